@@ -1,0 +1,77 @@
+package normalize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+)
+
+// foldRune maps typographic variants to one plain form: every double quote
+// to ", every single quote and apostrophe to ', every dash and minus to -.
+// It returns -1 when r has no special folding.
+func foldRune(r rune) rune {
+	switch r {
+	case '“', '”', '„', '‟', '«', '»', '〝', '〞', '＂', '″':
+		return '"'
+	case '‘', '’', '‚', '‛', '‹', '›', '`', '´', '′', 'ʼ':
+		return '\''
+	case '‐', '‑', '‒', '–', '—', '―', '−', '﹘', '﹣', '－':
+		return '-'
+	}
+	return -1
+}
+
+// Fold returns s in NFKC with quotes, dashes and ellipses folded to their
+// plain ASCII forms ("…" becomes "...") and white space runs collapsed to
+// one space. Case is kept: Fold is for comparing and displaying text, Key
+// for matching it.
+func Fold(s string) string {
+	s = norm.NFKC.String(s) // NFKC already turns "…" into "..."
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if !space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+		if f := foldRune(r); f >= 0 {
+			r = f
+		}
+		b.WriteRune(r)
+	}
+	return strings.TrimRight(b.String(), " ")
+}
+
+var caser = cases.Fold()
+
+// Key is the matching form of one word: NFKC and case-folded. Words that
+// are plain ASCII take a fast path that allocates only when it must lower.
+func Key(word string) string {
+	ascii := true
+	upper := false
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			upper = true
+		}
+	}
+	if ascii {
+		if !upper {
+			return word
+		}
+		return strings.ToLower(word)
+	}
+	return caser.String(norm.NFKC.String(word))
+}
