@@ -7,6 +7,7 @@ package read
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/echotrace/echotrace/internal/doc"
 )
@@ -37,3 +38,28 @@ type Emit func(doc.Document) error
 
 // Report receives each problem; reading goes on after it.
 type Report func(Problem)
+
+// DefaultMaxBytes is the largest input file (and JSONL line) read when
+// Options.MaxBytes is not set: 32 MiB.
+const DefaultMaxBytes = 32 << 20
+
+// Options control reading. The zero value is usable.
+type Options struct {
+	// MaxBytes is the largest file, and the longest JSONL line, that is
+	// read; larger inputs are reported and skipped without being loaded.
+	// Zero means DefaultMaxBytes.
+	MaxBytes int64
+	// Stdin is read for the path "-"; nil means no standard input.
+	Stdin io.Reader
+	// NoRegions turns off MarkRegions in the readers (for debugging the
+	// region rules; the pipeline leaves it false).
+	NoRegions bool
+}
+
+// maxBytes is the effective size limit.
+func (o Options) maxBytes() int64 {
+	if o.MaxBytes > 0 {
+		return o.MaxBytes
+	}
+	return DefaultMaxBytes
+}

@@ -1,0 +1,124 @@
+package read
+
+import (
+	"context"
+	"io"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/echotrace/echotrace/internal/doc"
+)
+
+// Source is one input handed to a Format's reader: a file, or standard
+// input. The reader consumes R; it must not assume R can be rewound.
+type Source struct {
+	Path string // file path as given or found in a walk; "-" for standard input
+	// Name is the identity stem for documents that carry no id of their
+	// own: the path relative to the directory argument without extension,
+	// with "/" separators; empty for standard input (use the content hash).
+	Name string
+	R    io.Reader
+	Size int64 // bytes, or -1 when unknown (standard input)
+	// Meta is the metadata a directory's meta.jsonl gives for this file,
+	// or nil. Readers copy its non-empty fields over what they found.
+	Meta *doc.Document
+}
+
+// Format is one kind of input echotrace can read.
+type Format struct {
+	Name string
+	// Exts are the file name endings that select this format, with the
+	// leading dot, compared case-insensitively; double endings such as
+	// ".warc.gz" are allowed and win over shorter ones.
+	Exts []string
+	// Sniff says whether the first bytes of an input (up to 512) look like
+	// this format. It is used when the extension does not decide (standard
+	// input). Nil means the format is never sniffed.
+	Sniff func(head []byte) bool
+	// Read turns the source into documents. It calls emit for each document
+	// and report for each problem, and goes on after a problem. An error
+	// returned means the source as a whole could not be read (or emit
+	// asked to stop); it is counted as failed.
+	Read func(ctx context.Context, src Source, opt Options, emit Emit, report Report) error
+}
+
+var (
+	formatsMu sync.RWMutex
+	formats   []Format
+)
+
+// Register adds a format. Formats register themselves in init functions;
+// registering a second format with the same name replaces the first.
+func Register(f Format) {
+	formatsMu.Lock()
+	defer formatsMu.Unlock()
+	for i := range f.Exts {
+		f.Exts[i] = strings.ToLower(f.Exts[i])
+	}
+	for i, g := range formats {
+		if g.Name == f.Name {
+			formats[i] = f
+			return
+		}
+	}
+	formats = append(formats, f)
+}
+
+// Formats lists the registered formats sorted by name.
+func Formats() []Format {
+	formatsMu.RLock()
+	defer formatsMu.RUnlock()
+	out := append([]Format(nil), formats...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// FormatFor chooses the format for a file name by its ending, the longest
+// matching ending winning (".warc.gz" over ".gz"). It returns false when no
+// format claims the name.
+func FormatFor(name string) (Format, bool) {
+	lower := strings.ToLower(name)
+	formatsMu.RLock()
+	defer formatsMu.RUnlock()
+	best, bestLen := Format{}, 0
+	for _, f := range formats {
+		for _, e := range f.Exts {
+			if len(e) > bestLen && strings.HasSuffix(lower, e) && len(lower) > len(e) {
+				best, bestLen = f, len(e)
+			}
+		}
+	}
+	return best, bestLen > 0
+}
+
+// SniffFormat chooses the format whose Sniff accepts head, trying formats
+// in name order so that the choice is deterministic. It returns false when
+// none does.
+func SniffFormat(head []byte) (Format, bool) {
+	for _, f := range Formats() {
+		if f.Sniff != nil && f.Sniff(head) {
+			return f, true
+		}
+	}
+	return Format{}, false
+}
+
+// StripExt removes the ending that selected a format from a file name
+// ("a/b.warc.gz" → "a/b"); a name no format claims loses its last
+// extension only.
+func StripExt(name string) string {
+	if f, ok := FormatFor(name); ok {
+		lower := strings.ToLower(name)
+		for _, e := range f.Exts {
+			if strings.HasSuffix(lower, e) {
+				return name[:len(name)-len(e)]
+			}
+		}
+	}
+	slash := strings.LastIndexAny(name, `/\`)
+	if dot := strings.LastIndexByte(name, '.'); dot > slash+1 {
+		return name[:dot]
+	}
+	return name
+}
