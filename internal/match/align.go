@@ -1,0 +1,257 @@
+package match
+
+import (
+	"slices"
+)
+
+// AlignOptions tune seed-and-extend alignment. The zero value is not
+// useful; start from DefaultAlignOptions.
+type AlignOptions struct {
+	// Seed is the number of equal consecutive tokens that starts a match.
+	Seed int
+	// MaxGap is the largest number of unmatched tokens, on either side, that
+	// may lie between two matched runs of one passage: an edited phrase, a
+	// photo caption or a "related article" line pasted into one copy.
+	MaxGap int
+	// MinTokens is the least number of matched tokens a passage needs.
+	MinTokens int
+	// MinIdentity is the least share of a passage's tokens, on both sides
+	// together, that must be matched: it keeps scattered common phrases of
+	// two texts on one topic from being chained into a false passage.
+	MinIdentity float64
+	// MaxRepeat skips seeds that occur more often than this in the first
+	// document (lists, repeated refrains): they multiply work, not evidence.
+	MaxRepeat int
+}
+
+// DefaultAlignOptions are the settings echotrace uses unless told otherwise.
+func DefaultAlignOptions() AlignOptions {
+	return AlignOptions{Seed: 4, MaxGap: 32, MinTokens: 12, MinIdentity: 0.6, MaxRepeat: 16}
+}
+
+// Alignment is one passage shared by documents A and B, in token indices:
+// tokens [A0, A1) of A correspond to tokens [B0, B1) of B, of which Matched
+// tokens (on each side) are equal in step.
+type Alignment struct {
+	A0, A1  int
+	B0, B1  int
+	Matched int
+}
+
+// Identity is the share of the passage's tokens, both sides together, that
+// are matched: 1 for a verbatim copy.
+func (al Alignment) Identity() float64 {
+	n := (al.A1 - al.A0) + (al.B1 - al.B0)
+	if n == 0 {
+		return 0
+	}
+	return float64(2*al.Matched) / float64(n)
+}
+
+// run is an exact match of tokens a[a0:a0+n] == b[b0:b0+n].
+type run struct{ a0, b0, n int }
+
+func (r run) a1() int { return r.a0 + r.n }
+func (r run) b1() int { return r.b0 + r.n }
+
+// Align returns the passages that token sequences a and b share, ordered by
+// their position in a. It compares hashes only; callers map token indices
+// back to byte offsets.
+func Align(a, b []uint64, opt AlignOptions) []Alignment {
+	runs := exactRuns(a, b, opt)
+	if len(runs) == 0 {
+		return nil
+	}
+	var out []Alignment
+	for _, ch := range chainRuns(runs, opt) {
+		ch = trimChain(ch, opt)
+		al := Alignment{A0: ch[0].a0, B0: ch[0].b0, A1: ch[len(ch)-1].a1(), B1: ch[len(ch)-1].b1()}
+		for _, r := range ch {
+			al.Matched += r.n
+		}
+		if al.Matched >= opt.MinTokens && al.Identity() >= opt.MinIdentity {
+			out = append(out, al)
+		}
+	}
+	slices.SortFunc(out, func(x, y Alignment) int {
+		if x.A0 != y.A0 {
+			return x.A0 - y.A0
+		}
+		return x.B0 - y.B0
+	})
+	return out
+}
+
+// exactRuns finds maximal runs of equal tokens that contain at least one
+// shared seed, by hashing every seed of a and looking up every seed of b.
+func exactRuns(a, b []uint64, opt AlignOptions) []run {
+	k := max(opt.Seed, 1)
+	sa := Shingles(a, k)
+	sb := Shingles(b, k)
+	if len(sa) == 0 || len(sb) == 0 {
+		return nil
+	}
+	pos := make(map[uint64][]int32, len(sa))
+	for i, h := range sa {
+		pos[h] = append(pos[h], int32(i))
+	}
+	type seed struct{ d, i int } // diagonal i-j and position in a
+	var seeds []seed
+	for j, h := range sb {
+		ps := pos[h]
+		if len(ps) == 0 || (opt.MaxRepeat > 0 && len(ps) > opt.MaxRepeat) {
+			continue
+		}
+		for _, i := range ps {
+			seeds = append(seeds, seed{int(i) - j, int(i)})
+		}
+	}
+	if len(seeds) == 0 {
+		return nil
+	}
+	slices.SortFunc(seeds, func(x, y seed) int {
+		if x.d != y.d {
+			return x.d - y.d
+		}
+		return x.i - y.i
+	})
+	var runs []run
+	cur := run{a0: seeds[0].i, b0: seeds[0].i - seeds[0].d, n: k}
+	for _, s := range seeds[1:] {
+		if s.d == cur.a0-cur.b0 && s.i <= cur.a1() {
+			cur.n = max(cur.n, s.i+k-cur.a0)
+			continue
+		}
+		runs = append(runs, cur)
+		cur = run{a0: s.i, b0: s.i - s.d, n: k}
+	}
+	runs = append(runs, cur)
+	// Shingle hashes can collide and seeds only find runs of k tokens or
+	// more; verify every run token by token and stretch it over equal
+	// tokens at both ends, so a run ends exactly where the texts differ.
+	out := runs[:0]
+	for _, r := range runs {
+		if !equalRange(a, b, r) {
+			continue
+		}
+		for r.a0 > 0 && r.b0 > 0 && a[r.a0-1] == b[r.b0-1] {
+			r.a0--
+			r.b0--
+			r.n++
+		}
+		for r.a1() < len(a) && r.b1() < len(b) && a[r.a1()] == b[r.b1()] {
+			r.n++
+		}
+		out = append(out, r)
+	}
+	return dedupeRuns(out)
+}
+
+func equalRange(a, b []uint64, r run) bool {
+	if r.a1() > len(a) || r.b1() > len(b) {
+		return false
+	}
+	for i := 0; i < r.n; i++ {
+		if a[r.a0+i] != b[r.b0+i] {
+			return false
+		}
+	}
+	return true
+}
+
+// dedupeRuns drops runs that stretching made identical.
+func dedupeRuns(runs []run) []run {
+	slices.SortFunc(runs, func(x, y run) int {
+		if x.a0 != y.a0 {
+			return x.a0 - y.a0
+		}
+		if x.b0 != y.b0 {
+			return x.b0 - y.b0
+		}
+		return y.n - x.n
+	})
+	return slices.CompactFunc(runs, func(x, y run) bool { return x.a0 == y.a0 && x.b0 == y.b0 })
+}
+
+// chainRuns links runs, in order along a, into chains whose consecutive
+// runs move forward in both documents with at most opt.MaxGap unmatched
+// tokens between them. Each run joins the best chain it can extend (most
+// matched tokens), or starts a new one.
+func chainRuns(runs []run, opt AlignOptions) [][]run {
+	type chain struct {
+		runs    []run
+		matched int
+	}
+	var chains []*chain
+	var active []*chain
+	for _, r := range runs {
+		// Chains whose end lies further back than any gap can bridge are
+		// finished; keeping the active set small keeps this linear in
+		// practice.
+		keep := active[:0]
+		for _, c := range active {
+			if c.runs[len(c.runs)-1].a1()+opt.MaxGap >= r.a0 {
+				keep = append(keep, c)
+			}
+		}
+		active = keep
+		var best *chain
+		var bestRun run
+		for _, c := range active {
+			last := c.runs[len(c.runs)-1]
+			rr, ok := follow(last, r, opt)
+			if ok && (best == nil || c.matched > best.matched) {
+				best, bestRun = c, rr
+			}
+		}
+		if best != nil {
+			best.runs = append(best.runs, bestRun)
+			best.matched += bestRun.n
+			continue
+		}
+		c := &chain{runs: []run{r}, matched: r.n}
+		chains = append(chains, c)
+		active = append(active, c)
+	}
+	out := make([][]run, len(chains))
+	for i, c := range chains {
+		out[i] = c.runs
+	}
+	return out
+}
+
+// follow reports whether r can come after last in one passage, and returns
+// r trimmed at its start where it overlaps last (repeated tokens make runs
+// overlap by a few tokens).
+func follow(last, r run, opt AlignOptions) (run, bool) {
+	overlap := max(last.a1()-r.a0, last.b1()-r.b0, 0)
+	if overlap > 0 {
+		if overlap >= r.n || overlap > opt.Seed {
+			return r, false
+		}
+		r.a0 += overlap
+		r.b0 += overlap
+		r.n -= overlap
+	}
+	gapA := r.a0 - last.a1()
+	gapB := r.b0 - last.b1()
+	if gapA < 0 || gapB < 0 || gapA > opt.MaxGap || gapB > opt.MaxGap {
+		return r, false
+	}
+	return r, true
+}
+
+// trimChain drops short runs at either end of a chain that lie across a
+// gap longer than themselves: a stray common phrase next to a passage must
+// not stretch the passage over text that was not reused.
+func trimChain(ch []run, opt AlignOptions) []run {
+	short := 2 * max(opt.Seed, 1)
+	gap := func(x, y run) int { return max(y.a0-x.a1(), y.b0-x.b1()) }
+	for len(ch) > 1 && ch[0].n < short && gap(ch[0], ch[1]) > ch[0].n {
+		ch = ch[1:]
+	}
+	for n := len(ch); n > 1 && ch[n-1].n < short && gap(ch[n-2], ch[n-1]) > ch[n-1].n; n = len(ch) {
+		ch = ch[:n-1]
+	}
+	return ch
+}
