@@ -1,0 +1,127 @@
+package cluster
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/echotrace/echotrace/internal/normalize"
+)
+
+// entity is one mention of a name-like key in a text, with the surface
+// form it was written in.
+type entity struct {
+	key     string
+	surface string
+}
+
+// capitalisedEntities approximates named entities when the extract stage
+// gave none: words written with a capital letter where the language does
+// not demand one. Words that open a sentence or a line count only when the
+// text also capitalises them elsewhere, and lines set in headline case
+// (most words capitalised) are skipped, since there capitals mark style,
+// not names.
+func capitalisedEntities(text string, toks []normalize.Token, lang *language) []entity {
+	type candidate struct {
+		tok     normalize.Token
+		initial bool
+	}
+	var cands []candidate
+	midSentence := make(map[string]bool)
+	lineStart := 0
+	for lineStart < len(toks) {
+		lineEnd := lineStart + 1
+		for lineEnd < len(toks) && !newlineBetween(text, toks[lineEnd-1].End, toks[lineEnd].Begin) {
+			lineEnd++
+		}
+		line := toks[lineStart:lineEnd]
+		if !headlineCase(text, line, lang) {
+			for _, t := range line {
+				if !capitalised(text[t.Begin:t.End]) || utf8.RuneCountInString(t.Key) < 2 || allDigits(t.Key) {
+					continue
+				}
+				if lang != nil && lang.stopword(t.Key) {
+					continue
+				}
+				initial := sentenceInitial(text, t.Begin)
+				if !initial {
+					midSentence[t.Key] = true
+				}
+				cands = append(cands, candidate{t, initial})
+			}
+		}
+		lineStart = lineEnd
+	}
+	var out []entity
+	for _, c := range cands {
+		word := text[c.tok.Begin:c.tok.End]
+		if c.initial && !midSentence[c.tok.Key] && !allUpper(word) {
+			continue
+		}
+		out = append(out, entity{key: c.tok.Key, surface: word})
+	}
+	return out
+}
+
+// headlineCase reports whether a line of four or more content words has
+// most of them capitalised.
+func headlineCase(text string, line []normalize.Token, lang *language) bool {
+	content, caps := 0, 0
+	for _, t := range line {
+		if lang != nil && lang.stopword(t.Key) {
+			continue
+		}
+		if allDigits(t.Key) {
+			continue
+		}
+		content++
+		if capitalised(text[t.Begin:t.End]) {
+			caps++
+		}
+	}
+	return content >= 4 && caps*10 > content*6
+}
+
+func capitalised(word string) bool {
+	r, _ := utf8.DecodeRuneInString(word)
+	return unicode.IsUpper(r)
+}
+
+func allUpper(word string) bool {
+	letters := 0
+	for _, r := range word {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// sentenceInitial reports whether the word at off opens a sentence or a
+// line: only spaces, quotes and brackets stand between it and the text's
+// start or the previous sentence end.
+func sentenceInitial(text string, off int) bool {
+	for off > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:off])
+		switch {
+		case r == '\n' || r == '.' || r == '!' || r == '?' || r == ':' || r == '•':
+			return true
+		case unicode.IsSpace(r) || unicode.In(r, unicode.Pi, unicode.Pf, unicode.Ps, unicode.Quotation_Mark) || r == '-' || r == '—':
+			off -= size
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func newlineBetween(text string, from, to int) bool {
+	for i := from; i < to && i < len(text); i++ {
+		if text[i] == '\n' {
+			return true
+		}
+	}
+	return false
+}

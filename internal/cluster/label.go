@@ -1,0 +1,185 @@
+package cluster
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/echotrace/echotrace/internal/normalize"
+)
+
+// Label is what a person reads to know what a story or narrative is
+// about: its key entities and terms and a representative headline.
+type Label struct {
+	Text     string   `json:"text"`
+	Entities []string `json:"entities"`
+	Terms    []string `json:"terms"`
+	Headline string   `json:"headline"`
+}
+
+// TimelineDay counts one outlet's documents on one day.
+type TimelineDay struct {
+	Date      string `json:"date"` // YYYY-MM-DD
+	Outlet    string `json:"outlet"`
+	Documents int    `json:"documents"`
+}
+
+// Summary is the part a story and a narrative share: label, documents,
+// outlets, dates and timeline.
+type Summary struct {
+	ID        string        `json:"id"`
+	Label     string        `json:"label"`
+	Details   Label         `json:"details"`
+	Documents []string      `json:"documents"`
+	Outlets   []string      `json:"outlets"`
+	First     string        `json:"first"` // YYYY-MM-DD, empty when no document is dated
+	Last      string        `json:"last"`
+	Undated   int           `json:"undated"` // documents without a date
+	Timeline  []TimelineDay `json:"timeline"`
+}
+
+// Story is one story as reported.
+type Story struct {
+	Summary
+	Narrative string `json:"narrative,omitempty"`
+}
+
+// Narrative is one narrative as reported.
+type Narrative struct {
+	Summary
+	Stories []string `json:"stories"`
+}
+
+// labelSize is how many entities and terms a label names.
+const labelSize = 5
+
+// headlineRunes bounds a headline taken from running text.
+const headlineRunes = 160
+
+// headline is the title, else the first sentence of the text.
+func headline(title, text string) string {
+	if t := normalize.Fold(title); t != "" {
+		return t
+	}
+	text = strings.TrimSpace(text)
+	if i := strings.IndexByte(text, '\n'); i > 0 {
+		text = text[:i]
+	}
+	for i, r := range text {
+		if (r == '.' || r == '!' || r == '?') && i > 20 {
+			text = text[:i+1]
+			break
+		}
+	}
+	text = normalize.Fold(text)
+	if utf8.RuneCountInString(text) > headlineRunes {
+		cut := 0
+		for n := 0; n < headlineRunes; n++ {
+			_, size := utf8.DecodeRuneInString(text[cut:])
+			cut += size
+		}
+		text = strings.TrimSpace(text[:cut]) + "..."
+	}
+	return text
+}
+
+// summarize builds the summary of a group of documents whose summed term
+// and entity vectors are terms and ents.
+func (c *Clusterer) summarize(id string, docs []int32, terms, ents []weighted) Summary {
+	s := Summary{ID: id}
+	for _, x := range top(ents, labelSize, &c.ents) {
+		s.Details.Entities = append(s.Details.Entities, c.ents.Surface[x.ID])
+	}
+	for _, x := range top(terms, labelSize, &c.terms) {
+		s.Details.Terms = append(s.Details.Terms, c.terms.Surface[x.ID])
+	}
+	s.Details.Headline = c.docs[c.representative(docs, terms)].Headline
+	s.Details.Text = labelText(s.Details)
+	s.Label = s.Details.Text
+
+	outlets := make(map[string]bool)
+	days := make(map[[2]string]int)
+	var first, last time.Time
+	for _, di := range docs {
+		d := &c.docs[di]
+		s.Documents = append(s.Documents, d.ID)
+		if d.Outlet != "" {
+			outlets[d.Outlet] = true
+		}
+		if d.Date.IsZero() {
+			s.Undated++
+			continue
+		}
+		days[[2]string{d.Date.Format(time.DateOnly), d.Outlet}]++
+		if first.IsZero() || d.Date.Before(first) {
+			first = d.Date
+		}
+		if last.IsZero() || d.Date.After(last) {
+			last = d.Date
+		}
+	}
+	s.Outlets = slices.Sorted(func(yield func(string) bool) {
+		for o := range outlets {
+			if !yield(o) {
+				return
+			}
+		}
+	})
+	if !first.IsZero() {
+		s.First, s.Last = first.Format(time.DateOnly), last.Format(time.DateOnly)
+	}
+	for k, n := range days {
+		s.Timeline = append(s.Timeline, TimelineDay{Date: k[0], Outlet: k[1], Documents: n})
+	}
+	slices.SortFunc(s.Timeline, func(a, b TimelineDay) int {
+		return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.Outlet, b.Outlet))
+	})
+	return s
+}
+
+// representative is the document closest to the group's term vector.
+func (c *Clusterer) representative(docs []int32, terms []weighted) int32 {
+	best, bestSim := docs[0], math.Inf(-1)
+	for _, di := range docs {
+		if sim := cosine(c.docs[di].Terms, terms, &c.terms); sim > bestSim {
+			best, bestSim = di, sim
+		}
+	}
+	return best
+}
+
+// labelText is the one-line label: entities, terms, headline.
+func labelText(l Label) string {
+	var parts []string
+	if len(l.Entities) > 0 {
+		parts = append(parts, strings.Join(l.Entities, ", "))
+	}
+	if len(l.Terms) > 0 {
+		parts = append(parts, strings.Join(l.Terms, ", "))
+	}
+	if l.Headline != "" {
+		parts = append(parts, fmt.Sprintf("%q", l.Headline))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// Stories reports every story in order of creation, with the narrative
+// each belongs to when narratives is not nil.
+func (c *Clusterer) Stories(narratives []Narrative) []Story {
+	narrativeOf := make(map[string]string)
+	for _, n := range narratives {
+		for _, s := range n.Stories {
+			narrativeOf[s] = n.ID
+		}
+	}
+	out := make([]Story, len(c.stories))
+	for i, s := range c.stories {
+		id := storyID(int32(i))
+		out[i] = Story{Summary: c.summarize(id, s.Docs, s.Terms, s.Ents), Narrative: narrativeOf[id]}
+	}
+	return out
+}

@@ -1,0 +1,295 @@
+package cluster
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"time"
+)
+
+// docRecord is what the clusterer keeps of a placed document.
+type docRecord struct {
+	ID       string
+	Date     time.Time
+	Outlet   string
+	Title    string
+	Headline string // title, else the text's first sentence
+	Story    int32
+	Terms    []weighted // the document's most telling terms, for labels
+}
+
+// story is one group of documents and its running summary.
+type story struct {
+	Docs        []int32
+	Terms       []weighted // sum of member unit vectors, pruned
+	Ents        []weighted
+	Quotes      []string // sorted
+	First, Last time.Time
+}
+
+// Clusterer places documents into stories one at a time. It is not safe
+// for concurrent use.
+type Clusterer struct {
+	p        Params
+	terms    vocab
+	ents     vocab
+	docs     []docRecord
+	docIndex map[string]int32
+	stories  []*story
+	// postings map a term or entity id to the stories indexed under it,
+	// oldest first; appending keeps them in order of story activity.
+	termPostings map[uint32][]int32
+	entPostings  map[uint32][]int32
+	// derivedBy maps a document not yet seen to the placed documents that
+	// derive from it, so that a source arriving after its copy joins the
+	// copy's story.
+	derivedBy map[string][]int32
+}
+
+// New returns an empty clusterer.
+func New(p Params) *Clusterer {
+	return &Clusterer{
+		p:            p,
+		terms:        newVocab(),
+		ents:         newVocab(),
+		docIndex:     make(map[string]int32),
+		termPostings: make(map[uint32][]int32),
+		entPostings:  make(map[uint32][]int32),
+		derivedBy:    make(map[string][]int32),
+	}
+}
+
+// Placement says where Add put a document and why.
+type Placement struct {
+	Story   string  // story id
+	New     bool    // the document opened the story
+	Score   float64 // similarity to the story it joined (1 for reuse links)
+	Reason  string  // "new", "similar", "reuse"
+	Scanned int     // stories scored in full
+}
+
+// Add places one document. Documents should arrive in date order (file
+// order when undated); see Order. An item with an empty or already placed
+// id is refused with an error and changes nothing.
+func (c *Clusterer) Add(it Item) (Placement, error) {
+	if it.ID == "" {
+		return Placement{}, fmt.Errorf("cluster: document without id (title %q)", it.Title)
+	}
+	if _, dup := c.docIndex[it.ID]; dup {
+		return Placement{}, fmt.Errorf("cluster: document %s added twice", it.ID)
+	}
+	f := featuresOf(&it, &c.terms, &c.ents)
+	c.terms.count(f.terms)
+	c.ents.count(f.ents)
+
+	di := int32(len(c.docs))
+	rec := docRecord{ID: it.ID, Date: it.Date, Outlet: it.Outlet, Title: it.Title, Headline: headline(it.Title, it.Text)}
+	rec.Terms = prune(f.terms, c.p.DocTerms, &c.terms)
+
+	pl := Placement{}
+	si := c.reuseStory(it)
+	switch {
+	case si >= 0:
+		pl.Reason, pl.Score = "reuse", 1
+	default:
+		var scanned int
+		si, pl.Score, scanned = c.best(&f, it.Date)
+		pl.Scanned = scanned
+		if si >= 0 && pl.Score >= c.p.Threshold {
+			pl.Reason = "similar"
+		} else {
+			si = -1
+		}
+	}
+	if si < 0 {
+		si = int32(len(c.stories))
+		c.stories = append(c.stories, &story{})
+		pl.New, pl.Reason = true, "new"
+	}
+	rec.Story = si
+	c.docs = append(c.docs, rec)
+	c.docIndex[it.ID] = di
+	c.join(si, di, &f, it.Date)
+	for _, src := range it.Sources {
+		if _, seen := c.docIndex[src]; !seen {
+			c.derivedBy[src] = append(c.derivedBy[src], di)
+		}
+	}
+	delete(c.derivedBy, it.ID)
+	pl.Story = storyID(si)
+	return pl, nil
+}
+
+// reuseStory is the story a reuse link ties the item to, or -1: the story
+// of a source already placed, else that of a placed copy of this item.
+func (c *Clusterer) reuseStory(it Item) int32 {
+	for _, src := range it.Sources {
+		if di, ok := c.docIndex[src]; ok {
+			return c.docs[di].Story
+		}
+	}
+	if copies := c.derivedBy[it.ID]; len(copies) > 0 {
+		return c.docs[copies[0]].Story
+	}
+	return -1
+}
+
+// best finds the most similar candidate story; -1 when there is none.
+func (c *Clusterer) best(f *features, date time.Time) (int32, float64, int) {
+	cands := c.candidates(f)
+	bestStory, bestScore := int32(-1), 0.0
+	for _, si := range cands {
+		s := c.score(f, c.stories[si], date)
+		if s > bestScore || (s == bestScore && bestStory >= 0 && si < bestStory) {
+			bestStory, bestScore = si, s
+		}
+	}
+	return bestStory, bestScore, len(cands)
+}
+
+// candidates are the stories that share the document's most telling
+// terms and entities, ranked by the idf they share; only the most recent
+// PostingTail stories of each index entry are read, which bounds the work
+// however many stories exist (old stories are also far in time).
+func (c *Clusterer) candidates(f *features) []int32 {
+	acc := make(map[int32]float64)
+	collect := func(vec []weighted, v *vocab, postings map[uint32][]int32) {
+		for _, x := range top(vec, c.p.QueryTerms, v) {
+			list := postings[x.ID]
+			if len(list) > c.p.PostingTail {
+				list = list[len(list)-c.p.PostingTail:]
+			}
+			w := float64(x.W) * v.idf(x.ID)
+			for _, si := range list {
+				acc[si] += w
+			}
+		}
+	}
+	collect(f.terms, &c.terms, c.termPostings)
+	collect(f.ents, &c.ents, c.entPostings)
+	out := make([]int32, 0, len(acc))
+	for si := range acc {
+		out = append(out, si)
+	}
+	slices.SortFunc(out, func(a, b int32) int {
+		switch {
+		case acc[a] > acc[b]:
+			return -1
+		case acc[a] < acc[b]:
+			return 1
+		}
+		return int(a - b)
+	})
+	if len(out) > c.p.Candidates {
+		out = out[:c.p.Candidates]
+	}
+	return out
+}
+
+// score is the similarity of a document to a story: content (terms and,
+// when both sides name entities, entities), a bonus for a shared quote,
+// scaled down by distance in time when both are dated.
+func (c *Clusterer) score(f *features, s *story, date time.Time) float64 {
+	content := cosine(f.terms, s.Terms, &c.terms)
+	if len(f.ents) > 0 && len(s.Ents) > 0 {
+		we := c.p.EntityWeight
+		content = (1-we)*content + we*cosine(f.ents, s.Ents, &c.ents)
+	}
+	if sharesAny(f.quotes, s.Quotes) {
+		content += c.p.QuoteBonus
+	}
+	return content * c.timeFactor(date, s)
+}
+
+// timeFactor is 1 within Window of the story's dated span and decays
+// exponentially beyond it; 1 when either side is undated.
+func (c *Clusterer) timeFactor(date time.Time, s *story) float64 {
+	if date.IsZero() || s.First.IsZero() {
+		return 1
+	}
+	var gap time.Duration
+	switch {
+	case date.Before(s.First):
+		gap = s.First.Sub(date)
+	case date.After(s.Last):
+		gap = date.Sub(s.Last)
+	}
+	if gap <= c.p.Window {
+		return 1
+	}
+	if c.p.Decay <= 0 {
+		return 0
+	}
+	return math.Exp(-float64(gap-c.p.Window) / float64(c.p.Decay))
+}
+
+// join adds document di to story si and indexes the story under the
+// document's most telling terms and entities.
+func (c *Clusterer) join(si, di int32, f *features, date time.Time) {
+	s := c.stories[si]
+	s.Docs = append(s.Docs, di)
+	s.Terms = prune(add(s.Terms, f.terms), c.p.CentroidTerms, &c.terms)
+	s.Ents = prune(add(s.Ents, f.ents), c.p.CentroidTerms, &c.ents)
+	if len(f.quotes) > 0 {
+		s.Quotes = slices.Compact(slices.Sorted(slices.Values(append(slices.Clip(s.Quotes), f.quotes...))))
+	}
+	if !date.IsZero() {
+		if s.First.IsZero() || date.Before(s.First) {
+			s.First = date
+		}
+		if s.Last.IsZero() || date.After(s.Last) {
+			s.Last = date
+		}
+	}
+	index := func(vec []weighted, v *vocab, postings map[uint32][]int32) {
+		for _, x := range top(vec, c.p.IndexTerms, v) {
+			list := postings[x.ID]
+			if n := len(list); n > 0 && list[n-1] == si {
+				continue
+			}
+			postings[x.ID] = append(list, si)
+		}
+	}
+	index(f.terms, &c.terms, c.termPostings)
+	index(f.ents, &c.ents, c.entPostings)
+}
+
+func sharesAny(a, b []string) bool {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// storyID names the story at index si.
+func storyID(si int32) string { return "s" + itoa(int(si)+1) }
+
+// Len is the number of documents placed.
+func (c *Clusterer) Len() int { return len(c.docs) }
+
+// StoryOf is the id of the story holding a document, and false when the
+// document was never added.
+func (c *Clusterer) StoryOf(docID string) (string, bool) {
+	di, ok := c.docIndex[docID]
+	if !ok {
+		return "", false
+	}
+	return storyID(c.docs[di].Story), true
+}
+
+// Assignments maps every placed document id to its story id.
+func (c *Clusterer) Assignments() map[string]string {
+	m := make(map[string]string, len(c.docs))
+	for _, d := range c.docs {
+		m[d.ID] = storyID(d.Story)
+	}
+	return m
+}

@@ -1,0 +1,160 @@
+package cluster
+
+import (
+	"math"
+	"slices"
+)
+
+// weighted is one coordinate of a sparse vector: a vocabulary id and its
+// weight. Vectors are slices sorted by id, so two of them meet in one
+// merge pass and take 8 bytes a coordinate — a million stories fit in
+// memory.
+type weighted struct {
+	ID uint32
+	W  float32
+}
+
+// vocab interns keys (term stems or entity keys) to ids and counts in how
+// many documents each occurs, for inverse document frequency.
+type vocab struct {
+	IDs     map[string]uint32
+	Surface []string // display form of each id: as first written
+	DF      []uint32
+	Docs    int // documents counted
+}
+
+func newVocab() vocab { return vocab{IDs: make(map[string]uint32)} }
+
+// intern returns the id of key, adding it with its surface form if new.
+func (v *vocab) intern(key, surface string) uint32 {
+	if id, ok := v.IDs[key]; ok {
+		return id
+	}
+	id := uint32(len(v.Surface))
+	v.IDs[key] = id
+	v.Surface = append(v.Surface, surface)
+	v.DF = append(v.DF, 0)
+	return id
+}
+
+// idf is the smoothed inverse document frequency, ln((1+N)/(1+df))+1. The
+// smoothing keeps it meaningful on a handful of documents, where the
+// unsmoothed form would call every shared word common, and it never
+// reaches zero, so a word in every document still counts a little.
+func (v *vocab) idf(id uint32) float64 {
+	return math.Log(float64(1+v.Docs)/float64(1+v.DF[id])) + 1
+}
+
+// count adds one document holding the ids of vec to the frequencies.
+func (v *vocab) count(vec []weighted) {
+	v.Docs++
+	for _, x := range vec {
+		v.DF[x.ID]++
+	}
+}
+
+// unitVector turns counts into a sorted vector of sublinear term
+// frequencies (1 + ln count) scaled to unit length, so that every document
+// weighs the same in a story's centroid however long it is.
+func unitVector(counts map[uint32]int) []weighted {
+	vec := make([]weighted, 0, len(counts))
+	var norm float64
+	for id, n := range counts {
+		w := 1 + math.Log(float64(n))
+		norm += w * w
+		vec = append(vec, weighted{id, float32(w)})
+	}
+	norm = math.Sqrt(norm)
+	for i := range vec {
+		vec[i].W = float32(float64(vec[i].W) / norm)
+	}
+	slices.SortFunc(vec, func(a, b weighted) int { return int(a.ID) - int(b.ID) })
+	return vec
+}
+
+// cosine is the cosine similarity of a and b with every coordinate scaled
+// by the current idf of its id.
+func cosine(a, b []weighted, v *vocab) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	var dot, na, nb float64
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].ID < b[j].ID:
+			i++
+		case a[i].ID > b[j].ID:
+			j++
+		default:
+			idf := v.idf(a[i].ID)
+			dot += float64(a[i].W) * float64(b[j].W) * idf * idf
+			i++
+			j++
+		}
+	}
+	if dot == 0 {
+		return 0
+	}
+	for _, x := range a {
+		w := float64(x.W) * v.idf(x.ID)
+		na += w * w
+	}
+	for _, x := range b {
+		w := float64(x.W) * v.idf(x.ID)
+		nb += w * w
+	}
+	return dot / math.Sqrt(na*nb)
+}
+
+// add returns the sum of two sorted vectors.
+func add(a, b []weighted) []weighted {
+	out := make([]weighted, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].ID < b[j].ID:
+			out = append(out, a[i])
+			i++
+		case a[i].ID > b[j].ID:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, weighted{a[i].ID, a[i].W + b[j].W})
+			i++
+			j++
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
+}
+
+// top returns the n coordinates of vec with the largest weight × idf,
+// sorted by that score, highest first.
+func top(vec []weighted, n int, v *vocab) []weighted {
+	out := slices.Clone(vec)
+	slices.SortFunc(out, func(a, b weighted) int {
+		sa, sb := float64(a.W)*v.idf(a.ID), float64(b.W)*v.idf(b.ID)
+		switch {
+		case sa > sb:
+			return -1
+		case sa < sb:
+			return 1
+		}
+		return int(a.ID) - int(b.ID)
+	})
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+// prune keeps the n most telling coordinates of vec, sorted by id again.
+func prune(vec []weighted, n int, v *vocab) []weighted {
+	if len(vec) <= n {
+		return vec
+	}
+	out := top(vec, n, v)
+	slices.SortFunc(out, func(a, b weighted) int { return int(a.ID) - int(b.ID) })
+	return out
+}
