@@ -1,0 +1,141 @@
+package report
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
+)
+
+// Width is the number of terminal columns the text report fits in.
+const Width = 80
+
+// measure is the number of columns s takes, counted so that a line that
+// fits is safe under either of the usual ways of counting: per grapheme
+// cluster, the larger of its display width (wide East Asian characters and
+// emoji take two) and its number of runes (what naive tools count).
+func measure(s string) int {
+	n, state := 0, -1
+	for len(s) > 0 {
+		var cluster string
+		var w int
+		cluster, s, w, state = uniseg.FirstGraphemeClusterInString(s, state)
+		n += max(w, utf8.RuneCountInString(cluster))
+	}
+	return n
+}
+
+// clusters splits s into grapheme clusters with their measures.
+func clusters(s string) (parts []string, widths []int) {
+	state := -1
+	for len(s) > 0 {
+		var cluster string
+		var w int
+		cluster, s, w, state = uniseg.FirstGraphemeClusterInString(s, state)
+		parts = append(parts, cluster)
+		widths = append(widths, max(w, utf8.RuneCountInString(cluster)))
+	}
+	return parts, widths
+}
+
+// clean makes untrusted text fit for one line of a terminal: invalid
+// UTF-8 becomes U+FFFD, control and format characters (escape sequences,
+// bidirectional overrides, zero-width joiners) are dropped so they cannot
+// move the cursor or disguise text, and white space runs become one space.
+func clean(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
+		switch {
+		case unicode.IsSpace(r):
+			space = b.Len() > 0
+			continue
+		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// truncate shortens s to at most w columns, marking the cut with "…".
+func truncate(s string, w int) string {
+	if measure(s) <= w {
+		return s
+	}
+	if w <= 0 {
+		return ""
+	}
+	parts, widths := clusters(s)
+	var b strings.Builder
+	used := 0
+	for i, p := range parts {
+		if used+widths[i] > w-1 {
+			break
+		}
+		b.WriteString(p)
+		used += widths[i]
+	}
+	return strings.TrimRight(b.String(), " ") + "…"
+}
+
+// wrap lays out text as words into lines of at most w columns: the first
+// line starts with first, the others with rest.
+func wrap(text, first, rest string, w int) []string {
+	return wrapUnits(strings.Fields(clean(text)), first, rest, w)
+}
+
+// wrapUnits lays out units into lines of at most w columns, a space
+// between units. A unit is broken only when it is wider than a line on
+// its own (a long URL or id).
+func wrapUnits(units []string, first, rest string, w int) []string {
+	var lines []string
+	line, used := first, measure(first)
+	empty := true // no unit on the current line yet
+	for _, u := range units {
+		u = clean(u)
+		if u == "" {
+			continue
+		}
+		uw := measure(u)
+		if !empty && used+1+uw <= w {
+			line += " " + u
+			used += 1 + uw
+			continue
+		}
+		if !empty {
+			lines = append(lines, line)
+			line, used = rest, measure(rest)
+		}
+		// The unit starts a line; break it while it does not fit.
+		for used+uw > w {
+			parts, widths := clusters(u)
+			room, cut := w-used, 0
+			for cut < len(parts) && widths[cut] <= room {
+				room -= widths[cut]
+				cut++
+			}
+			if cut == 0 {
+				cut = 1 // a cluster wider than the line: emit it anyway rather than loop
+			}
+			head := strings.Join(parts[:cut], "")
+			lines = append(lines, line+head)
+			line, used = rest, measure(rest)
+			u = strings.Join(parts[cut:], "")
+			uw = measure(u)
+		}
+		line += u
+		used += uw
+		empty = false
+	}
+	if !empty || len(lines) == 0 {
+		lines = append(lines, strings.TrimRight(line, " "))
+	}
+	return lines
+}
