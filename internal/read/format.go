@@ -122,3 +122,60 @@ func StripExt(name string) string {
 	}
 	return name
 }
+
+// FinishFile completes a document read from a source that holds one
+// document (a text file, a web page): the source's metadata is applied
+// over what the reader found, the id falls back to the source's name and
+// then to the content hash, the outlet to the series, and the regions of
+// the text are marked (unless opt.NoRegions).
+func FinishFile(d *doc.Document, src Source, opt Options) {
+	if d.ID == "" {
+		d.ID = src.Name
+	}
+	ApplyMeta(d, src.Meta)
+	finish(d, opt)
+}
+
+// FinishRecord completes a document that is one record of a source with
+// many (a JSONL line, an archive record, a message): the source's metadata
+// only fills empty fields and never gives the id; a record without an id
+// is named by its content hash. Outlet and regions as in FinishFile.
+func FinishRecord(d *doc.Document, src Source, opt Options) {
+	fillMeta(d, src.Meta)
+	finish(d, opt)
+}
+
+// HashID is the id of a document that has none: the first 16 hex digits
+// of its content hash.
+func HashID(text string) string { return doc.ContentHash(text)[:16] }
+
+func finish(d *doc.Document, opt Options) {
+	if d.ID == "" {
+		d.ID = HashID(d.Text)
+	}
+	if d.Outlet == "" {
+		d.Outlet = d.Series
+	}
+	if !opt.NoRegions {
+		MarkRegions(d)
+		trimTitleCaption(d)
+	}
+}
+
+// trimTitleCaption cuts a caption glued to the end of the first line off
+// a title that was taken from that line ("Headline FILE PHOTO: ...").
+func trimTitleCaption(d *doc.Document) {
+	if d.Title == "" {
+		return
+	}
+	at := strings.Index(d.Text, d.Title)
+	if at < 0 {
+		return
+	}
+	for _, r := range d.Regions {
+		if r.Kind == doc.RegionCaption && r.Begin > at && r.Begin < at+len(d.Title) && r.End >= at+len(d.Title) {
+			d.Title = strings.TrimSpace(d.Text[at:r.Begin])
+			return
+		}
+	}
+}

@@ -1,0 +1,282 @@
+package read
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/echotrace/echotrace/internal/doc"
+)
+
+// Stats counts what Paths did with its inputs. Read counts documents;
+// Skipped and Failed count inputs (files, or records of a line-oriented
+// file) that gave no document; Reasons counts every problem and skip by
+// its short reason (see Reason), warnings included.
+type Stats struct {
+	Read    int            `json:"read"`
+	Skipped int            `json:"skipped"`
+	Failed  int            `json:"failed"`
+	Reasons map[string]int `json:"reasons,omitempty"`
+}
+
+// Paths reads files, directories (recursively, in sorted order, skipping
+// hidden entries and files of unknown type) and "-" for opt.Stdin, calling
+// emit for each document and report for each problem. It holds at most one
+// document's text at a time (plus the metadata of the meta.jsonl files on
+// the way). It stops early only when ctx is done or emit returns an error,
+// and then returns that error; bad inputs are reported and counted.
+func Paths(ctx context.Context, paths []string, opt Options, emit Emit, report Report) (Stats, error) {
+	w := &walker{ctx: ctx, opt: opt, stats: Stats{Reasons: map[string]int{}}, metaCache: map[string]*metaTable{}}
+	w.report = func(p Problem) {
+		skipped, warning := severity(p.Err)
+		switch {
+		case warning:
+		case skipped:
+			w.stats.Skipped++
+		default:
+			w.stats.Failed++
+		}
+		w.stats.Reasons[Reason(p.Err)]++
+		if report != nil {
+			report(p)
+		}
+	}
+	w.emit = func(d doc.Document) error {
+		if err := ctx.Err(); err != nil {
+			w.fatal = err
+			return err
+		}
+		if err := emit(d); err != nil {
+			w.fatal = err
+			return err
+		}
+		w.stats.Read++
+		return nil
+	}
+	for _, p := range paths {
+		w.arg(p)
+		if w.fatal != nil {
+			return w.stats, w.fatal
+		}
+	}
+	return w.stats, nil
+}
+
+// walker carries the state of one Paths call.
+type walker struct {
+	ctx       context.Context
+	opt       Options
+	emit      Emit
+	report    Report
+	stats     Stats
+	fatal     error                 // ctx or emit error: stop everything
+	metaCache map[string]*metaTable // meta.jsonl of directories of files named directly
+}
+
+// skip counts an input left out on purpose, without a problem.
+func (w *walker) skip(reason string) {
+	w.stats.Skipped++
+	w.stats.Reasons[reason]++
+}
+
+// arg reads one command-line argument.
+func (w *walker) arg(p string) {
+	if p == "-" {
+		w.stdin()
+		return
+	}
+	info, err := os.Stat(p)
+	if err != nil {
+		w.report(Problem{Path: p, Err: statErr(err)})
+		return
+	}
+	if info.IsDir() {
+		w.dir(p, p, nil)
+		return
+	}
+	dir := filepath.Dir(p)
+	meta, ok := w.metaCache[dir]
+	if !ok {
+		if _, err := os.Stat(filepath.Join(dir, MetaFile)); err == nil {
+			meta = loadMeta(filepath.Join(dir, MetaFile), w.opt, w.report)
+		}
+		w.metaCache[dir] = meta
+	}
+	base := filepath.Base(p)
+	w.file(p, StripExt(base), info, meta.lookup(base), true)
+}
+
+// statErr says why a path cannot be read.
+func statErr(err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%w: no such file or directory", fs.ErrNotExist)
+	}
+	return fmt.Errorf("%w: %w", ErrUnreadable, err)
+}
+
+// stdin reads standard input, choosing the format by sniffing.
+func (w *walker) stdin() {
+	if w.opt.Stdin == nil {
+		w.report(Problem{Path: "-", Err: fmt.Errorf("%w: no standard input available", ErrUnreadable)})
+		return
+	}
+	br := bufio.NewReaderSize(w.opt.Stdin, 64<<10)
+	head, _ := br.Peek(512)
+	f, ok := SniffFormat(head)
+	if !ok {
+		f, _ = formatByName("text")
+	}
+	w.run(f, Source{Path: "-", R: br, Size: -1})
+}
+
+// formatByName finds a registered format.
+func formatByName(name string) (Format, bool) {
+	for _, f := range Formats() {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return Format{}, false
+}
+
+// dir reads a directory recursively. root is the directory argument the
+// walk started from (ids are relative to it); metas are the meta.jsonl
+// tables of the directories above, nearest last.
+func (w *walker) dir(root, dir string, metas []*metaTable) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		w.report(Problem{Path: dir, Err: fmt.Errorf("%w: %w", ErrUnreadable, err)})
+		// ReadDir returns what it read before the error; go on with that.
+	}
+	var own *metaTable
+	for _, e := range entries {
+		if e.Name() == MetaFile && !e.IsDir() {
+			own = loadMeta(filepath.Join(dir, MetaFile), w.opt, w.report)
+			if own != nil {
+				metas = append(metas[:len(metas):len(metas)], own)
+			}
+		}
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	for _, e := range entries {
+		if w.fatal != nil {
+			return
+		}
+		name := e.Name()
+		p := filepath.Join(dir, name)
+		if strings.HasPrefix(name, ".") {
+			w.skip("hidden")
+			continue
+		}
+		if name == MetaFile && !e.IsDir() {
+			continue
+		}
+		info, err := os.Stat(p) // follows symbolic links
+		if err != nil {
+			w.report(Problem{Path: p, Err: statErr(err)})
+			continue
+		}
+		if info.IsDir() {
+			if e.Type()&fs.ModeSymlink != 0 {
+				// Following links to directories could loop; name the
+				// target directly to read it.
+				w.skip("symlinked directory")
+				continue
+			}
+			w.dir(root, p, metas)
+			continue
+		}
+		if !info.Mode().IsRegular() {
+			w.skip("not a regular file")
+			continue
+		}
+		if _, ok := FormatFor(name); !ok {
+			w.skip("unknown format")
+			continue
+		}
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			rel = name
+		}
+		rel = filepath.ToSlash(rel)
+		w.file(p, StripExt(rel), info, lookupMeta(metas, p), false)
+	}
+	own.reportUnused(w.report)
+}
+
+// lookupMeta finds a file's metadata in the nearest meta.jsonl above it
+// that names it.
+func lookupMeta(metas []*metaTable, p string) *doc.Document {
+	for i := len(metas) - 1; i >= 0; i-- {
+		rel, err := filepath.Rel(metas[i].dir, p)
+		if err != nil {
+			continue
+		}
+		if m := metas[i].lookup(rel); m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+// file reads one file. explicit says it was named on the command line:
+// then a file of unknown type is sniffed and, failing that, read as text
+// if it is text.
+func (w *walker) file(p, name string, info fs.FileInfo, meta *doc.Document, explicit bool) {
+	if filepath.Base(p) == MetaFile {
+		w.report(Problem{Path: p, Err: fmt.Errorf("%w: %s gives metadata for the files of its directory and holds no documents; name the directory instead", ErrUnknownFormat, MetaFile)})
+		return
+	}
+	if limit := w.opt.maxBytes(); info.Size() > limit {
+		w.report(Problem{Path: p, Err: tooLarge(info.Size(), limit)})
+		return
+	}
+	fh, err := os.Open(p)
+	if err != nil {
+		w.report(Problem{Path: p, Err: fmt.Errorf("%w: %w", ErrUnreadable, err)})
+		return
+	}
+	defer fh.Close()
+	var r io.Reader = fh
+	f, ok := FormatFor(p)
+	if !ok {
+		br := bufio.NewReaderSize(fh, 64<<10)
+		head, _ := br.Peek(sniffLen)
+		r = br
+		if f, ok = SniffFormat(head[:min(len(head), 512)]); !ok {
+			if err := checkBinary(head); err != nil {
+				w.report(Problem{Path: p, Err: err})
+				return
+			}
+			f, _ = formatByName("text")
+		}
+	}
+	w.run(f, Source{Path: p, Name: name, R: r, Size: info.Size(), Meta: meta})
+}
+
+// run hands a source to its format's reader and reports a failure of the
+// source as a whole.
+func (w *walker) run(f Format, src Source) {
+	report := func(p Problem) {
+		if p.Path == "" {
+			p.Path = src.Path
+		}
+		w.report(p)
+	}
+	err := f.Read(w.ctx, src, w.opt, w.emit, report)
+	if err == nil || w.fatal != nil {
+		return
+	}
+	if ctxErr := w.ctx.Err(); ctxErr != nil {
+		w.fatal = ctxErr
+		return
+	}
+	w.report(Problem{Path: src.Path, Err: err})
+}

@@ -1,0 +1,575 @@
+package read
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/echotrace/echotrace/internal/doc"
+)
+
+// MarkRegions marks the parts of d.Text that are not the article's own
+// body, or that say where it came from, by general rules that hold for
+// publisher text in any language and for English, Russian, French, German
+// and Spanish phrasing:
+//
+//   - comment threads: from the first comment header (a user handle such as
+//     name@instance or u/name next to "N hours ago", "N points" or "Reply")
+//     that follows some article text, to the end of the text;
+//   - boilerplate: calls to share, follow, subscribe or donate, copyright
+//     lines, disclaimers, "click here", "Related:" lines, translate-button
+//     notes;
+//   - captions: image captions and photo credits ("Photo:", "FILE PHOTO:",
+//     "© Agency / Name", agency credit lines), to the end of their line;
+//   - hints: "Originally published on X", "Source: X", "via X", agency tags
+//     such as "(Reuters)" at the start or end, archive links and bare URL
+//     lines, with the outlet or URL in Note.
+//
+// The rules are conservative: a line is boilerplate only when a publisher
+// phrase dominates it, because a false region silently removes article
+// text from reuse counting. Regions already present (from an HTML reader)
+// are kept; new ones never overlap them. The result is sorted and
+// non-overlapping, and marking twice changes nothing.
+func MarkRegions(d *doc.Document) {
+	lines := splitLines(d.Text)
+	end := len(lines)
+	if i := commentThreadStart(lines); i >= 0 {
+		last := lastNonBlank(lines)
+		addRegion(d, doc.Region{Kind: doc.RegionComment, Begin: lines[i].begin, End: lines[last].end})
+		end = i
+	}
+	body := lines[:end]
+	for i := range body {
+		if r, ok := classifyLine(body, i); ok {
+			addRegion(d, r)
+		}
+	}
+	captionGroups(d, body)
+	agencyTags(d, body)
+	mergeAdjacent(d)
+}
+
+// textLine is one line of a text: its bounds without surrounding white
+// space, and its content without a leading list bullet.
+type textLine struct {
+	begin, end   int
+	text         string
+	content      string
+	contentBegin int
+	bullet       bool
+}
+
+func (l textLine) blank() bool { return l.text == "" }
+
+// bullets are the list markers that may precede a line's content.
+const bullets = "•·*-–—▪►◦‣○●"
+
+// splitLines cuts a text into lines with their byte bounds.
+func splitLines(text string) []textLine {
+	var out []textLine
+	for off := 0; off <= len(text); {
+		nl := strings.IndexByte(text[off:], '\n')
+		raw := text[off:]
+		if nl >= 0 {
+			raw = text[off : off+nl]
+		}
+		lead := len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
+		trimmed := strings.TrimSpace(raw)
+		l := textLine{begin: off + lead, end: off + lead + len(trimmed), text: trimmed}
+		l.content, l.contentBegin = trimmed, l.begin
+		if r, n := utf8.DecodeRuneInString(trimmed); n > 0 && strings.ContainsRune(bullets, r) && len(trimmed) > n {
+			if next, _ := utf8.DecodeRuneInString(trimmed[n:]); unicode.IsSpace(next) {
+				rest := strings.TrimLeftFunc(trimmed[n:], unicode.IsSpace)
+				l.content, l.contentBegin, l.bullet = rest, l.end-len(rest), true
+			}
+		}
+		out = append(out, l)
+		if nl < 0 {
+			break
+		}
+		off += nl + 1
+	}
+	return out
+}
+
+func lastNonBlank(lines []textLine) int {
+	for i := len(lines) - 1; i >= 0; i-- {
+		if !lines[i].blank() {
+			return i
+		}
+	}
+	return -1
+}
+
+// addRegion inserts r into d.Regions in order unless it is empty, out of
+// range or overlaps a region already there. It reports whether it did.
+func addRegion(d *doc.Document, r doc.Region) bool {
+	if r.Begin < 0 || r.End > len(d.Text) || r.Begin >= r.End {
+		return false
+	}
+	i := sort.Search(len(d.Regions), func(i int) bool { return d.Regions[i].End > r.Begin })
+	if i < len(d.Regions) && d.Regions[i].Begin < r.End {
+		return false
+	}
+	d.Regions = append(d.Regions, doc.Region{})
+	copy(d.Regions[i+1:], d.Regions[i:])
+	d.Regions[i] = r
+	return true
+}
+
+// mergeAdjacent joins neighbouring boilerplate, caption or comment regions
+// of one kind that only white space separates. Hints stay apart: each has
+// its own note.
+func mergeAdjacent(d *doc.Document) {
+	if len(d.Regions) < 2 {
+		return
+	}
+	out := d.Regions[:1]
+	for _, r := range d.Regions[1:] {
+		last := &out[len(out)-1]
+		if r.Kind == last.Kind && r.Kind != doc.RegionHint && r.Note == last.Note &&
+			strings.TrimSpace(d.Text[last.End:r.Begin]) == "" {
+			last.End = r.End
+			continue
+		}
+		out = append(out, r)
+	}
+	d.Regions = out
+}
+
+// ---- comment threads ----
+
+// Comment header signals; each is matched against a short part of a line.
+var (
+	// name@instance.tld, possibly with emoji in the name (fediverse), or
+	// u/name, /u/name and @name.
+	handleRe = regexp.MustCompile(`^(?:[^\s@]{1,60}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}|/?u/[\p{L}\p{N}_-]{2,40}|@[\p{L}\p{N}_.]{2,40})$`)
+	agoRe    = regexp.MustCompile(`(?i)^(?:edited\s+|bearbeitet\s+|modifié\s+|editado\s+)?(?:` +
+		`(?:\d+|an?|one)\s*(?:s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|wk|weeks?|mo|months?|y|yr|years?)\.?\s+ago` +
+		`|\d+\s+(?:секунд\S*|минут\S*|час\S*|дн\S*|день|недел\S*|месяц\S*|год\S*|лет)\s+назад` +
+		`|il y a\s+\d+\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)` +
+		`|vor\s+\d+\s+(?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)` +
+		`|hace\s+\d+\s+(?:segundos?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?|años?)` +
+		`)$`)
+	pointsRe = regexp.MustCompile(`(?i)^[+-]?\d[\d,.]*\s*(?:points?|pts|votes?|upvotes?|likes?|очк\S*|голос\S*|лайк\S*|j'aime|punkte?|puntos?|votos?)$`)
+	replyRe  = regexp.MustCompile(`(?i)^(?:(?:reply|report|share|save|permalink|parent|context|link|embed|ответить|пожаловаться|répondre|signaler|antworten|melden|responder|denunciar)\s*)+$|^\d+\s+(?:repl(?:y|ies)|ответ\S*|réponses?|antworten|respuestas?)$`)
+)
+
+// headerSignals says which comment-header signals a line carries. A line
+// may carry several, separated by "·", "•" or "|" ("name · 3 hours ago").
+func headerSignals(l textLine) (handle, ago, points, reply bool) {
+	if l.blank() || len(l.content) > 120 {
+		return
+	}
+	for _, part := range strings.FieldsFunc(l.content, func(r rune) bool { return r == '·' || r == '•' || r == '|' }) {
+		part = strings.TrimSpace(part)
+		switch {
+		case part == "":
+		case handleRe.MatchString(part):
+			handle = true
+		case agoRe.MatchString(part):
+			ago = true
+		case pointsRe.MatchString(part):
+			points = true
+		case replyRe.MatchString(part):
+			reply = true
+		}
+	}
+	return
+}
+
+// separatorOnly reports lines that hold only "·" or similar punctuation,
+// as comment headers put between handle and time.
+func separatorOnly(l textLine) bool {
+	return !l.blank() && strings.Trim(l.text, bullets+"|/ \t") == ""
+}
+
+// isCommentHeader says whether a comment header starts at line i: a user
+// handle with a time, score or reply link on the same line or within the
+// next three non-empty lines; or, without a handle, a time together with
+// a score or reply link in that window.
+func isCommentHeader(lines []textLine, i int) bool {
+	handle, ago, points, reply := headerSignals(lines[i])
+	if !handle && !ago && !points {
+		return false
+	}
+	seen := 0
+	for j := i + 1; j < len(lines) && seen < 3; j++ {
+		if lines[j].blank() || separatorOnly(lines[j]) {
+			continue
+		}
+		seen++
+		h, a, p, r := headerSignals(lines[j])
+		if !h && !a && !p && !r {
+			break
+		}
+		ago, points, reply = ago || a, points || p, reply || r
+	}
+	if handle {
+		return ago || points || reply
+	}
+	return ago && (points || reply)
+}
+
+// minArticleBeforeComments is how much text must come before a comment
+// header for it to open a comment thread: a header at the very start is
+// the post's own byline, and what follows it is the post.
+const minArticleBeforeComments = 80
+
+// commentThreadStart is the index of the line where the comment thread
+// starts, or -1.
+func commentThreadStart(lines []textLine) int {
+	article := 0
+	for i, l := range lines {
+		if l.blank() {
+			continue
+		}
+		if article >= minArticleBeforeComments && isCommentHeader(lines, i) {
+			return i
+		}
+		if h, a, p, r := headerSignals(l); !h && !a && !p && !r {
+			article += len(l.text)
+		}
+	}
+	return -1
+}
+
+// ---- boilerplate, captions and hints of single lines ----
+
+// phrase is a publisher phrase: a cheap lower-case literal that must be in
+// the line before the regular expression is tried.
+type phrase struct {
+	literal string
+	re      *regexp.Regexp
+}
+
+func phrases(pairs ...string) []phrase {
+	out := make([]phrase, 0, len(pairs)/2)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		out = append(out, phrase{pairs[i], regexp.MustCompile(`(?i)` + pairs[i+1])})
+	}
+	return out
+}
+
+// boilerplatePhrases are calls to action and legal lines of publishers.
+var boilerplatePhrases = phrases(
+	"share", `\bshare (?:this|the) (?:article|story|post|page|video)\b|\bshare button\b|\bshare (?:it )?on (?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit)\b|\bshare widely\b`,
+	"follow us", `\bfollow us (?:on|at)\b`,
+	"subscri", `\bsubscribe (?:to (?:our|the) \S+(?: \S+)?|now|today|here|for free)\b|\bsubscribers? only\b`,
+	"newsletter", `\b(?:our|the|daily|weekly|free) (?:\S+ )?newsletter\b|\bnewsletter\b.{0,40}\b(?:sign up|subscribe|receive)\b|\b(?:sign up|subscribe|receive)\b.{0,60}\bnewsletter\b`,
+	"sign up", `\bsign up (?:for|to) (?:our|the)\b`,
+	"donat", `\bdonate (?:now|today|here|to)\b|\bplease donate\b|\bmake a donation\b|^donate\b`,
+	"support", `\bsupport (?:our|independent|us)\b.{0,40}\b(?:journalism|work|media|reporting|patreon)\b|\bsupport us\b`,
+	"become a", `\bbecome a (?:member|patron|subscriber|supporter|sponsor)\b`,
+	"click", `\bclick (?:here|the \S+ button|on the link)\b`,
+	"tap here", `\btap here\b`,
+	"rights reserved", `\ball rights reserved\b`,
+	"©", `©\s*(?:\d{4}|copyright)|copyright\s*©`,
+	"copyright", `^copyright\b|\bcopyright (?:©\s*)?\d{4}\b|\bcopyrighted material\b`,
+	"fair use", `\bfair use\b`,
+	"translate", `\btranslate (?:this )?(?:website|page|site)\b|\btranslate button\b`,
+	"languages", `\bavailable in \d+ languages\b|\bread in \d+ languages\b`,
+	"repost", `\b(?:feel free to|free to) (?:repost|republish|share)\b`,
+	"facebook page", `\bon our facebook page\b`,
+	"cookies", `\bwe use cookies\b`,
+	"our app", `\b(?:download|get) (?:our|the \S+) app\b`,
+	"views expressed", `\bviews expressed\b.{0,80}\b(?:solely|own|author|not necessarily)\b`,
+	"responsib", `\bsole responsibility of the author\b`,
+	// Russian
+	"подпис", `подпис(?:ывайтесь|ывайся|аться|ка|итесь) на`,
+	"поделит", `поделит(?:ься|есь)`,
+	"права защищены", `все права защищены`,
+	"нажмите", `нажмите (?:здесь|сюда|на кнопку)`,
+	"поддерж", `поддержите (?:нас|проект|редакцию)`,
+	// French
+	"abonnez", `abonnez-vous`,
+	"suivez-nous", `suivez-nous`,
+	"partage", `partage[rz] (?:cet|cette) (?:article|page|publication)`,
+	"droits réservés", `tous droits réservés`,
+	"cliquez", `cliquez ici`,
+	"don", `faites un don|soutenez-nous`,
+	"inscrivez", `inscrivez-vous à (?:notre|la) (?:\S+ )?(?:newsletter|lettre)`,
+	// German
+	"folgen sie", `folgen sie uns`,
+	"abonnieren", `abonnieren sie|newsletter abonnieren|jetzt abonnieren`,
+	"teilen", `(?:artikel|beitrag) teilen|teilen sie (?:diesen|den) (?:artikel|beitrag)`,
+	"rechte vorbehalten", `alle rechte vorbehalten`,
+	"klicken", `hier klicken|klicken sie hier`,
+	"spende", `jetzt spenden|unterstützen sie uns`,
+	// Spanish
+	"síguenos", `síguenos en`,
+	"suscr", `suscríbete|suscríbase|suscribirse a (?:nuestro|nuestra)`,
+	"compart", `compart(?:e|ir) (?:este|esta) (?:artículo|nota|noticia)`,
+	"derechos reservados", `todos los derechos reservados`,
+	"clic aquí", `(?:haz|haga) clic aquí`,
+	"apóyanos", `apóyanos|dona ahora`,
+)
+
+// labelPrefixes start lines that point away from the article ("Related:"),
+// and disclaimerPrefixes start legal notices.
+var (
+	labelRe      = regexp.MustCompile(`(?i)^(?:related(?: articles?| stories| posts?| news| coverage)?|read more|read also|also read|see also|more on this(?: topic)?|recommended|more from [^:]{1,40}|читайте также|читайте ещё|читайте еще|смотрите также|по теме|à lire aussi|lire aussi|voir aussi|sur le même sujet|lesen sie auch|mehr zum thema|auch interessant|siehe auch|lee también|lea también|te puede interesar|leer más|ver también|relacionad[oa]s?)\s*[:：»›>|–—-]`)
+	disclaimerRe = regexp.MustCompile(`(?i)^(?:disclaimer|legal notice|haftungsausschluss|avertissement|aviso legal|descargo de responsabilidad|отказ от ответственности)\s*[:：]`)
+	adLineRe     = regexp.MustCompile(`(?i)^(?:advertisement|advertising|sponsored(?: content)?|anzeige|werbung|publicité|publicidad|реклама)$`)
+)
+
+// Captions: labels that start a caption line, all-capitals markers that
+// may start one in the middle of a line (glued to a title), and credit
+// lines made of an agency or photographer name.
+var (
+	captionLabelRe = regexp.MustCompile(`(?i)^(?:file photo|photo(?:graph)?(?: credit)?|image(?: credit| source)?|picture|pictured|illustration|credit|featured image(?: source)?|cover image|header image|фото|иллюстрация|foto|bild|imagen|ilustración)\b\s*(?:[:：/|]|$|by\b|source\b)`)
+	captionMarkRe  = regexp.MustCompile(`\b(?:FILE PHOTO|FILE IMAGE|PHOTO|IMAGE|PICTURE|PHOTOGRAPH)\s*:|ФОТО\s*:`)
+	// "© Agency / Name" at the end of a line: a photo credit, not a copyright notice.
+	creditTailRe = regexp.MustCompile(`©\s*[^\s©\d][^©\n]{1,60}/\s*[^/\n]{2,60}$`)
+	agencies     = `AFP|AP|AP Photo|Reuters|Getty Images|Getty|EPA|EPA-EFE|EFE|Shutterstock|TASS|ТАСС|Sputnik|РИА Новости|RIA Novosti|Xinhua|dpa|picture alliance|Anadolu(?: Agency)?|ANP|Alamy|iStock|Pixabay|Unsplash|Wikimedia Commons|Bloomberg|Imago|Global Look Press|Kommersant|Коммерсантъ`
+	creditLineRe = regexp.MustCompile(`(?i)^(?:(?:©|\(c\))\s*[^\s\d][\p{L}\p{M} .'&/-]{1,60}|(?:` + agencies + `)(?:\s*/\s*[\p{L}\p{M} .'-]{2,60})?|[\p{L}\p{M} .'-]{2,40}\s*/\s*(?:` + agencies + `)|(?:photo:?\s+)?[\p{L}\p{M} .'-]{2,40}\s+(?:via|for)\s+(?:` + agencies + `))$`)
+)
+
+// Hints of provenance.
+var (
+	originRe  = regexp.MustCompile(`(?i)^(?:.{0,40}?\b)?(?:(?:originally|first) (?:published|appeared|posted|ran) (?:on|in|at|by)|republished (?:from|with (?:the )?permission (?:from|of))|reprinted (?:from|with (?:the )?permission (?:from|of))|(?:впервые|первоначально) опубликован[оа]? (?:на|в)|(?:publié|paru) (?:initialement|à l'origine|d'abord) (?:sur|dans|par)|a (?:d'abord|initialement) été publié (?:sur|dans|par)|(?:zuerst|ursprünglich) (?:erschienen|veröffentlicht) (?:auf|in|bei|im)|erschien zuerst (?:auf|in|bei|im)|publicado originalmente (?:en|por)|(?:fue )?publicado (?:primero|inicialmente) (?:en|por))\s+(.+)$`)
+	sourceRe  = regexp.MustCompile(`(?i)^(?:source|sources|original source|источник|оригинал|quelle|fuente|fonte)\s*[:：]\s*(.+)$`)
+	viaRe     = regexp.MustCompile(`(?i)^(?:via|h/t|hat tip:?)\s+(.+)$`)
+	archiveRe = regexp.MustCompile(`(?i)^(?:archived?|archive link|archived (?:link|version|copy)|archive version|архив|archiv|archivo)\b`)
+	urlRe     = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>"')\]]+`)
+	bareURLRe = regexp.MustCompile(`(?i)^<?(?:https?://|www\.)[^\s<>]+>?$`)
+	// A short label followed by a link: "Prior coverage: https://...".
+	labelURLRe = regexp.MustCompile(`(?i)^[^:]{1,60}:\s*<?((?:https?://|www\.)[^\s<>]+)>?$`)
+)
+
+// Line length limits: hints and captions are short; a boilerplate phrase
+// must dominate its line (one phrase in a short line, two in a paragraph).
+const (
+	maxHintLen           = 300
+	maxCaptionLen        = 300
+	maxOnePhraseLen      = 250
+	maxTwoPhraseLen      = 1200
+	maxLabelLineLen      = 300
+	maxDisclaimerLen     = 4000
+	maxCreditLen         = 80
+	maxCaptionGroupLine  = 150
+	maxCaptionGroupReach = 2
+)
+
+// classifyLine finds the region of line i, if it is one.
+func classifyLine(lines []textLine, i int) (doc.Region, bool) {
+	l := lines[i]
+	if l.blank() || len(l.content) == 0 {
+		return doc.Region{}, false
+	}
+	c := l.content
+	whole := func(k doc.RegionKind, note string) (doc.Region, bool) {
+		return doc.Region{Kind: k, Begin: l.begin, End: l.end, Note: note}, true
+	}
+	switch {
+	case disclaimerRe.MatchString(c) && len(c) <= maxDisclaimerLen:
+		return whole(doc.RegionBoilerplate, "")
+	case labelRe.MatchString(c) && len(c) <= maxLabelLineLen:
+		return whole(doc.RegionBoilerplate, "")
+	case adLineRe.MatchString(c):
+		return whole(doc.RegionBoilerplate, "")
+	}
+	if len(c) <= maxCaptionLen && captionLabelRe.MatchString(c) {
+		return whole(doc.RegionCaption, "")
+	}
+	if len(c) <= maxCreditLen && creditLineRe.MatchString(c) && !copyrightNotice(c) {
+		return whole(doc.RegionCaption, "")
+	}
+	if len(c) <= maxHintLen {
+		if note, ok := hint(c); ok {
+			return whole(doc.RegionHint, note)
+		}
+	}
+	if n := countPhrases(c); n >= 2 && len(c) <= maxTwoPhraseLen || n == 1 && len(c) <= maxOnePhraseLen {
+		return whole(doc.RegionBoilerplate, "")
+	}
+	if r, ok := captionInLine(l); ok {
+		return r, true
+	}
+	return doc.Region{}, false
+}
+
+var copyrightYearRe = regexp.MustCompile(`©\s*\d`)
+
+// copyrightNotice tells "© 2024 Example Media" (boilerplate) from
+// "© Jane Doe" (a photo credit).
+func copyrightNotice(s string) bool {
+	lower := strings.ToLower(s)
+	return strings.Contains(lower, "rights") || strings.Contains(lower, "copyright") || copyrightYearRe.MatchString(s)
+}
+
+// countPhrases counts the distinct boilerplate phrases in a line.
+func countPhrases(s string) int {
+	lower := strings.ToLower(s)
+	n := 0
+	for _, p := range boilerplatePhrases {
+		if strings.Contains(lower, p.literal) && p.re.MatchString(s) {
+			n++
+		}
+	}
+	return n
+}
+
+// hint reads a provenance hint line and returns what it names.
+func hint(c string) (string, bool) {
+	if m := originRe.FindStringSubmatch(c); m != nil {
+		return cleanNote(m[1]), true
+	}
+	if m := sourceRe.FindStringSubmatch(c); m != nil {
+		return cleanNote(m[1]), true
+	}
+	if m := viaRe.FindStringSubmatch(c); m != nil && len(c) <= 120 {
+		return cleanNote(m[1]), true
+	}
+	if archiveRe.MatchString(c) && len(c) <= 120 {
+		if u := urlRe.FindString(c); u != "" {
+			return u, true
+		}
+		return cleanNote(c), true
+	}
+	if bareURLRe.MatchString(c) {
+		return strings.Trim(c, "<>"), true
+	}
+	if m := labelURLRe.FindStringSubmatch(c); m != nil && len(strings.Fields(c)) <= 10 {
+		return m[1], true
+	}
+	return "", false
+}
+
+var (
+	tagRe       = regexp.MustCompile(`<[^<>]{1,200}>`)
+	mdLinkRe    = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+	noteSpaceRe = regexp.MustCompile(`\s+`)
+)
+
+// cleanNote strips markup and trailing punctuation from what a hint names.
+func cleanNote(s string) string {
+	s = mdLinkRe.ReplaceAllString(s, "$1")
+	s = tagRe.ReplaceAllString(s, "")
+	s = strings.NewReplacer("**", "", "__", "").Replace(s)
+	s = noteSpaceRe.ReplaceAllString(s, " ")
+	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ".,;:!"))
+	s = strings.Trim(s, `"'“”«»‘’`)
+	if len(s) > 200 {
+		cut := 200
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut]
+	}
+	return s
+}
+
+// captionInLine finds a caption that starts in the middle of a line (a
+// photo marker or "© Agency / Name" glued to a title) and runs to the end
+// of the line.
+func captionInLine(l textLine) (doc.Region, bool) {
+	if len(l.text) > 2000 {
+		return doc.Region{}, false
+	}
+	start := -1
+	if loc := captionMarkRe.FindStringIndex(l.text); loc != nil {
+		start = loc[0]
+	}
+	if loc := creditTailRe.FindStringIndex(l.text); loc != nil && !copyrightNotice(l.text[loc[0]:]) && (start < 0 || loc[0] < start) {
+		start = loc[0]
+	}
+	if start < 0 {
+		return doc.Region{}, false
+	}
+	return doc.Region{Kind: doc.RegionCaption, Begin: l.begin + start, End: l.end}, true
+}
+
+// captionGroups extends a bulleted photo credit over the bulleted caption
+// lines just before it ("• Soldiers at an exercise" "• AFP"), which are
+// the caption the credit belongs to.
+func captionGroups(d *doc.Document, lines []textLine) {
+	for i, l := range lines {
+		if !l.bullet || len(l.content) > maxCreditLen || !creditLineRe.MatchString(l.content) || copyrightNotice(l.content) {
+			continue
+		}
+		reach := 0
+		for j := i - 1; j >= 0 && reach < maxCaptionGroupReach; j-- {
+			p := lines[j]
+			if p.blank() {
+				continue
+			}
+			if !p.bullet || len(p.content) > maxCaptionGroupLine {
+				break
+			}
+			if creditLineRe.MatchString(p.content) {
+				continue // another credit of the same group, marked already
+			}
+			addRegion(d, doc.Region{Kind: doc.RegionCaption, Begin: p.begin, End: p.end})
+			reach++
+		}
+	}
+}
+
+// agencyRe matches an agency tag such as "(Reuters)" or "(AP)": a short
+// all-capitals abbreviation or a known agency name in parentheses.
+var (
+	agencyTagRe   = regexp.MustCompile(`^\((\p{Lu}{2,6}|` + agencies + `|Interfax|Интерфакс|UPI|Kyodo|Yonhap|ANSA|Agence France-Presse|Associated Press|Press Association|PA|IANS|PTI|ANI|CNA|Ukrinform|Укрінформ|Укринформ)\)`)
+	datelineTagRe = regexp.MustCompile(`^[\p{Lu}][\p{Lu}\p{L}\p{M} .,'/-]{0,60}?\s*(\([^()\n]{2,40}\))\s*[-–—:]`)
+)
+
+// agencyTags marks agency tags at the start of the text (a dateline such
+// as "MOSCOW (Reuters) —" or a tag opening the text) and at its end (a tag
+// after the last sentence, as "… World War III.” (RT)").
+func agencyTags(d *doc.Document, lines []textLine) {
+	first := -1
+	for i, l := range lines {
+		if !l.blank() {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return
+	}
+	// The first paragraph is where a dateline goes; a title line may come
+	// before it, so look at the first two non-empty lines.
+	for i, seen := first, 0; i < len(lines) && seen < 2; i++ {
+		l := lines[i]
+		if l.blank() {
+			continue
+		}
+		seen++
+		if m := datelineTagRe.FindStringSubmatchIndex(l.content); m != nil {
+			tag := l.content[m[2]:m[3]]
+			if agencyTagRe.MatchString(tag) {
+				b := l.contentBegin + m[2]
+				addRegion(d, doc.Region{Kind: doc.RegionHint, Begin: b, End: b + len(tag), Note: tag[1 : len(tag)-1]})
+				break
+			}
+		}
+		if m := agencyTagRe.FindStringSubmatch(l.content); m != nil {
+			addRegion(d, doc.Region{Kind: doc.RegionHint, Begin: l.contentBegin, End: l.contentBegin + len(m[0]), Note: m[1]})
+			break
+		}
+	}
+	last := lines[lastNonBlank(lines)]
+	t := strings.TrimRight(last.text, ".")
+	open := strings.LastIndexByte(t, '(')
+	if open < 0 || !strings.HasSuffix(t, ")") {
+		return
+	}
+	tag := t[open:]
+	m := agencyTagRe.FindStringSubmatch(tag)
+	if m == nil || len(m[0]) != len(tag) {
+		return
+	}
+	// Only after a finished sentence: "(WHO)." closing a sentence about the
+	// World Health Organization is not a tag.
+	before := strings.TrimRightFunc(t[:open], unicode.IsSpace)
+	if before != "" {
+		r, _ := utf8.DecodeLastRuneInString(before)
+		if !strings.ContainsRune(`.!?"”»’'…`, r) {
+			return
+		}
+	}
+	b := last.begin + open
+	addRegion(d, doc.Region{Kind: doc.RegionHint, Begin: b, End: b + len(tag), Note: m[1]})
+}
