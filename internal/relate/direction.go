@@ -88,27 +88,28 @@ func copyEvidence(d, other *doc.Document) []evidence {
 	for _, r := range d.Regions {
 		switch r.Kind {
 		case doc.RegionHint:
-			if names(r.Note, other) {
+			// A hint that names a source says where d comes from: the other
+			// document if it names it, else somewhere else — which is no
+			// evidence about this pair. A hint naming nothing ("archive
+			// link") says only that d is a copy of something.
+			switch {
+			case names(r.Note, other):
 				credits = true
-			} else {
+			case strings.TrimSpace(r.Note) == "":
 				hints++
 			}
 		case doc.RegionComment:
 			comments = true
 		}
 	}
-	if f, ok := d.Extra["forwarded_from"].(string); ok && f != "" {
-		if names(f, other) {
-			credits = true
-		} else {
-			ev = append(ev, evidence{0.5, "forwarded from " + f})
-		}
+	if f, ok := d.Extra["forwarded_from"].(string); ok && names(f, other) {
+		credits = true
 	}
 	if credits {
 		ev = append(ev, evidence{0.9, "it credits " + label(other)})
 	}
 	if hints > 0 {
-		ev = append(ev, evidence{0.5, "it carries a provenance line (archive link, source, or 'originally published')"})
+		ev = append(ev, evidence{0.5, "it carries an archive-link line naming no source"})
 	}
 	if comments && !hasKind(other, doc.RegionComment) {
 		ev = append(ev, evidence{0.4, "it wraps the shared text in a comment thread"})

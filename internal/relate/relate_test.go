@@ -92,3 +92,11 @@ func TestChainsSurviveCycles(t *testing.T) {
 	rels := []Relation{{A: "a", B: "b", Direction: AToB}, {A: "b", B: "c", Direction: AToB}, {A: "a", B: "c", Direction: BToA}}
 	_ = Chains(rels) // must terminate
 }
+
+func TestDirectHintNamingAThirdSourceIsNoEvidence(t *testing.T) {
+	a := doc.Document{ID: "a", Outlet: "Ledger"}
+	b := doc.Document{ID: "b", Regions: []doc.Region{{Kind: doc.RegionHint, Note: "Northern Wire"}}}
+	if dir, _, reason := Direct(&a, &b, Relation{}); dir != Undetermined {
+		t.Fatalf("direction %s (%s): a hint crediting a third outlet must not make b a copy of a", dir, reason)
+	}
+}

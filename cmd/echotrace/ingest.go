@@ -1,0 +1,96 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+
+	"github.com/spf13/cobra"
+
+	"github.com/echotrace/echotrace/internal/pipeline"
+	"github.com/echotrace/echotrace/internal/read"
+	"github.com/echotrace/echotrace/internal/store"
+)
+
+var flagMaxBytes int64
+
+func init() {
+	cmd := &cobra.Command{
+		Use:   "ingest PATH...",
+		Short: "Read files, directories or standard input (-) into the database",
+		Long: `ingest reads .txt, .md, .jsonl/.ndjson (passim fields id, series, date,
+text, url, title, outlet, lang) and the other formats echotrace knows, from
+files, directories (recursively) or standard input ("-"), and stores the
+documents. A directory may hold a meta.jsonl giving metadata for its files
+by name ("file"). Ingesting the same documents again changes nothing.
+
+Bad inputs are reported on stderr, naming the file (and line); the rest is
+ingested, and the exit code is 1 when any input failed.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := openStore(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			sum, err := ingest(cmd.Context(), st, args, cmd.ErrOrStderr())
+			if err != nil {
+				return err
+			}
+			if flagJSON {
+				if err := writeJSON(cmd.OutOrStdout(), sum); err != nil {
+					return err
+				}
+			} else {
+				printIngestSummary(cmd.OutOrStdout(), sum)
+			}
+			return ingestFailure(sum)
+		},
+	}
+	addIngestFlags(cmd)
+	rootCmd.AddCommand(cmd)
+}
+
+// addIngestFlags adds the flags of every command that reads inputs.
+func addIngestFlags(cmd *cobra.Command) {
+	cmd.Flags().Int64Var(&flagMaxBytes, "max-bytes", read.DefaultMaxBytes, "largest input file or JSONL line read, in bytes")
+}
+
+// ingest reads paths into the store, printing each problem to errw.
+func ingest(ctx context.Context, st store.Store, paths []string, errw io.Writer) (pipeline.IngestSummary, error) {
+	opt := pipeline.IngestOptions{Read: read.Options{MaxBytes: flagMaxBytes, Stdin: os.Stdin}}
+	progress := newProgress(errw)
+	opt.Progress = progress.update
+	sum, err := pipeline.Ingest(ctx, st, paths, opt, func(p read.Problem) {
+		progress.clear()
+		fmt.Fprintln(errw, "echotrace:", p.Error())
+	})
+	progress.done()
+	return sum, err
+}
+
+func ingestFailure(sum pipeline.IngestSummary) error {
+	if sum.Failed() {
+		return partialFailure("%d inputs failed and %d documents were not stored (see the messages above); the rest was ingested",
+			sum.Read.Failed, sum.Rejected)
+	}
+	return nil
+}
+
+func printIngestSummary(w io.Writer, sum pipeline.IngestSummary) {
+	fmt.Fprintf(w, "Read %d documents: %d new, %d updated, %d unchanged; %d in the database.\n",
+		sum.Read.Read, sum.Stored.Added, sum.Stored.Updated, sum.Stored.Unchanged, sum.Documents)
+	if sum.Read.Skipped > 0 || sum.Read.Failed > 0 || sum.Rejected > 0 {
+		fmt.Fprintf(w, "Skipped %d inputs, %d failed, %d documents not stored.\n", sum.Read.Skipped, sum.Read.Failed, sum.Rejected)
+		var reasons []string
+		for r := range sum.Read.Reasons {
+			reasons = append(reasons, r)
+		}
+		sort.Strings(reasons)
+		for _, r := range reasons {
+			fmt.Fprintf(w, "  %5d  %s\n", sum.Read.Reasons[r], r)
+		}
+	}
+}

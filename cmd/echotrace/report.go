@@ -1,0 +1,87 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/echotrace/echotrace/internal/doc"
+	"github.com/echotrace/echotrace/internal/pipeline"
+	"github.com/echotrace/echotrace/internal/report"
+	"github.com/echotrace/echotrace/internal/store"
+)
+
+func init() {
+	cmd := &cobra.Command{
+		Use:   "report",
+		Short: "Print what the database holds: reuse relations, passages, chains",
+		Long: `report prints the analysis of the documents in the database. When
+documents were added since the last analysis, it analyses them first.
+
+Relations: duplicate (each covers 90 % or more of the other's own text),
+derived (50 % or more of one document's own text is aligned to the other),
+partial (at least one shared passage of 12 tokens or more). Comments,
+captions and publisher boilerplate are not counted as a document's own
+text, and passages frequent across the corpus are boilerplate, not reuse.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := openStore(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			if err := analyze(cmd.Context(), st, cmd.ErrOrStderr()); err != nil {
+				return err
+			}
+			return printReport(cmd.Context(), st, cmd.OutOrStdout())
+		},
+	}
+	rootCmd.AddCommand(cmd)
+}
+
+// analyze brings the stored analysis up to date.
+func analyze(ctx context.Context, st store.Store, errw io.Writer) error {
+	_, err := pipeline.Analyze(ctx, st, pipeline.AnalyzeOptions{Reuse: pipeline.DefaultReuseOptions()})
+	return err
+}
+
+// buildReport gathers the stored analysis into a report.
+func buildReport(ctx context.Context, st store.Store) (*report.Report, error) {
+	r := &report.Report{}
+	err := st.EachDocument(ctx, func(d doc.Document) error {
+		r.Documents = append(r.Documents, report.DocInfo{ID: d.ID, Path: d.Path, Title: d.Title, Outlet: d.Outlet, Date: d.Date, Bytes: len(d.Text)})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if r.Passages, err = st.Passages(ctx, store.PassageQuery{}); err != nil {
+		return nil, err
+	}
+	if r.Relations, err = st.Relations(ctx, store.RelationQuery{}); err != nil {
+		return nil, err
+	}
+	if r.Chains, err = st.Chains(ctx); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+func printReport(ctx context.Context, st store.Store, w io.Writer) error {
+	r, err := buildReport(ctx, st)
+	if err != nil {
+		return fmt.Errorf("reading the analysis: %w", err)
+	}
+	if flagJSON {
+		return report.WriteJSON(w, r)
+	}
+	return report.WriteText(w, r, func(id string) string {
+		d, err := st.Document(ctx, id)
+		if err != nil {
+			return ""
+		}
+		return d.Text
+	})
+}

@@ -1,0 +1,127 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/echotrace/echotrace/internal/doc"
+	"github.com/echotrace/echotrace/internal/store"
+)
+
+// Stage is an analysis step that runs after reuse analysis, on the same
+// corpus version: quotes and entities, then stories and narratives. Stages
+// register themselves from their own files in this package. A stage reads
+// what it needs (documents, the stored reuse results) from the store and
+// stores its results tagged with the version, in one transaction, so that
+// a killed run leaves either the old results or the new ones.
+type Stage struct {
+	Name  string
+	Order int // stages run in increasing order
+	// Version is the corpus version the stage's stored results describe
+	// (0 when it has none).
+	Version func(ctx context.Context, st store.Store) (int64, error)
+	Run     func(ctx context.Context, st store.Store, version int64) error
+}
+
+var stages []Stage
+
+// registerStage adds a stage; called from init functions.
+func registerStage(s Stage) {
+	stages = append(stages, s)
+	slices.SortStableFunc(stages, func(a, b Stage) int { return a.Order - b.Order })
+}
+
+// AnalyzeOptions tune Analyze.
+type AnalyzeOptions struct {
+	Reuse ReuseOptions
+	// Force analyses even when the stored results describe the current
+	// corpus.
+	Force bool
+	// Log, when set, receives one line per stage.
+	Log func(format string, args ...any)
+}
+
+// AnalyzeResult says what Analyze did.
+type AnalyzeResult struct {
+	Version int64 // corpus version analysed
+	Skipped bool  // the stored results were already current
+	Stored  bool  // false when a newer analysis had been stored meanwhile
+	Reuse   *ReuseResult
+}
+
+// storeCorpus reads a store as a Corpus.
+type storeCorpus struct{ st store.Store }
+
+func (c storeCorpus) Each(ctx context.Context, fn func(doc.Document) error) error {
+	return c.st.EachDocument(ctx, fn)
+}
+
+func (c storeCorpus) Load(ctx context.Context, id string) (doc.Document, error) {
+	return c.st.Document(ctx, id)
+}
+
+// Analyze brings the stored analysis up to date with the stored corpus: it
+// finds reuse, then runs the later stages, and stores what they find,
+// tagged with the corpus version they describe. Results of an analysis
+// that started on an older corpus never replace newer ones, so several
+// processes may ingest and analyse one database at once.
+func Analyze(ctx context.Context, st store.Store, opt AnalyzeOptions) (AnalyzeResult, error) {
+	logf := opt.Log
+	if logf == nil {
+		logf = func(string, ...any) {}
+	}
+	version, err := st.Version(ctx)
+	if err != nil {
+		return AnalyzeResult{}, err
+	}
+	have, err := st.ReuseVersion(ctx)
+	if err != nil {
+		return AnalyzeResult{}, err
+	}
+	if have >= version && !opt.Force {
+		out := AnalyzeResult{Version: version, Skipped: true}
+		ran, err := runStages(ctx, st, version, false, logf)
+		out.Skipped = !ran
+		return out, err
+	}
+	logf("finding reuse in corpus version %d", version)
+	res, err := FindReuse(ctx, storeCorpus{st}, opt.Reuse)
+	if err != nil {
+		return AnalyzeResult{}, fmt.Errorf("reuse analysis: %w", err)
+	}
+	stored, err := st.ReplaceReuse(ctx, version, res.Passages, res.Relations, res.Chains)
+	if err != nil {
+		return AnalyzeResult{}, fmt.Errorf("storing reuse results: %w", err)
+	}
+	out := AnalyzeResult{Version: version, Stored: stored, Reuse: res}
+	if !stored {
+		logf("a newer analysis was stored meanwhile; keeping it")
+		return out, nil
+	}
+	_, err = runStages(ctx, st, version, true, logf)
+	return out, err
+}
+
+// runStages runs the stages whose results are older than version (all of
+// them when force is set) and reports whether any ran.
+func runStages(ctx context.Context, st store.Store, version int64, force bool, logf func(string, ...any)) (bool, error) {
+	ran := false
+	for _, s := range stages {
+		if !force && s.Version != nil {
+			have, err := s.Version(ctx, st)
+			if err != nil {
+				return ran, fmt.Errorf("%s: %w", s.Name, err)
+			}
+			if have >= version {
+				continue
+			}
+		}
+		logf("%s", s.Name)
+		ran = true
+		if err := s.Run(ctx, st, version); err != nil {
+			return ran, fmt.Errorf("%s: %w", s.Name, err)
+		}
+	}
+	return ran, nil
+}

@@ -1,0 +1,406 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/echotrace/echotrace/internal/doc"
+	"github.com/echotrace/echotrace/internal/match"
+	"github.com/echotrace/echotrace/internal/normalize"
+	"github.com/echotrace/echotrace/internal/relate"
+)
+
+// Corpus is what reuse analysis reads: every document once in a stable
+// order, and any document again by id when a pair of them shares text.
+type Corpus interface {
+	Each(ctx context.Context, fn func(doc.Document) error) error
+	Load(ctx context.Context, id string) (doc.Document, error)
+}
+
+// ReuseOptions tune reuse analysis. Start from DefaultReuseOptions.
+type ReuseOptions struct {
+	Shingle   int // tokens per indexed shingle
+	Window    int // winnowing window: runs of Shingle+Window-1 tokens are always found
+	MaxDF     int // fingerprints in more documents than this are boilerplate
+	MinShared int // fingerprints a pair must share to be aligned
+	// BoilerplateShare: a passage whose fingerprints are at least this
+	// share frequent (above MaxDF) is marked boilerplate, not reuse.
+	BoilerplateShare float64
+	Align            match.AlignOptions
+	Thresholds       relate.Thresholds
+	Workers          int // 0: one per CPU
+}
+
+// DefaultReuseOptions are echotrace's defaults: 5-token shingles winnowed
+// so that every shared run of 12 tokens (the minimum passage) is found.
+func DefaultReuseOptions() ReuseOptions {
+	return ReuseOptions{
+		Shingle:          5,
+		Window:           8,
+		MaxDF:            100,
+		MinShared:        1,
+		BoilerplateShare: 0.5,
+		Align:            match.DefaultAlignOptions(),
+		Thresholds:       relate.DefaultThresholds(),
+	}
+}
+
+// ReuseResult is what reuse analysis finds.
+type ReuseResult struct {
+	Passages  []relate.Passage
+	Relations []relate.Relation
+	Chains    []relate.Chain
+}
+
+// fingerprinted is what is kept of a document between the two passes:
+// enough to align it, not its text.
+type fingerprinted struct {
+	id     string
+	tokens []uint32 // token hashes, truncated: alignment verifies runs token by token
+	fps    []match.Fingerprint
+}
+
+// FindReuse finds reused passages, relations and provenance chains in a
+// corpus. The first pass indexes every document's fingerprints; the second
+// looks up each document's candidates (only documents later in the order,
+// so each pair is met once), aligns them, and relates the pairs that share
+// passages. Memory holds token hashes and fingerprints, not texts.
+func FindReuse(ctx context.Context, c Corpus, opt ReuseOptions) (*ReuseResult, error) {
+	docs, idx, err := indexCorpus(ctx, c, opt)
+	if err != nil {
+		return nil, err
+	}
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	type pairResult struct {
+		passages []relate.Passage
+		relation *relate.Relation
+	}
+	jobs := make(chan int)
+	results := make(chan pairResult, 64)
+	errs := make(chan error, workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var counts map[uint32]int
+			for i := range jobs {
+				var cands []match.Candidate
+				cands, counts = idx.Candidates(docs[i].fps, match.CandidateOptions{
+					MaxDF: opt.MaxDF, MinShared: opt.MinShared, After: int64(i), Exclude: int64(i),
+				}, counts)
+				for _, cand := range cands {
+					ps, rel, err := relatePair(ctx, c, idx, docs[i], docs[cand.Doc], opt)
+					if err != nil {
+						errs <- err
+						return
+					}
+					if len(ps) > 0 {
+						results <- pairResult{ps, rel}
+					}
+				}
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for i := range docs {
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(results) }()
+	res := &ReuseResult{}
+	for r := range results {
+		res.Passages = append(res.Passages, r.passages...)
+		if r.relation != nil {
+			res.Relations = append(res.Relations, *r.relation)
+		}
+	}
+	select {
+	case err := <-errs:
+		return nil, err
+	default:
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	sortResult(res)
+	res.Chains = relate.Chains(res.Relations)
+	return res, nil
+}
+
+// indexCorpus is the first pass: tokenize and fingerprint every document
+// (in parallel) and index the fingerprints in corpus order.
+func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) ([]fingerprinted, *match.Index, error) {
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	type job struct {
+		n int
+		d doc.Document
+	}
+	jobs := make(chan job, workers*2)
+	type numbered struct {
+		n int
+		f fingerprinted
+	}
+	out := make(chan numbered, workers*2)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				toks := normalize.Tokens(j.d.Text)
+				hs := normalize.Hashes(toks)
+				short := make([]uint32, len(hs))
+				for i, h := range hs {
+					short[i] = uint32(h)
+				}
+				out <- numbered{j.n, fingerprinted{id: j.d.ID, tokens: short, fps: match.Winnow(match.Shingles(hs, opt.Shingle), opt.Window)}}
+			}
+		}()
+	}
+	var docs []fingerprinted
+	idx := match.NewIndex()
+	collected := make(chan struct{})
+	go func() {
+		defer close(collected)
+		// Results arrive out of order; the index takes them in corpus
+		// order so that document numbers are stable.
+		pending := map[int]fingerprinted{}
+		next := 0
+		for r := range out {
+			pending[r.n] = r.f
+			for {
+				f, ok := pending[next]
+				if !ok {
+					break
+				}
+				delete(pending, next)
+				idx.Add(uint32(next), f.fps)
+				docs = append(docs, f)
+				next++
+			}
+		}
+	}()
+	n := 0
+	err := c.Each(ctx, func(d doc.Document) error {
+		select {
+		case jobs <- job{n, d}:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		n++
+		return nil
+	})
+	close(jobs)
+	wg.Wait()
+	close(out)
+	<-collected
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading the corpus: %w", err)
+	}
+	return docs, idx, nil
+}
+
+// relatePair aligns two candidate documents and, when they share passages,
+// maps them to byte offsets and relates the documents.
+func relatePair(ctx context.Context, c Corpus, idx *match.Index, x, y fingerprinted, opt ReuseOptions) ([]relate.Passage, *relate.Relation, error) {
+	als := match.Align(widen(x.tokens), widen(y.tokens), opt.Align)
+	if len(als) == 0 {
+		return nil, nil, nil
+	}
+	// Relations are stored with A < B by id.
+	if y.id < x.id {
+		x, y = y, x
+		for i, al := range als {
+			als[i] = match.Alignment{A0: al.B0, A1: al.B1, B0: al.A0, B1: al.A1, Matched: al.Matched}
+		}
+	}
+	a, err := c.Load(ctx, x.id)
+	if err != nil {
+		return nil, nil, fmt.Errorf("loading %s: %w", x.id, err)
+	}
+	b, err := c.Load(ctx, y.id)
+	if err != nil {
+		return nil, nil, fmt.Errorf("loading %s: %w", y.id, err)
+	}
+	ta, tb := normalize.Tokens(a.Text), normalize.Tokens(b.Text)
+	if len(ta) != len(x.tokens) || len(tb) != len(y.tokens) {
+		return nil, nil, fmt.Errorf("documents %s and %s changed during analysis", x.id, y.id)
+	}
+	ps := make([]relate.Passage, 0, len(als))
+	for _, al := range als {
+		p := relate.Passage{
+			A:        relate.End{Doc: a.ID, Begin: ta[al.A0].Begin, End: ta[al.A1-1].End},
+			B:        relate.End{Doc: b.ID, Begin: tb[al.B0].Begin, End: tb[al.B1-1].End},
+			Tokens:   al.Matched,
+			Identity: float64(int(al.Identity()*1000+0.5)) / 1000,
+		}
+		p.A.Begin, p.A.End = widenToPunctuation(a.Text, p.A.Begin, p.A.End)
+		p.B.Begin, p.B.End = widenToPunctuation(b.Text, p.B.Begin, p.B.End)
+		p.Boilerplate = frequentShare(x.fps, al.A0, al.A1, idx, opt.MaxDF) >= opt.BoilerplateShare ||
+			boilerplateShare(&a, p.A.Begin, p.A.End) >= opt.BoilerplateShare ||
+			boilerplateShare(&b, p.B.Begin, p.B.End) >= opt.BoilerplateShare
+		ps = append(ps, p)
+	}
+	rel, ok := relate.Classify(&a, &b, ps, opt.Thresholds)
+	if !ok {
+		// Only boilerplate is shared: keep the passages, marked as such,
+		// but no relation.
+		return ps, nil, nil
+	}
+	return ps, &rel, nil
+}
+
+// frequentShare is the share of a document's fingerprints within tokens
+// [lo, hi) that occur in more documents than the frequency limit.
+func frequentShare(fps []match.Fingerprint, lo, hi int, idx *match.Index, maxDF int) float64 {
+	total, frequent := 0, 0
+	for _, fp := range fps {
+		if int(fp.Pos) < lo || int(fp.Pos) >= hi {
+			continue
+		}
+		total++
+		if idx.DF(fp.Hash) > maxDF {
+			frequent++
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return float64(frequent) / float64(total)
+}
+
+// boilerplateShare is the share of bytes [begin, end) of d that lie in
+// regions the reader recognised as publisher boilerplate.
+func boilerplateShare(d *doc.Document, begin, end int) float64 {
+	if end <= begin {
+		return 0
+	}
+	in := 0
+	for _, r := range d.Regions {
+		if r.Kind != doc.RegionBoilerplate {
+			continue
+		}
+		lo, hi := max(r.Begin, begin), min(r.End, end)
+		if hi > lo {
+			in += hi - lo
+		}
+	}
+	return float64(in) / float64(end-begin)
+}
+
+func widen(t []uint32) []uint64 {
+	out := make([]uint64, len(t))
+	for i, v := range t {
+		out[i] = uint64(v)
+	}
+	return out
+}
+
+// widenToPunctuation stretches a passage over the punctuation glued to its
+// first and last words — an opening quote, a closing quote and full stop —
+// so that the quoted evidence reads as the text does.
+func widenToPunctuation(text string, begin, end int) (int, int) {
+	for begin > 0 && !isSpaceByte(text[begin-1]) && isPunctStart(text, begin) {
+		begin--
+	}
+	for end < len(text) && !isSpaceByte(text[end]) && isPunctAt(text, end) {
+		end++
+	}
+	// Never end inside a multi-byte character.
+	for end < len(text) && text[end]&0xC0 == 0x80 {
+		end++
+	}
+	for begin > 0 && text[begin]&0xC0 == 0x80 {
+		begin--
+	}
+	return begin, end
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+// isPunctStart reports whether the byte before begin belongs to punctuation
+// (ASCII or a multi-byte mark such as a curly quote), not a letter.
+func isPunctStart(text string, begin int) bool {
+	c := text[begin-1]
+	if c < 0x80 {
+		return !isWordByte(c)
+	}
+	// Inside or at the end of a multi-byte rune: punctuation if the rune
+	// it belongs to is not a word rune.
+	i := begin - 1
+	for i > 0 && text[i]&0xC0 == 0x80 {
+		i--
+	}
+	return len(normalize.Tokens(text[i:begin])) == 0
+}
+
+func isPunctAt(text string, end int) bool {
+	c := text[end]
+	if c < 0x80 {
+		return !isWordByte(c)
+	}
+	if c&0xC0 == 0x80 {
+		return true // continuation of the rune begun before
+	}
+	j := end + 1
+	for j < len(text) && text[j]&0xC0 == 0x80 {
+		j++
+	}
+	return len(normalize.Tokens(text[end:j])) == 0
+}
+
+func isWordByte(c byte) bool {
+	return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')
+}
+
+// sortResult orders results deterministically: the same corpus always
+// gives the same report and the same store.
+func sortResult(r *ReuseResult) {
+	slices.SortFunc(r.Passages, func(x, y relate.Passage) int {
+		if c := cmpEnd(x.A, y.A); c != 0 {
+			return c
+		}
+		return cmpEnd(x.B, y.B)
+	})
+	slices.SortFunc(r.Relations, func(x, y relate.Relation) int {
+		if x.A != y.A {
+			return cmpStr(x.A, y.A)
+		}
+		return cmpStr(x.B, y.B)
+	})
+}
+
+func cmpEnd(x, y relate.End) int {
+	if x.Doc != y.Doc {
+		return cmpStr(x.Doc, y.Doc)
+	}
+	if x.Begin != y.Begin {
+		return x.Begin - y.Begin
+	}
+	return x.End - y.End
+}
+
+func cmpStr(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
