@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/echotrace/echotrace/internal/doc"
+	"github.com/echotrace/echotrace/internal/normalize"
 )
 
 // MarkRegions marks the parts of d.Text that are not the article's own
@@ -572,4 +573,143 @@ func agencyTags(d *doc.Document, lines []textLine) {
 	}
 	b := last.begin + open
 	addRegion(d, doc.Region{Kind: doc.RegionHint, Begin: b, End: b + len(tag), Note: m[1]})
+}
+
+// ---- lines that recur across one outlet's documents ----
+
+// Defaults for RecurringLines: a line is an outlet's template when it is in
+// at least half of the outlet's documents and in at least four of them.
+const (
+	DefaultRecurringShare = 0.5
+	DefaultRecurringDocs  = 4
+)
+
+// maxRecurringCover is the largest share of a document's text that
+// recurring lines may take: beyond it the document is a near copy of its
+// outlet's other documents (an updated version, a re-post), and marking
+// its text as template would hide real reuse.
+const maxRecurringCover = 0.6
+
+// RecurringLines marks as boilerplate the lines that recur across many
+// documents of one outlet: the outlet's own templates (bylines, section
+// labels, house appeals) that the general rules of MarkRegions do not
+// know. A line counts as recurring in an outlet when at least minDocs of
+// its documents, and at least the share minShare of them, contain it
+// (compared after normalize.Fold and case folding; identical documents
+// count once).
+//
+// Documents are grouped by Outlet, else Series; documents with neither are
+// left alone, since nothing says they share templates. The pipeline may
+// pass all documents at once or one outlet's batch at a time, but a batch
+// must hold all documents of each outlet in it, or the counts are too low.
+// For a corpus too large to hold, use RecurringIndex in two passes: Add
+// every document, then Mark each one.
+func RecurringLines(docs []*doc.Document, minShare float64, minDocs int) {
+	x := NewRecurringIndex(minShare, minDocs)
+	for _, d := range docs {
+		x.Add(d)
+	}
+	for _, d := range docs {
+		x.Mark(d)
+	}
+}
+
+// RecurringIndex counts lines per outlet across documents, keeping one
+// 64-bit hash per distinct line, not the texts.
+type RecurringIndex struct {
+	minShare float64
+	minDocs  int
+	outlets  map[string]*outletLines
+}
+
+type outletLines struct {
+	docs   int
+	texts  map[uint64]bool // hashes of the texts counted, so copies count once
+	counts map[uint64]int  // line hash → number of documents containing it
+}
+
+// NewRecurringIndex makes an empty index; see RecurringLines for the
+// thresholds.
+func NewRecurringIndex(minShare float64, minDocs int) *RecurringIndex {
+	if minDocs < 2 {
+		minDocs = 2 // one document cannot show that a line recurs
+	}
+	return &RecurringIndex{minShare: minShare, minDocs: minDocs, outlets: map[string]*outletLines{}}
+}
+
+// outletKey is the group a document's templates are counted in.
+func outletKey(d *doc.Document) string {
+	if k := strings.TrimSpace(d.Outlet); k != "" {
+		return strings.ToLower(k)
+	}
+	return strings.ToLower(strings.TrimSpace(d.Series))
+}
+
+// lineKey is the comparison form of a line, and false for lines that have
+// no letter or digit (rules, separators).
+func lineKey(s string) (uint64, bool) {
+	if strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+		return 0, false
+	}
+	return normalize.Hash(strings.ToLower(normalize.Fold(s))), true
+}
+
+// Add counts the lines of one document.
+func (x *RecurringIndex) Add(d *doc.Document) {
+	key := outletKey(d)
+	if key == "" {
+		return
+	}
+	o := x.outlets[key]
+	if o == nil {
+		o = &outletLines{texts: map[uint64]bool{}, counts: map[uint64]int{}}
+		x.outlets[key] = o
+	}
+	th := normalize.Hash(d.Text)
+	if o.texts[th] {
+		return
+	}
+	o.texts[th] = true
+	o.docs++
+	seen := map[uint64]bool{}
+	for _, l := range splitLines(d.Text) {
+		if h, ok := lineKey(l.text); ok && !seen[h] {
+			seen[h] = true
+			o.counts[h]++
+		}
+	}
+}
+
+// Mark adds boilerplate regions over the document's recurring lines that
+// no region covers yet, and returns how many it added.
+func (x *RecurringIndex) Mark(d *doc.Document) int {
+	o := x.outlets[outletKey(d)]
+	if o == nil || o.docs < x.minDocs {
+		return 0
+	}
+	var found []doc.Region
+	covered, total := 0, len(strings.Join(strings.Fields(d.Text), ""))
+	for _, l := range splitLines(d.Text) {
+		h, ok := lineKey(l.text)
+		if !ok {
+			continue
+		}
+		n := o.counts[h]
+		if n < x.minDocs || float64(n) < x.minShare*float64(o.docs) {
+			continue
+		}
+		found = append(found, doc.Region{Kind: doc.RegionBoilerplate, Begin: l.begin, End: l.end})
+		covered += len(strings.Join(strings.Fields(l.text), ""))
+	}
+	if total == 0 || float64(covered) > maxRecurringCover*float64(total) {
+		return 0
+	}
+	added := 0
+	for _, r := range found {
+		if addRegion(d, r) {
+			added++
+		}
+	}
+	mergeAdjacent(d)
+	return added
 }
