@@ -1,0 +1,214 @@
+package extract
+
+import (
+	"bufio"
+	_ "embed"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/echotrace/echotrace/internal/normalize"
+)
+
+//go:embed data/places.tsv
+var placesTSV string
+
+//go:embed data/orgs.tsv
+var orgsTSV string
+
+// GazetteerEntry is one known place or organisation.
+type GazetteerEntry struct {
+	ID         string     // stable id: type/country/name
+	Name       string     // canonical name
+	Type       EntityType // Place or Org
+	Kind       string     // country, city or org
+	Country    string     // ISO 3166-1 alpha-2, when known
+	Population int
+	Aliases    []string
+}
+
+// Gazetteer looks up places and organisations by any of their names, and
+// by the transliteration skeleton of a name it does not list.
+type Gazetteer struct {
+	byKey      map[string]*GazetteerEntry
+	bySkeleton map[string][]*GazetteerEntry
+	maxWords   int
+}
+
+var (
+	defaultGaz     *Gazetteer
+	defaultGazOnce sync.Once
+)
+
+// DefaultGazetteer is the gazetteer built from the embedded tables.
+func DefaultGazetteer() *Gazetteer {
+	defaultGazOnce.Do(func() {
+		g := NewGazetteer()
+		g.Load(placesTSV)
+		g.Load(orgsTSV)
+		defaultGaz = g
+	})
+	return defaultGaz
+}
+
+// NewGazetteer returns an empty gazetteer.
+func NewGazetteer() *Gazetteer {
+	return &Gazetteer{byKey: map[string]*GazetteerEntry{}, bySkeleton: map[string][]*GazetteerEntry{}}
+}
+
+// Load adds the rows of a table in the places.tsv format. Malformed rows
+// are skipped: the tables are embedded and tested, so a bad row is a
+// build-time mistake that the tests report.
+func (g *Gazetteer) Load(tsv string) int {
+	n := 0
+	sc := bufio.NewScanner(strings.NewReader(tsv))
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 4 {
+			continue
+		}
+		e := &GazetteerEntry{Name: f[1], Kind: f[0], Country: f[2]}
+		e.Population, _ = strconv.Atoi(f[3])
+		e.Type = Place
+		if f[0] == "org" {
+			e.Type = Org
+		}
+		e.ID = f[0] + "/" + f[2] + "/" + f[1]
+		if len(f) > 4 && f[4] != "" {
+			e.Aliases = strings.Split(f[4], "|")
+		}
+		g.add(e)
+		n++
+	}
+	return n
+}
+
+func (g *Gazetteer) add(e *GazetteerEntry) {
+	for i, name := range append([]string{e.Name}, e.Aliases...) {
+		k := nameKey(name)
+		if k == "" {
+			continue
+		}
+		// A name already taken by a bigger place keeps pointing there
+		// (many towns share a name with a capital).
+		if old, ok := g.byKey[k]; ok && !(i == 0 && old.Type == e.Type && e.Population > old.Population) {
+			continue
+		}
+		g.byKey[k] = e
+		if w := len(strings.Fields(k)); w > g.maxWords {
+			g.maxWords = w
+		}
+		if i == 0 || e.Kind != "org" {
+			if s := skeleton(name); len(s) >= 2 {
+				g.bySkeleton[s] = append(g.bySkeleton[s], e)
+			}
+		}
+	}
+}
+
+// nameKey is the lookup form of a name: its token keys joined by spaces.
+func nameKey(name string) string {
+	toks := normalize.Tokens(name)
+	keys := make([]string, len(toks))
+	for i, t := range toks {
+		keys[i] = t.Key
+	}
+	return strings.Join(keys, " ")
+}
+
+// Lookup finds an entry by its lookup key (see nameKey).
+func (g *Gazetteer) Lookup(key string) *GazetteerEntry {
+	if g == nil {
+		return nil
+	}
+	return g.byKey[key]
+}
+
+// LookupText finds an entry by a name as written, trying its listed names
+// first and then its transliteration skeleton ("Kiev" finds Kyiv).
+func (g *Gazetteer) LookupText(name string) *GazetteerEntry {
+	if g == nil {
+		return nil
+	}
+	k := nameKey(name)
+	if k == "" {
+		return nil
+	}
+	if e := g.byKey[k]; e != nil {
+		return e
+	}
+	// A possessive or plural ending ("Kiev’s") is not part of the name.
+	return g.lookupVariant(name)
+}
+
+// lookupVariant matches a spelling the tables do not list to the one
+// entry whose skeleton it shares, when the spellings are close in length
+// and begin alike.
+func (g *Gazetteer) lookupVariant(name string) *GazetteerEntry {
+	if len([]rune(name)) < 4 || strings.Contains(name, " ") || isAllCaps(name) {
+		return nil
+	}
+	cands := g.bySkeleton[skeleton(name)]
+	var found *GazetteerEntry
+	for _, e := range cands {
+		if !similarSpelling(name, e) {
+			continue
+		}
+		if found != nil && found != e {
+			if e.Population > found.Population*10 {
+				found = e
+				continue
+			}
+			if found.Population > e.Population*10 {
+				continue
+			}
+			return nil // ambiguous
+		}
+		found = e
+	}
+	return found
+}
+
+func similarSpelling(name string, e *GazetteerEntry) bool {
+	a := latinFold(name)
+	for _, n := range append([]string{e.Name}, e.Aliases...) {
+		b := latinFold(n)
+		if a == "" || b == "" || a[0] != b[0] {
+			continue
+		}
+		limit := min(len(a), len(b)) / 2
+		if limit > 2 {
+			limit = 2
+		}
+		if editDistance(a, b) <= limit {
+			return true
+		}
+	}
+	return false
+}
+
+// editDistance is the Levenshtein distance between two byte strings.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

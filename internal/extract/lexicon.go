@@ -1,0 +1,196 @@
+package extract
+
+import "strings"
+
+// The word lists below are general vocabulary of reported speech in the
+// languages echotrace reads (English, Russian, Ukrainian, French, German,
+// Spanish). Every entry is a matching key (normalize.Key form: NFKC,
+// case-folded).
+
+// set builds a lookup table from space-separated words.
+func set(lists ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, l := range lists {
+		for _, w := range strings.Fields(l) {
+			m[w] = true
+		}
+	}
+	return m
+}
+
+// cueVerbs are verbs of saying, writing and believing, in their inflected
+// forms, that tie a source to what it said.
+var cueVerbs = set(
+	// English
+	`say says said saying tell tells told write writes wrote written state states stated
+	note notes noted add adds added believe believes believed conclude concludes concluded
+	claim claims claimed warn warns warned explain explains explained emphasize emphasizes
+	emphasized emphasise emphasises emphasised stress stresses stressed announce announces
+	announced report reports reported declare declares declared insist insists insisted
+	argue argues argued admit admits admitted acknowledge acknowledges acknowledged
+	reply replies replied respond responds responded comment comments commented
+	confirm confirms confirmed deny denies denied remark remarks remarked observe observes
+	observed recall recalls recalled assert asserts asserted maintain maintains maintained
+	predict predicts predicted think thinks thought suggest suggests suggested
+	vow vows vowed promise promises promised allege alleges alleged voice voices voiced
+	express expresses expressed answer answers answered ask asks asked tweet tweets tweeted
+	post posts posted continue continued mention mentions mentioned point points pointed
+	clarify clarifies clarified specify specifies specified indicate indicates indicated
+	reiterate reiterates reiterated underline underlines underlined urge urges urged
+	estimate estimates estimated agree agrees agreed caution cautions cautioned
+	recount recounts recounted quipped quip quips retort retorted lament lamented
+	conceded concede concedes complain complained complains describe described describes`,
+	// Russian
+	`сказал сказала сказали говорит говорят заявил заявила заявили заявляет отметил отметила
+	отметили добавил добавила добавили подчеркнул подчеркнула подчеркнули написал написала
+	написали пишет считает считают полагает полагают уверен уверена сообщил сообщила сообщили
+	сообщает рассказал рассказала рассказали пояснил пояснила пояснили объяснил объяснила
+	предупредил предупредила предупредили утверждает утверждал утверждала признал признала
+	заключил заключила уточнил уточнила указал указала напомнил напомнила ответил ответила
+	высказался высказалась заметил заметила констатировал констатировала`,
+	// Ukrainian
+	`сказав сказала сказали каже кажуть заявив заявила заявили заявляє зазначив зазначила
+	зазначили додав додала додали наголосив наголосила наголосили написав написала написали
+	пише вважає вважають повідомив повідомила повідомили повідомляє розповів розповіла
+	розповіли пояснив пояснила попередив попередила стверджує визнав визнала підкреслив
+	підкреслила відповів відповіла нагадав нагадала уточнив уточнила`,
+	// French
+	`dit déclaré déclare affirme affirmé affirmait souligné souligne ajouté ajoute estime
+	estimé écrit expliqué explique averti avertit précisé précise indiqué indique
+	assuré assure martelé insisté reconnu annoncé annonce confié confie rappelé rappelle
+	observé noté relevé jugé juge conclu répondu lancé`,
+	// German
+	`sagte sagt sagten erklärte erklärt betonte betont schrieb schreibt warnte warnt meint
+	meinte glaubt glaubte behauptet behauptete berichtete berichtet fügte ergänzte ergänzt
+	unterstrich sagten erklärten teilte stellte räumte kündigte bekräftigte bestätigte
+	bestätigt`,
+	// Spanish
+	`dijo dice dijeron afirmó afirma declaró declara señaló señala añadió añade agregó agrega
+	explicó explica advirtió advierte escribió escribe cree creen aseguró asegura subrayó
+	destacó indicó sostuvo sostiene manifestó apuntó concluyó reconoció respondió insistió`,
+)
+
+// cueAfterOnly are cue words that are also common in other senses
+// ("post", "point", "continue"): they count only right after a quotation.
+var cueAfterOnly = set(`post posts posted continue continued point points pointed ask asks asked
+	describe described describes express expresses expressed`)
+
+// passiveCues take their source after "by" ("voiced by X").
+var passiveCues = set(`voiced stated expressed made said announced written quoted cited
+	озвучил озвучила озвучено`)
+
+// accordingTo are phrases that put the source after them: "according to
+// X", "по словам X", "selon X", "laut X", "según X". Each is a sequence
+// of keys.
+var accordingTo = [][]string{
+	{"according", "to"}, {"as", "reported", "by"}, {"as", "quoted", "by"},
+	{"по", "словам"}, {"по", "мнению"}, {"по", "данным"}, {"согласно"},
+	{"за", "словами"}, {"на", "думку"}, {"за", "даними"}, {"згідно", "з"},
+	{"selon"}, {"d", "après"},
+	{"laut"}, {"nach", "angaben"}, {"zufolge"},
+	{"según"}, {"de", "acuerdo", "con"},
+}
+
+// pronouns that may stand for a person named before them.
+var personPronouns = set(`he she him her он она він вона il elle er sie él ella`)
+
+// pluralPronouns stand for several sources: never resolved to one name.
+var pluralPronouns = set(`they we они ми мы вони ils elles wir ellos ellas`)
+
+// roleNouns are nouns that name a person by role ("the expert", "the
+// MP"); a role noun phrase resolves like a pronoun.
+var roleNouns = set(
+	`expert analyst observer scientist politologist interlocutor minister mp deputy lawmaker
+	legislator senator congressman congresswoman representative president premier chancellor
+	secretary spokesman spokeswoman spokesperson official diplomat ambassador envoy general
+	commander head chief leader director chairman chairwoman chair governor mayor professor
+	researcher economist author writer journalist reporter correspondent editor columnist
+	lawyer attorney judge prosecutor officer colonel lieutenant colonel admiral marshal
+	politician candidate nominee activist blogger historian strategist adviser advisor
+	aide counsel founder ceo executive manager source insider businessman businesswoman
+	billionaire monarch king queen prince princess pope bishop cleric priest rabbi imam
+	doctor physician surgeon commentator pundit columnist commissioner mediator negotiator
+	speaker lecturer academic sociologist scholar pollster member veteran witness`,
+	`эксперт аналитик политолог обозреватель собеседник министр депутат президент премьер
+	глава руководитель председатель представитель спикер посол дипломат генерал командующий
+	профессор экономист журналист историк военный губернатор мэр сенатор канцлер`,
+	`експерт аналітик політолог оглядач співрозмовник міністр депутат президент прем'єр
+	голова керівник представник речник посол дипломат генерал професор економіст журналіст
+	історик губернатор мер`,
+	`expert experte experto analyste analytiker analista politologue politologe politólogo
+	ministre minister ministro député abgeordnete diputado président präsident presidente
+	porte-parole sprecher portavoz ambassadeur botschafter embajador professeur professor
+	journaliste journalist periodista interlocuteur interlocutor`,
+)
+
+// orgRoleNouns name an organisation by its kind ("the newspaper").
+var orgRoleNouns = set(`newspaper outlet agency channel magazine ministry company website
+	portal broadcaster publication daily tabloid network paper station radio television
+	government department office committee commission council party service institute
+	газета агентство издание канал министерство ведомство журнал видання агентство
+	journal zeitung periódico diario cadena`)
+
+// titles precede a name and are not part of it ("President", "Dr").
+var titles = set(`mr mrs ms miss dr prof professor sir dame lord lady president vice
+	prime minister secretary general senator sen rep representative congressman
+	congresswoman governor gov mayor chancellor ambassador director chairman chairwoman
+	chief deputy speaker judge justice attorney colonel col captain capt commander admiral
+	marshal lieutenant lt sergeant sgt major gen king queen prince princess pope saint st
+	foreign defense defence interior finance economy health justice former acting
+	spokesman spokeswoman press head mp mep minister premier sheikh emir sultan
+	господин госпожа президент министр премьер генерал депутат
+	monsieur madame herr frau señor señora don doña`)
+
+// orgWords inside a capitalised name make it an organisation.
+var orgWords = set(`ministry academy university college school council assembly parliament
+	party forces force army navy agency service union alliance organization organisation
+	committee commission bank fund court government office department news press times post
+	journal institute center centre association corporation company group foundation
+	federation republic kingdom states research channel network television radio
+	broadcasting herald tribune gazette daily weekly review magazine club league
+	administration authority bureau secretariat commission senate congress duma rada
+	pentagon kremlin police guard corps inc ltd llc corp gmbh sa ag
+	министерство мид академия университет совет партия служба агентство
+	міністерство мзс академія університет рада партія служба агенція
+	ministère université conseil parti ministerium universität rat partei ministerio
+	universidad consejo partido`)
+
+// prepositions before a name mean the name is not the subject of a verb
+// that follows ("sources close to X claim").
+var prepositions = set(`of to for from with by about at in on into onto over under near
+	against among between through toward towards without within via per like than
+	close behind around after before during since until upon across
+	о об от к ко с со у в во на по за для из без при над под между через
+	де à au aux avec pour par sur dans von zu mit für bei aus nach über unter
+	de del con para por sobre en entre`)
+
+// nameParticles join the parts of a name ("Dominique de Villepin").
+var nameParticles = set(`de da di del della der den van von la le du dos das al el bin ibn ben am zu y`)
+
+// determiners open a role noun phrase ("the expert", "this analyst").
+var determiners = set(`the this that our their his her its a an`)
+
+// adverbials may stand between a subject and its cue verb ("also said").
+var adverbials = set(`also then later further once still again too even already has had
+	have was is were will would could may might had reportedly previously repeatedly
+	publicly recently earlier subsequently now not never just additionally
+	также тоже уже ранее еще ещё також вже раніше aussi déjà a également auch bereits
+	hat habe también ya ha`)
+
+// articleStarts make a capitalised run the name of a thing, not a person
+// ("Le Monde", "The Times").
+var articleStarts = set(`the le la les el los las der die das il lo`)
+
+// functionWords are capitalised at a sentence start without being names.
+var functionWords = set(`the a an this that these those it its he she they we i you his her
+	their our my your in on at by for from to of with and but or nor so yet as if when while
+	after before since because although though however moreover meanwhile thus therefore
+	also then there here what who whom whose which where why how according during despite
+	unlike like all some many most few several both each every no not only even just
+	unfortunately indeed instead otherwise besides furthermore nevertheless nonetheless
+	later earlier now today yesterday tomorrow let let's still perhaps maybe obviously
+	clearly certainly initially finally first second third last next once again
+	он она они это в на и но что как по за из для при`)
+
+// isCueKey reports whether the key of a word is a cue verb.
+func isCueKey(k string) bool { return cueVerbs[k] }

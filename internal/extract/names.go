@@ -1,0 +1,205 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/echotrace/echotrace/internal/normalize"
+)
+
+// EntityType says what an entity is.
+type EntityType string
+
+// Entity types. Unknown is a capitalised name that is neither in the
+// gazetteer nor recognisable as a person or organisation.
+const (
+	Person  EntityType = "person"
+	Org     EntityType = "org"
+	Place   EntityType = "place"
+	Unknown EntityType = "unknown"
+)
+
+// nameRun is a maximal run of capitalised words (with particles and
+// "of" inside organisation names), split into the titles before the name
+// and the name proper.
+type nameRun struct {
+	First, Last int // token indices of the whole run
+	NameFirst   int // first token of the name proper (after titles)
+	Type        EntityType
+	Roles       []string // titles and role phrases given with the name
+	InQuote     bool
+	Canonical   string // resolved name (full name, gazetteer name), set by resolve
+}
+
+// tokenText is the original text of tokens [a, b].
+func tokenText(text string, toks []normalize.Token, a, b int) string {
+	return text[toks[a].Begin:toks[b].End]
+}
+
+// gap is the original text between token i-1 and token i.
+func gap(text string, toks []normalize.Token, i int) string {
+	if i <= 0 || i >= len(toks) {
+		return ""
+	}
+	return text[toks[i-1].End:toks[i].Begin]
+}
+
+// findNameRuns finds the capitalised runs of a document. starts marks the
+// tokens that open a sentence; lower holds every key seen in lower case.
+func findNameRuns(text string, toks []normalize.Token, starts []bool, lower map[string]bool, gaz *Gazetteer) []nameRun {
+	var runs []nameRun
+	capital := func(i int) bool {
+		w := text[toks[i].Begin:toks[i].End]
+		if !isUpperStart(w) {
+			return false
+		}
+		k := toks[i].Key
+		if functionWords[k] && (starts[i] || !isAllCaps(w)) {
+			return false
+		}
+		return true
+	}
+	for i := 0; i < len(toks); i++ {
+		if !capital(i) {
+			continue
+		}
+		j := i
+		for j+1 < len(toks) {
+			g := gap(text, toks, j+1)
+			if g == " " || g == "-" || g == "\u00a0" {
+				if capital(j + 1) {
+					j++
+					continue
+				}
+				// A particle or "of" joins two capitalised parts.
+				k := toks[j+1].Key
+				if j+2 < len(toks) && gap(text, toks, j+2) == " " && capital(j+2) &&
+					(nameParticles[k] && !isUpperStart(text[toks[j+1].Begin:toks[j+1].End]) ||
+						(k == "of" || k == "for") && hasOrgWord(toks, i, j)) {
+					j += 2
+					continue
+				}
+			}
+			break
+		}
+		// A run of one capitalised word opening a sentence is a name only
+		// if the word is not also used in lower case or is a known place.
+		if i == j && starts[i] && lower[toks[i].Key] && gaz.Lookup(toks[i].Key) == nil {
+			i = j
+			continue
+		}
+		runs = append(runs, classifyRun(text, toks, i, j, gaz))
+		i = j
+	}
+	return runs
+}
+
+func hasOrgWord(toks []normalize.Token, a, b int) bool {
+	for i := a; i <= b; i++ {
+		if orgWords[toks[i].Key] {
+			return true
+		}
+	}
+	return false
+}
+
+// classifyRun splits a run into titles and name proper and decides its type.
+func classifyRun(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) nameRun {
+	r := nameRun{First: a, Last: b, NameFirst: a, Type: Unknown}
+	whole := tokenText(text, toks, a, b)
+	// The gazetteer knows places and organisations by their full name.
+	if e := gaz.LookupText(whole); e != nil {
+		r.Type = e.Type
+		return r
+	}
+	if hasOrgWord(toks, a, b) || articleStarts[toks[a].Key] && b > a {
+		r.Type = Org
+		return r
+	}
+	if a > 0 && orgRoleNouns[toks[a-1].Key] && gap(text, toks, a) == " " ||
+		b+1 < len(toks) && orgRoleNouns[toks[b+1].Key] && gap(text, toks, b+1) == " " {
+		r.Type = Org
+		return r
+	}
+	// Titles: scan back from the end while words are not titles.
+	n := b
+	names := 0
+	for n >= a && !titles[toks[n].Key] && names < 4 {
+		if !nameParticles[toks[n].Key] {
+			names++
+		}
+		n--
+	}
+	r.NameFirst = n + 1
+	if r.NameFirst > b {
+		// Only titles ("Ukrainian MP"): a role, not a name.
+		r.Type = Unknown
+		r.NameFirst = b + 1
+		return r
+	}
+	if r.NameFirst > a {
+		r.Roles = append(r.Roles, tokenText(text, toks, a, r.NameFirst-1))
+		r.Type = Person
+	}
+	proper := tokenText(text, toks, r.NameFirst, b)
+	if e := gaz.LookupText(proper); e != nil {
+		if r.Type != Person {
+			r.Type = e.Type
+		}
+		return r
+	}
+	if r.Type == Unknown && names >= 2 && !isAllCaps(proper) {
+		r.Type = Person
+	}
+	if r.Type == Unknown && isAllCaps(proper) && r.NameFirst == b {
+		r.Type = Org
+	}
+	// A role word right before the name ("military expert Ivan Petrov").
+	if r.Type == Person && a > 0 && roleNouns[toks[a-1].Key] && gap(text, toks, a) == " " {
+		m := a - 1
+		for m > 0 && gap(text, toks, m) == " " && !determiners[toks[m-1].Key] && !isUpperStart(text[toks[m-1].Begin:toks[m-1].End]) && a-m < 3 && !prepositions[toks[m-1].Key] {
+			m--
+		}
+		r.Roles = append(r.Roles, tokenText(text, toks, m, a-1))
+	}
+	return r
+}
+
+// Proper is the name proper of a run, without its titles.
+func (r nameRun) proper(text string, toks []normalize.Token) string {
+	if r.NameFirst > r.Last {
+		return ""
+	}
+	return tokenText(text, toks, r.NameFirst, r.Last)
+}
+
+// people maps surnames to the full names a document gives, so that a
+// later "Lavrov" resolves to "Sergei Lavrov".
+type people struct {
+	byLast map[string][]string // surname key -> full names in document order
+}
+
+func newPeople() *people { return &people{byLast: map[string][]string{}} }
+
+func (p *people) add(full string) {
+	f := strings.Fields(full)
+	if len(f) < 2 {
+		return
+	}
+	k := normalize.Key(strings.TrimRight(f[len(f)-1], "’'"))
+	for _, n := range p.byLast[k] {
+		if n == full {
+			return
+		}
+	}
+	p.byLast[k] = append(p.byLast[k], full)
+}
+
+// resolve returns the full name for a one-word name, or "" when the
+// document gives none or more than one.
+func (p *people) resolve(word string) string {
+	names := p.byLast[normalize.Key(word)]
+	if len(names) == 1 {
+		return names[0]
+	}
+	return ""
+}

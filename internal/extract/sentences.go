@@ -1,0 +1,137 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/echotrace/echotrace/internal/doc"
+)
+
+// abbreviations end with a full stop that does not end a sentence. The
+// list is of general titles and Latin abbreviations in the languages
+// echotrace reads; single capital letters (initials) are handled apart.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "gen": true,
+	"sen": true, "rep": true, "gov": true, "lt": true, "col": true, "capt": true, "sgt": true,
+	"jr": true, "sr": true, "no": true, "vs": true, "etc": true, "inc": true, "co": true,
+	"corp": true, "ltd": true, "jan": true, "feb": true, "mar": true, "apr": true, "aug": true,
+	"sept": true, "sep": true, "oct": true, "nov": true, "dec": true, "e.g": true, "i.e": true,
+	"approx": true, "dept": true, "est": true, "fig": true, "mt": true, "ft": true,
+	"г": true, "гг": true, "т": true, "им": true, "тыс": true, "млн": true, "млрд": true,
+	"ул": true, "н": true, "р": true, "dir": true, "hr": true, "nr": true, "bzw": true, "sra": true, "sr.": true,
+}
+
+// sentences splits each paragraph into sentences. A boundary is a
+// terminal mark (. ! ? …), optionally followed by closing quotes or
+// brackets, then white space and a capital, digit or opening mark. No
+// boundary falls inside a protected span (a quotation), so `“A. B,” he
+// said.` is one sentence with its cue.
+func sentences(text string, paras []doc.Span, protected []doc.Span) []doc.Span {
+	var out []doc.Span
+	var cur = -1
+	for pi, p := range paras {
+		if cur < 0 {
+			cur = p.Begin
+		}
+		i := p.Begin
+		for i < p.End {
+			r, n := runeAtN(text, i)
+			if r != '.' && r != '!' && r != '?' && r != '…' {
+				i += n
+				continue
+			}
+			j := i + n
+			for j < p.End {
+				r2, n2 := runeAtN(text, j)
+				if r2 == '.' || r2 == '!' || r2 == '?' || r2 == '…' || isClosingPunct(r2) || isQuoteRune(r2) {
+					j += n2
+					continue
+				}
+				break
+			}
+			if j >= p.End || !isSpace(runeAt(text, j)) {
+				i = j
+				continue
+			}
+			k := j
+			for k < p.End && isSpace(runeAt(text, k)) {
+				k++
+			}
+			next := runeAt(text, k)
+			if !(unicode.IsUpper(next) || unicode.IsDigit(next) || isQuoteRune(next) || next == '(' || next == '[') {
+				i = k
+				continue
+			}
+			if r == '.' && isAbbreviationBefore(text, p.Begin, i) {
+				i = k
+				continue
+			}
+			if inSpans(protected, i) {
+				i = k
+				continue
+			}
+			out = append(out, doc.Span{Begin: cur, End: j})
+			cur = k
+			i = k
+		}
+		// A paragraph end ends the sentence unless a quotation runs on
+		// into the next paragraph.
+		if pi+1 < len(paras) && inSpans(protected, p.End) && inSpans(protected, paras[pi+1].Begin) {
+			continue
+		}
+		if cur < p.End {
+			out = append(out, doc.Span{Begin: cur, End: p.End})
+		}
+		cur = -1
+	}
+	return out
+}
+
+func runeAtN(text string, i int) (rune, int) {
+	r := runeAt(text, i)
+	n := len(string(r))
+	if r == 0 || r == '\uFFFD' {
+		n = 1
+	}
+	return r, n
+}
+
+func isClosingPunct(r rune) bool { return r == ')' || r == ']' || r == '}' }
+
+// isAbbreviationBefore reports whether the word ending at the full stop at
+// byte dot is an abbreviation or an initial.
+func isAbbreviationBefore(text string, floor, dot int) bool {
+	b := dot
+	for b > floor {
+		r := runeBefore(text, b)
+		if !unicode.IsLetter(r) && r != '.' {
+			break
+		}
+		b -= len(string(r))
+	}
+	word := text[b:dot]
+	if word == "" {
+		return false
+	}
+	if len([]rune(word)) == 1 && isUpperStart(word) {
+		return true // an initial: "J. Smith"
+	}
+	return abbreviations[strings.ToLower(word)]
+}
+
+// sentenceAt returns the index of the sentence holding off, or -1.
+func sentenceAt(sents []doc.Span, off int) int {
+	lo, hi := 0, len(sents)
+	for lo < hi {
+		m := (lo + hi) / 2
+		switch {
+		case off < sents[m].Begin:
+			hi = m
+		case off >= sents[m].End:
+			lo = m + 1
+		default:
+			return m
+		}
+	}
+	return -1
+}

@@ -1,0 +1,109 @@
+package extract
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/echotrace/echotrace/internal/doc"
+)
+
+// paragraphs splits text into its non-blank lines, trimmed of white space.
+// A line is the unit a quotation continues across: news text reaches
+// echotrace with one paragraph per line, sometimes with blank lines
+// between, and both shapes give the same paragraphs.
+func paragraphs(text string) []doc.Span {
+	var ps []doc.Span
+	start := 0
+	for start <= len(text) {
+		end := len(text)
+		for i := start; i < len(text); i++ {
+			if text[i] == '\n' {
+				end = i
+				break
+			}
+		}
+		if b, e := trimSpace(text, start, end); b < e {
+			ps = append(ps, doc.Span{Begin: b, End: e})
+		}
+		start = end + 1
+	}
+	return ps
+}
+
+// trimSpace narrows [b, e) of text to exclude leading and trailing white
+// space (including no-break spaces).
+func trimSpace(text string, b, e int) (int, int) {
+	for b < e {
+		r, n := utf8.DecodeRuneInString(text[b:e])
+		if !unicode.IsSpace(r) && r != '\u00a0' && r != '\ufeff' {
+			break
+		}
+		b += n
+	}
+	for e > b {
+		r, n := utf8.DecodeLastRuneInString(text[b:e])
+		if !unicode.IsSpace(r) && r != '\u00a0' && r != '\ufeff' {
+			break
+		}
+		e -= n
+	}
+	return b, e
+}
+
+// runeBefore is the rune ending at byte i, or 0 at the start of text.
+func runeBefore(text string, i int) rune {
+	if i <= 0 || i > len(text) {
+		return 0
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return r
+}
+
+// runeAt is the rune starting at byte i, or 0 at the end of text.
+func runeAt(text string, i int) rune {
+	if i < 0 || i >= len(text) {
+		return 0
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return r
+}
+
+func isSpace(r rune) bool { return r == 0 || unicode.IsSpace(r) || r == '\u00a0' }
+
+// isUpperStart reports whether word begins with an upper-case letter.
+func isUpperStart(word string) bool {
+	r, _ := utf8.DecodeRuneInString(word)
+	return unicode.IsUpper(r)
+}
+
+// isAllCaps reports whether word has two or more letters, all upper case
+// (an acronym such as NATO).
+func isAllCaps(word string) bool {
+	n := 0
+	for _, r := range word {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// inSpans reports whether off lies inside one of the sorted spans.
+func inSpans(spans []doc.Span, off int) bool {
+	lo, hi := 0, len(spans)
+	for lo < hi {
+		m := (lo + hi) / 2
+		switch {
+		case off < spans[m].Begin:
+			hi = m
+		case off >= spans[m].End:
+			lo = m + 1
+		default:
+			return true
+		}
+	}
+	return false
+}
