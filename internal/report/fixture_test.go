@@ -74,7 +74,7 @@ func fixture(t testing.TB) *Report {
 			{A: span(t, "ledger-news", ledgerText, boilerplate), B: span(t, "weekly-column", columnText, boilerplate), Tokens: 16, Identity: 1, Boilerplate: true},
 			// Recorded the other way round from its relation: the report
 			// must still show the harbour side as A.
-			{A: span(t, "board-post", boardText, boardBody), B: relate.End{Doc: "harbour-wire", Begin: 0, End: len(harbourText)}, Tokens: 71, Identity: 0.9859},
+			{A: relate.End{Doc: "harbour-wire", Begin: 0, End: len(harbourText)}, B: span(t, "board-post", boardText, boardBody), Tokens: 71, Identity: 0.9859},
 			{A: span(t, "港口-notes", wideText, wideText), B: relate.End{Doc: hashID, Begin: 40, End: len(hashText) + 10}, Tokens: 12, Identity: 0.8},
 		},
 		Relations: []relate.Relation{

@@ -3,25 +3,25 @@ package report
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
+	"golang.org/x/text/width"
 )
 
 // Width is the number of terminal columns the text report fits in.
 const Width = 80
 
 // measure is the number of columns s takes, counted so that a line that
-// fits is safe under either of the usual ways of counting: per grapheme
-// cluster, the larger of its display width (wide East Asian characters and
-// emoji take two) and its number of runes (what naive tools count).
+// fits does so in any terminal: per grapheme cluster, the largest of its
+// display width as modern terminals draw it (an emoji with a skin tone is
+// one wide glyph), the sum of its characters' widths as terminals that
+// draw character by character do (wide East Asian characters and emoji
+// take two), and its number of runes, which naive tools count.
 func measure(s string) int {
-	n, state := 0, -1
-	for len(s) > 0 {
-		var cluster string
-		var w int
-		cluster, s, w, state = uniseg.FirstGraphemeClusterInString(s, state)
-		n += max(w, utf8.RuneCountInString(cluster))
+	n := 0
+	_, widths := clusters(s)
+	for _, w := range widths {
+		n += w
 	}
 	return n
 }
@@ -33,10 +33,29 @@ func clusters(s string) (parts []string, widths []int) {
 		var cluster string
 		var w int
 		cluster, s, w, state = uniseg.FirstGraphemeClusterInString(s, state)
+		perRune, runes := 0, 0
+		for _, r := range cluster {
+			perRune += runeColumns(r)
+			runes++
+		}
 		parts = append(parts, cluster)
-		widths = append(widths, max(w, utf8.RuneCountInString(cluster)))
+		widths = append(widths, max(w, perRune, runes))
 	}
 	return parts, widths
+}
+
+// runeColumns is the width of one character drawn on its own: two for
+// East Asian wide and fullwidth characters (which include most emoji),
+// none for combining marks and format characters, one otherwise.
+func runeColumns(r rune) int {
+	if unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf) {
+		return 0
+	}
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	}
+	return 1
 }
 
 // clean makes untrusted text fit for one line of a terminal: invalid
