@@ -153,6 +153,13 @@ func (g *Gazetteer) lookupVariant(name string) *GazetteerEntry {
 	if len([]rune(name)) < 4 || strings.Contains(name, " ") || isAllCaps(name) {
 		return nil
 	}
+	// Demonyms and adjectives ("Ukrainian") are not the place.
+	lf := latinFold(name)
+	for _, suf := range []string{"ian", "ean", "an", "ese", "ish", "ic", "ans", "ians"} {
+		if strings.HasSuffix(lf, suf) {
+			return nil
+		}
+	}
 	cands := g.bySkeleton[skeleton(name)]
 	var found *GazetteerEntry
 	for _, e := range cands {

@@ -111,12 +111,12 @@ func classifyRun(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) 
 		r.Type = e.Type
 		return r
 	}
-	if hasOrgWord(toks, a, b) || articleStarts[toks[a].Key] && b > a {
+	if a > 0 && orgRoleNouns[toks[a-1].Key] && gap(text, toks, a) == " " ||
+		b+1 < len(toks) && orgRoleNouns[toks[b+1].Key] && gap(text, toks, b+1) == " " {
 		r.Type = Org
 		return r
 	}
-	if a > 0 && orgRoleNouns[toks[a-1].Key] && gap(text, toks, a) == " " ||
-		b+1 < len(toks) && orgRoleNouns[toks[b+1].Key] && gap(text, toks, b+1) == " " {
+	if articleStarts[toks[a].Key] && b > a {
 		r.Type = Org
 		return r
 	}
@@ -130,6 +130,13 @@ func classifyRun(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) 
 		n--
 	}
 	r.NameFirst = n + 1
+	// An organisation word in the name proper, or in a run without titles
+	// ("Ministry of Defence"), makes an organisation.
+	if hasOrgWord(toks, r.NameFirst, b) || r.NameFirst == a && hasOrgWord(toks, a, b) {
+		r.Type = Org
+		r.NameFirst = a
+		return r
+	}
 	if r.NameFirst > b {
 		// Only titles ("Ukrainian MP"): a role, not a name.
 		r.Type = Unknown

@@ -1,0 +1,414 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/echotrace/echotrace/internal/doc"
+)
+
+// findAttributions finds every cue with its source in the document, in
+// text order: "X said", "said X", "according to X", "as X put it",
+// "voiced by X", and the colon that introduces a statement.
+func (a *analysis) findAttributions() {
+	for i := 0; i < len(a.toks); i++ {
+		if a.inQuote[i] {
+			continue
+		}
+		if n := a.matchAccording(i); n > 0 {
+			if s, ok := a.npAfter(i + n); ok {
+				a.addAttr(attribution{Cue: a.span(i, i+n-1), CueTok: i, Src: s, Pre: true, Accord: true})
+			}
+			i += n - 1
+			continue
+		}
+		k := a.toks[i].Key
+		// "as X put it"
+		if k == "as" && i+1 < len(a.toks) {
+			if s, ok := a.npAfter(i + 1); ok {
+				j := a.tokenAt(s.Span.End)
+				if j+2 < len(a.toks) && a.toks[j+1].Key == "put" && a.toks[j+2].Key == "it" {
+					a.addAttr(attribution{Cue: a.span(j+1, j+2), CueTok: j + 1, Src: s, Pre: true, Parenth: true})
+					i = j + 2
+					continue
+				}
+			}
+		}
+		if !cueVerbs[k] && !passiveCues[k] {
+			continue
+		}
+		if passiveCues[k] && i+1 < len(a.toks) && a.toks[i+1].Key == "by" {
+			if s, ok := a.npAfter(i + 2); ok {
+				a.addAttr(attribution{Cue: a.span(i, i), CueTok: i, Src: s, Pre: true, Passive: true})
+				continue
+			}
+		}
+		if !cueVerbs[k] {
+			continue
+		}
+		if s, ok := a.subjectBefore(i); ok {
+			at := attribution{Cue: a.span(i, i), CueTok: i, Src: s, Pre: true}
+			if a.clauseOpensAfterComma(s.Span.Begin) && a.endsSentence(i) {
+				at.Pre = false
+				at.Parenth = a.commaAfter(i)
+			}
+			if cueAfterOnly[k] && at.Pre {
+				continue
+			}
+			a.addAttr(at)
+			continue
+		}
+		// Inverted: "…,” said X" / "…, says X, a professor".
+		if a.clauseOpensAfterComma(a.toks[i].Begin) {
+			if s, ok := a.npAfter(i + 1); ok && gap(a.text, a.toks, i+1) == " " {
+				a.addAttr(attribution{Cue: a.span(i, i), CueTok: i, Src: s, Pre: false})
+			}
+		}
+	}
+}
+
+func (a *analysis) addAttr(at attribution) {
+	at.Quote = -1
+	at.Sentence = sentenceAt(a.sents, at.Cue.Begin)
+	if at.Sentence < 0 {
+		return
+	}
+	a.attrs = append(a.attrs, at)
+}
+
+func (a *analysis) span(i, j int) doc.Span {
+	return doc.Span{Begin: a.toks[i].Begin, End: a.toks[j].End}
+}
+
+// tokenAt returns the index of the token ending at byte end.
+func (a *analysis) tokenAt(end int) int {
+	lo, hi := 0, len(a.toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if a.toks[m].End < end {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// matchAccording returns the length of an "according to" phrase at i.
+func (a *analysis) matchAccording(i int) int {
+next:
+	for _, p := range accordingTo {
+		if i+len(p) > len(a.toks) {
+			continue
+		}
+		for j, w := range p {
+			if a.toks[i+j].Key != w {
+				continue next
+			}
+		}
+		return len(p)
+	}
+	return 0
+}
+
+// subjectBefore finds the subject of the cue verb at token i: the noun
+// phrase just before it (adverbs and auxiliaries skipped), or, when a
+// comma stands before the verb, the name before an apposition:
+// "Aleksey Petrov, a senior MP, wrote".
+func (a *analysis) subjectBefore(i int) (source, bool) {
+	j := i - 1
+	for j >= 0 && adverbials[a.toks[j].Key] && !strings.ContainsAny(gap(a.text, a.toks, j+1), ",.;:!?\"“”«»") {
+		j--
+	}
+	if j < 0 || a.inQuote[j] {
+		return source{}, false
+	}
+	g := gap(a.text, a.toks, j+1)
+	if strings.TrimSpace(g) == "" {
+		return a.npBefore(j)
+	}
+	if strings.TrimSpace(g) != "," {
+		return source{}, false
+	}
+	// ", CUE": the segment before the comma is the subject if it is a
+	// name, or an apposition after the subject.
+	segStart := a.segmentStart(j)
+	if s, ok := a.npBefore(j); ok && a.toks[a.tokenStartingAt(s.Span.Begin)].Begin <= a.toks[segStart].Begin && s.Kind == srcName {
+		return s, true
+	}
+	if !a.isApposition(segStart, j) || segStart == 0 {
+		return source{}, false
+	}
+	p := segStart - 1
+	if strings.TrimSpace(gap(a.text, a.toks, segStart)) != "," {
+		return source{}, false
+	}
+	s, ok := a.npBefore(p)
+	if !ok || s.Kind != srcName {
+		return source{}, false
+	}
+	return s, true
+}
+
+// tokenStartingAt returns the index of the token that begins at byte b.
+func (a *analysis) tokenStartingAt(b int) int {
+	lo, hi := 0, len(a.toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if a.toks[m].Begin < b {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo >= len(a.toks) {
+		return len(a.toks) - 1
+	}
+	return lo
+}
+
+// segmentStart is the first token after the comma (or sentence start)
+// that precedes token j.
+func (a *analysis) segmentStart(j int) int {
+	s := a.tokSent[j]
+	for j > 0 && a.tokSent[j-1] == s && !strings.ContainsAny(gap(a.text, a.toks, j), ",;:()—–\"“”«»") {
+		j--
+	}
+	return j
+}
+
+// isApposition reports whether tokens [b, e] read as an apposition: a
+// description opening with an article or a lower-case word, or a role.
+func (a *analysis) isApposition(b, e int) bool {
+	if e-b > 20 {
+		return false
+	}
+	w := a.text[a.toks[b].Begin:a.toks[b].End]
+	return determiners[a.toks[b].Key] || !isUpperStart(w) || roleNouns[a.toks[e].Key]
+}
+
+// clauseOpensAfterComma reports whether the text before byte b (back to
+// the previous word) is a comma, dash or closing quotation mark: the
+// attribution follows what it attributes.
+func (a *analysis) clauseOpensAfterComma(b int) bool {
+	i := b
+	for i > 0 {
+		r := runeBefore(a.text, i)
+		if r == ' ' || r == '\u00a0' {
+			i -= len(string(r))
+			continue
+		}
+		return r == ',' || r == '—' || r == '–' || r == '”' || r == '»' || r == '"' || r == '’' || r == '“' && i < b
+	}
+	return false
+}
+
+// endsSentence reports whether the cue at token i closes its sentence or
+// clause: a few words may follow it ("in a conversation with reporters"),
+// but no "that" and no long clause, which would make it introduce what
+// follows rather than attribute what came before.
+func (a *analysis) endsSentence(i int) bool {
+	s := a.tokSent[i]
+	n := 0
+	for j := i + 1; j < len(a.toks) && a.tokSent[j] == s; j++ {
+		if strings.ContainsAny(gap(a.text, a.toks, j), ",;") {
+			return true
+		}
+		if k := a.toks[j].Key; k == "that" || k == "что" || k == "що" || k == "que" || k == "dass" {
+			return false
+		}
+		if strings.ContainsAny(gap(a.text, a.toks, j), ":\"“”«»") {
+			return false
+		}
+		n++
+		if n > 10 {
+			return false
+		}
+	}
+	return true
+}
+
+// commaAfter reports whether the clause of the cue at token i is followed
+// by a comma before its sentence ends (", he notes, as …").
+func (a *analysis) commaAfter(i int) bool {
+	s := a.tokSent[i]
+	for j := i + 1; j < len(a.toks) && a.tokSent[j] == s && j <= i+6; j++ {
+		g := gap(a.text, a.toks, j)
+		if strings.Contains(g, ",") {
+			return true
+		}
+		if strings.ContainsAny(g, ".;:!?") {
+			return false
+		}
+	}
+	return false
+}
+
+// findContent decides what each attribution attributes: the quotation
+// next to it, the statement after its colon, or the claim (the rest of
+// its sentence after the cue, or the sentence before it).
+func (a *analysis) findContent() {
+	for i := range a.attrs {
+		at := &a.attrs[i]
+		if a.inBlock(at.Cue.Begin) {
+			continue
+		}
+		sent := a.sents[at.Sentence]
+		if !at.Pre {
+			if q := a.quoteEndingBefore(at); q >= 0 {
+				at.Quote = q
+				at.Content = a.quoteSpan(q)
+				continue
+			}
+			if at.Parenth {
+				at.Content = sent
+				continue
+			}
+			b := a.clauseStart(at)
+			at.Content = doc.Span{Begin: sent.Begin, End: b}
+			continue
+		}
+		after := at.Cue.End
+		if at.Accord || at.Passive {
+			after = at.Src.Span.End
+		}
+		if q := a.quoteStartingAfter(after, at); q >= 0 {
+			at.Quote = q
+			at.Content = a.quoteSpan(q)
+			continue
+		}
+		if p, ok := a.colonBlock(at); ok {
+			at.Content = p
+			at.Block = true
+			continue
+		}
+		if at.Passive {
+			continue
+		}
+		if at.Accord && a.clauseOpensAfterComma(a.toks[at.CueTok].Begin) {
+			at.Content = doc.Span{Begin: sent.Begin, End: a.toks[at.CueTok].Begin}
+			continue
+		}
+		b := after
+		if at.Accord {
+			// After the source phrase and its comma.
+			if c := strings.IndexByte(a.text[after:sent.End], ','); c >= 0 {
+				b = after + c + 1
+			}
+		} else if j := a.tokenStartingAt(after); j < len(a.toks) && a.tokSent[j] == at.Sentence {
+			// Skip to after "that" when it comes within a few words.
+			for m := j; m < len(a.toks) && m < j+8 && a.tokSent[m] == at.Sentence; m++ {
+				if k := a.toks[m].Key; k == "that" || k == "что" || k == "що" || k == "que" || k == "dass" {
+					b = a.toks[m].End
+					break
+				}
+			}
+		}
+		if bb, ee := trimSpace(a.text, b, sent.End); bb < ee {
+			at.Content = doc.Span{Begin: bb, End: ee}
+		}
+		if at.Parenth {
+			at.Content = sent
+		}
+	}
+}
+
+// inBlock reports whether off lies in a statement already attributed as a
+// block: cues inside a quoted statement are not the article's own.
+func (a *analysis) inBlock(off int) bool {
+	for _, at := range a.attrs {
+		if at.Block && off >= at.Content.Begin && off < at.Content.End {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseStart is where the attribution clause begins (subject or cue).
+func (a *analysis) clauseStart(at *attribution) int {
+	b := at.Cue.Begin
+	if at.Src.Span.Begin < b {
+		b = at.Src.Span.Begin
+	}
+	for b > 0 {
+		r := runeBefore(a.text, b)
+		if r == ' ' || r == ',' || r == '—' || r == '–' {
+			b -= len(string(r))
+			continue
+		}
+		break
+	}
+	return b
+}
+
+// quoteEndingBefore returns the quotation that closes right before the
+// attribution clause ("…,” he said), or -1.
+func (a *analysis) quoteEndingBefore(at *attribution) int {
+	b := a.clauseStart(at)
+	for qi, q := range a.quotes {
+		if q.Depth != 0 {
+			continue
+		}
+		if q.Close <= b && strings.Trim(a.text[q.Close:b], " ,—–-\u00a0") == "" {
+			return qi
+		}
+	}
+	return -1
+}
+
+// quoteStartingAfter returns the quotation that opens right after the cue
+// ("X said: “…”", "X said that “…”"), or -1.
+func (a *analysis) quoteStartingAfter(after int, at *attribution) int {
+	for qi, q := range a.quotes {
+		if q.Depth != 0 || q.Open < after {
+			continue
+		}
+		between := a.text[after:q.Open]
+		if len(between) > 120 {
+			return -1
+		}
+		t := strings.TrimSpace(between)
+		// Allow a short adverbial ("on Monday", "in a statement") ended by
+		// a colon or comma, or "that".
+		if t == "" || strings.HasSuffix(t, ":") || strings.HasSuffix(t, ",") && !at.Accord {
+			if strings.ContainsAny(strings.TrimRight(t, ":,"), ".!?;\"“”«»") {
+				return -1
+			}
+			// Not past a paragraph end unless the colon ended it.
+			if strings.Contains(between, "\n") && !strings.HasSuffix(t, ":") {
+				return -1
+			}
+			return qi
+		}
+		return -1
+	}
+	return -1
+}
+
+func (a *analysis) quoteSpan(qi int) doc.Span {
+	q := a.quotes[qi]
+	return doc.Span{Begin: q.Parts[0].Begin, End: q.Parts[len(q.Parts)-1].End}
+}
+
+// colonBlock returns the paragraph that a cue's sentence introduces with
+// a colon at the end of its paragraph, when that paragraph carries no
+// quotation marks of its own (a statement set off as a block).
+func (a *analysis) colonBlock(at *attribution) (doc.Span, bool) {
+	sent := a.sents[at.Sentence]
+	if !strings.HasSuffix(strings.TrimSpace(a.text[sent.Begin:sent.End]), ":") {
+		return doc.Span{}, false
+	}
+	for pi, p := range a.paras {
+		if p.End != sent.End {
+			continue
+		}
+		if pi+1 >= len(a.paras) {
+			return doc.Span{}, false
+		}
+		next := a.paras[pi+1]
+		if strings.ContainsAny(a.text[next.Begin:next.End], "\"“”«»„") {
+			return doc.Span{}, false
+		}
+		return next, true
+	}
+	return doc.Span{}, false
+}

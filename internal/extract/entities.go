@@ -1,0 +1,107 @@
+package extract
+
+import (
+	"sort"
+
+	"github.com/echotrace/echotrace/internal/doc"
+	"github.com/echotrace/echotrace/internal/normalize"
+)
+
+// Entity is a person, organisation or place with every mention of it in
+// one document. Spellings, surnames and references ("he", "the expert")
+// that resolve to it are its mentions too.
+type Entity struct {
+	ID       string     `json:"id"`   // type/key: stable across documents for the same entity
+	Name     string     `json:"name"` // full or canonical name
+	Type     EntityType `json:"type"`
+	Roles    []string   `json:"roles,omitempty"`
+	Mentions []Mention  `json:"mentions"`
+}
+
+// Mention is one place an entity is named or referred to.
+type Mention struct {
+	doc.Span
+	Text      string `json:"text"`
+	Reference bool   `json:"reference,omitempty"` // a pronoun or role noun resolved to the entity
+}
+
+// EntityID is the id of an entity of type t with the given name: names
+// that fold to one transliteration skeleton share an id when the
+// gazetteer knows them, and otherwise their folded spelling decides.
+func EntityID(t EntityType, name string) string {
+	return string(t) + "/" + nameKey(name)
+}
+
+// entities groups the document's names and resolved references.
+func (a *analysis) entities() []Entity {
+	byID := map[string]*Entity{}
+	var order []string
+	add := func(t EntityType, name string, m Mention, roles []string) {
+		if name == "" {
+			return
+		}
+		id := EntityID(t, name)
+		e := byID[id]
+		if e == nil {
+			e = &Entity{ID: id, Name: name, Type: t}
+			byID[id] = e
+			order = append(order, id)
+		}
+		e.Mentions = append(e.Mentions, m)
+		for _, r := range roles {
+			if !contains(e.Roles, r) {
+				e.Roles = append(e.Roles, r)
+			}
+		}
+	}
+	sources := map[int]bool{}
+	for _, at := range a.attrs {
+		if at.Src.Kind == srcName {
+			sources[at.Src.Run] = true
+		}
+	}
+	for ri, r := range a.runs {
+		t := r.Type
+		if t == Unknown {
+			// A name that speaks but is no person is an organisation
+			// (an outlet, a ministry); other unknown words are left out.
+			if !sources[ri] {
+				continue
+			}
+			t = Org
+		}
+		name := r.Canonical
+		if name == "" {
+			continue
+		}
+		b := a.toks[r.NameFirst].Begin
+		if t != Person {
+			b = a.toks[r.First].Begin
+		}
+		e := a.toks[r.Last].End
+		add(t, name, Mention{Span: doc.Span{Begin: b, End: e}, Text: a.text[b:e]}, r.Roles)
+	}
+	for _, at := range a.attrs {
+		if (at.Src.Kind == srcPronoun || at.Src.Kind == srcRole) && at.Src.Name != "" {
+			sp := at.Src.Span
+			add(Person, at.Src.Name, Mention{Span: sp, Text: a.text[sp.Begin:sp.End], Reference: true}, nil)
+		}
+	}
+	out := make([]Entity, 0, len(order))
+	for _, id := range order {
+		e := byID[id]
+		sort.Slice(e.Mentions, func(i, j int) bool { return e.Mentions[i].Begin < e.Mentions[j].Begin })
+		out = append(out, *e)
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	k := normalize.Key(s)
+	for _, x := range list {
+		if normalize.Key(x) == k {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,405 @@
+package extract
+
+import (
+	"encoding/json"
+	"strings"
+
+	"github.com/echotrace/echotrace/internal/doc"
+	"github.com/echotrace/echotrace/internal/normalize"
+)
+
+// Kind says what an occurrence is.
+type Kind string
+
+// Kinds of occurrences.
+const (
+	KindQuote Kind = "quote" // direct speech in quotation marks, or a statement set off after a colon
+	KindTerm  Kind = "term"  // a few quoted words with no speaker: a scare quote or a quoted term
+	KindClaim Kind = "claim" // reported speech without quotation marks
+)
+
+// Occurrence is one quote, term or claim in one document.
+type Occurrence struct {
+	Doc   string     // document id
+	Kind  Kind       //
+	Begin int        // first byte of the quoted or claimed text
+	End   int        // just past its last byte
+	Parts []doc.Span // the pieces of a quotation (several paragraphs, or split by its cue)
+	Text  string     // the pieces' text, folded (see normalize.Fold), joined by a space
+	// Unclosed marks a quotation whose closing mark was never found; its
+	// text stops at the end of its paragraph or a few sentences.
+	Unclosed bool
+	// Speaker is the resolved name of who said it, or "" when the text
+	// does not say. SpeakerSpan is the mention in this document that names
+	// or refers to the speaker (a name, "he", "the expert"), nil when none.
+	Speaker     string
+	SpeakerType EntityType
+	SpeakerSpan *doc.Span
+	SpeakerText string
+	// Cue is the word that ties the speaker to the text ("said"), with
+	// its span; empty for terms and unattributed quotations.
+	Cue     string
+	CueSpan *doc.Span
+	// Quote is the id of the cross-document quote this occurrence belongs
+	// to, set by Link.
+	Quote string
+}
+
+// MarshalJSON writes the occurrence in the shape `echotrace quotes --json`
+// documents: null speaker and offsets when unknown.
+func (o Occurrence) MarshalJSON() ([]byte, error) {
+	type wire struct {
+		Doc          string     `json:"doc"`
+		Quote        string     `json:"quote,omitempty"`
+		Kind         Kind       `json:"kind"`
+		Begin        int        `json:"begin"`
+		End          int        `json:"end"`
+		Text         string     `json:"text"`
+		Parts        []doc.Span `json:"parts,omitempty"`
+		Unclosed     bool       `json:"unclosed,omitempty"`
+		Speaker      *string    `json:"speaker"`
+		SpeakerType  EntityType `json:"speaker_type,omitempty"`
+		SpeakerBegin *int       `json:"speaker_begin"`
+		SpeakerEnd   *int       `json:"speaker_end"`
+		SpeakerText  string     `json:"speaker_text,omitempty"`
+		Cue          *string    `json:"cue"`
+		CueBegin     *int       `json:"cue_begin"`
+		CueEnd       *int       `json:"cue_end"`
+	}
+	w := wire{Doc: o.Doc, Quote: o.Quote, Kind: o.Kind, Begin: o.Begin, End: o.End, Text: o.Text,
+		Parts: o.Parts, Unclosed: o.Unclosed, SpeakerType: o.SpeakerType, SpeakerText: o.SpeakerText}
+	if o.Speaker != "" {
+		w.Speaker = &o.Speaker
+	}
+	if o.SpeakerSpan != nil {
+		w.SpeakerBegin, w.SpeakerEnd = &o.SpeakerSpan.Begin, &o.SpeakerSpan.End
+	}
+	if o.Cue != "" {
+		w.Cue = &o.Cue
+	}
+	if o.CueSpan != nil {
+		w.CueBegin, w.CueEnd = &o.CueSpan.Begin, &o.CueSpan.End
+	}
+	return json.Marshal(w)
+}
+
+// Result is what extraction finds in one document.
+type Result struct {
+	Doc      string
+	Outlet   string
+	Quotes   []Occurrence // quotations and terms, in text order
+	Claims   []Occurrence // reported claims, in text order
+	Entities []Entity
+}
+
+// Document extracts quotes, claims and entities from d with the default
+// gazetteer. It never fails: text it cannot read as quotations is simply
+// not quoted, and every span is within d.Text.
+func Document(d *doc.Document) Result {
+	return DocumentWith(d, DefaultGazetteer())
+}
+
+// DocumentWith is Document with a given gazetteer.
+func DocumentWith(d *doc.Document, gaz *Gazetteer) Result {
+	a := analyse(d.Text, gaz)
+	res := Result{Doc: d.ID, Outlet: d.Outlet}
+	res.Quotes = a.quoteOccurrences(d.ID)
+	res.Claims = a.claimOccurrences(d.ID)
+	res.Entities = a.entities()
+	return res
+}
+
+// analyse runs every step on one text.
+func analyse(text string, gaz *Gazetteer) *analysis {
+	a := &analysis{text: text, gaz: gaz, people: newPeople()}
+	a.toks = normalize.Tokens(text)
+	a.paras = paragraphs(text)
+	a.quotes = findQuotes(text, a.paras)
+	for _, q := range a.quotes {
+		if q.Depth == 0 {
+			a.qspans = append(a.qspans, doc.Span{Begin: q.Open, End: q.Close})
+		}
+	}
+	a.sents = sentences(text, a.paras, a.qspans)
+	a.tokSent = make([]int, len(a.toks))
+	a.starts = make([]bool, len(a.toks))
+	a.inQuote = make([]bool, len(a.toks))
+	lower := map[string]bool{}
+	si := 0
+	prevSent := -1
+	for i, t := range a.toks {
+		for si < len(a.sents) && a.sents[si].End <= t.Begin {
+			si++
+		}
+		if si < len(a.sents) && a.sents[si].Begin <= t.Begin {
+			a.tokSent[i] = si
+		} else {
+			a.tokSent[i] = -1
+		}
+		a.starts[i] = a.tokSent[i] != prevSent || i > 0 && isQuoteRune(runeBefore(text, t.Begin)) && strings.TrimSpace(gap(text, a.toks, i)) != ""
+		prevSent = a.tokSent[i]
+		a.inQuote[i] = inSpans(a.qspans, t.Begin)
+		if w := text[t.Begin:t.End]; !isUpperStart(w) {
+			lower[t.Key] = true
+		}
+	}
+	a.runs = findNameRuns(text, a.toks, a.starts, lower, gaz)
+	a.runAt = make([]int, len(a.toks))
+	for i := range a.runAt {
+		a.runAt[i] = -1
+	}
+	for ri := range a.runs {
+		r := &a.runs[ri]
+		r.InQuote = a.inQuote[r.First]
+		for j := r.First; j <= r.Last; j++ {
+			a.runAt[j] = ri
+		}
+		if r.Type == Person {
+			if p := r.proper(text, a.toks); len(strings.Fields(p)) >= 2 {
+				a.people.add(p)
+			}
+		}
+	}
+	for ri := range a.runs {
+		a.canonical(&a.runs[ri])
+	}
+	a.findAttributions()
+	a.resolve()
+	a.findContent()
+	return a
+}
+
+// canonical sets the resolved name of a run: the full name of a person
+// (a surname resolved through the document), the gazetteer name of a
+// place or organisation.
+func (a *analysis) canonical(r *nameRun) {
+	p := r.proper(a.text, a.toks)
+	if p == "" {
+		return
+	}
+	switch r.Type {
+	case Place, Org:
+		if e := a.gaz.LookupText(p); e != nil {
+			r.Canonical = e.Name
+			return
+		}
+		if e := a.gaz.LookupText(tokenText(a.text, a.toks, r.First, r.Last)); e != nil {
+			r.Canonical = e.Name
+			return
+		}
+		r.Canonical = p
+	case Person:
+		if len(strings.Fields(p)) >= 2 {
+			r.Canonical = p
+		} else if full := a.people.resolve(p); full != "" {
+			r.Canonical = full
+		} else {
+			r.Canonical = p
+		}
+	default:
+		if full := a.people.resolve(p); full != "" && r.NameFirst == r.Last {
+			r.Type = Person
+			r.Canonical = full
+		}
+	}
+}
+
+// quoteOccurrences turns the quotations into occurrences with speakers,
+// joining a quotation split by its cue into one, and adds the statements
+// introduced by a colon.
+func (a *analysis) quoteOccurrences(docID string) []Occurrence {
+	adjacent := map[int]*attribution{}
+	for i := range a.attrs {
+		at := &a.attrs[i]
+		if at.Quote < 0 {
+			continue
+		}
+		if old, ok := adjacent[at.Quote]; !ok || old.Pre && !at.Pre {
+			adjacent[at.Quote] = at
+		}
+	}
+	merged := map[int]bool{}
+	var out []Occurrence
+	for qi, q := range a.quotes {
+		if merged[qi] {
+			continue
+		}
+		parts := append([]doc.Span(nil), q.Parts...)
+		unclosed := q.Unclosed
+		at := adjacent[qi]
+		// “First part,” he said. “Second part.” is one quotation.
+		if at != nil && !at.Pre && q.Depth == 0 {
+			if nj := a.continuationOf(qi, at, adjacent); nj >= 0 {
+				parts = append(parts, a.quotes[nj].Parts...)
+				unclosed = a.quotes[nj].Unclosed
+				merged[nj] = true
+			}
+		}
+		o := Occurrence{Doc: docID, Parts: parts, Begin: parts[0].Begin, End: parts[len(parts)-1].End, Unclosed: unclosed}
+		o.Text = a.partsText(parts)
+		words := 0
+		for _, p := range parts {
+			words += len(normalize.Tokens(a.text[p.Begin:p.End]))
+		}
+		switch {
+		case q.Depth > 0:
+			o.Kind = KindTerm
+		case at != nil:
+			o.Kind = KindQuote
+			a.setSpeaker(&o, at)
+		default:
+			c := a.containing(q.Open)
+			switch {
+			case words <= 1:
+				o.Kind = KindTerm
+			case c != nil && c.Src.Name != "":
+				o.Kind = KindQuote
+				a.setSpeaker(&o, c)
+			case words <= 4:
+				o.Kind = KindTerm
+			case c != nil:
+				o.Kind = KindQuote
+				a.setSpeaker(&o, c)
+			case !isUpperStart(a.text[parts[0].Begin:parts[0].End]):
+				o.Kind = KindTerm
+			default:
+				o.Kind = KindQuote
+			}
+		}
+		out = append(out, o)
+	}
+	for i := range a.attrs {
+		at := &a.attrs[i]
+		if !at.Block {
+			continue
+		}
+		o := Occurrence{Doc: docID, Kind: KindQuote, Begin: at.Content.Begin, End: at.Content.End, Parts: []doc.Span{at.Content}}
+		o.Text = a.partsText(o.Parts)
+		a.setSpeaker(&o, at)
+		out = append(out, o)
+	}
+	sortOccurrences(out)
+	return out
+}
+
+// continuationOf returns the quotation that continues quotation qi after
+// its cue clause in the same paragraph, or -1.
+func (a *analysis) continuationOf(qi int, at *attribution, adjacent map[int]*attribution) int {
+	end := at.Cue.End
+	if at.Src.Span.End > end {
+		end = at.Src.Span.End
+	}
+	for nj := qi + 1; nj < len(a.quotes); nj++ {
+		n := a.quotes[nj]
+		if n.Depth != 0 {
+			continue
+		}
+		if n.Open < end || adjacent[nj] != nil {
+			return -1
+		}
+		between := a.text[end:n.Open]
+		if strings.Trim(between, " .,:;—–-\u00a0") != "" || strings.Contains(between, "\n") {
+			return -1
+		}
+		return nj
+	}
+	return -1
+}
+
+// containing returns the innermost claim whose content holds off.
+func (a *analysis) containing(off int) *attribution {
+	var best *attribution
+	for i := range a.attrs {
+		at := &a.attrs[i]
+		if at.Quote >= 0 || at.Block || at.Content.End <= at.Content.Begin {
+			continue
+		}
+		if off < at.Content.Begin || off >= at.Content.End {
+			continue
+		}
+		if best == nil || at.Content.Len() < best.Content.Len() {
+			best = at
+		}
+	}
+	return best
+}
+
+func (a *analysis) setSpeaker(o *Occurrence, at *attribution) {
+	o.Speaker = at.Src.Name
+	o.SpeakerType = at.Src.Type
+	sp := at.Src.Span
+	o.SpeakerSpan = &sp
+	o.SpeakerText = a.text[sp.Begin:sp.End]
+	o.Cue = a.text[at.Cue.Begin:at.Cue.End]
+	cs := at.Cue
+	o.CueSpan = &cs
+}
+
+// partsText is the folded text of the parts, joined by a space.
+func (a *analysis) partsText(parts []doc.Span) string {
+	s := make([]string, len(parts))
+	for i, p := range parts {
+		s[i] = normalize.Fold(a.text[p.Begin:p.End])
+	}
+	return strings.Join(s, " ")
+}
+
+// claimOccurrences are the attributions that carry no quotation.
+func (a *analysis) claimOccurrences(docID string) []Occurrence {
+	var out []Occurrence
+	for i := range a.attrs {
+		at := &a.attrs[i]
+		if at.Quote >= 0 || at.Block || at.Content.End <= at.Content.Begin {
+			continue
+		}
+		b, e := trimSpace(a.text, at.Content.Begin, at.Content.End)
+		b, e = trimClaim(a.text, b, e)
+		if len(normalize.Tokens(a.text[b:e])) < 3 {
+			continue
+		}
+		// A claim that is mostly a quotation is that quotation.
+		if a.quotedShare(b, e) > 0.8 {
+			continue
+		}
+		o := Occurrence{Doc: docID, Kind: KindClaim, Begin: b, End: e, Parts: []doc.Span{{Begin: b, End: e}}}
+		o.Text = normalize.Fold(a.text[b:e])
+		a.setSpeaker(&o, at)
+		out = append(out, o)
+	}
+	sortOccurrences(out)
+	return out
+}
+
+// trimClaim drops punctuation around a claim's text.
+func trimClaim(text string, b, e int) (int, int) {
+	for b < e && strings.ContainsRune(",;:—–- ", rune(text[b])) {
+		b++
+	}
+	for e > b && strings.ContainsRune(",;:—–- ", rune(text[e-1])) {
+		e--
+	}
+	return b, e
+}
+
+// quotedShare is the share of [b, e) inside quotations.
+func (a *analysis) quotedShare(b, e int) float64 {
+	if e <= b {
+		return 0
+	}
+	n := 0
+	for _, q := range a.qspans {
+		lo, hi := max(q.Begin, b), min(q.End, e)
+		if hi > lo {
+			n += hi - lo
+		}
+	}
+	return float64(n) / float64(e-b)
+}
+
+func sortOccurrences(os []Occurrence) {
+	for i := 1; i < len(os); i++ {
+		for j := i; j > 0 && os[j].Begin < os[j-1].Begin; j-- {
+			os[j], os[j-1] = os[j-1], os[j]
+		}
+	}
+}

@@ -1,0 +1,313 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/echotrace/echotrace/internal/doc"
+	"github.com/echotrace/echotrace/internal/normalize"
+)
+
+// srcKind says how a source is named in the text.
+type srcKind uint8
+
+const (
+	srcName    srcKind = iota + 1 // a capitalised name
+	srcPronoun                    // he, she, он, …
+	srcRole                       // the expert, RT's interlocutor, the head of …
+	srcPlural                     // journalists, sources, they: several, never one name
+	srcOrgRole                    // the newspaper, the ministry
+)
+
+// source is the mention that names or refers to who said something.
+type source struct {
+	Span doc.Span
+	Kind srcKind
+	Run  int // index of the name run for srcName, else -1
+	Head string
+	Name string // resolved name, "" when unknown
+	Type EntityType
+}
+
+// attribution ties a source to a cue word and (after findContent) to
+// what was said.
+type attribution struct {
+	Cue      doc.Span
+	CueTok   int
+	Src      source
+	Pre      bool // source and cue come before the content
+	Parenth  bool // ", he notes," inside the sentence it attributes
+	Passive  bool // "voiced by X": the source follows "by"
+	Accord   bool // "according to X"
+	Sentence int
+	Content  doc.Span
+	Quote    int // index of the adjacent quotation, -1 when none
+	Block    bool
+}
+
+// analysis holds what extraction knows about one document while it works.
+type analysis struct {
+	text    string
+	toks    []normalize.Token
+	paras   []doc.Span
+	quotes  []rawQuote
+	qspans  []doc.Span // quotation content spans (marks included), top level
+	sents   []doc.Span
+	tokSent []int
+	starts  []bool
+	runs    []nameRun
+	runAt   []int // token -> run index, -1
+	inQuote []bool
+	gaz     *Gazetteer
+	people  *people
+	attrs   []attribution
+}
+
+// npBefore parses the noun phrase that ends at token e and is the subject
+// of a verb after it.
+func (a *analysis) npBefore(e int) (source, bool) {
+	if e < 0 {
+		return source{}, false
+	}
+	t := a.toks[e]
+	k := t.Key
+	word := a.text[t.Begin:t.End]
+	if personPronouns[k] && k != "him" && k != "her" {
+		return source{Span: doc.Span{Begin: t.Begin, End: t.End}, Kind: srcPronoun, Run: -1, Head: k}, true
+	}
+	if pluralPronouns[k] {
+		return source{Span: doc.Span{Begin: t.Begin, End: t.End}, Kind: srcPlural, Run: -1, Head: k}, true
+	}
+	if ri := a.runAt[e]; ri >= 0 && a.runs[ri].Last == e {
+		r := a.runs[ri]
+		if r.NameFirst > r.Last {
+			// Only titles ("the MP"): a role.
+			return a.roleBefore(e)
+		}
+		// "the head of the French Foreign Ministry": a role described
+		// by the organisation it belongs to.
+		if r.First >= 2 && r.Type != Person {
+			p := r.First - 1
+			if determiners[a.toks[p].Key] && p > 0 {
+				p--
+			}
+			if a.toks[p].Key == "of" && p > 0 && roleNouns[a.toks[p-1].Key] {
+				if rs, ok := a.roleBefore(p - 1); ok {
+					rs.Span.End = a.toks[e].End
+					return rs, true
+				}
+			}
+		}
+		if r.First > 0 && gap(a.text, a.toks, r.First) == " " {
+			pk := a.toks[r.First-1].Key
+			// "sources close to X claim": X is not the subject. "the
+			// Ukrainian state": a person's name takes no article.
+			if prepositions[pk] || determiners[pk] && r.Type != Org && r.Type != Place {
+				return source{}, false
+			}
+		}
+		b := a.toks[r.NameFirst].Begin
+		return source{Span: doc.Span{Begin: b, End: t.End}, Kind: srcName, Run: ri, Type: r.Type}, true
+	}
+	if isUpperStart(word) && !roleNouns[k] {
+		return source{}, false
+	}
+	return a.roleBefore(e)
+}
+
+// roleBefore parses "the (modifiers) ROLE" or "X's ROLE" ending at e.
+func (a *analysis) roleBefore(e int) (source, bool) {
+	k := a.toks[e].Key
+	plural := false
+	head := k
+	if !roleNouns[k] && !orgRoleNouns[k] {
+		if s := singular(k); s != "" && (roleNouns[s] || orgRoleNouns[s]) {
+			plural = true
+			head = s
+		} else {
+			return source{}, false
+		}
+	}
+	// Walk back over modifiers to a determiner or possessive.
+	b := e
+	for i := 0; i < 4 && b > 0; i++ {
+		g := gap(a.text, a.toks, b)
+		pk := a.toks[b-1].Key
+		if g == " " && determiners[pk] {
+			b--
+			return a.roleSource(b, e, head, plural), true
+		}
+		if g == " " && pk == "s" && b >= 2 && (gap(a.text, a.toks, b-1) == "’" || gap(a.text, a.toks, b-1) == "'") {
+			// Possessive: "RT’s interlocutor".
+			return a.roleSource(b-2, e, head, plural), true
+		}
+		if g != " " || isUpperStart(a.text[a.toks[b-1].Begin:a.toks[b-1].End]) && !isAllCaps(a.text[a.toks[b-1].Begin:a.toks[b-1].End]) || cueVerbs[pk] || prepositions[pk] {
+			break
+		}
+		b--
+	}
+	if plural {
+		// "Experts believe": a bare plural is a (plural) source too.
+		return a.roleSource(e, e, head, true), true
+	}
+	return source{}, false
+}
+
+func (a *analysis) roleSource(b, e int, head string, plural bool) source {
+	s := source{Span: doc.Span{Begin: a.toks[b].Begin, End: a.toks[e].End}, Kind: srcRole, Run: -1, Head: head}
+	if orgRoleNouns[head] {
+		s.Kind = srcOrgRole
+	}
+	if plural {
+		s.Kind = srcPlural
+	}
+	return s
+}
+
+// singular strips an English plural ending, or returns "".
+func singular(k string) string {
+	switch {
+	case strings.HasSuffix(k, "ies"):
+		return strings.TrimSuffix(k, "ies") + "y"
+	case strings.HasSuffix(k, "s") && len(k) > 3:
+		return strings.TrimSuffix(k, "s")
+	}
+	return ""
+}
+
+// npAfter parses the noun phrase that starts at token b (a source named
+// after its verb, or after "according to").
+func (a *analysis) npAfter(b int) (source, bool) {
+	if b >= len(a.toks) {
+		return source{}, false
+	}
+	t := a.toks[b]
+	k := t.Key
+	if personPronouns[k] {
+		return source{Span: doc.Span{Begin: t.Begin, End: t.End}, Kind: srcPronoun, Run: -1, Head: k}, true
+	}
+	if pluralPronouns[k] {
+		return source{Span: doc.Span{Begin: t.Begin, End: t.End}, Kind: srcPlural, Run: -1, Head: k}, true
+	}
+	if ri := a.runAt[b]; ri >= 0 && a.runs[ri].First == b {
+		r := a.runs[ri]
+		if r.NameFirst > r.Last {
+			// Only titles: "Ukrainian MP" is a role.
+			return source{Span: doc.Span{Begin: t.Begin, End: a.toks[r.Last].End}, Kind: srcRole, Run: -1, Head: a.toks[r.Last].Key}, true
+		}
+		// "RT’s interlocutor": a possessive name before a role noun.
+		if r.Last+2 < len(a.toks) && a.toks[r.Last+1].Key == "s" && (gap(a.text, a.toks, r.Last+1) == "’" || gap(a.text, a.toks, r.Last+1) == "'") {
+			if s, ok := a.roleBefore(r.Last + 2); ok && a.toks[r.Last+2].Key == s.Head || ok && s.Kind == srcPlural {
+				return s, true
+			}
+			for j := r.Last + 2; j < len(a.toks) && j <= r.Last+5; j++ {
+				if s, ok := a.roleBefore(j); ok {
+					return s, true
+				}
+			}
+		}
+		return source{Span: doc.Span{Begin: a.toks[r.NameFirst].Begin, End: a.toks[r.Last].End}, Kind: srcName, Run: ri, Type: r.Type}, true
+	}
+	// A determiner, up to three modifiers and a role noun, then an
+	// optional "of …" up to a comma.
+	if determiners[k] || plurals(k) {
+		for j := b; j < len(a.toks) && j <= b+4; j++ {
+			if j > b && gap(a.text, a.toks, j) != " " {
+				break
+			}
+			if s, ok := a.roleBefore(j); ok && s.Span.Begin <= t.Begin {
+				s.Span.Begin = t.Begin
+				// "the head of the X": extend over the "of" phrase.
+				if j+1 < len(a.toks) && a.toks[j+1].Key == "of" && gap(a.text, a.toks, j+1) == " " {
+					end := j + 1
+					for end+1 < len(a.toks) && gap(a.text, a.toks, end+1) == " " && end-j < 10 {
+						end++
+					}
+					s.Span.End = a.toks[end].End
+				}
+				return s, true
+			}
+		}
+	}
+	return source{}, false
+}
+
+// plurals reports whether k is a bare plural role noun ("journalists").
+func plurals(k string) bool {
+	s := singular(k)
+	return s != "" && (roleNouns[s] || orgRoleNouns[s])
+}
+
+// resolve gives each attribution's source a name: names through the
+// document's people (surname to full name), pronouns and role nouns to
+// the nearest person named before them outside quotations, preferring
+// one who was a source.
+func (a *analysis) resolve() {
+	type personMention struct {
+		at     int
+		name   string
+		source bool
+	}
+	var mentions []personMention
+	for _, r := range a.runs {
+		if r.Type == Person && !r.InQuote && r.Canonical != "" {
+			mentions = append(mentions, personMention{at: a.toks[r.NameFirst].Begin, name: r.Canonical})
+		}
+	}
+	for i := range a.attrs {
+		at := &a.attrs[i]
+		switch at.Src.Kind {
+		case srcName:
+			r := a.runs[at.Src.Run]
+			at.Src.Name = r.Canonical
+			at.Src.Type = r.Type
+			if at.Src.Name == "" {
+				at.Src.Name = r.proper(a.text, a.toks)
+			}
+		case srcPronoun, srcRole:
+			// Nearest person before the mention: first among sources.
+			best, bestAny := "", ""
+			bestAt, bestAnyAt := -1, -1
+			for _, m := range mentions {
+				if m.at >= at.Src.Span.Begin {
+					continue
+				}
+				if m.source && m.at > bestAt {
+					best, bestAt = m.name, m.at
+				}
+				if m.at > bestAnyAt {
+					bestAny, bestAnyAt = m.name, m.at
+				}
+			}
+			name := best
+			if name == "" {
+				name = bestAny
+			}
+			// Too far back (more than a few paragraphs) is not known.
+			if name != "" && a.parasBetween(max(bestAt, 0), at.Src.Span.Begin) > 6 {
+				name = ""
+			}
+			at.Src.Name = name
+			if name != "" {
+				at.Src.Type = Person
+			}
+		}
+		if at.Src.Name != "" && at.Src.Type == Person {
+			mentions = append(mentions, personMention{at: at.Src.Span.Begin, name: at.Src.Name, source: true})
+			// Keep the source mentions in order for later lookups.
+			for j := len(mentions) - 1; j > 0 && mentions[j].at < mentions[j-1].at; j-- {
+				mentions[j], mentions[j-1] = mentions[j-1], mentions[j]
+			}
+		}
+	}
+}
+
+// parasBetween counts paragraph starts in (from, to].
+func (a *analysis) parasBetween(from, to int) int {
+	n := 0
+	for _, p := range a.paras {
+		if p.Begin > from && p.Begin <= to {
+			n++
+		}
+	}
+	return n
+}
