@@ -6,6 +6,13 @@ import (
 	"sync"
 )
 
+// Defaults of Options.
+const (
+	DefaultHashes    = 128
+	DefaultThreshold = 0.8
+	DefaultShingle   = 5
+)
+
 // Options configure an Index. The zero value gives the defaults.
 type Options struct {
 	Hashes    int     // signature length; 0 means 128
@@ -24,13 +31,13 @@ type Options struct {
 // withDefaults fills in the zero fields.
 func (o Options) withDefaults() Options {
 	if o.Hashes <= 0 {
-		o.Hashes = 128
+		o.Hashes = DefaultHashes
 	}
 	if o.Threshold <= 0 || o.Threshold > 1 {
-		o.Threshold = 0.8
+		o.Threshold = DefaultThreshold
 	}
 	if o.Shingle <= 0 {
-		o.Shingle = 5
+		o.Shingle = DefaultShingle
 	}
 	if o.Bands <= 0 || o.Rows <= 0 || o.Bands*o.Rows > o.Hashes {
 		o.Bands, o.Rows = Bands(o.Hashes, o.Threshold)

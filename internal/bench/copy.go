@@ -1,0 +1,227 @@
+package bench
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/echotrace/echotrace/internal/normalize"
+	"github.com/echotrace/echotrace/internal/relate"
+)
+
+// copyOf writes the i-th document as a copy of src made by op, and its
+// ground truth.
+func (g *generator) copyOf(i int, src *article, op Op) error {
+	var ps []piece
+	body := len(src.paras) - 1 // paragraphs after the headline
+	switch op {
+	case OpEdit:
+		ps = g.copied(src, 0, len(src.paras), 1.0/30, 0.5)
+	case OpNearDup:
+		ps = g.copied(src, 0, len(src.paras), 1.0/400, 0.1)
+	case OpInsert:
+		ps = g.copied(src, 0, len(src.paras), 1.0/60, 0.3)
+		for range 1 + g.r.IntN(2) {
+			if len(ps) < 3 {
+				break
+			}
+			at := 2 + g.r.IntN(len(ps)-2) // strictly inside: after the headline and a paragraph
+			ps = append(ps[:at], append([]piece{{text: g.insertLine(), src: -1, inserted: true}}, ps[at:]...)...)
+		}
+	case OpReorder:
+		ps = g.copied(src, 0, len(src.paras), 1.0/80, 0.2)
+		ps = append(ps[:1], g.shuffleBlocks(ps[1:])...)
+	case OpPartial:
+		n := min(2+g.r.IntN(3), body)
+		from := 1 + g.r.IntN(body-n+1)
+		ps = g.freshPieces(true, 60+g.r.IntN(300))
+		ps = append(ps, g.copied(src, from, from+n, 1.0/60, 0.2)...)
+		ps = append(ps, g.freshPieces(false, 60+g.r.IntN(300))...)
+	default:
+		return fmt.Errorf("bench: unknown copy kind %q", op)
+	}
+	b := g.compose(i, g.outlets[g.r.IntN(len(g.outlets))], ps)
+	g.stats.Ops[op]++
+	if err := g.plant(op, src, b, ps); err != nil {
+		return err
+	}
+	return g.write(i, b)
+}
+
+// copied returns src's paragraphs [from, to) as pieces, each word replaced
+// with probability subst and each paragraph's punctuation changed with
+// probability punct. The headline is copied without edits.
+func (g *generator) copied(src *article, from, to int, subst, punct float64) []piece {
+	ps := make([]piece, 0, to-from)
+	for j := from; j < to; j++ {
+		t := src.paras[j]
+		if j > 0 {
+			t = g.editWords(t, subst)
+			if g.r.Float64() < punct {
+				t = g.editPunctuation(t)
+			}
+		}
+		ps = append(ps, piece{text: t, src: j})
+	}
+	return ps
+}
+
+// editWords replaces the letters of some words with another word, keeping
+// the punctuation around them.
+func (g *generator) editWords(t string, p float64) string {
+	ws := strings.Split(t, " ")
+	for k, w := range ws {
+		if g.r.Float64() >= p {
+			continue
+		}
+		lead := strings.IndexFunc(w, isWordRune)
+		if lead < 0 {
+			continue
+		}
+		end := strings.LastIndexFunc(w, isWordRune)
+		_, size := utf8.DecodeRuneInString(w[end:])
+		ws[k] = w[:lead] + g.v.word() + w[end+size:]
+	}
+	return strings.Join(ws, " ")
+}
+
+// isWordRune matches the letters and digits of a word.
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// editPunctuation makes the changes copy editors and CMSs make: ellipsis
+// forms, quote styles, a comma turned into a semicolon.
+func (g *generator) editPunctuation(t string) string {
+	switch g.r.IntN(3) {
+	case 0:
+		if strings.Contains(t, "…") {
+			return strings.ReplaceAll(t, "…", "...")
+		}
+		return strings.ReplaceAll(t, "...", "…")
+	case 1:
+		if strings.Contains(t, "“") {
+			return strings.NewReplacer("“", `"`, "”", `"`).Replace(t)
+		}
+		return strings.Replace(t, `"`, "“", 1)
+	default:
+		return strings.Replace(t, ", ", "; ", 1)
+	}
+}
+
+// insertLine is a line pasted into a copied story: a photo caption or a
+// link to another article.
+func (g *generator) insertLine() string {
+	switch g.r.IntN(3) {
+	case 0:
+		return fmt.Sprintf("Photo: %s %s / %s", g.v.names[g.r.IntN(len(g.v.names))], g.v.names[g.r.IntN(len(g.v.names))], g.outlets[g.r.IntN(len(g.outlets))].name)
+	case 1:
+		return "Related: " + g.v.title()
+	default:
+		return "READ MORE: " + g.v.title()
+	}
+}
+
+// shuffleBlocks cuts ps into two to four blocks and returns them in
+// another order.
+func (g *generator) shuffleBlocks(ps []piece) []piece {
+	if len(ps) < 2 {
+		return ps
+	}
+	k := min(2+g.r.IntN(3), len(ps))
+	cuts := []int{0}
+	for c := 1; c < k; c++ {
+		cuts = append(cuts, c*len(ps)/k)
+	}
+	cuts = append(cuts, len(ps))
+	order := g.r.Perm(k)
+	for isIdentity(order) {
+		order = g.r.Perm(k)
+	}
+	out := make([]piece, 0, len(ps))
+	for _, b := range order {
+		out = append(out, ps[cuts[b]:cuts[b+1]]...)
+	}
+	return out
+}
+
+func isIdentity(p []int) bool {
+	for i, v := range p {
+		if i != v {
+			return false
+		}
+	}
+	return true
+}
+
+// plant writes the truth for copy b of src: one passage per maximal run of
+// pieces that copies consecutive source paragraphs (pasted lines inside a
+// run belong to it), and the pair with its exact shingle Jaccard.
+func (g *generator) plant(op Op, src, b *article, ps []piece) error {
+	type run struct{ aFirst, aLast, bFirst, bLast int }
+	var runs []run
+	open := false
+	for k, p := range ps {
+		switch {
+		case p.src >= 0 && open && p.src == runs[len(runs)-1].aLast+1:
+			runs[len(runs)-1].aLast, runs[len(runs)-1].bLast = p.src, k
+		case p.src >= 0:
+			runs = append(runs, run{p.src, p.src, k, k})
+			open = true
+		case !p.inserted:
+			open = false
+		}
+	}
+	for _, r := range runs {
+		pp := PlantedPassage{
+			Op: op,
+			A:  relate.End{Doc: src.id, Begin: src.spans[r.aFirst].Begin, End: src.spans[r.aLast].End},
+			B:  relate.End{Doc: b.id, Begin: b.spans[r.bFirst].Begin, End: b.spans[r.bLast].End},
+		}
+		pp.Tokens = len(normalize.Tokens(src.text[pp.A.Begin:pp.A.End]))
+		pp.Short = pp.Tokens < MinPassageTokens
+		if err := g.truth.Encode(truthLine{Passage: &pp}); err != nil {
+			return fmt.Errorf("bench: writing truth: %w", err)
+		}
+		g.stats.Passages++
+	}
+	pair := PlantedPair{Op: op, A: src.id, B: b.id, Jaccard: g.jaccard(src.text, b.text)}
+	if err := g.truth.Encode(truthLine{Pair: &pair}); err != nil {
+		return fmt.Errorf("bench: writing truth: %w", err)
+	}
+	g.stats.Pairs++
+	return nil
+}
+
+// jaccard is the exact Jaccard similarity of the shingle sets of two
+// texts, tokenised and shingled as the near-duplicate stage does. Sorted
+// slices reused between calls keep it cheaper than hash sets.
+func (g *generator) jaccard(a, b string) float64 {
+	g.setA = g.shingleSet(a, g.setA[:0])
+	g.setB = g.shingleSet(b, g.setB[:0])
+	x, y := g.setA, g.setB
+	both := 0
+	for len(x) > 0 && len(y) > 0 {
+		switch {
+		case x[0] == y[0]:
+			both++
+			x, y = x[1:], y[1:]
+		case x[0] < y[0]:
+			x = x[1:]
+		default:
+			y = y[1:]
+		}
+	}
+	union := len(g.setA) + len(g.setB) - both
+	if union == 0 {
+		return 0
+	}
+	return float64(both) / float64(union)
+}
+
+// shingleSet appends the distinct shingle hashes of text to set, sorted.
+func (g *generator) shingleSet(text string, set []uint64) []uint64 {
+	g.signer.ShingleHashes(normalize.Hashes(normalize.Tokens(text)), func(h uint64) { set = append(set, h) })
+	slices.Sort(set)
+	return slices.Compact(set)
+}

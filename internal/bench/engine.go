@@ -1,0 +1,117 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/echotrace/echotrace/internal/relate"
+)
+
+// Engine is echotrace's reuse engine as the bench sees it: analyse the
+// JSONL corpus at corpus, storing into a database at dbPath, and return the
+// passages found. The command passes the real pipeline; bench does not
+// import it.
+type Engine func(ctx context.Context, corpus string, dbPath string) (passages []relate.Passage, err error)
+
+// EngineResult is one measured run of an Engine on a generated corpus.
+type EngineResult struct {
+	Corpus     Stats   `json:"corpus"`
+	Seed       uint64  `json:"seed"`
+	GenSeconds float64 `json:"generate_seconds"`
+	Seconds    float64 `json:"seconds"` // wall time of the engine alone
+	DocsPerSec float64 `json:"docs_per_second"`
+	MBPerSec   float64 `json:"mb_per_second"` // of document text, 10^6 bytes
+	// PeakRSS is the process's peak resident set during the engine run,
+	// in bytes; PeakNote says how it was measured.
+	PeakRSS  int64        `json:"peak_rss_bytes"`
+	PeakNote string       `json:"peak_note"`
+	Passages PassageScore `json:"passages"`
+}
+
+// RunEngine generates a corpus by cfg into dir (corpus.jsonl, truth.jsonl,
+// and the engine's database bench.db), runs eng on it, and scores the
+// passages it returns against the planted ones. The truth is read only
+// after the run, so it does not count in the engine's memory.
+func RunEngine(ctx context.Context, eng Engine, cfg Config, dir string) (EngineResult, error) {
+	res := EngineResult{Seed: cfg.Seed}
+	corpus, truthPath := filepath.Join(dir, "corpus.jsonl"), filepath.Join(dir, "truth.jsonl")
+	start := time.Now()
+	st, err := GenerateFiles(cfg, corpus, truthPath)
+	if err != nil {
+		return res, err
+	}
+	res.Corpus, res.GenSeconds = st, time.Since(start).Seconds()
+
+	db := filepath.Join(dir, "bench.db")
+	for _, p := range []string{db, db + "-wal", db + "-shm", db + "-journal"} {
+		if err := os.Remove(p); err != nil && !os.IsNotExist(err) {
+			return res, fmt.Errorf("bench: removing old database: %w", err)
+		}
+	}
+	res.PeakNote = "VmHWM of the bench process, reset before the engine run"
+	if err := ResetPeak(); err != nil {
+		res.PeakNote = "VmHWM of the whole bench process (peak reset unavailable: " + err.Error() + ")"
+	}
+	start = time.Now()
+	passages, err := eng(ctx, corpus, db)
+	res.Seconds = time.Since(start).Seconds()
+	if err != nil {
+		return res, fmt.Errorf("bench: engine: %w", err)
+	}
+	if res.PeakRSS, err = PeakRSS(); err != nil {
+		res.PeakNote = err.Error()
+	}
+	if res.Seconds > 0 {
+		res.DocsPerSec = float64(st.Docs) / res.Seconds
+		res.MBPerSec = float64(st.Bytes) / 1e6 / res.Seconds
+	}
+	truth, err := ReadTruthFile(truthPath)
+	if err != nil {
+		return res, err
+	}
+	res.Passages = ScorePassages(truth.Passages, passages)
+	return res, nil
+}
+
+// GenerateFiles generates a corpus into the file corpus and its truth into
+// the file truth.
+func GenerateFiles(cfg Config, corpus, truth string) (Stats, error) {
+	cf, err := os.Create(corpus)
+	if err != nil {
+		return Stats{}, fmt.Errorf("bench: %w", err)
+	}
+	defer cf.Close()
+	tf, err := os.Create(truth)
+	if err != nil {
+		return Stats{}, fmt.Errorf("bench: %w", err)
+	}
+	defer tf.Close()
+	st, err := Generate(cfg, cf, tf)
+	if err != nil {
+		return st, err
+	}
+	if err := cf.Close(); err != nil {
+		return st, fmt.Errorf("bench: %s: %w", corpus, err)
+	}
+	if err := tf.Close(); err != nil {
+		return st, fmt.Errorf("bench: %s: %w", truth, err)
+	}
+	return st, nil
+}
+
+// ReadTruthFile reads the truth file at path.
+func ReadTruthFile(path string) (Truth, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return Truth{}, fmt.Errorf("bench: %w", err)
+	}
+	defer f.Close()
+	t, err := ReadTruth(f)
+	if err != nil {
+		return t, fmt.Errorf("bench: %s: %w", path, err)
+	}
+	return t, nil
+}

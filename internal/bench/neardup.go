@@ -1,0 +1,233 @@
+package bench
+
+import (
+	"context"
+	"encoding/binary"
+	"fmt"
+	"math"
+	"time"
+
+	minhashlsh "github.com/ekzhu/minhash-lsh"
+
+	"github.com/echotrace/echotrace/internal/match/neardup"
+	"github.com/echotrace/echotrace/internal/normalize"
+)
+
+// The near-duplicate implementations the bench compares.
+const (
+	ImplEchotrace = "echotrace"
+	ImplEkzhu     = "ekzhu/minhash-lsh"
+)
+
+// NearDupConfig is shared by both implementations in a comparison.
+type NearDupConfig struct {
+	Hashes    int     `json:"hashes"`
+	Threshold float64 `json:"threshold"`
+	Shingle   int     `json:"shingle"`
+}
+
+func (c NearDupConfig) withDefaults() NearDupConfig {
+	if c.Hashes <= 0 {
+		c.Hashes = neardup.DefaultHashes
+	}
+	if c.Threshold <= 0 || c.Threshold > 1 {
+		c.Threshold = neardup.DefaultThreshold
+	}
+	if c.Shingle <= 0 {
+		c.Shingle = neardup.DefaultShingle
+	}
+	return c
+}
+
+// NearDupRun is one implementation's run of the near-duplicate stage over
+// a corpus. The stage is: sign every document, index the signatures, query
+// the index with every signature, and check each candidate pair against
+// the threshold with the signatures. Reading and tokenising is the same
+// work for both implementations and is timed apart.
+type NearDupRun struct {
+	Impl          string  `json:"impl"`
+	Bands         int     `json:"bands"`
+	Rows          int     `json:"rows"`
+	Docs          int     `json:"docs"`
+	ReadSeconds   float64 `json:"read_seconds"`
+	SignSeconds   float64 `json:"sign_seconds"`
+	IndexSeconds  float64 `json:"index_seconds"`
+	QuerySeconds  float64 `json:"query_seconds"`
+	VerifySeconds float64 `json:"verify_seconds"`
+	StageSeconds  float64 `json:"stage_seconds"` // sign + index + query + verify
+	PeakRSS       int64   `json:"peak_rss_bytes"`
+	// Candidates are the pairs the LSH bands proposed, Pairs those whose
+	// signatures agree in at least the threshold's share of positions.
+	Candidates [][2]string `json:"candidates,omitempty"`
+	Pairs      [][2]string `json:"pairs,omitempty"`
+}
+
+// lsh is one implementation of signing and banding.
+type lsh interface {
+	sign(tokens []uint64, sig []uint32) bool
+	add(ord uint32, sig []uint32)
+	build() // make what was added searchable
+	query(sig []uint32, out []uint32) []uint32
+	params() (bands, rows int)
+}
+
+// ours is echotrace's neardup.Index in candidates mode: the bench keeps
+// the signatures and verifies, the same for both implementations.
+type ours struct{ ix *neardup.Index }
+
+func (o ours) sign(t []uint64, sig []uint32) bool        { return o.ix.Sign(t, sig) }
+func (o ours) add(ord uint32, sig []uint32)              { o.ix.AddSignature(ord, sig) }
+func (o ours) build()                                    {}
+func (o ours) query(sig []uint32, out []uint32) []uint32 { return o.ix.QuerySignature(sig, out) }
+func (o ours) params() (int, int)                        { return o.ix.Options().Bands, o.ix.Options().Rows }
+
+// ekzhu is github.com/ekzhu/minhash-lsh, fed the same shingles (each as
+// its 8-byte xxh3 hash, which spares it hashing whole shingles) and
+// indexed with its 32-bit band keys, so the low 32 bits of its 64-bit
+// signature values carry everything it compares.
+type ekzhu struct {
+	f      *minhashlsh.MinhashLSH
+	hashes int
+	shing  *neardup.Signer // only for ShingleHashes
+	buf    [8]byte
+	full   []uint64
+}
+
+func (e *ekzhu) sign(t []uint64, sig []uint32) bool {
+	if len(t) == 0 {
+		return false
+	}
+	mh := minhashlsh.NewMinhash(1, e.hashes)
+	e.shing.ShingleHashes(t, func(h uint64) {
+		binary.LittleEndian.PutUint64(e.buf[:], h)
+		mh.Push(e.buf[:])
+	})
+	for i, v := range mh.Signature() {
+		sig[i] = uint32(v)
+	}
+	return true
+}
+
+func (e *ekzhu) widen(sig []uint32) []uint64 {
+	for i, v := range sig {
+		e.full[i] = uint64(v)
+	}
+	return e.full
+}
+
+func (e *ekzhu) add(ord uint32, sig []uint32) { e.f.Add(ord, e.widen(sig)) }
+func (e *ekzhu) build()                       { e.f.Index() }
+func (e *ekzhu) query(sig []uint32, out []uint32) []uint32 {
+	for _, k := range e.f.Query(e.widen(sig)) {
+		out = append(out, k.(uint32))
+	}
+	return out
+}
+func (e *ekzhu) params() (int, int) { k, l := e.f.Params(); return l, k }
+
+// newLSH returns the implementation named impl.
+func newLSH(impl string, c NearDupConfig) (lsh, error) {
+	switch impl {
+	case ImplEchotrace:
+		return ours{neardup.New(neardup.Options{Hashes: c.Hashes, Threshold: c.Threshold, Shingle: c.Shingle, Candidates: true})}, nil
+	case ImplEkzhu:
+		return &ekzhu{
+			f:      minhashlsh.NewMinhashLSH32(c.Hashes, c.Threshold),
+			hashes: c.Hashes,
+			shing:  neardup.NewSigner(1, c.Shingle, 0),
+			full:   make([]uint64, c.Hashes),
+		}, nil
+	}
+	return nil, fmt.Errorf("bench: unknown near-duplicate implementation %q (want %q or %q)", impl, ImplEchotrace, ImplEkzhu)
+}
+
+// NearDupStage runs the near-duplicate stage of impl over the JSONL corpus
+// in this process, single-threaded. PeakRSS is left for the caller, who
+// knows whether this process did anything else.
+func NearDupStage(ctx context.Context, impl, corpus string, cfg NearDupConfig) (NearDupRun, error) {
+	cfg = cfg.withDefaults()
+	run := NearDupRun{Impl: impl}
+	l, err := newLSH(impl, cfg)
+	if err != nil {
+		return run, err
+	}
+	run.Bands, run.Rows = l.params()
+	n := cfg.Hashes
+	var (
+		ids    []string
+		sigs   []uint32 // n per document, in document order
+		signed []bool
+		sig    = make([]uint32, n)
+	)
+	err = eachDoc(corpus, func(d corpusDoc) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		t0 := time.Now()
+		toks := normalize.Hashes(normalize.Tokens(d.Text))
+		t1 := time.Now()
+		ok := l.sign(toks, sig)
+		t2 := time.Now()
+		ord := uint32(len(ids))
+		if ok {
+			l.add(ord, sig)
+		}
+		t3 := time.Now()
+		ids = append(ids, d.ID)
+		sigs = append(sigs, sig...)
+		signed = append(signed, ok)
+		run.ReadSeconds += t1.Sub(t0).Seconds()
+		run.SignSeconds += t2.Sub(t1).Seconds()
+		run.IndexSeconds += t3.Sub(t2).Seconds()
+		return nil
+	})
+	if err != nil {
+		return run, err
+	}
+	run.Docs = len(ids)
+	t0 := time.Now()
+	l.build()
+	run.IndexSeconds += time.Since(t0).Seconds()
+
+	minAgree := int(math.Ceil(cfg.Threshold*float64(n) - 1e-9))
+	var cands, pairs [][2]uint32
+	var out []uint32
+	for ord := range ids {
+		if !signed[ord] {
+			continue
+		}
+		s := sigs[ord*n : (ord+1)*n]
+		t0 := time.Now()
+		out = l.query(s, out[:0])
+		t1 := time.Now()
+		for _, c := range out {
+			// Bands are symmetric: keep each pair once, from its first document.
+			if int(c) <= ord {
+				continue
+			}
+			cands = append(cands, [2]uint32{uint32(ord), c})
+			if agreeing(s, sigs[int(c)*n:(int(c)+1)*n]) >= minAgree {
+				pairs = append(pairs, [2]uint32{uint32(ord), c})
+			}
+		}
+		run.QuerySeconds += t1.Sub(t0).Seconds()
+		run.VerifySeconds += time.Since(t1).Seconds()
+	}
+	run.StageSeconds = run.SignSeconds + run.IndexSeconds + run.QuerySeconds + run.VerifySeconds
+	run.Candidates, run.Pairs = named(ids, cands), named(ids, pairs)
+	return run, nil
+}
+
+// agreeing counts positions where two signatures agree.
+func agreeing(a, b []uint32) int {
+	return int(neardup.Similarity(a, b)*float64(len(a)) + 0.5)
+}
+
+// named turns pairs of document ordinals into pairs of ids.
+func named(ids []string, ps [][2]uint32) [][2]string {
+	out := make([][2]string, len(ps))
+	for i, p := range ps {
+		out[i] = [2]string{ids[p[0]], ids[p[1]]}
+	}
+	return out
+}
