@@ -32,7 +32,7 @@ func excerpt(text string, begin, end, columns int) string {
 		return cutHead(head, (columns-3)/2) + " … " + cutTail(tail, (columns-3)/2)
 	}
 	s = clean(s)
-	if measure(s) <= columns {
+	if fits(s, columns) {
 		return s
 	}
 	return cutHead(s, (columns-3)/2) + " … " + cutTail(s, (columns-3)/2)
@@ -57,26 +57,34 @@ func runeStart(s string, i int) int {
 // cutHead returns the beginning of s in at most w columns, ending at a
 // word boundary when one falls in the second half of that room.
 func cutHead(s string, w int) string {
-	parts, widths := clusters(s)
-	used, n := 0, 0
-	for n < len(parts) && used+widths[n] <= w {
-		used += widths[n]
-		n++
-	}
-	if n < len(parts) && parts[n] != " " {
-		for k := n - 1; k > n/2; k-- {
-			if parts[k] == " " {
-				n = k
-				break
-			}
+	cut, used, space := 0, 0, -1
+	eachCluster(s, func(c string, cw int) bool {
+		if used+cw > w {
+			return false
 		}
+		if c == " " && used > w/2 {
+			space = cut
+		}
+		used += cw
+		cut += len(c)
+		return true
+	})
+	if cut < len(s) && s[cut] != ' ' && space > 0 {
+		cut = space
 	}
-	return strings.TrimRight(strings.Join(parts[:n], ""), " ")
+	return strings.TrimRight(s[:cut], " ")
 }
 
 // cutTail returns the end of s in at most w columns, starting at a word
 // boundary when one falls in the first half of that room.
 func cutTail(s string, w int) string {
+	// Clusters are found from the front; only the last few bytes of s can
+	// be shown, so only those are split. A column takes at most four bytes
+	// (a flag is two four-byte runes in two columns; a cluster of several
+	// runes counts a column per rune), so 4·w bytes are enough.
+	if limit := 4 * w; len(s) > limit {
+		s = s[runeStart(s, len(s)-limit):]
+	}
 	parts, widths := clusters(s)
 	used, n := 0, len(parts)
 	for n > 0 && used+widths[n-1] <= w {

@@ -3,6 +3,7 @@ package report
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
 	"golang.org/x/text/width"
@@ -19,28 +20,53 @@ const Width = 80
 // take two), and its number of runes, which naive tools count.
 func measure(s string) int {
 	n := 0
-	_, widths := clusters(s)
-	for _, w := range widths {
-		n += w
-	}
+	eachCluster(s, func(_ string, w int) bool { n += w; return true })
 	return n
 }
 
-// clusters splits s into grapheme clusters with their measures.
-func clusters(s string) (parts []string, widths []int) {
+// fits reports whether s takes at most w columns, looking no further into
+// s than it must.
+func fits(s string, w int) bool {
+	n := 0
+	eachCluster(s, func(_ string, cw int) bool { n += cw; return n <= w })
+	return n <= w
+}
+
+// eachCluster calls f with each grapheme cluster of s and its measure, in
+// order, until f returns false.
+func eachCluster(s string, f func(cluster string, w int) bool) {
 	state := -1
 	for len(s) > 0 {
-		var cluster string
-		var w int
-		cluster, s, w, state = uniseg.FirstGraphemeClusterInString(s, state)
+		// Fast path: an ASCII character followed by another (or by
+		// nothing) is a cluster of its own, unless it is the CR of CR LF.
+		if c := s[0]; c < utf8.RuneSelf && c != '\r' && (len(s) == 1 || s[1] < utf8.RuneSelf) {
+			if !f(s[:1], 1) {
+				return
+			}
+			s, state = s[1:], -1
+			continue
+		}
+		cluster, rest, w, st := uniseg.FirstGraphemeClusterInString(s, state)
 		perRune, runes := 0, 0
 		for _, r := range cluster {
 			perRune += runeColumns(r)
 			runes++
 		}
-		parts = append(parts, cluster)
-		widths = append(widths, max(w, perRune, runes))
+		if !f(cluster, max(w, perRune, runes)) {
+			return
+		}
+		s, state = rest, st
 	}
+}
+
+// clusters splits s into grapheme clusters with their measures.
+func clusters(s string) (parts []string, widths []int) {
+	parts, widths = make([]string, 0, len(s)), make([]int, 0, len(s))
+	eachCluster(s, func(c string, w int) bool {
+		parts = append(parts, c)
+		widths = append(widths, w)
+		return true
+	})
 	return parts, widths
 }
 
@@ -66,7 +92,26 @@ func clean(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII, most of any text, without the Unicode tables.
+			i++
+			switch {
+			case c == ' ' || ('\t' <= c && c <= '\r'):
+				space = b.Len() > 0
+				continue
+			case c < ' ' || c == 0x7f:
+				continue
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteByte(c)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch {
 		case unicode.IsSpace(r):
 			space = b.Len() > 0
@@ -85,23 +130,22 @@ func clean(s string) string {
 
 // truncate shortens s to at most w columns, marking the cut with "…".
 func truncate(s string, w int) string {
-	if measure(s) <= w {
+	if fits(s, w) {
 		return s
 	}
 	if w <= 0 {
 		return ""
 	}
-	parts, widths := clusters(s)
-	var b strings.Builder
-	used := 0
-	for i, p := range parts {
-		if used+widths[i] > w-1 {
-			break
+	cut, used := 0, 0
+	eachCluster(s, func(c string, cw int) bool {
+		if used+cw > w-1 {
+			return false
 		}
-		b.WriteString(p)
-		used += widths[i]
-	}
-	return strings.TrimRight(b.String(), " ") + "…"
+		used += cw
+		cut += len(c)
+		return true
+	})
+	return strings.TrimRight(s[:cut], " ") + "…"
 }
 
 // wrap lays out text as words into lines of at most w columns: the first

@@ -19,15 +19,18 @@ type section struct {
 	text func(p *printer, r *Report)
 }
 
-// Section orders. Later sections (quotes, stories, narratives) fit in the
-// gaps between chains and problems.
+// Section orders. The places for quotes, stories and narratives are kept
+// so that the files adding them need not agree among themselves.
 const (
-	orderSummary   = 0
-	orderDocuments = 10
-	orderPassages  = 20
-	orderRelations = 30
-	orderChains    = 40
-	orderProblems  = 100
+	orderSummary    = 0
+	orderDocuments  = 10
+	orderPassages   = 20
+	orderRelations  = 30
+	orderChains     = 40
+	orderQuotes     = 50
+	orderStories    = 60
+	orderNarratives = 70
+	orderProblems   = 100
 )
 
 var sections []section
