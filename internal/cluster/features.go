@@ -19,7 +19,7 @@ const titleWeight = 2
 
 // featuresOf computes an item's signals, interning new keys in the
 // vocabularies (it does not count document frequencies).
-func featuresOf(it *Item, terms, ents *vocab) features {
+func featuresOf(it *Item, terms, ents *vocab, stems stemCache) features {
 	toks := it.Tokens
 	if toks == nil {
 		toks = normalize.Tokens(it.Text)
@@ -28,10 +28,10 @@ func featuresOf(it *Item, terms, ents *vocab) features {
 	lang := languageOf(it.Lang, append(slices.Clip(titleToks), toks...))
 
 	counts := make(map[uint32]int)
-	for _, t := range contentTerms(toks, lang) {
+	for _, t := range contentTerms(toks, lang, stems) {
 		counts[terms.intern(t.key, t.surface)] += t.count
 	}
-	for _, t := range contentTerms(titleToks, lang) {
+	for _, t := range contentTerms(titleToks, lang, stems) {
 		counts[terms.intern(t.key, t.surface)] += t.count * titleWeight
 	}
 

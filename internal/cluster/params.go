@@ -39,8 +39,8 @@ type Params struct {
 // DefaultParams are the measured defaults.
 func DefaultParams() Params {
 	return Params{
-		Threshold:          0.30,
-		EntityWeight:       0.4,
+		Threshold:          0.325,
+		EntityWeight:       0.2,
 		QuoteBonus:         0.15,
 		Window:             3 * 24 * time.Hour,
 		Decay:              7 * 24 * time.Hour,

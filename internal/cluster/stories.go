@@ -44,6 +44,7 @@ type Clusterer struct {
 	// derive from it, so that a source arriving after its copy joins the
 	// copy's story.
 	derivedBy map[string][]int32
+	stems     stemCache
 }
 
 // New returns an empty clusterer.
@@ -56,6 +57,7 @@ func New(p Params) *Clusterer {
 		termPostings: make(map[uint32][]int32),
 		entPostings:  make(map[uint32][]int32),
 		derivedBy:    make(map[string][]int32),
+		stems:        make(stemCache),
 	}
 }
 
@@ -78,7 +80,7 @@ func (c *Clusterer) Add(it Item) (Placement, error) {
 	if _, dup := c.docIndex[it.ID]; dup {
 		return Placement{}, fmt.Errorf("cluster: document %s added twice", it.ID)
 	}
-	f := featuresOf(&it, &c.terms, &c.ents)
+	f := featuresOf(&it, &c.terms, &c.ents, c.stems)
 	c.terms.count(f.terms)
 	c.ents.count(f.ents)
 

@@ -6,76 +6,66 @@ import (
 	"unicode/utf8"
 
 	"github.com/kljensen/snowball"
-	"github.com/kljensen/snowball/english"
-	"github.com/kljensen/snowball/french"
-	"github.com/kljensen/snowball/hungarian"
-	"github.com/kljensen/snowball/norwegian"
-	"github.com/kljensen/snowball/russian"
-	"github.com/kljensen/snowball/spanish"
-	"github.com/kljensen/snowball/swedish"
 
 	"github.com/echotrace/echotrace/internal/normalize"
 )
 
-// language is one language the snowball stemmer knows, with its stopwords.
+// snowballNames maps ISO 639-1 codes to the languages the snowball
+// stemmer knows.
+var snowballNames = map[string]string{
+	"en": "english", "fr": "french", "es": "spanish", "ru": "russian",
+	"sv": "swedish", "no": "norwegian", "nb": "norwegian", "nn": "norwegian", "hu": "hungarian",
+}
+
+// language is the language of one text: its ISO code (for stopwords) and
+// the snowball stemmer for it, if there is one.
 type language struct {
-	name     string // snowball's name for it
-	codes    []string
-	stopword func(string) bool
+	code    string
+	stemmer string
 }
 
-var languages = []language{
-	{"english", []string{"en", "eng"}, english.IsStopWord},
-	{"french", []string{"fr", "fra", "fre"}, french.IsStopWord},
-	{"spanish", []string{"es", "spa"}, spanish.IsStopWord},
-	{"russian", []string{"ru", "rus"}, russian.IsStopWord},
-	{"swedish", []string{"sv", "swe"}, swedish.IsStopWord},
-	{"norwegian", []string{"no", "nb", "nn", "nor"}, norwegian.IsStopWord},
-	{"hungarian", []string{"hu", "hun"}, hungarian.IsStopWord},
-}
+func (l *language) stopword(key string) bool { return normalize.IsStopword(l.code, key) }
 
-// languageOf finds the stemmer for a declared language, or guesses it from
-// which language's stopwords the tokens use most. Stopwords make up a
-// third or more of running text in these languages, so a handful of
-// sentences decides; nil means no stemmer applies.
+// languageOf takes the declared language, or else guesses it from which
+// language's stopwords the tokens use most. Stopwords make up a third or
+// more of running text in the languages echotrace ships lists for, so a
+// few sentences decide, at a fraction of the cost of a full detector; nil
+// means no list applies.
 func languageOf(declared string, toks []normalize.Token) *language {
-	declared = strings.ToLower(strings.TrimSpace(declared))
-	if declared != "" {
-		if i := strings.IndexAny(declared, "-_"); i > 0 {
-			declared = declared[:i]
-		}
-		for i := range languages {
-			if languages[i].name == declared {
-				return &languages[i]
-			}
-			for _, c := range languages[i].codes {
-				if c == declared {
-					return &languages[i]
-				}
-			}
-		}
+	code := strings.ToLower(strings.TrimSpace(declared))
+	if i := strings.IndexAny(code, "-_"); i > 0 {
+		code = code[:i]
+	}
+	if code == "" {
+		code = guessLanguage(toks)
+	}
+	if code == "" || (normalize.Stopwords(code) == nil && snowballNames[code] == "") {
 		return nil
 	}
+	return &language{code: code, stemmer: snowballNames[code]}
+}
+
+func guessLanguage(toks []normalize.Token) string {
 	const sample = 400
 	n := min(len(toks), sample)
-	best, bestHits := -1, 0
-	for i := range languages {
+	best, bestHits := "", 0
+	for _, code := range normalize.StopwordLanguages() {
 		hits := 0
 		for _, t := range toks[:n] {
-			if languages[i].stopword(t.Key) {
+			if normalize.IsStopword(code, t.Key) {
 				hits++
 			}
 		}
 		if hits > bestHits {
-			best, bestHits = i, hits
+			best, bestHits = code, hits
 		}
 	}
 	// Below one stopword in ten tokens the text is in none of these
 	// languages (or is a list of names), and stemming would only harm.
-	if best < 0 || bestHits*10 < n {
-		return nil
+	if bestHits*10 < n {
+		return ""
 	}
-	return &languages[best]
+	return best
 }
 
 // term is one content word of a text: its stem, the surface form it was
@@ -89,7 +79,7 @@ type term struct {
 // contentTerms counts the stemmed content words of the tokens: stopwords,
 // single letters and bare numbers say nothing about what a text is about
 // and are dropped.
-func contentTerms(toks []normalize.Token, lang *language) []term {
+func contentTerms(toks []normalize.Token, lang *language, stems stemCache) []term {
 	index := make(map[string]int, len(toks)/2)
 	var out []term
 	for _, t := range toks {
@@ -101,10 +91,8 @@ func contentTerms(toks []normalize.Token, lang *language) []term {
 			continue
 		}
 		stem := k
-		if lang != nil {
-			if s, err := snowball.Stem(k, lang.name, true); err == nil && s != "" {
-				stem = s
-			}
+		if lang != nil && lang.stemmer != "" {
+			stem = stems.stem(k, lang.stemmer)
 		}
 		if i, ok := index[stem]; ok {
 			out[i].count++
@@ -123,4 +111,27 @@ func allDigits(s string) bool {
 		}
 	}
 	return true
+}
+
+// stemCache remembers stems: news vocabulary repeats, and stemming is the
+// costliest step of reading a document's terms.
+type stemCache map[[2]string]string
+
+// maxStemCache bounds the cache; past it the cache starts over.
+const maxStemCache = 1 << 20
+
+func (c stemCache) stem(word, stemmer string) string {
+	k := [2]string{stemmer, word}
+	if s, ok := c[k]; ok {
+		return s
+	}
+	s, err := snowball.Stem(word, stemmer, true)
+	if err != nil || s == "" {
+		s = word
+	}
+	if len(c) >= maxStemCache {
+		clear(c)
+	}
+	c[k] = s
+	return s
 }

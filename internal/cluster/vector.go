@@ -130,21 +130,28 @@ func add(a, b []weighted) []weighted {
 }
 
 // top returns the n coordinates of vec with the largest weight × idf,
-// sorted by that score, highest first.
+// sorted by that score, highest first (ties by id).
 func top(vec []weighted, n int, v *vocab) []weighted {
-	out := slices.Clone(vec)
-	slices.SortFunc(out, func(a, b weighted) int {
-		sa, sb := float64(a.W)*v.idf(a.ID), float64(b.W)*v.idf(b.ID)
+	type scored struct {
+		x     weighted
+		score float64
+	}
+	ss := make([]scored, len(vec))
+	for i, x := range vec {
+		ss[i] = scored{x, float64(x.W) * v.idf(x.ID)}
+	}
+	slices.SortFunc(ss, func(a, b scored) int {
 		switch {
-		case sa > sb:
+		case a.score > b.score:
 			return -1
-		case sa < sb:
+		case a.score < b.score:
 			return 1
 		}
-		return int(a.ID) - int(b.ID)
+		return int(a.x.ID) - int(b.x.ID)
 	})
-	if len(out) > n {
-		out = out[:n]
+	out := make([]weighted, min(n, len(ss)))
+	for i := range out {
+		out[i] = ss[i].x
 	}
 	return out
 }

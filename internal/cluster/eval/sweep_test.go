@@ -1,0 +1,74 @@
+package eval
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/echotrace/echotrace/internal/cluster"
+)
+
+// ecbPlusPath finds ../shared/data/ecbplus beside the repository root, or
+// skips the test.
+func ecbPlusPath(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("no go.mod found above the test; cannot locate ../shared")
+		}
+		dir = parent
+	}
+	p := filepath.Join(dir, "..", "shared", "data", "ecbplus", "topics-01-25.jsonl")
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("ECB+ data absent (%s): skipping", p)
+	}
+	return p
+}
+
+func fmtScores(s Scores) string {
+	return fmt.Sprintf("P %.3f R %.3f F1 %.3f", s.Precision, s.Recall, s.F1)
+}
+
+// TestSweep prints the grid the defaults were chosen from. It runs only
+// with ECHOTRACE_SWEEP=1, since it clusters the streams many times:
+//
+//	ECHOTRACE_SWEEP=1 go test ./internal/cluster/eval -run TestSweep -v
+func TestSweep(t *testing.T) {
+	if os.Getenv("ECHOTRACE_SWEEP") == "" {
+		t.Skip("set ECHOTRACE_SWEEP=1 to run the threshold sweep")
+	}
+	var streams [][]Labelled
+	for seed := uint64(1); seed <= 3; seed++ {
+		streams = append(streams, Stream(DefaultStream(seed)))
+	}
+	ecb, bad, err := ReadECBPlus(ecbPlusPath(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range bad {
+		t.Log(e)
+	}
+	for _, we := range []float64{0, 0.2, 0.4, 0.6} {
+		for th := 0.10; th <= 0.501; th += 0.025 {
+			p := cluster.DefaultParams()
+			p.Threshold, p.EntityWeight = th, we
+			var synth float64
+			for _, s := range streams {
+				synth += Run(s, p, false).StoryBCubed.F1
+			}
+			synth /= float64(len(streams))
+			r := Run(ecb, p, false)
+			t.Logf("entity %.1f threshold %.3f  synthetic B3 F1 %.3f  ECB+ B3 F1 %.3f  mean %.3f",
+				we, th, synth, r.StoryBCubed.F1, (synth+r.StoryBCubed.F1)/2)
+		}
+	}
+}
