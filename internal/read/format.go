@@ -41,6 +41,10 @@ type Format struct {
 	// returned means the source as a whole could not be read (or emit
 	// asked to stop); it is counted as failed.
 	Read func(ctx context.Context, src Source, opt Options, emit Emit, report Report) error
+	// Streams says the reader holds only one record at a time (JSONL, an
+	// archive): the file size limit does not apply to it, and the reader
+	// bounds each record by Options.MaxBytes itself.
+	Streams bool
 }
 
 var (

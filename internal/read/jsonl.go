@@ -19,6 +19,9 @@ func init() {
 		Exts:  []string{".jsonl", ".ndjson"},
 		Sniff: sniffJSONL,
 		Read:  readJSONL,
+		// Passim corpora are large files of many records; each line is
+		// bounded instead.
+		Streams: true,
 	})
 }
 

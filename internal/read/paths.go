@@ -234,10 +234,6 @@ func (w *walker) file(p, name string, info fs.FileInfo, meta *doc.Document, expl
 		w.report(Problem{Path: p, Err: fmt.Errorf("%w: %s gives metadata for the files of its directory and holds no documents; name the directory instead", ErrUnknownFormat, MetaFile)})
 		return
 	}
-	if limit := w.opt.maxBytes(); info.Size() > limit {
-		w.report(Problem{Path: p, Err: tooLarge(info.Size(), limit)})
-		return
-	}
 	fh, err := os.Open(p)
 	if err != nil {
 		w.report(Problem{Path: p, Err: fmt.Errorf("%w: %w", ErrUnreadable, err)})
@@ -257,6 +253,12 @@ func (w *walker) file(p, name string, info fs.FileInfo, meta *doc.Document, expl
 			}
 			f, _ = formatByName("text")
 		}
+	}
+	// Checked before reading: a huge file is never loaded. Streaming
+	// formats bound each record instead.
+	if limit := w.opt.maxBytes(); info.Size() > limit && !f.Streams {
+		w.report(Problem{Path: p, Err: tooLarge(info.Size(), limit)})
+		return
 	}
 	w.run(f, Source{Path: p, Name: name, R: r, Size: info.Size(), Meta: meta})
 }

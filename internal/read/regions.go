@@ -228,13 +228,33 @@ func commentThreadStart(lines []textLine) int {
 			continue
 		}
 		if article >= minArticleBeforeComments && isCommentHeader(lines, i) {
-			return i
+			return withUserName(lines, i)
 		}
 		if h, a, p, r := headerSignals(l); !h && !a && !p && !r {
 			article += len(l.text)
 		}
 	}
 	return -1
+}
+
+// withUserName moves a comment header that has no handle up to the line
+// before it when that line is a bare user name ("harbour_nerd" over
+// "7 points · 3 hours ago").
+func withUserName(lines []textLine, i int) int {
+	if h, _, _, _ := headerSignals(lines[i]); h {
+		return i
+	}
+	for j := i - 1; j >= 0; j-- {
+		if lines[j].blank() {
+			continue
+		}
+		c := lines[j].content
+		if len(c) <= 40 && !strings.ContainsFunc(c, unicode.IsSpace) && !strings.ContainsAny(c, ".,;:!?\"'“”()") {
+			return j
+		}
+		break
+	}
+	return i
 }
 
 // ---- boilerplate, captions and hints of single lines ----
@@ -258,17 +278,17 @@ func phrases(pairs ...string) []phrase {
 var boilerplatePhrases = phrases(
 	"share", `\bshare (?:this|the) (?:article|story|post|page|video)\b|\bshare button\b|\bshare (?:it )?on (?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit)\b|\bshare widely\b`,
 	"follow us", `\bfollow us (?:on|at)\b`,
-	"subscri", `\bsubscribe (?:to (?:our|the) \S+(?: \S+)?|now|today|here|for free)\b|\bsubscribers? only\b`,
+	"subscri", `\bsubscribe (?:to (?:our|the) \S+(?: \S+)?|now|today|here|for free)\b|\bsubscribers? only\b|(?-i:(?:^|[.!?:]\s+)Subscribe\b)`,
 	"newsletter", `\b(?:our|the|daily|weekly|free) (?:\S+ )?newsletter\b|\bnewsletter\b.{0,40}\b(?:sign up|subscribe|receive)\b|\b(?:sign up|subscribe|receive)\b.{0,60}\bnewsletter\b`,
 	"sign up", `\bsign up (?:for|to) (?:our|the)\b`,
-	"donat", `\bdonate (?:now|today|here|to)\b|\bplease donate\b|\bmake a donation\b|^donate\b`,
+	"donat", `\bdonate (?:now|today|here)\b|\bdonate to (?:us|our|support|keep|help)\b|\bplease donate\b|\bmake a donation\b|(?-i:(?:^|[.!?:]\s+)Donate\b)`,
 	"support", `\bsupport (?:our|independent|us)\b.{0,40}\b(?:journalism|work|media|reporting|patreon)\b|\bsupport us\b`,
 	"become a", `\bbecome a (?:member|patron|subscriber|supporter|sponsor)\b`,
 	"click", `\bclick (?:here|the \S+ button|on the link)\b`,
 	"tap here", `\btap here\b`,
 	"rights reserved", `\ball rights reserved\b`,
 	"©", `©\s*(?:\d{4}|copyright)|copyright\s*©`,
-	"copyright", `^copyright\b|\bcopyright (?:©\s*)?\d{4}\b|\bcopyrighted material\b`,
+	"copyright", `^copyright\s*(?:©|\(c\)|\d{4})|\bcopyright (?:©\s*)?\d{4}\b|\bcopyrighted material\b`,
 	"fair use", `\bfair use\b`,
 	"translate", `\btranslate (?:this )?(?:website|page|site)\b|\btranslate button\b`,
 	"languages", `\bavailable in \d+ languages\b|\bread in \d+ languages\b`,
@@ -320,7 +340,7 @@ var (
 // may start one in the middle of a line (glued to a title), and credit
 // lines made of an agency or photographer name.
 var (
-	captionLabelRe = regexp.MustCompile(`(?i)^(?:file photo|photo(?:graph)?(?: credit)?|image(?: credit| source)?|picture|pictured|illustration|credit|featured image(?: source)?|cover image|header image|фото|иллюстрация|foto|bild|imagen|ilustración)\b\s*(?:[:：/|]|$|by\b|source\b)`)
+	captionLabelRe = regexp.MustCompile(`(?i)^(?:file photo|photo(?:graph)?(?: credit)?|image(?: credit| source)?|picture|pictured|illustration|credit|featured image(?: source)?|cover image|header image|фото|иллюстрация|foto|bild|imagen|ilustración)(?:\s*[:：/|]|\s*$|\s+(?:by|source)\b)`)
 	captionMarkRe  = regexp.MustCompile(`\b(?:FILE PHOTO|FILE IMAGE|PHOTO|IMAGE|PICTURE|PHOTOGRAPH)\s*:|ФОТО\s*:`)
 	// "© Agency / Name" at the end of a line: a photo credit, not a copyright notice.
 	creditTailRe = regexp.MustCompile(`©\s*[^\s©\d][^©\n]{1,60}/\s*[^/\n]{2,60}$`)
@@ -330,10 +350,10 @@ var (
 
 // Hints of provenance.
 var (
-	originRe  = regexp.MustCompile(`(?i)^(?:.{0,40}?\b)?(?:(?:originally|first) (?:published|appeared|posted|ran) (?:on|in|at|by)|republished (?:from|with (?:the )?permission (?:from|of))|reprinted (?:from|with (?:the )?permission (?:from|of))|(?:впервые|первоначально) опубликован[оа]? (?:на|в)|(?:publié|paru) (?:initialement|à l'origine|d'abord) (?:sur|dans|par)|a (?:d'abord|initialement) été publié (?:sur|dans|par)|(?:zuerst|ursprünglich) (?:erschienen|veröffentlicht) (?:auf|in|bei|im)|erschien zuerst (?:auf|in|bei|im)|publicado originalmente (?:en|por)|(?:fue )?publicado (?:primero|inicialmente) (?:en|por))\s+(.+)$`)
+	originRe  = regexp.MustCompile(`(?i)^(?:(?:this|the) (?:article|story|piece|post|report|text|interview|column|op-ed|commentary)(?: was| has been)? |it was |(?:эта |данная )?статья |(?:cet|l') ?article |dieser (?:artikel|beitrag|text) |este (?:artículo|texto) )?(?:(?:originally|first) (?:published|appeared|posted|ran) (?:on|in|at|by)|republished (?:from|with (?:the )?permission (?:from|of))|reprinted (?:from|with (?:the )?permission (?:from|of))|(?:впервые|первоначально) опубликован[оа]? (?:на|в)|(?:publié|paru) (?:initialement|à l'origine|d'abord) (?:sur|dans|par)|a (?:d'abord|initialement) été publié (?:sur|dans|par)|(?:zuerst|ursprünglich) (?:erschienen|veröffentlicht) (?:auf|in|bei|im)|erschien zuerst (?:auf|in|bei|im)|publicado originalmente (?:en|por)|(?:fue )?publicado (?:primero|inicialmente) (?:en|por))\s+(.+)$`)
 	sourceRe  = regexp.MustCompile(`(?i)^(?:source|sources|original source|источник|оригинал|quelle|fuente|fonte)\s*[:：]\s*(.+)$`)
 	viaRe     = regexp.MustCompile(`(?i)^(?:via|h/t|hat tip:?)\s+(.+)$`)
-	archiveRe = regexp.MustCompile(`(?i)^(?:archived?|archive link|archived (?:link|version|copy)|archive version|архив|archiv|archivo)\b`)
+	archiveRe = regexp.MustCompile(`(?i)^(?:archived?|archive link|archived (?:link|version|copy)|archive version|архив|archiv|archivo)(?:$|[\s:：])`)
 	urlRe     = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>"')\]]+`)
 	bareURLRe = regexp.MustCompile(`(?i)^<?(?:https?://|www\.)[^\s<>]+>?$`)
 	// A short label followed by a link: "Prior coverage: https://...".
@@ -428,7 +448,9 @@ func hint(c string) (string, bool) {
 		if u := urlRe.FindString(c); u != "" {
 			return u, true
 		}
-		return cleanNote(c), true
+		// An archive line without an address names no source: an empty
+		// note tells the relate stage it is generic evidence of a copy.
+		return "", true
 	}
 	if bareURLRe.MatchString(c) {
 		return strings.Trim(c, "<>"), true
@@ -513,7 +535,7 @@ func captionGroups(d *doc.Document, lines []textLine) {
 // all-capitals abbreviation or a known agency name in parentheses.
 var (
 	agencyTagRe   = regexp.MustCompile(`^\((\p{Lu}{2,6}|` + agencies + `|Interfax|Интерфакс|UPI|Kyodo|Yonhap|ANSA|Agence France-Presse|Associated Press|Press Association|PA|IANS|PTI|ANI|CNA|Ukrinform|Укрінформ|Укринформ)\)`)
-	datelineTagRe = regexp.MustCompile(`^[\p{Lu}][\p{Lu}\p{L}\p{M} .,'/-]{0,60}?\s*(\([^()\n]{2,40}\))\s*[-–—:]`)
+	datelineTagRe = regexp.MustCompile(`^[\p{Lu}][\p{L}\p{M}\p{N} .,'/-]{0,60}?\s*(\([^()\n]{2,40}\))\s*[-–—:]`)
 )
 
 // agencyTags marks agency tags at the start of the text (a dateline such
