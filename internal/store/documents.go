@@ -1,0 +1,243 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/echotrace/echotrace/internal/doc"
+)
+
+// DocumentStore keeps the corpus.
+type DocumentStore interface {
+	// PutDocuments stores documents by ID in one transaction: a new ID is
+	// added, a known ID whose fields differ is updated (keeping its place in
+	// the ingest order), a known ID with identical fields changes nothing at
+	// all. Documents that cannot be stored (see Check) are skipped and
+	// reported in a *RejectedError, returned together with the counts of
+	// what was stored; any other error means nothing of the batch was
+	// stored. The corpus version grows by Added+Updated in the same
+	// transaction.
+	PutDocuments(ctx context.Context, docs []doc.Document) (PutResult, error)
+	// Document returns one document, or ErrNotFound.
+	Document(ctx context.Context, id string) (doc.Document, error)
+	// Documents returns the documents a query selects, ordered by date
+	// (undated last), then ingest order.
+	Documents(ctx context.Context, q DocQuery) ([]doc.Document, error)
+	// EachDocument calls fn for every document in ingest order, reading a
+	// page at a time, so memory does not grow with the corpus. fn may use
+	// the store; documents added meanwhile are visited when they come after
+	// the current one. An error from fn stops the walk and is returned.
+	EachDocument(ctx context.Context, fn func(doc.Document) error) error
+	// CountDocuments is the number of documents stored.
+	CountDocuments(ctx context.Context) (int64, error)
+	// Version is the corpus version: 0 for an empty store, then grown by one
+	// for every document added or updated, in the same transaction. Results
+	// of an analysis record the version they describe.
+	Version(ctx context.Context) (int64, error)
+}
+
+// PutResult counts what a PutDocuments call did.
+type PutResult struct {
+	Added     int `json:"added"`
+	Updated   int `json:"updated"`
+	Unchanged int `json:"unchanged"`
+}
+
+// Changed is the number of documents added or updated.
+func (r PutResult) Changed() int { return r.Added + r.Updated }
+
+// DocQuery selects documents. Zero fields do not restrict.
+type DocQuery struct {
+	Outlet string
+	Lang   string
+	// From and To select documents dated at or after From and before To;
+	// undated documents are left out when either is set.
+	From, To time.Time
+	// Text is a full-text search: every word must occur in the title or
+	// text, case-insensitively. Words are runs of letters and digits; any
+	// other character only separates them, so no query syntax is exposed.
+	Text string
+	// IDs restricts to these documents.
+	IDs []string
+	// Limit caps the number returned (0: no cap). Offset skips that many
+	// first. After is the ID of the last document of the previous page:
+	// only documents ordered after it are returned (keyset paging, fast at
+	// any depth; an unknown ID gives ErrNotFound).
+	Limit  int
+	Offset int
+	After  string
+}
+
+// NoDate is the date_us of undated documents: larger than any real date, so
+// that they sort last.
+const NoDate int64 = math.MaxInt64
+
+// DateMicros is the sort key of a document date: microseconds since 1970 in
+// UTC, or NoDate when the date is missing or unreadable.
+func DateMicros(d string) int64 {
+	t, ok := doc.ParseDate(d)
+	if !ok {
+		return NoDate
+	}
+	return t.UnixMicro()
+}
+
+// TimeMicros is the sort key of a query bound (From, To).
+func TimeMicros(t time.Time) int64 { return t.UnixMicro() }
+
+// Record is a document as a backend stores it: its fields plus what the
+// store derives from them.
+type Record struct {
+	Doc         doc.Document
+	Regions     string // JSON, "" when there are none
+	Extra       string // JSON, "" when there is none
+	DateMicros  int64
+	Bytes       int
+	ContentHash string // doc.ContentHash(Text)
+	RecordHash  string // over every field: equal hashes mean nothing changed
+}
+
+// NewRecord checks a document and derives what the store keeps with it.
+func NewRecord(d doc.Document) (Record, error) {
+	if err := Check(d); err != nil {
+		return Record{}, err
+	}
+	r := Record{Doc: d, DateMicros: DateMicros(d.Date), Bytes: len(d.Text), ContentHash: doc.ContentHash(d.Text)}
+	if len(d.Regions) > 0 {
+		b, err := json.Marshal(d.Regions)
+		if err != nil {
+			return Record{}, fmt.Errorf("regions: %w", err)
+		}
+		r.Regions = string(b)
+	}
+	if len(d.Extra) > 0 {
+		b, err := json.Marshal(d.Extra)
+		if err != nil {
+			return Record{}, fmt.Errorf("extra fields: %w", err)
+		}
+		r.Extra = string(b)
+	}
+	// The hash covers the stored form, so a document read back and put
+	// again hashes the same even where JSON changed a value's Go type
+	// (an int in Extra comes back as a float64).
+	h := sha256.New()
+	for _, f := range []string{d.ID, d.Path, fmt.Sprint(d.Line), d.Series, d.Title, d.Outlet, d.Author,
+		d.URL, d.Lang, d.Date, d.Text, r.Regions, r.Extra} {
+		fmt.Fprintf(h, "%d:%s", len(f), f)
+	}
+	r.RecordHash = hex.EncodeToString(h.Sum(nil))
+	return r, nil
+}
+
+// Check reports why a document cannot be stored: it has no ID, or a field
+// is not valid UTF-8 or holds a NUL byte (which PostgreSQL text refuses;
+// both backends refuse it alike so that a corpus moves between them).
+func Check(d doc.Document) error {
+	if strings.TrimSpace(d.ID) == "" {
+		return errors.New("document has no id")
+	}
+	for _, f := range []struct{ name, value string }{
+		{"id", d.ID}, {"path", d.Path}, {"series", d.Series}, {"title", d.Title}, {"outlet", d.Outlet},
+		{"author", d.Author}, {"url", d.URL}, {"lang", d.Lang}, {"date", d.Date}, {"text", d.Text},
+	} {
+		if !utf8.ValidString(f.value) {
+			return fmt.Errorf("%s is not valid UTF-8", f.name)
+		}
+		if i := strings.IndexByte(f.value, 0); i >= 0 {
+			return fmt.Errorf("%s holds a NUL byte at offset %d", f.name, i)
+		}
+	}
+	for i, r := range d.Regions {
+		if r.Begin < 0 || r.End < r.Begin || r.End > len(d.Text) {
+			return fmt.Errorf("region %d [%d,%d) lies outside the text (%d bytes)", i, r.Begin, r.End, len(d.Text))
+		}
+	}
+	return nil
+}
+
+// DecodeRecord fills the JSON fields of a document read back from a
+// backend. The error names the document.
+func DecodeRecord(d *doc.Document, regions, extra string) error {
+	if regions != "" {
+		if err := json.Unmarshal([]byte(regions), &d.Regions); err != nil {
+			return fmt.Errorf("document %q: stored regions: %w", d.ID, err)
+		}
+	}
+	if extra != "" {
+		if err := json.Unmarshal([]byte(extra), &d.Extra); err != nil {
+			return fmt.Errorf("document %q: stored extra fields: %w", d.ID, err)
+		}
+	}
+	return nil
+}
+
+// Rejection is one document that PutDocuments did not store, and why.
+type Rejection struct {
+	ID   string
+	Path string
+	Line int
+	Err  error
+}
+
+func (r Rejection) Error() string {
+	loc := r.Path
+	if loc == "" {
+		loc = "(no path)"
+	}
+	if r.Line > 0 {
+		loc = fmt.Sprintf("%s:%d", loc, r.Line)
+	}
+	return fmt.Sprintf("%s: document %q not stored: %v", loc, r.ID, r.Err)
+}
+
+func (r Rejection) Unwrap() error { return r.Err }
+
+// RejectedError lists the documents of a batch that were not stored; the
+// rest of the batch was.
+type RejectedError struct {
+	Rejected []Rejection
+}
+
+func (e *RejectedError) Error() string {
+	if len(e.Rejected) == 1 {
+		return e.Rejected[0].Error()
+	}
+	return fmt.Sprintf("%d documents not stored; first: %v", len(e.Rejected), e.Rejected[0])
+}
+
+// Records checks a batch and derives the stored form of each document that
+// can be stored. The error, when not nil, is a *RejectedError for the rest.
+func Records(docs []doc.Document) ([]Record, error) {
+	recs := make([]Record, 0, len(docs))
+	var rej []Rejection
+	for _, d := range docs {
+		r, err := NewRecord(d)
+		if err != nil {
+			rej = append(rej, Rejection{ID: d.ID, Path: d.Path, Line: d.Line, Err: err})
+			continue
+		}
+		recs = append(recs, r)
+	}
+	if len(rej) > 0 {
+		return recs, &RejectedError{Rejected: rej}
+	}
+	return recs, nil
+}
+
+// SearchWords splits a full-text query into the words every match must
+// contain: runs of letters, digits and marks. Backends quote each word
+// themselves, so nothing in the query acts as operator syntax.
+func SearchWords(q string) []string {
+	return strings.FieldsFunc(q, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
+	})
+}

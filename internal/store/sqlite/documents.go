@@ -1,0 +1,315 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/echotrace/echotrace/internal/doc"
+	"github.com/echotrace/echotrace/internal/store"
+)
+
+func init() {
+	addTopic("documents",
+		// AUTOINCREMENT keeps seq growing even past deleted rows, and
+		// its counter lives in the same transaction as the rows, so a
+		// killed batch leaves no gap.
+		`CREATE TABLE documents (
+			seq INTEGER PRIMARY KEY AUTOINCREMENT,
+			id TEXT NOT NULL UNIQUE,
+			path TEXT NOT NULL DEFAULT '',
+			line INTEGER NOT NULL DEFAULT 0,
+			series TEXT NOT NULL DEFAULT '',
+			title TEXT NOT NULL DEFAULT '',
+			outlet TEXT NOT NULL DEFAULT '',
+			author TEXT NOT NULL DEFAULT '',
+			url TEXT NOT NULL DEFAULT '',
+			lang TEXT NOT NULL DEFAULT '',
+			date TEXT NOT NULL DEFAULT '',
+			date_us INTEGER NOT NULL,
+			text TEXT NOT NULL,
+			regions TEXT NOT NULL DEFAULT '',
+			extra TEXT NOT NULL DEFAULT '',
+			bytes INTEGER NOT NULL,
+			content_hash TEXT NOT NULL,
+			record_hash TEXT NOT NULL
+		);
+		CREATE INDEX documents_date ON documents(date_us, seq);
+		CREATE INDEX documents_outlet ON documents(outlet, date_us, seq);
+		CREATE INDEX documents_lang ON documents(lang, date_us, seq);
+		CREATE INDEX documents_content_hash ON documents(content_hash);
+		INSERT OR IGNORE INTO counters(name, value) VALUES ('corpus_version', 0);`,
+		// Full text: an external-content FTS5 index over title and text,
+		// so the text is stored once. PutDocuments keeps it in step with
+		// one statement per batch rather than a trigger per row: FTS5
+		// flushes its pending terms at every statement savepoint, and
+		// per-row flushes make indexing several times slower.
+		`CREATE VIRTUAL TABLE documents_fts USING fts5(
+			title, text, content='documents', content_rowid='seq',
+			tokenize='unicode61 remove_diacritics 2');
+		CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+			INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+		END;`,
+	)
+}
+
+// docColumns are the stored fields of doc.Document, in scanDocument order.
+const docColumns = `id, path, line, series, title, outlet, author, url, lang, date, text, regions, extra`
+
+// PutDocuments stores a batch of documents in one transaction.
+func (s *DB) PutDocuments(ctx context.Context, docs []doc.Document) (store.PutResult, error) {
+	var res store.PutResult
+	recs, rejected := store.Records(docs)
+	if len(recs) == 0 {
+		return res, rejected
+	}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		res = store.PutResult{}
+		lookup, err := tx.PrepareContext(ctx, `SELECT record_hash FROM documents WHERE id = ?`)
+		if err != nil {
+			return err
+		}
+		defer lookup.Close()
+		insert, err := tx.PrepareContext(ctx, `INSERT INTO documents(`+docColumns+`, date_us, bytes, content_hash, record_hash)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		if err != nil {
+			return err
+		}
+		defer insert.Close()
+		update, err := tx.PrepareContext(ctx, `UPDATE documents SET path = ?, line = ?, series = ?, title = ?,
+			outlet = ?, author = ?, url = ?, lang = ?, date = ?, text = ?, regions = ?, extra = ?,
+			date_us = ?, bytes = ?, content_hash = ?, record_hash = ? WHERE id = ?`)
+		if err != nil {
+			return err
+		}
+		defer update.Close()
+		unindex, err := tx.PrepareContext(ctx, `INSERT INTO documents_fts(documents_fts, rowid, title, text)
+			SELECT 'delete', seq, title, text FROM documents WHERE id = ?`)
+		if err != nil {
+			return err
+		}
+		defer unindex.Close()
+		// What this batch has done to each ID so far, so that one ID
+		// several times in a batch is taken in order.
+		type state struct {
+			hash      string // record hash as stored now, "" when absent
+			stored    bool   // was stored (and indexed) before this batch
+			unindexed bool   // its pre-batch index entry is removed
+			touched   bool   // added or updated by this batch
+		}
+		states := map[string]*state{}
+		var touched []string // IDs to index at the end, once each
+		for _, r := range recs {
+			d := r.Doc
+			st := states[d.ID]
+			if st == nil {
+				st = &state{}
+				states[d.ID] = st
+				err := lookup.QueryRowContext(ctx, d.ID).Scan(&st.hash)
+				if err != nil && !errors.Is(err, sql.ErrNoRows) {
+					return fmt.Errorf("look up document %q: %w", d.ID, err)
+				}
+				st.stored = err == nil
+			}
+			switch {
+			case st.hash == "":
+				if _, err := insert.ExecContext(ctx, d.ID, d.Path, d.Line, d.Series, d.Title, d.Outlet, d.Author, d.URL,
+					d.Lang, d.Date, d.Text, r.Regions, r.Extra, r.DateMicros, r.Bytes, r.ContentHash, r.RecordHash); err != nil {
+					return fmt.Errorf("insert document %q: %w", d.ID, err)
+				}
+				res.Added++
+			case st.hash == r.RecordHash:
+				res.Unchanged++
+				continue
+			default:
+				if st.stored && !st.unindexed {
+					// Drop the old terms while the old text is still
+					// there to name them.
+					if _, err := unindex.ExecContext(ctx, d.ID); err != nil {
+						return fmt.Errorf("unindex document %q: %w", d.ID, err)
+					}
+					st.unindexed = true
+				}
+				if _, err := update.ExecContext(ctx, d.Path, d.Line, d.Series, d.Title, d.Outlet, d.Author, d.URL,
+					d.Lang, d.Date, d.Text, r.Regions, r.Extra, r.DateMicros, r.Bytes, r.ContentHash, r.RecordHash, d.ID); err != nil {
+					return fmt.Errorf("update document %q: %w", d.ID, err)
+				}
+				res.Updated++
+			}
+			st.hash = r.RecordHash
+			if !st.touched {
+				st.touched = true
+				touched = append(touched, d.ID)
+			}
+		}
+		if len(touched) > 0 {
+			list, err := json.Marshal(touched)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO documents_fts(rowid, title, text)
+				SELECT seq, title, text FROM documents WHERE id IN (SELECT value FROM json_each(?))`, string(list)); err != nil {
+				return fmt.Errorf("index documents: %w", err)
+			}
+		}
+		if n := res.Changed(); n > 0 {
+			if _, err := tx.ExecContext(ctx, `UPDATE counters SET value = value + ? WHERE name = 'corpus_version'`, n); err != nil {
+				return fmt.Errorf("advance corpus version: %w", err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return store.PutResult{}, fmt.Errorf("sqlite: put documents: %w", err)
+	}
+	return res, rejected
+}
+
+// scanDocument reads one row of docColumns, after the columns that lead
+// scans into, if any.
+func scanDocument(row interface{ Scan(...any) error }, lead ...any) (doc.Document, error) {
+	var d doc.Document
+	var regions, extra string
+	dest := append(lead, &d.ID, &d.Path, &d.Line, &d.Series, &d.Title, &d.Outlet, &d.Author, &d.URL,
+		&d.Lang, &d.Date, &d.Text, &regions, &extra)
+	if err := row.Scan(dest...); err != nil {
+		return d, err
+	}
+	return d, store.DecodeRecord(&d, regions, extra)
+}
+
+// Document returns one document by ID.
+func (s *DB) Document(ctx context.Context, id string) (doc.Document, error) {
+	d, err := scanDocument(s.db.QueryRowContext(ctx, `SELECT `+docColumns+` FROM documents WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return doc.Document{}, fmt.Errorf("document %q: %w", id, store.ErrNotFound)
+	}
+	return d, err
+}
+
+// queryDocuments runs a query whose columns are docColumns.
+func (s *DB) queryDocuments(ctx context.Context, query string, args ...any) ([]doc.Document, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: query documents: %w", err)
+	}
+	defer rows.Close()
+	var out []doc.Document
+	for rows.Next() {
+		d, err := scanDocument(rows)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: read document: %w", err)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// Documents returns the documents a query selects.
+func (s *DB) Documents(ctx context.Context, q store.DocQuery) ([]doc.Document, error) {
+	var where []string
+	var args []any
+	if q.Outlet != "" {
+		where, args = append(where, "outlet = ?"), append(args, q.Outlet)
+	}
+	if q.Lang != "" {
+		where, args = append(where, "lang = ?"), append(args, q.Lang)
+	}
+	if !q.From.IsZero() || !q.To.IsZero() {
+		where, args = append(where, "date_us <> ?"), append(args, store.NoDate)
+	}
+	if !q.From.IsZero() {
+		where, args = append(where, "date_us >= ?"), append(args, store.TimeMicros(q.From))
+	}
+	if !q.To.IsZero() {
+		where, args = append(where, "date_us < ?"), append(args, store.TimeMicros(q.To))
+	}
+	if q.Text != "" {
+		words := store.SearchWords(q.Text)
+		if len(words) == 0 {
+			return nil, nil
+		}
+		where, args = append(where, "seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"), append(args, ftsQuery(words))
+	}
+	if len(q.IDs) > 0 {
+		ids, err := json.Marshal(q.IDs)
+		if err != nil {
+			return nil, err
+		}
+		where, args = append(where, "id IN (SELECT value FROM json_each(?))"), append(args, string(ids))
+	}
+	if q.After != "" {
+		var dateUS, seq int64
+		err := s.db.QueryRowContext(ctx, `SELECT date_us, seq FROM documents WHERE id = ?`, q.After).Scan(&dateUS, &seq)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, fmt.Errorf("page after document %q: %w", q.After, store.ErrNotFound)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: page after document %q: %w", q.After, err)
+		}
+		where, args = append(where, "(date_us > ? OR (date_us = ? AND seq > ?))"), append(args, dateUS, dateUS, seq)
+	}
+	return s.queryDocuments(ctx, `SELECT `+docColumns+` FROM documents`+whereClause(where)+
+		` ORDER BY date_us, seq`+limitClause(q.Limit, q.Offset), args...)
+}
+
+// ftsQuery is an FTS5 query that requires every word, each quoted so that
+// none is read as an operator.
+func ftsQuery(words []string) string {
+	quoted := make([]string, len(words))
+	for i, w := range words {
+		quoted[i] = `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
+	}
+	return strings.Join(quoted, " ")
+}
+
+// eachPage is how many documents EachDocument reads at a time.
+const eachPage = 256
+
+// EachDocument calls fn for every document in ingest order.
+func (s *DB) EachDocument(ctx context.Context, fn func(doc.Document) error) error {
+	var after int64
+	for {
+		// Read a whole page and close the rows before calling fn, so fn
+		// may use the store (even with a single connection).
+		rows, err := s.db.QueryContext(ctx, `SELECT seq, `+docColumns+` FROM documents WHERE seq > ? ORDER BY seq LIMIT ?`, after, eachPage)
+		if err != nil {
+			return fmt.Errorf("sqlite: read documents: %w", err)
+		}
+		page := make([]doc.Document, 0, eachPage)
+		for rows.Next() {
+			d, err := scanDocument(rows, &after)
+			if err != nil {
+				rows.Close()
+				return fmt.Errorf("sqlite: read document: %w", err)
+			}
+			page = append(page, d)
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return fmt.Errorf("sqlite: read documents: %w", err)
+		}
+		for _, d := range page {
+			if err := fn(d); err != nil {
+				return err
+			}
+		}
+		if len(page) < eachPage {
+			return nil
+		}
+	}
+}
+
+// CountDocuments is the number of documents stored.
+func (s *DB) CountDocuments(ctx context.Context) (int64, error) {
+	var n int64
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM documents`).Scan(&n)
+	return n, err
+}
+
+// Version is the corpus version.
+func (s *DB) Version(ctx context.Context) (int64, error) { return s.counter(ctx, "corpus_version") }

@@ -1,0 +1,171 @@
+// Package sqlite is the default store backend: one SQLite file, written
+// through modernc.org/sqlite (pure Go, so the default build needs no cgo).
+//
+// The database runs in WAL mode with synchronous=NORMAL: a process killed
+// at any moment (kill -9) leaves every committed transaction in place and
+// no trace of the one it was in; only a power loss may cost the last
+// commits, never consistency. Writers take the write lock when their
+// transaction begins (BEGIN IMMEDIATE) and wait up to BusyTimeout for one
+// another, so several processes may write one file in turn. Every batch of
+// documents is one transaction.
+//
+// The schema is described in package store. Each topic file of this
+// package (documents.go, reuse.go, ...) registers its schema steps with
+// addTopic in an init function; Open applies the steps not yet recorded in
+// schema_versions, in one transaction, so opening is idempotent.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/echotrace/echotrace/internal/store"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
+)
+
+// BusyTimeout is how long a statement waits for another connection's
+// write lock before it fails.
+const BusyTimeout = 60 * time.Second
+
+func init() {
+	store.Register("sqlite", func(ctx context.Context, path string) (store.Store, error) {
+		return Open(ctx, path)
+	})
+}
+
+// DB is a store in one SQLite file.
+type DB struct {
+	db *sql.DB
+}
+
+var _ store.Store = (*DB)(nil)
+
+// topic is the schema of one topic: statements applied in order. A
+// topic's version is the number of its steps applied, so steps are only
+// ever appended, never edited.
+type topic struct {
+	name  string
+	steps []string
+}
+
+// topics are the registered topic schemas, in registration order.
+var topics []topic
+
+// addTopic registers a topic's schema; topic files call it from init.
+func addTopic(name string, steps ...string) {
+	topics = append(topics, topic{name: name, steps: steps})
+}
+
+// Open opens or creates the SQLite database at path and brings its schema
+// up to date.
+func Open(ctx context.Context, path string) (*DB, error) {
+	if path == "" {
+		return nil, errors.New("sqlite: no database path given")
+	}
+	if strings.ContainsRune(path, '?') {
+		return nil, fmt.Errorf("sqlite: database path %q contains '?', which SQLite would read as options", path)
+	}
+	dsn := path + "?" + strings.Join([]string{
+		fmt.Sprintf("_pragma=busy_timeout(%d)", BusyTimeout.Milliseconds()),
+		"_pragma=journal_mode(WAL)",
+		"_pragma=synchronous(NORMAL)",
+		// A batch of documents should fit the page cache, or SQLite
+		// writes pages out mid-transaction only to write them again.
+		"_pragma=cache_size(-65536)",
+		"_txlock=immediate",
+	}, "&")
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	if path == ":memory:" || strings.Contains(path, "mode=memory") {
+		// Every connection to an in-memory database is a database of its
+		// own, so keep exactly one.
+		db.SetMaxOpenConns(1)
+	}
+	s := &DB{db: db}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *DB) Close() error { return s.db.Close() }
+
+// migrate applies the schema steps that are not yet recorded.
+func (s *DB) migrate(ctx context.Context) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `
+			CREATE TABLE IF NOT EXISTS schema_versions (topic TEXT PRIMARY KEY, version INTEGER NOT NULL);
+			CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);`); err != nil {
+			return fmt.Errorf("create schema tables: %w", err)
+		}
+		for _, t := range topics {
+			var have int
+			err := tx.QueryRowContext(ctx, `SELECT version FROM schema_versions WHERE topic = ?`, t.name).Scan(&have)
+			if err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return fmt.Errorf("schema version of %s: %w", t.name, err)
+			}
+			if have > len(t.steps) {
+				return fmt.Errorf("schema of %s is at version %d, newer than this program knows (%d): use a newer echotrace", t.name, have, len(t.steps))
+			}
+			for i := have; i < len(t.steps); i++ {
+				if _, err := tx.ExecContext(ctx, t.steps[i]); err != nil {
+					return fmt.Errorf("schema %s step %d: %w", t.name, i+1, err)
+				}
+			}
+			if have < len(t.steps) {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO schema_versions(topic, version) VALUES(?, ?)
+					ON CONFLICT(topic) DO UPDATE SET version = excluded.version`, t.name, len(t.steps)); err != nil {
+					return fmt.Errorf("record schema version of %s: %w", t.name, err)
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// inTx runs fn in a write transaction and commits it when fn returns nil.
+func (s *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// counter reads a named counter (0 when absent).
+func (s *DB) counter(ctx context.Context, name string) (int64, error) {
+	var v int64
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM counters WHERE name = ?`, name).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return v, err
+}
+
+// limitClause is the LIMIT/OFFSET tail of a query; SQLite needs a LIMIT
+// (-1: none) before an OFFSET.
+func limitClause(limit, offset int) string {
+	if limit <= 0 && offset <= 0 {
+		return ""
+	}
+	if limit <= 0 {
+		limit = -1
+	}
+	if offset < 0 {
+		offset = 0
+	}
+	return fmt.Sprintf(" LIMIT %d OFFSET %d", limit, offset)
+}
