@@ -21,18 +21,7 @@ func scores(p, r float64) Scores {
 // in both maps count. With no pair on one side its score is 1 (nothing
 // claimed, nothing wrong).
 func Pairwise(pred, gold map[string]string) Scores {
-	cell := make(map[[2]string]int)
-	predSize := make(map[string]int)
-	goldSize := make(map[string]int)
-	for id, g := range gold {
-		p, ok := pred[id]
-		if !ok {
-			continue
-		}
-		cell[[2]string{p, g}]++
-		predSize[p]++
-		goldSize[g]++
-	}
+	cell, predSize, goldSize, _ := contingency(pred, gold)
 	pairs := func(n int) float64 { return float64(n) * float64(n-1) / 2 }
 	var tp, pp, gp float64
 	for _, n := range cell {
@@ -59,20 +48,7 @@ func Pairwise(pred, gold map[string]string) Scores {
 // the share of the item's gold cluster that is in it), averaged over items
 // (Bagga and Baldwin 1998; Amigó et al. 2009).
 func BCubed(pred, gold map[string]string) Scores {
-	cell := make(map[[2]string]int)
-	predSize := make(map[string]int)
-	goldSize := make(map[string]int)
-	n := 0
-	for id, g := range gold {
-		p, ok := pred[id]
-		if !ok {
-			continue
-		}
-		cell[[2]string{p, g}]++
-		predSize[p]++
-		goldSize[g]++
-		n++
-	}
+	cell, predSize, goldSize, n := contingency(pred, gold)
 	if n == 0 {
 		return Scores{}
 	}
@@ -84,4 +60,23 @@ func BCubed(pred, gold map[string]string) Scores {
 		sr += float64(c) * float64(c) / float64(goldSize[k[1]])
 	}
 	return scores(sp/float64(n), sr/float64(n))
+}
+
+// contingency counts the items of each (predicted, gold) cluster pair,
+// of each predicted and each gold cluster, over the n items in both maps.
+func contingency(pred, gold map[string]string) (cell map[[2]string]int, predSize, goldSize map[string]int, n int) {
+	cell = make(map[[2]string]int)
+	predSize = make(map[string]int)
+	goldSize = make(map[string]int)
+	for id, g := range gold {
+		p, ok := pred[id]
+		if !ok {
+			continue
+		}
+		cell[[2]string{p, g}]++
+		predSize[p]++
+		goldSize[g]++
+		n++
+	}
+	return cell, predSize, goldSize, n
 }
