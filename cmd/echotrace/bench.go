@@ -1,0 +1,234 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/echotrace/echotrace/internal/bench"
+	"github.com/echotrace/echotrace/internal/pipeline"
+	"github.com/echotrace/echotrace/internal/read"
+	"github.com/echotrace/echotrace/internal/relate"
+	"github.com/echotrace/echotrace/internal/store"
+)
+
+func init() {
+	var (
+		docs uint
+		seed uint64
+		dir  string
+		keep bool
+	)
+	benchCmd := &cobra.Command{
+		Use:   "bench",
+		Short: "Measure the engine on a generated corpus with planted reuse",
+		Long: `bench generates a synthetic news corpus with planted reuse of known spans
+(edited whole copies, copies with pasted captions, reordered paragraphs,
+partial copies, near-duplicates, per-outlet boilerplate, unrelated
+articles), runs the whole engine on it (ingest into a fresh SQLite
+database, then analyse), and reports documents/s, MB/s, peak memory, and
+recall and precision of the planted passages.
+
+A planted passage is found when one reported passage overlaps it on both
+sides by at least half of the planted span; a reported passage is correct
+when on both sides it overlaps a planted passage of the same pair by at
+least half of the shorter span. The corpus is reproduced by --docs and
+--seed.
+
+"bench neardup" compares the near-duplicate stage with ekzhu/minhash-lsh.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			d, cleanup, err := benchDir(dir, keep)
+			if err != nil {
+				return err
+			}
+			defer cleanup()
+			res, err := bench.RunEngine(cmd.Context(), pipelineEngine, bench.Config{Docs: int(docs), Seed: seed}, d)
+			if err != nil {
+				return err
+			}
+			if flagJSON {
+				return writeJSON(cmd.OutOrStdout(), res)
+			}
+			printEngineResult(cmd.OutOrStdout(), res)
+			return nil
+		},
+	}
+	benchCmd.Flags().UintVar(&docs, "docs", 10000, "documents to generate")
+	benchCmd.PersistentFlags().Uint64Var(&seed, "seed", 1, "seed of the generated corpus")
+	benchCmd.PersistentFlags().StringVar(&dir, "dir", "", "directory for the corpus, truth and database (default: a temporary directory, removed afterwards)")
+	benchCmd.PersistentFlags().BoolVar(&keep, "keep", false, "keep the temporary directory")
+
+	var (
+		ndDocs    uint
+		cfg       bench.NearDupConfig
+		inProcess bool
+	)
+	neardupCmd := &cobra.Command{
+		Use:   "neardup",
+		Short: "Compare the near-duplicate stage with ekzhu/minhash-lsh",
+		Long: `neardup generates a corpus, then runs echotrace's MinHash near-duplicate
+stage and github.com/ekzhu/minhash-lsh on it with the same number of
+hashes, threshold, shingles and banding, each in a child process of its
+own so that each peak memory is its own. It reports time, peak memory,
+and recall and precision of the planted near-duplicate pairs (planted
+pairs whose exact shingle Jaccard reaches the threshold), and the ratios.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			d, cleanup, err := benchDir(dir, keep)
+			if err != nil {
+				return err
+			}
+			defer cleanup()
+			runner := childStage
+			if inProcess {
+				runner = bench.InProcess
+			}
+			rep, err := bench.CompareNearDup(cmd.Context(), bench.Config{Docs: int(ndDocs), Seed: seed}, cfg, d, runner)
+			if err != nil {
+				return err
+			}
+			if flagJSON {
+				return writeJSON(cmd.OutOrStdout(), rep)
+			}
+			printNearDupReport(cmd.OutOrStdout(), rep)
+			return nil
+		},
+	}
+	neardupCmd.Flags().UintVar(&ndDocs, "docs", 100000, "documents to generate")
+	neardupCmd.Flags().IntVar(&cfg.Hashes, "hashes", 128, "MinHash signature length, for both implementations")
+	neardupCmd.Flags().Float64Var(&cfg.Threshold, "threshold", 0.8, "Jaccard similarity threshold, for both implementations")
+	neardupCmd.Flags().IntVar(&cfg.Shingle, "shingle", 5, "tokens per shingle")
+	neardupCmd.Flags().BoolVar(&inProcess, "in-process", false, "run both stages in this process (peak memory then less exact)")
+
+	// stageCmd is what childStage runs: one implementation's stage over a
+	// corpus, printed as JSON.
+	var impl, corpus string
+	stageCmd := &cobra.Command{
+		Use:    "neardup-stage",
+		Hidden: true,
+		Args:   cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			run, err := bench.NearDupStage(cmd.Context(), impl, corpus, cfg)
+			if err != nil {
+				return err
+			}
+			return writeJSON(cmd.OutOrStdout(), run)
+		},
+	}
+	stageCmd.Flags().StringVar(&impl, "impl", bench.ImplEchotrace, "implementation")
+	stageCmd.Flags().StringVar(&corpus, "corpus", "", "JSONL corpus")
+	stageCmd.Flags().IntVar(&cfg.Hashes, "hashes", 128, "")
+	stageCmd.Flags().Float64Var(&cfg.Threshold, "threshold", 0.8, "")
+	stageCmd.Flags().IntVar(&cfg.Shingle, "shingle", 5, "")
+
+	benchCmd.AddCommand(neardupCmd, stageCmd)
+	rootCmd.AddCommand(benchCmd)
+}
+
+// pipelineEngine is the whole engine as the bench measures it: ingest the
+// corpus into a fresh database and analyse it.
+func pipelineEngine(ctx context.Context, corpus, dbPath string) ([]relate.Passage, error) {
+	st, err := store.Open(ctx, dbPath)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	var problems []string
+	sum, err := pipeline.Ingest(ctx, st, []string{corpus}, pipeline.IngestOptions{}, func(p read.Problem) {
+		problems = append(problems, p.Error())
+	})
+	if err != nil {
+		return nil, err
+	}
+	if sum.Failed() {
+		return nil, fmt.Errorf("ingesting the generated corpus: %s", strings.Join(problems, "; "))
+	}
+	res, err := pipeline.Analyze(ctx, st, pipeline.AnalyzeOptions{Reuse: pipeline.DefaultReuseOptions(), Force: true})
+	if err != nil {
+		return nil, err
+	}
+	if res.Reuse == nil {
+		return nil, fmt.Errorf("analysis stored no reuse results")
+	}
+	return res.Reuse.Passages, nil
+}
+
+// childStage runs one implementation's near-duplicate stage in a child
+// process of this executable, so its peak memory is a process's own.
+func childStage(ctx context.Context, impl, corpus string, cfg bench.NearDupConfig) (bench.NearDupRun, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return bench.NearDupRun{}, err
+	}
+	args := []string{"bench", "neardup-stage", "--impl", impl, "--corpus", corpus,
+		"--hashes", fmt.Sprint(cfg.Hashes), "--threshold", fmt.Sprint(cfg.Threshold), "--shingle", fmt.Sprint(cfg.Shingle)}
+	var run bench.NearDupRun
+	peak, err := bench.RunChild(ctx, exe, args, &run)
+	run.PeakRSS = peak
+	return run, err
+}
+
+// benchDir returns the directory to work in and a function that removes it
+// when it is a temporary one that is not to be kept.
+func benchDir(dir string, keep bool) (string, func(), error) {
+	if dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return "", nil, err
+		}
+		return dir, func() {}, nil
+	}
+	d, err := os.MkdirTemp("", "echotrace-bench-")
+	if err != nil {
+		return "", nil, err
+	}
+	if keep {
+		fmt.Fprintln(os.Stderr, "echotrace: bench files kept in", d)
+		return d, func() {}, nil
+	}
+	return d, func() { os.RemoveAll(d) }, nil
+}
+
+// mib formats bytes as MiB.
+func mib(b int64) string { return fmt.Sprintf("%.0f MiB", float64(b)/(1<<20)) }
+
+func printEngineResult(w io.Writer, r bench.EngineResult) {
+	c := r.Corpus
+	fmt.Fprintf(w, "corpus     %d documents, %.1f MB, %d words (seed %d, generated in %.1f s)\n",
+		c.Docs, float64(c.Bytes)/1e6, c.Words, r.Seed, r.GenSeconds)
+	fmt.Fprintf(w, "planted    %d passages in %d pairs\n", c.Passages, c.Pairs)
+	fmt.Fprintf(w, "engine     %.1f s: %.0f documents/s, %.2f MB/s\n", r.Seconds, r.DocsPerSec, r.MBPerSec)
+	fmt.Fprintf(w, "memory     peak %s (%s)\n", mib(r.PeakRSS), r.PeakNote)
+	p := r.Passages
+	fmt.Fprintf(w, "recall     %.3f (%d of %d planted passages found)\n", p.Recall, p.Found, p.Planted)
+	fmt.Fprintf(w, "precision  %.3f (%d of %d reported passages correct)\n", p.Precision, p.Correct, p.Reported)
+	for _, op := range []bench.Op{bench.OpEdit, bench.OpInsert, bench.OpReorder, bench.OpPartial, bench.OpNearDup} {
+		if o := p.ByOp[op]; o != nil {
+			fmt.Fprintf(w, "  %-8s recall %.3f (%d of %d)\n", op, o.Recall, o.Found, o.Planted)
+		}
+	}
+}
+
+func printNearDupReport(w io.Writer, r bench.NearDupReport) {
+	c := r.Corpus
+	fmt.Fprintf(w, "corpus     %d documents, %.1f MB (seed %d, generated in %.1f s)\n", c.Docs, float64(c.Bytes)/1e6, r.Seed, r.GenSeconds)
+	fmt.Fprintf(w, "config     %d hashes, threshold %.2f, %d-token shingles\n", r.Config.Hashes, r.Config.Threshold, r.Config.Shingle)
+	fmt.Fprintf(w, "truth      %d planted pairs at or above the threshold\n\n", r.Runs[0].PairScore.Truth)
+	fmt.Fprintf(w, "%-18s %6s %8s %8s %8s %9s %8s %7s %9s\n", "", "bands", "sign s", "index s", "query s", "stage s", "peak", "recall", "precision")
+	for _, run := range r.Runs {
+		fmt.Fprintf(w, "%-18s %3d×%-2d %8.2f %8.2f %8.2f %9.2f %8s %7.3f %9.3f\n", run.Impl, run.Bands, run.Rows,
+			run.SignSeconds, run.IndexSeconds, run.QuerySeconds, run.StageSeconds, mib(run.PeakRSS),
+			run.PairScore.Recall, run.PairScore.Precision)
+	}
+	fmt.Fprintf(w, "\n(reading and tokenising, the same work for both, took %.1f s and %.1f s)\n", r.Runs[0].ReadSeconds, r.Runs[1].ReadSeconds)
+	fmt.Fprintf(w, "speedup %.1f×, memory ratio %.2f, recall ratio %.3f, precision ratio %.3f\n", r.Speedup, r.MemoryRatio, r.RecallRatio, r.PrecisionRatio)
+	verdict := "NOT met"
+	if r.GoalMet {
+		verdict = "met"
+	}
+	fmt.Fprintf(w, "goal (%s): %s\n", r.GoalDescription, verdict)
+}
