@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -72,11 +73,17 @@ func ingest(ctx context.Context, st store.Store, paths []string, errw io.Writer)
 }
 
 func ingestFailure(sum pipeline.IngestSummary) error {
-	if sum.Failed() {
-		return partialFailure("%d inputs failed and %d documents were not stored (see the messages above); the rest was ingested",
-			sum.Read.Failed, sum.Rejected)
+	if !sum.Failed() {
+		return nil
 	}
-	return nil
+	var parts []string
+	if sum.Read.Failed > 0 {
+		parts = append(parts, plural(sum.Read.Failed, "input", "inputs")+" failed")
+	}
+	if sum.Rejected > 0 {
+		parts = append(parts, plural(sum.Rejected, "document was", "documents were")+" not stored")
+	}
+	return partialFailure("%s (see the messages above); the rest was ingested", strings.Join(parts, " and "))
 }
 
 func printIngestSummary(w io.Writer, sum pipeline.IngestSummary) {
@@ -93,4 +100,12 @@ func printIngestSummary(w io.Writer, sum pipeline.IngestSummary) {
 			fmt.Fprintf(w, "  %5d  %s\n", sum.Read.Reasons[r], r)
 		}
 	}
+}
+
+// plural says "1 input" or "3 inputs".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
