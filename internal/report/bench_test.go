@@ -9,9 +9,8 @@ import (
 	"github.com/echotrace/echotrace/internal/relate"
 )
 
-// benchReport is a report of n
-// relations, each with two passages and a document text of a few
-// kilobytes.
+// benchReport is a report of n relations, each with two passages and a
+// document text of a few kilobytes.
 func benchReport(n int) (*Report, func(string) string) {
 	text := strings.Repeat("A sentence of an invented news article, long enough to wrap. ", 60)
 	r := &Report{}

@@ -37,7 +37,7 @@ func ExampleWriteText() {
 	//
 	// [1] derived: blog and gazette
 	//     A  blog · Village blog · undated · Mill to become flats
-	//     B  gazette · The Gazette · 2024-02-05 · Committee approves flats in old mi…
+	//     B  gazette · The Gazette · 2024-02-05 · Committee approves flats in old mill
 	//     coverage: A 82.0%, B 84.0% (share of each text found in the other)
 	//     direction: gazette → blog (confidence 0.70): blog is undated and credits no
 	//       source; gazette is dated

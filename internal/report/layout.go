@@ -151,7 +151,7 @@ func truncate(s string, w int) string {
 // wrap lays out text as words into lines of at most w columns: the first
 // line starts with first, the others with rest.
 func wrap(text, first, rest string, w int) []string {
-	return wrapUnits(strings.Fields(clean(text)), first, rest, w)
+	return wrapUnits(strings.Fields(text), first, rest, w)
 }
 
 // wrapUnits lays out units into lines of at most w columns, a space
@@ -184,11 +184,17 @@ func wrapUnits(units []string, first, rest string, w int) []string {
 				room -= widths[cut]
 				cut++
 			}
-			if cut == 0 {
-				cut = 1 // a cluster wider than the line: emit it anyway rather than loop
+			if cut == 0 && line != rest {
+				// Not one character fits after this prefix: go on
+				// after the continuation prefix instead.
+				lines = append(lines, strings.TrimRight(line, " "))
+				line, used = rest, measure(rest)
+				continue
 			}
-			head := strings.Join(parts[:cut], "")
-			lines = append(lines, line+head)
+			if cut == 0 {
+				cut = 1 // a character wider than any line: emit it rather than loop
+			}
+			lines = append(lines, line+strings.Join(parts[:cut], ""))
 			line, used = rest, measure(rest)
 			u = strings.Join(parts[cut:], "")
 			uw = measure(u)

@@ -77,6 +77,7 @@ func TestWrapUnits(t *testing.T) {
 		{"overlong unit is cut", []string{"abcdefghij"}, "", "", 4, []string{"abcd", "efgh", "ij"}},
 		{"wide characters counted twice", []string{"港口日报"}, "", "", 5, []string{"港口", "日报"}},
 		{"no units", nil, "x ", "", 10, []string{"x"}},
+		{"wide character after a long prefix", []string{"港口"}, "12345678", "", 9, []string{"12345678", "港口"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -130,7 +130,7 @@ func (p *printer) docLine(prefix, id string) {
 	head := prefix + strings.Join(fields, " · ")
 	title := clean(info.Title)
 	const minTitle = 16 // columns below which a truncated title says too little
-	if room := Width - measure(head) - len(" · "); title != "" && room >= minTitle {
+	if room := Width - measure(head) - measure(" · "); title != "" && room >= minTitle {
 		p.lines([]string{head + " · " + truncate(title, room)})
 		return
 	}
