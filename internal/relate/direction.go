@@ -95,7 +95,7 @@ func copyEvidence(d, other *doc.Document) []evidence {
 			switch {
 			case names(r.Note, other):
 				credits = true
-			case strings.TrimSpace(r.Note) == "":
+			case strings.TrimSpace(r.Note) == "" || archiveService(r.Note):
 				hints++
 			}
 		case doc.RegionComment:
@@ -158,4 +158,18 @@ func label(d *doc.Document) string {
 		return d.Outlet
 	}
 	return d.ID
+}
+
+// archiveServices are web archives: a link to one names a snapshot, not a
+// source, so it is generic evidence that the document copies something.
+var archiveServices = []string{"web.archive.org", "archive.org/", "archive.ph", "archive.today", "archive.is", "archive.li", "ghostarchive.org"}
+
+func archiveService(note string) bool {
+	note = strings.ToLower(note)
+	for _, s := range archiveServices {
+		if strings.Contains(note, s) {
+			return true
+		}
+	}
+	return false
 }

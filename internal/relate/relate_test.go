@@ -100,3 +100,11 @@ func TestDirectHintNamingAThirdSourceIsNoEvidence(t *testing.T) {
 		t.Fatalf("direction %s (%s): a hint crediting a third outlet must not make b a copy of a", dir, reason)
 	}
 }
+
+func TestDirectArchiveSnapshotIsGenericEvidence(t *testing.T) {
+	a := doc.Document{ID: "a"}
+	b := doc.Document{ID: "b", Regions: []doc.Region{{Kind: doc.RegionHint, Note: "https://archive.ph/AbCd1"}}}
+	if dir, _, reason := Direct(&a, &b, Relation{}); dir != AToB {
+		t.Fatalf("direction %s (%s): an archive snapshot link marks b as a copy", dir, reason)
+	}
+}
