@@ -7,7 +7,14 @@
 //
 // The report is made of sections, one per file of this package (summary,
 // documents, passages, relations, chains, problems). A section contributes
-// a top-level key to the JSON form, a block to the text form, or both; a
-// new kind of finding (quotes, stories, narratives) is added as a new file
-// that registers its section, plus a field in Report for its data.
+// a top-level key to the JSON form, a block to the text form, or both. To
+// add one (quotes, stories, narratives):
+//
+//   - add a field for its data to Report;
+//   - add a file that registers the section from init with addSection,
+//     at the order kept for it (orderQuotes, orderStories, …);
+//   - give its JSON form its own structs with explicit field names, sorted
+//     deterministically, and empty lists as [] rather than null;
+//   - write its text through the printer (heading, para, units, docLine,
+//     side), which cleans document text and keeps every line within Width.
 package report
