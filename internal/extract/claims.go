@@ -57,8 +57,13 @@ func (a *analysis) findAttributions() {
 			a.addAttr(at)
 			continue
 		}
-		// Inverted: "…,” said X" / "…, says X, a professor".
-		if a.clauseOpensAfterComma(a.toks[i].Begin) {
+		// Inverted: "…,” said X" / "…, says X, a professor" / "…», a
+		// déclaré X" (auxiliaries before the verb).
+		k0 := i
+		for k0 > 0 && adverbials[a.toks[k0-1].Key] && gap(a.text, a.toks, k0) == " " {
+			k0--
+		}
+		if a.clauseOpensAfterComma(a.toks[k0].Begin) {
 			if s, ok := a.npAfter(i + 1); ok && gap(a.text, a.toks, i+1) == " " {
 				a.addAttr(attribution{Cue: a.span(i, i), CueTok: i, Src: s, Pre: false})
 			}
@@ -349,6 +354,15 @@ func (a *analysis) quoteEndingBefore(at *attribution) int {
 			continue
 		}
 		if q.Close <= b && strings.Trim(a.text[q.Close:b], " ,—–-\u00a0") == "" {
+			// The quotation must open its sentence (or follow a colon):
+			// "Critics call it a ‘mirage’, X wrote" attributes the
+			// sentence, not the quoted word.
+			s := a.sents[at.Sentence]
+			if q.Open >= s.Begin && strings.Trim(a.text[s.Begin:q.Open], " —–-:\u00a0") != "" {
+				if !strings.HasSuffix(strings.TrimSpace(a.text[s.Begin:q.Open]), ":") {
+					return -1
+				}
+			}
 			return qi
 		}
 	}

@@ -137,7 +137,8 @@ var titles = set(`mr mrs ms miss dr prof professor sir dame lord lady president 
 	chief deputy speaker judge justice attorney colonel col captain capt commander admiral
 	marshal lieutenant lt sergeant sgt major gen king queen prince princess pope saint st
 	foreign defense defence interior finance economy health justice former acting
-	spokesman spokeswoman press head mp mep minister premier sheikh emir sultan
+	spokesman spokeswoman press head mp mep minister premier sheikh emir sultan coach
+	doctor bishop cardinal archbishop rabbi imam father sister brother
 	господин госпожа президент министр премьер генерал депутат
 	monsieur madame herr frau señor señora don doña`)
 

@@ -83,7 +83,7 @@ func findNameRuns(text string, toks []normalize.Token, starts []bool, lower map[
 		}
 		// A run of one capitalised word opening a sentence is a name only
 		// if the word is not also used in lower case or is a known place.
-		if i == j && starts[i] && lower[toks[i].Key] && gaz.Lookup(toks[i].Key) == nil {
+		if i == j && starts[i] && (lower[toks[i].Key] || roleNouns[toks[i].Key] || plurals(toks[i].Key)) && gaz.Lookup(toks[i].Key) == nil {
 			i = j
 			continue
 		}

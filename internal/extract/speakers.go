@@ -108,7 +108,7 @@ func (a *analysis) npBefore(e int) (source, bool) {
 		b := a.toks[r.NameFirst].Begin
 		return source{Span: doc.Span{Begin: b, End: t.End}, Kind: srcName, Run: ri, Type: r.Type}, true
 	}
-	if isUpperStart(word) && !roleNouns[k] {
+	if isUpperStart(word) && !roleNouns[k] && !plurals(k) {
 		return source{}, false
 	}
 	return a.roleBefore(e)
@@ -134,7 +134,8 @@ func (a *analysis) roleBefore(e int) (source, bool) {
 		pk := a.toks[b-1].Key
 		if g == " " && determiners[pk] {
 			b--
-			return a.roleSource(b, e, head, plural), true
+			// "a source", "an official": someone new, not someone named before.
+			return a.roleSource(b, e, head, plural || pk == "a" || pk == "an"), true
 		}
 		if g == " " && pk == "s" && b >= 2 && (gap(a.text, a.toks, b-1) == "’" || gap(a.text, a.toks, b-1) == "'") {
 			// Possessive: "RT’s interlocutor".

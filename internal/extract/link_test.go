@@ -1,0 +1,60 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/echotrace/echotrace/internal/doc"
+)
+
+func TestLinkVariants(t *testing.T) {
+	docs := []string{
+		"“We will rebuild every bridge in the region before the winter comes,” Mayor Ivan Sokol said.",
+		"Mayor Ivan Sokol said: \"We will rebuild every bridge in the region before winter...\"",
+		"“We shall rebuild every single bridge in the region before the winter comes,” said Ivan Sokol.",
+		"“Nothing about this budget makes any sense to the farmers,” said Olga Sand.",
+	}
+	var results []Result
+	for i, text := range docs {
+		results = append(results, Document(&doc.Document{ID: string(rune('a' + i)), Text: text}))
+	}
+	quotes := Link(results)
+	var bridge, budget *Quote
+	for i, q := range quotes {
+		if strings.Contains(q.Text, "bridge") {
+			bridge = &quotes[i]
+		}
+		if strings.Contains(q.Text, "budget") {
+			budget = &quotes[i]
+		}
+	}
+	if bridge == nil || len(bridge.Occurrences) != 3 || bridge.Speaker != "Ivan Sokol" {
+		t.Fatalf("bridge quote = %+v, want 3 occurrences by Ivan Sokol", bridge)
+	}
+	if budget == nil || len(budget.Occurrences) != 1 {
+		t.Fatalf("budget quote should stand alone: %+v", budget)
+	}
+	changed := 0
+	for _, v := range Variants(*bridge) {
+		if !v.Same {
+			changed++
+		}
+	}
+	if changed != 2 {
+		t.Errorf("%d variants differ from the quote's text, want 2 (cut, words changed)", changed)
+	}
+}
+
+func TestDiff(t *testing.T) {
+	tests := []struct{ a, b, want string }{
+		{"We will win", "We will win", "We will win"},
+		{"We will win the war", "We shall win the war!", "We [-will-] {+shall+} win the war"},
+		{"one two three", "one three", "one [-two-] three"},
+		{"", "new words", "{+new words+}"},
+	}
+	for _, tt := range tests {
+		if got := MarkDiff(Diff(tt.a, tt.b)); got != tt.want {
+			t.Errorf("Diff(%q, %q) = %q, want %q", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
