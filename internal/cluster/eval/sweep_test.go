@@ -72,3 +72,34 @@ func TestSweep(t *testing.T) {
 		}
 	}
 }
+
+// TestSweepNarratives prints the narrative grid, with the story defaults:
+//
+//	ECHOTRACE_SWEEP=1 go test ./internal/cluster/eval -run TestSweepNarratives -v
+func TestSweepNarratives(t *testing.T) {
+	if os.Getenv("ECHOTRACE_SWEEP") == "" {
+		t.Skip("set ECHOTRACE_SWEEP=1 to run the threshold sweep")
+	}
+	var streams [][]Labelled
+	for seed := uint64(1); seed <= 3; seed++ {
+		streams = append(streams, Stream(DefaultStream(seed)))
+	}
+	ecb, _, err := ReadECBPlus(ecbPlusPath(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, res := range []float64{0.5, 1, 2} {
+		for th := 0.05; th <= 0.401; th += 0.05 {
+			p := cluster.DefaultParams()
+			p.NarrativeThreshold, p.Resolution = th, res
+			var synth float64
+			for _, s := range streams {
+				synth += Run(s, p, true).NarrBCubed.F1
+			}
+			synth /= float64(len(streams))
+			r := Run(ecb, p, true)
+			t.Logf("resolution %.1f threshold %.2f  synthetic B3 F1 %.3f  ECB+ topics B3 F1 %.3f  mean %.3f",
+				res, th, synth, r.NarrBCubed.F1, (synth+r.NarrBCubed.F1)/2)
+		}
+	}
+}
