@@ -75,6 +75,10 @@ type DocQuery struct {
 	Limit  int
 	Offset int
 	After  string
+	// Desc reverses the order: newest first, undated documents before
+	// all dated ones (set From or To to leave them out). After then
+	// continues towards older documents.
+	Desc bool
 }
 
 // NoDate is the date_us of undated documents: larger than any real date, so

@@ -250,10 +250,18 @@ func (s *DB) Documents(ctx context.Context, q store.DocQuery) ([]doc.Document, e
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: page after document %q: %w", q.After, err)
 		}
-		where, args = append(where, "(date_us > ? OR (date_us = ? AND seq > ?))"), append(args, dateUS, dateUS, seq)
+		cond := "(date_us > ? OR (date_us = ? AND seq > ?))"
+		if q.Desc {
+			cond = "(date_us < ? OR (date_us = ? AND seq < ?))"
+		}
+		where, args = append(where, cond), append(args, dateUS, dateUS, seq)
+	}
+	order := ` ORDER BY date_us, seq`
+	if q.Desc {
+		order = ` ORDER BY date_us DESC, seq DESC`
 	}
 	return s.queryDocuments(ctx, `SELECT `+docColumns+` FROM documents`+whereClause(where)+
-		` ORDER BY date_us, seq`+limitClause(q.Limit, q.Offset), args...)
+		order+limitClause(q.Limit, q.Offset), args...)
 }
 
 // ftsQuery is an FTS5 query that requires every word, each quoted so that

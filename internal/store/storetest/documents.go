@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -349,6 +350,25 @@ func testPaging(t *testing.T, newDSN NewDSN) {
 	}
 	if _, err := s.Documents(ctx, store.DocQuery{After: "no-such-id"}); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("After an unknown id: err = %v, want ErrNotFound", err)
+	}
+	// Desc pages the same documents newest first.
+	var back []string
+	after = ""
+	for page := 0; page < 10; page++ {
+		got, err := s.Documents(ctx, store.DocQuery{Limit: 7, After: after, Desc: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		back = append(back, ids(got)...)
+		if len(got) < 7 {
+			break
+		}
+		after = got[len(got)-1].ID
+	}
+	want := ids(all)
+	slices.Reverse(want)
+	if !reflect.DeepEqual(back, want) {
+		t.Errorf("pages by After, Desc = %v\nwant %v", back, want)
 	}
 }
 
