@@ -1,0 +1,47 @@
+package cluster
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestDateline(t *testing.T) {
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		name string
+		text string
+		want time.Time // zero: no dateline
+	}{
+		{"english month first", "Harbour Weekly, March 3, 2021\n\nThe ferry strike ended.", day(2021, 3, 3)},
+		{"english day first", "By A. Writer\n4 October 2019\nThe council met.", day(2019, 10, 4)},
+		{"ordinal", "Posted on July 21st, 2020 by staff", day(2020, 7, 21)},
+		{"iso", "2022-12-05 — Night trains return to the valley.", day(2022, 12, 5)},
+		{"german", "Berlin, 11. Juni 2024. Die Brücke bleibt gesperrt.", day(2024, 6, 11)},
+		{"french", "Publié le 2 février 2023 à 10h", day(2023, 2, 2)},
+		{"spanish", "Madrid, 15 de agosto de 2018. La feria abrió.", day(2018, 8, 15)},
+		{"russian genitive", "Москва, 7 ноября 2017 г. Сегодня открылась выставка.", day(2017, 11, 7)},
+		{"impossible day", "February 30, 2020: a date that never was.", time.Time{}},
+		{"no year", "On March 9 the minister spoke.", time.Time{}},
+		{"date deep in the body is an event, not a dateline",
+			strings.Repeat("The story goes on and on about the harbour. ", 20) + "It began on May 1, 2001.", time.Time{}},
+		{"published marker deep in the body",
+			strings.Repeat("Words of the article body fill this space. ", 20) + "\nPublished: 2015-04-30\n", day(2015, 4, 30)},
+		{"empty", "", time.Time{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := Dateline(tt.text)
+			if ok != !tt.want.IsZero() || !got.Equal(tt.want) {
+				t.Errorf("Dateline = %v, %v; want %v", got, ok, tt.want)
+			}
+		})
+	}
+}
+
+func ExampleDateline() {
+	d, ok := Dateline("Valley Courier, June 11, 2024\n\nThe mill reopened on Monday.")
+	fmt.Println(d.Format(time.DateOnly), ok)
+	// Output: 2024-06-11 true
+}
