@@ -51,7 +51,7 @@ func analyze(ctx context.Context, st store.Store, errw io.Writer) error {
 func buildReport(ctx context.Context, st store.Store) (*report.Report, error) {
 	r := &report.Report{}
 	err := st.EachDocument(ctx, func(d doc.Document) error {
-		r.Documents = append(r.Documents, report.DocInfo{ID: d.ID, Path: d.Path, Title: d.Title, Outlet: d.Outlet, Date: d.Date, Bytes: len(d.Text)})
+		r.Documents = append(r.Documents, report.Info(&d))
 		return nil
 	})
 	if err != nil {

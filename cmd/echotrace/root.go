@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -18,8 +19,9 @@ import (
 
 // global flags shared by every command.
 var (
-	flagDB   string
-	flagJSON bool
+	flagDB         string
+	flagJSON       bool
+	flagCPUProfile string
 )
 
 var rootCmd = &cobra.Command{
@@ -38,6 +40,22 @@ Documents and results live in one database: a SQLite file by default
 func init() {
 	rootCmd.PersistentFlags().StringVar(&flagDB, "db", "echotrace.db", "database: a SQLite file path, or a postgres:// URL")
 	rootCmd.PersistentFlags().BoolVar(&flagJSON, "json", false, "print machine-readable JSON instead of text")
+	rootCmd.PersistentFlags().StringVar(&flagCPUProfile, "cpuprofile", "", "write a CPU profile (go tool pprof) to this file")
+	rootCmd.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		if flagCPUProfile == "" {
+			return nil
+		}
+		f, err := os.Create(flagCPUProfile)
+		if err != nil {
+			return err
+		}
+		return pprof.StartCPUProfile(f)
+	}
+	rootCmd.PersistentPostRun = func(cmd *cobra.Command, args []string) {
+		if flagCPUProfile != "" {
+			pprof.StopCPUProfile()
+		}
+	}
 }
 
 // exitError carries an exit code through cobra: a command that did its

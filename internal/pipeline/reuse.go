@@ -135,6 +135,7 @@ func FindReuse(ctx context.Context, c Corpus, opt ReuseOptions) (*ReuseResult, e
 		return nil, err
 	}
 	sortResult(res)
+	relate.CommonSources(res.Relations, res.Passages)
 	res.Chains = relate.Chains(res.Relations)
 	return res, nil
 }

@@ -108,3 +108,31 @@ func TestDirectArchiveSnapshotIsGenericEvidence(t *testing.T) {
 		t.Fatalf("direction %s (%s): an archive snapshot link marks b as a copy", dir, reason)
 	}
 }
+
+func TestCommonSourcesWithdrawSiblingDirection(t *testing.T) {
+	rels := []Relation{
+		{A: "col", B: "forum", Direction: BToA, Confidence: 0.4, Reason: "forum has comments"},
+		{A: "col", B: "wire", Direction: BToA, Confidence: 0.9},
+		{A: "forum", B: "wire", Direction: BToA, Confidence: 0.8},
+	}
+	ps := []Passage{
+		{A: End{"col", 100, 200}, B: End{"forum", 1100, 1200}},
+		{A: End{"col", 100, 200}, B: End{"wire", 500, 600}},
+		{A: End{"forum", 1000, 2000}, B: End{"wire", 400, 1400}},
+	}
+	CommonSources(rels, ps)
+	if rels[0].Direction != Undetermined || !strings.Contains(rels[0].Reason, "wire") {
+		t.Fatalf("sibling relation %+v: want undetermined naming wire", rels[0])
+	}
+	if rels[1].Direction != BToA || rels[2].Direction != BToA {
+		t.Fatal("relations with the source must keep their direction")
+	}
+	// When the siblings share text the source does not hold, one of them
+	// did copy the other: keep the direction.
+	rels[0] = Relation{A: "col", B: "forum", Direction: BToA}
+	ps[0] = Passage{A: End{"col", 100, 400}, B: End{"forum", 1100, 1400}}
+	CommonSources(rels, ps)
+	if rels[0].Direction != BToA {
+		t.Fatalf("direction withdrawn although the source explains only a third of the shared text: %+v", rels[0])
+	}
+}
