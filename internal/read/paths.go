@@ -110,7 +110,7 @@ func (w *walker) arg(p string) {
 		w.metaCache[dir] = meta
 	}
 	base := filepath.Base(p)
-	w.file(p, StripExt(base), info, meta.lookup(base), true)
+	w.file(p, StripExt(base), info, meta.lookup(base))
 }
 
 // statErr says why a path cannot be read.
@@ -206,7 +206,7 @@ func (w *walker) dir(root, dir string, metas []*metaTable) {
 			rel = name
 		}
 		rel = filepath.ToSlash(rel)
-		w.file(p, StripExt(rel), info, lookupMeta(metas, p), false)
+		w.file(p, StripExt(rel), info, lookupMeta(metas, p))
 	}
 	own.reportUnused(w.report)
 }
@@ -226,10 +226,10 @@ func lookupMeta(metas []*metaTable, p string) *doc.Document {
 	return nil
 }
 
-// file reads one file. explicit says it was named on the command line:
-// then a file of unknown type is sniffed and, failing that, read as text
-// if it is text.
-func (w *walker) file(p, name string, info fs.FileInfo, meta *doc.Document, explicit bool) {
+// file reads one file. A file of unknown type (only named files get this
+// far; a walk skips them) is sniffed and, failing that, read as text if it
+// is text.
+func (w *walker) file(p, name string, info fs.FileInfo, meta *doc.Document) {
 	if filepath.Base(p) == MetaFile {
 		w.report(Problem{Path: p, Err: fmt.Errorf("%w: %s gives metadata for the files of its directory and holds no documents; name the directory instead", ErrUnknownFormat, MetaFile)})
 		return

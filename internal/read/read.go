@@ -1,8 +1,21 @@
 // Package read is the first stage: it turns files, directories, standard
-// input and (later) archives, feeds and exports into documents.
+// input and (in other files of the package) web pages, archives, feeds and
+// exports into documents.
+//
+// Paths walks its arguments (directories recursively, in sorted order,
+// hidden entries skipped) and hands each file to the Format registered for
+// its ending, or for what its first bytes look like; Register adds formats.
+// Plain text, Markdown and passim-style JSONL are read here; a directory's
+// meta.jsonl gives metadata for its files. Every document gets a stable id
+// (the source's own, else its path or content hash), and MarkRegions marks
+// the parts of its text that are comments, boilerplate, captions or
+// provenance hints; RecurringLines adds an outlet's recurring template
+// lines once many documents are known.
 //
 // Readers never stop at the first bad input. Each problem is reported with
-// the file (and line or record) it concerns, and the rest is read.
+// the file (and line or record) it concerns, counted by reason in Stats,
+// and the rest is read. No input is loaded whole when it is larger than
+// Options.MaxBytes, and at most one document's text is held at a time.
 package read
 
 import (

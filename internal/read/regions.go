@@ -166,13 +166,18 @@ func headerSignals(l textLine) (handle, ago, points, reply bool) {
 	}
 	for _, part := range strings.FieldsFunc(l.content, func(r rune) bool { return r == '·' || r == '•' || r == '|' }) {
 		part = strings.TrimSpace(part)
+		if part == "" || len(part) > 60 {
+			continue
+		}
+		// Cheap tests first: each expression needs a character the
+		// others do not, and most lines are article text.
+		digit := strings.ContainsAny(part, "0123456789")
 		switch {
-		case part == "":
-		case handleRe.MatchString(part):
+		case strings.ContainsAny(part, "@/") && handleRe.MatchString(part):
 			handle = true
-		case agoRe.MatchString(part):
+		case (digit || strings.Contains(strings.ToLower(part), "ago")) && agoRe.MatchString(part):
 			ago = true
-		case pointsRe.MatchString(part):
+		case digit && pointsRe.MatchString(part):
 			points = true
 		case replyRe.MatchString(part):
 			reply = true
@@ -227,11 +232,12 @@ func commentThreadStart(lines []textLine) int {
 		if l.blank() {
 			continue
 		}
-		if article >= minArticleBeforeComments && isCommentHeader(lines, i) {
-			return withUserName(lines, i)
-		}
 		if h, a, p, r := headerSignals(l); !h && !a && !p && !r {
 			article += len(l.text)
+			continue
+		}
+		if article >= minArticleBeforeComments && isCommentHeader(lines, i) {
+			return withUserName(lines, i)
 		}
 	}
 	return -1
@@ -310,7 +316,8 @@ var boilerplatePhrases = phrases(
 	"partage", `partage[rz] (?:cet|cette) (?:article|page|publication)`,
 	"droits réservés", `tous droits réservés`,
 	"cliquez", `cliquez ici`,
-	"don", `faites un don|soutenez-nous`,
+	"faites un don", `faites un don`,
+	"soutenez", `soutenez-nous`,
 	"inscrivez", `inscrivez-vous à (?:notre|la) (?:\S+ )?(?:newsletter|lettre)`,
 	// German
 	"folgen sie", `folgen sie uns`,
@@ -375,6 +382,20 @@ const (
 )
 
 // classifyLine finds the region of line i, if it is one.
+// labelHeadLen is how much of a line the start-anchored label rules see.
+const labelHeadLen = 64
+
+// prefix is at most the first n bytes of s, cut at a character boundary.
+func prefix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
 func classifyLine(lines []textLine, i int) (doc.Region, bool) {
 	l := lines[i]
 	if l.blank() || len(l.content) == 0 {
@@ -384,26 +405,33 @@ func classifyLine(lines []textLine, i int) (doc.Region, bool) {
 	whole := func(k doc.RegionKind, note string) (doc.Region, bool) {
 		return doc.Region{Kind: k, Begin: l.begin, End: l.end, Note: note}, true
 	}
+	// The label rules are anchored at the start of the line; matching
+	// them against its head keeps the cost independent of the line length.
+	head := prefix(c, labelHeadLen)
 	switch {
-	case disclaimerRe.MatchString(c) && len(c) <= maxDisclaimerLen:
+	case len(c) <= maxDisclaimerLen && disclaimerRe.MatchString(head):
 		return whole(doc.RegionBoilerplate, "")
-	case labelRe.MatchString(c) && len(c) <= maxLabelLineLen:
+	case len(c) <= maxLabelLineLen && labelRe.MatchString(head):
 		return whole(doc.RegionBoilerplate, "")
-	case adLineRe.MatchString(c):
+	case len(c) <= 40 && adLineRe.MatchString(c):
 		return whole(doc.RegionBoilerplate, "")
 	}
-	if len(c) <= maxCaptionLen && captionLabelRe.MatchString(c) {
+	if len(c) <= maxCaptionLen && captionLabelRe.MatchString(head) {
 		return whole(doc.RegionCaption, "")
 	}
-	if len(c) <= maxCreditLen && creditLineRe.MatchString(c) && !copyrightNotice(c) {
+	if len(c) > maxTwoPhraseLen {
+		return captionInLine(l)
+	}
+	lower := strings.ToLower(c)
+	if len(c) <= maxCreditLen && creditLine(c, lower) && !copyrightNotice(c) {
 		return whole(doc.RegionCaption, "")
 	}
 	if len(c) <= maxHintLen {
-		if note, ok := hint(c); ok {
+		if note, ok := hint(c, lower); ok {
 			return whole(doc.RegionHint, note)
 		}
 	}
-	if n := countPhrases(c); n >= 2 && len(c) <= maxTwoPhraseLen || n == 1 && len(c) <= maxOnePhraseLen {
+	if n := countPhrases(c, lower); n >= 2 || n == 1 && len(c) <= maxOnePhraseLen {
 		return whole(doc.RegionBoilerplate, "")
 	}
 	if r, ok := captionInLine(l); ok {
@@ -422,8 +450,7 @@ func copyrightNotice(s string) bool {
 }
 
 // countPhrases counts the distinct boilerplate phrases in a line.
-func countPhrases(s string) int {
-	lower := strings.ToLower(s)
+func countPhrases(s, lower string) int {
 	n := 0
 	for _, p := range boilerplatePhrases {
 		if strings.Contains(lower, p.literal) && p.re.MatchString(s) {
@@ -434,23 +461,33 @@ func countPhrases(s string) int {
 }
 
 // hint reads a provenance hint line and returns what it names.
-func hint(c string) (string, bool) {
-	if m := originRe.FindStringSubmatch(c); m != nil {
+func hint(c, lower string) (string, bool) {
+	if hasAnySubstring(lower, originStems) {
+		if m := originRe.FindStringSubmatch(c); m != nil {
+			return cleanNote(m[1]), true
+		}
+	}
+	if strings.ContainsAny(prefix(c, 40), ":：") {
+		if m := sourceRe.FindStringSubmatch(c); m != nil {
+			return cleanNote(m[1]), true
+		}
+	}
+	if len(c) > 120 {
+		return "", false
+	}
+	if m := viaRe.FindStringSubmatch(c); m != nil {
 		return cleanNote(m[1]), true
 	}
-	if m := sourceRe.FindStringSubmatch(c); m != nil {
-		return cleanNote(m[1]), true
-	}
-	if m := viaRe.FindStringSubmatch(c); m != nil && len(c) <= 120 {
-		return cleanNote(m[1]), true
-	}
-	if archiveRe.MatchString(c) && len(c) <= 120 {
+	if archiveRe.MatchString(c) {
 		if u := urlRe.FindString(c); u != "" {
 			return u, true
 		}
 		// An archive line without an address names no source: an empty
 		// note tells the relate stage it is generic evidence of a copy.
 		return "", true
+	}
+	if !strings.Contains(lower, "http") && !strings.Contains(lower, "www.") {
+		return "", false
 	}
 	if bareURLRe.MatchString(c) {
 		return strings.Trim(c, "<>"), true
@@ -459,6 +496,19 @@ func hint(c string) (string, bool) {
 		return m[1], true
 	}
 	return "", false
+}
+
+// originStems are words one of which every "originally published" phrase
+// contains; lines without any skip the expensive expression.
+var originStems = []string{"publi", "appeared", "posted", " ran ", "reprinted", "опубликован", "paru", "erschien", "veröffentlicht"}
+
+func hasAnySubstring(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }
 
 var (
@@ -485,6 +535,28 @@ func cleanNote(s string) string {
 	return s
 }
 
+// agencyNames are the lower-case agency names of creditLineRe, one of
+// which (or a "©") every credit line contains.
+var agencyNames = func() []string {
+	var out []string
+	for _, a := range strings.Split(agencies, "|") {
+		a, _, _ = strings.Cut(a, "(")
+		out = append(out, strings.ToLower(strings.TrimSpace(a)))
+	}
+	return out
+}()
+
+// creditLine says whether a short line is a photo credit.
+func creditLine(c, lower string) bool {
+	if !strings.Contains(c, "©") && !strings.HasPrefix(lower, "(c)") && !hasAnySubstring(lower, agencyNames) {
+		return false
+	}
+	return creditLineRe.MatchString(c)
+}
+
+// captionMarkers are the literals captionMarkRe needs.
+var captionMarkers = []string{"PHOTO", "IMAGE", "PICTURE", "ФОТО"}
+
 // captionInLine finds a caption that starts in the middle of a line (a
 // photo marker or "© Agency / Name" glued to a title) and runs to the end
 // of the line.
@@ -493,10 +565,16 @@ func captionInLine(l textLine) (doc.Region, bool) {
 		return doc.Region{}, false
 	}
 	start := -1
-	if loc := captionMarkRe.FindStringIndex(l.text); loc != nil {
-		start = loc[0]
+	if hasAnySubstring(l.text, captionMarkers) {
+		if loc := captionMarkRe.FindStringIndex(l.text); loc != nil {
+			start = loc[0]
+		}
 	}
-	if loc := creditTailRe.FindStringIndex(l.text); loc != nil && !copyrightNotice(l.text[loc[0]:]) && (start < 0 || loc[0] < start) {
+	if !strings.Contains(l.text, "©") {
+		if start < 0 {
+			return doc.Region{}, false
+		}
+	} else if loc := creditTailRe.FindStringIndex(l.text); loc != nil && !copyrightNotice(l.text[loc[0]:]) && (start < 0 || loc[0] < start) {
 		start = loc[0]
 	}
 	if start < 0 {
@@ -510,7 +588,7 @@ func captionInLine(l textLine) (doc.Region, bool) {
 // the caption the credit belongs to.
 func captionGroups(d *doc.Document, lines []textLine) {
 	for i, l := range lines {
-		if !l.bullet || len(l.content) > maxCreditLen || !creditLineRe.MatchString(l.content) || copyrightNotice(l.content) {
+		if !l.bullet || len(l.content) > maxCreditLen || !creditLine(l.content, strings.ToLower(l.content)) || copyrightNotice(l.content) {
 			continue
 		}
 		reach := 0
@@ -522,7 +600,7 @@ func captionGroups(d *doc.Document, lines []textLine) {
 			if !p.bullet || len(p.content) > maxCaptionGroupLine {
 				break
 			}
-			if creditLineRe.MatchString(p.content) {
+			if creditLine(p.content, strings.ToLower(p.content)) {
 				continue // another credit of the same group, marked already
 			}
 			addRegion(d, doc.Region{Kind: doc.RegionCaption, Begin: p.begin, End: p.end})
