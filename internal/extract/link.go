@@ -29,18 +29,19 @@ type Variant struct {
 }
 
 // Linking thresholds: two occurrences are the same quote when the shorter
-// one's words are mostly found in the longer one.
+// one's words, and half its word pairs, are found in the longer one.
 const (
 	linkShingle     = 3    // words per index key
 	linkContainment = 0.6  // share of the shorter occurrence's words in the longer
-	linkMinWords    = 4    // shorter occurrences link only when identical
+	linkMinWords    = 8    // shorter occurrences link only when identical
+	linkBigrams     = 0.5  // share of the shorter occurrence's word pairs in the longer
 	linkMaxPostings = 2000 // a shingle in more occurrences than this is not a key
 )
 
 // Link joins the occurrences of all results into quotes. Occurrences are
 // compared through an index of word shingles (not all pairs), and two
 // are joined when at least linkContainment of the shorter one's words
-// occur in the longer; short occurrences and terms join only when their
+// and linkBigrams of its word pairs occur in the longer; short occurrences and terms join only when their
 // words are identical. Quote and claim occurrences never join each other.
 // Each occurrence in the returned quotes has its Quote field set; the
 // results themselves are not changed.
@@ -117,7 +118,7 @@ func Link(results []Result) []Quote {
 					continue
 				}
 				seen[j] = true
-				if containment(sets[i], sets[j]) >= linkContainment {
+				if containment(sets[i], sets[j]) >= linkContainment && containment(bigrams(keys[i]), bigrams(keys[j])) >= linkBigrams {
 					union(i, j)
 				}
 			}
@@ -185,6 +186,16 @@ func shingles(keys []string) []string {
 		out = append(out, strings.Join(keys[i:i+linkShingle], " "))
 	}
 	return out
+}
+
+// bigrams is the set of adjacent word pairs: shared words in another
+// order or context do not make two texts one quote.
+func bigrams(keys []string) map[string]bool {
+	m := make(map[string]bool, len(keys))
+	for i := 0; i+1 < len(keys); i++ {
+		m[keys[i]+" "+keys[i+1]] = true
+	}
+	return m
 }
 
 // containment is the share of the smaller set's words found in the other.

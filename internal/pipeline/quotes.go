@@ -1,0 +1,49 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"math"
+
+	"github.com/echotrace/echotrace/internal/doc"
+	"github.com/echotrace/echotrace/internal/extract"
+	"github.com/echotrace/echotrace/internal/store"
+)
+
+// The quotes stage extracts quotes, claims and entities from every
+// document, links the same quote across documents and stores the result.
+// It runs on backends that implement store.QuoteStore.
+func init() {
+	registerStage(Stage{
+		Name:  "quotes",
+		Order: 10,
+		Version: func(ctx context.Context, st store.Store) (int64, error) {
+			qs, ok := st.(store.QuoteStore)
+			if !ok {
+				return math.MaxInt64, nil // nothing to store into: never due
+			}
+			return qs.QuotesVersion(ctx)
+		},
+		Run: runQuotes,
+	})
+}
+
+// runQuotes is the quotes stage.
+func runQuotes(ctx context.Context, st store.Store, version int64) error {
+	qs, ok := st.(store.QuoteStore)
+	if !ok {
+		return nil
+	}
+	var results []extract.Result
+	err := st.EachDocument(ctx, func(d doc.Document) error {
+		results = append(results, extract.Document(&d))
+		return ctx.Err()
+	})
+	if err != nil {
+		return fmt.Errorf("extract quotes: %w", err)
+	}
+	if _, err := qs.ReplaceQuotes(ctx, version, results, extract.Link(results)); err != nil {
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,206 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+
+	"github.com/echotrace/echotrace/internal/doc"
+	"github.com/echotrace/echotrace/internal/extract"
+	"github.com/echotrace/echotrace/internal/store"
+)
+
+func init() {
+	addTopic("quotes",
+		`CREATE TABLE quote_occurrences (
+			ord INTEGER PRIMARY KEY,
+			quote TEXT NOT NULL, doc TEXT NOT NULL, outlet TEXT NOT NULL, kind TEXT NOT NULL,
+			begin INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, parts TEXT NOT NULL,
+			unclosed INTEGER NOT NULL,
+			speaker TEXT, speaker_type TEXT, speaker_begin INTEGER, speaker_end INTEGER, speaker_text TEXT,
+			cue TEXT, cue_begin INTEGER, cue_end INTEGER
+		);
+		CREATE INDEX quote_occurrences_doc ON quote_occurrences(doc, begin);
+		CREATE INDEX quote_occurrences_quote ON quote_occurrences(quote);
+		CREATE INDEX quote_occurrences_speaker ON quote_occurrences(speaker);
+		CREATE TABLE entity_mentions (
+			ord INTEGER PRIMARY KEY,
+			doc TEXT NOT NULL, outlet TEXT NOT NULL, entity TEXT NOT NULL, name TEXT NOT NULL,
+			type TEXT NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,
+			reference INTEGER NOT NULL
+		);
+		CREATE INDEX entity_mentions_doc ON entity_mentions(doc, begin);
+		CREATE INDEX entity_mentions_entity ON entity_mentions(entity);
+		CREATE INDEX entity_mentions_outlet ON entity_mentions(outlet);
+		INSERT OR IGNORE INTO counters(name, value) VALUES ('quotes_version', 0);`,
+	)
+}
+
+var _ store.QuoteStore = (*DB)(nil)
+
+// ReplaceQuotes replaces all quote and entity results when version is
+// newer than theirs.
+func (s *DB) ReplaceQuotes(ctx context.Context, version int64, results []extract.Result, quotes []extract.Quote) (bool, error) {
+	outlet := map[string]string{}
+	for _, r := range results {
+		outlet[r.Doc] = r.Outlet
+	}
+	var occs []extract.Occurrence
+	for _, q := range quotes {
+		occs = append(occs, q.Occurrences...)
+	}
+	var mentions []store.EntityMention
+	for _, r := range results {
+		for _, e := range r.Entities {
+			for _, m := range e.Mentions {
+				mentions = append(mentions, store.EntityMention{Doc: r.Doc, Outlet: r.Outlet, Entity: e.ID, Name: e.Name,
+					Type: e.Type, Begin: m.Begin, End: m.End, Text: m.Text, Reference: m.Reference})
+			}
+		}
+	}
+	replaced := false
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE counters SET value = ? WHERE name = 'quotes_version' AND value < ?`, version, version)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return err
+		}
+		for _, t := range []string{"quote_occurrences", "entity_mentions"} {
+			if _, err := tx.ExecContext(ctx, "DELETE FROM "+t); err != nil {
+				return fmt.Errorf("clear %s: %w", t, err)
+			}
+		}
+		if err := insertEach(ctx, tx, `INSERT INTO quote_occurrences(ord, quote, doc, outlet, kind, begin, end, text, parts,
+			unclosed, speaker, speaker_type, speaker_begin, speaker_end, speaker_text, cue, cue_begin, cue_end)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, len(occs), func(i int) []any {
+			o := occs[i]
+			parts, _ := json.Marshal(o.Parts)
+			row := []any{i, o.Quote, o.Doc, outlet[o.Doc], string(o.Kind), o.Begin, o.End, o.Text, string(parts), o.Unclosed,
+				nullString(o.Speaker), nullString(string(o.SpeakerType)), nil, nil, nullString(o.SpeakerText), nullString(o.Cue), nil, nil}
+			if o.SpeakerSpan != nil {
+				row[12], row[13] = o.SpeakerSpan.Begin, o.SpeakerSpan.End
+			}
+			if o.CueSpan != nil {
+				row[16], row[17] = o.CueSpan.Begin, o.CueSpan.End
+			}
+			return row
+		}); err != nil {
+			return fmt.Errorf("store quote occurrences: %w", err)
+		}
+		if err := insertEach(ctx, tx, `INSERT INTO entity_mentions(ord, doc, outlet, entity, name, type, begin, end, text, reference)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, len(mentions), func(i int) []any {
+			m := mentions[i]
+			return []any{i, m.Doc, m.Outlet, m.Entity, m.Name, string(m.Type), m.Begin, m.End, m.Text, m.Reference}
+		}); err != nil {
+			return fmt.Errorf("store entity mentions: %w", err)
+		}
+		replaced = true
+		return nil
+	})
+	if err != nil {
+		return false, fmt.Errorf("sqlite: replace quotes: %w", err)
+	}
+	return replaced, nil
+}
+
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// QuotesVersion is the corpus version the stored quote results describe.
+func (s *DB) QuotesVersion(ctx context.Context) (int64, error) { return s.counter(ctx, "quotes_version") }
+
+// Occurrences returns the stored occurrences a query selects.
+func (s *DB) Occurrences(ctx context.Context, q store.OccurrenceQuery) ([]store.OccurrenceRow, error) {
+	var conds []string
+	var args []any
+	if q.Doc != "" {
+		conds, args = append(conds, "doc = ?"), append(args, q.Doc)
+	}
+	if q.Quote != "" {
+		conds, args = append(conds, "quote = ?"), append(args, q.Quote)
+	}
+	if q.Speaker != "" {
+		conds, args = append(conds, "speaker = ?"), append(args, q.Speaker)
+	}
+	if q.Kind != "" {
+		conds, args = append(conds, "kind = ?"), append(args, string(q.Kind))
+	}
+	query := `SELECT quote, doc, outlet, kind, begin, end, text, parts, unclosed, speaker, speaker_type,
+		speaker_begin, speaker_end, speaker_text, cue, cue_begin, cue_end
+		FROM quote_occurrences` + whereClause(conds) + ` ORDER BY doc, begin, ord`
+	if q.Limit > 0 {
+		query += fmt.Sprintf(" LIMIT %d", q.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: occurrences: %w", err)
+	}
+	defer rows.Close()
+	var out []store.OccurrenceRow
+	for rows.Next() {
+		var r store.OccurrenceRow
+		var kind, parts string
+		var speaker, stype, stext, cue sql.NullString
+		var sb, se, cb, ce sql.NullInt64
+		if err := rows.Scan(&r.Quote, &r.Doc, &r.Outlet, &kind, &r.Begin, &r.End, &r.Text, &parts, &r.Unclosed,
+			&speaker, &stype, &sb, &se, &stext, &cue, &cb, &ce); err != nil {
+			return nil, fmt.Errorf("sqlite: occurrences: %w", err)
+		}
+		r.Kind = extract.Kind(kind)
+		if err := json.Unmarshal([]byte(parts), &r.Parts); err != nil {
+			return nil, fmt.Errorf("sqlite: occurrence parts of %s: %w", r.Doc, err)
+		}
+		r.Speaker, r.SpeakerType, r.SpeakerText, r.Cue = speaker.String, extract.EntityType(stype.String), stext.String, cue.String
+		if sb.Valid && se.Valid {
+			r.SpeakerSpan = &doc.Span{Begin: int(sb.Int64), End: int(se.Int64)}
+		}
+		if cb.Valid && ce.Valid {
+			r.CueSpan = &doc.Span{Begin: int(cb.Int64), End: int(ce.Int64)}
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// EntityMentions returns the stored entity mentions a query selects.
+func (s *DB) EntityMentions(ctx context.Context, q store.EntityQuery) ([]store.EntityMention, error) {
+	var conds []string
+	var args []any
+	if q.Doc != "" {
+		conds, args = append(conds, "doc = ?"), append(args, q.Doc)
+	}
+	if q.Entity != "" {
+		conds, args = append(conds, "entity = ?"), append(args, q.Entity)
+	}
+	if q.Type != "" {
+		conds, args = append(conds, "type = ?"), append(args, string(q.Type))
+	}
+	query := `SELECT doc, outlet, entity, name, type, begin, end, text, reference FROM entity_mentions` +
+		whereClause(conds) + ` ORDER BY doc, begin, ord`
+	if q.Limit > 0 {
+		query += fmt.Sprintf(" LIMIT %d", q.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: entity mentions: %w", err)
+	}
+	defer rows.Close()
+	var out []store.EntityMention
+	for rows.Next() {
+		var m store.EntityMention
+		var t string
+		if err := rows.Scan(&m.Doc, &m.Outlet, &m.Entity, &m.Name, &t, &m.Begin, &m.End, &m.Text, &m.Reference); err != nil {
+			return nil, fmt.Errorf("sqlite: entity mentions: %w", err)
+		}
+		m.Type = extract.EntityType(t)
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
