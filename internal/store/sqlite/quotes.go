@@ -114,7 +114,9 @@ func nullString(s string) any {
 }
 
 // QuotesVersion is the corpus version the stored quote results describe.
-func (s *DB) QuotesVersion(ctx context.Context) (int64, error) { return s.counter(ctx, "quotes_version") }
+func (s *DB) QuotesVersion(ctx context.Context) (int64, error) {
+	return s.counter(ctx, "quotes_version")
+}
 
 // Occurrences returns the stored occurrences a query selects.
 func (s *DB) Occurrences(ctx context.Context, q store.OccurrenceQuery) ([]store.OccurrenceRow, error) {
