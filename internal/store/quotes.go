@@ -69,6 +69,7 @@ type OccurrenceQuery struct {
 	Speaker string
 	Kind    extract.Kind
 	Limit   int
+	Offset  int // skips that many first (for paging)
 }
 
 // EntityQuery selects entity mentions. Zero fields do not restrict.
@@ -77,4 +78,5 @@ type EntityQuery struct {
 	Entity string
 	Type   extract.EntityType
 	Limit  int
+	Offset int // skips that many first (for paging)
 }

@@ -137,9 +137,7 @@ func (s *DB) Occurrences(ctx context.Context, q store.OccurrenceQuery) ([]store.
 	query := `SELECT quote, doc, outlet, kind, begin, end, text, parts, unclosed, speaker, speaker_type,
 		speaker_begin, speaker_end, speaker_text, cue, cue_begin, cue_end
 		FROM quote_occurrences` + whereClause(conds) + ` ORDER BY doc, begin, ord`
-	if q.Limit > 0 {
-		query += fmt.Sprintf(" LIMIT %d", q.Limit)
-	}
+	query += limitClause(q.Limit, q.Offset)
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: occurrences: %w", err)
@@ -186,9 +184,7 @@ func (s *DB) EntityMentions(ctx context.Context, q store.EntityQuery) ([]store.E
 	}
 	query := `SELECT doc, outlet, entity, name, type, begin, end, text, reference FROM entity_mentions` +
 		whereClause(conds) + ` ORDER BY doc, begin, ord`
-	if q.Limit > 0 {
-		query += fmt.Sprintf(" LIMIT %d", q.Limit)
-	}
+	query += limitClause(q.Limit, q.Offset)
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: entity mentions: %w", err)
