@@ -1,0 +1,84 @@
+package cluster
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+)
+
+// fill gives the clusterer n one-document stories with Zipf-distributed
+// terms and entities, bypassing text processing so that a million stories
+// build in seconds; the index and vectors are the same Add would build.
+func fill(c *Clusterer, n int, rng *rand.Rand) {
+	zt := rand.NewZipf(rng, 1.1, 1, 199_999)
+	ze := rand.NewZipf(rng, 1.1, 1, 49_999)
+	start := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range n {
+		tc := map[uint32]int{}
+		for range 20 {
+			k := fmt.Sprintf("t%d", zt.Uint64())
+			tc[c.terms.intern(k, k)]++
+		}
+		ec := map[uint32]int{}
+		for range 5 {
+			k := fmt.Sprintf("e%d", ze.Uint64())
+			ec[c.ents.intern(k, k)]++
+		}
+		f := features{terms: unitVector(tc), ents: unitVector(ec)}
+		c.terms.count(f.terms)
+		c.ents.count(f.ents)
+		date := start.Add(time.Duration(i) * 3 * 365 * 24 * time.Hour / time.Duration(n))
+		si := int32(len(c.stories))
+		c.stories = append(c.stories, &story{})
+		di := int32(len(c.docs))
+		id := fmt.Sprintf("d%d", i)
+		c.docs = append(c.docs, docRecord{ID: id, Date: date, Story: si, Terms: f.terms})
+		c.docIndex[id] = di
+		c.join(si, di, &f, date)
+	}
+}
+
+// BenchmarkPlace measures placing one new document (text processing
+// included) among n existing stories. The time per operation should not
+// grow with n: candidates come from the index, read to a bounded depth.
+//
+//	go test ./internal/cluster -run X -bench Place -benchtime 2000x
+func BenchmarkPlace(b *testing.B) {
+	sizes := []int{10_000, 100_000, 1_000_000}
+	if testing.Short() {
+		sizes = sizes[:2]
+	}
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("stories=%d", n), func(b *testing.B) {
+			rng := rand.New(rand.NewPCG(1, 2))
+			c := New(DefaultParams())
+			fill(c, n, rng)
+			zt := rand.NewZipf(rng, 1.1, 1, 199_999)
+			date := time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC)
+			var texts []string
+			for i := range 64 {
+				var sb strings.Builder
+				fmt.Fprintf(&sb, "Report %d. ", i)
+				for range 300 {
+					fmt.Fprintf(&sb, "t%d ", zt.Uint64())
+				}
+				fmt.Fprintf(&sb, "said E%d and E%d in the capital.", rng.IntN(50_000), rng.IntN(50_000))
+				texts = append(texts, sb.String())
+			}
+			scanned := 0
+			i := 0
+			b.ResetTimer()
+			for b.Loop() {
+				pl, err := c.Add(Item{ID: fmt.Sprintf("new%d", i), Date: date, Text: texts[i%len(texts)]})
+				if err != nil {
+					b.Fatal(err)
+				}
+				scanned += pl.Scanned
+				i++
+			}
+			b.ReportMetric(float64(scanned)/float64(i), "stories-scored/op")
+		})
+	}
+}
