@@ -103,6 +103,7 @@ pairs whose exact shingle Jaccard reaches the threshold), and the ratios.`,
 	neardupCmd.Flags().IntVar(&cfg.Hashes, "hashes", 128, "MinHash signature length, for both implementations")
 	neardupCmd.Flags().Float64Var(&cfg.Threshold, "threshold", 0.8, "Jaccard similarity threshold, for both implementations")
 	neardupCmd.Flags().IntVar(&cfg.Shingle, "shingle", 5, "tokens per shingle")
+	neardupCmd.Flags().Float64Var(&cfg.RecallWeight, "recall-weight", 0.9, "echotrace's banding: weight of missed pairs against needless candidates (0.5 gives ekzhu's banding)")
 	neardupCmd.Flags().BoolVar(&inProcess, "in-process", false, "run both stages in this process (peak memory then less exact)")
 
 	// stageCmd is what childStage runs: one implementation's stage over a
@@ -125,6 +126,7 @@ pairs whose exact shingle Jaccard reaches the threshold), and the ratios.`,
 	stageCmd.Flags().IntVar(&cfg.Hashes, "hashes", 128, "")
 	stageCmd.Flags().Float64Var(&cfg.Threshold, "threshold", 0.8, "")
 	stageCmd.Flags().IntVar(&cfg.Shingle, "shingle", 5, "")
+	stageCmd.Flags().Float64Var(&cfg.RecallWeight, "recall-weight", 0.9, "")
 
 	benchCmd.AddCommand(neardupCmd, stageCmd)
 	rootCmd.AddCommand(benchCmd)
@@ -166,10 +168,10 @@ func childStage(ctx context.Context, impl, corpus string, cfg bench.NearDupConfi
 		return bench.NearDupRun{}, err
 	}
 	args := []string{"bench", "neardup-stage", "--impl", impl, "--corpus", corpus,
-		"--hashes", fmt.Sprint(cfg.Hashes), "--threshold", fmt.Sprint(cfg.Threshold), "--shingle", fmt.Sprint(cfg.Shingle)}
+		"--hashes", fmt.Sprint(cfg.Hashes), "--threshold", fmt.Sprint(cfg.Threshold), "--shingle", fmt.Sprint(cfg.Shingle), "--recall-weight", fmt.Sprint(cfg.RecallWeight)}
 	var run bench.NearDupRun
-	peak, err := bench.RunChild(ctx, exe, args, &run)
-	run.PeakRSS = peak
+	use, err := bench.RunChild(ctx, exe, args, &run)
+	run.PeakRSS, run.CPUSeconds = use.PeakRSS, use.CPUSeconds
 	return run, err
 }
 
@@ -201,7 +203,7 @@ func printEngineResult(w io.Writer, r bench.EngineResult) {
 	fmt.Fprintf(w, "corpus     %d documents, %.1f MB, %d words (seed %d, generated in %.1f s)\n",
 		c.Docs, float64(c.Bytes)/1e6, c.Words, r.Seed, r.GenSeconds)
 	fmt.Fprintf(w, "planted    %d passages in %d pairs\n", c.Passages, c.Pairs)
-	fmt.Fprintf(w, "engine     %.1f s: %.0f documents/s, %.2f MB/s\n", r.Seconds, r.DocsPerSec, r.MBPerSec)
+	fmt.Fprintf(w, "engine     %.1f s (%.1f s CPU): %.0f documents/s, %.2f MB/s\n", r.Seconds, r.CPUSeconds, r.DocsPerSec, r.MBPerSec)
 	fmt.Fprintf(w, "memory     peak %s (%s)\n", mib(r.PeakRSS), r.PeakNote)
 	p := r.Passages
 	fmt.Fprintf(w, "recall     %.3f (%d of %d planted passages found)\n", p.Recall, p.Found, p.Planted)
@@ -216,16 +218,20 @@ func printEngineResult(w io.Writer, r bench.EngineResult) {
 func printNearDupReport(w io.Writer, r bench.NearDupReport) {
 	c := r.Corpus
 	fmt.Fprintf(w, "corpus     %d documents, %.1f MB (seed %d, generated in %.1f s)\n", c.Docs, float64(c.Bytes)/1e6, r.Seed, r.GenSeconds)
-	fmt.Fprintf(w, "config     %d hashes, threshold %.2f, %d-token shingles\n", r.Config.Hashes, r.Config.Threshold, r.Config.Shingle)
+	fmt.Fprintf(w, "config     %d hashes, threshold %.2f, %d-token shingles, echotrace recall weight %.2f\n",
+		r.Config.Hashes, r.Config.Threshold, r.Config.Shingle, r.Config.RecallWeight)
 	fmt.Fprintf(w, "truth      %d planted pairs at or above the threshold\n\n", r.Runs[0].PairScore.Truth)
-	fmt.Fprintf(w, "%-18s %6s %8s %8s %8s %9s %8s %7s %9s\n", "", "bands", "sign s", "index s", "query s", "stage s", "peak", "recall", "precision")
+	fmt.Fprintf(w, "seconds, wall (CPU)  %-5s %13s %13s %13s %13s %8s %7s %9s\n", "bands", "sign", "index", "query", "stage", "peak", "recall", "precision")
 	for _, run := range r.Runs {
-		fmt.Fprintf(w, "%-18s %3d×%-2d %8.2f %8.2f %8.2f %9.2f %8s %7.3f %9.3f\n", run.Impl, run.Bands, run.Rows,
-			run.SignSeconds, run.IndexSeconds, run.QuerySeconds, run.StageSeconds, mib(run.PeakRSS),
+		ph := func(p bench.Phase) string { return fmt.Sprintf("%5.1f (%5.1f)", p.Seconds, p.CPUSeconds) }
+		fmt.Fprintf(w, "%-20s %2d×%-2d %13s %13s %13s %13s %8s %7.3f %9.3f\n", run.Impl, run.Bands, run.Rows,
+			ph(run.Sign), ph(run.Index), ph(run.Query), ph(run.Stage), mib(run.PeakRSS),
 			run.PairScore.Recall, run.PairScore.Precision)
 	}
-	fmt.Fprintf(w, "\n(reading and tokenising, the same work for both, took %.1f s and %.1f s)\n", r.Runs[0].ReadSeconds, r.Runs[1].ReadSeconds)
-	fmt.Fprintf(w, "speedup %.1f×, memory ratio %.2f, recall ratio %.3f, precision ratio %.3f\n", r.Speedup, r.MemoryRatio, r.RecallRatio, r.PrecisionRatio)
+	fmt.Fprintf(w, "\nreading and tokenising, the same work for both, took %.1f s and %.1f s;\nthe whole processes used %.1f s and %.1f s of CPU\n",
+		r.Runs[0].Read.Seconds, r.Runs[1].Read.Seconds, r.Runs[0].CPUSeconds, r.Runs[1].CPUSeconds)
+	fmt.Fprintf(w, "speedup %.1f× wall, %.1f× CPU; memory ratio %.2f; recall ratio %.3f; precision ratio %.3f\n",
+		r.Speedup, r.CPUSpeedup, r.MemoryRatio, r.RecallRatio, r.PrecisionRatio)
 	verdict := "NOT met"
 	if r.GoalMet {
 		verdict = "met"

@@ -26,9 +26,10 @@ type NearDupReport struct {
 	Config     NearDupConfig   `json:"config"`
 	Runs       []NearDupResult `json:"runs"` // echotrace first
 	// Ratios of echotrace to ekzhu/minhash-lsh. Speedup is ekzhu's stage
-	// time over echotrace's (above 1: echotrace is faster); the others are
-	// echotrace's value over ekzhu's.
+	// time over echotrace's (above 1: echotrace is faster), in wall and in
+	// CPU seconds; the others are echotrace's value over ekzhu's.
 	Speedup         float64 `json:"speedup"`
+	CPUSpeedup      float64 `json:"cpu_speedup"`
 	MemoryRatio     float64 `json:"memory_ratio"`
 	RecallRatio     float64 `json:"recall_ratio"`
 	PrecisionRatio  float64 `json:"precision_ratio"`
@@ -38,7 +39,7 @@ type NearDupReport struct {
 
 // StageRunner runs one implementation's near-duplicate stage on a corpus
 // and fills in its PeakRSS: in a child process (see RunChild) for a
-// per-process peak, or in this process.
+// per-process peak, or in this process; and its CPUSeconds.
 type StageRunner func(ctx context.Context, impl, corpus string, cfg NearDupConfig) (NearDupRun, error)
 
 // InProcess runs the stage in this process, resetting the peak memory count
@@ -46,8 +47,10 @@ type StageRunner func(ctx context.Context, impl, corpus string, cfg NearDupConfi
 // process holds besides the stage.
 func InProcess(ctx context.Context, impl, corpus string, cfg NearDupConfig) (NearDupRun, error) {
 	_ = ResetPeak() // without a reset the peak is the whole process's: still a bound
+	cpu := cpuSeconds()
 	run, err := NearDupStage(ctx, impl, corpus, cfg)
 	if err == nil {
+		run.CPUSeconds = cpuSeconds() - cpu
 		run.PeakRSS, err = PeakRSS()
 	}
 	return run, err
@@ -86,11 +89,13 @@ func CompareNearDup(ctx context.Context, gen Config, cfg NearDupConfig, dir stri
 		rep.Runs = append(rep.Runs, res)
 	}
 	ours, theirs := rep.Runs[0], rep.Runs[1]
-	rep.Speedup = div(theirs.StageSeconds, ours.StageSeconds)
+	rep.Speedup = div(theirs.Stage.Seconds, ours.Stage.Seconds)
+	rep.CPUSpeedup = div(theirs.Stage.CPUSeconds, ours.Stage.CPUSeconds)
 	rep.MemoryRatio = div(float64(ours.PeakRSS), float64(theirs.PeakRSS))
 	rep.RecallRatio = div(ours.PairScore.Recall, theirs.PairScore.Recall)
 	rep.PrecisionRatio = div(ours.PairScore.Precision, theirs.PairScore.Precision)
-	rep.GoalMet = rep.Speedup >= 2 && ours.PairScore.Recall >= theirs.PairScore.Recall
+	// The goal is judged on the smaller of the two speedups.
+	rep.GoalMet = min(rep.Speedup, rep.CPUSpeedup) >= 2 && ours.PairScore.Recall >= theirs.PairScore.Recall
 	return rep, nil
 }
 

@@ -11,14 +11,11 @@ import (
 	"github.com/echotrace/echotrace/internal/relate"
 )
 
-// copyOf writes the i-th document as a copy of src made by op, and its
-// ground truth.
-func (g *generator) copyOf(i int, src *article, op Op) error {
+// copyOf makes the i-th document as a copy of src made by op.
+func (g *generator) copyOf(i int, src *article, op Op) {
 	var ps []piece
 	body := len(src.paras) - 1 // paragraphs after the headline
 	switch op {
-	case OpEdit:
-		ps = g.copied(src, 0, len(src.paras), 1.0/30, 0.5)
 	case OpNearDup:
 		ps = g.copied(src, 0, len(src.paras), 1.0/400, 0.1)
 	case OpInsert:
@@ -39,15 +36,11 @@ func (g *generator) copyOf(i int, src *article, op Op) error {
 		ps = g.freshPieces(true, 60+g.r.IntN(300))
 		ps = append(ps, g.copied(src, from, from+n, 1.0/60, 0.2)...)
 		ps = append(ps, g.freshPieces(false, 60+g.r.IntN(300))...)
-	default:
-		return fmt.Errorf("bench: unknown copy kind %q", op)
+	default: // OpEdit
+		ps = g.copied(src, 0, len(src.paras), 1.0/30, 0.5)
 	}
 	b := g.compose(i, g.outlets[g.r.IntN(len(g.outlets))], ps)
-	g.stats.Ops[op]++
-	if err := g.plant(op, src, b, ps); err != nil {
-		return err
-	}
-	return g.write(i, b)
+	g.emit(job{rec: g.record(i, b), op: op, src: src, copy: b, pieces: ps})
 }
 
 // copied returns src's paragraphs [from, to) as pieces, each word replaced
@@ -154,7 +147,7 @@ func isIdentity(p []int) bool {
 	return true
 }
 
-// plant writes the truth for copy b of src: one passage per maximal run of
+// plant writes the truth for copy b of src (on the writer goroutine): one passage per maximal run of
 // pieces that copies consecutive source paragraphs (pasted lines inside a
 // run belong to it), and the pair with its exact shingle Jaccard.
 func (g *generator) plant(op Op, src, b *article, ps []piece) error {

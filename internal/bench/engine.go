@@ -21,7 +21,8 @@ type EngineResult struct {
 	Corpus     Stats   `json:"corpus"`
 	Seed       uint64  `json:"seed"`
 	GenSeconds float64 `json:"generate_seconds"`
-	Seconds    float64 `json:"seconds"` // wall time of the engine alone
+	Seconds    float64 `json:"seconds"`     // wall time of the engine alone
+	CPUSeconds float64 `json:"cpu_seconds"` // user + system CPU time of the engine run, all threads
 	DocsPerSec float64 `json:"docs_per_second"`
 	MBPerSec   float64 `json:"mb_per_second"` // of document text, 10^6 bytes
 	// PeakRSS is the process's peak resident set during the engine run,
@@ -55,9 +56,9 @@ func RunEngine(ctx context.Context, eng Engine, cfg Config, dir string) (EngineR
 	if err := ResetPeak(); err != nil {
 		res.PeakNote = "VmHWM of the whole bench process (peak reset unavailable: " + err.Error() + ")"
 	}
-	start = time.Now()
+	start, cpu := time.Now(), cpuSeconds()
 	passages, err := eng(ctx, corpus, db)
-	res.Seconds = time.Since(start).Seconds()
+	res.Seconds, res.CPUSeconds = time.Since(start).Seconds(), cpuSeconds()-cpu
 	if err != nil {
 		return res, fmt.Errorf("bench: engine: %w", err)
 	}

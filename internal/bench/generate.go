@@ -7,6 +7,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/echotrace/echotrace/internal/doc"
@@ -92,9 +93,26 @@ type generator struct {
 	setA    []uint64 // scratch of jaccard
 	setB    []uint64
 	base    time.Time
-	out     *json.Encoder
-	truth   *json.Encoder
-	stats   Stats
+	jobs    chan job
+	failed  atomic.Bool
+
+	// Owned by the writer goroutine.
+	out   *json.Encoder
+	truth *json.Encoder
+	stats Stats
+	err   error
+}
+
+// job is one document handed from the generating goroutine to the writer
+// goroutine, which tokenises for the truth, encodes and writes, so that
+// the two halves of the work run on two cores. A job of a copy carries
+// what the truth needs; the articles are never changed once composed.
+type job struct {
+	rec    record
+	op     Op // "" for an original
+	src    *article
+	copy   *article
+	pieces []piece
 }
 
 // sourcePool bounds the originals kept for copying: generation streams,
@@ -131,10 +149,19 @@ func Generate(cfg Config, corpus, truth io.Writer) (Stats, error) {
 	for i := range nOutlets {
 		g.outlets = append(g.outlets, g.newOutlet(i))
 	}
+	g.jobs = make(chan job, 64)
+	done := make(chan struct{})
+	go g.writeLoop(done)
 	for i := range cfg.Docs {
-		if err := g.document(i); err != nil {
-			return g.stats, err
+		if g.failed.Load() {
+			break
 		}
+		g.document(i)
+	}
+	close(g.jobs)
+	<-done
+	if g.err != nil {
+		return g.stats, g.err
 	}
 	if err := cw.Flush(); err != nil {
 		return g.stats, fmt.Errorf("bench: writing corpus: %w", err)
@@ -178,16 +205,17 @@ func (g *generator) newOutlet(i int) *outlet {
 	return o
 }
 
-// document writes the i-th document: a copy of a pooled original with the
+// document makes the i-th document: a copy of a pooled original with the
 // configured probabilities, else a new original.
-func (g *generator) document(i int) error {
+func (g *generator) document(i int) {
 	op := g.chooseOp()
 	if op != "" && len(g.pool) > 0 {
 		k := g.r.IntN(len(g.pool))
 		src := g.pool[k]
 		g.pool[k] = g.pool[len(g.pool)-1]
 		g.pool = g.pool[:len(g.pool)-1]
-		return g.copyOf(i, src, op)
+		g.copyOf(i, src, op)
+		return
 	}
 	a := g.compose(i, g.outlets[g.r.IntN(len(g.outlets))], g.freshPieces(true, 300+g.r.IntN(1201)))
 	if len(g.pool) < sourcePool {
@@ -195,7 +223,7 @@ func (g *generator) document(i int) error {
 	} else {
 		g.pool[g.r.IntN(sourcePool)] = a
 	}
-	return g.write(i, a)
+	g.emit(job{rec: g.record(i, a)})
 }
 
 // chooseOp draws the kind of the next document; "" is an original.
@@ -248,9 +276,9 @@ func (g *generator) compose(i int, o *outlet, ps []piece) *article {
 	return a
 }
 
-// write emits an article as a corpus record. About one in twenty has no
+// record is the corpus record of an article. About one in twenty has no
 // date, so that engines meet undated documents too.
-func (g *generator) write(i int, a *article) error {
+func (g *generator) record(i int, a *article) record {
 	rec := record{
 		ID:     a.id,
 		Series: a.outlet.slug,
@@ -263,11 +291,39 @@ func (g *generator) write(i int, a *article) error {
 	if g.r.IntN(20) != 0 {
 		rec.Date = g.base.Add(time.Duration(i) * 7 * time.Minute).Format(time.RFC3339)
 	}
+	return rec
+}
+
+// emit hands a document to the writer goroutine.
+func (g *generator) emit(j job) { g.jobs <- j }
+
+// writeLoop writes the documents and their truth in order, until the jobs
+// run out; after the first error it only drains them.
+func (g *generator) writeLoop(done chan<- struct{}) {
+	defer close(done)
+	for j := range g.jobs {
+		if g.err != nil {
+			continue
+		}
+		if g.err = g.write(j); g.err != nil {
+			g.failed.Store(true)
+		}
+	}
+}
+
+// write writes one document and, for a copy, its truth.
+func (g *generator) write(j job) error {
+	if j.op != "" {
+		g.stats.Ops[j.op]++
+		if err := g.plant(j.op, j.src, j.copy, j.pieces); err != nil {
+			return err
+		}
+	}
 	g.stats.Docs++
-	g.stats.Bytes += int64(len(a.text))
-	g.stats.Words += int64(countWords(a.text))
-	if err := g.out.Encode(rec); err != nil {
-		return fmt.Errorf("bench: writing document %s: %w", a.id, err)
+	g.stats.Bytes += int64(len(j.rec.Text))
+	g.stats.Words += int64(countWords(j.rec.Text))
+	if err := g.out.Encode(j.rec); err != nil {
+		return fmt.Errorf("bench: writing document %s: %w", j.rec.ID, err)
 	}
 	return nil
 }

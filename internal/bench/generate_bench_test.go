@@ -39,7 +39,7 @@ func BenchmarkNearDupStage(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				stage += run.StageSeconds
+				stage += run.Stage.Seconds
 			}
 			b.ReportMetric(stage/float64(b.N)*1e3, "stage-ms/op")
 			b.ReportMetric(float64(st.Docs)*float64(b.N)/stage, "stage-docs/s")

@@ -8,20 +8,30 @@ import "math"
 // 1-(1-s^r)^b. The choice minimises the probability mass of false
 // positives (similarity below the threshold, yet candidates) plus false
 // negatives (above it, yet not candidates), each integrated over
-// similarity — the usual criterion, so that equal inputs give other LSH
-// implementations the same banding.
+// similarity and weighted equally — the usual criterion, so that equal
+// inputs give other LSH implementations the same banding.
 func Bands(hashes int, threshold float64) (bands, rows int) {
+	return WeightedBands(hashes, threshold, 0.5)
+}
+
+// WeightedBands is Bands with the false negative mass weighted by
+// recallWeight and the false positive mass by 1-recallWeight. When
+// candidates are checked against the threshold afterwards, a false
+// positive costs one signature comparison while a false negative is a
+// near-duplicate lost for good, so a weight above 0.5 is the better trade.
+func WeightedBands(hashes int, threshold, recallWeight float64) (bands, rows int) {
 	if hashes < 1 {
 		return 1, 1
 	}
 	threshold = math.Min(math.Max(threshold, 0), 1)
+	recallWeight = math.Min(math.Max(recallWeight, 0), 1)
 	best := math.Inf(1)
 	bands, rows = 1, hashes
 	for b := 1; b <= hashes; b++ {
 		for r := 1; b*r <= hashes; r++ {
 			fp := integrate(func(s float64) float64 { return candidateProb(s, b, r) }, 0, threshold)
 			fn := integrate(func(s float64) float64 { return 1 - candidateProb(s, b, r) }, threshold, 1)
-			if e := fp + fn; e < best {
+			if e := (1-recallWeight)*fp + recallWeight*fn; e < best {
 				best, bands, rows = e, b, r
 			}
 		}

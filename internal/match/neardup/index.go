@@ -11,6 +11,9 @@ const (
 	DefaultHashes    = 128
 	DefaultThreshold = 0.8
 	DefaultShingle   = 5
+	// DefaultRecallWeight favours recall in the choice of banding, since
+	// an Index checks its candidates (see WeightedBands).
+	DefaultRecallWeight = 0.9
 )
 
 // Options configure an Index. The zero value gives the defaults.
@@ -20,8 +23,12 @@ type Options struct {
 	Shingle   int     // tokens per shingle; 0 means 5
 	Seed      uint64  // seed of the shingle hash; indexes compare only with equal seeds
 	// Bands and Rows set the LSH banding; when either is 0 both are
-	// chosen by Bands(Hashes, Threshold).
+	// chosen by WeightedBands(Hashes, Threshold, RecallWeight).
 	Bands, Rows int
+	// RecallWeight weighs missed near-duplicates against needless
+	// candidates in the choice of banding; 0 means DefaultRecallWeight,
+	// 0.5 weighs them equally as other LSH implementations do.
+	RecallWeight float64
 	// Candidates makes Query return every LSH candidate without checking
 	// it against the threshold, and the Index keep no signatures. It is
 	// for callers that keep signatures themselves.
@@ -39,8 +46,11 @@ func (o Options) withDefaults() Options {
 	if o.Shingle <= 0 {
 		o.Shingle = DefaultShingle
 	}
+	if o.RecallWeight <= 0 || o.RecallWeight > 1 {
+		o.RecallWeight = DefaultRecallWeight
+	}
 	if o.Bands <= 0 || o.Rows <= 0 || o.Bands*o.Rows > o.Hashes {
-		o.Bands, o.Rows = Bands(o.Hashes, o.Threshold)
+		o.Bands, o.Rows = WeightedBands(o.Hashes, o.Threshold, o.RecallWeight)
 	}
 	return o
 }
