@@ -37,6 +37,8 @@ var reasons = []struct {
 	skipped bool
 	warning bool
 }{
+	// First: an unknown format may also wrap why the content was refused.
+	{ErrUnknownFormat, "unknown format", false, false},
 	{ErrEmpty, "empty", true, false},
 	{ErrTooLarge, "too large", false, false},
 	{ErrBinary, "binary", false, false},
@@ -44,7 +46,6 @@ var reasons = []struct {
 	{ErrMalformed, "malformed", false, false},
 	{ErrWrongType, "wrong type", false, false},
 	{ErrNoText, "no text", false, false},
-	{ErrUnknownFormat, "unknown format", false, false},
 	{ErrUnreadable, "unreadable", false, false},
 	{fs.ErrPermission, "unreadable", false, false},
 	{fs.ErrNotExist, "not found", false, false},

@@ -248,7 +248,7 @@ func (w *walker) file(p, name string, info fs.FileInfo, meta *doc.Document) {
 		r = br
 		if f, ok = SniffFormat(head[:min(len(head), 512)]); !ok {
 			if err := checkBinary(head); err != nil {
-				w.report(Problem{Path: p, Err: err})
+				w.report(Problem{Path: p, Err: fmt.Errorf("%w: the name has no known ending (%s) and the content is not text: %w", ErrUnknownFormat, knownEndings(), err)})
 				return
 			}
 			f, _ = formatByName("text")
@@ -281,4 +281,14 @@ func (w *walker) run(f Format, src Source) {
 		return
 	}
 	w.report(Problem{Path: src.Path, Err: err})
+}
+
+// knownEndings lists the file endings of the registered formats.
+func knownEndings() string {
+	var exts []string
+	for _, f := range Formats() {
+		exts = append(exts, f.Exts...)
+	}
+	sort.Strings(exts)
+	return strings.Join(exts, " ")
 }

@@ -153,7 +153,7 @@ func TestPathsBadInput(t *testing.T) {
 		{"too large", "big.txt", strings.Repeat("word ", 100), Options{MaxBytes: 200}, "too large", false, []string{"500 bytes", "limit is 200", "--max-bytes"}},
 		{"JSONL binary", "bin.jsonl", "\x00\x00\x00\x00", Options{}, "binary", false, []string{"binary"}},
 		{"JSONL empty", "none.jsonl", "\n\n", Options{}, "empty", true, []string{"no records"}},
-		{"explicit binary of unknown type", "photo.bin", "\x89PNG\r\n\x1a\n\x00\x00", Options{}, "binary", false, []string{"binary"}},
+		{"explicit binary of unknown type", "photo.bin", "\x89PNG\r\n\x1a\n\x00\x00", Options{}, "unknown format", false, []string{"unknown input format", ".txt", "binary"}},
 		{"explicit meta.jsonl", "meta.jsonl", `{"file":"a.txt"}`, Options{}, "unknown format", false, []string{"metadata"}},
 	}
 	for _, tt := range tests {

@@ -202,7 +202,7 @@ func isCommentHeader(lines []textLine, i int) bool {
 		return false
 	}
 	seen := 0
-	for j := i + 1; j < len(lines) && seen < 3; j++ {
+	for j := i + 1; j < len(lines) && j <= i+maxLookAround && seen < 3; j++ {
 		if lines[j].blank() || separatorOnly(lines[j]) {
 			continue
 		}
@@ -379,6 +379,10 @@ const (
 	maxCreditLen         = 80
 	maxCaptionGroupLine  = 150
 	maxCaptionGroupReach = 2
+	// maxLookAround bounds how many lines (blank ones included) the rules
+	// that look at neighbouring lines inspect, so that marking stays linear
+	// in the length of the text whatever its shape.
+	maxLookAround = 12
 )
 
 // classifyLine finds the region of line i, if it is one.
@@ -592,7 +596,7 @@ func captionGroups(d *doc.Document, lines []textLine) {
 			continue
 		}
 		reach := 0
-		for j := i - 1; j >= 0 && reach < maxCaptionGroupReach; j-- {
+		for j := i - 1; j >= 0 && j >= i-maxLookAround && reach < maxCaptionGroupReach; j-- {
 			p := lines[j]
 			if p.blank() {
 				continue

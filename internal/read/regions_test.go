@@ -317,3 +317,15 @@ func FuzzMarkRegions(f *testing.F) {
 		}
 	})
 }
+
+func TestMarkRegionsLargeRepetitiveInput(t *testing.T) {
+	// Shapes that would make neighbour-inspecting rules quadratic: many
+	// credit lines, many comment-like lines, many blank lines. Marking must
+	// still finish, with valid regions. (No timing is asserted; a
+	// quadratic walk would make this test run for minutes.)
+	for _, unit := range []string{"  • AFP\n\n", "u/x\n\n\n\n", "5 points\n\n", "\n", "Share this article\n"} {
+		d := &doc.Document{Text: "Opening paragraph of an article that is long enough to count as text.\n" + strings.Repeat(unit, 200000/len(unit))}
+		MarkRegions(d)
+		checkRegions(t, d)
+	}
+}
