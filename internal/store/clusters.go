@@ -1,0 +1,49 @@
+package store
+
+import (
+	"context"
+
+	"github.com/echotrace/echotrace/internal/cluster"
+)
+
+// ClusterStore keeps stories and narratives: the reported groups (label,
+// documents, outlets, dates, timeline) and the clusterer's saved state, so
+// that the next analysis places only the new documents.
+//
+// Like QuoteStore it is a topic a backend may implement; a program finds
+// it with a type assertion (st.(store.ClusterStore)). SQLite and
+// PostgreSQL implement it.
+//
+// Schema (both engines):
+//
+//	stories(ord, id, narrative, first, last, data)     data: cluster.Story as JSON
+//	story_documents(doc, story)                         which story holds a document
+//	narratives(ord, id, first, last, data)              data: cluster.Narrative as JSON
+//	cluster_state(id, data)                             one row: cluster.Clusterer saved
+//
+// first and last are YYYY-MM-DD or empty. Indexes: stories by id and
+// narrative; story_documents by doc and by story.
+type ClusterStore interface {
+	// ReplaceClusters replaces the stored stories, narratives and state in
+	// one transaction with those of an analysis of corpus version
+	// `version`, unless a newer analysis is stored (then it changes
+	// nothing and returns false). An equal version replaces, so that
+	// reclustering the same corpus takes effect.
+	ReplaceClusters(ctx context.Context, version int64, stories []cluster.Story, narratives []cluster.Narrative, state []byte) (bool, error)
+	// ClustersVersion is the corpus version the stored clusters describe.
+	ClustersVersion(ctx context.Context) (int64, error)
+	// Stories returns the stored stories a query selects, in order.
+	Stories(ctx context.Context, q StoryQuery) ([]cluster.Story, error)
+	// Narratives returns every stored narrative, in order.
+	Narratives(ctx context.Context) ([]cluster.Narrative, error)
+	// ClusterState returns the saved clusterer, or nil when there is none.
+	ClusterState(ctx context.Context) ([]byte, error)
+}
+
+// StoryQuery selects stories. Zero fields do not restrict.
+type StoryQuery struct {
+	ID        string
+	Narrative string
+	Doc       string // the story holding this document
+	Limit     int
+}

@@ -1,0 +1,167 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/echotrace/echotrace/internal/cluster"
+	"github.com/echotrace/echotrace/internal/store"
+)
+
+func init() {
+	addTopic("clusters",
+		`CREATE TABLE stories (
+			ord INTEGER PRIMARY KEY,
+			id TEXT NOT NULL UNIQUE, narrative TEXT NOT NULL, first TEXT NOT NULL, last TEXT NOT NULL,
+			data TEXT NOT NULL
+		);
+		CREATE INDEX stories_narrative ON stories(narrative, ord);
+		CREATE TABLE story_documents (doc TEXT NOT NULL, story TEXT NOT NULL);
+		CREATE INDEX story_documents_doc ON story_documents(doc);
+		CREATE INDEX story_documents_story ON story_documents(story);
+		CREATE TABLE narratives (
+			ord INTEGER PRIMARY KEY,
+			id TEXT NOT NULL UNIQUE, first TEXT NOT NULL, last TEXT NOT NULL,
+			data TEXT NOT NULL
+		);
+		CREATE TABLE cluster_state (id INTEGER PRIMARY KEY CHECK (id = 1), data BLOB NOT NULL);
+		INSERT OR IGNORE INTO counters(name, value) VALUES ('clusters_version', 0);`,
+	)
+}
+
+var _ store.ClusterStore = (*DB)(nil)
+
+// ReplaceClusters replaces stories, narratives and state unless a newer
+// analysis is stored.
+func (s *DB) ReplaceClusters(ctx context.Context, version int64, stories []cluster.Story, narratives []cluster.Narrative, state []byte) (bool, error) {
+	type link struct{ doc, story string }
+	var links []link
+	for _, st := range stories {
+		for _, d := range st.Documents {
+			links = append(links, link{d, st.ID})
+		}
+	}
+	replaced := false
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		replaced = false
+		res, err := tx.ExecContext(ctx, `UPDATE counters SET value = ? WHERE name = 'clusters_version' AND value <= ?`, version, version)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return err
+		}
+		for _, t := range []string{"stories", "story_documents", "narratives", "cluster_state"} {
+			if _, err := tx.ExecContext(ctx, "DELETE FROM "+t); err != nil {
+				return fmt.Errorf("clear %s: %w", t, err)
+			}
+		}
+		var encErr error
+		if err := insertEach(ctx, tx, `INSERT INTO stories(ord, id, narrative, first, last, data) VALUES (?, ?, ?, ?, ?, ?)`,
+			len(stories), func(i int) []any {
+				st := stories[i]
+				data, err := json.Marshal(st)
+				encErr = errors.Join(encErr, err)
+				return []any{i, st.ID, st.Narrative, st.First, st.Last, string(data)}
+			}); err != nil {
+			return fmt.Errorf("store stories: %w", err)
+		}
+		if err := insertEach(ctx, tx, `INSERT INTO story_documents(doc, story) VALUES (?, ?)`, len(links), func(i int) []any {
+			return []any{links[i].doc, links[i].story}
+		}); err != nil {
+			return fmt.Errorf("store story documents: %w", err)
+		}
+		if err := insertEach(ctx, tx, `INSERT INTO narratives(ord, id, first, last, data) VALUES (?, ?, ?, ?, ?)`,
+			len(narratives), func(i int) []any {
+				n := narratives[i]
+				data, err := json.Marshal(n)
+				encErr = errors.Join(encErr, err)
+				return []any{i, n.ID, n.First, n.Last, string(data)}
+			}); err != nil {
+			return fmt.Errorf("store narratives: %w", err)
+		}
+		if encErr != nil {
+			return fmt.Errorf("encode clusters: %w", encErr)
+		}
+		if state != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO cluster_state(id, data) VALUES (1, ?)`, state); err != nil {
+				return fmt.Errorf("store cluster state: %w", err)
+			}
+		}
+		replaced = true
+		return nil
+	})
+	if err != nil {
+		return false, fmt.Errorf("sqlite: replace clusters: %w", err)
+	}
+	return replaced, nil
+}
+
+// ClustersVersion is the corpus version the stored clusters describe.
+func (s *DB) ClustersVersion(ctx context.Context) (int64, error) {
+	return s.counter(ctx, "clusters_version")
+}
+
+// Stories returns the stored stories a query selects.
+func (s *DB) Stories(ctx context.Context, q store.StoryQuery) ([]cluster.Story, error) {
+	var conds []string
+	var args []any
+	if q.ID != "" {
+		conds, args = append(conds, "id = ?"), append(args, q.ID)
+	}
+	if q.Narrative != "" {
+		conds, args = append(conds, "narrative = ?"), append(args, q.Narrative)
+	}
+	if q.Doc != "" {
+		conds, args = append(conds, "id IN (SELECT story FROM story_documents WHERE doc = ?)"), append(args, q.Doc)
+	}
+	query := `SELECT id, data FROM stories` + whereClause(conds) + ` ORDER BY ord`
+	if q.Limit > 0 {
+		query += fmt.Sprintf(" LIMIT %d", q.Limit)
+	}
+	return queryJSON[cluster.Story](ctx, s.db, "stories", query, args...)
+}
+
+// Narratives returns every stored narrative.
+func (s *DB) Narratives(ctx context.Context) ([]cluster.Narrative, error) {
+	return queryJSON[cluster.Narrative](ctx, s.db, "narratives", `SELECT id, data FROM narratives ORDER BY ord`)
+}
+
+// queryJSON reads rows of (id, JSON data) into values, naming the record
+// that does not decode.
+func queryJSON[T any](ctx context.Context, db *sql.DB, what, query string, args ...any) ([]T, error) {
+	rows, err := db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: %s: %w", what, err)
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		var id, data string
+		if err := rows.Scan(&id, &data); err != nil {
+			return nil, fmt.Errorf("sqlite: %s: %w", what, err)
+		}
+		var v T
+		if err := json.Unmarshal([]byte(data), &v); err != nil {
+			return nil, fmt.Errorf("sqlite: %s %s: %w", what, id, err)
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// ClusterState returns the saved clusterer, or nil.
+func (s *DB) ClusterState(ctx context.Context) ([]byte, error) {
+	var data []byte
+	err := s.db.QueryRowContext(ctx, `SELECT data FROM cluster_state WHERE id = 1`).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: cluster state: %w", err)
+	}
+	return data, nil
+}

@@ -1,0 +1,9 @@
+package sqlite_test
+
+import (
+	"testing"
+
+	"github.com/echotrace/echotrace/internal/store/storetest"
+)
+
+func TestClusters(t *testing.T) { storetest.Clusters(t, newDSN) }

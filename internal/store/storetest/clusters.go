@@ -1,0 +1,90 @@
+package storetest
+
+import (
+	"context"
+	"reflect"
+	"testing"
+
+	"github.com/echotrace/echotrace/internal/cluster"
+	"github.com/echotrace/echotrace/internal/store"
+)
+
+// Clusters checks the ClusterStore topic of a backend: stories,
+// narratives and state round-trip, queries select, an older analysis
+// never replaces a newer one and an equal one does.
+func Clusters(t *testing.T, newDSN NewDSN) {
+	ctx := context.Background()
+	s := open(t, newDSN(t))
+	cs, ok := s.(store.ClusterStore)
+	if !ok {
+		t.Skip("backend does not implement store.ClusterStore")
+	}
+	if state, err := cs.ClusterState(ctx); err != nil || state != nil {
+		t.Fatalf("empty store: state %v, %v; want nil, nil", state, err)
+	}
+	stories := []cluster.Story{
+		{Summary: cluster.Summary{ID: "s1", Label: "Kolvik, bridge", Documents: []string{"a", "b"}, Outlets: []string{"x"},
+			First: "2031-06-03", Last: "2031-06-04", Timeline: []cluster.TimelineDay{{Date: "2031-06-03", Outlet: "x", Documents: 2}}}, Narrative: "n1"},
+		{Summary: cluster.Summary{ID: "s2", Label: "cup final", Documents: []string{"c"}, Undated: 1}, Narrative: "n2"},
+	}
+	narratives := []cluster.Narrative{
+		{Summary: cluster.Summary{ID: "n1", Label: "floods", Documents: []string{"a", "b"}}, Stories: []string{"s1"}},
+		{Summary: cluster.Summary{ID: "n2", Label: "football", Documents: []string{"c"}}, Stories: []string{"s2"}},
+	}
+	state := []byte{0, 1, 2, 255}
+	if ok, err := cs.ReplaceClusters(ctx, 3, stories, narratives, state); err != nil || !ok {
+		t.Fatalf("ReplaceClusters = %v, %v", ok, err)
+	}
+	got, err := cs.Stories(ctx, store.StoryQuery{})
+	if err != nil || !reflect.DeepEqual(got, stories) {
+		t.Fatalf("Stories = %+v, %v; want %+v", got, err, stories)
+	}
+	tests := []struct {
+		name string
+		q    store.StoryQuery
+		want []string
+	}{
+		{"by id", store.StoryQuery{ID: "s2"}, []string{"s2"}},
+		{"by narrative", store.StoryQuery{Narrative: "n1"}, []string{"s1"}},
+		{"by document", store.StoryQuery{Doc: "b"}, []string{"s1"}},
+		{"unknown document", store.StoryQuery{Doc: "zz"}, nil},
+		{"limit", store.StoryQuery{Limit: 1}, []string{"s1"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := cs.Stories(ctx, tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ids []string
+			for _, s := range got {
+				ids = append(ids, s.ID)
+			}
+			if !reflect.DeepEqual(ids, tt.want) {
+				t.Errorf("ids = %v, want %v", ids, tt.want)
+			}
+		})
+	}
+	ns, err := cs.Narratives(ctx)
+	if err != nil || !reflect.DeepEqual(ns, narratives) {
+		t.Fatalf("Narratives = %+v, %v", ns, err)
+	}
+	if got, err := cs.ClusterState(ctx); err != nil || !reflect.DeepEqual(got, state) {
+		t.Fatalf("ClusterState = %v, %v", got, err)
+	}
+	if ok, err := cs.ReplaceClusters(ctx, 2, nil, nil, nil); err != nil || ok {
+		t.Fatalf("older analysis replaced the stored one: %v, %v", ok, err)
+	}
+	if ok, err := cs.ReplaceClusters(ctx, 3, stories[:1], narratives[:1], nil); err != nil || !ok {
+		t.Fatalf("equal version (a recluster) did not replace: %v, %v", ok, err)
+	}
+	if got, _ := cs.Stories(ctx, store.StoryQuery{}); len(got) != 1 {
+		t.Errorf("after recluster %d stories, want 1", len(got))
+	}
+	if got, _ := cs.ClusterState(ctx); got != nil {
+		t.Errorf("state kept after a replacement without one")
+	}
+	if v, err := cs.ClustersVersion(ctx); err != nil || v != 3 {
+		t.Errorf("ClustersVersion = %d, %v; want 3", v, err)
+	}
+}
