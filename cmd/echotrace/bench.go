@@ -228,6 +228,10 @@ func printNearDupReport(w io.Writer, r bench.NearDupReport) {
 			ph(run.Sign), ph(run.Index), ph(run.Query), ph(run.Stage), mib(run.PeakRSS),
 			run.PairScore.Recall, run.PairScore.Precision)
 	}
+	for _, run := range r.Runs {
+		q := run.QueryMicros
+		fmt.Fprintf(w, "%-20s one query against the whole index: p50 %.0f µs, p99 %.0f µs, max %.0f µs\n", run.Impl, q.P50, q.P99, q.Max)
+	}
 	fmt.Fprintf(w, "\nreading and tokenising, the same work for both, took %.1f s and %.1f s;\nthe whole processes used %.1f s and %.1f s of CPU\n",
 		r.Runs[0].Read.Seconds, r.Runs[1].Read.Seconds, r.Runs[0].CPUSeconds, r.Runs[1].CPUSeconds)
 	fmt.Fprintf(w, "speedup %.1f× wall, %.1f× CPU; memory ratio %.2f; recall ratio %.3f; precision ratio %.3f\n",

@@ -65,6 +65,9 @@ type NearDupRun struct {
 	Index Phase  `json:"index"`
 	Query Phase  `json:"query"` // querying and checking candidates
 	Stage Phase  `json:"stage"` // sign + index + query
+	// QueryMicros are percentiles of the wall time of one query and the
+	// check of its candidates against the full index, in microseconds.
+	QueryMicros Percentiles `json:"query_micros"`
 	// PeakRSS and CPUSeconds are the whole process's (reading included).
 	PeakRSS    int64   `json:"peak_rss_bytes"`
 	CPUSeconds float64 `json:"cpu_seconds"`
@@ -72,6 +75,23 @@ type NearDupRun struct {
 	// signatures agree in at least the threshold's share of positions.
 	Candidates [][2]string `json:"candidates,omitempty"`
 	Pairs      [][2]string `json:"pairs,omitempty"`
+}
+
+// Percentiles of a distribution of latencies.
+type Percentiles struct {
+	P50 float64 `json:"p50"`
+	P99 float64 `json:"p99"`
+	Max float64 `json:"max"`
+}
+
+// percentiles of micros, which it sorts.
+func percentiles(micros []float64) Percentiles {
+	if len(micros) == 0 {
+		return Percentiles{}
+	}
+	slices.Sort(micros)
+	at := func(q float64) float64 { return micros[min(len(micros)-1, int(q*float64(len(micros))))] }
+	return Percentiles{P50: at(0.50), P99: at(0.99), Max: micros[len(micros)-1]}
 }
 
 // Phase is the time spent in one phase of a run.
@@ -238,24 +258,31 @@ func NearDupStage(ctx context.Context, impl, corpus string, cfg NearDupConfig) (
 	minAgree := int(math.Ceil(cfg.Threshold*float64(n) - 1e-9))
 	var cands, pairs [][2]uint32
 	var out []uint32
+	latency := make([]float64, 0, len(ids))
 	for ord := range ids {
 		if !signed[ord] {
 			continue
 		}
+		t0 := time.Now()
 		s := sigs[ord*n : (ord+1)*n]
 		out = l.query(s, out[:0])
 		for _, c := range out {
-			// Bands are symmetric: keep each pair once, from its first document.
+			// Every candidate is checked, as a query for a new document
+			// would; bands are symmetric, so each pair is kept once, from
+			// its first document.
+			near := agreeing(s, sigs[int(c)*n:(int(c)+1)*n]) >= minAgree
 			if int(c) <= ord {
 				continue
 			}
 			cands = append(cands, [2]uint32{uint32(ord), c})
-			if agreeing(s, sigs[int(c)*n:(int(c)+1)*n]) >= minAgree {
+			if near {
 				pairs = append(pairs, [2]uint32{uint32(ord), c})
 			}
 		}
+		latency = append(latency, float64(time.Since(t0).Nanoseconds())/1e3)
 	}
 	clk.lap(&run.Query)
+	run.QueryMicros = percentiles(latency)
 	for _, p := range []Phase{run.Sign, run.Index, run.Query} {
 		run.Stage.Seconds += p.Seconds
 		run.Stage.CPUSeconds += p.CPUSeconds

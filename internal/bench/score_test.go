@@ -81,3 +81,17 @@ func TestScorePairs(t *testing.T) {
 		})
 	}
 }
+
+func TestPercentiles(t *testing.T) {
+	var xs []float64
+	for i := 100; i >= 1; i-- {
+		xs = append(xs, float64(i))
+	}
+	p := percentiles(xs)
+	if p.P50 != 51 || p.P99 != 100 || p.Max != 100 {
+		t.Fatalf("got %+v", p)
+	}
+	if percentiles(nil) != (Percentiles{}) {
+		t.Fatal("empty input")
+	}
+}
