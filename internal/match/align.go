@@ -56,49 +56,74 @@ func (r run) b1() int { return r.b0 + r.n }
 
 // Align returns the passages that token sequences a and b share, ordered by
 // their position in a. It compares hashes only; callers map token indices
-// back to byte offsets.
+// back to byte offsets. To align one document with many, use an Aligner.
 func Align(a, b []uint64, opt AlignOptions) []Alignment {
-	runs := exactRuns(a, b, opt)
+	return NewAligner(a, opt).Align(b)
+}
+
+// Aligner aligns one document, A, with many others in turn. It indexes A's
+// seeds once and keeps its scratch space between calls, so aligning a
+// document with all its candidates allocates little. An Aligner is not
+// safe for concurrent use.
+type Aligner struct {
+	a     []uint64
+	opt   AlignOptions
+	pos   map[uint64][]int32 // seed hash → positions in a
+	sb    []uint64
+	seeds []seed
+}
+
+type seed struct{ d, i int } // diagonal i-j and position in a
+
+// NewAligner prepares to align a with other documents.
+func NewAligner(a []uint64, opt AlignOptions) *Aligner {
+	k := max(opt.Seed, 1)
+	sa := Shingles(a, k)
+	pos := make(map[uint64][]int32, len(sa))
+	for i, h := range sa {
+		pos[h] = append(pos[h], int32(i))
+	}
+	return &Aligner{a: a, opt: opt, pos: pos}
+}
+
+// Align returns the passages that A and b share, ordered by position in A.
+func (x *Aligner) Align(b []uint64) []Alignment {
+	runs := x.exactRuns(b)
 	if len(runs) == 0 {
 		return nil
 	}
 	var out []Alignment
-	for _, ch := range chainRuns(runs, opt) {
-		ch = trimChain(ch, opt)
+	for _, ch := range chainRuns(runs, x.opt) {
+		ch = trimChain(ch, x.opt)
 		al := Alignment{A0: ch[0].a0, B0: ch[0].b0, A1: ch[len(ch)-1].a1(), B1: ch[len(ch)-1].b1()}
 		for _, r := range ch {
 			al.Matched += r.n
 		}
-		if al.Matched >= opt.MinTokens && al.Identity() >= opt.MinIdentity {
+		if al.Matched >= x.opt.MinTokens && al.Identity() >= x.opt.MinIdentity {
 			out = append(out, al)
 		}
 	}
-	slices.SortFunc(out, func(x, y Alignment) int {
-		if x.A0 != y.A0 {
-			return x.A0 - y.A0
+	slices.SortFunc(out, func(p, q Alignment) int {
+		if p.A0 != q.A0 {
+			return p.A0 - q.A0
 		}
-		return x.B0 - y.B0
+		return p.B0 - q.B0
 	})
 	return out
 }
 
 // exactRuns finds maximal runs of equal tokens that contain at least one
-// shared seed, by hashing every seed of a and looking up every seed of b.
-func exactRuns(a, b []uint64, opt AlignOptions) []run {
+// shared seed, by looking up every seed of b among A's.
+func (x *Aligner) exactRuns(b []uint64) []run {
+	a, opt := x.a, x.opt
 	k := max(opt.Seed, 1)
-	sa := Shingles(a, k)
-	sb := Shingles(b, k)
-	if len(sa) == 0 || len(sb) == 0 {
+	x.sb = appendShingles(x.sb[:0], b, k)
+	if len(x.pos) == 0 || len(x.sb) == 0 {
 		return nil
 	}
-	pos := make(map[uint64][]int32, len(sa))
-	for i, h := range sa {
-		pos[h] = append(pos[h], int32(i))
-	}
-	type seed struct{ d, i int } // diagonal i-j and position in a
-	var seeds []seed
-	for j, h := range sb {
-		ps := pos[h]
+	seeds := x.seeds[:0]
+	for j, h := range x.sb {
+		ps := x.pos[h]
 		if len(ps) == 0 || (opt.MaxRepeat > 0 && len(ps) > opt.MaxRepeat) {
 			continue
 		}
@@ -106,14 +131,15 @@ func exactRuns(a, b []uint64, opt AlignOptions) []run {
 			seeds = append(seeds, seed{int(i) - j, int(i)})
 		}
 	}
+	x.seeds = seeds
 	if len(seeds) == 0 {
 		return nil
 	}
-	slices.SortFunc(seeds, func(x, y seed) int {
-		if x.d != y.d {
-			return x.d - y.d
+	slices.SortFunc(seeds, func(p, q seed) int {
+		if p.d != q.d {
+			return p.d - q.d
 		}
-		return x.i - y.i
+		return p.i - q.i
 	})
 	var runs []run
 	cur := run{a0: seeds[0].i, b0: seeds[0].i - seeds[0].d, n: k}

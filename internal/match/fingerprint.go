@@ -21,18 +21,22 @@ func mix(x uint64) uint64 {
 // Shingles returns the hash of every run of k consecutive tokens: element i
 // covers tokens [i, i+k). It returns nil when there are fewer than k tokens.
 func Shingles(tokens []uint64, k int) []uint64 {
+	return appendShingles(nil, tokens, k)
+}
+
+// appendShingles appends the shingle hashes of tokens to dst.
+func appendShingles(dst, tokens []uint64, k int) []uint64 {
 	if k <= 0 || len(tokens) < k {
-		return nil
+		return dst
 	}
-	out := make([]uint64, len(tokens)-k+1)
-	for i := range out {
+	for i := 0; i+k <= len(tokens); i++ {
 		var h uint64 = 0x9e3779b97f4a7c15
 		for _, t := range tokens[i : i+k] {
 			h = mix(h ^ t)
 		}
-		out[i] = h
+		dst = append(dst, h)
 	}
-	return out
+	return dst
 }
 
 // Winnow selects fingerprints from shingle hashes (Schleimer, Wilkerson and

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -66,4 +67,52 @@ func FuzzTokens(f *testing.F) {
 			prev = tk.End
 		}
 	})
+}
+
+func TestTokenHashesAgreeWithTokens(t *testing.T) {
+	for _, s := range []string{
+		"Kiev’s “UNITS” — ﬁve ЁЛКА… 2,000 Café",
+		"plain lower words only",
+		strings.Repeat("X", 100) + " long ASCII word",
+		"ab\xffcd \xe2\x80 ef",
+		"",
+	} {
+		if got, want := TokenHashes(s), Hashes(Tokens(s)); !reflect.DeepEqual(got, want) {
+			t.Errorf("TokenHashes(%q) disagrees with Hashes(Tokens())", s)
+		}
+		sp, toks := Spans(s), Tokens(s)
+		if len(sp) != len(toks) {
+			t.Fatalf("Spans and Tokens disagree on %q", s)
+		}
+		for i := range sp {
+			if int(sp[i].Begin) != toks[i].Begin || int(sp[i].End) != toks[i].End {
+				t.Errorf("span %d of %q: %v vs %+v", i, s, sp[i], toks[i])
+			}
+		}
+	}
+}
+
+func FuzzTokenHashes(f *testing.F) {
+	f.Add("Hello, “World”… ﬁn ЁЛКА")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !reflect.DeepEqual(TokenHashes(s), Hashes(Tokens(s))) {
+			t.Fatalf("TokenHashes disagrees with Hashes(Tokens()) on %q", s)
+		}
+	})
+}
+
+func BenchmarkTokenHashes(b *testing.B) {
+	text := strings.Repeat("The Minister said on Tuesday that “talks” continue… ", 200)
+	b.SetBytes(int64(len(text)))
+	for i := 0; i < b.N; i++ {
+		TokenHashes(text)
+	}
+}
+
+func BenchmarkTokens(b *testing.B) {
+	text := strings.Repeat("The Minister said on Tuesday that “talks” continue… ", 200)
+	b.SetBytes(int64(len(text)))
+	for i := 0; i < b.N; i++ {
+		Hashes(Tokens(text))
+	}
 }

@@ -20,40 +20,55 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
 }
 
-// Tokens splits text into words. Invalid UTF-8 bytes separate tokens like
-// punctuation does; they never panic and never shift offsets.
-func Tokens(text string) []Token {
-	toks := make([]Token, 0, len(text)/6+1)
+// scan calls fn with the byte range of every word of text, in order. It is
+// the one definition of a word that Tokens, Spans and TokenHashes share:
+// a maximal run of letters, digits and combining marks. Invalid UTF-8
+// bytes separate words like punctuation does; they never panic and never
+// shift offsets.
+func scan(text string, fn func(begin, end int)) {
 	start := -1
 	for i := 0; i < len(text); {
 		c := text[i]
-		var r rune
 		size := 1
-		if c < utf8.RuneSelf {
-			r = rune(c)
-		} else {
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
-		word := false
+		var word bool
 		if c < utf8.RuneSelf {
 			word = ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')
-		} else if r != utf8.RuneError {
-			word = isWordRune(r)
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			word = r != utf8.RuneError && isWordRune(r)
 		}
 		if word {
 			if start < 0 {
 				start = i
 			}
 		} else if start >= 0 {
-			toks = append(toks, Token{Key: Key(text[start:i]), Begin: start, End: i})
+			fn(start, i)
 			start = -1
 		}
 		i += size
 	}
 	if start >= 0 {
-		toks = append(toks, Token{Key: Key(text[start:]), Begin: start, End: len(text)})
+		fn(start, len(text))
 	}
+}
+
+// Tokens splits text into words with their matching keys.
+func Tokens(text string) []Token {
+	toks := make([]Token, 0, len(text)/6+1)
+	scan(text, func(b, e int) { toks = append(toks, Token{Key: Key(text[b:e]), Begin: b, End: e}) })
 	return toks
+}
+
+// Span is the byte range [Begin, End) of one word.
+type Span struct{ Begin, End int32 }
+
+// Spans returns the byte range of every word, as Tokens would, without
+// computing keys: enough to map token indices back to the original text.
+func Spans(text string) []Span {
+	out := make([]Span, 0, len(text)/6+1)
+	scan(text, func(b, e int) { out = append(out, Span{int32(b), int32(e)}) })
+	return out
 }
 
 // Hash is the 64-bit hash of a token key that the index and the aligner
@@ -66,5 +81,36 @@ func Hashes(toks []Token) []uint64 {
 	for i, t := range toks {
 		hs[i] = Hash(t.Key)
 	}
+	return hs
+}
+
+// TokenHashes is Hashes(Tokens(text)) without building the keys: plain
+// ASCII words, by far the most common, are lowered into a scratch buffer
+// and hashed there. It is the hot path of fingerprinting.
+func TokenHashes(text string) []uint64 {
+	hs := make([]uint64, 0, len(text)/6+1)
+	var buf [64]byte
+	scan(text, func(b, e int) {
+		w := text[b:e]
+		if len(w) <= len(buf) {
+			ascii := true
+			for i := 0; i < len(w); i++ {
+				c := w[i]
+				if c >= utf8.RuneSelf {
+					ascii = false
+					break
+				}
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf[i] = c
+			}
+			if ascii {
+				hs = append(hs, xxh3.Hash(buf[:len(w)]))
+				return
+			}
+		}
+		hs = append(hs, Hash(Key(w)))
+	})
 	return hs
 }

@@ -90,13 +90,27 @@ func FindReuse(ctx context.Context, c Corpus, opt ReuseOptions) (*ReuseResult, e
 		go func() {
 			defer wg.Done()
 			var counts map[uint32]int
+			var scratch []uint64
 			for i := range jobs {
 				var cands []match.Candidate
 				cands, counts = idx.Candidates(docs[i].fps, match.CandidateOptions{
 					MaxDF: opt.MaxDF, MinShared: opt.MinShared, After: int64(i), Exclude: int64(i),
 				}, counts)
+				if len(cands) == 0 {
+					continue
+				}
+				// One aligner per document: its seeds are indexed once for
+				// all its candidates.
+				x := &pairSide{fp: &docs[i]}
+				aligner := match.NewAligner(widen(nil, docs[i].tokens), opt.Align)
 				for _, cand := range cands {
-					ps, rel, err := relatePair(ctx, c, idx, docs[i], docs[cand.Doc], opt)
+					scratch = widen(scratch, docs[cand.Doc].tokens)
+					als := aligner.Align(scratch)
+					if len(als) == 0 {
+						continue
+					}
+					y := &pairSide{fp: &docs[cand.Doc]}
+					ps, rel, err := relatePair(ctx, c, idx, x, y, als, opt)
 					if err != nil {
 						errs <- err
 						return
@@ -163,8 +177,7 @@ func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) ([]fingerprint
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				toks := normalize.Tokens(j.d.Text)
-				hs := normalize.Hashes(toks)
+				hs := normalize.TokenHashes(j.d.Text)
 				short := make([]uint32, len(hs))
 				for i, h := range hs {
 					short[i] = uint32(h)
@@ -216,48 +229,66 @@ func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) ([]fingerprint
 	return docs, idx, nil
 }
 
-// relatePair aligns two candidate documents and, when they share passages,
-// maps them to byte offsets and relates the documents.
-func relatePair(ctx context.Context, c Corpus, idx *match.Index, x, y fingerprinted, opt ReuseOptions) ([]relate.Passage, *relate.Relation, error) {
-	als := match.Align(widen(x.tokens), widen(y.tokens), opt.Align)
-	if len(als) == 0 {
-		return nil, nil, nil
+// pairSide is one document of a pair being related: its fingerprints, and
+// once loaded its text and word spans (loaded once per worker job for the
+// document whose candidates are being aligned).
+type pairSide struct {
+	fp    *fingerprinted
+	d     *doc.Document
+	spans []normalize.Span
+}
+
+func (s *pairSide) load(ctx context.Context, c Corpus) error {
+	if s.d != nil {
+		return nil
+	}
+	d, err := c.Load(ctx, s.fp.id)
+	if err != nil {
+		return fmt.Errorf("loading %s: %w", s.fp.id, err)
+	}
+	s.d = &d
+	s.spans = normalize.Spans(d.Text)
+	if len(s.spans) != len(s.fp.tokens) {
+		return fmt.Errorf("document %s changed during analysis", s.fp.id)
+	}
+	return nil
+}
+
+// relatePair maps the alignments of two candidate documents to byte
+// offsets and relates the documents.
+func relatePair(ctx context.Context, c Corpus, idx *match.Index, x, y *pairSide, als []match.Alignment, opt ReuseOptions) ([]relate.Passage, *relate.Relation, error) {
+	if err := x.load(ctx, c); err != nil {
+		return nil, nil, err
+	}
+	if err := y.load(ctx, c); err != nil {
+		return nil, nil, err
 	}
 	// Relations are stored with A < B by id.
-	if y.id < x.id {
+	if y.fp.id < x.fp.id {
 		x, y = y, x
+		swapped := make([]match.Alignment, len(als))
 		for i, al := range als {
-			als[i] = match.Alignment{A0: al.B0, A1: al.B1, B0: al.A0, B1: al.A1, Matched: al.Matched}
+			swapped[i] = match.Alignment{A0: al.B0, A1: al.B1, B0: al.A0, B1: al.A1, Matched: al.Matched}
 		}
+		als = swapped
 	}
-	a, err := c.Load(ctx, x.id)
-	if err != nil {
-		return nil, nil, fmt.Errorf("loading %s: %w", x.id, err)
-	}
-	b, err := c.Load(ctx, y.id)
-	if err != nil {
-		return nil, nil, fmt.Errorf("loading %s: %w", y.id, err)
-	}
-	ta, tb := normalize.Tokens(a.Text), normalize.Tokens(b.Text)
-	if len(ta) != len(x.tokens) || len(tb) != len(y.tokens) {
-		return nil, nil, fmt.Errorf("documents %s and %s changed during analysis", x.id, y.id)
-	}
+	a, b := x.d, y.d
 	ps := make([]relate.Passage, 0, len(als))
 	for _, al := range als {
 		p := relate.Passage{
-			A:        relate.End{Doc: a.ID, Begin: ta[al.A0].Begin, End: ta[al.A1-1].End},
-			B:        relate.End{Doc: b.ID, Begin: tb[al.B0].Begin, End: tb[al.B1-1].End},
+			A:        relate.End{Doc: a.ID, Begin: int(x.spans[al.A0].Begin), End: int(x.spans[al.A1-1].End)},
+			B:        relate.End{Doc: b.ID, Begin: int(y.spans[al.B0].Begin), End: int(y.spans[al.B1-1].End)},
 			Tokens:   al.Matched,
 			Identity: float64(int(al.Identity()*1000+0.5)) / 1000,
 		}
 		p.A.Begin, p.A.End = widenToPunctuation(a.Text, p.A.Begin, p.A.End)
 		p.B.Begin, p.B.End = widenToPunctuation(b.Text, p.B.Begin, p.B.End)
-		p.Boilerplate = frequentShare(x.fps, al.A0, al.A1, idx, opt.MaxDF) >= opt.BoilerplateShare ||
-			boilerplateShare(&a, p.A.Begin, p.A.End) >= opt.BoilerplateShare ||
-			boilerplateShare(&b, p.B.Begin, p.B.End) >= opt.BoilerplateShare
+		p.Boilerplate = frequentShare(x.fp.fps, al.A0, al.A1, idx, opt.MaxDF) >= opt.BoilerplateShare ||
+			boilerplateShare(a, p.A.Begin, p.A.End) >= opt.BoilerplateShare ||
+			boilerplateShare(b, p.B.Begin, p.B.End) >= opt.BoilerplateShare
 		ps = append(ps, p)
 	}
-	rel, ok := relate.Classify(&a, &b, ps, opt.Thresholds)
+	rel, ok := relate.Classify(a, b, ps, opt.Thresholds)
 	if !ok {
 		// Only boilerplate is shared: keep the passages, marked as such,
 		// but no relation.
@@ -304,12 +335,13 @@ func boilerplateShare(d *doc.Document, begin, end int) float64 {
 	return float64(in) / float64(end-begin)
 }
 
-func widen(t []uint32) []uint64 {
-	out := make([]uint64, len(t))
+// widen copies 32-bit token hashes into dst as 64-bit ones.
+func widen(dst []uint64, t []uint32) []uint64 {
+	dst = slices.Grow(dst[:0], len(t))[:len(t)]
 	for i, v := range t {
-		out[i] = uint64(v)
+		dst[i] = uint64(v)
 	}
-	return out
+	return dst
 }
 
 // widenToPunctuation stretches a passage over the punctuation glued to its
