@@ -1,0 +1,189 @@
+package server
+
+import (
+	"context"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/echotrace/echotrace/internal/relate"
+	"github.com/echotrace/echotrace/internal/store"
+)
+
+// Bounds on a provenance graph: a page shows at most maxGraphNodes
+// documents, and reads at most maxNodeRelations relations of each.
+const (
+	maxGraphNodes    = 120
+	maxNodeRelations = 200
+)
+
+// graphNode is a document in a provenance graph.
+type graphNode struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Outlet string `json:"outlet"`
+	Date   string `json:"date"`
+	// Focus marks the document the graph was drawn around.
+	Focus bool `json:"focus"`
+}
+
+// graphEdge is a relation: from the source to the copy when Directed,
+// else between two documents whose order is unknown.
+type graphEdge struct {
+	From       string  `json:"from"`
+	To         string  `json:"to"`
+	Directed   bool    `json:"directed"`
+	Kind       string  `json:"kind"`
+	Confidence float64 `json:"confidence"`
+	Reason     string  `json:"reason"`
+}
+
+// graphView is the who-copied-whom graph of a set of documents.
+type graphView struct {
+	Title     string      `json:"title"`
+	Nodes     []graphNode `json:"nodes"`
+	Edges     []graphEdge `json:"edges"`
+	Truncated bool        `json:"truncated"`
+}
+
+// graphFor reads the graph a request asks for: around a document (doc,
+// depth) or of a provenance chain (chain).
+func (s *Server) graphFor(r *http.Request) (*graphView, error) {
+	q := r.URL.Query()
+	switch {
+	case q.Get("doc") != "":
+		depth, err := intParam(q, "depth", 1, 1, 3)
+		if err != nil {
+			return nil, err
+		}
+		return s.neighbourhood(r.Context(), q.Get("doc"), depth)
+	case q.Get("chain") != "":
+		n, err := intParam(q, "chain", 0, 0, 1<<30)
+		if err != nil {
+			return nil, err
+		}
+		return s.chainGraph(r.Context(), n)
+	}
+	return nil, &badParam{"give doc (a document id, with depth 1 to 3) or chain (a chain index)"}
+}
+
+// neighbourhood is the graph of the documents within depth relations of id.
+func (s *Server) neighbourhood(ctx context.Context, id string, depth int) (*graphView, error) {
+	focus, err := s.st.Document(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	g := &graphView{Title: "Around " + label(summarize(focus))}
+	in := map[string]bool{id: true}
+	order := []string{id}
+	var rels []relate.Relation
+	seen := map[[2]string]bool{}
+	frontier := []string{id}
+	for level := 0; level < depth && len(frontier) > 0; level++ {
+		var next []string
+		for _, n := range frontier {
+			rs, err := s.st.Relations(ctx, store.RelationQuery{Doc: n, Limit: maxNodeRelations + 1})
+			if err != nil {
+				return nil, err
+			}
+			if len(rs) > maxNodeRelations {
+				rs, g.Truncated = rs[:maxNodeRelations], true
+			}
+			for _, r := range rs {
+				o := other(r.A, r.B, n)
+				if !in[o] {
+					if len(order) >= maxGraphNodes {
+						g.Truncated = true
+						continue
+					}
+					in[o] = true
+					order = append(order, o)
+					next = append(next, o)
+				}
+				if k := [2]string{r.A, r.B}; !seen[k] {
+					seen[k] = true
+					rels = append(rels, r)
+				}
+			}
+		}
+		frontier = next
+	}
+	return s.fillGraph(ctx, g, order, rels, id)
+}
+
+// chainGraph is the graph of one provenance chain and the relations among
+// its documents.
+func (s *Server) chainGraph(ctx context.Context, n int) (*graphView, error) {
+	chains, err := s.st.Chains(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if n >= len(chains) {
+		return nil, notFound("chain", strconv.Itoa(n))
+	}
+	g := &graphView{Title: "Provenance chain " + strconv.Itoa(n)}
+	rels, err := s.relationsAmong(ctx, chains[n], g)
+	if err != nil {
+		return nil, err
+	}
+	return s.fillGraph(ctx, g, chains[n], rels, "")
+}
+
+// relationsAmong reads the relations between documents of a set.
+func (s *Server) relationsAmong(ctx context.Context, ids []string, g *graphView) ([]relate.Relation, error) {
+	if len(ids) > maxGraphNodes {
+		ids, g.Truncated = ids[:maxGraphNodes], true
+	}
+	in := map[string]bool{}
+	for _, id := range ids {
+		in[id] = true
+	}
+	seen := map[[2]string]bool{}
+	var out []relate.Relation
+	for _, id := range ids {
+		rs, err := s.st.Relations(ctx, store.RelationQuery{Doc: id, Limit: maxNodeRelations + 1})
+		if err != nil {
+			return nil, err
+		}
+		if len(rs) > maxNodeRelations {
+			rs, g.Truncated = rs[:maxNodeRelations], true
+		}
+		for _, r := range rs {
+			k := [2]string{r.A, r.B}
+			if in[r.A] && in[r.B] && !seen[k] {
+				seen[k] = true
+				out = append(out, r)
+			}
+		}
+	}
+	return out, nil
+}
+
+// fillGraph adds the nodes (with their dates and titles) and edges.
+func (s *Server) fillGraph(ctx context.Context, g *graphView, ids []string, rels []relate.Relation, focus string) (*graphView, error) {
+	docs, err := s.summaries(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	g.Nodes = make([]graphNode, 0, len(ids))
+	for _, id := range ids {
+		d := docs[id]
+		g.Nodes = append(g.Nodes, graphNode{ID: id, Title: label(DocSummary{ID: id, Title: d.Title}), Outlet: d.Outlet, Date: d.Date, Focus: id == focus})
+	}
+	g.Edges = make([]graphEdge, 0, len(rels))
+	for _, r := range rels {
+		e := graphEdge{From: r.A, To: r.B, Kind: string(r.Kind), Confidence: r.Confidence, Reason: r.Reason}
+		if src := r.Source(); src != "" {
+			e.From, e.To, e.Directed = src, r.Copy(), true
+		}
+		g.Edges = append(g.Edges, e)
+	}
+	slices.SortFunc(g.Edges, func(a, b graphEdge) int {
+		if a.From != b.From {
+			return strings.Compare(a.From, b.From)
+		}
+		return strings.Compare(a.To, b.To)
+	})
+	return g, nil
+}

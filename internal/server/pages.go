@@ -1,0 +1,572 @@
+package server
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/echotrace/echotrace/internal/doc"
+	"github.com/echotrace/echotrace/internal/relate"
+	"github.com/echotrace/echotrace/internal/store"
+)
+
+// assets are the page templates and the static files (style sheet,
+// script), built into the binary so that the pages work offline.
+//
+//go:embed templates static
+var assets embed.FS
+
+// palette is how many colours tell linked documents apart on a page
+// (classes c0…c11 in the style sheet); more documents reuse colours.
+const palette = 12
+
+func parseTemplates() (*template.Template, error) {
+	funcs := template.FuncMap{
+		"docHref":     docHref,
+		"compareHref": compareHref,
+		"quoteHref":   quoteHref,
+		"entityHref":  entityHref,
+		"graphHref":   graphHref,
+		"label":       label,
+		"pct":         func(f float64) string { return fmt.Sprintf("%.0f%%", f*100) },
+		"cut":         cut,
+	}
+	return template.New("").Funcs(funcs).ParseFS(assets, "templates/*.html")
+}
+
+// pageData is what every page template gets.
+type pageData struct {
+	Title string
+	Nav   string // which menu entry is current
+	Query string // the search box's text
+	Body  any
+}
+
+// render executes a page template into a buffer first, so that a failing
+// template gives an error page rather than half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, data pageData) {
+	var buf bytes.Buffer
+	if err := s.pages.ExecuteTemplate(&buf, name, data); err != nil {
+		s.opt.Logf("server: %s %s: template %s: %v", r.Method, r.URL, name, err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = buf.WriteTo(w)
+}
+
+// pageError shows an error as a page with a fitting status.
+func (s *Server) pageError(w http.ResponseWriter, r *http.Request, status int, msg string) {
+	s.render(w, r, status, "error.html", pageData{Title: http.StatusText(status), Body: msg})
+}
+
+// pageFail shows the page error that fits err.
+func (s *Server) pageFail(w http.ResponseWriter, r *http.Request, err error) {
+	var bp *badParam
+	switch {
+	case errors.As(err, &bp):
+		s.pageError(w, r, http.StatusBadRequest, bp.msg)
+	case errors.Is(err, store.ErrNotFound):
+		s.pageError(w, r, http.StatusNotFound, "Not found: "+err.Error())
+	case errors.Is(err, errUnavailable):
+		s.pageError(w, r, http.StatusNotImplemented, "This database keeps no such results.")
+	default:
+		if r.Context().Err() != nil {
+			return
+		}
+		s.opt.Logf("server: %s %s: %v", r.Method, r.URL, err)
+		s.pageError(w, r, http.StatusInternalServerError, "The database could not answer; see the server log.")
+	}
+}
+
+func (s *Server) pageRoutes() {
+	s.handle("GET", "/{$}", s.pageOverview)
+	s.handle("GET", "/documents", s.pageDocuments)
+	s.handle("GET", "/documents/{id}", s.pageDocument)
+	s.handle("GET", "/compare", s.pageCompare)
+	s.handle("GET", "/provenance", s.pageProvenance)
+	s.handle("GET", "/pairs", s.pagePairs)
+	s.handle("GET", "/quotes", s.pageQuotes)
+	s.handle("GET", "/quotes/{id}", s.pageQuote)
+	s.handle("GET", "/entities", s.pageEntities)
+	s.handle("GET", "/search", s.pageSearch)
+}
+
+// overviewBody is the front page: counts, the newest documents, the
+// strongest relations and the longest chains.
+type overviewBody struct {
+	Stats     *statsView
+	Latest    []DocSummary
+	Strongest []pairView
+	Chains    []chainView
+}
+
+// minDate is a From bound that only leaves out undated documents.
+var minDate = time.Date(1, 1, 2, 0, 0, 0, 0, time.UTC)
+
+// overviewRows is how many of each list the front page shows.
+const overviewRows = 12
+
+func (s *Server) pageOverview(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	stats, err := s.stats(r)
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	body := overviewBody{Stats: stats}
+	// Newest dated documents first; a corpus with no dates at all shows
+	// its first documents instead.
+	latest, err := s.st.Documents(ctx, store.DocQuery{Desc: true, From: minDate, Limit: overviewRows})
+	if err == nil && len(latest) == 0 {
+		latest, err = s.st.Documents(ctx, store.DocQuery{Limit: overviewRows})
+	}
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	for _, d := range latest {
+		body.Latest = append(body.Latest, summarize(d))
+	}
+	var rels []relate.Relation
+	for _, k := range []relate.Kind{relate.Duplicate, relate.Derived, relate.Partial} {
+		if len(rels) >= overviewRows {
+			break
+		}
+		rs, err := s.st.Relations(ctx, store.RelationQuery{Kind: k, Limit: overviewRows - len(rels)})
+		if err != nil {
+			s.pageFail(w, r, err)
+			return
+		}
+		rels = append(rels, rs...)
+	}
+	var ids []string
+	for _, rel := range rels {
+		ids = append(ids, rel.A, rel.B)
+	}
+	docs, err := s.summaries(ctx, ids)
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	for _, rel := range rels {
+		body.Strongest = append(body.Strongest, s.viewPair(rel, docs))
+	}
+	chains, err := s.chains(requestWith(r, "limit=8"))
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	body.Chains = chains.Items
+	s.render(w, r, http.StatusOK, "overview.html", pageData{Title: "Overview", Nav: "overview", Body: body})
+}
+
+// requestWith is r with its query replaced, for reusing a list reader.
+func requestWith(r *http.Request, rawQuery string) *http.Request {
+	r2 := r.Clone(r.Context())
+	u := *r.URL
+	u.RawQuery = rawQuery
+	r2.URL = &u
+	return r2
+}
+
+// documentsBody is a page of a document list or search.
+type documentsBody struct {
+	Filters  map[string]string
+	Items    []searchHit
+	Next     string
+	Searched bool
+}
+
+func (s *Server) pageDocuments(w http.ResponseWriter, r *http.Request) {
+	list, docs, err := s.listDocuments(r)
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	body := documentsBody{Filters: filters(r, "outlet", "lang", "from", "to", "q", "order")}
+	words := store.SearchWords(r.URL.Query().Get("q"))
+	for i, d := range list.Items {
+		body.Items = append(body.Items, searchHit{DocSummary: d, Snippet: snippet(docs[i].Text, words, 200)})
+	}
+	if list.Next != nil {
+		body.Next = *list.Next
+	}
+	s.render(w, r, http.StatusOK, "documents.html", pageData{Title: "Documents", Nav: "documents", Query: r.URL.Query().Get("q"), Body: body})
+}
+
+func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
+	body := documentsBody{Filters: filters(r, "q"), Searched: true}
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	if q != "" {
+		list, err := s.search(r)
+		if err != nil {
+			s.pageFail(w, r, err)
+			return
+		}
+		body.Items = list.Items
+		if list.Next != nil {
+			body.Next = *list.Next
+		}
+	}
+	s.render(w, r, http.StatusOK, "documents.html", pageData{Title: "Search", Nav: "search", Query: q, Body: body})
+}
+
+// filters are the request's values of the named parameters.
+func filters(r *http.Request, names ...string) map[string]string {
+	out := map[string]string{}
+	for _, n := range names {
+		out[n] = r.URL.Query().Get(n)
+	}
+	return out
+}
+
+// linkedDoc is a document that shares text with the one shown, with the
+// colour its passages have.
+type linkedDoc struct {
+	DocSummary
+	Color    string
+	Relation *relationView
+}
+
+// documentBody is the document page.
+type documentBody struct {
+	Doc       DocSummary
+	Pieces    []piece
+	Linked    []linkedDoc
+	Quotes    []quoteOcc
+	Entities  []entityMention
+	Truncated bool
+	Regions   int
+}
+
+func (s *Server) pageDocument(w http.ResponseWriter, r *http.Request) {
+	b, err := s.loadBundle(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	id := b.Doc.ID
+	body := documentBody{Doc: summarize(b.Doc), Quotes: b.Quotes, Entities: b.Entities, Truncated: b.Truncated, Regions: len(b.Doc.Regions)}
+	// Colours go to linked documents in the order of their relations
+	// (strongest kind first), then of passages without a relation.
+	colors := map[string]string{}
+	addLinked := func(o string, rel *relate.Relation) {
+		if _, ok := colors[o]; ok {
+			return
+		}
+		colors[o] = fmt.Sprintf("c%d", len(colors)%palette)
+		ld := linkedDoc{DocSummary: b.Others[o], Color: colors[o]}
+		if ld.ID == "" {
+			ld.DocSummary = DocSummary{ID: o}
+		}
+		if rel != nil {
+			rv := viewRelation(*rel)
+			ld.Relation = &rv
+		}
+		body.Linked = append(body.Linked, ld)
+	}
+	rels := slices.Clone(b.Relations)
+	slices.SortStableFunc(rels, func(x, y relate.Relation) int { return kindRank(x.Kind) - kindRank(y.Kind) })
+	for i := range rels {
+		addLinked(other(rels[i].A, rels[i].B, id), &rels[i])
+	}
+	var marks []mark
+	for _, reg := range b.Doc.Regions {
+		marks = append(marks, mark{Kind: markRegion, Begin: reg.Begin, End: reg.End, Class: "region region-" + string(reg.Kind), Title: string(reg.Kind)})
+	}
+	for _, p := range b.Passages {
+		own, far := p.A, p.B
+		if own.Doc != id {
+			own, far = p.B, p.A
+		}
+		addLinked(far.Doc, nil)
+		title := "shared with " + label(b.Others[far.Doc])
+		class := "reuse " + colors[far.Doc]
+		if p.Boilerplate {
+			class, title = "reuse boiler", "boilerplate shared with "+label(b.Others[far.Doc])
+		}
+		marks = append(marks, mark{Kind: markReuse, Begin: own.Begin, End: own.End, Class: class,
+			Href: compareHref(id, far.Doc), Title: title})
+	}
+	for _, q := range b.Quotes {
+		title := q.Kind
+		if q.Speaker != "" {
+			title += " by " + q.Speaker
+		}
+		for _, part := range q.Parts {
+			marks = append(marks, mark{Kind: markQuote, Begin: part.Begin, End: part.End, Class: "quote", Href: quoteHref(q.Quote), Title: title})
+		}
+	}
+	for _, e := range b.Entities {
+		marks = append(marks, mark{Kind: markEntity, Begin: e.Begin, End: e.End, Class: "entity entity-" + e.Type,
+			Href: entityHref(e.Entity), Title: e.Type + ": " + e.Name})
+	}
+	body.Pieces = markText(b.Doc.Text, marks)
+	s.render(w, r, http.StatusOK, "document.html", pageData{Title: label(body.Doc), Nav: "documents", Body: body})
+}
+
+// kindRank orders relation kinds strongest first.
+func kindRank(k relate.Kind) int {
+	switch k {
+	case relate.Duplicate:
+		return 0
+	case relate.Derived:
+		return 1
+	}
+	return 2
+}
+
+// compareRow is one aligned passage of the side-by-side page: the text of
+// each side with the words that differ marked, and the unaligned text
+// before it on each side, folded away.
+type compareRow struct {
+	N                int
+	A, B             []piece
+	GapA, GapB       string
+	Tokens           int
+	Identity         float64
+	Boilerplate      bool
+	BeginA, BeginB   int
+	Reordered        bool // B's side comes before the previous row's
+	IdentityPercent  string
+}
+
+// compareBody is the side-by-side page.
+type compareBody struct {
+	A, B       DocSummary
+	Relation   *relationView
+	Rows       []compareRow
+	TailA      string
+	TailB      string
+	SwapHref   string
+	GraphHrefA string
+}
+
+// gapPreview bounds the unaligned text shown between passages.
+const gapPreview = 600
+
+func (s *Server) pageCompare(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	pd, err := s.loadPair(r.Context(), q.Get("a"), q.Get("b"))
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	body := compareBody{A: summarize(pd.A), B: summarize(pd.B), SwapHref: compareHref(pd.B.ID, pd.A.ID), GraphHrefA: graphHref(pd.A.ID)}
+	if pd.Relation != nil {
+		rv := viewRelation(*pd.Relation)
+		body.Relation = &rv
+	}
+	posA, posB := 0, 0
+	for i, p := range pd.Passages {
+		a, b := clampSpan(pd.A.Text, p.A.Begin, p.A.End), clampSpan(pd.B.Text, p.B.Begin, p.B.End)
+		row := compareRow{N: i + 1, Tokens: p.Tokens, Identity: p.Identity, Boilerplate: p.Boilerplate,
+			BeginA: a.Begin, BeginB: b.Begin, IdentityPercent: fmt.Sprintf("%.0f%%", p.Identity*100)}
+		if a.Begin > posA {
+			row.GapA = preview(pd.A.Text[posA:a.Begin])
+		}
+		if b.Begin >= posB {
+			row.GapB = preview(pd.B.Text[posB:b.Begin])
+		} else {
+			row.Reordered = true
+		}
+		row.A, row.B = wordDiff(pd.A.Text[a.Begin:a.End], pd.B.Text[b.Begin:b.End])
+		posA = max(posA, a.End)
+		posB = max(posB, b.End)
+		body.Rows = append(body.Rows, row)
+	}
+	body.TailA, body.TailB = preview(pd.A.Text[posA:]), preview(pd.B.Text[posB:])
+	s.render(w, r, http.StatusOK, "compare.html", pageData{Title: "Side by side", Nav: "pairs", Body: body})
+}
+
+// clampSpan fits a stored span to the text.
+func clampSpan(text string, b, e int) doc.Span {
+	b, e = runeStart(text, b), runeStart(text, e)
+	if e < b {
+		e = b
+	}
+	return doc.Span{Begin: b, End: e}
+}
+
+// preview shortens unaligned text to its start and end.
+func preview(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) <= gapPreview {
+		return s
+	}
+	head := s[:runeStart(s, gapPreview/2)]
+	tail := s[runeStart(s, len(s)-gapPreview/2):]
+	return head + " … " + tail
+}
+
+// provenanceBody is the provenance page.
+type provenanceBody struct {
+	Graph   *graphView
+	Drawing drawing
+	Chains  []chainView
+	Focus   string
+}
+
+func (s *Server) pageProvenance(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	body := provenanceBody{Focus: q.Get("doc")}
+	if q.Get("doc") == "" && q.Get("chain") == "" {
+		chains, err := s.chains(r)
+		if err != nil {
+			s.pageFail(w, r, err)
+			return
+		}
+		body.Chains = chains.Items
+		if len(body.Chains) > 0 {
+			r = requestWith(r, "chain=0")
+		}
+	}
+	if len(body.Chains) > 0 || q.Get("doc") != "" || q.Get("chain") != "" {
+		g, err := s.graphFor(r)
+		if err != nil {
+			s.pageFail(w, r, err)
+			return
+		}
+		body.Graph = g
+		body.Drawing = layout(g)
+	}
+	s.render(w, r, http.StatusOK, "provenance.html", pageData{Title: "Provenance", Nav: "provenance", Body: body})
+}
+
+// pairsBody is a page of relations.
+type pairsBody struct {
+	Kind  string
+	Items []pairView
+	Next  string
+}
+
+func (s *Server) pagePairs(w http.ResponseWriter, r *http.Request) {
+	list, err := s.pairs(r)
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	body := pairsBody{Kind: r.URL.Query().Get("kind"), Items: list.Items}
+	if list.Next != nil {
+		body.Next = *list.Next
+	}
+	s.render(w, r, http.StatusOK, "pairs.html", pageData{Title: "Pairs", Nav: "pairs", Body: body})
+}
+
+// quotesBody is a page of quote occurrences.
+type quotesBody struct {
+	Available bool
+	Items     []quoteOcc
+	Docs      map[string]DocSummary
+	Next      string
+	Speaker   string
+}
+
+func (s *Server) pageQuotes(w http.ResponseWriter, r *http.Request) {
+	body := quotesBody{Available: s.quotes() != nil, Speaker: r.URL.Query().Get("speaker")}
+	if body.Available {
+		list, err := s.quoteList(r)
+		if err != nil {
+			s.pageFail(w, r, err)
+			return
+		}
+		body.Items = list.Items
+		if list.Next != nil {
+			body.Next = *list.Next
+		}
+		var ids []string
+		for _, o := range list.Items {
+			ids = append(ids, o.Doc)
+		}
+		if body.Docs, err = s.summaries(r.Context(), ids); err != nil {
+			s.pageFail(w, r, err)
+			return
+		}
+	}
+	s.render(w, r, http.StatusOK, "quotes.html", pageData{Title: "Quotes", Nav: "quotes", Body: body})
+}
+
+// quoteBody is one quote with every place it appears: the words as each
+// document has them, and how they differ from the quote's text.
+type quoteBody struct {
+	Quote *quoteView
+	Rows  []quoteRow
+}
+
+type quoteRow struct {
+	Occ     quoteOcc
+	Doc     DocSummary
+	Variant []piece
+	Same    bool
+}
+
+func (s *Server) pageQuote(w http.ResponseWriter, r *http.Request) {
+	v, err := s.loadQuote(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	body := quoteBody{Quote: v}
+	for i, o := range v.Occurrences {
+		row := quoteRow{Occ: o, Doc: v.Documents[o.Doc]}
+		if row.Doc.ID == "" {
+			row.Doc = DocSummary{ID: o.Doc}
+		}
+		if i < len(v.Variants) {
+			row.Same = v.Variants[i].Same
+			for _, e := range v.Variants[i].Edits {
+				class := ""
+				switch e.Op {
+				case "-":
+					class = "del"
+				case "+":
+					class = "ins"
+				}
+				row.Variant = append(row.Variant, piece{Text: e.Text + " ", Class: class})
+			}
+		}
+		body.Rows = append(body.Rows, row)
+	}
+	s.render(w, r, http.StatusOK, "quote.html", pageData{Title: "Quote", Nav: "quotes", Body: body})
+}
+
+// entitiesBody is a page of entity mentions.
+type entitiesBody struct {
+	Available bool
+	Entity    string
+	Items     []entityMention
+	Docs      map[string]DocSummary
+	Next      string
+}
+
+func (s *Server) pageEntities(w http.ResponseWriter, r *http.Request) {
+	body := entitiesBody{Available: s.quotes() != nil, Entity: r.URL.Query().Get("entity")}
+	if body.Available {
+		list, err := s.entityList(r)
+		if err != nil {
+			s.pageFail(w, r, err)
+			return
+		}
+		body.Items = list.Items
+		if list.Next != nil {
+			body.Next = *list.Next
+		}
+		var ids []string
+		for _, m := range list.Items {
+			ids = append(ids, m.Doc)
+		}
+		if body.Docs, err = s.summaries(r.Context(), ids); err != nil {
+			s.pageFail(w, r, err)
+			return
+		}
+	}
+	s.render(w, r, http.StatusOK, "entities.html", pageData{Title: "Entities", Nav: "entities", Body: body})
+}

@@ -1,0 +1,85 @@
+package server
+
+import (
+	"github.com/echotrace/echotrace/internal/doc"
+	"github.com/echotrace/echotrace/internal/relate"
+)
+
+// The JSON shapes of the API. Field names are snake_case and stable: a
+// field is always present (empty string, 0, [] or null) rather than
+// omitted, so clients need no guessing.
+
+// DocSummary is a document without its text.
+type DocSummary struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Outlet string `json:"outlet"`
+	Author string `json:"author"`
+	URL    string `json:"url"`
+	Lang   string `json:"lang"`
+	Date   string `json:"date"`
+	Path   string `json:"path"`
+	Bytes  int    `json:"bytes"`
+}
+
+func summarize(d doc.Document) DocSummary {
+	return DocSummary{ID: d.ID, Title: d.Title, Outlet: d.Outlet, Author: d.Author, URL: d.URL,
+		Lang: d.Lang, Date: d.Date, Path: d.Path, Bytes: len(d.Text)}
+}
+
+// label is what a page calls a document: its title, else its id.
+func label(d DocSummary) string {
+	if d.Title != "" {
+		return d.Title
+	}
+	return d.ID
+}
+
+// endView is one side of a passage with its text.
+type endView struct {
+	Doc   string `json:"doc"`
+	Begin int    `json:"begin"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+// passageView is a shared passage; Text is filled when the document's text
+// is at hand.
+type passageView struct {
+	A           endView `json:"a"`
+	B           endView `json:"b"`
+	Tokens      int     `json:"tokens"`
+	Identity    float64 `json:"identity"`
+	Boilerplate bool    `json:"boilerplate"`
+}
+
+// viewPassage converts p, taking the texts of its sides from texts (by
+// document id) where present.
+func viewPassage(p relate.Passage, texts map[string]string) passageView {
+	side := func(e relate.End) endView {
+		v := endView{Doc: e.Doc, Begin: e.Begin, End: e.End}
+		if t, ok := texts[e.Doc]; ok && 0 <= e.Begin && e.Begin <= e.End && e.End <= len(t) {
+			v.Text = t[e.Begin:e.End]
+		}
+		return v
+	}
+	return passageView{A: side(p.A), B: side(p.B), Tokens: p.Tokens, Identity: p.Identity, Boilerplate: p.Boilerplate}
+}
+
+// relationView is a relation with its direction spelt out by role.
+type relationView struct {
+	relate.Relation
+	Source string `json:"source"` // "" when the direction is undetermined
+	Copy   string `json:"copy"`
+}
+
+func viewRelation(r relate.Relation) relationView {
+	return relationView{Relation: r, Source: r.Source(), Copy: r.Copy()}
+}
+
+// pairView is a relation with both documents summarised.
+type pairView struct {
+	relationView
+	DocA DocSummary `json:"doc_a"`
+	DocB DocSummary `json:"doc_b"`
+}
