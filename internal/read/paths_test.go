@@ -282,3 +282,64 @@ func TestPathsExplicitUnknownExtensionText(t *testing.T) {
 		t.Errorf("docs = %v", ids(docs))
 	}
 }
+
+// sharedDir is the shared data directory beside the repository, or "".
+func sharedDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+	shared := filepath.Join(dir, "..", "shared")
+	if _, err := os.Stat(shared); err != nil {
+		return ""
+	}
+	return shared
+}
+
+func TestPathsSharedSeeds(t *testing.T) {
+	shared := sharedDir(t)
+	if shared == "" {
+		t.Skip("shared data directory (../shared beside the repository) is absent")
+	}
+	seeds := filepath.Join(shared, "corpus", "seeds")
+	entries, err := os.ReadDir(seeds)
+	if err != nil {
+		t.Skipf("no seed corpus in the shared directory: %v", err)
+	}
+	docs, problems, stats := readPaths(t, []string{seeds}, Options{})
+	if len(problems) != 0 || stats.Failed != 0 {
+		t.Errorf("problems reading real files: %v", problems)
+	}
+	if len(docs) != len(entries) {
+		t.Errorf("read %d documents from %d files", len(docs), len(entries))
+	}
+	for i := range docs {
+		d := &docs[i]
+		checkRegions(t, d)
+		raw, err := os.ReadFile(d.Path)
+		if err != nil || string(raw) != d.Text {
+			t.Errorf("%s: text not kept byte for byte", d.ID)
+		}
+		// Regions never swallow most of a real article.
+		excluded := 0
+		for _, r := range d.Regions {
+			if r.Kind != doc.RegionHint {
+				excluded += r.End - r.Begin
+			}
+		}
+		if excluded*2 > len(d.Text) {
+			t.Errorf("%s: %d of %d bytes marked as not article text", d.ID, excluded, len(d.Text))
+		}
+	}
+}

@@ -379,6 +379,8 @@ const (
 	maxCreditLen         = 80
 	maxCaptionGroupLine  = 150
 	maxCaptionGroupReach = 2
+	maxSourceLineLen     = 150
+	maxViaLineLen        = 80
 	// maxLookAround bounds how many lines (blank ones included) the rules
 	// that look at neighbouring lines inspect, so that marking stays linear
 	// in the length of the text whatever its shape.
@@ -471,7 +473,9 @@ func hint(c, lower string) (string, bool) {
 			return cleanNote(m[1]), true
 		}
 	}
-	if strings.ContainsAny(prefix(c, 40), ":：") {
+	// "Source: X" and "via X" lines are short; a long line that starts so
+	// is a sentence ("Sources: two officials said that ...", "Via Appia").
+	if len(c) <= maxSourceLineLen && strings.ContainsAny(prefix(c, 40), ":：") {
 		if m := sourceRe.FindStringSubmatch(c); m != nil {
 			return cleanNote(m[1]), true
 		}
@@ -479,7 +483,7 @@ func hint(c, lower string) (string, bool) {
 	if len(c) > 120 {
 		return "", false
 	}
-	if m := viaRe.FindStringSubmatch(c); m != nil {
+	if m := viaRe.FindStringSubmatch(c); m != nil && len(c) <= maxViaLineLen && len(strings.Fields(c)) <= 6 {
 		return cleanNote(m[1]), true
 	}
 	if archiveRe.MatchString(c) {

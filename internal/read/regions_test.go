@@ -329,3 +329,17 @@ func TestMarkRegionsLargeRepetitiveInput(t *testing.T) {
 		checkRegions(t, d)
 	}
 }
+
+func TestMarkRegionsNoFalseHints(t *testing.T) {
+	lines := []string{
+		"Sources: two officials familiar with the talks said on Monday that the ferry operator and the union had agreed to meet again after the holiday weekend.",
+		"Via Appia was the first of the great Roman roads, and parts of it still carry traffic today.",
+		"The report, first published in a trade journal, found that fares had doubled.",
+	}
+	for _, line := range lines {
+		d := mark("The council met on Monday to discuss the harbour.\n\n" + line + "\n\nMore article text follows here.")
+		if len(d.Regions) != 0 {
+			t.Errorf("%q got:%s", line, describe(d))
+		}
+	}
+}
