@@ -10,7 +10,6 @@ import (
 	"math"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/echotrace/echotrace/internal/doc"
@@ -235,13 +234,4 @@ func Records(docs []doc.Document) ([]Record, error) {
 		return recs, &RejectedError{Rejected: rej}
 	}
 	return recs, nil
-}
-
-// SearchWords splits a full-text query into the words every match must
-// contain: runs of letters, digits and marks. Backends quote each word
-// themselves, so nothing in the query acts as operator syntax.
-func SearchWords(q string) []string {
-	return strings.FieldsFunc(q, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
-	})
 }

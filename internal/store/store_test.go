@@ -156,3 +156,30 @@ func TestSearchWords(t *testing.T) {
 		}
 	}
 }
+
+func TestFoldWord(t *testing.T) {
+	long := strings.Repeat("é", 60) // 120 bytes
+	tests := []struct{ in, want string }{
+		{"Harbour", "harbour"},
+		{"État", "etat"},
+		{"BRÛLÉE", "brulee"},
+		{"Österreich", "osterreich"},
+		{"Москва", "москва"},
+		{"2024", "2024"},
+		{long, strings.Repeat("e", 60)},
+		{strings.Repeat("ж", 60), strings.Repeat("ж", 50)}, // cut at 100 bytes, on a character boundary
+	}
+	for _, tc := range tests {
+		if got := FoldWord(tc.in); got != tc.want {
+			t.Errorf("FoldWord(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestIndexWords(t *testing.T) {
+	got := IndexWords("The Mill, the MILL!", "Mühle: the mill's café")
+	want := []string{"cafe", "mill", "muhle", "s", "the"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("IndexWords = %q, want %q", got, want)
+	}
+}

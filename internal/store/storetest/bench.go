@@ -70,7 +70,9 @@ func BenchmarkDocuments(b *testing.B, newDSN NewDSN) {
 		{"outlet-page", store.DocQuery{Outlet: outlets[1], Limit: 50}},
 		{"lang-outlet-page", store.DocQuery{Outlet: outlets[2], Lang: langs[1], Limit: 50}},
 		{"after-deep", store.DocQuery{After: deep[0].ID, Limit: 50}},
-		{"text", store.DocQuery{Text: "lantern schooner", Limit: 50}},
+		{"text-rare", store.DocQuery{Text: lexicon[300], Limit: 50}},
+		{"text-common-and-rare", store.DocQuery{Text: "harbour " + lexicon[300], Limit: 50}},
+		{"text-common", store.DocQuery{Text: "lantern schooner", Limit: 50}},
 		{"ids", store.DocQuery{IDs: ids(generatedRange(100, 150, 0))}},
 	}
 	for _, q := range queries {

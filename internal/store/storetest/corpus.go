@@ -15,6 +15,27 @@ var vocabulary = strings.Fields(`harbour council ferry lantern orchard quarry ma
 	said announced yesterday morning evening officials residents plans new old
 	the a of to and in on for with was were will after before during`)
 
+// syllables make the invented words of lexicon.
+var syllables = strings.Fields(`ka lo mi ter van sul dor ri pe nas tol gu be rin ska fo lem dri an ho
+	vel ti mar os cu zen bra lu ef`)
+
+// lexicon is a few thousand invented words that generated texts draw from
+// with Zipf frequencies, so that, as in real text, a few words are common
+// and most are rare: full-text indexes and searches meet realistic
+// selectivity.
+var lexicon = func() []string {
+	n := len(syllables)
+	words := make([]string, 0, 6000)
+	for i := 0; len(words) < cap(words); i++ {
+		w := syllables[i%n] + syllables[(i/n)%n]
+		if i >= n*n {
+			w += syllables[(i/(n*n))%n]
+		}
+		words = append(words, w)
+	}
+	return words
+}()
+
 var outlets = []string{"Valley Courier", "Harbour Gazette", "Northern Ledger", "Riverside Post"}
 
 var langs = []string{"en", "de", "fr"}
@@ -24,9 +45,14 @@ var langs = []string{"en", "de", "fr"}
 // has none), sometimes regions and extra fields.
 func generated(i, size int) doc.Document {
 	rng := rand.New(rand.NewPCG(uint64(i), 0x5eed))
+	zipf := rand.NewZipf(rng, 1.07, 1, uint64(len(lexicon)-1))
 	var b strings.Builder
 	for b.Len() < size {
-		b.WriteString(vocabulary[rng.IntN(len(vocabulary))])
+		if rng.IntN(5) < 2 {
+			b.WriteString(lexicon[zipf.Uint64()])
+		} else {
+			b.WriteString(vocabulary[rng.IntN(len(vocabulary))])
+		}
 		if rng.IntN(12) == 0 {
 			b.WriteString(". ")
 		} else {

@@ -260,6 +260,7 @@ func testSearch(t *testing.T, newDSN NewDSN) {
 		doc.Document{ID: "s1", Outlet: "A", Title: "Lantern festival returns", Text: "The harbour council approved the lantern festival on Tuesday."},
 		doc.Document{ID: "s2", Outlet: "B", Text: "Ferry timetables change; the COUNCIL says winter service ends early."},
 		doc.Document{ID: "s3", Outlet: "A", Title: "Growers' meeting", Text: "Orchard owners met at the old granary."},
+		doc.Document{ID: "s5", Text: "The Café Österreich reopened; its crème brûlée is back."},
 	)
 	tests := []struct {
 		query string
@@ -273,6 +274,10 @@ func testSearch(t *testing.T, newDSN NewDSN) {
 		{query: "council ferry", want: []string{"s2"}},
 		{query: "council", q: store.DocQuery{Outlet: "B"}, want: []string{"s2"}},
 		{query: "zeppelin", want: nil},
+		// Case and diacritics do not count, in any script's letters.
+		{query: "cafe", want: []string{"s5"}},
+		{query: "CAFÉ österreich", want: []string{"s5"}},
+		{query: "creme brulee", want: []string{"s5"}},
 		{query: "council zeppelin", want: nil},
 		// Query syntax of the engines is not exposed: operators and
 		// quotes are separators, so these are plain words.

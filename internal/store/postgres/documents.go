@@ -1,0 +1,286 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/echotrace/echotrace/internal/doc"
+	"github.com/echotrace/echotrace/internal/store"
+)
+
+// The full-text index is a GIN index over the set of folded words of
+// title and text (store.IndexWords), computed here in Go rather than by
+// to_tsvector: that tokenises like SQLite's FTS5, has no size limit, and
+// costs a fraction of PostgreSQL's text parser at ingest. A large pending
+// list lets inserts append and the index merge them in bulk.
+func init() {
+	addTopic("documents",
+		`CREATE SEQUENCE documents_seq;
+		CREATE TABLE documents (
+			id text PRIMARY KEY,
+			seq bigint NOT NULL,
+			path text NOT NULL DEFAULT '',
+			line integer NOT NULL DEFAULT 0,
+			series text NOT NULL DEFAULT '',
+			title text NOT NULL DEFAULT '',
+			outlet text NOT NULL DEFAULT '',
+			author text NOT NULL DEFAULT '',
+			url text NOT NULL DEFAULT '',
+			lang text NOT NULL DEFAULT '',
+			date text NOT NULL DEFAULT '',
+			date_us bigint NOT NULL,
+			text text NOT NULL,
+			regions text NOT NULL DEFAULT '',
+			extra text NOT NULL DEFAULT '',
+			bytes integer NOT NULL,
+			content_hash text NOT NULL,
+			record_hash text NOT NULL,
+			words text[] NOT NULL
+		);
+		CREATE INDEX documents_seq_idx ON documents (seq);
+		CREATE INDEX documents_date ON documents (date_us, seq);
+		CREATE INDEX documents_outlet ON documents (outlet, date_us, seq);
+		CREATE INDEX documents_lang ON documents (lang, date_us, seq);
+		CREATE INDEX documents_content_hash ON documents (content_hash);
+		CREATE INDEX documents_words ON documents USING gin (words) WITH (fastupdate = on, gin_pending_list_limit = 65536);
+		INSERT INTO counters (name, value) VALUES ('corpus_version', 0) ON CONFLICT DO NOTHING;`,
+	)
+}
+
+// docColumns are the stored fields of doc.Document, in scanDocument order.
+const docColumns = `id, path, line, series, title, outlet, author, url, lang, date, text, regions, extra`
+
+// upsertDocument inserts a document or, when its ID is stored with another
+// record hash, updates it (keeping its seq). It returns the stored seq for
+// an insert or update and no row when nothing changed.
+const upsertDocument = `INSERT INTO documents (` + docColumns + `, seq, date_us, bytes, content_hash, record_hash, words)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+	ON CONFLICT (id) DO UPDATE SET path = EXCLUDED.path, line = EXCLUDED.line, series = EXCLUDED.series,
+		title = EXCLUDED.title, outlet = EXCLUDED.outlet, author = EXCLUDED.author, url = EXCLUDED.url,
+		lang = EXCLUDED.lang, date = EXCLUDED.date, text = EXCLUDED.text, regions = EXCLUDED.regions,
+		extra = EXCLUDED.extra, date_us = EXCLUDED.date_us, bytes = EXCLUDED.bytes,
+		content_hash = EXCLUDED.content_hash, record_hash = EXCLUDED.record_hash, words = EXCLUDED.words
+	WHERE documents.record_hash <> EXCLUDED.record_hash
+	RETURNING seq`
+
+// PutDocuments stores a batch of documents in one transaction.
+func (s *DB) PutDocuments(ctx context.Context, docs []doc.Document) (store.PutResult, error) {
+	recs, rejected := store.Records(docs)
+	if len(recs) == 0 {
+		return store.PutResult{}, rejected
+	}
+	// Sequence numbers in input order, so that ingest order is the order
+	// documents were given in; taken outside the transaction because a
+	// sequence is not transactional anyway (an aborted batch leaves a gap,
+	// which only the order of seq, never its value, may show).
+	seqs := make([]int64, 0, len(recs))
+	rows, err := s.pool.Query(ctx, `SELECT nextval('documents_seq') FROM generate_series(1, $1)`, len(recs))
+	if err != nil {
+		return store.PutResult{}, fmt.Errorf("postgres: put documents: %w", err)
+	}
+	seqs, err = pgx.AppendRows(seqs, rows, pgx.RowTo[int64])
+	if err != nil {
+		return store.PutResult{}, fmt.Errorf("postgres: put documents: %w", err)
+	}
+	slices.Sort(seqs)
+	// Rows are written in ID order (stable, so one ID twice keeps its
+	// order) so that concurrent batches take their row locks in the same
+	// order and cannot deadlock.
+	order := make([]int, len(recs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(recs[a].Doc.ID, recs[b].Doc.ID) })
+
+	var res store.PutResult
+	err = s.inTx(ctx, func(tx pgx.Tx) error {
+		res = store.PutResult{}
+		batch := &pgx.Batch{}
+		for _, i := range order {
+			r, d := recs[i], recs[i].Doc
+			batch.Queue(upsertDocument, d.ID, d.Path, d.Line, d.Series, d.Title, d.Outlet, d.Author, d.URL, d.Lang,
+				d.Date, d.Text, r.Regions, r.Extra, seqs[i], r.DateMicros, r.Bytes, r.ContentHash, r.RecordHash,
+				store.IndexWords(d.Title, d.Text))
+		}
+		br := tx.SendBatch(ctx, batch)
+		for _, i := range order {
+			var seq int64
+			err := br.QueryRow().Scan(&seq)
+			switch {
+			case errors.Is(err, pgx.ErrNoRows):
+				res.Unchanged++
+			case err != nil:
+				br.Close()
+				return fmt.Errorf("store document %q: %w", recs[i].Doc.ID, err)
+			case seq == seqs[i]:
+				res.Added++
+			default:
+				res.Updated++
+			}
+		}
+		if err := br.Close(); err != nil {
+			return err
+		}
+		if n := res.Changed(); n > 0 {
+			if _, err := tx.Exec(ctx, `UPDATE counters SET value = value + $1 WHERE name = 'corpus_version'`, n); err != nil {
+				return fmt.Errorf("advance corpus version: %w", err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return store.PutResult{}, fmt.Errorf("postgres: put documents: %w", err)
+	}
+	return res, rejected
+}
+
+// scanDocument reads one row of docColumns, after the columns that lead
+// scans into, if any.
+func scanDocument(row pgx.Row, lead ...any) (doc.Document, error) {
+	var d doc.Document
+	var regions, extra string
+	dest := append(lead, &d.ID, &d.Path, &d.Line, &d.Series, &d.Title, &d.Outlet, &d.Author, &d.URL,
+		&d.Lang, &d.Date, &d.Text, &regions, &extra)
+	if err := row.Scan(dest...); err != nil {
+		return d, err
+	}
+	return d, store.DecodeRecord(&d, regions, extra)
+}
+
+// Document returns one document by ID.
+func (s *DB) Document(ctx context.Context, id string) (doc.Document, error) {
+	d, err := scanDocument(s.pool.QueryRow(ctx, `SELECT `+docColumns+` FROM documents WHERE id = $1`, id))
+	if errors.Is(err, pgx.ErrNoRows) {
+		return doc.Document{}, fmt.Errorf("document %q: %w", id, store.ErrNotFound)
+	}
+	return d, err
+}
+
+// Documents returns the documents a query selects.
+func (s *DB) Documents(ctx context.Context, q store.DocQuery) ([]doc.Document, error) {
+	var where []string
+	var p params
+	if q.Outlet != "" {
+		where = append(where, "outlet = "+p.add(q.Outlet))
+	}
+	if q.Lang != "" {
+		where = append(where, "lang = "+p.add(q.Lang))
+	}
+	if !q.From.IsZero() || !q.To.IsZero() {
+		where = append(where, "date_us <> "+p.add(store.NoDate))
+	}
+	if !q.From.IsZero() {
+		where = append(where, "date_us >= "+p.add(store.TimeMicros(q.From)))
+	}
+	if !q.To.IsZero() {
+		where = append(where, "date_us < "+p.add(store.TimeMicros(q.To)))
+	}
+	if q.Text != "" {
+		words := store.SearchWords(q.Text)
+		if len(words) == 0 {
+			return nil, nil
+		}
+		folded := make([]string, len(words))
+		for i, w := range words {
+			folded[i] = store.FoldWord(w)
+		}
+		where = append(where, "words @> "+p.add(folded))
+	}
+	if len(q.IDs) > 0 {
+		where = append(where, "id = ANY("+p.add(q.IDs)+")")
+	}
+	if q.After != "" {
+		var dateUS, seq int64
+		err := s.pool.QueryRow(ctx, `SELECT date_us, seq FROM documents WHERE id = $1`, q.After).Scan(&dateUS, &seq)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return nil, fmt.Errorf("page after document %q: %w", q.After, store.ErrNotFound)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("postgres: page after document %q: %w", q.After, err)
+		}
+		cmp := ">"
+		if q.Desc {
+			cmp = "<"
+		}
+		where = append(where, fmt.Sprintf("(date_us, seq) %s (%s, %s)", cmp, p.add(dateUS), p.add(seq)))
+	}
+	order := ` ORDER BY date_us, seq`
+	if q.Desc {
+		order = ` ORDER BY date_us DESC, seq DESC`
+	}
+	rows, err := s.pool.Query(ctx, `SELECT `+docColumns+` FROM documents`+whereClause(where)+
+		order+limitClause(q.Limit, q.Offset), p...)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: query documents: %w", err)
+	}
+	defer rows.Close()
+	var out []doc.Document
+	for rows.Next() {
+		d, err := scanDocument(rows)
+		if err != nil {
+			return nil, fmt.Errorf("postgres: read document: %w", err)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// eachPage is how many documents EachDocument reads at a time.
+const eachPage = 256
+
+// EachDocument calls fn for every document in ingest order.
+func (s *DB) EachDocument(ctx context.Context, fn func(doc.Document) error) error {
+	var after int64
+	for {
+		// Read a whole page and release the connection before calling
+		// fn, so fn may use the store.
+		rows, err := s.pool.Query(ctx, `SELECT seq, `+docColumns+` FROM documents WHERE seq > $1 ORDER BY seq LIMIT $2`, after, eachPage)
+		if err != nil {
+			return fmt.Errorf("postgres: read documents: %w", err)
+		}
+		page := make([]doc.Document, 0, eachPage)
+		for rows.Next() {
+			d, err := scanDocument(rows, &after)
+			if err != nil {
+				rows.Close()
+				return fmt.Errorf("postgres: read document: %w", err)
+			}
+			page = append(page, d)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("postgres: read documents: %w", err)
+		}
+		for _, d := range page {
+			if err := fn(d); err != nil {
+				return err
+			}
+		}
+		if len(page) < eachPage {
+			return nil
+		}
+	}
+}
+
+// CountDocuments is the number of documents stored.
+func (s *DB) CountDocuments(ctx context.Context) (int64, error) {
+	var n int64
+	err := s.pool.QueryRow(ctx, `SELECT count(*) FROM documents`).Scan(&n)
+	return n, err
+}
+
+// Version is the corpus version.
+func (s *DB) Version(ctx context.Context) (int64, error) { return s.counter(ctx, "corpus_version") }
+
+// whereClause joins conditions into a WHERE clause ("" for none).
+func whereClause(conds []string) string {
+	if len(conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(conds, " AND ")
+}
