@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/echotrace/echotrace/internal/doc"
+	"github.com/echotrace/echotrace/internal/testutil"
 )
 
 // writeFiles creates files (path relative to dir → content) under dir.
@@ -283,39 +284,11 @@ func TestPathsExplicitUnknownExtensionText(t *testing.T) {
 	}
 }
 
-// sharedDir is the shared data directory beside the repository, or "".
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		return ""
-	}
-	return shared
-}
-
 func TestPathsSharedSeeds(t *testing.T) {
-	shared := sharedDir(t)
-	if shared == "" {
-		t.Skip("shared data directory (../shared beside the repository) is absent")
-	}
-	seeds := filepath.Join(shared, "corpus", "seeds")
+	seeds := testutil.Shared(t, filepath.Join("corpus", "seeds"))
 	entries, err := os.ReadDir(seeds)
 	if err != nil {
-		t.Skipf("no seed corpus in the shared directory: %v", err)
+		t.Fatal(err)
 	}
 	docs, problems, stats := readPaths(t, []string{seeds}, Options{})
 	if len(problems) != 0 || stats.Failed != 0 {
