@@ -86,11 +86,7 @@ func (s *Server) stats(r *http.Request) (*statsView, error) {
 
 func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) {
 	v, err := s.stats(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, v)
+	s.answer(w, r, v, err)
 }
 
 // docQuery reads the filters of a document list.
@@ -143,11 +139,7 @@ func (s *Server) listDocuments(r *http.Request) (listBody[DocSummary], []doc.Doc
 
 func (s *Server) apiDocuments(w http.ResponseWriter, r *http.Request) {
 	list, _, err := s.listDocuments(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, list)
+	s.answer(w, r, list, err)
 }
 
 // documentView is one document with everything stored about it.
@@ -227,11 +219,7 @@ func (s *Server) search(r *http.Request) (listBody[searchHit], error) {
 
 func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	list, err := s.search(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, list)
+	s.answer(w, r, list, err)
 }
 
 // relationKind reads the kind filter of a relation list.
@@ -284,11 +272,7 @@ func (s *Server) pairs(r *http.Request) (listBody[pairView], error) {
 
 func (s *Server) apiPairs(w http.ResponseWriter, r *http.Request) {
 	list, err := s.pairs(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, list)
+	s.answer(w, r, list, err)
 }
 
 // pairBody is two documents and what they share.
@@ -367,20 +351,12 @@ func (s *Server) chains(r *http.Request) (listBody[chainView], error) {
 
 func (s *Server) apiChains(w http.ResponseWriter, r *http.Request) {
 	list, err := s.chains(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, list)
+	s.answer(w, r, list, err)
 }
 
 func (s *Server) apiGraph(w http.ResponseWriter, r *http.Request) {
 	g, err := s.graphFor(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, g)
+	s.answer(w, r, g, err)
 }
 
 // quoteList lists quote occurrences.
@@ -417,20 +393,12 @@ func (s *Server) quoteList(r *http.Request) (listBody[quoteOcc], error) {
 
 func (s *Server) apiQuotes(w http.ResponseWriter, r *http.Request) {
 	list, err := s.quoteList(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, list)
+	s.answer(w, r, list, err)
 }
 
 func (s *Server) apiQuote(w http.ResponseWriter, r *http.Request) {
 	v, err := s.loadQuote(r.Context(), r.PathValue("id"))
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, v)
+	s.answer(w, r, v, err)
 }
 
 // entityList lists entity mentions.
@@ -461,9 +429,5 @@ func (s *Server) entityList(r *http.Request) (listBody[entityMention], error) {
 
 func (s *Server) apiEntities(w http.ResponseWriter, r *http.Request) {
 	list, err := s.entityList(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, list)
+	s.answer(w, r, list, err)
 }

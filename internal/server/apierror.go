@@ -65,3 +65,12 @@ var errUnavailable = errors.New("this database does not keep these results")
 func notFound(kind, id string) error {
 	return fmt.Errorf("%s %q: %w", kind, id, store.ErrNotFound)
 }
+
+// answer writes v, or the error that kept the handler from making it.
+func (s *Server) answer(w http.ResponseWriter, r *http.Request, v any, err error) {
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, v)
+}

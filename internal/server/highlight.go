@@ -11,10 +11,10 @@ import (
 type markKind int
 
 const (
-	markRegion  markKind = iota // not the article's own text: comment, boilerplate, caption
-	markReuse                   // a passage shared with another document
-	markQuote                   // a quotation, term or claim
-	markEntity                  // a mention of a person, place or organisation
+	markRegion markKind = iota // not the article's own text: comment, boilerplate, caption
+	markReuse                  // a passage shared with another document
+	markQuote                  // a quotation, term or claim
+	markEntity                 // a mention of a person, place or organisation
 )
 
 // mark is a byte range of a text with what it means.

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"embed"
 	"errors"
 	"fmt"
@@ -196,9 +197,7 @@ func (s *Server) pageDocuments(w http.ResponseWriter, r *http.Request) {
 	for i, d := range list.Items {
 		body.Items = append(body.Items, searchHit{DocSummary: d, Snippet: snippet(docs[i].Text, words, 200)})
 	}
-	if list.Next != nil {
-		body.Next = *list.Next
-	}
+	body.Next = deref(list.Next)
 	s.render(w, r, http.StatusOK, "documents.html", pageData{Title: "Documents", Nav: "documents", Query: r.URL.Query().Get("q"), Body: body})
 }
 
@@ -211,10 +210,7 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 			s.pageFail(w, r, err)
 			return
 		}
-		body.Items = list.Items
-		if list.Next != nil {
-			body.Next = *list.Next
-		}
+		body.Items, body.Next = list.Items, deref(list.Next)
 	}
 	s.render(w, r, http.StatusOK, "documents.html", pageData{Title: "Search", Nav: "search", Query: q, Body: body})
 }
@@ -328,15 +324,15 @@ func kindRank(k relate.Kind) int {
 // each side with the words that differ marked, and the unaligned text
 // before it on each side, folded away.
 type compareRow struct {
-	N                int
-	A, B             []piece
-	GapA, GapB       string
-	Tokens           int
-	Identity         float64
-	Boilerplate      bool
-	BeginA, BeginB   int
-	Reordered        bool // B's side comes before the previous row's
-	IdentityPercent  string
+	N               int
+	A, B            []piece
+	GapA, GapB      string
+	Tokens          int
+	Identity        float64
+	Boilerplate     bool
+	BeginA, BeginB  int
+	Reordered       bool // B's side comes before the previous row's
+	IdentityPercent string
 }
 
 // compareBody is the side-by-side page.
@@ -454,10 +450,7 @@ func (s *Server) pagePairs(w http.ResponseWriter, r *http.Request) {
 		s.pageFail(w, r, err)
 		return
 	}
-	body := pairsBody{Kind: r.URL.Query().Get("kind"), Items: list.Items}
-	if list.Next != nil {
-		body.Next = *list.Next
-	}
+	body := pairsBody{Kind: r.URL.Query().Get("kind"), Items: list.Items, Next: deref(list.Next)}
 	s.render(w, r, http.StatusOK, "pairs.html", pageData{Title: "Pairs", Nav: "pairs", Body: body})
 }
 
@@ -474,19 +467,11 @@ func (s *Server) pageQuotes(w http.ResponseWriter, r *http.Request) {
 	body := quotesBody{Available: s.quotes() != nil, Speaker: r.URL.Query().Get("speaker")}
 	if body.Available {
 		list, err := s.quoteList(r)
+		if err == nil {
+			body.Items, body.Next = list.Items, deref(list.Next)
+			body.Docs, err = docsOf(s, r.Context(), list.Items, func(o quoteOcc) string { return o.Doc })
+		}
 		if err != nil {
-			s.pageFail(w, r, err)
-			return
-		}
-		body.Items = list.Items
-		if list.Next != nil {
-			body.Next = *list.Next
-		}
-		var ids []string
-		for _, o := range list.Items {
-			ids = append(ids, o.Doc)
-		}
-		if body.Docs, err = s.summaries(r.Context(), ids); err != nil {
 			s.pageFail(w, r, err)
 			return
 		}
@@ -551,22 +536,31 @@ func (s *Server) pageEntities(w http.ResponseWriter, r *http.Request) {
 	body := entitiesBody{Available: s.quotes() != nil, Entity: r.URL.Query().Get("entity")}
 	if body.Available {
 		list, err := s.entityList(r)
+		if err == nil {
+			body.Items, body.Next = list.Items, deref(list.Next)
+			body.Docs, err = docsOf(s, r.Context(), list.Items, func(m entityMention) string { return m.Doc })
+		}
 		if err != nil {
-			s.pageFail(w, r, err)
-			return
-		}
-		body.Items = list.Items
-		if list.Next != nil {
-			body.Next = *list.Next
-		}
-		var ids []string
-		for _, m := range list.Items {
-			ids = append(ids, m.Doc)
-		}
-		if body.Docs, err = s.summaries(r.Context(), ids); err != nil {
 			s.pageFail(w, r, err)
 			return
 		}
 	}
 	s.render(w, r, http.StatusOK, "entities.html", pageData{Title: "Entities", Nav: "entities", Body: body})
+}
+
+// deref is the next link of a list page, "" on the last.
+func deref(next *string) string {
+	if next == nil {
+		return ""
+	}
+	return *next
+}
+
+// docsOf summarises the documents a page of items refers to.
+func docsOf[T any](s *Server, ctx context.Context, items []T, docOf func(T) string) (map[string]DocSummary, error) {
+	ids := make([]string, len(items))
+	for i, it := range items {
+		ids[i] = docOf(it)
+	}
+	return s.summaries(ctx, ids)
 }

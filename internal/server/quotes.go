@@ -98,12 +98,12 @@ func (s *Server) docQuotes(ctx context.Context, id string) ([]quoteOcc, []entity
 // quoteView is one cross-document quote: its occurrences and how each
 // one's words differ from the quote's text.
 type quoteView struct {
-	ID          string            `json:"id"`
-	Kind        string            `json:"kind"`
-	Text        string            `json:"text"`
-	Speaker     string            `json:"speaker"`
-	Occurrences []quoteOcc        `json:"occurrences"`
-	Variants    []extract.Variant `json:"variants"`
+	ID          string                `json:"id"`
+	Kind        string                `json:"kind"`
+	Text        string                `json:"text"`
+	Speaker     string                `json:"speaker"`
+	Occurrences []quoteOcc            `json:"occurrences"`
+	Variants    []extract.Variant     `json:"variants"`
 	Documents   map[string]DocSummary `json:"documents"`
 }
 
