@@ -230,41 +230,30 @@ func (s *DB) Documents(ctx context.Context, q store.DocQuery) ([]doc.Document, e
 	return out, rows.Err()
 }
 
-// eachPage is how many documents EachDocument reads at a time.
-const eachPage = 256
-
 // EachDocument calls fn for every document in ingest order.
 func (s *DB) EachDocument(ctx context.Context, fn func(doc.Document) error) error {
-	var after int64
-	for {
-		// Read a whole page and release the connection before calling
-		// fn, so fn may use the store.
-		rows, err := s.pool.Query(ctx, `SELECT seq, `+docColumns+` FROM documents WHERE seq > $1 ORDER BY seq LIMIT $2`, after, eachPage)
-		if err != nil {
-			return fmt.Errorf("postgres: read documents: %w", err)
-		}
-		page := make([]doc.Document, 0, eachPage)
-		for rows.Next() {
-			d, err := scanDocument(rows, &after)
-			if err != nil {
-				rows.Close()
-				return fmt.Errorf("postgres: read document: %w", err)
-			}
-			page = append(page, d)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("postgres: read documents: %w", err)
-		}
-		for _, d := range page {
-			if err := fn(d); err != nil {
-				return err
-			}
-		}
-		if len(page) < eachPage {
-			return nil
-		}
+	return store.EachByPage(ctx, s.docPage, fn)
+}
+
+// docPage reads a page of documents in ingest order.
+func (s *DB) docPage(ctx context.Context, after int64, size int) ([]doc.Document, int64, error) {
+	rows, err := s.pool.Query(ctx, `SELECT seq, `+docColumns+` FROM documents WHERE seq > $1 ORDER BY seq LIMIT $2`, after, size)
+	if err != nil {
+		return nil, 0, fmt.Errorf("postgres: read documents: %w", err)
 	}
+	defer rows.Close()
+	page := make([]doc.Document, 0, size)
+	for rows.Next() {
+		d, err := scanDocument(rows, &after)
+		if err != nil {
+			return nil, 0, fmt.Errorf("postgres: read document: %w", err)
+		}
+		page = append(page, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("postgres: read documents: %w", err)
+	}
+	return page, after, nil
 }
 
 // CountDocuments is the number of documents stored.

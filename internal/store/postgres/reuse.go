@@ -158,19 +158,9 @@ func (s *DB) Chains(ctx context.Context) ([]relate.Chain, error) {
 		return nil, fmt.Errorf("postgres: query chains: %w", err)
 	}
 	defer rows.Close()
-	var out []relate.Chain
-	last := int64(-1)
-	for rows.Next() {
-		var c int64
-		var d string
-		if err := rows.Scan(&c, &d); err != nil {
-			return nil, fmt.Errorf("postgres: read chain: %w", err)
-		}
-		if c != last {
-			out = append(out, nil)
-			last = c
-		}
-		out[len(out)-1] = append(out[len(out)-1], d)
+	out, err := store.ScanChains(rows)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: read chains: %w", err)
 	}
-	return out, rows.Err()
+	return out, nil
 }

@@ -274,42 +274,30 @@ func ftsQuery(words []string) string {
 	return strings.Join(quoted, " ")
 }
 
-// eachPage is how many documents EachDocument reads at a time.
-const eachPage = 256
-
 // EachDocument calls fn for every document in ingest order.
 func (s *DB) EachDocument(ctx context.Context, fn func(doc.Document) error) error {
-	var after int64
-	for {
-		// Read a whole page and close the rows before calling fn, so fn
-		// may use the store (even with a single connection).
-		rows, err := s.db.QueryContext(ctx, `SELECT seq, `+docColumns+` FROM documents WHERE seq > ? ORDER BY seq LIMIT ?`, after, eachPage)
-		if err != nil {
-			return fmt.Errorf("sqlite: read documents: %w", err)
-		}
-		page := make([]doc.Document, 0, eachPage)
-		for rows.Next() {
-			d, err := scanDocument(rows, &after)
-			if err != nil {
-				rows.Close()
-				return fmt.Errorf("sqlite: read document: %w", err)
-			}
-			page = append(page, d)
-		}
-		err = rows.Err()
-		rows.Close()
-		if err != nil {
-			return fmt.Errorf("sqlite: read documents: %w", err)
-		}
-		for _, d := range page {
-			if err := fn(d); err != nil {
-				return err
-			}
-		}
-		if len(page) < eachPage {
-			return nil
-		}
+	return store.EachByPage(ctx, s.docPage, fn)
+}
+
+// docPage reads a page of documents in ingest order.
+func (s *DB) docPage(ctx context.Context, after int64, size int) ([]doc.Document, int64, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT seq, `+docColumns+` FROM documents WHERE seq > ? ORDER BY seq LIMIT ?`, after, size)
+	if err != nil {
+		return nil, 0, fmt.Errorf("sqlite: read documents: %w", err)
 	}
+	defer rows.Close()
+	page := make([]doc.Document, 0, size)
+	for rows.Next() {
+		d, err := scanDocument(rows, &after)
+		if err != nil {
+			return nil, 0, fmt.Errorf("sqlite: read document: %w", err)
+		}
+		page = append(page, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("sqlite: read documents: %w", err)
+	}
+	return page, after, nil
 }
 
 // CountDocuments is the number of documents stored.
