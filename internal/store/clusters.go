@@ -46,4 +46,6 @@ type StoryQuery struct {
 	Narrative string
 	Doc       string // the story holding this document
 	Limit     int
+	Offset    int  // skips that many first (for paging)
+	Newest    bool // the last stored first: stories are stored oldest first
 }

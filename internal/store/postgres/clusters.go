@@ -116,8 +116,12 @@ func (s *DB) Stories(ctx context.Context, q store.StoryQuery) ([]cluster.Story, 
 	if q.Doc != "" {
 		where = append(where, "id IN (SELECT story FROM story_documents WHERE doc = "+p.add(q.Doc)+")")
 	}
+	order := ` ORDER BY ord`
+	if q.Newest {
+		order = ` ORDER BY ord DESC`
+	}
 	return queryJSON[cluster.Story](ctx, s, "stories",
-		`SELECT id, data FROM stories`+whereClause(where)+` ORDER BY ord`+limitClause(q.Limit, 0), p...)
+		`SELECT id, data FROM stories`+whereClause(where)+order+limitClause(q.Limit, q.Offset), p...)
 }
 
 // Narratives returns every stored narrative.

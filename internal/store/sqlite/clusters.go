@@ -118,10 +118,11 @@ func (s *DB) Stories(ctx context.Context, q store.StoryQuery) ([]cluster.Story, 
 	if q.Doc != "" {
 		conds, args = append(conds, "id IN (SELECT story FROM story_documents WHERE doc = ?)"), append(args, q.Doc)
 	}
-	query := `SELECT id, data FROM stories` + whereClause(conds) + ` ORDER BY ord`
-	if q.Limit > 0 {
-		query += fmt.Sprintf(" LIMIT %d", q.Limit)
+	order := ` ORDER BY ord`
+	if q.Newest {
+		order = ` ORDER BY ord DESC`
 	}
+	query := `SELECT id, data FROM stories` + whereClause(conds) + order + limitClause(q.Limit, q.Offset)
 	return queryJSON[cluster.Story](ctx, s.db, "stories", query, args...)
 }
 
