@@ -39,9 +39,14 @@ func featuresOf(it *Item, terms, ents *vocab, stems stemCache) features {
 	if len(it.Entities) > 0 {
 		for _, e := range it.Entities {
 			k := normalize.Key(e)
-			if k != "" {
-				entCounts[ents.intern(k, e)]++
+			if k == "" {
+				continue
 			}
+			name := it.EntityNames[e]
+			if name == "" {
+				name = e
+			}
+			entCounts[ents.intern(k, name)]++
 		}
 	} else {
 		for _, e := range capitalisedEntities(it.Text, toks, lang) {

@@ -21,7 +21,12 @@ type Item struct {
 	Tokens []normalize.Token
 	// Entities are canonical entity keys from the extract stage. When
 	// empty, entity-like keys are derived from capitalised words.
+	// An entity may be listed once per mention, so that its weight
+	// follows how often the document names it.
 	Entities []string
+	// EntityNames gives a display name for entity keys (for labels);
+	// keys without one are shown as given.
+	EntityNames map[string]string
 	// Quotes are ids of quotes that other documents carry too.
 	Quotes []string
 	// Sources are ids of documents this one derives from (reuse stage);

@@ -15,7 +15,6 @@ import (
 // Label is what a person reads to know what a story or narrative is
 // about: its key entities and terms and a representative headline.
 type Label struct {
-	Text     string   `json:"text"`
 	Entities []string `json:"entities"`
 	Terms    []string `json:"terms"`
 	Headline string   `json:"headline"`
@@ -90,7 +89,7 @@ func headline(title, text string) string {
 // summarize builds the summary of a group of documents whose summed term
 // and entity vectors are terms and ents.
 func (c *Clusterer) summarize(id string, docs []int32, terms, ents []weighted) Summary {
-	s := Summary{ID: id}
+	s := Summary{ID: id, Documents: []string{}, Outlets: []string{}, Timeline: []TimelineDay{}}
 	for _, x := range top(ents, labelSize, &c.ents) {
 		s.Details.Entities = append(s.Details.Entities, c.ents.Surface[x.ID])
 	}
@@ -98,8 +97,7 @@ func (c *Clusterer) summarize(id string, docs []int32, terms, ents []weighted) S
 		s.Details.Terms = append(s.Details.Terms, c.terms.Surface[x.ID])
 	}
 	s.Details.Headline = c.docs[c.representative(docs, terms)].Headline
-	s.Details.Text = labelText(s.Details)
-	s.Label = s.Details.Text
+	s.Label = labelText(s.Details)
 
 	outlets := make(map[string]bool)
 	days := make(map[[2]string]int)
@@ -122,13 +120,10 @@ func (c *Clusterer) summarize(id string, docs []int32, terms, ents []weighted) S
 			last = d.Date
 		}
 	}
-	s.Outlets = slices.Sorted(func(yield func(string) bool) {
-		for o := range outlets {
-			if !yield(o) {
-				return
-			}
-		}
-	})
+	for o := range outlets {
+		s.Outlets = append(s.Outlets, o)
+	}
+	slices.Sort(s.Outlets)
 	if !first.IsZero() {
 		s.First, s.Last = first.Format(time.DateOnly), last.Format(time.DateOnly)
 	}

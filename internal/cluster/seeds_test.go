@@ -6,37 +6,14 @@ import (
 	"slices"
 	"strings"
 	"testing"
-)
 
-// sharedDir finds ../shared beside the repository root (the directory
-// holding go.mod), or skips the test.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory; cannot find ../shared")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("shared data absent (%s): skipping", shared)
-	}
-	return shared
-}
+	"github.com/echotrace/echotrace/internal/testutil"
+)
 
 // seedItems reads the seed corpus as the pipeline would hand it over:
 // dates from datelines, and the reuse link of 000 to 001.
 func seedItems(t *testing.T) []Item {
-	dir := filepath.Join(sharedDir(t), "corpus", "seeds")
+	dir := testutil.Shared(t, "corpus/seeds")
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Skipf("seed corpus absent: %v", err)

@@ -3,35 +3,15 @@ package eval
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/echotrace/echotrace/internal/cluster"
+	"github.com/echotrace/echotrace/internal/testutil"
 )
 
-// ecbPlusPath finds ../shared/data/ecbplus beside the repository root, or
-// skips the test.
+// ecbPlusPath is the ECB+ file in ../shared, or skips the test.
 func ecbPlusPath(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod found above the test; cannot locate ../shared")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "data", "ecbplus", "topics-01-25.jsonl")
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("ECB+ data absent (%s): skipping", p)
-	}
-	return p
+	return testutil.Shared(t, "data/ecbplus/topics-01-25.jsonl")
 }
 
 func fmtScores(s Scores) string {
