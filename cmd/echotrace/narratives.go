@@ -1,12 +1,13 @@
 package main
 
 import (
-	"fmt"
+	"context"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/echotrace/echotrace/internal/cluster"
+	"github.com/echotrace/echotrace/internal/store"
 )
 
 func init() {
@@ -20,28 +21,11 @@ and last date and a timeline. The analysis is brought up to date first when
 the corpus has changed. Use --json for every field.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			cs, closeStore, err := openClusters(ctx, cmd.ErrOrStderr())
-			if err != nil {
-				return err
-			}
-			defer closeStore()
-			ns, err := cs.Narratives(ctx)
-			if err != nil {
-				return err
-			}
-			if flagJSON {
-				if ns == nil {
-					ns = []cluster.Narrative{}
-				}
-				return writeJSON(cmd.OutOrStdout(), ns)
-			}
-			w := cmd.OutOrStdout()
-			for _, n := range ns {
-				writeSummary(w, n.Summary, "stories "+strings.Join(n.Stories, ", "))
-			}
-			fmt.Fprintf(w, "%d narratives\n", len(ns))
-			return nil
+			return listClusters(cmd, "narratives", func(ctx context.Context, cs store.ClusterStore) ([]cluster.Narrative, error) {
+				return cs.Narratives(ctx)
+			}, func(n cluster.Narrative) (cluster.Summary, string) {
+				return n.Summary, "stories " + strings.Join(n.Stories, ", ")
+			})
 		},
 	})
 }

@@ -24,34 +24,43 @@ outlet. The analysis is brought up to date first when the corpus has
 changed. Use --json for every field.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			cs, closeStore, err := openClusters(ctx, cmd.ErrOrStderr())
-			if err != nil {
-				return err
-			}
-			defer closeStore()
-			stories, err := cs.Stories(ctx, q)
-			if err != nil {
-				return err
-			}
-			if flagJSON {
-				if stories == nil {
-					stories = []cluster.Story{}
-				}
-				return writeJSON(cmd.OutOrStdout(), stories)
-			}
-			w := cmd.OutOrStdout()
-			for _, s := range stories {
-				writeSummary(w, s.Summary, "narrative "+s.Narrative)
-			}
-			fmt.Fprintf(w, "%d stories\n", len(stories))
-			return nil
+			return listClusters(cmd, "stories", func(ctx context.Context, cs store.ClusterStore) ([]cluster.Story, error) {
+				return cs.Stories(ctx, q)
+			}, func(s cluster.Story) (cluster.Summary, string) { return s.Summary, "narrative " + s.Narrative })
 		},
 	}
 	cmd.Flags().StringVar(&q.Narrative, "narrative", "", "only the stories of this narrative")
 	cmd.Flags().StringVar(&q.Doc, "doc", "", "only the story holding this document")
 	cmd.Flags().IntVar(&q.Limit, "limit", 0, "at most this many stories (0: all)")
 	rootCmd.AddCommand(cmd)
+}
+
+// listClusters prints stories or narratives: as JSON (an empty list, not
+// null, when there are none) or as readable summaries.
+func listClusters[T any](cmd *cobra.Command, noun string, fetch func(context.Context, store.ClusterStore) ([]T, error), summary func(T) (cluster.Summary, string)) error {
+	ctx := cmd.Context()
+	cs, closeStore, err := openClusters(ctx, cmd.ErrOrStderr())
+	if err != nil {
+		return err
+	}
+	defer closeStore()
+	list, err := fetch(ctx, cs)
+	if err != nil {
+		return err
+	}
+	w := cmd.OutOrStdout()
+	if flagJSON {
+		if list == nil {
+			list = []T{}
+		}
+		return writeJSON(w, list)
+	}
+	for _, x := range list {
+		s, extra := summary(x)
+		writeSummary(w, s, extra)
+	}
+	fmt.Fprintf(w, "%d %s\n", len(list), noun)
+	return nil
 }
 
 // openClusters opens the database, brings its analysis up to date when the
