@@ -28,6 +28,11 @@ func (s *Server) apiRoutes() {
 	s.handle("GET", "/api/quotes", s.apiQuotes)
 	s.handle("GET", "/api/quotes/{id}", s.apiQuote)
 	s.handle("GET", "/api/entities", s.apiEntities)
+	s.handle("GET", "/api/stories", s.apiStories)
+	s.handle("GET", "/api/stories/{id}", s.apiStory)
+	s.handle("GET", "/api/narratives", s.apiNarratives)
+	s.handle("GET", "/api/narratives/{id}", s.apiNarrative)
+	s.handle("GET", "/api/timelines", s.apiTimelines)
 }
 
 // statsView is the corpus at a glance.
@@ -37,6 +42,7 @@ type statsView struct {
 	ReuseVersion  int64 `json:"reuse_version"`
 	QuotesVersion int64 `json:"quotes_version"`
 	Chains        int   `json:"chains"`
+	Narratives    int   `json:"narratives"`
 	// Relations counts relations by kind, up to countCap each: counting
 	// further would read the whole table on every overview.
 	Relations map[string]int `json:"relations"`
@@ -64,6 +70,13 @@ func (s *Server) stats(r *http.Request) (*statsView, error) {
 		if v.QuotesVersion, err = qs.QuotesVersion(ctx); err != nil {
 			return nil, err
 		}
+	}
+	if cs := s.clusters(); cs != nil {
+		ns, err := cs.Narratives(ctx)
+		if err != nil {
+			return nil, err
+		}
+		v.Narratives = len(ns)
 	}
 	chains, err := s.st.Chains(ctx)
 	if err != nil {
@@ -115,9 +128,20 @@ func docQuery(q url.Values) (store.DocQuery, page, error) {
 
 // listDocuments runs a document list request.
 func (s *Server) listDocuments(r *http.Request) (listBody[DocSummary], []doc.Document, error) {
-	dq, p, err := docQuery(r.URL.Query())
+	q := r.URL.Query()
+	dq, p, err := docQuery(q)
 	if err != nil {
 		return listBody[DocSummary]{}, nil, err
+	}
+	if q.Get("story") != "" || q.Get("narrative") != "" {
+		ids, _, err := s.storyDocIDs(r.Context(), q.Get("story"), q.Get("narrative"))
+		if err != nil {
+			return listBody[DocSummary]{}, nil, err
+		}
+		if len(ids) == 0 {
+			return newList[DocSummary](r, p, nil, nil), nil, nil
+		}
+		dq.IDs = ids
 	}
 	docs, err := s.st.Documents(r.Context(), dq)
 	if errors.Is(err, store.ErrNotFound) && dq.After != "" {

@@ -58,6 +58,8 @@ func (s *Server) graphFor(r *http.Request) (*graphView, error) {
 			return nil, err
 		}
 		return s.neighbourhood(r.Context(), q.Get("doc"), depth)
+	case q.Get("story") != "" || q.Get("narrative") != "":
+		return s.storyGraph(r.Context(), q.Get("story"), q.Get("narrative"))
 	case q.Get("chain") != "":
 		n, err := intParam(q, "chain", 0, 0, 1<<30)
 		if err != nil {
@@ -65,7 +67,7 @@ func (s *Server) graphFor(r *http.Request) (*graphView, error) {
 		}
 		return s.chainGraph(r.Context(), n)
 	}
-	return nil, &badParam{"give doc (a document id, with depth 1 to 3) or chain (a chain index)"}
+	return nil, &badParam{"give doc (a document id, with depth 1 to 3), story, narrative or chain (a chain index)"}
 }
 
 // neighbourhood is the graph of the documents within depth relations of id.
@@ -128,6 +130,26 @@ func (s *Server) chainGraph(ctx context.Context, n int) (*graphView, error) {
 		return nil, err
 	}
 	return s.fillGraph(ctx, g, chains[n], rels, "")
+}
+
+// storyGraph is the graph of the documents of a story or narrative.
+func (s *Server) storyGraph(ctx context.Context, story, narrative string) (*graphView, error) {
+	ids, cut, err := s.storyDocIDs(ctx, story, narrative)
+	if err != nil {
+		return nil, err
+	}
+	g := &graphView{Title: "Story " + story, Truncated: cut}
+	if story == "" {
+		g.Title = "Narrative " + narrative
+	}
+	rels, err := s.relationsAmong(ctx, ids, g)
+	if err != nil {
+		return nil, err
+	}
+	if len(ids) > maxGraphNodes {
+		ids = ids[:maxGraphNodes]
+	}
+	return s.fillGraph(ctx, g, ids, rels, "")
 }
 
 // relationsAmong reads the relations between documents of a set.

@@ -43,6 +43,8 @@ var docFilterParams = []param{
 	{Name: "from", In: "query", Type: "string", Doc: "only documents dated on or after (YYYY-MM-DD or RFC 3339)"},
 	{Name: "to", In: "query", Type: "string", Doc: "only documents dated before"},
 	{Name: "order", In: "query", Type: "string", Doc: `"oldest" (default) or "newest" first`},
+	{Name: "story", In: "query", Type: "string", Doc: "only documents of this story"},
+	{Name: "narrative", In: "query", Type: "string", Doc: "only documents of this narrative"},
 }
 
 func withParams(groups ...[]param) []param {
@@ -58,7 +60,7 @@ var operations = []operation{
 		Fields: []string{"openapi:string", "info:object", "paths:object"}},
 	{Method: "GET", Path: "/api/stats", Summary: "Corpus counts and analysis versions", Status: 200,
 		Fields: []string{"documents:integer", "corpus_version:integer", "reuse_version:integer", "quotes_version:integer",
-			"chains:integer", "relations:object", "relations_capped:boolean"}},
+			"chains:integer", "narratives:integer", "relations:object", "relations_capped:boolean"}},
 	{Method: "GET", Path: "/api/documents", Summary: "Documents, filtered, oldest first (or newest)", Status: 200, Errors: []int{400},
 		Params: withParams(docFilterParams, []param{{Name: "q", In: "query", Type: "string", Doc: "words that must all occur in the title or text"}, cursorParam}, pagingParams),
 		Fields: listFields},
@@ -86,7 +88,9 @@ var operations = []operation{
 	{Method: "GET", Path: "/api/graph", Summary: "Provenance graph around a document or of a chain: dated nodes, directed edges", Status: 200, Errors: []int{400, 404},
 		Params: []param{{Name: "doc", In: "query", Type: "string", Doc: "document id to draw around"},
 			{Name: "depth", In: "query", Type: "integer", Doc: "relations to follow from doc, 1 to 3 (default 1)"},
-			{Name: "chain", In: "query", Type: "integer", Doc: "index of a provenance chain"}},
+			{Name: "chain", In: "query", Type: "integer", Doc: "index of a provenance chain"},
+			{Name: "story", In: "query", Type: "string", Doc: "story id"},
+			{Name: "narrative", In: "query", Type: "string", Doc: "narrative id"}},
 		Fields: []string{"title:string", "nodes:array", "edges:array", "truncated:boolean"}},
 	{Method: "GET", Path: "/api/quotes", Summary: "Quote, term and claim occurrences", Status: 200, Errors: []int{400, 501},
 		Params: withParams([]param{
@@ -103,6 +107,22 @@ var operations = []operation{
 			{Name: "type", In: "query", Type: "string", Doc: "person, place or org"},
 			{Name: "doc", In: "query", Type: "string", Doc: "only mentions in this document"}}, pagingParams),
 		Fields: listFields},
+	{Method: "GET", Path: "/api/stories", Summary: "Stories, oldest or newest first", Status: 200, Errors: []int{400, 501},
+		Params: withParams([]param{
+			{Name: "narrative", In: "query", Type: "string", Doc: "only stories of this narrative"},
+			{Name: "doc", In: "query", Type: "string", Doc: "the story holding this document"},
+			{Name: "order", In: "query", Type: "string", Doc: `"oldest" (default) or "newest" first`}}, pagingParams),
+		Fields: listFields},
+	{Method: "GET", Path: "/api/stories/{id}", Summary: "One story with its first documents", Status: 200, Errors: []int{404, 501},
+		Params: []param{{Name: "id", In: "path", Type: "string", Required: true, Doc: "story id"}},
+		Fields: []string{"story:object", "narrative:object", "stories:array", "documents:array", "truncated:boolean"}},
+	{Method: "GET", Path: "/api/narratives", Summary: "Narratives: groups of stories", Status: 200, Errors: []int{400, 501},
+		Params: pagingParams, Fields: listFields},
+	{Method: "GET", Path: "/api/narratives/{id}", Summary: "One narrative with its stories and first documents", Status: 200, Errors: []int{404, 501},
+		Params: []param{{Name: "id", In: "path", Type: "string", Required: true, Doc: "narrative id"}},
+		Fields: []string{"story:object", "narrative:object", "stories:array", "documents:array", "truncated:boolean"}},
+	{Method: "GET", Path: "/api/timelines", Summary: "Narrative timelines: documents per day and outlet", Status: 200, Errors: []int{400, 501},
+		Params: pagingParams, Fields: listFields},
 }
 
 // openAPIDocument builds the OpenAPI 3 document from operations.

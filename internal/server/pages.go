@@ -8,10 +8,12 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/echotrace/echotrace/internal/cluster"
 	"github.com/echotrace/echotrace/internal/doc"
 	"github.com/echotrace/echotrace/internal/relate"
 	"github.com/echotrace/echotrace/internal/store"
@@ -98,15 +100,21 @@ func (s *Server) pageRoutes() {
 	s.handle("GET", "/quotes/{id}", s.pageQuote)
 	s.handle("GET", "/entities", s.pageEntities)
 	s.handle("GET", "/search", s.pageSearch)
+	s.handle("GET", "/stories", s.pageStories)
+	s.handle("GET", "/stories/{id}", s.pageStory)
+	s.handle("GET", "/narratives/{id}", s.pageNarrative)
 }
 
 // overviewBody is the front page: counts, the newest documents, the
 // strongest relations and the longest chains.
 type overviewBody struct {
-	Stats     *statsView
-	Latest    []DocSummary
-	Strongest []pairView
-	Chains    []chainView
+	Stats      *statsView
+	Clusters   bool // the store keeps stories
+	Narratives []narrativeRow
+	Stories    []cluster.Story
+	Latest     []DocSummary
+	Strongest  []pairView
+	Chains     []chainView
 }
 
 // minDate is a From bound that only leaves out undated documents.
@@ -122,7 +130,23 @@ func (s *Server) pageOverview(w http.ResponseWriter, r *http.Request) {
 		s.pageFail(w, r, err)
 		return
 	}
-	body := overviewBody{Stats: stats}
+	body := overviewBody{Stats: stats, Clusters: s.clusters() != nil}
+	if body.Clusters {
+		ns, err := s.narrativeList(requestWith(r, fmt.Sprintf("limit=%d", overviewRows/2)))
+		if err != nil {
+			s.pageFail(w, r, err)
+			return
+		}
+		for _, n := range ns.Items {
+			body.Narratives = append(body.Narratives, narrativeRow{Narrative: n, Chart: chartTimeline(n.Timeline)})
+		}
+		sts, err := s.storyList(requestWith(r, fmt.Sprintf("order=newest&limit=%d", overviewRows)))
+		if err != nil {
+			s.pageFail(w, r, err)
+			return
+		}
+		body.Stories = sts.Items
+	}
 	// Newest dated documents first; a corpus with no dates at all shows
 	// its first documents instead.
 	latest, err := s.st.Documents(ctx, store.DocQuery{Desc: true, From: minDate, Limit: overviewRows})
@@ -414,7 +438,8 @@ type provenanceBody struct {
 func (s *Server) pageProvenance(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	body := provenanceBody{Focus: q.Get("doc")}
-	if q.Get("doc") == "" && q.Get("chain") == "" {
+	given := q.Get("doc") != "" || q.Get("chain") != "" || q.Get("story") != "" || q.Get("narrative") != ""
+	if !given {
 		chains, err := s.chains(r)
 		if err != nil {
 			s.pageFail(w, r, err)
@@ -425,7 +450,7 @@ func (s *Server) pageProvenance(w http.ResponseWriter, r *http.Request) {
 			r = requestWith(r, "chain=0")
 		}
 	}
-	if len(body.Chains) > 0 || q.Get("doc") != "" || q.Get("chain") != "" {
+	if len(body.Chains) > 0 || given {
 		g, err := s.graphFor(r)
 		if err != nil {
 			s.pageFail(w, r, err)
@@ -563,4 +588,67 @@ func docsOf[T any](s *Server, ctx context.Context, items []T, docOf func(T) stri
 		ids[i] = docOf(it)
 	}
 	return s.summaries(ctx, ids)
+}
+
+// narrativeRow is a narrative with its timeline drawn.
+type narrativeRow struct {
+	Narrative cluster.Narrative
+	Chart     timelineChart
+}
+
+// storiesBody is a page of stories.
+type storiesBody struct {
+	Available bool
+	Narrative string
+	Items     []cluster.Story
+	Next      string
+}
+
+func (s *Server) pageStories(w http.ResponseWriter, r *http.Request) {
+	body := storiesBody{Available: s.clusters() != nil, Narrative: r.URL.Query().Get("narrative")}
+	if body.Available {
+		list, err := s.storyList(r)
+		if err != nil {
+			s.pageFail(w, r, err)
+			return
+		}
+		body.Items, body.Next = list.Items, deref(list.Next)
+	}
+	s.render(w, r, http.StatusOK, "stories.html", pageData{Title: "Stories", Nav: "stories", Body: body})
+}
+
+// storyPage is a story or narrative page.
+type storyPage struct {
+	*storyBody
+	Label     string
+	ID        string
+	Chart     timelineChart
+	GraphHref string
+	Outlets   []string
+	First     string
+	Last      string
+}
+
+func (s *Server) pageStory(w http.ResponseWriter, r *http.Request) {
+	b, err := s.loadStory(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	sum := b.Story.Summary
+	s.render(w, r, http.StatusOK, "story.html", pageData{Title: "Story", Nav: "stories", Body: storyPage{storyBody: b,
+		Label: sum.Label, ID: sum.ID, Chart: chartTimeline(sum.Timeline), Outlets: sum.Outlets, First: sum.First, Last: sum.Last,
+		GraphHref: "/provenance?" + url.Values{"story": {sum.ID}}.Encode()}})
+}
+
+func (s *Server) pageNarrative(w http.ResponseWriter, r *http.Request) {
+	b, err := s.loadNarrative(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	sum := b.Narrative.Summary
+	s.render(w, r, http.StatusOK, "story.html", pageData{Title: "Narrative", Nav: "stories", Body: storyPage{storyBody: b,
+		Label: sum.Label, ID: sum.ID, Chart: chartTimeline(sum.Timeline), Outlets: sum.Outlets, First: sum.First, Last: sum.Last,
+		GraphHref: "/provenance?" + url.Values{"narrative": {sum.ID}}.Encode()}})
 }
