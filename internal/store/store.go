@@ -30,7 +30,7 @@
 //	counters(name PK, value)                   corpus_version, reuse_version, ...
 //	documents(id PK/UNIQUE, seq, path, line, series, title, outlet, author,
 //	          url, lang, date, date_us, text, regions, extra, bytes,
-//	          content_hash, record_hash)
+//	          content_hash, record_hash[, words])
 //	passages(ord, a_doc, a_begin, a_end, b_doc, b_begin, b_end, tokens,
 //	         identity, boilerplate)
 //	relations(ord, a, b, kind, coverage_a, coverage_b, passages, direction,
@@ -44,8 +44,12 @@
 // extra hold JSON. content_hash is doc.ContentHash of the text; record_hash
 // covers every field and is what decides whether a put changes anything.
 // Indexes: documents by id, seq, (date_us, seq), (outlet, date_us, seq),
-// (lang, date_us, seq) and full text (FTS5 on SQLite, a GIN tsvector index on
-// PostgreSQL); passages by a_doc and b_doc; relations by (a, b), b and kind.
+// (lang, date_us, seq), content_hash, and full text over title and text:
+// on SQLite an external-content FTS5 table (unicode61, diacritics removed);
+// on PostgreSQL a GIN index over words, the folded word set of title and
+// text (IndexWords), which searches alike. Passages are indexed by
+// (a_doc, b_doc) and b_doc; relations by (a, b), b and kind; both keep the
+// order they were given in (ord).
 //
 // On PostgreSQL every large table has a distribution column for Citus
 // (documents: id; passages: a_doc; relations: a; chains: chain) and no

@@ -71,8 +71,12 @@ const upsertDocument = `INSERT INTO documents (` + docColumns + `, seq, date_us,
 // PutDocuments stores a batch of documents in one transaction.
 func (s *DB) PutDocuments(ctx context.Context, docs []doc.Document) (store.PutResult, error) {
 	recs, rejected := store.Records(docs)
+	recs, unchanged, err := s.dropUnchanged(ctx, recs)
+	if err != nil {
+		return store.PutResult{}, fmt.Errorf("postgres: put documents: %w", err)
+	}
 	if len(recs) == 0 {
-		return store.PutResult{}, rejected
+		return store.PutResult{Unchanged: unchanged}, rejected
 	}
 	// Sequence numbers in input order, so that ingest order is the order
 	// documents were given in; taken outside the transaction because a
@@ -99,7 +103,7 @@ func (s *DB) PutDocuments(ctx context.Context, docs []doc.Document) (store.PutRe
 
 	var res store.PutResult
 	err = s.inTx(ctx, func(tx pgx.Tx) error {
-		res = store.PutResult{}
+		res = store.PutResult{Unchanged: unchanged}
 		batch := &pgx.Batch{}
 		for _, i := range order {
 			r, d := recs[i], recs[i].Doc
@@ -137,6 +141,46 @@ func (s *DB) PutDocuments(ctx context.Context, docs []doc.Document) (store.PutRe
 		return store.PutResult{}, fmt.Errorf("postgres: put documents: %w", err)
 	}
 	return res, rejected
+}
+
+// dropUnchanged leaves out of a batch the documents that are stored
+// exactly so already, and counts them, so that re-ingesting a corpus reads
+// hashes instead of sending every text. It only decides for IDs that occur
+// once in the batch; the upsert decides the rest in order, and also
+// catches a document another process stores meanwhile.
+func (s *DB) dropUnchanged(ctx context.Context, recs []store.Record) ([]store.Record, int, error) {
+	if len(recs) == 0 {
+		return recs, 0, nil
+	}
+	times := make(map[string]int, len(recs))
+	ids := make([]string, 0, len(recs))
+	for _, r := range recs {
+		if times[r.Doc.ID]++; times[r.Doc.ID] == 1 {
+			ids = append(ids, r.Doc.ID)
+		}
+	}
+	rows, err := s.pool.Query(ctx, `SELECT id, record_hash FROM documents WHERE id = ANY($1)`, ids)
+	if err != nil {
+		return nil, 0, err
+	}
+	stored := make(map[string]string, len(recs))
+	var id, hash string
+	if _, err := pgx.ForEachRow(rows, []any{&id, &hash}, func() error {
+		stored[id] = hash
+		return nil
+	}); err != nil {
+		return nil, 0, err
+	}
+	keep := recs[:0:0]
+	unchanged := 0
+	for _, r := range recs {
+		if times[r.Doc.ID] == 1 && stored[r.Doc.ID] == r.RecordHash {
+			unchanged++
+			continue
+		}
+		keep = append(keep, r)
+	}
+	return keep, unchanged, nil
 }
 
 // scanDocument reads one row of docColumns, after the columns that lead
