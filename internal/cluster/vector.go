@@ -42,7 +42,26 @@ func (v *vocab) intern(key, surface string) uint32 {
 // unsmoothed form would call every shared word common, and it never
 // reaches zero, so a word in every document still counts a little.
 func (v *vocab) idf(id uint32) float64 {
-	return math.Log(float64(1+v.Docs)/float64(1+v.DF[id])) + 1
+	return ln1p(v.Docs) - ln1p(int(v.DF[id])) + 1
+}
+
+// lnSmall holds ln(1+n) for the counts most terms have: idf is computed
+// for every coordinate of every comparison, and the table spares the
+// logarithm.
+var lnSmall = func() []float64 {
+	t := make([]float64, 1<<16)
+	for i := range t {
+		t[i] = math.Log(float64(1 + i))
+	}
+	return t
+}()
+
+// ln1p is ln(1+n).
+func ln1p(n int) float64 {
+	if n < len(lnSmall) {
+		return lnSmall[n]
+	}
+	return math.Log(float64(1 + n))
 }
 
 // count adds one document holding the ids of vec to the frequencies.
