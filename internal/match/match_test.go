@@ -149,3 +149,21 @@ func BenchmarkAlign(b *testing.B) {
 		Align(x, y, DefaultAlignOptions())
 	}
 }
+
+func TestIndexIncrementalAddAfterQuery(t *testing.T) {
+	x := NewIndex()
+	a := Winnow(Shingles(hashes(words(60, 200)), 5), 8)
+	x.Add(0, a)
+	if c, _ := x.Candidates(a, CandidateOptions{After: -1, Exclude: 0}, nil); len(c) != 0 {
+		t.Fatalf("a lone document has candidates %v", c)
+	}
+	x.Add(1, a) // a second copy arrives after the first query
+	x.Add(2, Winnow(Shingles(hashes(words(61, 200)), 5), 8))
+	c, _ := x.Candidates(a, CandidateOptions{After: -1, Exclude: 0}, nil)
+	if len(c) != 1 || c[0].Doc != 1 {
+		t.Fatalf("candidates %v, want document 1", c)
+	}
+	if x.DF(a[0].Hash) != 2 {
+		t.Fatalf("DF = %d, want 2", x.DF(a[0].Hash))
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"github.com/echotrace/echotrace/internal/doc"
 	"github.com/echotrace/echotrace/internal/match"
 	"github.com/echotrace/echotrace/internal/normalize"
+	"github.com/echotrace/echotrace/internal/read"
 	"github.com/echotrace/echotrace/internal/relate"
 )
 
@@ -69,7 +70,7 @@ type fingerprinted struct {
 // so each pair is met once), aligns them, and relates the pairs that share
 // passages. Memory holds token hashes and fingerprints, not texts.
 func FindReuse(ctx context.Context, c Corpus, opt ReuseOptions) (*ReuseResult, error) {
-	docs, idx, err := indexCorpus(ctx, c, opt)
+	docs, idx, rec, err := indexCorpus(ctx, c, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -101,7 +102,7 @@ func FindReuse(ctx context.Context, c Corpus, opt ReuseOptions) (*ReuseResult, e
 				}
 				// One aligner per document: its seeds are indexed once for
 				// all its candidates.
-				x := &pairSide{fp: &docs[i]}
+				x := &pairSide{fp: &docs[i], rec: rec}
 				aligner := match.NewAligner(widen(nil, docs[i].tokens), opt.Align)
 				for _, cand := range cands {
 					scratch = widen(scratch, docs[cand.Doc].tokens)
@@ -109,7 +110,7 @@ func FindReuse(ctx context.Context, c Corpus, opt ReuseOptions) (*ReuseResult, e
 					if len(als) == 0 {
 						continue
 					}
-					y := &pairSide{fp: &docs[cand.Doc]}
+					y := &pairSide{fp: &docs[cand.Doc], rec: rec}
 					ps, rel, err := relatePair(ctx, c, idx, x, y, als, opt)
 					if err != nil {
 						errs <- err
@@ -155,8 +156,10 @@ func FindReuse(ctx context.Context, c Corpus, opt ReuseOptions) (*ReuseResult, e
 }
 
 // indexCorpus is the first pass: tokenize and fingerprint every document
-// (in parallel) and index the fingerprints in corpus order.
-func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) ([]fingerprinted, *match.Index, error) {
+// (in parallel) and index the fingerprints in corpus order. It also counts
+// the lines of each outlet's documents, so that lines recurring across an
+// outlet (its templates) are known as boilerplate in the second pass.
+func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) ([]fingerprinted, *match.Index, *read.RecurringIndex, error) {
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -188,6 +191,7 @@ func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) ([]fingerprint
 	}
 	var docs []fingerprinted
 	idx := match.NewIndex()
+	rec := read.NewRecurringIndex(read.DefaultRecurringShare, read.DefaultRecurringDocs)
 	collected := make(chan struct{})
 	go func() {
 		defer close(collected)
@@ -211,6 +215,10 @@ func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) ([]fingerprint
 	}()
 	n := 0
 	err := c.Each(ctx, func(d doc.Document) error {
+		if n >= match.MaxDocs {
+			return fmt.Errorf("the corpus holds more than %d documents, the most one reuse index takes", match.MaxDocs)
+		}
+		rec.Add(&d)
 		select {
 		case jobs <- job{n, d}:
 		case <-ctx.Done():
@@ -224,9 +232,11 @@ func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) ([]fingerprint
 	close(out)
 	<-collected
 	if err != nil {
-		return nil, nil, fmt.Errorf("reading the corpus: %w", err)
+		return nil, nil, nil, fmt.Errorf("reading the corpus: %w", err)
 	}
-	return docs, idx, nil
+	// Sort the postings now: the workers then only read the index.
+	idx.Freeze()
+	return docs, idx, rec, nil
 }
 
 // pairSide is one document of a pair being related: its fingerprints, and
@@ -234,6 +244,7 @@ func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) ([]fingerprint
 // document whose candidates are being aligned).
 type pairSide struct {
 	fp    *fingerprinted
+	rec   *read.RecurringIndex
 	d     *doc.Document
 	spans []normalize.Span
 }
@@ -245,6 +256,9 @@ func (s *pairSide) load(ctx context.Context, c Corpus) error {
 	d, err := c.Load(ctx, s.fp.id)
 	if err != nil {
 		return fmt.Errorf("loading %s: %w", s.fp.id, err)
+	}
+	if s.rec != nil {
+		s.rec.Mark(&d) // the outlet's recurring lines are boilerplate
 	}
 	s.d = &d
 	s.spans = normalize.Spans(d.Text)
