@@ -23,3 +23,5 @@ func BenchmarkPut(b *testing.B) { storetest.BenchmarkPut(b, newDSN) }
 func BenchmarkPutUnchanged(b *testing.B) { storetest.BenchmarkPutUnchanged(b, newDSN) }
 
 func BenchmarkDocuments(b *testing.B) { storetest.BenchmarkDocuments(b, newDSN) }
+
+func TestProcesses(t *testing.T) { storetest.Processes(t, newDSN) }
