@@ -96,8 +96,19 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	return s, nil
 }
 
-// Close closes the database.
-func (s *DB) Close() error { return s.db.Close() }
+// Close closes the database, first letting SQLite refresh the statistics
+// its query planner uses (PRAGMA optimize: cheap, and only where the data
+// changed much). That is a nicety: it does not wait for another writer,
+// and its failure is not an error of Close.
+func (s *DB) Close() error {
+	ctx := context.Background()
+	if conn, err := s.db.Conn(ctx); err == nil {
+		conn.ExecContext(ctx, `PRAGMA busy_timeout = 0`)
+		conn.ExecContext(ctx, `PRAGMA optimize`)
+		conn.Close()
+	}
+	return s.db.Close()
+}
 
 // migrate applies the schema steps that are not yet recorded.
 func (s *DB) migrate(ctx context.Context) error {

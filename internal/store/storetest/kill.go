@@ -20,9 +20,9 @@ const killDSNEnv = "ECHOTRACE_STORETEST_KILL_DSN"
 // The kill test's corpus: enough batches that the child cannot finish
 // between the parent seeing a commit and killing it.
 const (
-	killDocs      = 12000
+	killDocs      = 5000
 	killBatch     = 200
-	killDocBytes  = 1500
+	killDocBytes  = 1000
 	killAfterSeen = 3
 	killLinePref  = "storetest: committed batch "
 )
