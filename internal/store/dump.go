@@ -24,7 +24,7 @@ func Dump(ctx context.Context, s Store, w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
-	line := func(kind string, v any) error {
+	var line DumpLine = func(kind string, v any) error {
 		if _, err := bw.WriteString(kind + " "); err != nil {
 			return err
 		}
@@ -66,11 +66,38 @@ func Dump(ctx context.Context, s Store, w io.Writer) error {
 			return err
 		}
 	}
+	for _, d := range topicDumps {
+		if err := d.dump(ctx, s, line); err != nil {
+			return fmt.Errorf("dump %s: %w", d.topic, err)
+		}
+	}
 	return bw.Flush()
 }
 
+// DumpLine writes one record of a dump: its kind, then the value as JSON.
+type DumpLine func(kind string, v any) error
+
+// DumpFunc writes a topic's records to a dump, in a canonical order. A
+// topic whose interface a store may lack checks for it and writes nothing
+// when it is missing.
+type DumpFunc func(ctx context.Context, s Store, line DumpLine) error
+
+type topicDump struct {
+	topic string
+	dump  DumpFunc
+}
+
+// topicDumps are the registered topics' dump sections, in registration order.
+var topicDumps []topicDump
+
+// RegisterDump adds a topic's section to Dump, after the documents and
+// reuse results. Topic files of this package call it from init.
+func RegisterDump(topic string, dump DumpFunc) {
+	topicDumps = append(topicDumps, topicDump{topic: topic, dump: dump})
+}
+
 // dumpPages writes the records fetch returns, a page of dumpPage at a time.
-func dumpPages[T any](line func(kind string, v any) error, kind string, fetch func(offset int) ([]T, error)) error {
+func dumpPages[T any](line DumpLine, kind string, fetch func(offset int) ([]T, error)) error {
 	for off := 0; ; off += dumpPage {
 		page, err := fetch(off)
 		if err != nil {
