@@ -51,7 +51,7 @@ type statsView struct {
 }
 
 // countCap bounds the relation counts of the overview.
-const countCap = 10000
+const countCap = 1000
 
 func (s *Server) stats(r *http.Request) (*statsView, error) {
 	ctx := r.Context()

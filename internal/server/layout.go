@@ -103,7 +103,7 @@ func layout(g *graphView) drawing {
 	}
 	d.Nodes = nodes
 	d.Width = marginX*2 + max(col+1, 1)*colWidth
-	d.Height = marginTop + max(rows, 1)*rowHeight + 10
+	d.Height = marginTop + max(rows, 1)*rowHeight + rowHeight/2 + 10
 	for _, e := range g.Edges {
 		a, b := pos[e.From], pos[e.To]
 		if a == nil || b == nil {
@@ -135,6 +135,12 @@ func edgePath(a, b *svgNode) string {
 		return fmt.Sprintf("M%d %d C%d %d %d %d %d %d", x1, ay, mid, ay, mid, by, x2, by)
 	}
 	x1, x2 := a.X+boxWidth, b.X
+	if span := (b.X - a.X) / colWidth; span > 1 {
+		// Bow under the columns in between rather than run behind
+		// their boxes.
+		dip := rowHeight/2 + 8*span
+		return fmt.Sprintf("M%d %d C%d %d %d %d %d %d", x1, ay, x1+colWidth/2, max(ay, by)+dip, x2-colWidth/2, max(ay, by)+dip, x2, by)
+	}
 	mid := (x1 + x2) / 2
 	return fmt.Sprintf("M%d %d C%d %d %d %d %d %d", x1, ay, mid, ay, mid, by, x2, by)
 }
