@@ -36,8 +36,11 @@ func (c *Clusterer) Narratives() []Narrative {
 	}
 	for i, s := range c.stories {
 		f := features{terms: s.Terms, ents: s.Ents}
+		// Candidates are not symmetric (each story reads its own index
+		// entries), so every pair either side finds is linked;
+		// similarity is symmetric, so a pair found twice gets one edge.
 		for _, j := range c.candidates(&f) {
-			if int(j) <= i {
+			if int(j) == i {
 				continue
 			}
 			if w := c.storySimilarity(s, c.stories[j]); w >= c.p.NarrativeThreshold {
