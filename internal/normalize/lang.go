@@ -36,6 +36,7 @@ func languageDetector() lingua.LanguageDetector {
 		detector = lingua.NewLanguageDetectorBuilder().
 			FromLanguages(detectLanguages...).
 			WithLowAccuracyMode().
+			WithPreloadedLanguageModels(). // one predictable load instead of one per new language met
 			Build()
 	})
 	return detector

@@ -192,9 +192,7 @@ func FuzzParseHTML(f *testing.F) {
 		}
 	}
 	f.Add([]byte("<html><body><div class=comment><div class=comment><p>x</p></div></div></body></html>"))
-	// Load the language models before fuzzing: their first load is slow
-	// under coverage instrumentation and would stall the workers.
-	normalize.DetectLanguage(strings.Repeat("warm up the language detector ", 5))
+	warmLanguageDetector()
 	f.Fuzz(func(t *testing.T, b []byte) {
 		d, err := ParseHTML(b, HTMLPage{URL: "https://a.example/"})
 		if err != nil {
@@ -208,4 +206,11 @@ func FuzzParseHTML(f *testing.F) {
 			prev = r.End
 		}
 	})
+}
+
+// warmLanguageDetector loads the language models before fuzzing: their
+// load is slow under coverage instrumentation and would stall the fuzz
+// workers for many seconds at their first input.
+func warmLanguageDetector() {
+	normalize.DetectLanguage(strings.Repeat("the harbour committee met on tuesday ", 3))
 }

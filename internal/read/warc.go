@@ -26,7 +26,7 @@ import (
 // streams, holding at most one record's content (bounded by MaxBytes).
 
 func init() {
-	Register(Format{Name: "warc", Exts: []string{".warc", ".warc.gz"}, Sniff: sniffWARC, Read: readWARC})
+	Register(Format{Name: "warc", Exts: []string{".warc", ".warc.gz"}, Sniff: sniffWARC, Read: readWARC, Streams: true})
 }
 
 // sniffWARC recognises a WARC file, plain or gzipped, by its first
