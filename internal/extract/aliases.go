@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/runes"
@@ -26,12 +27,18 @@ var cyrillicLatin = map[rune]string{
 	'я': "ya",
 }
 
-var stripMarks = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// stripMarkers hands out diacritic strippers: a transform chain keeps
+// state between calls and must not be shared by goroutines.
+var stripMarkers = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
 
 // latinFold lower-cases a name, transliterates Cyrillic, removes
 // diacritics and keeps letters only.
 func latinFold(s string) string {
-	s, _, _ = transform.String(stripMarks, strings.ToLower(s))
+	t := stripMarkers.Get().(transform.Transformer)
+	s, _, _ = transform.String(t, strings.ToLower(s))
+	stripMarkers.Put(t)
 	var b strings.Builder
 	for _, r := range s {
 		if t, ok := cyrillicLatin[r]; ok {

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -50,7 +51,9 @@ func Fold(s string) string {
 	return strings.TrimRight(b.String(), " ")
 }
 
-var caser = cases.Fold()
+// casers hands out case folders: a cases.Caser keeps state between calls
+// and must not be shared by goroutines.
+var casers = sync.Pool{New: func() any { return cases.Fold() }}
 
 // Key is the matching form of one word: NFKC and case-folded. Words that
 // are plain ASCII take a fast path that allocates only when it must lower.
@@ -73,5 +76,7 @@ func Key(word string) string {
 		}
 		return strings.ToLower(word)
 	}
-	return caser.String(norm.NFKC.String(word))
+	c := casers.Get().(cases.Caser)
+	defer casers.Put(c)
+	return c.String(norm.NFKC.String(word))
 }

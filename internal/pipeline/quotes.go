@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/echotrace/echotrace/internal/doc"
 	"github.com/echotrace/echotrace/internal/extract"
 	"github.com/echotrace/echotrace/internal/store"
 )
@@ -34,11 +33,7 @@ func runQuotes(ctx context.Context, st store.Store, version int64) error {
 	if !ok {
 		return nil
 	}
-	var results []extract.Result
-	err := st.EachDocument(ctx, func(d doc.Document) error {
-		results = append(results, extract.Document(&d))
-		return ctx.Err()
-	})
+	results, err := mapDocuments(ctx, st.EachDocument, extract.Document)
 	if err != nil {
 		return fmt.Errorf("extract quotes: %w", err)
 	}
