@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/echotrace/echotrace/internal/bench"
+	"github.com/echotrace/echotrace/internal/doc"
 	"github.com/echotrace/echotrace/internal/pipeline"
 	"github.com/echotrace/echotrace/internal/read"
 	"github.com/echotrace/echotrace/internal/relate"
@@ -18,10 +19,11 @@ import (
 
 func init() {
 	var (
-		docs uint
-		seed uint64
-		dir  string
-		keep bool
+		docs      uint
+		seed      uint64
+		dir       string
+		keep      bool
+		reuseOnly bool
 	)
 	benchCmd := &cobra.Command{
 		Use:   "bench",
@@ -47,7 +49,11 @@ least half of the shorter span. The corpus is reproduced by --docs and
 				return err
 			}
 			defer cleanup()
-			res, err := bench.RunEngine(cmd.Context(), pipelineEngine, bench.Config{Docs: int(docs), Seed: seed}, d)
+			engine := pipelineEngine
+			if reuseOnly {
+				engine = reuseEngine
+			}
+			res, err := bench.RunEngine(cmd.Context(), engine, bench.Config{Docs: int(docs), Seed: seed}, d)
 			if err != nil {
 				return err
 			}
@@ -59,6 +65,7 @@ least half of the shorter span. The corpus is reproduced by --docs and
 		},
 	}
 	benchCmd.Flags().UintVar(&docs, "docs", 10000, "documents to generate")
+	benchCmd.Flags().BoolVar(&reuseOnly, "reuse-only", false, "measure ingest and reuse analysis only, without the later stages (quotes, stories)")
 	benchCmd.PersistentFlags().Uint64Var(&seed, "seed", 1, "seed of the generated corpus")
 	benchCmd.PersistentFlags().StringVar(&dir, "dir", "", "directory for the corpus, truth and database (default: a temporary directory, removed afterwards)")
 	benchCmd.PersistentFlags().BoolVar(&keep, "keep", false, "keep the temporary directory")
@@ -140,15 +147,8 @@ func pipelineEngine(ctx context.Context, corpus, dbPath string) ([]relate.Passag
 		return nil, err
 	}
 	defer st.Close()
-	var problems []string
-	sum, err := pipeline.Ingest(ctx, st, []string{corpus}, pipeline.IngestOptions{}, func(p read.Problem) {
-		problems = append(problems, p.Error())
-	})
-	if err != nil {
+	if err := ingestGenerated(ctx, st, corpus); err != nil {
 		return nil, err
-	}
-	if sum.Failed() {
-		return nil, fmt.Errorf("ingesting the generated corpus: %s", strings.Join(problems, "; "))
 	}
 	res, err := pipeline.Analyze(ctx, st, pipeline.AnalyzeOptions{Reuse: pipeline.DefaultReuseOptions(), Force: true})
 	if err != nil {
@@ -158,6 +158,50 @@ func pipelineEngine(ctx context.Context, corpus, dbPath string) ([]relate.Passag
 		return nil, fmt.Errorf("analysis stored no reuse results")
 	}
 	return res.Reuse.Passages, nil
+}
+
+// reuseEngine is ingest and reuse analysis alone: the part of the engine
+// the planted passages score, without the stages after it.
+func reuseEngine(ctx context.Context, corpus, dbPath string) ([]relate.Passage, error) {
+	st, err := store.Open(ctx, dbPath)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	if err := ingestGenerated(ctx, st, corpus); err != nil {
+		return nil, err
+	}
+	res, err := pipeline.FindReuse(ctx, storedCorpus{st}, pipeline.DefaultReuseOptions())
+	if err != nil {
+		return nil, err
+	}
+	return res.Passages, nil
+}
+
+// storedCorpus reads a store as the corpus of reuse analysis.
+type storedCorpus struct{ st store.Store }
+
+func (c storedCorpus) Each(ctx context.Context, fn func(doc.Document) error) error {
+	return c.st.EachDocument(ctx, fn)
+}
+
+func (c storedCorpus) Load(ctx context.Context, id string) (doc.Document, error) {
+	return c.st.Document(ctx, id)
+}
+
+// ingestGenerated ingests a generated corpus, which must go in whole.
+func ingestGenerated(ctx context.Context, st store.Store, corpus string) error {
+	var problems []string
+	sum, err := pipeline.Ingest(ctx, st, []string{corpus}, pipeline.IngestOptions{}, func(p read.Problem) {
+		problems = append(problems, p.Error())
+	})
+	if err != nil {
+		return err
+	}
+	if sum.Failed() {
+		return fmt.Errorf("ingesting the generated corpus: %s", strings.Join(problems, "; "))
+	}
+	return nil
 }
 
 // childStage runs one implementation's near-duplicate stage in a child

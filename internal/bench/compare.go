@@ -65,7 +65,7 @@ func CompareNearDup(ctx context.Context, gen Config, cfg NearDupConfig, dir stri
 	rep := NearDupReport{Config: cfg, Seed: gen.Seed, GoalDescription: "echotrace at least 2× faster than ekzhu/minhash-lsh at equal or better recall"}
 	corpus, truthPath := filepath.Join(dir, "corpus.jsonl"), filepath.Join(dir, "truth.jsonl")
 	start := time.Now()
-	st, err := GenerateFiles(gen, corpus, truthPath)
+	st, err := GenerateFiles(ctx, gen, corpus, truthPath)
 	if err != nil {
 		return rep, err
 	}

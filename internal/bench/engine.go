@@ -40,7 +40,7 @@ func RunEngine(ctx context.Context, eng Engine, cfg Config, dir string) (EngineR
 	res := EngineResult{Seed: cfg.Seed}
 	corpus, truthPath := filepath.Join(dir, "corpus.jsonl"), filepath.Join(dir, "truth.jsonl")
 	start := time.Now()
-	st, err := GenerateFiles(cfg, corpus, truthPath)
+	st, err := GenerateFiles(ctx, cfg, corpus, truthPath)
 	if err != nil {
 		return res, err
 	}
@@ -79,7 +79,7 @@ func RunEngine(ctx context.Context, eng Engine, cfg Config, dir string) (EngineR
 
 // GenerateFiles generates a corpus into the file corpus and its truth into
 // the file truth.
-func GenerateFiles(cfg Config, corpus, truth string) (Stats, error) {
+func GenerateFiles(ctx context.Context, cfg Config, corpus, truth string) (Stats, error) {
 	cf, err := os.Create(corpus)
 	if err != nil {
 		return Stats{}, fmt.Errorf("bench: %w", err)
@@ -90,7 +90,7 @@ func GenerateFiles(cfg Config, corpus, truth string) (Stats, error) {
 		return Stats{}, fmt.Errorf("bench: %w", err)
 	}
 	defer tf.Close()
-	st, err := Generate(cfg, cf, tf)
+	st, err := Generate(ctx, cfg, cf, tf)
 	if err != nil {
 		return st, err
 	}

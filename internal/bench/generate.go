@@ -2,6 +2,7 @@ package bench
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -121,8 +122,9 @@ const sourcePool = 512
 
 // Generate writes cfg.Docs documents as JSONL to corpus and their ground
 // truth as JSONL to truth (one {"passage":…} or {"pair":…} per line). Equal
-// configurations give byte-identical output.
-func Generate(cfg Config, corpus, truth io.Writer) (Stats, error) {
+// configurations give byte-identical output. It stops with ctx's error when
+// ctx is cancelled.
+func Generate(ctx context.Context, cfg Config, corpus, truth io.Writer) (Stats, error) {
 	if cfg.Docs < 0 {
 		return Stats{}, fmt.Errorf("bench: negative document count %d", cfg.Docs)
 	}
@@ -153,7 +155,7 @@ func Generate(cfg Config, corpus, truth io.Writer) (Stats, error) {
 	done := make(chan struct{})
 	go g.writeLoop(done)
 	for i := range cfg.Docs {
-		if g.failed.Load() {
+		if g.failed.Load() || ctx.Err() != nil {
 			break
 		}
 		g.document(i)
@@ -162,6 +164,9 @@ func Generate(cfg Config, corpus, truth io.Writer) (Stats, error) {
 	<-done
 	if g.err != nil {
 		return g.stats, g.err
+	}
+	if err := ctx.Err(); err != nil {
+		return g.stats, err
 	}
 	if err := cw.Flush(); err != nil {
 		return g.stats, fmt.Errorf("bench: writing corpus: %w", err)

@@ -11,7 +11,7 @@ func BenchmarkGenerate(b *testing.B) {
 	const docs = 1000
 	var bytes int64
 	for b.Loop() {
-		st, err := Generate(Config{Docs: docs, Seed: 1}, io.Discard, io.Discard)
+		st, err := Generate(context.Background(), Config{Docs: docs, Seed: 1}, io.Discard, io.Discard)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -27,7 +27,7 @@ func BenchmarkGenerate(b *testing.B) {
 func BenchmarkNearDupStage(b *testing.B) {
 	dir := b.TempDir()
 	corpus := dir + "/corpus.jsonl"
-	st, err := GenerateFiles(Config{Docs: 2000, Seed: 1}, corpus, dir+"/truth.jsonl")
+	st, err := GenerateFiles(context.Background(), Config{Docs: 2000, Seed: 1}, corpus, dir+"/truth.jsonl")
 	if err != nil {
 		b.Fatal(err)
 	}

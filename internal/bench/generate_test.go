@@ -2,6 +2,7 @@ package bench
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"strings"
@@ -21,7 +22,7 @@ type generated struct {
 func generate(t *testing.T, cfg Config) generated {
 	t.Helper()
 	var c, tr bytes.Buffer
-	st, err := Generate(cfg, &c, &tr)
+	st, err := Generate(context.Background(), cfg, &c, &tr)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +44,7 @@ func generate(t *testing.T, cfg Config) generated {
 func TestGenerateIsDeterministic(t *testing.T) {
 	run := func(seed uint64) string {
 		var c, tr bytes.Buffer
-		if _, err := Generate(Config{Docs: 60, Seed: seed}, &c, &tr); err != nil {
+		if _, err := Generate(context.Background(), Config{Docs: 60, Seed: seed}, &c, &tr); err != nil {
 			t.Fatal(err)
 		}
 		return c.String() + tr.String()
@@ -168,12 +169,18 @@ func (w *failingWriter) Write(p []byte) (int, error) {
 }
 
 func TestGenerateReportsWriteErrors(t *testing.T) {
-	_, err := Generate(Config{Docs: 500, Seed: 1}, &failingWriter{n: 1 << 20}, &bytes.Buffer{})
+	_, err := Generate(context.Background(), Config{Docs: 500, Seed: 1}, &failingWriter{n: 1 << 20}, &bytes.Buffer{})
 	if err == nil || !strings.Contains(err.Error(), "disk full") {
 		t.Fatalf("err = %v, want the write error", err)
 	}
-	if _, err := Generate(Config{Docs: -1}, &bytes.Buffer{}, &bytes.Buffer{}); err == nil {
+	if _, err := Generate(context.Background(), Config{Docs: -1}, &bytes.Buffer{}, &bytes.Buffer{}); err == nil {
 		t.Fatal("negative size accepted")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var c bytes.Buffer
+	if _, err := Generate(ctx, Config{Docs: 100}, &c, &bytes.Buffer{}); err != context.Canceled || c.Len() > 0 {
+		t.Fatalf("cancelled generation: err %v, %d bytes written", err, c.Len())
 	}
 }
 
