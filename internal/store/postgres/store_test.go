@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"fmt"
 	"net/url"
 	"os"
 	"testing"
@@ -22,7 +23,26 @@ const dsnEnv = "ECHOTRACE_TEST_POSTGRES"
 // newDSN is a new, empty schema in the test server, reached through
 // search_path, and dropped when the test ends.
 func newDSN(tb testing.TB) string {
-	base := os.Getenv(dsnEnv)
+	base, schema, err := newScratch(tb, "storetest_", "CREATE SCHEMA %s", "DROP SCHEMA %s CASCADE")
+	if err != nil {
+		tb.Fatalf("create schema: %v", err)
+	}
+	u, err := url.Parse(base)
+	if err != nil {
+		tb.Fatalf("%s: %v", dsnEnv, err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// newScratch makes an object with a new name (prefix and random hex) in
+// the test server, by create with the name for its %s, and drops it by
+// drop when the test ends. It returns the server's DSN and the name, and
+// skips the test when no server is set.
+func newScratch(tb testing.TB, prefix, create, drop string) (base, name string, err error) {
+	base = os.Getenv(dsnEnv)
 	if base == "" {
 		tb.Skip(dsnEnv + " is not set: no PostgreSQL server to test against (.ci/postgres.sh starts one)")
 	}
@@ -34,29 +54,22 @@ func newDSN(tb testing.TB) string {
 	defer conn.Close(ctx)
 	b := make([]byte, 6)
 	rand.Read(b)
-	schema := "storetest_" + hex.EncodeToString(b)
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		tb.Fatalf("create schema: %v", err)
+	name = prefix + hex.EncodeToString(b)
+	if _, err := conn.Exec(ctx, fmt.Sprintf(create, name)); err != nil {
+		return base, name, err
 	}
 	tb.Cleanup(func() {
 		conn, err := pgx.Connect(ctx, base)
 		if err != nil {
-			tb.Errorf("drop schema %s: %v", schema, err)
+			tb.Errorf("drop %s: %v", name, err)
 			return
 		}
 		defer conn.Close(ctx)
-		if _, err := conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE"); err != nil {
-			tb.Errorf("drop schema %s: %v", schema, err)
+		if _, err := conn.Exec(ctx, fmt.Sprintf(drop, name)); err != nil {
+			tb.Errorf("drop %s: %v", name, err)
 		}
 	})
-	u, err := url.Parse(base)
-	if err != nil {
-		tb.Fatalf("%s: %v", dsnEnv, err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
+	return base, name, nil
 }
 
 func TestStore(t *testing.T) { storetest.Run(t, newDSN) }
@@ -70,3 +83,5 @@ func BenchmarkPutUnchanged(b *testing.B) { storetest.BenchmarkPutUnchanged(b, ne
 func BenchmarkDocuments(b *testing.B) { storetest.BenchmarkDocuments(b, newDSN) }
 
 func TestProcesses(t *testing.T) { storetest.Processes(t, newDSN) }
+
+func TestQuotes(t *testing.T) { storetest.Quotes(t, newDSN) }

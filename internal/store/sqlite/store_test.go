@@ -25,3 +25,5 @@ func BenchmarkPutUnchanged(b *testing.B) { storetest.BenchmarkPutUnchanged(b, ne
 func BenchmarkDocuments(b *testing.B) { storetest.BenchmarkDocuments(b, newDSN) }
 
 func TestProcesses(t *testing.T) { storetest.Processes(t, newDSN) }
+
+func TestQuotes(t *testing.T) { storetest.Quotes(t, newDSN) }

@@ -1,0 +1,271 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/echotrace/echotrace/internal/doc"
+	"github.com/echotrace/echotrace/internal/extract"
+	"github.com/echotrace/echotrace/internal/store"
+)
+
+// Both tables are distributed by doc. doc is compared byte by byte
+// (COLLATE "C") so that results come in the same order as on SQLite
+// whatever the database's locale, and the (doc, begin, ord) index serves
+// both the per-document lookup and that order.
+func init() {
+	addTopic("quotes",
+		`CREATE TABLE quote_occurrences (
+			doc text COLLATE "C" NOT NULL, ord bigint NOT NULL,
+			quote text NOT NULL, outlet text NOT NULL, kind text NOT NULL,
+			"begin" integer NOT NULL, "end" integer NOT NULL, text text NOT NULL, parts jsonb NOT NULL,
+			unclosed boolean NOT NULL,
+			speaker text, speaker_type text, speaker_begin integer, speaker_end integer, speaker_text text,
+			cue text, cue_begin integer, cue_end integer
+		);
+		CREATE INDEX quote_occurrences_doc ON quote_occurrences (doc, "begin", ord);
+		CREATE INDEX quote_occurrences_quote ON quote_occurrences (quote);
+		CREATE INDEX quote_occurrences_speaker ON quote_occurrences (speaker);
+		CREATE TABLE entity_mentions (
+			doc text COLLATE "C" NOT NULL, ord bigint NOT NULL,
+			outlet text NOT NULL, entity text NOT NULL, name text NOT NULL, type text NOT NULL,
+			"begin" integer NOT NULL, "end" integer NOT NULL, text text NOT NULL, reference boolean NOT NULL
+		);
+		CREATE INDEX entity_mentions_doc ON entity_mentions (doc, "begin", ord);
+		CREATE INDEX entity_mentions_entity ON entity_mentions (entity);
+		CREATE INDEX entity_mentions_outlet ON entity_mentions (outlet);
+		INSERT INTO counters (name, value) VALUES ('quotes_version', 0) ON CONFLICT DO NOTHING;`,
+	)
+}
+
+var _ store.QuoteStore = (*DB)(nil)
+
+// ReplaceQuotes replaces all quote and entity results when version is
+// newer than theirs. Rows are sent with COPY, generated one at a time from
+// the results rather than gathered first.
+func (s *DB) ReplaceQuotes(ctx context.Context, version int64, results []extract.Result, quotes []extract.Quote) (bool, error) {
+	outlet := make(map[string]string, len(results))
+	for _, r := range results {
+		outlet[r.Doc] = r.Outlet
+	}
+	replaced := false
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		replaced = false
+		// The counter row's lock serialises replacements, as for reuse:
+		// a concurrent one waits here, then sees the newer version.
+		tag, err := tx.Exec(ctx, `UPDATE counters SET value = $1 WHERE name = 'quotes_version' AND value < $1`, version)
+		if err != nil || tag.RowsAffected() == 0 {
+			return err // an older or equal analysis: keep what is stored
+		}
+		if _, err := tx.Exec(ctx, `TRUNCATE quote_occurrences, entity_mentions`); err != nil {
+			return fmt.Errorf("clear quote results: %w", err)
+		}
+		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"quote_occurrences"},
+			[]string{"doc", "ord", "quote", "outlet", "kind", "begin", "end", "text", "parts", "unclosed",
+				"speaker", "speaker_type", "speaker_begin", "speaker_end", "speaker_text", "cue", "cue_begin", "cue_end"},
+			&occurrenceRows{quotes: quotes, outlet: outlet, o: -1}); err != nil {
+			return fmt.Errorf("store quote occurrences: %w", err)
+		}
+		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"entity_mentions"},
+			[]string{"doc", "ord", "outlet", "entity", "name", "type", "begin", "end", "text", "reference"},
+			&mentionRows{results: results, m: -1}); err != nil {
+			return fmt.Errorf("store entity mentions: %w", err)
+		}
+		replaced = true
+		return nil
+	})
+	if err != nil {
+		return false, fmt.Errorf("postgres: replace quotes: %w", err)
+	}
+	return replaced, nil
+}
+
+// occurrenceRows is the COPY source of quote_occurrences: every
+// occurrence of every quote, numbered in that order.
+type occurrenceRows struct {
+	quotes []extract.Quote
+	outlet map[string]string
+	q, o   int // current quote and occurrence in it
+	ord    int64
+	err    error
+}
+
+func (r *occurrenceRows) Next() bool {
+	r.o++
+	for r.q < len(r.quotes) && r.o >= len(r.quotes[r.q].Occurrences) {
+		r.q, r.o = r.q+1, 0
+	}
+	if r.q >= len(r.quotes) {
+		return false
+	}
+	r.ord++
+	return true
+}
+
+func (r *occurrenceRows) Values() ([]any, error) {
+	o := &r.quotes[r.q].Occurrences[r.o]
+	parts, err := json.Marshal(o.Parts)
+	if err != nil {
+		r.err = fmt.Errorf("occurrence at %d in %s: %w", o.Begin, o.Doc, err)
+		return nil, r.err
+	}
+	sb, se := spanEnds(o.SpeakerSpan)
+	cb, ce := spanEnds(o.CueSpan)
+	return []any{o.Doc, r.ord - 1, o.Quote, r.outlet[o.Doc], string(o.Kind), o.Begin, o.End, o.Text, parts, o.Unclosed,
+		nullString(o.Speaker), nullString(string(o.SpeakerType)), sb, se, nullString(o.SpeakerText),
+		nullString(o.Cue), cb, ce}, nil
+}
+
+func (r *occurrenceRows) Err() error { return r.err }
+
+// mentionRows is the COPY source of entity_mentions: every mention of
+// every entity of every result, numbered in that order.
+type mentionRows struct {
+	results []extract.Result
+	d, e, m int // current result, entity in it and mention in that
+	ord     int64
+}
+
+func (r *mentionRows) Next() bool {
+	r.m++
+	for r.d < len(r.results) {
+		ents := r.results[r.d].Entities
+		for r.e < len(ents) && r.m >= len(ents[r.e].Mentions) {
+			r.e, r.m = r.e+1, 0
+		}
+		if r.e < len(ents) {
+			r.ord++
+			return true
+		}
+		r.d, r.e, r.m = r.d+1, 0, 0
+	}
+	return false
+}
+
+func (r *mentionRows) Values() ([]any, error) {
+	res := &r.results[r.d]
+	e := &res.Entities[r.e]
+	m := &e.Mentions[r.m]
+	return []any{res.Doc, r.ord - 1, res.Outlet, e.ID, e.Name, string(e.Type), m.Begin, m.End, m.Text, m.Reference}, nil
+}
+
+func (r *mentionRows) Err() error { return nil }
+
+// nullString is NULL for an empty string, which means unknown.
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// spanEnds are a span's ends, or NULLs when there is none.
+func spanEnds(sp *doc.Span) (begin, end any) {
+	if sp == nil {
+		return nil, nil
+	}
+	return sp.Begin, sp.End
+}
+
+// QuotesVersion is the corpus version the stored quote results describe.
+func (s *DB) QuotesVersion(ctx context.Context) (int64, error) {
+	return s.counter(ctx, "quotes_version")
+}
+
+// Occurrences returns the stored occurrences a query selects, ordered by
+// document and position.
+func (s *DB) Occurrences(ctx context.Context, q store.OccurrenceQuery) ([]store.OccurrenceRow, error) {
+	var where []string
+	var p params
+	if q.Doc != "" {
+		where = append(where, "doc = "+p.add(q.Doc))
+	}
+	if q.Quote != "" {
+		where = append(where, "quote = "+p.add(q.Quote))
+	}
+	if q.Speaker != "" {
+		where = append(where, "speaker = "+p.add(q.Speaker))
+	}
+	if q.Kind != "" {
+		where = append(where, "kind = "+p.add(string(q.Kind)))
+	}
+	rows, err := s.pool.Query(ctx, `SELECT quote, doc, outlet, kind, "begin", "end", text, parts, unclosed,
+		speaker, speaker_type, speaker_begin, speaker_end, speaker_text, cue, cue_begin, cue_end
+		FROM quote_occurrences`+whereClause(where)+` ORDER BY doc, "begin", ord`+limitClause(q.Limit, q.Offset), p...)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: query occurrences: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (store.OccurrenceRow, error) {
+		var r store.OccurrenceRow
+		var kind string
+		var parts []byte
+		var speaker, stype, stext, cue *string
+		var sb, se, cb, ce *int
+		if err := row.Scan(&r.Quote, &r.Doc, &r.Outlet, &kind, &r.Begin, &r.End, &r.Text, &parts, &r.Unclosed,
+			&speaker, &stype, &sb, &se, &stext, &cue, &cb, &ce); err != nil {
+			return r, err
+		}
+		if err := json.Unmarshal(parts, &r.Parts); err != nil {
+			return r, fmt.Errorf("parts of the occurrence at %d in %s: %w", r.Begin, r.Doc, err)
+		}
+		r.Kind = extract.Kind(kind)
+		r.Speaker, r.SpeakerType, r.SpeakerText, r.Cue = deref(speaker), extract.EntityType(deref(stype)), deref(stext), deref(cue)
+		r.SpeakerSpan, r.CueSpan = span(sb, se), span(cb, ce)
+		return r, nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: read occurrences: %w", err)
+	}
+	return out, nil
+}
+
+// deref is the string a nullable column holds, "" for NULL.
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// span is the span two nullable columns hold, nil unless both are set.
+func span(begin, end *int) *doc.Span {
+	if begin == nil || end == nil {
+		return nil
+	}
+	return &doc.Span{Begin: *begin, End: *end}
+}
+
+// EntityMentions returns the stored entity mentions a query selects,
+// ordered by document and position.
+func (s *DB) EntityMentions(ctx context.Context, q store.EntityQuery) ([]store.EntityMention, error) {
+	var where []string
+	var p params
+	if q.Doc != "" {
+		where = append(where, "doc = "+p.add(q.Doc))
+	}
+	if q.Entity != "" {
+		where = append(where, "entity = "+p.add(q.Entity))
+	}
+	if q.Type != "" {
+		where = append(where, "type = "+p.add(string(q.Type)))
+	}
+	rows, err := s.pool.Query(ctx, `SELECT doc, outlet, entity, name, type, "begin", "end", text, reference
+		FROM entity_mentions`+whereClause(where)+` ORDER BY doc, "begin", ord`+limitClause(q.Limit, q.Offset), p...)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: query entity mentions: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (store.EntityMention, error) {
+		var m store.EntityMention
+		var t string
+		err := row.Scan(&m.Doc, &m.Outlet, &m.Entity, &m.Name, &t, &m.Begin, &m.End, &m.Text, &m.Reference)
+		m.Type = extract.EntityType(t)
+		return m, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: read entity mentions: %w", err)
+	}
+	return out, nil
+}
