@@ -142,27 +142,33 @@ pairs whose exact shingle Jaccard reaches the threshold), and the ratios.`,
 // pipelineEngine is the whole engine as the bench measures it: ingest the
 // corpus into a fresh database and analyse it.
 func pipelineEngine(ctx context.Context, corpus, dbPath string) ([]relate.Passage, error) {
-	st, err := store.Open(ctx, dbPath)
-	if err != nil {
-		return nil, err
-	}
-	defer st.Close()
-	if err := ingestGenerated(ctx, st, corpus); err != nil {
-		return nil, err
-	}
-	res, err := pipeline.Analyze(ctx, st, pipeline.AnalyzeOptions{Reuse: pipeline.DefaultReuseOptions(), Force: true})
-	if err != nil {
-		return nil, err
-	}
-	if res.Reuse == nil {
-		return nil, fmt.Errorf("analysis stored no reuse results")
-	}
-	return res.Reuse.Passages, nil
+	return onIngested(ctx, corpus, dbPath, func(st store.Store) ([]relate.Passage, error) {
+		res, err := pipeline.Analyze(ctx, st, pipeline.AnalyzeOptions{Reuse: pipeline.DefaultReuseOptions(), Force: true})
+		if err != nil {
+			return nil, err
+		}
+		if res.Reuse == nil {
+			return nil, fmt.Errorf("analysis stored no reuse results")
+		}
+		return res.Reuse.Passages, nil
+	})
 }
 
 // reuseEngine is ingest and reuse analysis alone: the part of the engine
 // the planted passages score, without the stages after it.
 func reuseEngine(ctx context.Context, corpus, dbPath string) ([]relate.Passage, error) {
+	return onIngested(ctx, corpus, dbPath, func(st store.Store) ([]relate.Passage, error) {
+		res, err := pipeline.FindReuse(ctx, storedCorpus{st}, pipeline.DefaultReuseOptions())
+		if err != nil {
+			return nil, err
+		}
+		return res.Passages, nil
+	})
+}
+
+// onIngested opens the database, ingests the corpus, and runs analyse on
+// the store.
+func onIngested(ctx context.Context, corpus, dbPath string, analyse func(store.Store) ([]relate.Passage, error)) ([]relate.Passage, error) {
 	st, err := store.Open(ctx, dbPath)
 	if err != nil {
 		return nil, err
@@ -171,11 +177,7 @@ func reuseEngine(ctx context.Context, corpus, dbPath string) ([]relate.Passage, 
 	if err := ingestGenerated(ctx, st, corpus); err != nil {
 		return nil, err
 	}
-	res, err := pipeline.FindReuse(ctx, storedCorpus{st}, pipeline.DefaultReuseOptions())
-	if err != nil {
-		return nil, err
-	}
-	return res.Passages, nil
+	return analyse(st)
 }
 
 // storedCorpus reads a store as the corpus of reuse analysis.
