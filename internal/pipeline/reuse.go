@@ -9,6 +9,7 @@ import (
 
 	"github.com/echotrace/echotrace/internal/doc"
 	"github.com/echotrace/echotrace/internal/match"
+	"github.com/echotrace/echotrace/internal/match/neardup"
 	"github.com/echotrace/echotrace/internal/normalize"
 	"github.com/echotrace/echotrace/internal/read"
 	"github.com/echotrace/echotrace/internal/relate"
@@ -33,6 +34,11 @@ type ReuseOptions struct {
 	Align            match.AlignOptions
 	Thresholds       relate.Thresholds
 	Workers          int // 0: one per CPU
+	// NearDup is the MinHash similarity (Jaccard of 5-token shingle sets)
+	// above which two documents are near-identical as a whole and always
+	// aligned, even when every fingerprint they share is more frequent than
+	// MaxDF (an item reposted by hundreds of outlets); 0 turns it off.
+	NearDup float64
 }
 
 // DefaultReuseOptions are echotrace's defaults: 5-token shingles winnowed
@@ -44,6 +50,7 @@ func DefaultReuseOptions() ReuseOptions {
 		MaxDF:            100,
 		MinShared:        1,
 		BoilerplateShare: 0.5,
+		NearDup:          0.8,
 		Align:            match.DefaultAlignOptions(),
 		Thresholds:       relate.DefaultThresholds(),
 	}
@@ -62,6 +69,8 @@ type fingerprinted struct {
 	id     string
 	tokens []uint32 // token hashes, truncated: alignment verifies runs token by token
 	fps    []match.Fingerprint
+	sig    []uint32 // MinHash signature, until the near-duplicate index takes it
+	near   []uint32 // earlier documents near-identical to this one
 }
 
 // FindReuse finds reused passages, relations and provenance chains in a
@@ -73,6 +82,14 @@ func FindReuse(ctx context.Context, c Corpus, opt ReuseOptions) (*ReuseResult, e
 	docs, idx, rec, err := indexCorpus(ctx, c, opt)
 	if err != nil {
 		return nil, err
+	}
+	// Near-identical pairs, by their earlier document: always aligned.
+	nearLater := map[uint32][]uint32{}
+	for m := range docs {
+		for _, i := range docs[m].near {
+			nearLater[i] = append(nearLater[i], uint32(m))
+		}
+		docs[m].near = nil
 	}
 	workers := opt.Workers
 	if workers <= 0 {
@@ -97,6 +114,12 @@ func FindReuse(ctx context.Context, c Corpus, opt ReuseOptions) (*ReuseResult, e
 				cands, counts = idx.Candidates(docs[i].fps, match.CandidateOptions{
 					MaxDF: opt.MaxDF, MinShared: opt.MinShared, After: int64(i), Exclude: int64(i),
 				}, counts)
+				near := nearLater[uint32(i)]
+				for _, m := range near {
+					if _, seen := counts[m]; !seen {
+						cands = append(cands, match.Candidate{Doc: m})
+					}
+				}
 				if len(cands) == 0 {
 					continue
 				}
@@ -111,7 +134,7 @@ func FindReuse(ctx context.Context, c Corpus, opt ReuseOptions) (*ReuseResult, e
 						continue
 					}
 					y := &pairSide{fp: &docs[cand.Doc], rec: rec}
-					ps, rel, err := relatePair(ctx, c, idx, x, y, als, opt)
+					ps, rel, err := relatePair(ctx, c, idx, x, y, als, slices.Contains(near, cand.Doc), opt)
 					if err != nil {
 						errs <- err
 						return
@@ -168,6 +191,10 @@ func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) ([]fingerprint
 		n int
 		d doc.Document
 	}
+	var nd *neardup.Index
+	if opt.NearDup > 0 {
+		nd = neardup.New(neardup.Options{Threshold: opt.NearDup})
+	}
 	jobs := make(chan job, workers*2)
 	type numbered struct {
 		n int
@@ -181,11 +208,18 @@ func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) ([]fingerprint
 			defer wg.Done()
 			for j := range jobs {
 				hs := normalize.TokenHashes(j.d.Text)
+				var sig []uint32
+				if nd != nil {
+					sig = make([]uint32, nd.Options().Hashes)
+					if !nd.Sign(hs, sig) {
+						sig = nil
+					}
+				}
 				short := make([]uint32, len(hs))
 				for i, h := range hs {
 					short[i] = uint32(h)
 				}
-				out <- numbered{j.n, fingerprinted{id: j.d.ID, tokens: short, fps: match.Winnow(match.Shingles(hs, opt.Shingle), opt.Window)}}
+				out <- numbered{j.n, fingerprinted{id: j.d.ID, tokens: short, sig: sig, fps: match.Winnow(match.Shingles(hs, opt.Shingle), opt.Window)}}
 			}
 		}()
 	}
@@ -208,6 +242,14 @@ func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) ([]fingerprint
 				}
 				delete(pending, next)
 				idx.Add(uint32(next), f.fps)
+				if f.sig != nil {
+					// Each document asks for its near-identical
+					// predecessors before it joins them, so every pair
+					// is found once, by its later document.
+					f.near = nd.QuerySignature(f.sig, nil)
+					nd.AddSignature(uint32(next), f.sig)
+					f.sig = nil
+				}
 				docs = append(docs, f)
 				next++
 			}
@@ -270,7 +312,10 @@ func (s *pairSide) load(ctx context.Context, c Corpus) error {
 
 // relatePair maps the alignments of two candidate documents to byte
 // offsets and relates the documents.
-func relatePair(ctx context.Context, c Corpus, idx *match.Index, x, y *pairSide, als []match.Alignment, opt ReuseOptions) ([]relate.Passage, *relate.Relation, error) {
+//
+// The text of a near-identical pair is never boilerplate for being frequent:
+// a widely reposted item is frequent because it travelled.
+func relatePair(ctx context.Context, c Corpus, idx *match.Index, x, y *pairSide, als []match.Alignment, nearDup bool, opt ReuseOptions) ([]relate.Passage, *relate.Relation, error) {
 	if err := x.load(ctx, c); err != nil {
 		return nil, nil, err
 	}
@@ -297,7 +342,7 @@ func relatePair(ctx context.Context, c Corpus, idx *match.Index, x, y *pairSide,
 		}
 		p.A.Begin, p.A.End = widenToPunctuation(a.Text, p.A.Begin, p.A.End)
 		p.B.Begin, p.B.End = widenToPunctuation(b.Text, p.B.Begin, p.B.End)
-		p.Boilerplate = frequentShare(x.fp.fps, al.A0, al.A1, idx, opt.MaxDF) >= opt.BoilerplateShare ||
+		p.Boilerplate = (!nearDup && frequentShare(x.fp.fps, al.A0, al.A1, idx, opt.MaxDF) >= opt.BoilerplateShare) ||
 			boilerplateShare(a, p.A.Begin, p.A.End) >= opt.BoilerplateShare ||
 			boilerplateShare(b, p.B.Begin, p.B.End) >= opt.BoilerplateShare
 		ps = append(ps, p)

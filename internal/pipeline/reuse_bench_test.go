@@ -15,7 +15,7 @@ import (
 func generated(b *testing.B, n int) memCorpus {
 	b.Helper()
 	var buf bytes.Buffer
-	if _, err := bench.Generate(bench.Config{Docs: n, Seed: 1}, &buf, io.Discard); err != nil {
+	if _, err := bench.Generate(context.Background(), bench.Config{Docs: n, Seed: 1}, &buf, io.Discard); err != nil {
 		b.Fatal(err)
 	}
 	var c memCorpus
