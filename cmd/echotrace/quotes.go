@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/echotrace/echotrace/internal/extract"
+	"github.com/echotrace/echotrace/internal/report"
 	"github.com/echotrace/echotrace/internal/store"
 )
 
@@ -78,16 +79,9 @@ func openQuoteStore(ctx context.Context, errw io.Writer) (store.Store, store.Quo
 
 // quotesOutput is what `quotes` prints.
 type quotesOutput struct {
-	Speakers    []speakerCount       `json:"speakers"`
-	Quotes      []quoteSummary       `json:"quotes"`
-	Occurrences []extract.Occurrence `json:"occurrences"`
-}
-
-type speakerCount struct {
-	Speaker     string `json:"speaker"`
-	Quotes      int    `json:"quotes"`      // distinct quotes and claims
-	Occurrences int    `json:"occurrences"` // in all documents
-	Documents   int    `json:"documents"`
+	Speakers    []report.SpeakerCount `json:"speakers"`
+	Quotes      []quoteSummary        `json:"quotes"`
+	Occurrences []extract.Occurrence  `json:"occurrences"`
 }
 
 type quoteSummary struct {
@@ -100,87 +94,33 @@ type quoteSummary struct {
 	Variants    []extract.Variant `json:"variants,omitempty"`
 }
 
-// summariseQuotes groups stored occurrences by quote and speaker.
-func summariseQuotes(rows []store.OccurrenceRow) quotesOutput {
-	out := quotesOutput{Occurrences: make([]extract.Occurrence, 0, len(rows))}
-	byQuote := map[string]*extract.Quote{}
-	var order []string
-	for _, r := range rows {
-		out.Occurrences = append(out.Occurrences, r.Occurrence)
-		q := byQuote[r.Quote]
-		if q == nil {
-			q = &extract.Quote{ID: r.Quote, Kind: r.Kind}
-			byQuote[r.Quote] = q
-			order = append(order, r.Quote)
-		}
-		q.Occurrences = append(q.Occurrences, r.Occurrence)
-		if len(r.Text) > len(q.Text) {
-			q.Text = r.Text
-		}
+// occurrences drops the outlets of stored rows.
+func occurrences(rows []store.OccurrenceRow) []extract.Occurrence {
+	out := make([]extract.Occurrence, len(rows))
+	for i, r := range rows {
+		out[i] = r.Occurrence
 	}
-	speakers := map[string]*speakerCount{}
-	speakerDocs := map[string]map[string]bool{}
-	for _, id := range order {
-		q := byQuote[id]
-		counts := map[string]int{}
-		docs := map[string]bool{}
-		for _, o := range q.Occurrences {
-			docs[o.Doc] = true
-			if o.Speaker != "" {
-				counts[o.Speaker]++
-			}
-		}
-		s := quoteSummary{ID: id, Kind: q.Kind, Text: q.Text, Occurrences: len(q.Occurrences)}
-		for d := range docs {
-			s.Documents = append(s.Documents, d)
-		}
-		sort.Strings(s.Documents)
-		if name := mostFrequent(counts); name != "" {
-			s.Speaker = &name
-			sc := speakers[name]
-			if sc == nil {
-				sc = &speakerCount{Speaker: name}
-				speakers[name] = sc
-				speakerDocs[name] = map[string]bool{}
-			}
-			if q.Kind != extract.KindTerm {
-				sc.Quotes++
-				sc.Occurrences += len(q.Occurrences)
-				for d := range docs {
-					speakerDocs[name][d] = true
-				}
-			}
-		}
-		if len(q.Occurrences) > 1 {
-			s.Variants = extract.Variants(*q)
-		}
-		out.Quotes = append(out.Quotes, s)
-	}
-	for name, sc := range speakers {
-		sc.Documents = len(speakerDocs[name])
-		if sc.Quotes > 0 {
-			out.Speakers = append(out.Speakers, *sc)
-		}
-	}
-	sort.Slice(out.Speakers, func(i, j int) bool {
-		a, b := out.Speakers[i], out.Speakers[j]
-		if a.Occurrences != b.Occurrences {
-			return a.Occurrences > b.Occurrences
-		}
-		return a.Speaker < b.Speaker
-	})
-	sort.SliceStable(out.Quotes, func(i, j int) bool { return out.Quotes[i].Occurrences > out.Quotes[j].Occurrences })
 	return out
 }
 
-func mostFrequent(counts map[string]int) string {
-	best, n := "", 0
-	for s, c := range counts {
-		if c > n || c == n && s < best {
-			best, n = s, c
+// summariseQuotes groups stored occurrences by quote and speaker (the
+// same grouping and counts as the report's quotes section).
+func summariseQuotes(rows []store.OccurrenceRow) quotesOutput {
+	out := quotesOutput{Occurrences: occurrences(rows)}
+	quotes := report.GroupQuotes(out.Occurrences)
+	out.Speakers = report.MostQuoted(quotes)
+	for _, q := range quotes {
+		s := quoteSummary{ID: q.ID, Kind: q.Kind, Text: q.Text, Documents: report.QuoteDocuments(q), Occurrences: len(q.Occurrences)}
+		if q.Speaker != "" {
+			s.Speaker = &q.Speaker
 		}
+		if len(q.Occurrences) > 1 {
+			s.Variants = extract.Variants(q)
+		}
+		out.Quotes = append(out.Quotes, s)
 	}
-	return best
+	sort.SliceStable(out.Quotes, func(i, j int) bool { return out.Quotes[i].Occurrences > out.Quotes[j].Occurrences })
+	return out
 }
 
 // printQuotes writes the text form.

@@ -66,7 +66,39 @@ func buildReport(ctx context.Context, st store.Store) (*report.Report, error) {
 	if r.Chains, err = st.Chains(ctx); err != nil {
 		return nil, err
 	}
+	if err := addQuotesAndClusters(ctx, st, r); err != nil {
+		return nil, err
+	}
 	return r, nil
+}
+
+// addQuotesAndClusters fills the report's quotes, stories and narratives
+// from the store topics that keep them; a backend without a topic leaves
+// its sections empty with a note saying why.
+func addQuotesAndClusters(ctx context.Context, st store.Store, r *report.Report) error {
+	r.Unavailable = map[string]string{}
+	if qs, ok := st.(store.QuoteStore); ok {
+		rows, err := qs.Occurrences(ctx, store.OccurrenceQuery{})
+		if err != nil {
+			return fmt.Errorf("quotes: %w", err)
+		}
+		r.Quotes = report.GroupQuotes(occurrences(rows))
+	} else {
+		r.Unavailable["quotes"] = "this database backend does not keep quotes."
+	}
+	if cs, ok := st.(store.ClusterStore); ok {
+		var err error
+		if r.Stories, err = cs.Stories(ctx, store.StoryQuery{}); err != nil {
+			return fmt.Errorf("stories: %w", err)
+		}
+		if r.Narratives, err = cs.Narratives(ctx); err != nil {
+			return fmt.Errorf("narratives: %w", err)
+		}
+	} else {
+		r.Unavailable["stories"] = "this database backend does not keep stories."
+		r.Unavailable["narratives"] = "this database backend does not keep narratives."
+	}
+	return nil
 }
 
 func printReport(ctx context.Context, st store.Store, w io.Writer) error {

@@ -1,7 +1,9 @@
 package report
 
 import (
+	"github.com/echotrace/echotrace/internal/cluster"
 	"github.com/echotrace/echotrace/internal/doc"
+	"github.com/echotrace/echotrace/internal/extract"
 	"github.com/echotrace/echotrace/internal/relate"
 )
 
@@ -12,6 +14,19 @@ type Report struct {
 	Passages  []relate.Passage
 	Relations []relate.Relation
 	Chains    []relate.Chain
+	// Quotes are the quotes, quoted terms and claims with their
+	// occurrences across documents (see GroupQuotes for stored rows).
+	Quotes []extract.Quote
+	// Stories and Narratives are the groups of documents that tell one
+	// piece of news, and the groups of stories that carry one line of
+	// argument.
+	Stories    []cluster.Story
+	Narratives []cluster.Narrative
+	// Unavailable says, by section key ("quotes", "stories",
+	// "narratives"), why a section has no data although the corpus may
+	// have some: a store backend that does not keep that topic. The text
+	// form prints it as a note; the JSON form has an empty list.
+	Unavailable map[string]string
 	// Problems are inputs that could not be read, or were read in part,
 	// each a message naming the file (and line or record).
 	Problems []string
