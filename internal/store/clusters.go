@@ -10,9 +10,7 @@ import (
 // documents, outlets, dates, timeline) and the clusterer's saved state, so
 // that the next analysis places only the new documents.
 //
-// Like QuoteStore it is a topic a backend may implement; a program finds
-// it with a type assertion (st.(store.ClusterStore)). SQLite and
-// PostgreSQL implement it.
+// It is part of Store; SQLite and PostgreSQL implement it.
 //
 // Schema (both engines):
 //

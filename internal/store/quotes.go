@@ -11,9 +11,7 @@ import (
 // to) and every entity mention, all from one analysis of one corpus
 // version.
 //
-// It is a topic of its own that a backend may implement; a program finds
-// it with a type assertion (st.(store.QuoteStore)), so that a backend
-// without it still opens. The SQLite backend implements it.
+// It is part of Store; SQLite and PostgreSQL implement it.
 //
 // Schema (both engines):
 //
@@ -25,7 +23,8 @@ import (
 //
 // speaker, speaker_begin and the cue columns are NULL when unknown; parts
 // is JSON. Indexes: occurrences by doc, quote and speaker; mentions by doc,
-// entity and outlet.
+// entity and outlet. Results come in byte order of doc on both engines
+// (PostgreSQL compares doc with COLLATE "C").
 type QuoteStore interface {
 	// ReplaceQuotes replaces all stored occurrences and mentions in one
 	// transaction with those of an analysis of corpus version `version`,

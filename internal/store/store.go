@@ -13,10 +13,10 @@
 // # Topics
 //
 // The interface is split by topic, one file each: documents.go (the corpus
-// and its version), reuse.go (passages, relations, chains). Later topics
-// (quotes and entities, stories) add a file here with their interface and
-// embed it in Store, and a file with their schema and methods in each
-// backend. A backend applies each topic's schema idempotently at Open and
+// and its version), reuse.go (passages, relations, chains), quotes.go
+// (quotes, claims and entity mentions), clusters.go (stories and
+// narratives). Each topic's interface is embedded in Store, and each
+// backend has a file with the topic's schema and methods. A backend applies each topic's schema idempotently at Open and
 // records the version applied per topic in a table schema_versions(topic,
 // version), so a database written by an older build is upgraded in place
 // and several processes may open one database at the same time.
@@ -52,7 +52,8 @@
 // order they were given in (ord).
 //
 // On PostgreSQL every large table has a distribution column for Citus
-// (documents: id; passages: a_doc; relations: a; chains: chain) and no
+// (documents: id; passages: a_doc; relations: a; chains: chain;
+// quote_occurrences and entity_mentions: doc) and no
 // constraint or foreign key that Citus would refuse; schema_versions and
 // counters are small and suit Citus reference tables.
 package store
@@ -73,6 +74,8 @@ import (
 type Store interface {
 	DocumentStore
 	ReuseStore
+	QuoteStore
+	ClusterStore
 	// Close releases the database. The Store must not be used afterwards.
 	Close() error
 }
