@@ -71,8 +71,9 @@ var dateFillers = map[string]bool{"de": true, "del": true, "of": true, "th": tru
 var isoDate = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
 
 // publishedMarker finds lines that announce a publication date anywhere
-// in a text.
-var publishedMarker = regexp.MustCompile(`(?i)\b(published|posted|updated|publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|опубликовано|обновлено|опубліковано)\b`)
+// in a text. Word edges are spelled out because \b knows only ASCII
+// letters and would never match around "publié" or "опубликовано".
+var publishedMarker = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])(published|posted|updated|publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|опубликовано|обновлено|опубліковано)(?:[^\p{L}\p{N}]|$)`)
 
 // headerBytes is how much of the start of a text counts as its header,
 // where a dateline stands; dates further in are events the text talks

@@ -28,6 +28,10 @@ func TestDateline(t *testing.T) {
 			strings.Repeat("The story goes on and on about the harbour. ", 20) + "It began on May 1, 2001.", time.Time{}},
 		{"published marker deep in the body",
 			strings.Repeat("Words of the article body fill this space. ", 20) + "\nPublished: 2015-04-30\n", day(2015, 4, 30)},
+		{"russian marker deep in the body",
+			strings.Repeat("Текст статьи занимает это место. ", 20) + "\nОпубликовано 3 марта 2016\n", day(2016, 3, 3)},
+		{"marker inside a longer word does not count",
+			strings.Repeat("Words of the article body fill this space. ", 20) + "\nUnpublished draft of 2015-04-30\n", time.Time{}},
 		{"empty", "", time.Time{}},
 	}
 	for _, tt := range tests {
