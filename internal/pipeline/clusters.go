@@ -3,7 +3,6 @@ package pipeline
 import (
 	"context"
 	"fmt"
-	"math"
 	"reflect"
 
 	"github.com/echotrace/echotrace/internal/cluster"
@@ -16,18 +15,13 @@ import (
 // narratives, after reuse (whose derived and duplicate links tie a copy to
 // its source's story) and quotes (whose entities and cross-document
 // quotes are signals). It places only the documents the saved clusterer
-// has not seen; Recluster rebuilds from scratch. It runs on backends that
-// implement store.ClusterStore.
+// has not seen; Recluster rebuilds from scratch.
 func init() {
 	registerStage(Stage{
 		Name:  "stories and narratives",
 		Order: 20,
 		Version: func(ctx context.Context, st store.Store) (int64, error) {
-			cs, ok := st.(store.ClusterStore)
-			if !ok {
-				return math.MaxInt64, nil // nothing to store into: never due
-			}
-			return cs.ClustersVersion(ctx)
+			return st.ClustersVersion(ctx)
 		},
 		Run: func(ctx context.Context, st store.Store, version int64) error {
 			_, err := Cluster(ctx, st, version, false)
@@ -51,14 +45,10 @@ type ClusterResult struct {
 // starts from scratch; otherwise it places only the new documents.
 func Cluster(ctx context.Context, st store.Store, version int64, rebuild bool) (ClusterResult, error) {
 	var res ClusterResult
-	cs, ok := st.(store.ClusterStore)
-	if !ok {
-		return res, fmt.Errorf("this database backend keeps no stories")
-	}
 	params := cluster.DefaultParams()
 	var c *cluster.Clusterer
 	if !rebuild {
-		data, err := cs.ClusterState(ctx)
+		data, err := st.ClusterState(ctx)
 		if err != nil {
 			return res, err
 		}
@@ -106,7 +96,7 @@ func Cluster(ctx context.Context, st store.Store, version int64, rebuild bool) (
 		return res, fmt.Errorf("save clusterer: %w", err)
 	}
 	res.Stories, res.Narratives = len(stories), len(narratives)
-	res.Stored, err = cs.ReplaceClusters(ctx, version, stories, narratives, state)
+	res.Stored, err = st.ReplaceClusters(ctx, version, stories, narratives, state)
 	return res, err
 }
 
@@ -134,11 +124,7 @@ func clusterSignals(ctx context.Context, st store.Store) (*signals, error) {
 			s.sources[cp] = append(s.sources[cp], src)
 		}
 	}
-	qs, ok := st.(store.QuoteStore)
-	if !ok {
-		return s, nil
-	}
-	mentions, err := qs.EntityMentions(ctx, store.EntityQuery{})
+	mentions, err := st.EntityMentions(ctx, store.EntityQuery{})
 	if err != nil {
 		return nil, fmt.Errorf("read entity mentions: %w", err)
 	}
@@ -148,7 +134,7 @@ func clusterSignals(ctx context.Context, st store.Store) (*signals, error) {
 			s.entityNames[m.Entity] = m.Name
 		}
 	}
-	occs, err := qs.Occurrences(ctx, store.OccurrenceQuery{})
+	occs, err := st.Occurrences(ctx, store.OccurrenceQuery{})
 	if err != nil {
 		return nil, fmt.Errorf("read quotes: %w", err)
 	}

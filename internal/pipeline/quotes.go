@@ -3,7 +3,6 @@ package pipeline
 import (
 	"context"
 	"fmt"
-	"math"
 
 	"github.com/echotrace/echotrace/internal/extract"
 	"github.com/echotrace/echotrace/internal/store"
@@ -11,17 +10,12 @@ import (
 
 // The quotes stage extracts quotes, claims and entities from every
 // document, links the same quote across documents and stores the result.
-// It runs on backends that implement store.QuoteStore.
 func init() {
 	registerStage(Stage{
 		Name:  "quotes",
 		Order: 10,
 		Version: func(ctx context.Context, st store.Store) (int64, error) {
-			qs, ok := st.(store.QuoteStore)
-			if !ok {
-				return math.MaxInt64, nil // nothing to store into: never due
-			}
-			return qs.QuotesVersion(ctx)
+			return st.QuotesVersion(ctx)
 		},
 		Run: runQuotes,
 	})
@@ -29,15 +23,11 @@ func init() {
 
 // runQuotes is the quotes stage.
 func runQuotes(ctx context.Context, st store.Store, version int64) error {
-	qs, ok := st.(store.QuoteStore)
-	if !ok {
-		return nil
-	}
 	results, err := mapDocuments(ctx, st.EachDocument, extract.Document)
 	if err != nil {
 		return fmt.Errorf("extract quotes: %w", err)
 	}
-	if _, err := qs.ReplaceQuotes(ctx, version, results, extract.Link(results)); err != nil {
+	if _, err := st.ReplaceQuotes(ctx, version, results, extract.Link(results)); err != nil {
 		return err
 	}
 	return nil
