@@ -70,12 +70,7 @@ func openClusters(ctx context.Context, errw io.Writer) (store.ClusterStore, func
 	if err != nil {
 		return nil, nil, err
 	}
-	cs, ok := st.(store.ClusterStore)
-	if !ok {
-		st.Close()
-		return nil, nil, fmt.Errorf("database %s keeps no stories (backend without the clusters topic)", flagDB)
-	}
-	have, err := cs.ClustersVersion(ctx)
+	have, err := st.ClustersVersion(ctx)
 	if err == nil {
 		var want int64
 		if want, err = st.Version(ctx); err == nil && have < want {
@@ -86,7 +81,7 @@ func openClusters(ctx context.Context, errw io.Writer) (store.ClusterStore, func
 		st.Close()
 		return nil, nil, err
 	}
-	return cs, func() { st.Close() }, nil
+	return st, func() { st.Close() }, nil
 }
 
 // writeSummary prints one story or narrative as a few readable lines.
