@@ -229,9 +229,14 @@ func (s *DB) Documents(ctx context.Context, q store.DocQuery) ([]doc.Document, e
 		if len(words) == 0 {
 			return nil, nil
 		}
-		folded := make([]string, len(words))
-		for i, w := range words {
-			folded[i] = store.FoldWord(w)
+		folded := make([]string, 0, len(words))
+		for _, w := range words {
+			if f := store.FoldWord(w); f != "" { // a word of marks alone folds to nothing
+				folded = append(folded, f)
+			}
+		}
+		if len(folded) == 0 {
+			return nil, nil
 		}
 		where = append(where, "words @> "+p.add(folded))
 	}

@@ -83,7 +83,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
-	if path == ":memory:" || strings.Contains(path, "mode=memory") {
+	if path == ":memory:" {
 		// Every connection to an in-memory database is a database of its
 		// own, so keep exactly one.
 		db.SetMaxOpenConns(1)

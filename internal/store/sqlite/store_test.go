@@ -1,12 +1,14 @@
 package sqlite_test
 
 import (
+	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/echotrace/echotrace/internal/doc"
+	"github.com/echotrace/echotrace/internal/store/sqlite"
 	"github.com/echotrace/echotrace/internal/store/storetest"
-
-	_ "github.com/echotrace/echotrace/internal/store/sqlite"
 )
 
 // newDSN is a new database file in the test's temporary directory.
@@ -27,3 +29,38 @@ func BenchmarkDocuments(b *testing.B) { storetest.BenchmarkDocuments(b, newDSN) 
 func TestProcesses(t *testing.T) { storetest.Processes(t, newDSN) }
 
 func TestQuotes(t *testing.T) { storetest.Quotes(t, newDSN) }
+
+// An in-memory database lives on one connection; the store must still let
+// fn use it while EachDocument walks.
+func TestMemory(t *testing.T) {
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.PutDocuments(ctx, []doc.Document{{ID: "a", Text: "one"}, {ID: "b", Text: "two"}}); err != nil {
+		t.Fatal(err)
+	}
+	var seen []string
+	err = s.EachDocument(ctx, func(d doc.Document) error {
+		got, err := s.Document(ctx, d.ID) // a second query on the one connection
+		seen = append(seen, got.Text)
+		return err
+	})
+	if err != nil || strings.Join(seen, " ") != "one two" {
+		t.Errorf("walk = %v, %v", seen, err)
+	}
+}
+
+func TestOpenErrors(t *testing.T) {
+	ctx := context.Background()
+	for _, path := range []string{"", "x.db?mode=ro", filepath.Join(t.TempDir(), "no-such-dir", "x.db")} {
+		if s, err := sqlite.Open(ctx, path); err == nil {
+			s.Close()
+			t.Errorf("Open(%q) succeeded, want an error", path)
+		} else if path != "" && !strings.Contains(err.Error(), path) {
+			t.Errorf("Open(%q): error %q does not name the path", path, err)
+		}
+	}
+}
