@@ -296,6 +296,10 @@ func (a *analysis) findContent() {
 		b := after
 		if at.Accord {
 			// After the source phrase and its comma.
+			if after >= sent.End {
+				// The source phrase runs past its sentence: nothing follows.
+				continue
+			}
 			if c := strings.IndexByte(a.text[after:sent.End], ','); c >= 0 {
 				b = after + c + 1
 			}
