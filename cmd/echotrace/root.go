@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/echotrace/echotrace/internal/store"
+	_ "github.com/echotrace/echotrace/internal/store/postgres"
 	_ "github.com/echotrace/echotrace/internal/store/sqlite"
 )
 
