@@ -20,8 +20,10 @@ _echotrace_pg_bindir() {
 		dirname "$(readlink -f "$b")"
 		return 0
 	fi
-	b=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-	[ -n "$b" ] && [ -x "$b/pg_ctl" ] && echo "$b"
+	b=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1) || true
+	if [ -n "$b" ] && [ -x "$b/pg_ctl" ]; then
+		echo "$b"
+	fi
 }
 
 # _echotrace_pg_as USER CMD... runs a command as USER (or as is, when USER
@@ -29,11 +31,18 @@ _echotrace_pg_bindir() {
 _echotrace_pg_as() {
 	local user=$1
 	shift
+	local r
 	if [ -z "$user" ]; then
 		"$@"
-	else
-		runuser -u "$user" -- "$@"
+		return
 	fi
+	for r in "$(command -v runuser 2>/dev/null)" /usr/sbin/runuser /sbin/runuser; do
+		if [ -n "$r" ] && [ -x "$r" ]; then
+			"$r" -u "$user" -- "$@"
+			return
+		fi
+	done
+	su -s /bin/sh "$user" -c "$(printf '%q ' "$@")"
 }
 
 _echotrace_pg_port_free() {
