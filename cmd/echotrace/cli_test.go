@@ -72,6 +72,7 @@ func TestAnalyzeExampleJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatalf("report is not JSON: %v\n%s", err, out)
 	}
+	checkReportFindings(t, out)
 	if len(rep.Documents) != 9 || len(rep.Relations) == 0 || len(rep.Passages) == 0 || len(rep.Chains) == 0 {
 		t.Fatalf("report lacks content: %d documents, %d relations, %d passages, %d chains",
 			len(rep.Documents), len(rep.Relations), len(rep.Passages), len(rep.Chains))
@@ -96,6 +97,11 @@ func TestAnalyzeExampleJSON(t *testing.T) {
 	}
 	if !strings.Contains(text, "wire → forum-repost") {
 		t.Errorf("text report does not state the direction wire → forum-repost:\n%s", text)
+	}
+	for _, heading := range []string{"\nQUOTES (", "\nSTORIES (", "\nNARRATIVES ("} {
+		if !strings.Contains(text, heading) {
+			t.Errorf("text report has no section %q", strings.TrimSpace(heading))
+		}
 	}
 }
 

@@ -6,9 +6,11 @@
 // a Report and the commands and the server choose a form.
 //
 // The report is made of sections, one per file of this package (summary,
-// documents, passages, relations, chains, problems). A section contributes
-// a top-level key to the JSON form, a block to the text form, or both. To
-// add one (quotes, stories, narratives):
+// documents, passages, relations, chains, quotes, stories, narratives,
+// problems). A section contributes a top-level key to the JSON form, a
+// block to the text form, or both. The text form lists the top of a long
+// section (the most quoted, the largest stories) and says how many more
+// there are; the JSON form lists everything. To add a section:
 //
 //   - add a field for its data to Report;
 //   - add a file that registers the section from init with addSection,
