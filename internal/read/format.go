@@ -30,7 +30,8 @@ type Format struct {
 	Name string
 	// Exts are the file name endings that select this format, with the
 	// leading dot, compared case-insensitively; double endings such as
-	// ".warc.gz" are allowed and win over shorter ones.
+	// ".warc.gz" are allowed and win over shorter ones. An ending without
+	// a leading dot is a whole file name ("result.json").
 	Exts []string
 	// Sniff says whether the first bytes of an input (up to 512) look like
 	// this format. It is used when the extension does not decide (standard
@@ -88,7 +89,11 @@ func FormatFor(name string) (Format, bool) {
 	best, bestLen := Format{}, 0
 	for _, f := range formats {
 		for _, e := range f.Exts {
-			if len(e) > bestLen && strings.HasSuffix(lower, e) && len(lower) > len(e) {
+			if len(e) > bestLen && strings.HasSuffix(lower, e) && len(lower) > len(e) && strings.HasPrefix(e, ".") {
+				best, bestLen = f, len(e)
+			}
+			// An ending without a dot is a whole file name ("result.json").
+			if e != "" && e[0] != '.' && len(e) > bestLen && (lower == e || strings.HasSuffix(lower, "/"+e) || strings.HasSuffix(lower, `\`+e)) {
 				best, bestLen = f, len(e)
 			}
 		}

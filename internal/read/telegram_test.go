@@ -26,6 +26,15 @@ func readTelegramBytes(t *testing.T, path string, b []byte) ([]doc.Document, []P
 	return docs, problems, err
 }
 
+func TestTelegramFormatByFileName(t *testing.T) {
+	for name, want := range map[string]bool{"result.json": true, "export/RESULT.json": true, `c:\\x\\result.json`: true, "myresult.json": false, "result.jsonl": false} {
+		f, ok := FormatFor(name)
+		if got := ok && f.Name == "telegram"; got != want {
+			t.Errorf("FormatFor(%q) = %q, %v; telegram wanted: %v", name, f.Name, ok, want)
+		}
+	}
+}
+
 func TestReadTelegram(t *testing.T) {
 	b, err := os.ReadFile("testdata/telegram/result.json")
 	if err != nil {
