@@ -141,6 +141,10 @@ func NewRecord(d doc.Document) (Record, error) {
 	return r, nil
 }
 
+// MaxTextBytes is the longest text stored: what both SQLite (its default
+// SQLITE_MAX_LENGTH) and PostgreSQL (1 GB per field) accept.
+const MaxTextBytes = 1_000_000_000
+
 // Check reports why a document cannot be stored: it has no ID, or a field
 // is not valid UTF-8 or holds a NUL byte (which PostgreSQL text refuses;
 // both backends refuse it alike so that a corpus moves between them).
@@ -158,6 +162,12 @@ func Check(d doc.Document) error {
 		if i := strings.IndexByte(f.value, 0); i >= 0 {
 			return fmt.Errorf("%s holds a NUL byte at offset %d", f.name, i)
 		}
+	}
+	if len(d.Text) > MaxTextBytes {
+		return fmt.Errorf("text of %d bytes is longer than the %d a database field holds", len(d.Text), MaxTextBytes)
+	}
+	if d.Line < 0 || d.Line > math.MaxInt32 {
+		return fmt.Errorf("line number %d out of range", d.Line)
 	}
 	for i, r := range d.Regions {
 		if r.Begin < 0 || r.End < r.Begin || r.End > len(d.Text) {

@@ -51,6 +51,7 @@ func TestCheck(t *testing.T) {
 		{"nul in title", doc.Document{ID: "a", Title: "\x00"}, "title holds a NUL"},
 		{"bad utf-8", doc.Document{ID: "a", Outlet: "\xc3"}, "outlet is not valid UTF-8"},
 		{"region past end", doc.Document{ID: "a", Text: "abc", Regions: []doc.Region{{Begin: 1, End: 4}}}, "outside the text"},
+		{"negative line", doc.Document{ID: "a", Line: -1}, "line number -1 out of range"},
 		{"region reversed", doc.Document{ID: "a", Text: "abc", Regions: []doc.Region{{Begin: 2, End: 1}}}, "outside the text"},
 	}
 	for _, tc := range tests {
