@@ -1,0 +1,147 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// postgresDSN is a fresh schema on the test server named by
+// ECHOTRACE_TEST_POSTGRES (.ci/postgres.sh starts one), dropped when the
+// test ends; the test is skipped, saying why, when no server is set.
+func postgresDSN(t *testing.T) string {
+	t.Helper()
+	base := os.Getenv("ECHOTRACE_TEST_POSTGRES")
+	if base == "" {
+		t.Skip("ECHOTRACE_TEST_POSTGRES is not set: no PostgreSQL server to test against (.ci/postgres.sh starts one)")
+	}
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	b := make([]byte, 6)
+	rand.Read(b)
+	schema := "clitest_" + hex.EncodeToString(b)
+	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		conn, err := pgx.Connect(ctx, base)
+		if err == nil {
+			conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE")
+			conn.Close(ctx)
+		}
+	})
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// TestConcurrentAnalyzePostgres: several echotrace processes ingest and
+// analyse overlapping parts of one corpus into one PostgreSQL database at
+// once. Afterwards every document is there once and the relations are
+// those of the whole corpus analysed by one process.
+func TestConcurrentAnalyzePostgres(t *testing.T) {
+	dsn := postgresDSN(t)
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "all.jsonl")
+	writeCorpus(t, corpus, 300)
+	lines := strings.SplitAfter(strings.TrimSpace(readText(t, corpus)), "\n")
+	// Three overlapping thirds: each process also re-ingests documents
+	// another one is ingesting.
+	var parts []string
+	for p := 0; p < 3; p++ {
+		lo, hi := p*len(lines)/3, min((p+1)*len(lines)/3+30, len(lines))
+		path := filepath.Join(dir, fmt.Sprintf("part%d.jsonl", p))
+		if err := os.WriteFile(path, []byte(strings.Join(lines[lo:hi], "")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		parts = append(parts, path)
+	}
+	var cmds []*exec.Cmd
+	for _, p := range parts {
+		cmd := exec.Command(os.Args[0], "--db", dsn, "analyze", "--json", p)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "ECHOTRACE_RUN_MAIN=1")
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		cmds = append(cmds, cmd)
+	}
+	for i, cmd := range cmds {
+		if err := cmd.Wait(); err != nil {
+			t.Fatalf("process %d: %v", i, err)
+		}
+	}
+	got := reportOf(t, dir, dsn)
+	want := reportOf(t, dir, filepath.Join(dir, "single.db"), corpus)
+	if len(got.Documents) != 300 {
+		t.Fatalf("%d documents in the shared database, want 300", len(got.Documents))
+	}
+	if !slices.Equal(got.pairs(), want.pairs()) {
+		t.Fatalf("relations after concurrent runs differ from one run over the whole corpus:\n got %v\nwant %v", got.pairs(), want.pairs())
+	}
+	if len(want.pairs()) == 0 {
+		t.Fatal("the test corpus has no relations; the comparison proves nothing")
+	}
+}
+
+type miniReport struct {
+	Documents []struct{ ID string }
+	Relations []struct{ A, B, Kind string }
+}
+
+func (r miniReport) pairs() []string {
+	var out []string
+	for _, x := range r.Relations {
+		out = append(out, x.A+" "+x.B+" "+x.Kind)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// reportOf runs `analyze` on inputs (or `report` when there are none) and
+// decodes the JSON report.
+func reportOf(t *testing.T, dir, db string, inputs ...string) miniReport {
+	t.Helper()
+	args := []string{"--db", db, "report", "--json"}
+	if len(inputs) > 0 {
+		args = append([]string{"--db", db, "analyze", "--json"}, inputs...)
+	}
+	out, errs, code := echotrace(t, dir, args...)
+	if code != 0 {
+		t.Fatalf("%v: exit %d\n%s", args, code, errs)
+	}
+	var r miniReport
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func readText(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
