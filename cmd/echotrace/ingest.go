@@ -87,8 +87,8 @@ func ingestFailure(sum pipeline.IngestSummary) error {
 }
 
 func printIngestSummary(w io.Writer, sum pipeline.IngestSummary) {
-	fmt.Fprintf(w, "Read %d documents: %d new, %d updated, %d unchanged; %d in the database.\n",
-		sum.Read.Read, sum.Stored.Added, sum.Stored.Updated, sum.Stored.Unchanged, sum.Documents)
+	fmt.Fprintf(w, "Read %s: %d new, %d updated, %d unchanged; %d in the database.\n",
+		plural(sum.Read.Read, "document", "documents"), sum.Stored.Added, sum.Stored.Updated, sum.Stored.Unchanged, sum.Documents)
 	if sum.Read.Skipped > 0 || sum.Read.Failed > 0 || sum.Rejected > 0 {
 		fmt.Fprintf(w, "Skipped %d inputs, %d failed, %d documents not stored.\n", sum.Read.Skipped, sum.Read.Failed, sum.Rejected)
 		var reasons []string
