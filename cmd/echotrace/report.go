@@ -72,31 +72,18 @@ func buildReport(ctx context.Context, st store.Store) (*report.Report, error) {
 	return r, nil
 }
 
-// addQuotesAndClusters fills the report's quotes, stories and narratives
-// from the store topics that keep them; a backend without a topic leaves
-// its sections empty with a note saying why.
+// addQuotesAndClusters fills the report's quotes, stories and narratives.
 func addQuotesAndClusters(ctx context.Context, st store.Store, r *report.Report) error {
-	r.Unavailable = map[string]string{}
-	if qs, ok := st.(store.QuoteStore); ok {
-		rows, err := qs.Occurrences(ctx, store.OccurrenceQuery{})
-		if err != nil {
-			return fmt.Errorf("quotes: %w", err)
-		}
-		r.Quotes = report.GroupQuotes(occurrences(rows))
-	} else {
-		r.Unavailable["quotes"] = "this database backend does not keep quotes."
+	rows, err := st.Occurrences(ctx, store.OccurrenceQuery{})
+	if err != nil {
+		return fmt.Errorf("quotes: %w", err)
 	}
-	if cs, ok := st.(store.ClusterStore); ok {
-		var err error
-		if r.Stories, err = cs.Stories(ctx, store.StoryQuery{}); err != nil {
-			return fmt.Errorf("stories: %w", err)
-		}
-		if r.Narratives, err = cs.Narratives(ctx); err != nil {
-			return fmt.Errorf("narratives: %w", err)
-		}
-	} else {
-		r.Unavailable["stories"] = "this database backend does not keep stories."
-		r.Unavailable["narratives"] = "this database backend does not keep narratives."
+	r.Quotes = report.GroupQuotes(occurrences(rows))
+	if r.Stories, err = st.Stories(ctx, store.StoryQuery{}); err != nil {
+		return fmt.Errorf("stories: %w", err)
+	}
+	if r.Narratives, err = st.Narratives(ctx); err != nil {
+		return fmt.Errorf("narratives: %w", err)
 	}
 	return nil
 }

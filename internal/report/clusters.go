@@ -107,11 +107,9 @@ type listedCluster struct {
 }
 
 // clusterSection lists stories or narratives under a heading (title has
-// a %d for their number), largest first, up to a cap; with none, it
-// notes why when the store does not keep them.
-func (p *printer) clusterSection(r *Report, key, title string, groups []listedCluster, one, many string) {
+// a %d for their number), largest first, up to a cap.
+func (p *printer) clusterSection(title string, groups []listedCluster, one, many string) {
 	if len(groups) == 0 {
-		p.unavailable(r, key, strings.ToUpper(key))
 		return
 	}
 	groups = slices.Clone(groups)
@@ -135,8 +133,12 @@ func (p *printer) clusterSection(r *Report, key, title string, groups []listedCl
 func (p *printer) clusterBlock(n int, s cluster.Summary, extra string) {
 	// A "·" goes with what follows it, so that a wrapped line starts
 	// with it rather than a line ending in it.
-	head := []string{s.ID, "· " + dateSpan(s.First, s.Last),
-		"· " + count(len(s.Documents), "document") + ",", count(len(s.Outlets), "outlet")}
+	head := []string{s.ID, "· " + dateSpan(s.First, s.Last), "· " + count(len(s.Documents), "document")}
+	if len(s.Outlets) > 0 {
+		// No outlet means none is known, not that there are none.
+		head[len(head)-1] += ","
+		head = append(head, count(len(s.Outlets), "outlet"))
+	}
 	if s.Undated > 0 && s.First != "" {
 		head = append(head, fmt.Sprintf("(%d undated)", s.Undated))
 	}

@@ -171,42 +171,6 @@ func TestTextStoriesLargestFirst(t *testing.T) {
 	}
 }
 
-// TestTextUnavailable: a store without quotes or stories says so rather
-// than printing nothing, which would read as "none found".
-func TestTextUnavailable(t *testing.T) {
-	tests := []struct {
-		name        string
-		unavailable map[string]string
-		want        []string
-		notWant     []string
-	}{
-		{"none", nil, nil, []string{"QUOTES", "STORIES", "NARRATIVES"}},
-		{"quotes", map[string]string{"quotes": "no quotes kept."}, []string{"QUOTES\n------\n  Not in this report: no quotes kept."}, []string{"STORIES"}},
-		{"clusters", map[string]string{"stories": "no stories kept.", "narratives": "none either."},
-			[]string{"STORIES\n-------\n  Not in this report: no stories kept.", "NARRATIVES\n----------\n  Not in this report: none either."}, []string{"QUOTES"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := fixture(t)
-			r.Unavailable = tt.unavailable
-			out := writeText(t, r)
-			for _, w := range tt.want {
-				if !strings.Contains(out, w) {
-					t.Errorf("lacks %q in:\n%s", w, out)
-				}
-			}
-			for _, w := range tt.notWant {
-				if strings.Contains(out, w) {
-					t.Errorf("has %q", w)
-				}
-			}
-			if m := decode(t, r); len(m["quotes"].([]any))+len(m["stories"].([]any)) != 0 {
-				t.Error("JSON lists findings the report does not have")
-			}
-		})
-	}
-}
-
 // TestTextCaps: a large corpus lists the top of each section and says how
 // many more there are; the JSON form keeps them all.
 func TestTextCaps(t *testing.T) {
@@ -230,10 +194,11 @@ func TestTextCaps(t *testing.T) {
 		"… and 7 more stories (the JSON form lists them all).",
 		"… and 7 more quotes (the JSON form lists them all).",
 		"… and 7 more speakers",
-		"[1] s0 ·", "[20] s19 ·",
+		"[1] s0 · undated · 30 documents\n", // no outlet known: none counted
+		"[20] s19 ·",
 		"d0-10, d0-11 and 18 more documents", // documents named in one story
 	} {
-		if !strings.Contains(strings.Join(strings.Fields(out), " "), want) {
+		if !strings.Contains(out, want) && !strings.Contains(strings.Join(strings.Fields(out), " "), want) {
 			t.Errorf("text report lacks %q", want)
 		}
 	}

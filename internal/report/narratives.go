@@ -37,6 +37,6 @@ func narrativesText(p *printer, r *Report) {
 		slices.SortStableFunc(stories, naturalCompare)
 		groups[i] = listedCluster{Summary: n.Summary, extra: plural(len(stories), "story", "stories"), stories: stories}
 	}
-	p.clusterSection(r, "narratives", "NARRATIVES (%d), stories that carry one line of argument",
+	p.clusterSection("NARRATIVES (%d), stories that carry one line of argument",
 		groups, "narrative", "narratives")
 }

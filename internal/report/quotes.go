@@ -154,17 +154,22 @@ func sameWords(edits []extract.Edit) bool {
 // its place, speaker and cue, and its words where they differ.
 func quotesText(p *printer, r *Report) {
 	if len(r.Quotes) == 0 {
-		p.unavailable(r, "quotes", "QUOTES")
 		return
 	}
 	quotes := sortedQuotes(r.Quotes)
 	p.heading(fmt.Sprintf("QUOTES (%d quotes, quoted terms and claims), who is quoted", len(quotes)))
 	p.mostQuoted(MostQuoted(quotes))
 
-	var shared []extract.Quote
+	// Documents are counted once per quote, not in every comparison of
+	// the sort: a large corpus has many quotes.
+	type sharedQuote struct {
+		extract.Quote
+		docs int
+	}
+	var shared []sharedQuote
 	for _, q := range quotes {
-		if q.Kind != extract.KindTerm && len(QuoteDocuments(q)) > 1 {
-			shared = append(shared, q)
+		if n := len(QuoteDocuments(q)); q.Kind != extract.KindTerm && n > 1 {
+			shared = append(shared, sharedQuote{q, n})
 		}
 	}
 	if len(shared) == 0 {
@@ -172,9 +177,9 @@ func quotesText(p *printer, r *Report) {
 		p.para("", "", "No quote or claim is found in more than one document.")
 		return
 	}
-	slices.SortStableFunc(shared, func(a, b extract.Quote) int {
+	slices.SortStableFunc(shared, func(a, b sharedQuote) int {
 		return cmp.Or(
-			-cmp.Compare(len(QuoteDocuments(a)), len(QuoteDocuments(b))),
+			-cmp.Compare(a.docs, b.docs),
 			-cmp.Compare(len(a.Occurrences), len(b.Occurrences)),
 			cmp.Compare(kindOrder(a.Kind), kindOrder(b.Kind)),
 		)
@@ -184,7 +189,7 @@ func quotesText(p *printer, r *Report) {
 		"occurrence's words differ from the text shown, they are marked "+
 		"[-left out-] {+put in+}:", len(shared)))
 	for i, q := range shared[:min(len(shared), maxQuotesListed)] {
-		p.quoteBlock(i+1, q)
+		p.quoteBlock(i+1, q.Quote, q.docs)
 	}
 	if more := len(shared) - maxQuotesListed; more > 0 {
 		p.blank()
@@ -222,7 +227,7 @@ func (p *printer) mostQuoted(speakers []SpeakerCount) {
 }
 
 // quoteBlock shows one quote found in several documents.
-func (p *printer) quoteBlock(n int, q extract.Quote) {
+func (p *printer) quoteBlock(n int, q extract.Quote, docs int) {
 	speaker := "speaker unknown"
 	if q.Speaker != "" {
 		speaker = q.Speaker
@@ -233,7 +238,7 @@ func (p *printer) quoteBlock(n int, q extract.Quote) {
 	}
 	p.blank()
 	p.units(fmt.Sprintf("[%d] ", n), "    ", []string{string(q.Kind), id, "·", speaker, "·",
-		count(len(QuoteDocuments(q)), "document") + ",", count(len(q.Occurrences), "occurrence")})
+		count(docs, "document") + ",", count(len(q.Occurrences), "occurrence")})
 	p.para("    ", "     ", "“"+excerpt(q.Text, 0, len(q.Text), excerptColumns)+"”")
 	for _, o := range q.Occurrences {
 		p.para("    - ", "      ", occurrenceLine(o))

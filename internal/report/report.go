@@ -22,11 +22,6 @@ type Report struct {
 	// argument.
 	Stories    []cluster.Story
 	Narratives []cluster.Narrative
-	// Unavailable says, by section key ("quotes", "stories",
-	// "narratives"), why a section has no data although the corpus may
-	// have some: a store backend that does not keep that topic. The text
-	// form prints it as a note; the JSON form has an empty list.
-	Unavailable map[string]string
 	// Problems are inputs that could not be read, or were read in part,
 	// each a message naming the file (and line or record).
 	Problems []string

@@ -32,6 +32,6 @@ func storiesText(p *printer, r *Report) {
 			groups[i].extra = "narrative " + s.Narrative
 		}
 	}
-	p.clusterSection(r, "stories", "STORIES (%d), documents that tell the same news, largest first",
+	p.clusterSection("STORIES (%d), documents that tell the same news, largest first",
 		groups, "story", "stories")
 }
