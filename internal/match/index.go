@@ -29,9 +29,10 @@ const docMask = MaxDocs - 1
 // into the index. Adding and querying must not run concurrently; queries
 // may run concurrently with each other.
 type Index struct {
-	sorted  []uint64
-	pending []uint64
-	docs    int
+	sorted   []uint64
+	pending  []uint64
+	docs     int
+	template map[uint64]uint32 // fingerprint (top bits) → group it is a template of
 }
 
 // NewIndex returns an empty index.
@@ -121,6 +122,9 @@ type CandidateOptions struct {
 	After int64
 	// Exclude is never returned (the query document itself); -1 for none.
 	Exclude int64
+	// Group is the query document's group (its outlet; see Templates):
+	// that group's template fingerprints are not followed. 0 for none.
+	Group uint32
 }
 
 // Candidates returns the documents that share at least opt.MinShared
@@ -141,6 +145,11 @@ func (x *Index) Candidates(fps []Fingerprint, opt CandidateOptions, counts map[u
 	slices.Sort(hs)
 	hs = slices.Compact(hs)
 	for _, h := range hs {
+		if opt.Group != 0 && x.template != nil {
+			if g, ok := x.template[h]; ok && g == opt.Group {
+				continue
+			}
+		}
 		p := x.postings(h)
 		if opt.MaxDF > 0 && len(p) > opt.MaxDF {
 			continue

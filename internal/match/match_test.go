@@ -167,3 +167,39 @@ func TestIndexIncrementalAddAfterQuery(t *testing.T) {
 		t.Fatalf("DF = %d, want 2", x.DF(a[0].Hash))
 	}
 }
+
+func TestTemplatesAreNotFollowedWithinTheirGroup(t *testing.T) {
+	const k, w = 5, 8
+	furniture := words(70, 40) // one outlet's standfirst and sign-off
+	story := words(71, 150)
+	var texts []string
+	for i := 0; i < 6; i++ {
+		texts = append(texts, furniture+" "+words(uint64(80+i), 150))
+	}
+	texts = append(texts, furniture+" "+story) // 6: same outlet, reposts 7
+	texts = append(texts, story)               // 7: another outlet
+	group := func(d uint32) uint32 {
+		if d < 7 {
+			return 1
+		}
+		return 2
+	}
+	x := NewIndex()
+	fps := make([][]Fingerprint, len(texts))
+	for i, s := range texts {
+		fps[i] = Winnow(Shingles(hashes(s), k), w)
+		x.Add(uint32(i), fps[i])
+	}
+	x.Templates(group, 4, 0.5)
+	if x.TemplateCount() == 0 {
+		t.Fatal("no template fingerprints found")
+	}
+	c, _ := x.Candidates(fps[0], CandidateOptions{After: -1, Exclude: 0, Group: 1}, nil)
+	if len(c) != 0 {
+		t.Fatalf("document 0 shares only its outlet's furniture, yet has candidates %v", c)
+	}
+	c, _ = x.Candidates(fps[6], CandidateOptions{After: -1, Exclude: 6, Group: 1}, nil)
+	if len(c) != 1 || c[0].Doc != 7 {
+		t.Fatalf("candidates of document 6 = %v, want the other outlet's copy (7)", c)
+	}
+}

@@ -30,6 +30,11 @@ func foldRune(r rune) rune {
 // one space. Case is kept: Fold is for comparing and displaying text, Key
 // for matching it.
 func Fold(s string) string {
+	if isASCII(s) && !strings.ContainsRune(s, '`') {
+		// NFKC leaves ASCII as it is and, but for the backtick, no ASCII
+		// character folds, so only white space remains to collapse.
+		return strings.Join(strings.Fields(s), " ")
+	}
 	s = norm.NFKC.String(s) // NFKC already turns "…" into "..."
 	var b strings.Builder
 	b.Grow(len(s))
@@ -79,4 +84,13 @@ func Key(word string) string {
 	c := casers.Get().(cases.Caser)
 	defer casers.Put(c)
 	return c.String(norm.NFKC.String(word))
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

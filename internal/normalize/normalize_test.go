@@ -116,3 +116,16 @@ func BenchmarkTokens(b *testing.B) {
 		Hashes(Tokens(text))
 	}
 }
+
+func TestFoldASCIIFastPath(t *testing.T) {
+	for in, want := range map[string]string{
+		"  plain  ascii\ttext \n": "plain ascii text",
+		"back`tick":               "back'tick",
+		"a\x0bb":                  "a b",
+		"":                        "",
+	} {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

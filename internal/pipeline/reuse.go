@@ -1,10 +1,12 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/echotrace/echotrace/internal/doc"
@@ -71,6 +73,7 @@ type fingerprinted struct {
 	fps    []match.Fingerprint
 	sig    []uint32 // MinHash signature, until the near-duplicate index takes it
 	near   []uint32 // earlier documents near-identical to this one
+	group  uint32   // the document's outlet, numbered; 0 for none
 }
 
 // FindReuse finds reused passages, relations and provenance chains in a
@@ -112,7 +115,7 @@ func FindReuse(ctx context.Context, c Corpus, opt ReuseOptions) (*ReuseResult, e
 			for i := range jobs {
 				var cands []match.Candidate
 				cands, counts = idx.Candidates(docs[i].fps, match.CandidateOptions{
-					MaxDF: opt.MaxDF, MinShared: opt.MinShared, After: int64(i), Exclude: int64(i),
+					MaxDF: opt.MaxDF, MinShared: opt.MinShared, After: int64(i), Exclude: int64(i), Group: docs[i].group,
 				}, counts)
 				near := nearLater[uint32(i)]
 				for _, m := range near {
@@ -225,6 +228,11 @@ func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) ([]fingerprint
 	}
 	var docs []fingerprinted
 	idx := match.NewIndex()
+	// Outlets are numbered as documents are read; the number travels to
+	// the collector beside the worker pool.
+	groups := map[string]uint32{}
+	groupOf := make(map[int]uint32)
+	var groupMu sync.Mutex
 	rec := read.NewRecurringIndex(read.DefaultRecurringShare, read.DefaultRecurringDocs)
 	collected := make(chan struct{})
 	go func() {
@@ -241,6 +249,10 @@ func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) ([]fingerprint
 					break
 				}
 				delete(pending, next)
+				groupMu.Lock()
+				f.group = groupOf[next]
+				delete(groupOf, next)
+				groupMu.Unlock()
 				idx.Add(uint32(next), f.fps)
 				if f.sig != nil {
 					// Each document asks for its near-identical
@@ -261,6 +273,16 @@ func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) ([]fingerprint
 			return fmt.Errorf("the corpus holds more than %d documents, the most one reuse index takes", match.MaxDocs)
 		}
 		rec.Add(&d)
+		if o := strings.ToLower(strings.TrimSpace(cmp.Or(d.Outlet, d.Series))); o != "" {
+			g, ok := groups[o]
+			if !ok {
+				g = uint32(len(groups) + 1)
+				groups[o] = g
+			}
+			groupMu.Lock()
+			groupOf[n] = g
+			groupMu.Unlock()
+		}
 		select {
 		case jobs <- job{n, d}:
 		case <-ctx.Done():
@@ -276,8 +298,9 @@ func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) ([]fingerprint
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("reading the corpus: %w", err)
 	}
-	// Sort the postings now: the workers then only read the index.
-	idx.Freeze()
+	// Sort the postings now, and find each outlet's templates: the workers
+	// then only read the index.
+	idx.Templates(func(d uint32) uint32 { return docs[d].group }, read.DefaultRecurringDocs, read.DefaultRecurringShare)
 	return docs, idx, rec, nil
 }
 
