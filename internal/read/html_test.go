@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/net/html"
+
 	"github.com/echotrace/echotrace/internal/doc"
 	"github.com/echotrace/echotrace/internal/normalize"
 )
@@ -213,4 +215,45 @@ func FuzzParseHTML(f *testing.F) {
 // workers for many seconds at their first input.
 func warmLanguageDetector() {
 	normalize.DetectLanguage(strings.Repeat("the harbour committee met on tuesday ", 3))
+}
+
+func TestReadabilityFallbackExtractsParagraphs(t *testing.T) {
+	b, err := os.ReadFile("testdata/html/article.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, err := html.Parse(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := readabilityArticle(root, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.extractor != "readability" || len(a.paragraphs) < 4 || a.title == "" {
+		t.Fatalf("readability article: %+v", a)
+	}
+	var text []string
+	for _, p := range a.paragraphs {
+		text = append(text, p.text)
+	}
+	joined := strings.Join(text, "\n\n")
+	if !strings.Contains(joined, "Residents had campaigned for months") || strings.Contains(joined, "Sport") {
+		t.Errorf("readability text: %q", joined)
+	}
+	// Figure captions (kept by readability, dropped by trafilatura) become
+	// paragraphs of their own, marked as captions.
+	w := paragraphsOf(mustParse(t, `<figure><img src=a.jpg><figcaption>Ferry at dawn</figcaption></figure><p>Body</p>`), nil)
+	if len(w) != 2 || !w[0].caption || w[0].text != "Ferry at dawn" || w[1].caption {
+		t.Errorf("caption paragraphs = %+v", w)
+	}
+}
+
+func mustParse(t *testing.T, s string) *html.Node {
+	t.Helper()
+	n, err := html.Parse(strings.NewReader(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
