@@ -48,6 +48,7 @@ func Ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptio
 		if len(batch) == 0 {
 			return nil
 		}
+		detectLanguages(batch)
 		res, err := st.PutDocuments(ctx, batch)
 		var rej *store.RejectedError
 		if errors.As(err, &rej) {

@@ -233,3 +233,27 @@ func containsKind(ks []relate.Kind, k relate.Kind) bool {
 	}
 	return false
 }
+
+func TestIngestDetectsLanguage(t *testing.T) {
+	dir := t.TempDir()
+	texts := map[string]string{
+		"en.txt": "The harbour committee decided on Tuesday that the old ferry will keep running until the new bridge opens next spring.",
+		"de.txt": "Der Hafenausschuss hat am Dienstag beschlossen, dass die alte Fähre weiterfährt, bis die neue Brücke im Frühjahr eröffnet wird.",
+		"ru.txt": "Комитет порта во вторник решил, что старый паром будет ходить до тех пор, пока весной не откроют новый мост.",
+	}
+	for name, text := range texts {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st, _ := ingestAndAnalyze(t, dir)
+	for id, want := range map[string]string{"en": "en", "de": "de", "ru": "ru"} {
+		d, err := st.Document(context.Background(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Lang != want {
+			t.Errorf("%s: language %q, want %q", id, d.Lang, want)
+		}
+	}
+}

@@ -12,7 +12,6 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/echotrace/echotrace/internal/doc"
-	"github.com/echotrace/echotrace/internal/normalize"
 )
 
 func init() {
@@ -136,9 +135,6 @@ func feedItemDocument(feed *gofeed.Feed, item *gofeed.Item) (d doc.Document, war
 			d.Extra = map[string]any{}
 		}
 		d.Extra["text_source"] = "title"
-	}
-	if d.Lang == "" {
-		d.Lang = normalize.DetectLanguage(d.Text)
 	}
 	return d, warn, nil
 }

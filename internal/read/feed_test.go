@@ -110,7 +110,6 @@ func FuzzReadFeed(f *testing.F) {
 			f.Add(b)
 		}
 	}
-	warmLanguageDetector()
 	f.Fuzz(func(t *testing.T, b []byte) {
 		err := readFeed(context.Background(), Source{Path: "f.rss", R: bytes.NewReader(b)}, Options{NoRegions: true},
 			func(d doc.Document) error {

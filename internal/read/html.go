@@ -17,7 +17,6 @@ import (
 	"golang.org/x/net/html/charset"
 
 	"github.com/echotrace/echotrace/internal/doc"
-	"github.com/echotrace/echotrace/internal/normalize"
 )
 
 func init() {
@@ -130,7 +129,6 @@ func ParseHTML(b []byte, page HTMLPage) (doc.Document, error) {
 			d.Regions = append(d.Regions, doc.Region{Kind: doc.RegionCaption, Begin: begin, End: text.Len()})
 		}
 	}
-	articleText := text.String()
 	var commentMeta []any
 	for _, c := range comments {
 		if text.Len() > 0 {
@@ -157,9 +155,6 @@ func ParseHTML(b []byte, page HTMLPage) (doc.Document, error) {
 
 	if d.Outlet == "" {
 		d.Outlet = hostOutlet(firstNonEmpty(d.URL, page.URL))
-	}
-	if d.Lang == "" {
-		d.Lang = normalize.DetectLanguage(firstNonEmpty(articleText, d.Text))
 	}
 	extra := map[string]any{}
 	if d.Date == "" && page.FetchDate != "" {

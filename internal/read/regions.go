@@ -7,8 +7,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/zeebo/xxh3"
+
 	"github.com/echotrace/echotrace/internal/doc"
-	"github.com/echotrace/echotrace/internal/normalize"
 )
 
 // MarkRegions marks the parts of d.Text that are not the article's own
@@ -703,7 +704,7 @@ const maxRecurringCover = 0.6
 // labels, house appeals) that the general rules of MarkRegions do not
 // know. A line counts as recurring in an outlet when at least minDocs of
 // its documents, and at least the share minShare of them, contain it
-// (compared after normalize.Fold and case folding; identical documents
+// (compared after folding case, white space, quotes and dashes; identical documents
 // count once).
 //
 // Documents are grouped by Outlet, else Series; documents with neither are
@@ -759,8 +760,19 @@ func lineKey(s string) (uint64, bool) {
 	if strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
 		return 0, false
 	}
-	return normalize.Hash(strings.ToLower(normalize.Fold(s))), true
+	return xxh3.HashString(lineFolder.Replace(strings.ToLower(strings.Join(strings.Fields(s), " ")))), true
 }
+
+// lineFolder makes typographic variants of a line compare equal: curly and
+// straight quotes, the dash family, "…" and "...". (Package normalize
+// folds text for matching; it is a later stage, so this stage keeps its
+// own small table for comparing whole lines.)
+var lineFolder = strings.NewReplacer(
+	"“", `"`, "”", `"`, "„", `"`, "«", `"`, "»", `"`,
+	"‘", "'", "’", "'", "‚", "'",
+	"–", "-", "—", "-", "―", "-", "−", "-",
+	"…", "...",
+)
 
 // Add counts the lines of one document.
 func (x *RecurringIndex) Add(d *doc.Document) {
@@ -773,7 +785,7 @@ func (x *RecurringIndex) Add(d *doc.Document) {
 		o = &outletLines{texts: map[uint64]bool{}, counts: map[uint64]int{}}
 		x.outlets[key] = o
 	}
-	th := normalize.Hash(d.Text)
+	th := xxh3.HashString(d.Text)
 	if o.texts[th] {
 		return
 	}

@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/echotrace/echotrace/internal/doc"
-	"github.com/echotrace/echotrace/internal/normalize"
 )
 
 // Telegram Desktop exports a channel or chat as result.json: the chat's
@@ -323,9 +322,6 @@ func telegramDocument(c tgChat, m tgMessage) (d doc.Document, ok bool, err error
 		extra["media"] = media
 	}
 	d.Extra = extra
-	if d.Lang == "" {
-		d.Lang = normalize.DetectLanguage(d.Text)
-	}
 	return d, true, nil
 }
 

@@ -1,0 +1,60 @@
+package pipeline
+
+import (
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/echotrace/echotrace/internal/doc"
+	"github.com/echotrace/echotrace/internal/normalize"
+)
+
+// langSample bounds the article text given to language detection; the
+// detector reads only its opening anyway.
+const langSample = 2000
+
+// detectLanguages sets the language of every document of a batch whose
+// source did not give one, from its own text (comments, captions and
+// boilerplate left out), on all cores.
+func detectLanguages(batch []doc.Document) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				batch[i].Lang = normalize.DetectLanguage(ownText(&batch[i], langSample))
+			}
+		}()
+	}
+	for i := range batch {
+		if batch[i].Lang == "" {
+			next <- i
+		}
+	}
+	close(next)
+	wg.Wait()
+}
+
+// ownText is up to limit bytes of d's text outside comment, caption and
+// boilerplate regions.
+func ownText(d *doc.Document, limit int) string {
+	var b strings.Builder
+	at := 0
+	add := func(s string) {
+		if b.Len() < limit {
+			b.WriteString(s[:min(len(s), limit-b.Len())])
+		}
+	}
+	for _, r := range d.Regions {
+		if r.Kind == doc.RegionHint || r.Begin < at {
+			continue
+		}
+		add(d.Text[at:r.Begin])
+		b.WriteByte('\n')
+		at = r.End
+	}
+	add(d.Text[at:])
+	return b.String()
+}
