@@ -139,6 +139,8 @@ var titles = set(`mr mrs ms miss dr prof professor sir dame lord lady president 
 	foreign defense defence interior finance economy health justice former acting
 	spokesman spokeswoman press head mp mep minister premier sheikh emir sultan coach
 	doctor bishop cardinal archbishop rabbi imam father sister brother
+	commissioner councillor councilor alderman inspector superintendent detective constable
+	officer spokesperson dean provost rector
 	господин госпожа президент министр премьер генерал депутат
 	monsieur madame herr frau señor señora don doña`)
 
