@@ -186,117 +186,63 @@ func FindReuse(ctx context.Context, c Corpus, opt ReuseOptions) (*ReuseResult, e
 // the lines of each outlet's documents, so that lines recurring across an
 // outlet (its templates) are known as boilerplate in the second pass.
 func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) ([]fingerprinted, *match.Index, *read.RecurringIndex, error) {
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	type job struct {
-		n int
-		d doc.Document
-	}
+	rec := read.NewRecurringIndex(read.DefaultRecurringShare, read.DefaultRecurringDocs)
 	var nd *neardup.Index
 	if opt.NearDup > 0 {
 		nd = neardup.New(neardup.Options{Threshold: opt.NearDup})
 	}
-	jobs := make(chan job, workers*2)
-	type numbered struct {
-		n int
-		f fingerprinted
-	}
-	out := make(chan numbered, workers*2)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				hs := normalize.TokenHashes(j.d.Text)
-				var sig []uint32
-				if nd != nil {
-					sig = make([]uint32, nd.Options().Hashes)
-					if !nd.Sign(hs, sig) {
-						sig = nil
-					}
-				}
-				short := make([]uint32, len(hs))
-				for i, h := range hs {
-					short[i] = uint32(h)
-				}
-				out <- numbered{j.n, fingerprinted{id: j.d.ID, tokens: short, sig: sig, fps: match.Winnow(match.Shingles(hs, opt.Shingle), opt.Window)}}
-			}
-		}()
-	}
-	var docs []fingerprinted
-	idx := match.NewIndex()
-	// Outlets are numbered as documents are read; the number travels to
-	// the collector beside the worker pool.
+	// The walk itself is serial: it counts each outlet's lines and numbers
+	// the outlets; tokenizing, fingerprinting and signing run on all cores.
 	groups := map[string]uint32{}
-	groupOf := make(map[int]uint32)
-	var groupMu sync.Mutex
-	rec := read.NewRecurringIndex(read.DefaultRecurringShare, read.DefaultRecurringDocs)
-	collected := make(chan struct{})
-	go func() {
-		defer close(collected)
-		// Results arrive out of order; the index takes them in corpus
-		// order so that document numbers are stable.
-		pending := map[int]fingerprinted{}
-		next := 0
-		for r := range out {
-			pending[r.n] = r.f
-			for {
-				f, ok := pending[next]
-				if !ok {
-					break
+	var groupOf []uint32
+	walk := func(ctx context.Context, fn func(doc.Document) error) error {
+		return c.Each(ctx, func(d doc.Document) error {
+			if len(groupOf) >= match.MaxDocs {
+				return fmt.Errorf("the corpus holds more than %d documents, the most one reuse index takes", match.MaxDocs)
+			}
+			rec.Add(&d)
+			var g uint32
+			if o := strings.ToLower(strings.TrimSpace(cmp.Or(d.Outlet, d.Series))); o != "" {
+				if g = groups[o]; g == 0 {
+					g = uint32(len(groups) + 1)
+					groups[o] = g
 				}
-				delete(pending, next)
-				groupMu.Lock()
-				f.group = groupOf[next]
-				delete(groupOf, next)
-				groupMu.Unlock()
-				idx.Add(uint32(next), f.fps)
-				if f.sig != nil {
-					// Each document asks for its near-identical
-					// predecessors before it joins them, so every pair
-					// is found once, by its later document.
-					f.near = nd.QuerySignature(f.sig, nil)
-					nd.AddSignature(uint32(next), f.sig)
-					f.sig = nil
-				}
-				docs = append(docs, f)
-				next++
+			}
+			groupOf = append(groupOf, g)
+			return fn(d)
+		})
+	}
+	docs, err := mapDocuments(ctx, walk, func(d *doc.Document) fingerprinted {
+		hs := normalize.TokenHashes(d.Text)
+		f := fingerprinted{id: d.ID, fps: match.Winnow(match.Shingles(hs, opt.Shingle), opt.Window)}
+		f.tokens = make([]uint32, len(hs))
+		for i, h := range hs {
+			f.tokens[i] = uint32(h)
+		}
+		if nd != nil {
+			f.sig = make([]uint32, nd.Options().Hashes)
+			if !nd.Sign(hs, f.sig) {
+				f.sig = nil
 			}
 		}
-	}()
-	n := 0
-	err := c.Each(ctx, func(d doc.Document) error {
-		if n >= match.MaxDocs {
-			return fmt.Errorf("the corpus holds more than %d documents, the most one reuse index takes", match.MaxDocs)
-		}
-		rec.Add(&d)
-		if o := strings.ToLower(strings.TrimSpace(cmp.Or(d.Outlet, d.Series))); o != "" {
-			g, ok := groups[o]
-			if !ok {
-				g = uint32(len(groups) + 1)
-				groups[o] = g
-			}
-			groupMu.Lock()
-			groupOf[n] = g
-			groupMu.Unlock()
-		}
-		select {
-		case jobs <- job{n, d}:
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-		n++
-		return nil
+		return f
 	})
-	close(jobs)
-	wg.Wait()
-	close(out)
-	<-collected
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("reading the corpus: %w", err)
+	}
+	idx := match.NewIndex()
+	for n := range docs {
+		f := &docs[n]
+		f.group = groupOf[n]
+		idx.Add(uint32(n), f.fps)
+		if f.sig != nil {
+			// Each document asks for its near-identical predecessors
+			// before it joins them, so every pair is found once, by its
+			// later document.
+			f.near = nd.QuerySignature(f.sig, nil)
+			nd.AddSignature(uint32(n), f.sig)
+			f.sig = nil
+		}
 	}
 	// Sort the postings now, and find each outlet's templates: the workers
 	// then only read the index.
