@@ -57,11 +57,7 @@ least half of the shorter span. The corpus is reproduced by --docs and
 			if err != nil {
 				return err
 			}
-			if flagJSON {
-				return writeJSON(cmd.OutOrStdout(), res)
-			}
-			printEngineResult(cmd.OutOrStdout(), res)
-			return nil
+			return printResult(cmd.OutOrStdout(), res, printEngineResult)
 		},
 	}
 	benchCmd.Flags().UintVar(&docs, "docs", 10000, "documents to generate")
@@ -80,10 +76,12 @@ least half of the shorter span. The corpus is reproduced by --docs and
 		Short: "Compare the near-duplicate stage with ekzhu/minhash-lsh",
 		Long: `neardup generates a corpus, then runs echotrace's MinHash near-duplicate
 stage and github.com/ekzhu/minhash-lsh on it with the same number of
-hashes, threshold, shingles and banding, each in a child process of its
-own so that each peak memory is its own. It reports time, peak memory,
-and recall and precision of the planted near-duplicate pairs (planted
-pairs whose exact shingle Jaccard reaches the threshold), and the ratios.`,
+hashes, threshold and shingles, each in a child process of its own so that
+each peak memory is its own. It reports time (wall and CPU), peak memory,
+query latency, and recall and precision of the planted near-duplicate
+pairs (planted pairs whose exact shingle Jaccard reaches the threshold),
+and the ratios. echotrace chooses its LSH banding for recall
+(--recall-weight); --recall-weight 0.5 gives it ekzhu's banding.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			d, cleanup, err := benchDir(dir, keep)
@@ -99,11 +97,7 @@ pairs whose exact shingle Jaccard reaches the threshold), and the ratios.`,
 			if err != nil {
 				return err
 			}
-			if flagJSON {
-				return writeJSON(cmd.OutOrStdout(), rep)
-			}
-			printNearDupReport(cmd.OutOrStdout(), rep)
-			return nil
+			return printResult(cmd.OutOrStdout(), rep, printNearDupReport)
 		},
 	}
 	neardupCmd.Flags().UintVar(&ndDocs, "docs", 100000, "documents to generate")
@@ -239,6 +233,15 @@ func benchDir(dir string, keep bool) (string, func(), error) {
 		return d, func() {}, nil
 	}
 	return d, func() { os.RemoveAll(d) }, nil
+}
+
+// printResult prints v as JSON with --json, else as text by text.
+func printResult[T any](w io.Writer, v T, text func(io.Writer, T)) error {
+	if flagJSON {
+		return writeJSON(w, v)
+	}
+	text(w, v)
+	return nil
 }
 
 // mib formats bytes as MiB.
