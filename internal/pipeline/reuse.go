@@ -70,7 +70,7 @@ type ReuseResult struct {
 type fingerprinted struct {
 	id     string
 	tokens []uint32 // token hashes, truncated: alignment verifies runs token by token
-	fps    []match.Fingerprint
+	fps    []match.Fingerprint // only until indexed: recomputed from tokens when needed
 	sig    []uint32 // MinHash signature, until the near-duplicate index takes it
 	near   []uint32 // earlier documents near-identical to this one
 	group  uint32   // the document's outlet, numbered; 0 for none
@@ -114,7 +114,8 @@ func FindReuse(ctx context.Context, c Corpus, opt ReuseOptions) (*ReuseResult, e
 			var scratch []uint64
 			for i := range jobs {
 				var cands []match.Candidate
-				cands, counts = idx.Candidates(docs[i].fps, match.CandidateOptions{
+				fps := fingerprints(docs[i].tokens, opt)
+				cands, counts = idx.Candidates(fps, match.CandidateOptions{
 					MaxDF: opt.MaxDF, MinShared: opt.MinShared, After: int64(i), Exclude: int64(i), Group: docs[i].group,
 				}, counts)
 				near := nearLater[uint32(i)]
@@ -214,11 +215,11 @@ func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) ([]fingerprint
 	}
 	docs, err := mapDocuments(ctx, walk, func(d *doc.Document) fingerprinted {
 		hs := normalize.TokenHashes(d.Text)
-		f := fingerprinted{id: d.ID, fps: match.Winnow(match.Shingles(hs, opt.Shingle), opt.Window)}
-		f.tokens = make([]uint32, len(hs))
+		f := fingerprinted{id: d.ID, tokens: make([]uint32, len(hs))}
 		for i, h := range hs {
 			f.tokens[i] = uint32(h)
 		}
+		f.fps = fingerprints(f.tokens, opt)
 		if nd != nil {
 			f.sig = make([]uint32, nd.Options().Hashes)
 			if !nd.Sign(hs, f.sig) {
@@ -235,6 +236,7 @@ func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) ([]fingerprint
 		f := &docs[n]
 		f.group = groupOf[n]
 		idx.Add(uint32(n), f.fps)
+		f.fps = nil // 16 bytes a fingerprint: recomputing is cheaper than keeping
 		if f.sig != nil {
 			// Each document asks for its near-identical predecessors
 			// before it joins them, so every pair is found once, by its
@@ -311,7 +313,7 @@ func relatePair(ctx context.Context, c Corpus, idx *match.Index, x, y *pairSide,
 		}
 		p.A.Begin, p.A.End = widenToPunctuation(a.Text, p.A.Begin, p.A.End)
 		p.B.Begin, p.B.End = widenToPunctuation(b.Text, p.B.Begin, p.B.End)
-		p.Boilerplate = (!nearDup && frequentShare(x.fp.fps, al.A0, al.A1, idx, opt.MaxDF) >= opt.BoilerplateShare) ||
+		p.Boilerplate = (!nearDup && frequentShare(fingerprints(x.fp.tokens, opt), al.A0, al.A1, idx, opt.MaxDF) >= opt.BoilerplateShare) ||
 			boilerplateShare(a, p.A.Begin, p.A.End) >= opt.BoilerplateShare ||
 			boilerplateShare(b, p.B.Begin, p.B.End) >= opt.BoilerplateShare
 		ps = append(ps, p)
@@ -323,6 +325,13 @@ func relatePair(ctx context.Context, c Corpus, idx *match.Index, x, y *pairSide,
 		return ps, nil, nil
 	}
 	return ps, &rel, nil
+}
+
+// fingerprints are the winnowed shingles of a document's token hashes.
+// They are made from the 32-bit hashes kept in memory, when indexing and
+// when querying alike, so that both agree.
+func fingerprints(tokens []uint32, opt ReuseOptions) []match.Fingerprint {
+	return match.Winnow(match.Shingles(widen(nil, tokens), opt.Shingle), opt.Window)
 }
 
 // frequentShare is the share of a document's fingerprints within tokens
