@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/echotrace/echotrace/internal/doc"
 	"github.com/echotrace/echotrace/internal/read"
@@ -41,50 +42,87 @@ func Ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptio
 	if opt.Batch <= 0 {
 		opt.Batch = 500
 	}
+	// Problems come from the reader and from the storer, one goroutine
+	// each: the callback sees them one at a time.
+	var reportMu sync.Mutex
+	report = func(inner read.Report) read.Report {
+		return func(p read.Problem) {
+			reportMu.Lock()
+			defer reportMu.Unlock()
+			inner(p)
+		}
+	}(report)
+
+	// The reader fills batches; a storer marks their regions and
+	// languages (on all cores) and stores them, while the reader goes on
+	// with the next batch. One batch waits at most, so memory stays
+	// bounded.
 	var sum IngestSummary
-	batch := make([]doc.Document, 0, opt.Batch)
-	n := 0
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		detectLanguages(batch)
-		res, err := st.PutDocuments(ctx, batch)
-		var rej *store.RejectedError
-		if errors.As(err, &rej) {
-			for _, r := range rej.Rejected {
-				report(read.Problem{Path: r.Path, Line: r.Line, Err: fmt.Errorf("document %q not stored: %w", r.ID, r.Err)})
+	batches := make(chan []doc.Document, 1)
+	stored := make(chan error, 1)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		var err error
+		n := 0
+		for batch := range batches {
+			if err != nil {
+				continue // drain after a failure
 			}
-			sum.Rejected += len(rej.Rejected)
-			err = nil
+			finishBatch(batch)
+			var res store.PutResult
+			res, err = st.PutDocuments(ctx, batch)
+			var rej *store.RejectedError
+			if errors.As(err, &rej) {
+				for _, r := range rej.Rejected {
+					report(read.Problem{Path: r.Path, Line: r.Line, Err: fmt.Errorf("document %q not stored: %w", r.ID, r.Err)})
+				}
+				sum.Rejected += len(rej.Rejected)
+				err = nil
+			}
+			if err != nil {
+				cancel() // stop the reader
+				continue
+			}
+			sum.Stored.Added += res.Added
+			sum.Stored.Updated += res.Updated
+			sum.Stored.Unchanged += res.Unchanged
+			n += len(batch)
+			if opt.Progress != nil {
+				opt.Progress(n)
+			}
 		}
-		if err != nil {
-			return err
-		}
-		sum.Stored.Added += res.Added
-		sum.Stored.Updated += res.Updated
-		sum.Stored.Unchanged += res.Unchanged
-		batch = batch[:0]
-		if opt.Progress != nil {
-			opt.Progress(n)
-		}
-		return nil
-	}
-	stats, err := read.Paths(ctx, paths, opt.Read, func(d doc.Document) error {
-		n++
+		stored <- err
+	}()
+
+	batch := make([]doc.Document, 0, opt.Batch)
+	ropt := opt.Read
+	ropt.DeferRegions = !ropt.NoRegions // marked per batch, on all cores
+	stats, readErr := read.Paths(ctx, paths, ropt, func(d doc.Document) error {
 		batch = append(batch, d)
 		if len(batch) >= opt.Batch {
-			return flush()
+			select {
+			case batches <- batch:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			batch = make([]doc.Document, 0, opt.Batch)
 		}
 		return nil
 	}, report)
+	if readErr == nil && len(batch) > 0 {
+		batches <- batch
+	}
+	close(batches)
+	storeErr := <-stored
 	sum.Read = stats
-	if err == nil {
-		err = flush()
+	if storeErr != nil {
+		return sum, storeErr
 	}
-	if err != nil {
-		return sum, err
+	if readErr != nil {
+		return sum, readErr
 	}
+	var err error
 	sum.Documents, err = st.CountDocuments(ctx)
 	return sum, err
 }

@@ -7,16 +7,18 @@ import (
 
 	"github.com/echotrace/echotrace/internal/doc"
 	"github.com/echotrace/echotrace/internal/normalize"
+	"github.com/echotrace/echotrace/internal/read"
 )
 
 // langSample bounds the article text given to language detection; the
 // detector reads only its opening anyway.
 const langSample = 2000
 
-// detectLanguages sets the language of every document of a batch whose
-// source did not give one, from its own text (comments, captions and
-// boilerplate left out), on all cores.
-func detectLanguages(batch []doc.Document) {
+// finishBatch marks the regions of every document of a batch (the reader
+// left them to us, see read.Options.DeferRegions) and sets the language of
+// those whose source did not give one, from their own text (comments,
+// captions and boilerplate left out), on all cores.
+func finishBatch(batch []doc.Document) {
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -24,14 +26,16 @@ func detectLanguages(batch []doc.Document) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				batch[i].Lang = normalize.DetectLanguage(ownText(&batch[i], langSample))
+				d := &batch[i]
+				read.FinishRegions(d)
+				if d.Lang == "" {
+					d.Lang = normalize.DetectLanguage(ownText(d, langSample))
+				}
 			}
 		}()
 	}
 	for i := range batch {
-		if batch[i].Lang == "" {
-			next <- i
-		}
+		next <- i
 	}
 	close(next)
 	wg.Wait()

@@ -69,11 +69,11 @@ type ReuseResult struct {
 // enough to align it, not its text.
 type fingerprinted struct {
 	id     string
-	tokens []uint32 // token hashes, truncated: alignment verifies runs token by token
+	tokens []uint32            // token hashes, truncated: alignment verifies runs token by token
 	fps    []match.Fingerprint // only until indexed: recomputed from tokens when needed
-	sig    []uint32 // MinHash signature, until the near-duplicate index takes it
-	near   []uint32 // earlier documents near-identical to this one
-	group  uint32   // the document's outlet, numbered; 0 for none
+	sig    []uint32            // MinHash signature, until the near-duplicate index takes it
+	near   []uint32            // earlier documents near-identical to this one
+	group  uint32              // the document's outlet, numbered; 0 for none
 }
 
 // FindReuse finds reused passages, relations and provenance chains in a

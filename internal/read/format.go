@@ -165,10 +165,16 @@ func finish(d *doc.Document, opt Options) {
 	if d.Outlet == "" {
 		d.Outlet = d.Series
 	}
-	if !opt.NoRegions {
-		MarkRegions(d)
-		trimTitleCaption(d)
+	if !opt.NoRegions && !opt.DeferRegions {
+		FinishRegions(d)
 	}
+}
+
+// FinishRegions marks the regions of a document read with
+// Options.DeferRegions, as the reader would have.
+func FinishRegions(d *doc.Document) {
+	MarkRegions(d)
+	trimTitleCaption(d)
 }
 
 // trimTitleCaption cuts a caption glued to the end of the first line off

@@ -67,6 +67,10 @@ type Options struct {
 	// NoRegions turns off MarkRegions in the readers (for debugging the
 	// region rules; the pipeline leaves it false).
 	NoRegions bool
+	// DeferRegions leaves MarkRegions to the caller, who calls
+	// FinishRegions on each document: the pipeline marks a batch of
+	// documents on all cores while the reader goes on reading.
+	DeferRegions bool
 }
 
 // maxBytes is the effective size limit.

@@ -754,25 +754,48 @@ func outletKey(d *doc.Document) string {
 	return strings.ToLower(strings.TrimSpace(d.Series))
 }
 
-// lineKey is the comparison form of a line, and false for lines that have
-// no letter or digit (rules, separators).
+// lineKey is the hash of the comparison form of a line — case folded,
+// white space collapsed, typographic quotes, dashes and ellipses made
+// plain — and false for lines that have no letter or digit (rules,
+// separators). It is computed for every line of every document twice, so
+// it folds into a stack buffer instead of building strings. (Package
+// normalize folds text for matching; it is a later stage, so this stage
+// keeps its own small table for comparing whole lines.)
 func lineKey(s string) (uint64, bool) {
-	if strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+	var arr [256]byte
+	buf := arr[:0]
+	word, space := false, false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			space = len(buf) > 0
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			word = true
+			r = unicode.ToLower(r)
+		}
+		if space {
+			buf = append(buf, ' ')
+			space = false
+		}
+		switch r {
+		case '“', '”', '„', '«', '»':
+			buf = append(buf, '"')
+		case '‘', '’', '‚':
+			buf = append(buf, '\'')
+		case '–', '—', '―', '−':
+			buf = append(buf, '-')
+		case '…':
+			buf = append(buf, "..."...)
+		default:
+			buf = utf8.AppendRune(buf, r)
+		}
+	}
+	if !word {
 		return 0, false
 	}
-	return xxh3.HashString(lineFolder.Replace(strings.ToLower(strings.Join(strings.Fields(s), " ")))), true
+	return xxh3.Hash(buf), true
 }
-
-// lineFolder makes typographic variants of a line compare equal: curly and
-// straight quotes, the dash family, "…" and "...". (Package normalize
-// folds text for matching; it is a later stage, so this stage keeps its
-// own small table for comparing whole lines.)
-var lineFolder = strings.NewReplacer(
-	"“", `"`, "”", `"`, "„", `"`, "«", `"`, "»", `"`,
-	"‘", "'", "’", "'", "‚", "'",
-	"–", "-", "—", "-", "―", "-", "−", "-",
-	"…", "...",
-)
 
 // Add counts the lines of one document.
 func (x *RecurringIndex) Add(d *doc.Document) {
