@@ -12,6 +12,15 @@ import (
 // and returns the results in walk order. The walk feeds a bounded queue, so
 // only a few documents' texts are in memory at once; the results are kept.
 func mapDocuments[R any](ctx context.Context, each func(context.Context, func(doc.Document) error) error, fn func(*doc.Document) R) ([]R, error) {
+	var results []R
+	err := eachMapped(ctx, each, fn, func(_ int, r R) { results = append(results, r) })
+	return results, err
+}
+
+// eachMapped calls fn on every document of the walk `each` on all cores
+// and hands the results to consume one at a time, in walk order, so that
+// a caller can keep less than the whole result.
+func eachMapped[R any](ctx context.Context, each func(context.Context, func(doc.Document) error) error, fn func(*doc.Document) R, consume func(n int, r R)) error {
 	workers := runtime.GOMAXPROCS(0)
 	type job struct {
 		n int
@@ -33,16 +42,23 @@ func mapDocuments[R any](ctx context.Context, each func(context.Context, func(do
 			}
 		}()
 	}
-	var results []R
 	collected := make(chan struct{})
 	go func() {
 		defer close(collected)
+		// Results arrive out of order; hand them on in order.
+		pending := map[int]R{}
+		next := 0
 		for r := range out {
-			for len(results) <= r.n {
-				var zero R
-				results = append(results, zero)
+			pending[r.n] = r.r
+			for {
+				v, ok := pending[next]
+				if !ok {
+					break
+				}
+				delete(pending, next)
+				consume(next, v)
+				next++
 			}
-			results[r.n] = r.r
 		}
 	}()
 	n := 0
@@ -59,8 +75,5 @@ func mapDocuments[R any](ctx context.Context, each func(context.Context, func(do
 	wg.Wait()
 	close(out)
 	<-collected
-	if err != nil {
-		return nil, err
-	}
-	return results[:n], nil
+	return err
 }

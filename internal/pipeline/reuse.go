@@ -195,10 +195,14 @@ func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) ([]fingerprint
 	// The walk itself is serial: it counts each outlet's lines and numbers
 	// the outlets; tokenizing, fingerprinting and signing run on all cores.
 	groups := map[string]uint32{}
-	var groupOf []uint32
+	var groupOf []uint32 // appended by the walk, read by the consumer
+	var groupMu sync.Mutex
 	walk := func(ctx context.Context, fn func(doc.Document) error) error {
 		return c.Each(ctx, func(d doc.Document) error {
-			if len(groupOf) >= match.MaxDocs {
+			groupMu.Lock()
+			n := len(groupOf)
+			groupMu.Unlock()
+			if n >= match.MaxDocs {
 				return fmt.Errorf("the corpus holds more than %d documents, the most one reuse index takes", match.MaxDocs)
 			}
 			rec.Add(&d)
@@ -209,11 +213,15 @@ func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) ([]fingerprint
 					groups[o] = g
 				}
 			}
+			groupMu.Lock()
 			groupOf = append(groupOf, g)
+			groupMu.Unlock()
 			return fn(d)
 		})
 	}
-	docs, err := mapDocuments(ctx, walk, func(d *doc.Document) fingerprinted {
+	var docs []fingerprinted
+	idx := match.NewIndex()
+	err := eachMapped(ctx, walk, func(d *doc.Document) fingerprinted {
 		hs := normalize.TokenHashes(d.Text)
 		f := fingerprinted{id: d.ID, tokens: make([]uint32, len(hs))}
 		for i, h := range hs {
@@ -227,14 +235,11 @@ func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) ([]fingerprint
 			}
 		}
 		return f
-	})
-	if err != nil {
-		return nil, nil, nil, fmt.Errorf("reading the corpus: %w", err)
-	}
-	idx := match.NewIndex()
-	for n := range docs {
-		f := &docs[n]
+	}, func(n int, f fingerprinted) {
+		// In corpus order: document numbers are stable.
+		groupMu.Lock()
 		f.group = groupOf[n]
+		groupMu.Unlock()
 		idx.Add(uint32(n), f.fps)
 		f.fps = nil // 16 bytes a fingerprint: recomputing is cheaper than keeping
 		if f.sig != nil {
@@ -245,6 +250,10 @@ func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) ([]fingerprint
 			nd.AddSignature(uint32(n), f.sig)
 			f.sig = nil
 		}
+		docs = append(docs, f)
+	})
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("reading the corpus: %w", err)
 	}
 	// Sort the postings now, and find each outlet's templates: the workers
 	// then only read the index.
