@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/echotrace/echotrace/internal/doc"
+	"github.com/echotrace/echotrace/internal/normalize"
 )
 
 // TestViralCopiesAreNotBoilerplate: an item copied by more documents than
@@ -45,5 +46,27 @@ func TestViralCopiesAreNotBoilerplate(t *testing.T) {
 	}
 	if len(res.Relations) != 0 {
 		t.Fatalf("without the near-duplicate index the frequency limit should hide the copies; got %d relations", len(res.Relations))
+	}
+}
+
+func TestStopwordShinglesMakeNoCandidates(t *testing.T) {
+	// Two unrelated English texts sharing only runs of stopwords.
+	stop := "and it was in the of that he had for on with as"
+	a := "Harbour engineers dredged the channel. " + stop + " quayside cranes idle."
+	b := "Orchard growers protested quotas. " + stop + " apple prices fell."
+	c := memCorpus{{ID: "a", Lang: "en", Text: a}, {ID: "b", Lang: "en", Text: b}}
+	f := fingerprinted{tokens: make([]uint32, 0), lang: "en"}
+	for _, h := range normalize.TokenHashes(stop) {
+		f.tokens = append(f.tokens, uint32(h))
+	}
+	if fps := fingerprints(&f, DefaultReuseOptions()); len(fps) != 0 {
+		t.Fatalf("a run of stopwords kept %d fingerprints", len(fps))
+	}
+	res, err := FindReuse(context.Background(), c, DefaultReuseOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Passages) != 0 {
+		t.Fatalf("stopword runs made passages: %+v", res.Passages)
 	}
 }

@@ -74,6 +74,7 @@ type fingerprinted struct {
 	sig    []uint32            // MinHash signature, until the near-duplicate index takes it
 	near   []uint32            // earlier documents near-identical to this one
 	group  uint32              // the document's outlet, numbered; 0 for none
+	lang   string              // for its stopwords
 }
 
 // FindReuse finds reused passages, relations and provenance chains in a
@@ -114,7 +115,7 @@ func FindReuse(ctx context.Context, c Corpus, opt ReuseOptions) (*ReuseResult, e
 			var scratch []uint64
 			for i := range jobs {
 				var cands []match.Candidate
-				fps := fingerprints(docs[i].tokens, opt)
+				fps := fingerprints(&docs[i], opt)
 				cands, counts = idx.Candidates(fps, match.CandidateOptions{
 					MaxDF: opt.MaxDF, MinShared: opt.MinShared, After: int64(i), Exclude: int64(i), Group: docs[i].group,
 				}, counts)
@@ -223,11 +224,11 @@ func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) ([]fingerprint
 	idx := match.NewIndex()
 	err := eachMapped(ctx, walk, func(d *doc.Document) fingerprinted {
 		hs := normalize.TokenHashes(d.Text)
-		f := fingerprinted{id: d.ID, tokens: make([]uint32, len(hs))}
+		f := fingerprinted{id: d.ID, tokens: make([]uint32, len(hs)), lang: d.Lang}
 		for i, h := range hs {
 			f.tokens[i] = uint32(h)
 		}
-		f.fps = fingerprints(f.tokens, opt)
+		f.fps = fingerprints(&f, opt)
 		if nd != nil {
 			f.sig = make([]uint32, nd.Options().Hashes)
 			if !nd.Sign(hs, f.sig) {
@@ -322,7 +323,7 @@ func relatePair(ctx context.Context, c Corpus, idx *match.Index, x, y *pairSide,
 		}
 		p.A.Begin, p.A.End = widenToPunctuation(a.Text, p.A.Begin, p.A.End)
 		p.B.Begin, p.B.End = widenToPunctuation(b.Text, p.B.Begin, p.B.End)
-		p.Boilerplate = (!nearDup && frequentShare(fingerprints(x.fp.tokens, opt), al.A0, al.A1, idx, opt.MaxDF) >= opt.BoilerplateShare) ||
+		p.Boilerplate = (!nearDup && frequentShare(fingerprints(x.fp, opt), al.A0, al.A1, idx, opt.MaxDF) >= opt.BoilerplateShare) ||
 			boilerplateShare(a, p.A.Begin, p.A.End) >= opt.BoilerplateShare ||
 			boilerplateShare(b, p.B.Begin, p.B.End) >= opt.BoilerplateShare
 		ps = append(ps, p)
@@ -336,11 +337,13 @@ func relatePair(ctx context.Context, c Corpus, idx *match.Index, x, y *pairSide,
 	return ps, &rel, nil
 }
 
-// fingerprints are the winnowed shingles of a document's token hashes.
-// They are made from the 32-bit hashes kept in memory, when indexing and
-// when querying alike, so that both agree.
-func fingerprints(tokens []uint32, opt ReuseOptions) []match.Fingerprint {
-	return match.Winnow(match.Shingles(widen(nil, tokens), opt.Shingle), opt.Window)
+// fingerprints are the winnowed shingles of a document's token hashes,
+// less those made of stopwords only. They are made from the 32-bit hashes
+// kept in memory, when indexing and when querying alike, so that both
+// agree.
+func fingerprints(f *fingerprinted, opt ReuseOptions) []match.Fingerprint {
+	fps := match.Winnow(match.Shingles(widen(nil, f.tokens), opt.Shingle), opt.Window)
+	return dropStopShingles(fps, f.tokens, opt.Shingle, stopwordHashes(f.lang))
 }
 
 // frequentShare is the share of a document's fingerprints within tokens
