@@ -81,8 +81,10 @@ type fingerprinted struct {
 // corpus. The first pass indexes every document's fingerprints; the second
 // looks up each document's candidates (only documents later in the order,
 // so each pair is met once), aligns them, and relates the pairs that share
-// passages. Memory holds token hashes and fingerprints, not texts.
+// passages. Memory holds 32-bit token hashes and the index, not texts.
 func FindReuse(ctx context.Context, c Corpus, opt ReuseOptions) (*ReuseResult, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel() // a failing worker stops the others and the feeder
 	docs, idx, rec, err := indexCorpus(ctx, c, opt)
 	if err != nil {
 		return nil, err
@@ -142,6 +144,7 @@ func FindReuse(ctx context.Context, c Corpus, opt ReuseOptions) (*ReuseResult, e
 					ps, rel, err := relatePair(ctx, c, idx, x, y, als, slices.Contains(near, cand.Doc), opt)
 					if err != nil {
 						errs <- err
+						cancel()
 						return
 					}
 					if len(ps) > 0 {
