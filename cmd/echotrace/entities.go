@@ -30,12 +30,12 @@ With --json it prints {"entities", "documents", "outlets"}.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			q.Type = extract.EntityType(typ)
-			st, qs, err := openQuoteStore(cmd.Context(), cmd.ErrOrStderr())
+			st, err := openAnalysed(cmd.Context(), cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			ms, err := qs.EntityMentions(cmd.Context(), q)
+			ms, err := st.EntityMentions(cmd.Context(), q)
 			if err != nil {
 				return err
 			}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -35,12 +34,12 @@ referring to the speaker in that document, or null), cue, kind
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			q.Kind = extract.Kind(kind)
-			st, qs, err := openQuoteStore(cmd.Context(), cmd.ErrOrStderr())
+			st, err := openAnalysed(cmd.Context(), cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			rows, err := qs.Occurrences(cmd.Context(), q)
+			rows, err := st.Occurrences(cmd.Context(), q)
 			if err != nil {
 				return err
 			}
@@ -58,23 +57,18 @@ referring to the speaker in that document, or null), cue, kind
 	rootCmd.AddCommand(cmd)
 }
 
-// openQuoteStore opens the database, brings its analysis up to date and
-// returns its quote topic.
-func openQuoteStore(ctx context.Context, errw io.Writer) (store.Store, store.QuoteStore, error) {
+// openAnalysed opens the database named by --db and brings its analysis
+// up to date, for the commands that read quotes and entities.
+func openAnalysed(ctx context.Context, errw io.Writer) (store.Store, error) {
 	st, err := openStore(ctx)
 	if err != nil {
-		return nil, nil, err
-	}
-	qs, ok := st.(store.QuoteStore)
-	if !ok {
-		st.Close()
-		return nil, nil, errors.New("this database backend does not keep quotes and entities yet: use a SQLite database")
+		return nil, err
 	}
 	if err := analyze(ctx, st, errw); err != nil {
 		st.Close()
-		return nil, nil, err
+		return nil, err
 	}
-	return st, qs, nil
+	return st, nil
 }
 
 // quotesOutput is what `quotes` prints.
