@@ -7,9 +7,10 @@ type Fingerprint struct {
 	Pos  int32
 }
 
-// mix is the splitmix64 finaliser: shingle hashes built by combining token
-// hashes must be spread evenly for winnowing to pick fair minima.
-func mix(x uint64) uint64 {
+// Mix is the splitmix64 finaliser: shingle hashes built by combining token
+// hashes must be spread evenly for winnowing to pick fair minima, and
+// package neardup uses it for its band keys.
+func Mix(x uint64) uint64 {
 	x ^= x >> 30
 	x *= 0xbf58476d1ce4e5b9
 	x ^= x >> 27
@@ -32,7 +33,7 @@ func appendShingles(dst, tokens []uint64, k int) []uint64 {
 	for i := 0; i+k <= len(tokens); i++ {
 		var h uint64 = 0x9e3779b97f4a7c15
 		for _, t := range tokens[i : i+k] {
-			h = mix(h ^ t)
+			h = Mix(h ^ t)
 		}
 		dst = append(dst, h)
 	}

@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 	"sync"
+
+	"github.com/echotrace/echotrace/internal/match"
 )
 
 // Defaults of Options.
@@ -182,10 +184,10 @@ func bandKey(band int, vals []uint32) uint64 {
 	h := uint64(band+1) * 0x9e3779b97f4a7c15
 	i := 0
 	for ; i+1 < len(vals); i += 2 {
-		h = mix(h ^ (uint64(vals[i])<<32 | uint64(vals[i+1])))
+		h = match.Mix(h ^ (uint64(vals[i])<<32 | uint64(vals[i+1])))
 	}
 	if i < len(vals) {
-		h = mix(h ^ uint64(vals[i]))
+		h = match.Mix(h ^ uint64(vals[i]))
 	}
 	return h
 }

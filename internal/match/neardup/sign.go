@@ -6,6 +6,8 @@ import (
 	"math/bits"
 
 	"github.com/zeebo/xxh3"
+
+	"github.com/echotrace/echotrace/internal/match"
 )
 
 // Signer computes MinHash signatures by one-permutation hashing with
@@ -93,7 +95,7 @@ func (s *Signer) Sign(tokens []uint64, sig []uint32) bool {
 		// Optimal densification: probe bins by a sequence that depends
 		// only on (seed, i, attempt) until an originally non-empty one.
 		for attempt := uint64(1); ; attempt++ {
-			j, _ := bits.Mul64(mix(s.seed^uint64(i)*0x9e3779b97f4a7c15^attempt*0xc2b2ae3d27d4eb4f), n)
+			j, _ := bits.Mul64(match.Mix(s.seed^uint64(i)*0x9e3779b97f4a7c15^attempt*0xc2b2ae3d27d4eb4f), n)
 			if mins[j] != math.MaxUint64 {
 				sig[i] = uint32(mins[j])
 				break
@@ -122,15 +124,4 @@ func agree(a, b []uint32) int {
 		}
 	}
 	return n
-}
-
-// mix is the splitmix64 finaliser, used wherever a few integers must be
-// turned into a well-spread 64-bit key.
-func mix(x uint64) uint64 {
-	x ^= x >> 30
-	x *= 0xbf58476d1ce4e5b9
-	x ^= x >> 27
-	x *= 0x94d049bb133111eb
-	x ^= x >> 31
-	return x
 }
