@@ -2,6 +2,7 @@ package read
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -44,5 +45,63 @@ func BenchmarkJSONL(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// recurringCorpus is n documents of four outlets, each a template header
+// and footer around a story of its own.
+func recurringCorpus(n int) []*doc.Document {
+	langs := []string{"en", "ru", "fr", "de", "es"}
+	outlets := []string{"Coast Daily", "Valley Weekly", "Городские новости", "Le Courrier"}
+	docs := make([]*doc.Document, n)
+	for i := range docs {
+		o := outlets[i%len(outlets)]
+		docs[i] = &doc.Document{
+			ID:     fmt.Sprint(i),
+			Outlet: o,
+			Text: o + " · Harbour desk\n\n" +
+				fmt.Sprintf("Story %d, filed at %d:%02d.\n\n", i, i%24, i%60) +
+				plainArticles[langs[i%len(langs)]] +
+				"\n\nTips for the harbour desk go to the night editor.\n",
+		}
+	}
+	return docs
+}
+
+// BenchmarkRecurringAdd counts the lines of 256 documents into a fresh
+// index: the first pass of the reuse stage.
+func BenchmarkRecurringAdd(b *testing.B) {
+	docs := recurringCorpus(256)
+	size := 0
+	for _, d := range docs {
+		size += len(d.Text)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		x := NewRecurringIndex(DefaultRecurringShare, DefaultRecurringDocs)
+		for _, d := range docs {
+			x.Add(d)
+		}
+	}
+}
+
+// BenchmarkRecurringMark marks one document: the reuse stage does this
+// each time it loads a document of a pair.
+func BenchmarkRecurringMark(b *testing.B) {
+	docs := recurringCorpus(256)
+	x := NewRecurringIndex(DefaultRecurringShare, DefaultRecurringDocs)
+	for _, d := range docs {
+		x.Add(d)
+	}
+	b.SetBytes(int64(len(docs[0].Text)))
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		d := *docs[i%len(docs)]
+		if x.Mark(&d) == 0 {
+			b.Fatal("nothing marked")
+		}
+		i++
 	}
 }
