@@ -55,11 +55,11 @@ func TestStopwordShinglesMakeNoCandidates(t *testing.T) {
 	a := "Harbour engineers dredged the channel. " + stop + " quayside cranes idle."
 	b := "Orchard growers protested quotas. " + stop + " apple prices fell."
 	c := memCorpus{{ID: "a", Lang: "en", Text: a}, {ID: "b", Lang: "en", Text: b}}
-	f := fingerprinted{tokens: make([]uint32, 0), lang: "en"}
+	var tokens []uint64
 	for _, h := range normalize.TokenHashes(stop) {
-		f.tokens = append(f.tokens, uint32(h))
+		tokens = append(tokens, uint64(uint32(h)))
 	}
-	if fps := fingerprints(&f, DefaultReuseOptions()); len(fps) != 0 {
+	if fps := fingerprints(tokens, "en", DefaultReuseOptions()); len(fps) != 0 {
 		t.Fatalf("a run of stopwords kept %d fingerprints", len(fps))
 	}
 	res, err := FindReuse(context.Background(), c, DefaultReuseOptions())

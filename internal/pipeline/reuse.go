@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/echotrace/echotrace/internal/doc"
 	"github.com/echotrace/echotrace/internal/match"
@@ -41,6 +42,9 @@ type ReuseOptions struct {
 	// aligned, even when every fingerprint they share is more frequent than
 	// MaxDF (an item reposted by hundreds of outlets); 0 turns it off.
 	NearDup float64
+	// TempDir is where the token file of the two passes goes ("" for the
+	// system's temporary directory); it takes 4 bytes a word of text.
+	TempDir string
 }
 
 // DefaultReuseOptions are echotrace's defaults: 5-token shingles winnowed
@@ -63,32 +67,45 @@ type ReuseResult struct {
 	Passages  []relate.Passage
 	Relations []relate.Relation
 	Chains    []relate.Chain
+	Stats     ReuseStats
 }
 
-// fingerprinted is what is kept of a document between the two passes:
-// enough to align it, not its text.
+// ReuseStats count the work reuse analysis did: how the index and the
+// candidate search scale with a corpus, for measuring and tuning.
+type ReuseStats struct {
+	Documents  int   `json:"documents"`
+	Postings   int   `json:"postings"`   // (fingerprint, document) pairs indexed
+	Templates  int   `json:"templates"`  // fingerprints found to be an outlet's template
+	Candidates int64 `json:"candidates"` // pairs aligned
+	Aligned    int64 `json:"aligned"`    // pairs with at least one alignment, loaded and related
+}
+
+// fingerprinted is what is kept in memory of a document between the two
+// passes: enough to find and name its candidates. Its token hashes wait in
+// the token file, its text in the corpus.
 type fingerprinted struct {
-	id     string
-	tokens []uint32            // token hashes, truncated: alignment verifies runs token by token
-	fps    []match.Fingerprint // only until indexed: recomputed from tokens when needed
-	sig    []uint32            // MinHash signature, until the near-duplicate index takes it
-	near   []uint32            // earlier documents near-identical to this one
-	group  uint32              // the document's outlet, numbered; 0 for none
-	lang   string              // for its stopwords
+	id    string
+	fps   []match.Fingerprint // only until indexed: recomputed from the tokens when needed
+	sig   []uint32            // MinHash signature, until the near-duplicate index takes it
+	near  []uint32            // earlier documents near-identical to this one
+	group uint32              // the document's outlet, numbered; 0 for none
+	lang  string              // for its stopwords
 }
 
 // FindReuse finds reused passages, relations and provenance chains in a
 // corpus. The first pass indexes every document's fingerprints; the second
 // looks up each document's candidates (only documents later in the order,
 // so each pair is met once), aligns them, and relates the pairs that share
-// passages. Memory holds 32-bit token hashes and the index, not texts.
+// passages. Memory holds the index and a few words per document; token
+// hashes wait in a temporary file (see tokenFile), texts in the corpus.
 func FindReuse(ctx context.Context, c Corpus, opt ReuseOptions) (*ReuseResult, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel() // a failing worker stops the others and the feeder
-	docs, idx, rec, err := indexCorpus(ctx, c, opt)
+	docs, idx, rec, tf, err := indexCorpus(ctx, c, opt)
 	if err != nil {
 		return nil, err
 	}
+	defer tf.Close()
 	// Near-identical pairs, by their earlier document: always aligned.
 	nearLater := map[uint32][]uint32{}
 	for m := range docs {
@@ -108,16 +125,27 @@ func FindReuse(ctx context.Context, c Corpus, opt ReuseOptions) (*ReuseResult, e
 	jobs := make(chan int)
 	results := make(chan pairResult, 64)
 	errs := make(chan error, workers)
+	fail := func(err error) {
+		errs <- err
+		cancel()
+	}
+	var candidates, aligned atomic.Int64
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			var counts map[uint32]int
-			var scratch []uint64
+			var xtok, ytok []uint64
+			var xbuf, ybuf []byte
 			for i := range jobs {
+				var err error
+				if xtok, xbuf, err = tf.read(i, xtok, xbuf); err != nil {
+					fail(err)
+					return
+				}
 				var cands []match.Candidate
-				fps := fingerprints(&docs[i], opt)
+				fps := fingerprints(xtok, docs[i].lang, opt)
 				cands, counts = idx.Candidates(fps, match.CandidateOptions{
 					MaxDF: opt.MaxDF, MinShared: opt.MinShared, After: int64(i), Exclude: int64(i), Group: docs[i].group,
 				}, counts)
@@ -130,21 +158,25 @@ func FindReuse(ctx context.Context, c Corpus, opt ReuseOptions) (*ReuseResult, e
 				if len(cands) == 0 {
 					continue
 				}
+				candidates.Add(int64(len(cands)))
 				// One aligner per document: its seeds are indexed once for
 				// all its candidates.
-				x := &pairSide{fp: &docs[i], rec: rec}
-				aligner := match.NewAligner(widen(nil, docs[i].tokens), opt.Align)
+				x := &pairSide{fp: &docs[i], tokens: xtok, fps: fps, rec: rec}
+				aligner := match.NewAligner(xtok, opt.Align)
 				for _, cand := range cands {
-					scratch = widen(scratch, docs[cand.Doc].tokens)
-					als := aligner.Align(scratch)
+					if ytok, ybuf, err = tf.read(int(cand.Doc), ytok, ybuf); err != nil {
+						fail(err)
+						return
+					}
+					als := aligner.Align(ytok)
 					if len(als) == 0 {
 						continue
 					}
-					y := &pairSide{fp: &docs[cand.Doc], rec: rec}
+					aligned.Add(1)
+					y := &pairSide{fp: &docs[cand.Doc], tokens: ytok, rec: rec}
 					ps, rel, err := relatePair(ctx, c, idx, x, y, als, slices.Contains(near, cand.Doc), opt)
 					if err != nil {
-						errs <- err
-						cancel()
+						fail(err)
 						return
 					}
 					if len(ps) > 0 {
@@ -180,6 +212,10 @@ func FindReuse(ctx context.Context, c Corpus, opt ReuseOptions) (*ReuseResult, e
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	res.Stats = ReuseStats{
+		Documents: len(docs), Postings: idx.Postings(), Templates: idx.TemplateCount(),
+		Candidates: candidates.Load(), Aligned: aligned.Load(),
+	}
 	sortResult(res)
 	relate.CommonSources(res.Relations, res.Passages)
 	res.Chains = relate.Chains(res.Relations)
@@ -187,15 +223,24 @@ func FindReuse(ctx context.Context, c Corpus, opt ReuseOptions) (*ReuseResult, e
 }
 
 // indexCorpus is the first pass: tokenize and fingerprint every document
-// (in parallel) and index the fingerprints in corpus order. It also counts
-// the lines of each outlet's documents, so that lines recurring across an
-// outlet (its templates) are known as boilerplate in the second pass.
-func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) ([]fingerprinted, *match.Index, *read.RecurringIndex, error) {
-	rec := read.NewRecurringIndex(read.DefaultRecurringShare, read.DefaultRecurringDocs)
+// (in parallel), index the fingerprints in corpus order and write the
+// token hashes to the token file. It also counts the lines of each
+// outlet's documents, so that lines recurring across an outlet (its
+// templates) are known as boilerplate in the second pass.
+func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) (docs []fingerprinted, idx *match.Index, rec *read.RecurringIndex, tf *tokenFile, err error) {
+	rec = read.NewRecurringIndex(read.DefaultRecurringShare, read.DefaultRecurringDocs)
 	var nd *neardup.Index
 	if opt.NearDup > 0 {
 		nd = neardup.New(neardup.Options{Threshold: opt.NearDup})
 	}
+	if tf, err = newTokenFile(opt.TempDir); err != nil {
+		return nil, nil, nil, nil, err
+	}
+	defer func() {
+		if err != nil {
+			tf.Close()
+		}
+	}()
 	// The walk itself is serial: it counts each outlet's lines and numbers
 	// the outlets; tokenizing, fingerprinting and signing run on all cores.
 	groups := map[string]uint32{}
@@ -223,24 +268,31 @@ func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) ([]fingerprint
 			return fn(d)
 		})
 	}
-	var docs []fingerprinted
-	idx := match.NewIndex()
-	err := eachMapped(ctx, walk, func(d *doc.Document) fingerprinted {
+	type hashed struct {
+		f      fingerprinted
+		tokens []uint32
+	}
+	idx = match.NewIndex()
+	var writeErr error
+	err = eachMapped(ctx, walk, func(d *doc.Document) hashed {
 		hs := normalize.TokenHashes(d.Text)
-		f := fingerprinted{id: d.ID, tokens: make([]uint32, len(hs)), lang: d.Lang}
-		for i, h := range hs {
-			f.tokens[i] = uint32(h)
+		h := hashed{f: fingerprinted{id: d.ID, lang: d.Lang}, tokens: make([]uint32, len(hs))}
+		wide := make([]uint64, len(hs))
+		for i, v := range hs {
+			h.tokens[i] = uint32(v)
+			wide[i] = uint64(uint32(v))
 		}
-		f.fps = fingerprints(&f, opt)
+		h.f.fps = fingerprints(wide, d.Lang, opt)
 		if nd != nil {
-			f.sig = make([]uint32, nd.Options().Hashes)
-			if !nd.Sign(hs, f.sig) {
-				f.sig = nil
+			h.f.sig = make([]uint32, nd.Options().Hashes)
+			if !nd.Sign(hs, h.f.sig) {
+				h.f.sig = nil
 			}
 		}
-		return f
-	}, func(n int, f fingerprinted) {
+		return h
+	}, func(n int, h hashed) {
 		// In corpus order: document numbers are stable.
+		f := h.f
 		groupMu.Lock()
 		f.group = groupOf[n]
 		groupMu.Unlock()
@@ -254,25 +306,36 @@ func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) ([]fingerprint
 			nd.AddSignature(uint32(n), f.sig)
 			f.sig = nil
 		}
+		if writeErr == nil {
+			writeErr = tf.append(h.tokens)
+		}
 		docs = append(docs, f)
 	})
+	if err == nil {
+		err = writeErr
+	}
+	if err == nil {
+		err = tf.done()
+	}
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("reading the corpus: %w", err)
+		return nil, nil, nil, nil, fmt.Errorf("reading the corpus: %w", err)
 	}
 	// Sort the postings now, and find each outlet's templates: the workers
 	// then only read the index.
 	idx.Templates(func(d uint32) uint32 { return docs[d].group }, read.DefaultRecurringDocs, read.DefaultRecurringShare)
-	return docs, idx, rec, nil
+	return docs, idx, rec, tf, nil
 }
 
-// pairSide is one document of a pair being related: its fingerprints, and
-// once loaded its text and word spans (loaded once per worker job for the
-// document whose candidates are being aligned).
+// pairSide is one document of a pair being related: its token hashes and
+// fingerprints, and once loaded its text and word spans (loaded once per
+// worker job for the document whose candidates are being aligned).
 type pairSide struct {
-	fp    *fingerprinted
-	rec   *read.RecurringIndex
-	d     *doc.Document
-	spans []normalize.Span
+	fp     *fingerprinted
+	tokens []uint64
+	fps    []match.Fingerprint // computed when first needed
+	rec    *read.RecurringIndex
+	d      *doc.Document
+	spans  []normalize.Span
 }
 
 func (s *pairSide) load(ctx context.Context, c Corpus) error {
@@ -288,10 +351,17 @@ func (s *pairSide) load(ctx context.Context, c Corpus) error {
 	}
 	s.d = &d
 	s.spans = normalize.Spans(d.Text)
-	if len(s.spans) != len(s.fp.tokens) {
+	if len(s.spans) != len(s.tokens) {
 		return fmt.Errorf("document %s changed during analysis", s.fp.id)
 	}
 	return nil
+}
+
+func (s *pairSide) fingerprints(opt ReuseOptions) []match.Fingerprint {
+	if s.fps == nil {
+		s.fps = fingerprints(s.tokens, s.fp.lang, opt)
+	}
+	return s.fps
 }
 
 // relatePair maps the alignments of two candidate documents to byte
@@ -326,7 +396,7 @@ func relatePair(ctx context.Context, c Corpus, idx *match.Index, x, y *pairSide,
 		}
 		p.A.Begin, p.A.End = widenToPunctuation(a.Text, p.A.Begin, p.A.End)
 		p.B.Begin, p.B.End = widenToPunctuation(b.Text, p.B.Begin, p.B.End)
-		p.Boilerplate = (!nearDup && frequentShare(fingerprints(x.fp, opt), al.A0, al.A1, idx, opt.MaxDF) >= opt.BoilerplateShare) ||
+		p.Boilerplate = (!nearDup && frequentShare(x.fingerprints(opt), al.A0, al.A1, idx, opt.MaxDF) >= opt.BoilerplateShare) ||
 			boilerplateShare(a, p.A.Begin, p.A.End) >= opt.BoilerplateShare ||
 			boilerplateShare(b, p.B.Begin, p.B.End) >= opt.BoilerplateShare
 		ps = append(ps, p)
@@ -340,13 +410,12 @@ func relatePair(ctx context.Context, c Corpus, idx *match.Index, x, y *pairSide,
 	return ps, &rel, nil
 }
 
-// fingerprints are the winnowed shingles of a document's token hashes,
-// less those made of stopwords only. They are made from the 32-bit hashes
-// kept in memory, when indexing and when querying alike, so that both
-// agree.
-func fingerprints(f *fingerprinted, opt ReuseOptions) []match.Fingerprint {
-	fps := match.Winnow(match.Shingles(widen(nil, f.tokens), opt.Shingle), opt.Window)
-	return dropStopShingles(fps, f.tokens, opt.Shingle, stopwordHashes(f.lang))
+// fingerprints are the winnowed shingles of a document's token hashes (32
+// bits each, widened), less those made of stopwords only. The same 32-bit
+// hashes are kept for the second pass, so indexing and querying agree.
+func fingerprints(tokens []uint64, lang string, opt ReuseOptions) []match.Fingerprint {
+	fps := match.Winnow(match.Shingles(tokens, opt.Shingle), opt.Window)
+	return dropStopShingles(fps, tokens, opt.Shingle, stopwordHashes(lang))
 }
 
 // frequentShare is the share of a document's fingerprints within tokens
@@ -385,15 +454,6 @@ func boilerplateShare(d *doc.Document, begin, end int) float64 {
 		}
 	}
 	return float64(in) / float64(end-begin)
-}
-
-// widen copies 32-bit token hashes into dst as 64-bit ones.
-func widen(dst []uint64, t []uint32) []uint64 {
-	dst = slices.Grow(dst[:0], len(t))[:len(t)]
-	for i, v := range t {
-		dst[i] = uint64(v)
-	}
-	return dst
 }
 
 // widenToPunctuation stretches a passage over the punctuation glued to its

@@ -5,10 +5,12 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"os"
 	"testing"
 
 	"github.com/echotrace/echotrace/internal/bench"
 	"github.com/echotrace/echotrace/internal/doc"
+	"github.com/echotrace/echotrace/internal/store/sqlite"
 )
 
 // generated returns a synthetic corpus with planted reuse, in memory.
@@ -45,5 +47,37 @@ func BenchmarkFindReuse(b *testing.B) {
 		if _, err := FindReuse(context.Background(), c, DefaultReuseOptions()); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkFindReuseStored runs reuse analysis on an existing SQLite
+// database, such as the one `echotrace bench --dir DIR` leaves in DIR:
+//
+//	ECHOTRACE_BENCH_DB=DIR/bench.db go test ./internal/pipeline -run '^$' -bench FindReuseStored -benchtime 1x
+//
+// It skips without the variable. It reports the counts of ReuseStats per
+// run, to see how candidates grow with the corpus.
+func BenchmarkFindReuseStored(b *testing.B) {
+	path := os.Getenv("ECHOTRACE_BENCH_DB")
+	if path == "" {
+		b.Skip("set ECHOTRACE_BENCH_DB to a SQLite database made by echotrace bench --dir")
+	}
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	for i := 0; i < b.N; i++ {
+		res, err := FindReuse(ctx, storeCorpus{st}, DefaultReuseOptions())
+		if err != nil {
+			b.Fatal(err)
+		}
+		s := res.Stats
+		b.ReportMetric(float64(s.Documents), "docs")
+		b.ReportMetric(float64(s.Postings), "postings")
+		b.ReportMetric(float64(s.Candidates), "candidates")
+		b.ReportMetric(float64(s.Aligned), "aligned")
+		b.ReportMetric(float64(len(res.Passages)), "passages")
 	}
 }

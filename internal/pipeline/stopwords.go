@@ -31,7 +31,7 @@ func stopwordHashes(lang string) map[uint32]struct{} {
 // only ("and it was in the"): in any language they are among the most
 // frequent shingles, match texts that share nothing else, and would only
 // be cut later by the document-frequency limit — after costing candidates.
-func dropStopShingles(fps []match.Fingerprint, tokens []uint32, k int, stop map[uint32]struct{}) []match.Fingerprint {
+func dropStopShingles(fps []match.Fingerprint, tokens []uint64, k int, stop map[uint32]struct{}) []match.Fingerprint {
 	if len(stop) == 0 {
 		return fps
 	}
@@ -39,7 +39,7 @@ func dropStopShingles(fps []match.Fingerprint, tokens []uint32, k int, stop map[
 	for _, fp := range fps {
 		all := true
 		for _, t := range tokens[fp.Pos : int(fp.Pos)+k] {
-			if _, ok := stop[t]; !ok {
+			if _, ok := stop[uint32(t)]; !ok {
 				all = false
 				break
 			}
