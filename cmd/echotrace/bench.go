@@ -13,7 +13,6 @@ import (
 	"github.com/echotrace/echotrace/internal/doc"
 	"github.com/echotrace/echotrace/internal/pipeline"
 	"github.com/echotrace/echotrace/internal/read"
-	"github.com/echotrace/echotrace/internal/relate"
 	"github.com/echotrace/echotrace/internal/store"
 )
 
@@ -135,43 +134,58 @@ and the ratios. echotrace chooses its LSH banding for recall
 
 // pipelineEngine is the whole engine as the bench measures it: ingest the
 // corpus into a fresh database and analyse it.
-func pipelineEngine(ctx context.Context, corpus, dbPath string) ([]relate.Passage, error) {
-	return onIngested(ctx, corpus, dbPath, func(st store.Store) ([]relate.Passage, error) {
-		res, err := pipeline.Analyze(ctx, st, pipeline.AnalyzeOptions{Reuse: pipeline.DefaultReuseOptions(), Force: true})
-		if err != nil {
-			return nil, err
-		}
-		if res.Reuse == nil {
-			return nil, fmt.Errorf("analysis stored no reuse results")
-		}
-		return res.Reuse.Passages, nil
+func pipelineEngine(ctx context.Context, corpus, dbPath string) (bench.EngineOutput, error) {
+	return onIngested(ctx, corpus, dbPath, func(st store.Store, out *bench.EngineOutput) error {
+		return out.Time("analyze", func() error {
+			res, err := pipeline.Analyze(ctx, st, pipeline.AnalyzeOptions{Reuse: pipeline.DefaultReuseOptions(), Force: true})
+			if err != nil {
+				return err
+			}
+			if res.Reuse == nil {
+				return fmt.Errorf("analysis stored no reuse results")
+			}
+			out.Passages, out.Stats = res.Reuse.Passages, res.Reuse.Stats
+			return nil
+		})
 	})
 }
 
-// reuseEngine is ingest and reuse analysis alone: the part of the engine
-// the planted passages score, without the stages after it.
-func reuseEngine(ctx context.Context, corpus, dbPath string) ([]relate.Passage, error) {
-	return onIngested(ctx, corpus, dbPath, func(st store.Store) ([]relate.Passage, error) {
-		res, err := pipeline.FindReuse(ctx, storedCorpus{st}, pipeline.DefaultReuseOptions())
+// reuseEngine is ingest, reuse analysis and storing its results: the part
+// of the engine the planted passages score, without the stages after it.
+func reuseEngine(ctx context.Context, corpus, dbPath string) (bench.EngineOutput, error) {
+	return onIngested(ctx, corpus, dbPath, func(st store.Store, out *bench.EngineOutput) error {
+		version, err := st.Version(ctx)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		return res.Passages, nil
+		var res *pipeline.ReuseResult
+		if err := out.Time("reuse", func() error {
+			res, err = pipeline.FindReuse(ctx, storedCorpus{st}, pipeline.DefaultReuseOptions())
+			return err
+		}); err != nil {
+			return err
+		}
+		out.Passages, out.Stats = res.Passages, res.Stats
+		return out.Time("store reuse", func() error {
+			_, err := st.ReplaceReuse(ctx, version, res.Passages, res.Relations, res.Chains)
+			return err
+		})
 	})
 }
 
 // onIngested opens the database, ingests the corpus, and runs analyse on
 // the store.
-func onIngested(ctx context.Context, corpus, dbPath string, analyse func(store.Store) ([]relate.Passage, error)) ([]relate.Passage, error) {
+func onIngested(ctx context.Context, corpus, dbPath string, analyse func(store.Store, *bench.EngineOutput) error) (bench.EngineOutput, error) {
+	var out bench.EngineOutput
 	st, err := store.Open(ctx, dbPath)
 	if err != nil {
-		return nil, err
+		return out, err
 	}
 	defer st.Close()
-	if err := ingestGenerated(ctx, st, corpus); err != nil {
-		return nil, err
+	if err := out.Time("ingest", func() error { return ingestGenerated(ctx, st, corpus) }); err != nil {
+		return out, err
 	}
-	return analyse(st)
+	return out, analyse(st, &out)
 }
 
 // storedCorpus reads a store as the corpus of reuse analysis.
@@ -253,6 +267,9 @@ func printEngineResult(w io.Writer, r bench.EngineResult) {
 		c.Docs, float64(c.Bytes)/1e6, c.Words, r.Seed, r.GenSeconds)
 	fmt.Fprintf(w, "planted    %d passages in %d pairs\n", c.Passages, c.Pairs)
 	fmt.Fprintf(w, "engine     %.1f s (%.1f s CPU): %.0f documents/s, %.2f MB/s\n", r.Seconds, r.CPUSeconds, r.DocsPerSec, r.MBPerSec)
+	for _, ph := range r.Phases {
+		fmt.Fprintf(w, "  %-12s %.1f s (%.1f s CPU)\n", ph.Name, ph.Seconds, ph.CPUSeconds)
+	}
 	fmt.Fprintf(w, "memory     peak %s (%s)\n", mib(r.PeakRSS), r.PeakNote)
 	p := r.Passages
 	fmt.Fprintf(w, "recall     %.3f (%d of %d planted passages found)\n", p.Recall, p.Found, p.Planted)

@@ -14,7 +14,29 @@ import (
 // JSONL corpus at corpus, storing into a database at dbPath, and return the
 // passages found. The command passes the real pipeline; bench does not
 // import it.
-type Engine func(ctx context.Context, corpus string, dbPath string) (passages []relate.Passage, err error)
+type Engine func(ctx context.Context, corpus string, dbPath string) (EngineOutput, error)
+
+// EngineOutput is what an engine run returns: the passages it found, and
+// optionally where its time went and its own counts.
+type EngineOutput struct {
+	Passages []relate.Passage
+	Phases   []NamedPhase
+	Stats    any // engine-specific counts, reported as they are
+}
+
+// NamedPhase is one timed phase of an engine run.
+type NamedPhase struct {
+	Name string `json:"name"`
+	Phase
+}
+
+// Time runs fn and records its wall and CPU time as the phase name.
+func (o *EngineOutput) Time(name string, fn func() error) error {
+	start, cpu := time.Now(), cpuSeconds()
+	err := fn()
+	o.Phases = append(o.Phases, NamedPhase{name, Phase{time.Since(start).Seconds(), cpuSeconds() - cpu}})
+	return err
+}
 
 // EngineResult is one measured run of an Engine on a generated corpus.
 type EngineResult struct {
@@ -30,6 +52,8 @@ type EngineResult struct {
 	PeakRSS  int64        `json:"peak_rss_bytes"`
 	PeakNote string       `json:"peak_note"`
 	Passages PassageScore `json:"passages"`
+	Phases   []NamedPhase `json:"phases,omitempty"`
+	Stats    any          `json:"engine_stats,omitempty"`
 }
 
 // RunEngine generates a corpus by cfg into dir (corpus.jsonl, truth.jsonl,
@@ -57,7 +81,7 @@ func RunEngine(ctx context.Context, eng Engine, cfg Config, dir string) (EngineR
 		res.PeakNote = "VmHWM of the whole bench process (peak reset unavailable: " + err.Error() + ")"
 	}
 	start, cpu := time.Now(), cpuSeconds()
-	passages, err := eng(ctx, corpus, db)
+	out, err := eng(ctx, corpus, db)
 	res.Seconds, res.CPUSeconds = time.Since(start).Seconds(), cpuSeconds()-cpu
 	if err != nil {
 		return res, fmt.Errorf("bench: engine: %w", err)
@@ -73,7 +97,8 @@ func RunEngine(ctx context.Context, eng Engine, cfg Config, dir string) (EngineR
 	if err != nil {
 		return res, err
 	}
-	res.Passages = ScorePassages(truth.Passages, passages)
+	res.Phases, res.Stats = out.Phases, out.Stats
+	res.Passages = ScorePassages(truth.Passages, out.Passages)
 	return res, nil
 }
 

@@ -16,7 +16,7 @@ import (
 // documents (boilerplate) are left out, so its recall is partial and its
 // precision high but not perfect (two articles of a small outlet share
 // its header).
-func paragraphEngine(ctx context.Context, corpus, _ string) ([]relate.Passage, error) {
+func paragraphEngine(ctx context.Context, corpus, _ string) (EngineOutput, error) {
 	seen := map[string][]relate.End{}
 	err := eachDoc(corpus, func(d corpusDoc) error {
 		off := 0
@@ -33,10 +33,10 @@ func paragraphEngine(ctx context.Context, corpus, _ string) ([]relate.Passage, e
 		}
 		return nil
 	})
-	var out []relate.Passage
+	var out EngineOutput
 	for _, ends := range seen {
 		if len(ends) == 2 && ends[0].Doc != ends[1].Doc {
-			out = append(out, relate.Passage{A: ends[0], B: ends[1]})
+			out.Passages = append(out.Passages, relate.Passage{A: ends[0], B: ends[1]})
 		}
 	}
 	return out, err
@@ -69,8 +69,8 @@ func TestRunEngineScoresAndMeasures(t *testing.T) {
 }
 
 func TestRunEngineReportsEngineError(t *testing.T) {
-	failing := func(context.Context, string, string) ([]relate.Passage, error) {
-		return nil, errors.New("store locked")
+	failing := func(context.Context, string, string) (EngineOutput, error) {
+		return EngineOutput{}, errors.New("store locked")
 	}
 	_, err := RunEngine(context.Background(), failing, Config{Docs: 5, Seed: 1}, t.TempDir())
 	if err == nil || !strings.Contains(err.Error(), "store locked") {
