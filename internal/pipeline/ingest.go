@@ -53,23 +53,37 @@ func Ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptio
 		}
 	}(report)
 
-	// The reader fills batches; a storer marks their regions and
-	// languages (on all cores) and stores them, while the reader goes on
-	// with the next batch. One batch waits at most, so memory stays
-	// bounded.
+	// Three stages overlap: the reader fills batches; a finisher marks
+	// their regions and languages (on all cores); a storer writes them
+	// (SQLite writes on one core). While one batch is stored the next is
+	// marked and a third read, so the store's core is never idle waiting
+	// for the others. Each hand-over holds one batch at most, so memory
+	// stays bounded.
 	var sum IngestSummary
 	batches := make(chan []doc.Document, 1)
+	finished := make(chan []doc.Document, 1)
 	stored := make(chan error, 1)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	go func() {
+		defer close(finished)
+		for batch := range batches {
+			if ctx.Err() == nil {
+				finishBatch(batch)
+			}
+			finished <- batch
+		}
+	}()
+	go func() {
 		var err error
 		n := 0
-		for batch := range batches {
+		for batch := range finished {
+			if err == nil {
+				err = ctx.Err() // a batch left unfinished is never stored
+			}
 			if err != nil {
 				continue // drain after a failure
 			}
-			finishBatch(batch)
 			var res store.PutResult
 			res, err = st.PutDocuments(ctx, batch)
 			var rej *store.RejectedError
