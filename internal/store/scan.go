@@ -44,23 +44,42 @@ type DocPage func(ctx context.Context, after int64, size int) (docs []doc.Docume
 const EachPageSize = 256
 
 // EachByPage implements EachDocument over a DocPage: a page is read
-// whole before fn sees any of it, so fn may use the store meanwhile, and
-// memory holds one page at a time.
+// whole before fn sees any of it, so fn may use the store meanwhile. The
+// next page is read while fn works through the current one — reading is
+// a good part of a pass over a large corpus, and a caller that hands
+// documents to other cores would otherwise leave them idle during every
+// read — so memory holds two pages at a time.
 func EachByPage(ctx context.Context, page DocPage, fn func(doc.Document) error) error {
-	var after int64
+	type result struct {
+		docs []doc.Document
+		last int64
+		err  error
+	}
+	fetch := func(after int64) <-chan result {
+		ch := make(chan result, 1) // the reader never waits, even if fn fails
+		go func() {
+			docs, last, err := page(ctx, after, EachPageSize)
+			ch <- result{docs, last, err}
+		}()
+		return ch
+	}
+	next := fetch(0)
 	for {
-		docs, last, err := page(ctx, after, EachPageSize)
-		if err != nil {
-			return err
+		r := <-next
+		if r.err != nil {
+			return r.err
 		}
-		for _, d := range docs {
+		full := len(r.docs) >= EachPageSize
+		if full {
+			next = fetch(r.last)
+		}
+		for _, d := range r.docs {
 			if err := fn(d); err != nil {
 				return err
 			}
 		}
-		if len(docs) < EachPageSize {
+		if !full {
 			return nil
 		}
-		after = last
 	}
 }
