@@ -3,6 +3,7 @@ package read
 import (
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -70,7 +71,7 @@ const bullets = "•·*-–—▪►◦‣○●"
 
 // splitLines cuts a text into lines with their byte bounds.
 func splitLines(text string) []textLine {
-	var out []textLine
+	out := make([]textLine, 0, strings.Count(text, "\n")+1)
 	for off := 0; off <= len(text); {
 		nl := strings.IndexByte(text[off:], '\n')
 		raw := text[off:]
@@ -176,7 +177,7 @@ func headerSignals(l textLine) (handle, ago, points, reply bool) {
 		switch {
 		case strings.ContainsAny(part, "@/") && handleRe.MatchString(part):
 			handle = true
-		case (digit || strings.Contains(strings.ToLower(part), "ago")) && agoRe.MatchString(part):
+		case (digit || agoLiteral.find(part).any(0)) && agoRe.MatchString(part):
 			ago = true
 		case digit && pointsRe.MatchString(part):
 			points = true
@@ -186,6 +187,9 @@ func headerSignals(l textLine) (handle, ago, points, reply bool) {
 	}
 	return
 }
+
+// agoLiteral is what agoRe needs in a part without a digit.
+var agoLiteral = newLiteralSet([]string{"ago"})
 
 // separatorOnly reports lines that hold only "·" or similar punctuation,
 // as comment headers put between handle and time.
@@ -388,7 +392,6 @@ const (
 	maxLookAround = 12
 )
 
-// classifyLine finds the region of line i, if it is one.
 // labelHeadLen is how much of a line the start-anchored label rules see.
 const labelHeadLen = 64
 
@@ -403,6 +406,17 @@ func prefix(s string, n int) string {
 	return s[:n]
 }
 
+// labelEnds and disclaimerEnds are the characters that end a label or a
+// disclaimer lead-in: labelRe and disclaimerRe need one of them in the
+// head, so a head without any (most lines) skips the expression. They are
+// looked for one by one: strings.ContainsAny decodes every rune of the
+// head when a character of the set is beyond ASCII.
+var (
+	labelEnds      = []string{":", "：", "»", "›", ">", "|", "–", "—", "-"}
+	disclaimerEnds = []string{":", "："}
+)
+
+// classifyLine finds the region of line i, if it is one.
 func classifyLine(lines []textLine, i int) (doc.Region, bool) {
 	l := lines[i]
 	if l.blank() || len(l.content) == 0 {
@@ -416,9 +430,9 @@ func classifyLine(lines []textLine, i int) (doc.Region, bool) {
 	// them against its head keeps the cost independent of the line length.
 	head := prefix(c, labelHeadLen)
 	switch {
-	case len(c) <= maxDisclaimerLen && disclaimerRe.MatchString(head):
+	case len(c) <= maxDisclaimerLen && hasAnySubstring(head, disclaimerEnds) && disclaimerRe.MatchString(head):
 		return whole(doc.RegionBoilerplate, "")
-	case len(c) <= maxLabelLineLen && labelRe.MatchString(head):
+	case len(c) <= maxLabelLineLen && hasAnySubstring(head, labelEnds) && labelRe.MatchString(head):
 		return whole(doc.RegionBoilerplate, "")
 	case len(c) <= 40 && adLineRe.MatchString(c):
 		return whole(doc.RegionBoilerplate, "")
@@ -429,16 +443,16 @@ func classifyLine(lines []textLine, i int) (doc.Region, bool) {
 	if len(c) > maxTwoPhraseLen {
 		return captionInLine(l)
 	}
-	lower := strings.ToLower(c)
-	if len(c) <= maxCreditLen && creditLine(c, lower) && !copyrightNotice(c) {
+	lits := lineLiterals.find(c)
+	if len(c) <= maxCreditLen && creditLine(c, lits) && !copyrightNotice(c) {
 		return whole(doc.RegionCaption, "")
 	}
 	if len(c) <= maxHintLen {
-		if note, ok := hint(c, lower); ok {
+		if note, ok := hint(c, lits); ok {
 			return whole(doc.RegionHint, note)
 		}
 	}
-	if n := countPhrases(c, lower); n >= 2 || n == 1 && len(c) <= maxOnePhraseLen {
+	if n := countPhrases(c, lits); n >= 2 || n == 1 && len(c) <= maxOnePhraseLen {
 		return whole(doc.RegionBoilerplate, "")
 	}
 	if r, ok := captionInLine(l); ok {
@@ -456,20 +470,22 @@ func copyrightNotice(s string) bool {
 	return strings.Contains(lower, "rights") || strings.Contains(lower, "copyright") || copyrightYearRe.MatchString(s)
 }
 
-// countPhrases counts the distinct boilerplate phrases in a line.
-func countPhrases(s, lower string) int {
+// countPhrases counts the distinct boilerplate phrases in a line, given
+// the literals lineLiterals found in it.
+func countPhrases(s string, lits literalHits) int {
 	n := 0
-	for _, p := range boilerplatePhrases {
-		if strings.Contains(lower, p.literal) && p.re.MatchString(s) {
+	for i, p := range boilerplatePhrases {
+		if lits.has(litPhrases, i) && p.re.MatchString(s) {
 			n++
 		}
 	}
 	return n
 }
 
-// hint reads a provenance hint line and returns what it names.
-func hint(c, lower string) (string, bool) {
-	if hasAnySubstring(lower, originStems) {
+// hint reads a provenance hint line and returns what it names, given the
+// literals lineLiterals found in it.
+func hint(c string, lits literalHits) (string, bool) {
+	if lits.any(litOrigin) {
 		if m := originRe.FindStringSubmatch(c); m != nil {
 			return cleanNote(m[1]), true
 		}
@@ -495,7 +511,7 @@ func hint(c, lower string) (string, bool) {
 		// note tells the relate stage it is generic evidence of a copy.
 		return "", true
 	}
-	if !strings.Contains(lower, "http") && !strings.Contains(lower, "www.") {
+	if !lits.any(litURL) {
 		return "", false
 	}
 	if bareURLRe.MatchString(c) {
@@ -508,8 +524,12 @@ func hint(c, lower string) (string, bool) {
 }
 
 // originStems are words one of which every "originally published" phrase
-// contains; lines without any skip the expensive expression.
-var originStems = []string{"publi", "appeared", "posted", " ran ", "reprinted", "опубликован", "paru", "erschien", "veröffentlicht"}
+// contains; lines without any skip the expensive expression. urlStems
+// start every address the URL rules find.
+var (
+	originStems = []string{"publi", "appeared", "posted", " ran ", "reprinted", "опубликован", "paru", "erschien", "veröffentlicht"}
+	urlStems    = []string{"http", "www."}
+)
 
 func hasAnySubstring(s string, subs []string) bool {
 	for _, sub := range subs {
@@ -555,12 +575,214 @@ var agencyNames = func() []string {
 	return out
 }()
 
-// creditLine says whether a short line is a photo credit.
-func creditLine(c, lower string) bool {
-	if !strings.Contains(c, "©") && !strings.HasPrefix(lower, "(c)") && !hasAnySubstring(lower, agencyNames) {
+// creditLine says whether a short line is a photo credit, given the
+// literals lineLiterals found in it.
+func creditLine(c string, lits literalHits) bool {
+	if !strings.Contains(c, "©") && !lowerHasPrefix(c, "(c)") && !lits.any(litAgency) {
 		return false
 	}
 	return creditLineRe.MatchString(c)
+}
+
+// ---- literals of the single-line rules, found in one pass ----
+
+// Groups of lineLiterals.
+const (
+	litPhrases = iota // literal i is boilerplatePhrases[i].literal
+	litOrigin         // originStems
+	litURL            // urlStems
+	litAgency         // agencyNames
+)
+
+// lineLiterals are all the literals the single-line rules look for in the
+// lower-case form of a line.
+var lineLiterals = newLiteralSet(phraseLiterals(), originStems, urlStems, agencyNames)
+
+func phraseLiterals() []string {
+	out := make([]string, len(boilerplatePhrases))
+	for i, p := range boilerplatePhrases {
+		out[i] = p.literal
+	}
+	return out
+}
+
+// literalSet finds which of a fixed set of literals occur in the lower-case
+// form of a line, in one pass over it. Calling strings.Contains for each
+// literal scanned every line some ninety times, and that was most of the
+// cost of marking regions. Here a bitmap of hashes of the literals' first
+// three bytes turns away almost every position of the line, and only at
+// the others are the literals starting with that byte compared.
+type literalSet struct {
+	lits   []string
+	masks  []literalBits        // the literals of each group
+	groups []int                // index of each group's first literal
+	starts [1 << 16 / 64]uint64 // bit startHash(b0, b1, b2): a literal may start with b0 b1 b2
+	first  [256][]uint8         // literals by first byte
+}
+
+// literalBits has bit i set for literal i; 128 literals are enough.
+type literalBits [2]uint64
+
+// newLiteralSet makes a set of groups of lower-case literals of two bytes
+// or more. It panics on a literal it could never find.
+func newLiteralSet(groups ...[]string) *literalSet {
+	s := &literalSet{}
+	for _, g := range groups {
+		s.groups = append(s.groups, len(s.lits))
+		var m literalBits
+		for _, lit := range g {
+			k := len(s.lits)
+			if k >= 128 || len(lit) < 2 || lit != strings.ToLower(lit) {
+				panic("read: literal " + strconv.Quote(lit) + " cannot go in a literal set")
+			}
+			m[k>>6] |= 1 << (k & 63)
+			s.lits = append(s.lits, lit)
+			s.first[lit[0]] = append(s.first[lit[0]], uint8(k))
+			if len(lit) > 2 {
+				s.setStart(lit[0], lit[1], lit[2])
+				continue
+			}
+			for b2 := range 256 { // a two-byte literal, followed by anything or nothing
+				s.setStart(lit[0], lit[1], byte(b2))
+			}
+		}
+		s.masks = append(s.masks, m)
+	}
+	return s
+}
+
+func (s *literalSet) setStart(b0, b1, b2 byte) {
+	x := startHash(b0, b1, b2)
+	s.starts[x>>6] |= 1 << (x & 63)
+}
+
+// startHash hashes three bytes to 16 bits (Fibonacci hashing).
+func startHash(b0, b1, b2 byte) uint32 {
+	return (uint32(b0) | uint32(b1)<<8 | uint32(b2)<<16) * 0x9E3779B1 >> 16
+}
+
+// literalHits says which literals of a set a line contains.
+type literalHits struct {
+	set  *literalSet
+	bits literalBits
+}
+
+// has says whether the line contains literal i of group g.
+func (h literalHits) has(g, i int) bool {
+	k := h.set.groups[g] + i
+	return h.bits[k>>6]&(1<<(k&63)) != 0
+}
+
+// any says whether the line contains a literal of group g.
+func (h literalHits) any(g int) bool {
+	m := h.set.masks[g]
+	return h.bits[0]&m[0]|h.bits[1]&m[1] != 0
+}
+
+// find reports which literals strings.ToLower(text) contains. Most lines
+// lower-case only in ASCII letters (a curly quote or an é stays as it is),
+// and those are searched in place, folding ASCII as it goes; the others
+// are lowered first, into a buffer on the stack.
+func (s *literalSet) find(text string) literalHits {
+	if onlyASCIILowers(text) {
+		return findLiterals(s, text)
+	}
+	var arr [2048]byte // lines the rules read fit
+	return findLiterals(s, appendLower(arr[:0], text))
+}
+
+// findLiterals is find over text, lowered but for ASCII letters.
+func findLiterals[T string | []byte](s *literalSet, t T) literalHits {
+	h := literalHits{set: s}
+	for i := 0; i+1 < len(t); i++ {
+		b0 := asciiLower[t[i]]
+		var b2 byte // nothing after the last two bytes: only a two-byte literal can start there
+		if i+2 < len(t) {
+			b2 = asciiLower[t[i+2]]
+		}
+		if x := startHash(b0, asciiLower[t[i+1]], b2); s.starts[x>>6]&(1<<(x&63)) == 0 {
+			continue
+		}
+	literals:
+		for _, k := range s.first[b0] {
+			lit := s.lits[k]
+			if len(t)-i < len(lit) {
+				continue
+			}
+			for j := 1; j < len(lit); j++ {
+				if asciiLower[t[i+j]] != lit[j] {
+					continue literals
+				}
+			}
+			h.bits[k>>6] |= 1 << (k & 63)
+		}
+	}
+	return h
+}
+
+// asciiLower maps A-Z to a-z and every other byte to itself.
+var asciiLower = func() (t [256]byte) {
+	for i := range t {
+		t[i] = byte(i)
+		if 'A' <= i && i <= 'Z' {
+			t[i] += 'a' - 'A'
+		}
+	}
+	return t
+}()
+
+// onlyASCIILowers says whether strings.ToLower(s) differs from s in ASCII
+// letters only: no rune beyond ASCII changes and no byte is invalid (it
+// would become U+FFFD).
+func onlyASCIILowers(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if n == 1 || unicode.ToLower(r) != r {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// appendLower appends strings.ToLower(s) to buf: it maps rune by rune as
+// strings.ToLower does, an invalid byte becoming U+FFFD.
+func appendLower(buf []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			if 'A' <= b && b <= 'Z' {
+				b += 'a' - 'A'
+			}
+			buf = append(buf, b)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		i += n
+	}
+	return buf
+}
+
+// lowerHasPrefix says whether strings.ToLower(s) starts with the ASCII
+// string p, lowering only as many runes of s as p has bytes: a rune whose
+// lower case starts with an ASCII byte lowers to that byte alone.
+func lowerHasPrefix(s, p string) bool {
+	i := 0
+	for _, r := range s {
+		if i == len(p) {
+			break
+		}
+		if unicode.ToLower(r) != rune(p[i]) {
+			return false
+		}
+		i++
+	}
+	return i == len(p)
 }
 
 // captionMarkers are the literals captionMarkRe needs.
@@ -597,7 +819,7 @@ func captionInLine(l textLine) (doc.Region, bool) {
 // the caption the credit belongs to.
 func captionGroups(d *doc.Document, lines []textLine) {
 	for i, l := range lines {
-		if !l.bullet || len(l.content) > maxCreditLen || !creditLine(l.content, strings.ToLower(l.content)) || copyrightNotice(l.content) {
+		if !l.bullet || len(l.content) > maxCreditLen || !creditLine(l.content, lineLiterals.find(l.content)) || copyrightNotice(l.content) {
 			continue
 		}
 		reach := 0
@@ -609,7 +831,7 @@ func captionGroups(d *doc.Document, lines []textLine) {
 			if !p.bullet || len(p.content) > maxCaptionGroupLine {
 				break
 			}
-			if creditLine(p.content, strings.ToLower(p.content)) {
+			if creditLine(p.content, lineLiterals.find(p.content)) {
 				continue // another credit of the same group, marked already
 			}
 			addRegion(d, doc.Region{Kind: doc.RegionCaption, Begin: p.begin, End: p.end})
