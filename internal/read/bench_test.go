@@ -87,21 +87,28 @@ func BenchmarkRecurringAdd(b *testing.B) {
 }
 
 // BenchmarkRecurringMark marks one document: the reuse stage does this
-// each time it loads a document of a pair.
+// each time it loads a document of a pair, after Seal.
 func BenchmarkRecurringMark(b *testing.B) {
 	docs := recurringCorpus(256)
 	x := NewRecurringIndex(DefaultRecurringShare, DefaultRecurringDocs)
 	for _, d := range docs {
 		x.Add(d)
 	}
-	b.SetBytes(int64(len(docs[0].Text)))
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		d := *docs[i%len(docs)]
-		if x.Mark(&d) == 0 {
-			b.Fatal("nothing marked")
+	for _, sealed := range []bool{false, true} {
+		if sealed {
+			x.Seal()
 		}
-		i++
+		b.Run(map[bool]string{false: "unsealed", true: "sealed"}[sealed], func(b *testing.B) {
+			b.SetBytes(int64(len(docs[0].Text)))
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				d := *docs[i%len(docs)]
+				if x.Mark(&d) == 0 {
+					b.Fatal("nothing marked")
+				}
+				i++
+			}
+		})
 	}
 }

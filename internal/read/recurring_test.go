@@ -2,8 +2,14 @@ package read
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/zeebo/xxh3"
 
 	"github.com/echotrace/echotrace/internal/doc"
 )
@@ -123,4 +129,199 @@ func TestRecurringLinesKeepsOtherRegions(t *testing.T) {
 			t.Errorf("%s: regions %+v, want the hint kept and only the footer added", d.ID, d.Regions)
 		}
 	}
+}
+
+// sealCorpus is documents of several outlets whose lines recur at all
+// sorts of rates: templates, near copies, repeated lines, blank and
+// marked-up documents.
+func sealCorpus() []*doc.Document {
+	docs := recurringCorpus(64)
+	for i := 1; i <= 12; i++ {
+		d := outletDoc("Coast Daily", i)
+		if i%3 == 0 {
+			d.Text += "Tips for the harbour desk go to the night editor.\n" // twice in one document
+		}
+		if i%4 == 0 { // regions a reader left: kept, and merged when adjacent
+			d.Regions = []doc.Region{{Kind: doc.RegionBoilerplate, Begin: 0, End: 5}, {Kind: doc.RegionBoilerplate, Begin: 6, End: 11}}
+		}
+		docs = append(docs, d)
+	}
+	story := "The harbour board met on Monday.\n\nIt agreed on a new berth.\n"
+	for i := 1; i <= 5; i++ {
+		docs = append(docs,
+			&doc.Document{ID: fmt.Sprint("near", i), Series: "ferry-blog", Text: story + fmt.Sprintf("Updated %d times.\n", i)},
+			&doc.Document{ID: fmt.Sprint("blank", i), Outlet: "Blank Times", Text: strings.Repeat(" \n", i)},
+			&doc.Document{ID: fmt.Sprint("few", i), Outlet: fmt.Sprint("Outlet ", i%2), Text: fmt.Sprintf("Header\u00a0line\n\nItem %d.\n", i)},
+		)
+	}
+	docs = append(docs, docs[3]) // a copy counts once
+	return docs
+}
+
+// markAll marks copies of docs and returns them.
+func markAll(x *RecurringIndex, docs []*doc.Document) []doc.Document {
+	out := make([]doc.Document, len(docs))
+	for i, d := range docs {
+		out[i] = *d
+		out[i].Regions = slices.Clone(d.Regions)
+		x.Mark(&out[i])
+	}
+	return out
+}
+
+func TestRecurringSealMarksTheSame(t *testing.T) {
+	for _, th := range []struct {
+		share float64
+		docs  int
+	}{{DefaultRecurringShare, DefaultRecurringDocs}, {0.9, 2}, {0.1, 3}, {0, 0}, {1, 12}} {
+		docs := sealCorpus()
+		x := NewRecurringIndex(th.share, th.docs)
+		for _, d := range docs {
+			x.Add(d)
+		}
+		before := markAll(x, docs)
+		x.Seal()
+		after := markAll(x, docs)
+		marked := 0
+		for i := range docs {
+			if !slices.Equal(before[i].Regions, after[i].Regions) {
+				t.Errorf("share %v docs %d, %s: regions %v before Seal, %v after", th.share, th.docs, docs[i].ID, before[i].Regions, after[i].Regions)
+			}
+			marked += len(after[i].Regions)
+		}
+		if marked == 0 {
+			t.Errorf("share %v docs %d: nothing marked", th.share, th.docs)
+		}
+		x.Seal() // again: nothing changes
+		if again := markAll(x, docs); !slices.EqualFunc(again, after, func(a, b doc.Document) bool { return slices.Equal(a.Regions, b.Regions) }) {
+			t.Errorf("share %v docs %d: a second Seal changed the regions", th.share, th.docs)
+		}
+	}
+}
+
+func TestRecurringSealKeepsOnlyTemplates(t *testing.T) {
+	x := NewRecurringIndex(DefaultRecurringShare, DefaultRecurringDocs)
+	for i := 1; i <= 5; i++ {
+		x.Add(outletDoc("Coast Daily", i))
+	}
+	x.Add(outletDoc("Valley Weekly", 1))
+	x.Seal()
+	coast, valley := x.outlets["coast daily"], x.outlets["valley weekly"]
+	if len(coast.recurring) != 2 || coast.counts != nil || coast.texts != nil {
+		t.Errorf("coast daily after Seal: %d recurring lines (want the header and the footer), counts %v, texts %v", len(coast.recurring), coast.counts, coast.texts)
+	}
+	if valley.recurring != nil || valley.counts != nil || valley.docs != 1 {
+		t.Errorf("valley weekly after Seal: %+v", valley)
+	}
+}
+
+func TestRecurringAddAfterSealPanics(t *testing.T) {
+	x := NewRecurringIndex(DefaultRecurringShare, DefaultRecurringDocs)
+	x.Add(outletDoc("Coast Daily", 1))
+	x.Seal()
+	defer func() {
+		if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "after Seal") {
+			t.Errorf("Add after Seal: recovered %v, want a panic that says so", r)
+		}
+	}()
+	x.Add(outletDoc("Coast Daily", 2))
+}
+
+// Mark is called from several workers of the reuse stage at once; run
+// with -race this shows that it only reads the sealed index.
+func TestRecurringMarkConcurrent(t *testing.T) {
+	docs := sealCorpus()
+	x := NewRecurringIndex(DefaultRecurringShare, DefaultRecurringDocs)
+	for _, d := range docs {
+		x.Add(d)
+	}
+	x.Seal()
+	want := markAll(x, docs)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			got := markAll(x, docs)
+			for i := range got {
+				if !slices.Equal(got[i].Regions, want[i].Regions) {
+					t.Errorf("%s: concurrent Mark gave %v, want %v", docs[i].ID, got[i].Regions, want[i].Regions)
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func TestNonSpaceLen(t *testing.T) {
+	for b := range byte(utf8.RuneSelf) {
+		if asciiSpace(b) != unicode.IsSpace(rune(b)) {
+			t.Errorf("asciiSpace(%q) = %v", b, asciiSpace(b))
+		}
+	}
+	for _, s := range []string{
+		"", " ", "a", " a b\tc\n", "\v\f\r x", "non\u00a0breaking", "next\u0085line", "ideographic\u3000space",
+		"em\u2003space and\u2028line", "кириллица с пробелами", "bad\xff byte", "\xe2\x80", "© 2024 — “quoted”",
+	} {
+		if got, want := nonSpaceLen(s), len(strings.Join(strings.Fields(s), "")); got != want {
+			t.Errorf("nonSpaceLen(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// referenceLineKey is lineKey as it was before its ASCII fast path: every
+// rune through package unicode and appendPlain.
+func referenceLineKey(s string) (uint64, bool) {
+	var buf []byte
+	word, space := false, false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			space = len(buf) > 0
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			word = true
+			r = unicode.ToLower(r)
+		}
+		if space {
+			buf = append(buf, ' ')
+			space = false
+		}
+		buf = appendPlain(buf, r)
+	}
+	if !word {
+		return 0, false
+	}
+	return xxh3.Hash(buf), true
+}
+
+// lineKeySeeds are lines whose comparison form is easy to get wrong: every
+// kind of white space, digits and letters beyond ASCII, quotes and dashes,
+// invalid bytes, and lines longer than lineKey's stack buffer.
+var lineKeySeeds = []string{
+	"", " ", "---", "* * *", "a", "A", "Coast Daily · Harbour desk", "  Coast   DAILY\t·\vHarbour\fdesk\r",
+	"non\u00a0breaking\u0085next\u2028line\u3000wide", "٣ ٤", "İstanbul ß ẞ Σίσυφος", "“Quoted” ‘single’ „low‚ «guillemets»",
+	"en–em—bar―minus−", "wait… what...", "bad\xff\xfebytes", "\xe2\x80", "\x00\x1f\x7f",
+	strings.Repeat("Long paragraph with “quotes” — and dashes. ", 40),
+	strings.Repeat("Длинный абзац — с «кавычками». ", 60),
+}
+
+func checkLineKey(t *testing.T, s string) {
+	t.Helper()
+	h, ok := lineKey(s)
+	wh, wok := referenceLineKey(s)
+	if h != wh || ok != wok {
+		t.Errorf("lineKey(%q) = %x %v, want %x %v", s, h, ok, wh, wok)
+	}
+}
+
+func TestLineKeyMatchesReference(t *testing.T) {
+	for _, s := range append(append(lineKeySeeds, literalLines()...), strings.Split(benchArticle, "\n")...) {
+		checkLineKey(t, s)
+	}
+}
+
+func FuzzLineKey(f *testing.F) {
+	for _, s := range lineKeySeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkLineKey)
 }

@@ -1,7 +1,9 @@
 package read
 
 import (
+	"iter"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -71,30 +73,35 @@ const bullets = "•·*-–—▪►◦‣○●"
 
 // splitLines cuts a text into lines with their byte bounds.
 func splitLines(text string) []textLine {
-	out := make([]textLine, 0, strings.Count(text, "\n")+1)
-	for off := 0; off <= len(text); {
-		nl := strings.IndexByte(text[off:], '\n')
-		raw := text[off:]
-		if nl >= 0 {
-			raw = text[off : off+nl]
-		}
-		lead := len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
-		trimmed := strings.TrimSpace(raw)
-		l := textLine{begin: off + lead, end: off + lead + len(trimmed), text: trimmed}
-		l.content, l.contentBegin = trimmed, l.begin
-		if r, n := utf8.DecodeRuneInString(trimmed); n > 0 && strings.ContainsRune(bullets, r) && len(trimmed) > n {
-			if next, _ := utf8.DecodeRuneInString(trimmed[n:]); unicode.IsSpace(next) {
-				rest := strings.TrimLeftFunc(trimmed[n:], unicode.IsSpace)
-				l.content, l.contentBegin, l.bullet = rest, l.end-len(rest), true
+	return slices.AppendSeq(make([]textLine, 0, strings.Count(text, "\n")+1), eachLine(text))
+}
+
+// eachLine yields the lines of a text with their byte bounds, for callers
+// that look at each line once and need no slice of them.
+func eachLine(text string) iter.Seq[textLine] {
+	return func(yield func(textLine) bool) {
+		for off := 0; off <= len(text); {
+			nl := strings.IndexByte(text[off:], '\n')
+			raw := text[off:]
+			if nl >= 0 {
+				raw = text[off : off+nl]
 			}
+			lead := len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
+			trimmed := strings.TrimSpace(raw)
+			l := textLine{begin: off + lead, end: off + lead + len(trimmed), text: trimmed}
+			l.content, l.contentBegin = trimmed, l.begin
+			if r, n := utf8.DecodeRuneInString(trimmed); n > 0 && strings.ContainsRune(bullets, r) && len(trimmed) > n {
+				if next, _ := utf8.DecodeRuneInString(trimmed[n:]); unicode.IsSpace(next) {
+					rest := strings.TrimLeftFunc(trimmed[n:], unicode.IsSpace)
+					l.content, l.contentBegin, l.bullet = rest, l.end-len(rest), true
+				}
+			}
+			if !yield(l) || nl < 0 {
+				return
+			}
+			off += nl + 1
 		}
-		out = append(out, l)
-		if nl < 0 {
-			break
-		}
-		off += nl + 1
 	}
-	return out
 }
 
 func lastNonBlank(lines []textLine) int {
@@ -934,29 +941,37 @@ const maxRecurringCover = 0.6
 // pass all documents at once or one outlet's batch at a time, but a batch
 // must hold all documents of each outlet in it, or the counts are too low.
 // For a corpus too large to hold, use RecurringIndex in two passes: Add
-// every document, then Mark each one.
+// every document, Seal, then Mark each one.
 func RecurringLines(docs []*doc.Document, minShare float64, minDocs int) {
 	x := NewRecurringIndex(minShare, minDocs)
 	for _, d := range docs {
 		x.Add(d)
 	}
+	x.Seal()
 	for _, d := range docs {
 		x.Mark(d)
 	}
 }
 
 // RecurringIndex counts lines per outlet across documents, keeping one
-// 64-bit hash per distinct line, not the texts.
+// 64-bit hash per distinct line, not the texts. It is used in two passes:
+// Add every document (from one goroutine), Seal, then Mark each document
+// (from any number of goroutines).
 type RecurringIndex struct {
 	minShare float64
 	minDocs  int
 	outlets  map[string]*outletLines
+	sealed   bool
+	hashes   []uint64 // Add's scratch: the line hashes of one document
 }
 
 type outletLines struct {
 	docs   int
-	texts  map[uint64]bool // hashes of the texts counted, so copies count once
-	counts map[uint64]int  // line hash → number of documents containing it
+	texts  map[uint64]struct{} // hashes of the texts counted, so copies count once; nil once sealed
+	counts map[uint64]uint32   // line hash → number of documents containing it; nil once sealed
+	// recurring holds, once sealed, the sorted hashes of the lines that
+	// are the outlet's templates: all Mark needs of counts.
+	recurring []uint64
 }
 
 // NewRecurringIndex makes an empty index; see RecurringLines for the
@@ -980,37 +995,42 @@ func outletKey(d *doc.Document) string {
 // white space collapsed, typographic quotes, dashes and ellipses made
 // plain — and false for lines that have no letter or digit (rules,
 // separators). It is computed for every line of every document twice, so
-// it folds into a stack buffer instead of building strings. (Package
-// normalize folds text for matching; it is a later stage, so this stage
-// keeps its own small table for comparing whole lines.)
+// it folds into a stack buffer instead of building strings, and tests
+// ASCII, most of any text, by hand rather than through package unicode.
+// (Package normalize folds text for matching; it is a later stage, so this
+// stage keeps its own small table for comparing whole lines.)
 func lineKey(s string) (uint64, bool) {
-	var arr [256]byte
+	var arr [1024]byte // most paragraphs fit
 	buf := arr[:0]
 	word, space := false, false
-	for _, r := range s {
-		switch {
-		case unicode.IsSpace(r):
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		var isSpace, isWord bool
+		if r < utf8.RuneSelf {
+			isSpace = asciiSpace(byte(r))
+			isWord = 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+			r = rune(asciiLower[r])
+		} else {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			isSpace = unicode.IsSpace(r)
+			if isWord = !isSpace && (unicode.IsLetter(r) || unicode.IsDigit(r)); isWord {
+				r = unicode.ToLower(r)
+			}
+		}
+		i += n
+		if isSpace {
 			space = len(buf) > 0
 			continue
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			word = true
-			r = unicode.ToLower(r)
 		}
+		word = word || isWord
 		if space {
 			buf = append(buf, ' ')
 			space = false
 		}
-		switch r {
-		case '“', '”', '„', '«', '»':
-			buf = append(buf, '"')
-		case '‘', '’', '‚':
-			buf = append(buf, '\'')
-		case '–', '—', '―', '−':
-			buf = append(buf, '-')
-		case '…':
-			buf = append(buf, "..."...)
-		default:
-			buf = utf8.AppendRune(buf, r)
+		if r < utf8.RuneSelf {
+			buf = append(buf, byte(r))
+		} else {
+			buf = appendPlain(buf, r)
 		}
 	}
 	if !word {
@@ -1019,52 +1039,117 @@ func lineKey(s string) (uint64, bool) {
 	return xxh3.Hash(buf), true
 }
 
-// Add counts the lines of one document.
+// appendPlain appends r to a line's comparison form, typographic quotes,
+// dashes and the ellipsis made plain.
+func appendPlain(buf []byte, r rune) []byte {
+	switch r {
+	case '“', '”', '„', '«', '»':
+		return append(buf, '"')
+	case '‘', '’', '‚':
+		return append(buf, '\'')
+	case '–', '—', '―', '−':
+		return append(buf, '-')
+	case '…':
+		return append(buf, "..."...)
+	}
+	return utf8.AppendRune(buf, r)
+}
+
+// Add counts the lines of one document. It is not safe for concurrent use,
+// and it panics after Seal: counts added then could no longer mark.
 func (x *RecurringIndex) Add(d *doc.Document) {
+	if x.sealed {
+		panic("read: RecurringIndex.Add called after Seal")
+	}
 	key := outletKey(d)
 	if key == "" {
 		return
 	}
 	o := x.outlets[key]
 	if o == nil {
-		o = &outletLines{texts: map[uint64]bool{}, counts: map[uint64]int{}}
+		o = &outletLines{texts: map[uint64]struct{}{}, counts: map[uint64]uint32{}}
 		x.outlets[key] = o
 	}
 	th := xxh3.HashString(d.Text)
-	if o.texts[th] {
+	if _, ok := o.texts[th]; ok {
 		return
 	}
-	o.texts[th] = true
+	o.texts[th] = struct{}{}
 	o.docs++
-	seen := map[uint64]bool{}
-	for _, l := range splitLines(d.Text) {
-		if h, ok := lineKey(l.text); ok && !seen[h] {
-			seen[h] = true
-			o.counts[h]++
+	// A line repeated within the document counts once: sorting its few
+	// hashes in a reused slice is cheaper than a set per document.
+	hs := x.hashes[:0]
+	for l := range eachLine(d.Text) {
+		if h, ok := lineKey(l.text); ok {
+			hs = append(hs, h)
 		}
+	}
+	slices.Sort(hs)
+	for _, h := range slices.Compact(hs) {
+		o.counts[h]++
+	}
+	x.hashes = hs
+}
+
+// Seal ends the counting; call it after the last Add and before marking
+// the documents. It keeps of each outlet only the lines that recur, which
+// are all that Mark looks up, and drops the rest: the count of every
+// distinct line and the hash of every document, which at a million
+// documents are tens of millions of entries. Mark marks the same regions
+// before and after Seal. Add panics after Seal; sealing again does nothing.
+func (x *RecurringIndex) Seal() {
+	if x.sealed {
+		return
+	}
+	x.sealed = true
+	x.hashes = nil
+	for _, o := range x.outlets {
+		if o.docs >= x.minDocs {
+			for h, n := range o.counts {
+				if x.recurs(n, o.docs) {
+					o.recurring = append(o.recurring, h)
+				}
+			}
+			slices.Sort(o.recurring)
+		}
+		o.texts, o.counts = nil, nil
 	}
 }
 
+// recurs says whether a line in n of an outlet's docs documents is one of
+// its templates. (The share test is negated rather than turned into >=, so
+// that a NaN share still marks, as it always did.)
+func (x *RecurringIndex) recurs(n uint32, docs int) bool {
+	return int(n) >= x.minDocs && !(float64(n) < x.minShare*float64(docs))
+}
+
+// template says whether the line with hash h is one of o's templates.
+func (x *RecurringIndex) template(o *outletLines, h uint64) bool {
+	if x.sealed {
+		_, ok := slices.BinarySearch(o.recurring, h)
+		return ok
+	}
+	return x.recurs(o.counts[h], o.docs)
+}
+
 // Mark adds boilerplate regions over the document's recurring lines that
-// no region covers yet, and returns how many it added.
+// no region covers yet, and returns how many it added. It only reads the
+// index, so any number of goroutines may call it at once, each on its own
+// document, as long as no Add or Seal runs meanwhile (the reuse stage
+// calls it from its workers after Seal).
 func (x *RecurringIndex) Mark(d *doc.Document) int {
 	o := x.outlets[outletKey(d)]
 	if o == nil || o.docs < x.minDocs {
 		return 0
 	}
-	var found []doc.Region
-	covered, total := 0, len(strings.Join(strings.Fields(d.Text), ""))
-	for _, l := range splitLines(d.Text) {
-		h, ok := lineKey(l.text)
-		if !ok {
-			continue
+	var buf [8]doc.Region // templates are a few lines
+	found := buf[:0]
+	covered, total := 0, nonSpaceLen(d.Text)
+	for l := range eachLine(d.Text) {
+		if h, ok := lineKey(l.text); ok && x.template(o, h) {
+			found = append(found, doc.Region{Kind: doc.RegionBoilerplate, Begin: l.begin, End: l.end})
+			covered += nonSpaceLen(l.text)
 		}
-		n := o.counts[h]
-		if n < x.minDocs || float64(n) < x.minShare*float64(o.docs) {
-			continue
-		}
-		found = append(found, doc.Region{Kind: doc.RegionBoilerplate, Begin: l.begin, End: l.end})
-		covered += len(strings.Join(strings.Fields(l.text), ""))
 	}
 	if total == 0 || float64(covered) > maxRecurringCover*float64(total) {
 		return 0
@@ -1077,4 +1162,30 @@ func (x *RecurringIndex) Mark(d *doc.Document) int {
 	}
 	mergeAdjacent(d)
 	return added
+}
+
+// nonSpaceLen is len(strings.Join(strings.Fields(s), "")) without building
+// it: the bytes of s outside runs of white space (an invalid byte counts).
+func nonSpaceLen(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			if !asciiSpace(b) {
+				n++
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			n += w
+		}
+		i += w
+	}
+	return n
+}
+
+// asciiSpace is unicode.IsSpace for an ASCII byte.
+func asciiSpace(b byte) bool {
+	return b == ' ' || '\t' <= b && b <= '\r'
 }
