@@ -320,6 +320,9 @@ func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) (docs []finger
 	if err != nil {
 		return nil, nil, nil, nil, fmt.Errorf("reading the corpus: %w", err)
 	}
+	// Only the recurring lines are needed from here on, and the workers
+	// mark documents concurrently.
+	rec.Seal()
 	// Sort the postings now, and find each outlet's templates: the workers
 	// then only read the index.
 	idx.Templates(func(d uint32) uint32 { return docs[d].group }, read.DefaultRecurringDocs, read.DefaultRecurringShare)
