@@ -605,6 +605,7 @@ const (
 // lower-case form of a line.
 var lineLiterals = newLiteralSet(phraseLiterals(), originStems, urlStems, agencyNames)
 
+// phraseLiterals are the literals of boilerplatePhrases, in their order.
 func phraseLiterals() []string {
 	out := make([]string, len(boilerplatePhrases))
 	for i, p := range boilerplatePhrases {
@@ -615,8 +616,8 @@ func phraseLiterals() []string {
 
 // literalSet finds which of a fixed set of literals occur in the lower-case
 // form of a line, in one pass over it. Calling strings.Contains for each
-// literal scanned every line some ninety times, and that was most of the
-// cost of marking regions. Here a bitmap of hashes of the literals' first
+// literal scanned a line up to ninety times, and that was most of the cost
+// of marking regions. Here a bitmap of hashes of the literals' first
 // three bytes turns away almost every position of the line, and only at
 // the others are the literals starting with that byte compared.
 type literalSet struct {
@@ -698,7 +699,9 @@ func (s *literalSet) find(text string) literalHits {
 	return findLiterals(s, appendLower(arr[:0], text))
 }
 
-// findLiterals is find over text, lowered but for ASCII letters.
+// findLiterals is find over text, lowered but for ASCII letters. (Folding
+// ASCII again in a text strings.ToLower has lowered changes nothing: no
+// rune lowers to an ASCII capital.)
 func findLiterals[T string | []byte](s *literalSet, t T) literalHits {
 	h := literalHits{set: s}
 	for i := 0; i+1 < len(t); i++ {
@@ -761,10 +764,7 @@ func onlyASCIILowers(s string) bool {
 func appendLower(buf []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		if b := s[i]; b < utf8.RuneSelf {
-			if 'A' <= b && b <= 'Z' {
-				b += 'a' - 'A'
-			}
-			buf = append(buf, b)
+			buf = append(buf, asciiLower[b])
 			i++
 			continue
 		}
