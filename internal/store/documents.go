@@ -44,6 +44,16 @@ type DocumentStore interface {
 	Version(ctx context.Context) (int64, error)
 }
 
+// TextIndexer is implemented by a backend that builds its full-text index
+// after ingest rather than during it (SQLite). Its text searches bring the
+// index up to date themselves, which after a large ingest takes minutes;
+// IndexText does that ahead of time, so a server calls it in the
+// background at start and its first search does not wait.
+type TextIndexer interface {
+	// IndexText indexes the documents stored but not yet indexed.
+	IndexText(ctx context.Context) error
+}
+
 // PutResult counts what a PutDocuments call did.
 type PutResult struct {
 	Added     int `json:"added"`
