@@ -45,11 +45,12 @@
 // covers every field and is what decides whether a put changes anything.
 // Indexes: documents by id, seq, (date_us, seq), (outlet, date_us, seq),
 // (lang, date_us, seq), content_hash, and full text over title and text:
-// on SQLite an external-content FTS5 table (unicode61, diacritics removed);
-// on PostgreSQL a GIN index over words, the folded word set of title and
-// text (IndexWords), which searches alike. Passages are indexed by
-// (a_doc, b_doc) and b_doc; relations by (a, b), b and kind; both keep the
-// order they were given in (ord).
+// on SQLite an external-content FTS5 table (unicode61, diacritics removed),
+// built after ingest from fts_pending(seq PK), the documents not indexed
+// yet (see TextIndexer); on PostgreSQL a GIN index over words, the folded
+// word set of title and text (IndexWords), which searches alike. Passages
+// are indexed by (a_doc, b_doc) and b_doc; relations by (a, b), b and
+// kind; both keep the order they were given in (ord).
 //
 // On PostgreSQL every large table has a distribution column for Citus
 // (documents: id; passages: a_doc; relations: a; chains: chain;

@@ -43,15 +43,27 @@ func init() {
 		CREATE INDEX documents_content_hash ON documents(content_hash);
 		INSERT OR IGNORE INTO counters(name, value) VALUES ('corpus_version', 0);`,
 		// Full text: an external-content FTS5 index over title and text,
-		// so the text is stored once. PutDocuments keeps it in step with
-		// one statement per batch rather than a trigger per row: FTS5
-		// flushes its pending terms at every statement savepoint, and
-		// per-row flushes make indexing several times slower.
+		// so the text is stored once. It is filled by one statement per
+		// many documents rather than a trigger per row: FTS5 flushes its
+		// pending terms at every statement savepoint, and per-row flushes
+		// make indexing several times slower.
 		`CREATE VIRTUAL TABLE documents_fts USING fts5(
 			title, text, content='documents', content_rowid='seq',
 			tokenize='unicode61 remove_diacritics 2');
 		CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
 			INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+		END;`,
+		// The full-text index is deferred (see fts.go): fts_pending holds
+		// the documents not indexed yet. A database from before has none
+		// (PutDocuments indexed), so the table starts empty. A document
+		// that goes leaves the index only if it was in it.
+		`CREATE TABLE fts_pending (seq INTEGER PRIMARY KEY);
+		DROP TRIGGER documents_fts_delete;
+		CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+			INSERT INTO documents_fts(documents_fts, rowid, title, text)
+				SELECT 'delete', old.seq, old.title, old.text
+				WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE seq = old.seq);
+			DELETE FROM fts_pending WHERE seq = old.seq;
 		END;`,
 	)
 }
@@ -68,7 +80,8 @@ func (s *DB) PutDocuments(ctx context.Context, docs []doc.Document) (store.PutRe
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		res = store.PutResult{}
-		lookup, err := tx.PrepareContext(ctx, `SELECT record_hash FROM documents WHERE id = ?`)
+		lookup, err := tx.PrepareContext(ctx, `SELECT seq, record_hash,
+			NOT EXISTS (SELECT 1 FROM fts_pending p WHERE p.seq = documents.seq) FROM documents WHERE id = ?`)
 		if err != nil {
 			return err
 		}
@@ -81,13 +94,13 @@ func (s *DB) PutDocuments(ctx context.Context, docs []doc.Document) (store.PutRe
 		defer insert.Close()
 		update, err := tx.PrepareContext(ctx, `UPDATE documents SET path = ?, line = ?, series = ?, title = ?,
 			outlet = ?, author = ?, url = ?, lang = ?, date = ?, text = ?, regions = ?, extra = ?,
-			date_us = ?, bytes = ?, content_hash = ?, record_hash = ? WHERE id = ?`)
+			date_us = ?, bytes = ?, content_hash = ?, record_hash = ? WHERE seq = ?`)
 		if err != nil {
 			return err
 		}
 		defer update.Close()
 		unindex, err := tx.PrepareContext(ctx, `INSERT INTO documents_fts(documents_fts, rowid, title, text)
-			SELECT 'delete', seq, title, text FROM documents WHERE id = ?`)
+			SELECT 'delete', seq, title, text FROM documents WHERE seq = ?`)
 		if err != nil {
 			return err
 		}
@@ -95,29 +108,32 @@ func (s *DB) PutDocuments(ctx context.Context, docs []doc.Document) (store.PutRe
 		// What this batch has done to each ID so far, so that one ID
 		// several times in a batch is taken in order.
 		type state struct {
-			hash      string // record hash as stored now, "" when absent
-			stored    bool   // was stored (and indexed) before this batch
-			unindexed bool   // its pre-batch index entry is removed
-			touched   bool   // added or updated by this batch
+			seq     int64
+			hash    string // record hash as stored now, "" when absent
+			indexed bool   // is in the full-text index (not pending)
+			touched bool   // added or updated by this batch
 		}
 		states := map[string]*state{}
-		var touched []string // IDs to index at the end, once each
+		var touched []int64 // seqs to mark pending at the end, once each
 		for _, r := range recs {
 			d := r.Doc
 			st := states[d.ID]
 			if st == nil {
 				st = &state{}
 				states[d.ID] = st
-				err := lookup.QueryRowContext(ctx, d.ID).Scan(&st.hash)
+				err := lookup.QueryRowContext(ctx, d.ID).Scan(&st.seq, &st.hash, &st.indexed)
 				if err != nil && !errors.Is(err, sql.ErrNoRows) {
 					return fmt.Errorf("look up document %q: %w", d.ID, err)
 				}
-				st.stored = err == nil
 			}
 			switch {
 			case st.hash == "":
-				if _, err := insert.ExecContext(ctx, d.ID, d.Path, d.Line, d.Series, d.Title, d.Outlet, d.Author, d.URL,
-					d.Lang, d.Date, d.Text, r.Regions, r.Extra, r.DateMicros, r.Bytes, r.ContentHash, r.RecordHash); err != nil {
+				added, err := insert.ExecContext(ctx, d.ID, d.Path, d.Line, d.Series, d.Title, d.Outlet, d.Author, d.URL,
+					d.Lang, d.Date, d.Text, r.Regions, r.Extra, r.DateMicros, r.Bytes, r.ContentHash, r.RecordHash)
+				if err == nil {
+					st.seq, err = added.LastInsertId()
+				}
+				if err != nil {
 					return fmt.Errorf("insert document %q: %w", d.ID, err)
 				}
 				res.Added++
@@ -125,16 +141,17 @@ func (s *DB) PutDocuments(ctx context.Context, docs []doc.Document) (store.PutRe
 				res.Unchanged++
 				continue
 			default:
-				if st.stored && !st.unindexed {
+				if st.indexed {
 					// Drop the old terms while the old text is still
-					// there to name them.
-					if _, err := unindex.ExecContext(ctx, d.ID); err != nil {
+					// there to name them; the new text waits for
+					// IndexText like a new document.
+					if _, err := unindex.ExecContext(ctx, st.seq); err != nil {
 						return fmt.Errorf("unindex document %q: %w", d.ID, err)
 					}
-					st.unindexed = true
+					st.indexed = false
 				}
 				if _, err := update.ExecContext(ctx, d.Path, d.Line, d.Series, d.Title, d.Outlet, d.Author, d.URL,
-					d.Lang, d.Date, d.Text, r.Regions, r.Extra, r.DateMicros, r.Bytes, r.ContentHash, r.RecordHash, d.ID); err != nil {
+					d.Lang, d.Date, d.Text, r.Regions, r.Extra, r.DateMicros, r.Bytes, r.ContentHash, r.RecordHash, st.seq); err != nil {
 					return fmt.Errorf("update document %q: %w", d.ID, err)
 				}
 				res.Updated++
@@ -142,7 +159,7 @@ func (s *DB) PutDocuments(ctx context.Context, docs []doc.Document) (store.PutRe
 			st.hash = r.RecordHash
 			if !st.touched {
 				st.touched = true
-				touched = append(touched, d.ID)
+				touched = append(touched, st.seq)
 			}
 		}
 		if len(touched) > 0 {
@@ -150,9 +167,11 @@ func (s *DB) PutDocuments(ctx context.Context, docs []doc.Document) (store.PutRe
 			if err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO documents_fts(rowid, title, text)
-				SELECT seq, title, text FROM documents WHERE id IN (SELECT value FROM json_each(?))`, string(list)); err != nil {
-				return fmt.Errorf("index documents: %w", err)
+			// OR IGNORE: a document updated while still pending is
+			// pending already.
+			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO fts_pending(seq)
+				SELECT value FROM json_each(?)`, string(list)); err != nil {
+				return fmt.Errorf("mark documents for the text index: %w", err)
 			}
 		}
 		if n := res.Changed(); n > 0 {
@@ -231,6 +250,11 @@ func (s *DB) Documents(ctx context.Context, q store.DocQuery) ([]doc.Document, e
 		words := store.SearchWords(q.Text)
 		if len(words) == 0 {
 			return nil, nil
+		}
+		// The index is deferred (fts.go): catch up first, or documents
+		// put since the last search would not be found.
+		if err := s.IndexText(ctx); err != nil {
+			return nil, err
 		}
 		where, args = append(where, "seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"), append(args, ftsQuery(words))
 	}

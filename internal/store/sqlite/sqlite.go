@@ -9,6 +9,11 @@
 // another, so several processes may write one file in turn. Every batch of
 // documents is one transaction.
 //
+// The full-text index of the documents is not built as they are stored,
+// which would double the cost of an ingest: PutDocuments only notes what
+// is to be indexed, and IndexText indexes it, called by a text search
+// before it looks, or ahead of time by a server (see fts.go).
+//
 // The schema is described in package store. Each topic file of this
 // package (documents.go, reuse.go, ...) registers its schema steps with
 // addTopic in an init function; Open applies the steps not yet recorded in
@@ -41,6 +46,10 @@ func init() {
 // DB is a store in one SQLite file.
 type DB struct {
 	db *sql.DB
+	// indexing is held (a value in it) by the one IndexText of this
+	// process that runs; a channel rather than a mutex so that a search
+	// waiting for it can give up when its context ends.
+	indexing chan struct{}
 }
 
 var _ store.Store = (*DB)(nil)
@@ -88,7 +97,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		// own, so keep exactly one.
 		db.SetMaxOpenConns(1)
 	}
-	s := &DB{db: db}
+	s := &DB{db: db, indexing: make(chan struct{}, 1)}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
