@@ -12,6 +12,7 @@ import (
 
 	"github.com/echotrace/echotrace/internal/pipeline"
 	"github.com/echotrace/echotrace/internal/server"
+	"github.com/echotrace/echotrace/internal/store"
 )
 
 func init() {
@@ -40,6 +41,15 @@ takes documents to ingest and analyse from requests that send the token as
 			})
 			if err != nil {
 				return err
+			}
+			if ti, ok := st.(store.TextIndexer); ok {
+				// The store indexes text after ingest (SQLite): catch up
+				// now, so that the first search need not.
+				go func() {
+					if err := ti.IndexText(cmd.Context()); err != nil && cmd.Context().Err() == nil {
+						fmt.Fprintf(cmd.ErrOrStderr(), "echotrace: building the full-text index: %v\n", err)
+					}
+				}()
 			}
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
