@@ -241,8 +241,9 @@ func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) (docs []finger
 			tf.Close()
 		}
 	}()
-	// The walk itself is serial: it counts each outlet's lines and numbers
-	// the outlets; tokenizing, fingerprinting and signing run on all cores.
+	// The walk itself is serial: it numbers the outlets. Tokenizing,
+	// fingerprinting, signing and hashing lines run on all cores; the
+	// results are indexed and counted in corpus order.
 	groups := map[string]uint32{}
 	var groupOf []uint32 // appended by the walk, read by the consumer
 	var groupMu sync.Mutex
@@ -254,7 +255,6 @@ func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) (docs []finger
 			if n >= match.MaxDocs {
 				return fmt.Errorf("the corpus holds more than %d documents, the most one reuse index takes", match.MaxDocs)
 			}
-			rec.Add(&d)
 			var g uint32
 			if o := strings.ToLower(strings.TrimSpace(cmp.Or(d.Outlet, d.Series))); o != "" {
 				if g = groups[o]; g == 0 {
@@ -271,12 +271,13 @@ func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) (docs []finger
 	type hashed struct {
 		f      fingerprinted
 		tokens []uint32
+		lines  read.DocLines
 	}
 	idx = match.NewIndex()
 	var writeErr error
 	err = eachMapped(ctx, walk, func(d *doc.Document) hashed {
 		hs := normalize.TokenHashes(d.Text)
-		h := hashed{f: fingerprinted{id: d.ID, lang: d.Lang}, tokens: make([]uint32, len(hs))}
+		h := hashed{f: fingerprinted{id: d.ID, lang: d.Lang}, tokens: make([]uint32, len(hs)), lines: read.LinesOf(d)}
 		wide := make([]uint64, len(hs))
 		for i, v := range hs {
 			h.tokens[i] = uint32(v)
@@ -292,6 +293,7 @@ func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) (docs []finger
 		return h
 	}, func(n int, h hashed) {
 		// In corpus order: document numbers are stable.
+		rec.AddLines(h.lines)
 		f := h.f
 		groupMu.Lock()
 		f.group = groupOf[n]

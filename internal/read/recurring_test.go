@@ -325,3 +325,41 @@ func FuzzLineKey(f *testing.F) {
 	}
 	f.Fuzz(checkLineKey)
 }
+
+func TestRecurringLinesOfCountsAsAdd(t *testing.T) {
+	// Counting LinesOf on other goroutines and AddLines in one must mark
+	// exactly what Add marks.
+	var docs []*doc.Document
+	for i := 0; i < 12; i++ {
+		docs = append(docs, outletDoc("Daily Example", i))
+		docs = append(docs, outletDoc("Other Post", i))
+	}
+	docs = append(docs, &doc.Document{ID: "none", Text: "No outlet.\n\nNothing counted."})
+	byAdd := NewRecurringIndex(DefaultRecurringShare, DefaultRecurringDocs)
+	byLines := NewRecurringIndex(DefaultRecurringShare, DefaultRecurringDocs)
+	lines := make([]DocLines, len(docs))
+	var wg sync.WaitGroup
+	for i, d := range docs {
+		byAdd.Add(d)
+		wg.Add(1)
+		go func() { defer wg.Done(); lines[i] = LinesOf(d) }()
+	}
+	wg.Wait()
+	for _, l := range lines {
+		byLines.AddLines(l)
+	}
+	byAdd.Seal()
+	byLines.Seal()
+	for _, d := range docs {
+		a, b := *d, *d
+		a.Regions, b.Regions = slices.Clone(d.Regions), slices.Clone(d.Regions)
+		byAdd.Mark(&a)
+		byLines.Mark(&b)
+		if !slices.Equal(a.Regions, b.Regions) {
+			t.Errorf("%s: Add marks %v, LinesOf+AddLines marks %v", d.ID, a.Regions, b.Regions)
+		}
+		if len(a.Regions) == 0 && d.Outlet != "" {
+			t.Errorf("%s: no template line marked", d.ID)
+		}
+	}
+}

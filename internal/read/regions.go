@@ -1058,37 +1058,69 @@ func appendPlain(buf []byte, r rune) []byte {
 // Add counts the lines of one document. It is not safe for concurrent use,
 // and it panics after Seal: counts added then could no longer mark.
 func (x *RecurringIndex) Add(d *doc.Document) {
-	if x.sealed {
-		panic("read: RecurringIndex.Add called after Seal")
-	}
 	key := outletKey(d)
 	if key == "" {
+		x.AddLines(DocLines{}) // still panics after Seal
 		return
 	}
-	o := x.outlets[key]
-	if o == nil {
-		o = &outletLines{texts: map[uint64]struct{}{}, counts: map[uint64]uint32{}}
-		x.outlets[key] = o
+	x.hashes = appendLineKeys(x.hashes[:0], d.Text)
+	x.AddLines(DocLines{outlet: key, text: xxh3.HashString(d.Text), lines: x.hashes})
+}
+
+// DocLines is what a RecurringIndex counts of one document: its outlet, a
+// hash of its whole text, and the distinct hashes of its lines. LinesOf
+// computes it apart from counting, so that a caller walking a large corpus
+// hashes documents on all cores and only counts in one goroutine.
+type DocLines struct {
+	outlet string
+	text   uint64
+	lines  []uint64 // sorted, distinct
+}
+
+// LinesOf returns what Add would count of d. It is safe for concurrent use.
+func LinesOf(d *doc.Document) DocLines {
+	key := outletKey(d)
+	if key == "" {
+		return DocLines{}
 	}
-	th := xxh3.HashString(d.Text)
-	if _, ok := o.texts[th]; ok {
-		return
-	}
-	o.texts[th] = struct{}{}
-	o.docs++
-	// A line repeated within the document counts once: sorting its few
-	// hashes in a reused slice is cheaper than a set per document.
-	hs := x.hashes[:0]
-	for l := range eachLine(d.Text) {
+	return DocLines{outlet: key, text: xxh3.HashString(d.Text), lines: appendLineKeys(nil, d.Text)}
+}
+
+// appendLineKeys appends the distinct line keys of text to hs, sorted: a
+// line repeated within a document counts once, and sorting its few hashes
+// is cheaper than a set per document.
+func appendLineKeys(hs []uint64, text string) []uint64 {
+	for l := range eachLine(text) {
 		if h, ok := lineKey(l.text); ok {
 			hs = append(hs, h)
 		}
 	}
 	slices.Sort(hs)
-	for _, h := range slices.Compact(hs) {
+	return slices.Compact(hs)
+}
+
+// AddLines counts one document's lines as LinesOf gave them. Like Add, it
+// is not safe for concurrent use and panics after Seal.
+func (x *RecurringIndex) AddLines(l DocLines) {
+	if x.sealed {
+		panic("read: RecurringIndex.Add called after Seal")
+	}
+	if l.outlet == "" {
+		return
+	}
+	o := x.outlets[l.outlet]
+	if o == nil {
+		o = &outletLines{texts: map[uint64]struct{}{}, counts: map[uint64]uint32{}}
+		x.outlets[l.outlet] = o
+	}
+	if _, ok := o.texts[l.text]; ok {
+		return
+	}
+	o.texts[l.text] = struct{}{}
+	o.docs++
+	for _, h := range l.lines {
 		o.counts[h]++
 	}
-	x.hashes = hs
 }
 
 // Seal ends the counting; call it after the last Add and before marking
