@@ -1,6 +1,7 @@
 package match
 
 import (
+	"fmt"
 	"maps"
 	"math/rand/v2"
 	"slices"
@@ -173,6 +174,9 @@ func checkAgainstRef(t *testing.T, x *Index, r *refIndex, c *refCorpus, fps [][]
 			t.Fatalf("DF(%#x) = %d, want %d", h, df, len(want))
 		}
 	}
+	if x.Postings() < x.frozen {
+		t.Fatalf("Postings() = %d, fewer than the %d sorted", x.Postings(), x.frozen)
+	}
 	opts := []CandidateOptions{
 		{After: -1, Exclude: -1},
 		{MaxDF: 3, MinShared: 2, After: -1, Exclude: -1},
@@ -261,6 +265,59 @@ func TestIndexAddTwice(t *testing.T) {
 	for _, fp := range fps {
 		if df := x.DF(fp.Hash); df != 1 {
 			t.Fatalf("DF = %d after adding one document twice, want 1", df)
+		}
+	}
+}
+
+func TestDirBitsFor(t *testing.T) {
+	for _, n := range []int{0, 1, 4095, 4096, 8191, 8192, 1 << 20, 205_000_000, 1 << 40} {
+		d := dirBitsFor(n)
+		perBucket := float64(n) / float64(uint64(numParts)<<d)
+		if d > 0 && (perBucket < 8 || perBucket >= 16) || d == 0 && perBucket >= 16 {
+			t.Errorf("dirBitsFor(%d) = %d: %.1f postings a bucket, want 8 to 16", n, d, perBucket)
+		}
+	}
+	if d := dirBitsFor(1 << 62); d != keyBits-partBits {
+		t.Errorf("dirBitsFor(1<<62) = %d, want the cap %d", d, keyBits-partBits)
+	}
+}
+
+// TestIndexConcurrentQueries checks that queries from several goroutines
+// after Freeze agree with the reference (and, under -race, that they only
+// read the index).
+func TestIndexConcurrentQueries(t *testing.T) {
+	c := newRefCorpus(9, 2000)
+	x, r := NewIndex(), newRefIndex()
+	fps := make([][]Fingerprint, 400)
+	for d := range fps {
+		fps[d] = c.doc(40)
+		x.Add(uint32(d), fps[d])
+		r.add(uint32(d), fps[d])
+	}
+	x.Freeze()
+	errs := make(chan string, 4)
+	for w := range 4 {
+		go func() {
+			var counts map[uint32]int
+			for d := w; d < len(fps); d += 4 {
+				opt := CandidateOptions{MaxDF: 10, After: int64(d), Exclude: int64(d)}
+				var got []Candidate
+				got, counts = x.Candidates(fps[d], opt, counts)
+				if want := r.candidates(fps[d], opt); !slices.Equal(got, want) {
+					errs <- fmt.Sprintf("Candidates(document %d) = %v, want %v", d, got, want)
+					return
+				}
+				if df, want := x.DF(fps[d][0].Hash), len(r.docs(fps[d][0].Hash)); df != want {
+					errs <- fmt.Sprintf("DF = %d, want %d", df, want)
+					return
+				}
+			}
+			errs <- ""
+		}()
+	}
+	for range 4 {
+		if e := <-errs; e != "" {
+			t.Error(e)
 		}
 	}
 }

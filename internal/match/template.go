@@ -16,16 +16,23 @@ func (x *Index) Templates(group func(doc uint32) uint32, minDocs int, minShare f
 	x.Freeze()
 	x.template = make(map[uint64]uint32)
 	counts := map[uint32]int{}
-	for i := 0; i < len(x.sorted); {
-		key := x.sorted[i] &^ docMask
+	for i := range x.parts {
+		x.partTemplates(x.parts[i].sorted, group, minDocs, minShare, counts)
+	}
+}
+
+// partTemplates adds the templates among the sorted postings of one part.
+func (x *Index) partTemplates(sorted []uint64, group func(doc uint32) uint32, minDocs int, minShare float64, counts map[uint32]int) {
+	for i := 0; i < len(sorted); {
+		key := sorted[i] &^ docMask
 		j := i
-		for j < len(x.sorted) && x.sorted[j]&^docMask == key {
+		for j < len(sorted) && sorted[j]&^docMask == key {
 			j++
 		}
 		if n := j - i; n >= minDocs {
 			clear(counts)
 			best, bestN := uint32(0), 0
-			for _, e := range x.sorted[i:j] {
+			for _, e := range sorted[i:j] {
 				g := group(uint32(e & docMask))
 				if g == 0 {
 					continue
