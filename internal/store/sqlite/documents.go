@@ -202,7 +202,7 @@ func scanDocument(row interface{ Scan(...any) error }, lead ...any) (doc.Documen
 
 // Document returns one document by ID.
 func (s *DB) Document(ctx context.Context, id string) (doc.Document, error) {
-	d, err := scanDocument(s.db.QueryRowContext(ctx, `SELECT `+docColumns+` FROM documents WHERE id = ?`, id))
+	d, err := scanDocument(s.document.QueryRowContext(ctx, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return doc.Document{}, fmt.Errorf("document %q: %w", id, store.ErrNotFound)
 	}

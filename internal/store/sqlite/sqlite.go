@@ -50,6 +50,10 @@ type DB struct {
 	// process that runs; a channel rather than a mutex so that a search
 	// waiting for it can give up when its context ends.
 	indexing chan struct{}
+	// document looks up one document by id. Prepared once: reuse
+	// analysis looks up every document of every pair that shares text,
+	// and parsing the statement each time cost as much as running it.
+	document *sql.Stmt
 }
 
 var _ store.Store = (*DB)(nil)
@@ -102,6 +106,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
 	}
+	if s.document, err = db.PrepareContext(ctx, `SELECT `+docColumns+` FROM documents WHERE id = ?`); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
+	}
 	return s, nil
 }
 
@@ -116,6 +124,7 @@ func (s *DB) Close() error {
 		conn.ExecContext(ctx, `PRAGMA optimize`)
 		conn.Close()
 	}
+	s.document.Close()
 	return s.db.Close()
 }
 
