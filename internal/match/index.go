@@ -277,20 +277,51 @@ func (x *Index) Postings() int { return x.frozen + x.pending }
 // postings returns the sorted postings whose hash agrees with h. The index
 // must be frozen.
 func (x *Index) postings(h uint64) []uint64 {
-	key := h &^ docMask
-	p := &x.parts[key>>(64-partBits)]
+	s := x.bucketOf(h)
+	p, _ := postingsIn(s, h&^docMask, middle(s), 0)
+	return p
+}
+
+// bucketOf is the directory bucket h falls in: a key's postings all lie in
+// one bucket. The index must be frozen.
+func (x *Index) bucketOf(h uint64) []uint64 {
+	p := &x.parts[h>>(64-partBits)]
 	if p.dir == nil {
 		return nil
 	}
-	b := bucket(key, x.dirBits)
-	s := p.sorted[p.dir[b]:p.dir[b+1]]
-	// The first posting of key and the first after them: a key's
-	// postings all lie in one bucket.
-	i := 0
-	if key > 0 {
-		i = firstAbove(s, key-1)
+	b := bucket(h, x.dirBits)
+	return p.sorted[p.dir[b]:p.dir[b+1]]
+}
+
+// middle is the middle element of s, the first a search of s reads, or 0.
+func middle(s []uint64) uint64 {
+	if len(s) == 0 {
+		return 0
 	}
-	return s[i : i+firstAbove(s[i:], key|docMask)]
+	return s[len(s)/2]
+}
+
+// postingsIn returns the postings of key in its bucket s, whose middle
+// element is mid, if there are at most limit of them (or limit is 0 or
+// less), and false if there are more. Telling that needs a look at one
+// posting, not a search for the end of a long list.
+func postingsIn(s []uint64, key, mid uint64, limit int) ([]uint64, bool) {
+	// The first posting of key, or where it would be.
+	i := 0
+	if h := len(s) / 2; key > 0 && len(s) > 0 {
+		if mid < key {
+			i = h + 1 + firstAbove(s[h+1:], key-1)
+		} else {
+			i = firstAbove(s[:h], key-1)
+		}
+	}
+	if limit > 0 && limit < len(s)-i {
+		if s[i+limit]&^docMask == key {
+			return nil, false
+		}
+		s = s[:i+limit]
+	}
+	return s[i : i+firstAbove(s[i:], key|docMask)], true
 }
 
 // firstAbove is the index of the first element of sorted s above v.
@@ -353,23 +384,39 @@ func (x *Index) Candidates(fps []Fingerprint, opt CandidateOptions, counts map[u
 	}
 	slices.Sort(hs)
 	hs = slices.Compact(hs)
-	for _, h := range hs {
-		if opt.Group != 0 && x.template != nil {
-			if g, ok := x.template[h]; ok && g == opt.Group {
+	// The keys are looked up a batch at a time: first the bucket of each
+	// and its middle posting, then the postings in each bucket. The reads
+	// of the first step are independent of each other, so the processor
+	// overlaps their cache misses (and page-table walks, as many as the
+	// postings are large) instead of waiting for each in turn; a search
+	// then finds its bucket in the cache.
+	var buckets [16][]uint64
+	var mids [16]uint64
+	for len(hs) > 0 {
+		n := min(len(hs), len(buckets))
+		for k, h := range hs[:n] {
+			buckets[k] = x.bucketOf(h)
+			mids[k] = middle(buckets[k])
+		}
+		for k, h := range hs[:n] {
+			if opt.Group != 0 && x.template != nil {
+				if g, ok := x.template[h]; ok && g == opt.Group {
+					continue
+				}
+			}
+			p, ok := postingsIn(buckets[k], h, mids[k], opt.MaxDF)
+			if !ok {
 				continue
 			}
-		}
-		p := x.postings(h)
-		if opt.MaxDF > 0 && len(p) > opt.MaxDF {
-			continue
-		}
-		for _, e := range p {
-			d := uint32(e & docMask)
-			if int64(d) <= opt.After || int64(d) == opt.Exclude {
-				continue
+			for _, e := range p {
+				d := uint32(e & docMask)
+				if int64(d) <= opt.After || int64(d) == opt.Exclude {
+					continue
+				}
+				counts[d]++
 			}
-			counts[d]++
 		}
+		hs = hs[n:]
 	}
 	minShared := max(opt.MinShared, 1)
 	var out []Candidate

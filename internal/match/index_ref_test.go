@@ -173,6 +173,13 @@ func checkAgainstRef(t *testing.T, x *Index, r *refIndex, c *refCorpus, fps [][]
 		if df := x.DF(h); df != len(want) {
 			t.Fatalf("DF(%#x) = %d, want %d", h, df, len(want))
 		}
+		for _, limit := range []int{0, 1, 2, len(want) - 1, len(want), len(want) + 1} {
+			b := x.bucketOf(h)
+			p, ok := postingsIn(b, h&^docMask, middle(b), limit)
+			if wantOK := limit <= 0 || len(want) <= limit; ok != wantOK || ok && len(p) != len(want) {
+				t.Fatalf("postingsIn(%#x, limit %d) = %d postings, %v; want %d, %v", h, limit, len(p), ok, len(want), wantOK)
+			}
+		}
 	}
 	if x.Postings() < x.frozen {
 		t.Fatalf("Postings() = %d, fewer than the %d sorted", x.Postings(), x.frozen)
