@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/echotrace/echotrace/internal/doc"
 	"github.com/echotrace/echotrace/internal/match"
@@ -78,6 +79,9 @@ type ReuseStats struct {
 	Templates  int   `json:"templates"`  // fingerprints found to be an outlet's template
 	Candidates int64 `json:"candidates"` // pairs aligned
 	Aligned    int64 `json:"aligned"`    // pairs with at least one alignment, loaded and related
+	// IndexSeconds and AlignSeconds are the wall time of the two passes.
+	IndexSeconds float64 `json:"index_seconds"`
+	AlignSeconds float64 `json:"align_seconds"`
 }
 
 // fingerprinted is what is kept in memory of a document between the two
@@ -101,10 +105,12 @@ type fingerprinted struct {
 func FindReuse(ctx context.Context, c Corpus, opt ReuseOptions) (*ReuseResult, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel() // a failing worker stops the others and the feeder
+	start := time.Now()
 	docs, idx, rec, tf, err := indexCorpus(ctx, c, opt)
 	if err != nil {
 		return nil, err
 	}
+	indexed := time.Now()
 	defer tf.Close()
 	// Near-identical pairs, by their earlier document: always aligned.
 	nearLater := map[uint32][]uint32{}
@@ -215,6 +221,7 @@ func FindReuse(ctx context.Context, c Corpus, opt ReuseOptions) (*ReuseResult, e
 	res.Stats = ReuseStats{
 		Documents: len(docs), Postings: idx.Postings(), Templates: idx.TemplateCount(),
 		Candidates: candidates.Load(), Aligned: aligned.Load(),
+		IndexSeconds: indexed.Sub(start).Seconds(), AlignSeconds: time.Since(indexed).Seconds(),
 	}
 	sortResult(res)
 	relate.CommonSources(res.Relations, res.Passages)

@@ -79,5 +79,7 @@ func BenchmarkFindReuseStored(b *testing.B) {
 		b.ReportMetric(float64(s.Candidates), "candidates")
 		b.ReportMetric(float64(s.Aligned), "aligned")
 		b.ReportMetric(float64(len(res.Passages)), "passages")
+		b.ReportMetric(s.IndexSeconds, "index-s")
+		b.ReportMetric(s.AlignSeconds, "align-s")
 	}
 }
