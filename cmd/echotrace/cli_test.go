@@ -156,3 +156,15 @@ func TestBadInput(t *testing.T) {
 		t.Errorf("%d documents stored, want 3 (good.txt, r1, r3); summary %s", sum.Documents, out)
 	}
 }
+
+func TestMemoryLimitFlag(t *testing.T) {
+	dir := t.TempDir()
+	if _, stderr, code := echotrace(t, dir, "--memory-limit", "lots", "report"); code != 2 || !strings.Contains(stderr, "--memory-limit") {
+		t.Fatalf("a bad limit: exit %d, stderr %q", code, stderr)
+	}
+	for _, limit := range []string{"800MiB", "0"} {
+		if _, stderr, code := echotrace(t, dir, "--memory-limit", limit, "report", "--json"); code != 0 {
+			t.Fatalf("--memory-limit %s: exit %d, stderr %q", limit, code, stderr)
+		}
+	}
+}
