@@ -137,7 +137,7 @@ and the ratios. echotrace chooses its LSH banding for recall
 func pipelineEngine(ctx context.Context, corpus, dbPath string) (bench.EngineOutput, error) {
 	return onIngested(ctx, corpus, dbPath, func(st store.Store, out *bench.EngineOutput) error {
 		return out.Time("analyze", func() error {
-			res, err := pipeline.Analyze(ctx, st, pipeline.AnalyzeOptions{Reuse: pipeline.DefaultReuseOptions(), Force: true})
+			res, err := pipeline.Analyze(ctx, st, pipeline.AnalyzeOptions{Reuse: reuseOptions(dbPath), Force: true})
 			if err != nil {
 				return err
 			}
@@ -160,7 +160,7 @@ func reuseEngine(ctx context.Context, corpus, dbPath string) (bench.EngineOutput
 		}
 		var res *pipeline.ReuseResult
 		if err := out.Time("reuse", func() error {
-			res, err = pipeline.FindReuse(ctx, storedCorpus{st}, pipeline.DefaultReuseOptions())
+			res, err = pipeline.FindReuse(ctx, storedCorpus{st}, reuseOptions(dbPath))
 			return err
 		}); err != nil {
 			return err

@@ -37,7 +37,7 @@ takes documents to ingest and analyse from requests that send the token as
 			defer st.Close()
 			srv, err := server.New(st, server.Options{
 				WriteToken: token,
-				Analyze:    pipeline.AnalyzeOptions{Reuse: pipeline.DefaultReuseOptions()},
+				Analyze:    pipeline.AnalyzeOptions{Reuse: reuseOptions(flagDB)},
 			})
 			if err != nil {
 				return err
