@@ -42,7 +42,8 @@ func writeError(w http.ResponseWriter, status int, code, msg string) {
 }
 
 // fail answers with the status that fits err: 400 for a bad parameter, 404
-// for an unknown record, 500 for the rest.
+// for an unknown record, 503 while the search index is being built, 500
+// for the rest.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var bp *badParam
 	switch {
@@ -52,10 +53,17 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		writeError(w, http.StatusNotFound, "not_found", err.Error())
 	case errors.Is(err, errUnavailable):
 		writeError(w, http.StatusNotImplemented, "not_available", err.Error())
+	case errors.Is(err, store.ErrTextIndexBuilding):
+		w.Header().Set("Retry-After", retryIndexSeconds)
+		writeError(w, http.StatusServiceUnavailable, "index_building", err.Error())
 	default:
 		s.internalError(w, r, err)
 	}
 }
+
+// retryIndexSeconds is the Retry-After of a search answered while the
+// full-text index is being built: catching up takes minutes at most.
+const retryIndexSeconds = "30"
 
 // errUnavailable says the database has no results of a kind (its backend
 // does not keep them).

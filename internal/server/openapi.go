@@ -71,7 +71,7 @@ var operations = []operation{
 		Params: []param{{Name: "id", In: "path", Type: "string", Required: true, Doc: "document id"}},
 		Fields: []string{"id:string", "title:string", "outlet:string", "date:string", "text:string", "regions:array",
 			"passages:array", "relations:array", "quotes:array", "entities:array", "truncated:boolean"}},
-	{Method: "GET", Path: "/api/search", Summary: "Full-text search with snippets", Status: 200, Errors: []int{400},
+	{Method: "GET", Path: "/api/search", Summary: "Full-text search with snippets (503 with Retry-After while the index is being built after an ingest)", Status: 200, Errors: []int{400, 503},
 		Params: withParams([]param{{Name: "q", In: "query", Type: "string", Required: true, Doc: "words that must all occur"}, cursorParam}, docFilterParams, pagingParams),
 		Fields: listFields},
 	{Method: "GET", Path: "/api/pairs", Summary: "Related pairs of documents (relations)", Status: 200, Errors: []int{400, 404},

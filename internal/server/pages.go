@@ -80,6 +80,9 @@ func (s *Server) pageFail(w http.ResponseWriter, r *http.Request, err error) {
 		s.pageError(w, r, http.StatusNotFound, "Not found: "+err.Error())
 	case errors.Is(err, errUnavailable):
 		s.pageError(w, r, http.StatusNotImplemented, "This database keeps no such results.")
+	case errors.Is(err, store.ErrTextIndexBuilding):
+		w.Header().Set("Retry-After", retryIndexSeconds)
+		s.pageError(w, r, http.StatusServiceUnavailable, "The search index is still being built after the last ingest. Try again in a minute.")
 	default:
 		if r.Context().Err() != nil {
 			return

@@ -48,7 +48,9 @@ type DocumentStore interface {
 // after ingest rather than during it (SQLite). Its text searches bring the
 // index up to date themselves, which after a large ingest takes minutes;
 // IndexText does that ahead of time, so a server calls it in the
-// background at start and its first search does not wait.
+// background at start and its first search does not wait. A search that
+// meets such a catch-up still running answers ErrTextIndexBuilding after a
+// few seconds rather than hang.
 type TextIndexer interface {
 	// IndexText indexes the documents stored but not yet indexed.
 	IndexText(ctx context.Context) error

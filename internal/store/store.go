@@ -84,6 +84,11 @@ type Store interface {
 // ErrNotFound is returned when a requested record does not exist.
 var ErrNotFound = errors.New("not found")
 
+// ErrTextIndexBuilding is returned by a text search that would have to
+// wait long for the full-text index to be brought up to date (see
+// TextIndexer): the search can be tried again shortly.
+var ErrTextIndexBuilding = errors.New("the full-text index is being built; search again shortly")
+
 // Opener opens a backend for a DSN whose scheme it was registered under.
 // The DSN is passed as given, scheme included (except for the sqlite:
 // prefix, which is removed so the backend sees a path).

@@ -253,7 +253,7 @@ func (s *DB) Documents(ctx context.Context, q store.DocQuery) ([]doc.Document, e
 		}
 		// The index is deferred (fts.go): catch up first, or documents
 		// put since the last search would not be found.
-		if err := s.IndexText(ctx); err != nil {
+		if err := s.indexForSearch(ctx); err != nil {
 			return nil, err
 		}
 		where, args = append(where, "seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"), append(args, ftsQuery(words))

@@ -82,6 +82,35 @@ func (s *DB) IndexText(ctx context.Context) error {
 		return ctx.Err()
 	}
 	defer func() { <-s.indexing }()
+	return s.indexPending(ctx)
+}
+
+// searchIndexWait is how long a search waits for a catch-up that another
+// caller of this process runs (a server's, started when it starts) before
+// it answers store.ErrTextIndexBuilding: after a large ingest the catch-up
+// takes minutes, longer than a request should hang. A variable so that
+// tests need not wait as long.
+var searchIndexWait = 3 * time.Second
+
+// indexForSearch brings the index up to date before a search, like
+// IndexText, unless another catch-up holds it for longer than
+// searchIndexWait.
+func (s *DB) indexForSearch(ctx context.Context) error {
+	wait := time.NewTimer(searchIndexWait)
+	defer wait.Stop()
+	select {
+	case s.indexing <- struct{}{}:
+	case <-wait.C:
+		return store.ErrTextIndexBuilding
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	defer func() { <-s.indexing }()
+	return s.indexPending(ctx)
+}
+
+// indexPending indexes what is pending; the caller holds s.indexing.
+func (s *DB) indexPending(ctx context.Context) error {
 	// Only what is pending now: documents put meanwhile come later in the
 	// ingest order (seq only grows), so a catch-up never chases an ingest
 	// that runs at the same time.

@@ -3,11 +3,13 @@ package sqlite_test
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/echotrace/echotrace/internal/doc"
 	"github.com/echotrace/echotrace/internal/store"
@@ -244,4 +246,24 @@ func TestTextIndexCancel(t *testing.T) {
 		t.Errorf("search with a cancelled context: %v, want context canceled", err)
 	}
 	wantSearch(t, s, "then", map[string][]string{"beacon": {"a"}})
+}
+
+func TestTextSearchDuringCatchUp(t *testing.T) {
+	defer sqlite.SetSearchIndexWait(50 * time.Millisecond)()
+	s := openFile(t, newDSN(t))
+	putDocs(t, s, doc.Document{ID: "a", Text: "lighthouse keeper"})
+	release := sqlite.HoldTextIndex(s) // as the server's catch-up at start
+	_, err := s.Documents(context.Background(), store.DocQuery{Text: "lighthouse"})
+	release()
+	if !errors.Is(err, store.ErrTextIndexBuilding) {
+		t.Fatalf("search while another catch-up runs: %v, want ErrTextIndexBuilding", err)
+	}
+	// Searches not about text never wait for the index.
+	release = sqlite.HoldTextIndex(s)
+	docs, err := s.Documents(context.Background(), store.DocQuery{Limit: 5})
+	release()
+	if err != nil || len(docs) != 1 {
+		t.Fatalf("listing while a catch-up runs: %v, %d documents", err, len(docs))
+	}
+	wantSearch(t, s, "after the catch-up", map[string][]string{"lighthouse": {"a"}})
 }
