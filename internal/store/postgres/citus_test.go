@@ -14,17 +14,7 @@ import (
 // exclusion constraint includes it, and there are no foreign keys.
 func TestCitusReady(t *testing.T) {
 	ctx := context.Background()
-	dsn := newDSN(t)
-	st, err := store.Open(ctx, dsn) // applies the schema
-	if err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
-	conn, err := pgx.Connect(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
+	conn := schemaConn(t)
 	tables := []struct{ table, column string }{
 		{"documents", "id"},
 		{"passages", "a_doc"},
@@ -74,4 +64,23 @@ func TestCitusReady(t *testing.T) {
 			}
 		})
 	}
+}
+
+// schemaConn returns a connection to a new scratch schema holding the
+// store's tables, for inspecting them; it is closed when the test ends.
+func schemaConn(t *testing.T) *pgx.Conn {
+	t.Helper()
+	ctx := context.Background()
+	dsn := newDSN(t)
+	st, err := store.Open(ctx, dsn) // applies the schema
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close(context.Background()) })
+	return conn
 }

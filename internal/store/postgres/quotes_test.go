@@ -5,9 +5,6 @@ import (
 	"net/url"
 	"testing"
 
-	"github.com/jackc/pgx/v5"
-
-	"github.com/echotrace/echotrace/internal/store"
 	"github.com/echotrace/echotrace/internal/store/storetest"
 )
 
@@ -42,17 +39,7 @@ func newICUDSN(tb testing.TB) string {
 // exclusion constraint that leaves it out.
 func TestQuotesCitusReady(t *testing.T) {
 	ctx := context.Background()
-	dsn := newDSN(t)
-	st, err := store.Open(ctx, dsn) // applies the schema
-	if err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
-	conn, err := pgx.Connect(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
+	conn := schemaConn(t)
 	for _, table := range []string{"quote_occurrences", "entity_mentions"} {
 		t.Run(table, func(t *testing.T) {
 			var collation string
