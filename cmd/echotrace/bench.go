@@ -10,7 +10,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/echotrace/echotrace/internal/bench"
-	"github.com/echotrace/echotrace/internal/doc"
 	"github.com/echotrace/echotrace/internal/pipeline"
 	"github.com/echotrace/echotrace/internal/read"
 	"github.com/echotrace/echotrace/internal/store"
@@ -160,7 +159,7 @@ func reuseEngine(ctx context.Context, corpus, dbPath string) (bench.EngineOutput
 		}
 		var res *pipeline.ReuseResult
 		if err := out.Time("reuse", func() error {
-			res, err = pipeline.FindReuse(ctx, storedCorpus{st}, reuseOptions(dbPath))
+			res, err = pipeline.FindReuse(ctx, pipeline.StoreCorpus(st), reuseOptions(dbPath))
 			return err
 		}); err != nil {
 			return err
@@ -186,17 +185,6 @@ func onIngested(ctx context.Context, corpus, dbPath string, analyse func(store.S
 		return out, err
 	}
 	return out, analyse(st, &out)
-}
-
-// storedCorpus reads a store as the corpus of reuse analysis.
-type storedCorpus struct{ st store.Store }
-
-func (c storedCorpus) Each(ctx context.Context, fn func(doc.Document) error) error {
-	return c.st.EachDocument(ctx, fn)
-}
-
-func (c storedCorpus) Load(ctx context.Context, id string) (doc.Document, error) {
-	return c.st.Document(ctx, id)
 }
 
 // ingestGenerated ingests a generated corpus, which must go in whole.

@@ -50,7 +50,10 @@ type AnalyzeResult struct {
 	Reuse   *ReuseResult
 }
 
-// storeCorpus reads a store as a Corpus.
+// StoreCorpus reads a store as the Corpus of reuse analysis: its documents
+// in ingest order, and any of them by id.
+func StoreCorpus(st store.Store) Corpus { return storeCorpus{st} }
+
 type storeCorpus struct{ st store.Store }
 
 func (c storeCorpus) Each(ctx context.Context, fn func(doc.Document) error) error {

@@ -77,7 +77,7 @@ type ReuseStats struct {
 	Documents  int   `json:"documents"`
 	Postings   int   `json:"postings"`   // (fingerprint, document) pairs indexed
 	Templates  int   `json:"templates"`  // fingerprints found to be an outlet's template
-	Candidates int64 `json:"candidates"` // pairs aligned
+	Candidates int64 `json:"candidates"` // candidate pairs tried by alignment
 	Aligned    int64 `json:"aligned"`    // pairs with at least one alignment, loaded and related
 	// IndexSeconds and AlignSeconds are the wall time of the two passes.
 	IndexSeconds float64 `json:"index_seconds"`
