@@ -32,14 +32,18 @@ _echotrace_pg_as() {
 	local user=$1
 	shift
 	local r
+	# Every return names its status: under bash 5.2 a bare return inside
+	# an EXIT trap returns the status the script failed with, not the
+	# command's, which made the stop below take its failure branch and
+	# leave the data folder behind.
 	if [ -z "$user" ]; then
 		"$@"
-		return
+		return $?
 	fi
 	for r in "$(command -v runuser 2>/dev/null)" /usr/sbin/runuser /sbin/runuser; do
 		if [ -n "$r" ] && [ -x "$r" ]; then
 			"$r" -u "$user" -- "$@"
-			return
+			return $?
 		fi
 	done
 	su -s /bin/sh "$user" -c "$(printf '%q ' "$@")"
@@ -113,9 +117,12 @@ _echotrace_pg_start() {
 	echo "postgres.sh: PostgreSQL running at 127.0.0.1:$port (files in $dir)" >&2
 }
 
-# _echotrace_pg_stop [DIR] stops the server and removes its files.
+# _echotrace_pg_stop [DIR] stops the server and removes its files. It runs
+# from an EXIT trap, often after a failure under set -e: errexit is
+# turned off here so that a failing stop cannot skip the removal.
 _echotrace_pg_stop() {
 	local dir=${1:-${ECHOTRACE_TEST_POSTGRES_DIR:-}} bin user
+	set +e
 	[ -n "$dir" ] && [ -d "$dir/data" ] || return 0
 	bin=${_echotrace_pg_bin:-$(_echotrace_pg_bindir)}
 	user=${_echotrace_pg_user-}
@@ -125,6 +132,7 @@ _echotrace_pg_stop() {
 	_echotrace_pg_as "$user" "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 ||
 		_echotrace_pg_as "$user" "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1
 	rm -rf "$dir"
+	return 0
 }
 
 if [ "${BASH_SOURCE[0]}" != "$0" ]; then

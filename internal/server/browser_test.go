@@ -53,6 +53,10 @@ func browser(t *testing.T) context.Context {
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-domain-reliability", true),
 		chromedp.UserDataDir(profile),
+		// Chromium keeps shared-memory and crash files in TMPDIR, outside
+		// the profile: point it into the profile so the test's cleanup
+		// removes them too.
+		chromedp.Env("TMPDIR="+profile),
 		chromedp.WindowSize(1280, 900),
 	)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
