@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/echotrace/echotrace/internal/doc"
@@ -284,6 +285,7 @@ func (a *analysis) findContent() {
 		if p, ok := a.colonBlock(at); ok {
 			at.Content = p
 			at.Block = true
+			a.blocks.add(p)
 			continue
 		}
 		if at.Passive {
@@ -324,12 +326,7 @@ func (a *analysis) findContent() {
 // inBlock reports whether off lies in a statement already attributed as a
 // block: cues inside a quoted statement are not the article's own.
 func (a *analysis) inBlock(off int) bool {
-	for _, at := range a.attrs {
-		if at.Block && off >= at.Content.Begin && off < at.Content.End {
-			return true
-		}
-	}
-	return false
+	return a.blocks.holds(off)
 }
 
 // clauseStart is where the attribution clause begins (subject or cue).
@@ -353,33 +350,38 @@ func (a *analysis) clauseStart(at *attribution) int {
 // attribution clause ("…,” he said), or -1.
 func (a *analysis) quoteEndingBefore(at *attribution) int {
 	b := a.clauseStart(at)
-	for qi, q := range a.quotes {
-		if q.Depth != 0 {
-			continue
+	// The quotation closes where only spaces, commas and dashes separate
+	// it from the clause.
+	lo := b
+	for lo > 0 {
+		r := runeBefore(a.text, lo)
+		if !strings.ContainsRune(" ,—–-\u00a0", r) {
+			break
 		}
-		if q.Close <= b && strings.Trim(a.text[q.Close:b], " ,—–-\u00a0") == "" {
-			// The quotation must open its sentence (or follow a colon):
-			// "Critics call it a ‘mirage’, X wrote" attributes the
-			// sentence, not the quoted word.
-			s := a.sents[at.Sentence]
-			if q.Open >= s.Begin && strings.Trim(a.text[s.Begin:q.Open], " —–-:\u00a0") != "" {
-				if !strings.HasSuffix(strings.TrimSpace(a.text[s.Begin:q.Open]), ":") {
-					return -1
-				}
-			}
-			return qi
+		lo -= len(string(r))
+	}
+	qi := a.top.firstClosingIn(lo, b)
+	if qi < 0 {
+		return -1
+	}
+	q := a.quotes[qi]
+	// The quotation must open its sentence (or follow a colon):
+	// "Critics call it a ‘mirage’, X wrote" attributes the
+	// sentence, not the quoted word.
+	s := a.sents[at.Sentence]
+	if q.Open >= s.Begin && strings.Trim(a.text[s.Begin:q.Open], " —–-:\u00a0") != "" {
+		if !strings.HasSuffix(strings.TrimSpace(a.text[s.Begin:q.Open]), ":") {
+			return -1
 		}
 	}
-	return -1
+	return qi
 }
 
 // quoteStartingAfter returns the quotation that opens right after the cue
 // ("X said: “…”", "X said that “…”"), or -1.
 func (a *analysis) quoteStartingAfter(after int, at *attribution) int {
-	for qi, q := range a.quotes {
-		if q.Depth != 0 || q.Open < after {
-			continue
-		}
+	if qi := a.top.firstOpeningAt(a.quotes, after); qi >= 0 {
+		q := a.quotes[qi]
 		between := a.text[after:q.Open]
 		if len(between) > 120 {
 			return -1
@@ -415,10 +417,7 @@ func (a *analysis) colonBlock(at *attribution) (doc.Span, bool) {
 	if !strings.HasSuffix(strings.TrimSpace(a.text[sent.Begin:sent.End]), ":") {
 		return doc.Span{}, false
 	}
-	for pi, p := range a.paras {
-		if p.End != sent.End {
-			continue
-		}
+	if pi := sort.Search(len(a.paras), func(k int) bool { return a.paras[k].End >= sent.End }); pi < len(a.paras) && a.paras[pi].End == sent.End {
 		if pi+1 >= len(a.paras) {
 			return doc.Span{}, false
 		}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 
 	"github.com/echotrace/echotrace/internal/doc"
@@ -115,6 +116,7 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 	a.toks = normalize.Tokens(text)
 	a.paras = paragraphs(text)
 	a.quotes = findQuotes(text, a.paras)
+	a.top = newTopQuotes(a.quotes)
 	for _, q := range a.quotes {
 		if q.Depth == 0 {
 			a.qspans = append(a.qspans, doc.Span{Begin: q.Open, End: q.Close})
@@ -219,6 +221,7 @@ func (a *analysis) quoteOccurrences(docID string) []Occurrence {
 		}
 	}
 	merged := map[int]bool{}
+	claims := newClaimIndex(a.attrs)
 	var out []Occurrence
 	for qi, q := range a.quotes {
 		if merged[qi] {
@@ -248,7 +251,7 @@ func (a *analysis) quoteOccurrences(docID string) []Occurrence {
 			o.Kind = KindQuote
 			a.setSpeaker(&o, at)
 		default:
-			c := a.containing(q.Open)
+			c := claims.innermost(a.attrs, q.Open)
 			switch {
 			case words <= 1:
 				o.Kind = KindTerm
@@ -304,24 +307,6 @@ func (a *analysis) continuationOf(qi int, at *attribution, adjacent map[int]*att
 		return nj
 	}
 	return -1
-}
-
-// containing returns the innermost claim whose content holds off.
-func (a *analysis) containing(off int) *attribution {
-	var best *attribution
-	for i := range a.attrs {
-		at := &a.attrs[i]
-		if at.Quote >= 0 || at.Block || at.Content.End <= at.Content.Begin {
-			continue
-		}
-		if off < at.Content.Begin || off >= at.Content.End {
-			continue
-		}
-		if best == nil || at.Content.Len() < best.Content.Len() {
-			best = at
-		}
-	}
-	return best
 }
 
 func (a *analysis) setSpeaker(o *Occurrence, at *attribution) {
@@ -387,7 +372,10 @@ func (a *analysis) quotedShare(b, e int) float64 {
 		return 0
 	}
 	n := 0
-	for _, q := range a.qspans {
+	for _, q := range a.qspans[spansFrom(a.qspans, b):] {
+		if q.Begin >= e {
+			break
+		}
 		lo, hi := max(q.Begin, b), min(q.End, e)
 		if hi > lo {
 			n += hi - lo
@@ -397,9 +385,5 @@ func (a *analysis) quotedShare(b, e int) float64 {
 }
 
 func sortOccurrences(os []Occurrence) {
-	for i := 1; i < len(os); i++ {
-		for j := i; j > 0 && os[j].Begin < os[j-1].Begin; j-- {
-			os[j], os[j-1] = os[j-1], os[j]
-		}
-	}
+	slices.SortStableFunc(os, func(x, y Occurrence) int { return x.Begin - y.Begin })
 }

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/echotrace/echotrace/internal/doc"
@@ -60,6 +62,8 @@ type analysis struct {
 	gaz     *Gazetteer
 	people  *people
 	attrs   []attribution
+	top     topQuotes  // the top-level quotations, indexed by position
+	blocks  blockSpans // statements attributed as blocks so far
 }
 
 // npBefore parses the noun phrase that ends at token e and is the subject
@@ -244,15 +248,26 @@ func plurals(k string) bool {
 // one who was a source.
 func (a *analysis) resolve() {
 	type personMention struct {
-		at     int
-		name   string
-		source bool
+		at   int
+		name string
 	}
-	var mentions []personMention
+	// Names in the text and resolved sources, each sorted by offset, so
+	// that the nearest before a mention is a binary search away.
+	var names, sources []personMention
 	for _, r := range a.runs {
 		if r.Type == Person && !r.InQuote && r.Canonical != "" {
-			mentions = append(mentions, personMention{at: a.toks[r.NameFirst].Begin, name: r.Canonical})
+			names = append(names, personMention{at: a.toks[r.NameFirst].Begin, name: r.Canonical})
 		}
+	}
+	slices.SortStableFunc(names, func(x, y personMention) int { return x.at - y.at })
+	// lastBefore is the index of the first of the mentions at the
+	// greatest offset before off, or -1.
+	lastBefore := func(ms []personMention, off int) int {
+		k := sort.Search(len(ms), func(k int) bool { return ms[k].at >= off }) - 1
+		for k > 0 && ms[k-1].at == ms[k].at {
+			k--
+		}
+		return k
 	}
 	for i := range a.attrs {
 		at := &a.attrs[i]
@@ -268,16 +283,13 @@ func (a *analysis) resolve() {
 			// Nearest person before the mention: first among sources.
 			best, bestAny := "", ""
 			bestAt, bestAnyAt := -1, -1
-			for _, m := range mentions {
-				if m.at >= at.Src.Span.Begin {
-					continue
-				}
-				if m.source && m.at > bestAt {
-					best, bestAt = m.name, m.at
-				}
-				if m.at > bestAnyAt {
-					bestAny, bestAnyAt = m.name, m.at
-				}
+			if k := lastBefore(sources, at.Src.Span.Begin); k >= 0 {
+				best, bestAt = sources[k].name, sources[k].at
+				bestAny, bestAnyAt = best, bestAt
+			}
+			// A name in the text goes before a source at the same offset.
+			if k := lastBefore(names, at.Src.Span.Begin); k >= 0 && names[k].at >= bestAnyAt {
+				bestAny, bestAnyAt = names[k].name, names[k].at
 			}
 			name := best
 			if name == "" {
@@ -293,22 +305,22 @@ func (a *analysis) resolve() {
 			}
 		}
 		if at.Src.Name != "" && at.Src.Type == Person {
-			mentions = append(mentions, personMention{at: at.Src.Span.Begin, name: at.Src.Name, source: true})
-			// Keep the source mentions in order for later lookups.
-			for j := len(mentions) - 1; j > 0 && mentions[j].at < mentions[j-1].at; j-- {
-				mentions[j], mentions[j-1] = mentions[j-1], mentions[j]
+			// Attributions come in text order, so this insertion is
+			// nearly always an append.
+			m := personMention{at: at.Src.Span.Begin, name: at.Src.Name}
+			j := len(sources)
+			for j > 0 && sources[j-1].at > m.at {
+				j--
 			}
+			sources = slices.Insert(sources, j, m)
 		}
 	}
 }
 
 // parasBetween counts paragraph starts in (from, to].
 func (a *analysis) parasBetween(from, to int) int {
-	n := 0
-	for _, p := range a.paras {
-		if p.Begin > from && p.Begin <= to {
-			n++
-		}
-	}
-	return n
+	// Paragraphs are sorted by where they begin.
+	lo := sort.Search(len(a.paras), func(k int) bool { return a.paras[k].Begin > from })
+	hi := sort.Search(len(a.paras), func(k int) bool { return a.paras[k].Begin > to })
+	return max(hi-lo, 0)
 }
