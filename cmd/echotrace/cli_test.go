@@ -159,11 +159,11 @@ func TestBadInput(t *testing.T) {
 
 func TestMemoryLimitFlag(t *testing.T) {
 	dir := t.TempDir()
-	if _, stderr, code := echotrace(t, dir, "--memory-limit", "lots", "report"); code != 2 || !strings.Contains(stderr, "--memory-limit") {
-		t.Fatalf("a bad limit: exit %d, stderr %q", code, stderr)
+	if _, stderr, code := echotrace(t, dir, "--memory-limit", "lots", "version"); code != 2 || !strings.Contains(stderr, "--memory-limit") || !strings.Contains(stderr, "5GiB") {
+		t.Fatalf("a bad limit: exit %d, stderr %q; want it to say what it expects", code, stderr)
 	}
 	for _, limit := range []string{"800MiB", "0"} {
-		if _, stderr, code := echotrace(t, dir, "--memory-limit", limit, "report", "--json"); code != 0 {
+		if _, stderr, code := echotrace(t, dir, "--memory-limit", limit, "version", "--json"); code != 0 {
 			t.Fatalf("--memory-limit %s: exit %d, stderr %q", limit, code, stderr)
 		}
 	}

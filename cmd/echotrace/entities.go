@@ -29,12 +29,18 @@ first.
 With --json it prints {"entities", "documents", "outlets"}.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			q.Type = extract.EntityType(typ)
+			var err error
+			if q.Type, err = entityType(typ); err != nil {
+				return err
+			}
 			st, err := openAnalysed(cmd.Context(), cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
 			defer st.Close()
+			if err := knownDocument(cmd.Context(), st, "doc", q.Doc); err != nil {
+				return err
+			}
 			ms, err := st.EntityMentions(cmd.Context(), q)
 			if err != nil {
 				return err
@@ -142,7 +148,7 @@ func printEntities(w io.Writer, out entitiesOutput, top int) error {
 			fmt.Fprintf(&b, "  … %d more (--top 0 lists all)\n", len(out.Entities)-top)
 			break
 		}
-		fmt.Fprintf(&b, "  %-7s %-40s %4d mentions in %d documents\n", e.Type, clip(e.Name, 40), e.Mentions, e.Documents)
+		fmt.Fprintf(&b, "  %-7s %-40s %4d %-8s in %s\n", e.Type, clip(e.Name, 40), e.Mentions, noun(e.Mentions, "mention", "mentions"), plural(e.Documents, "document", "documents"))
 	}
 	for _, g := range []struct {
 		title string

@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -103,10 +105,7 @@ func runFetch(cmd *cobra.Command, args []string, ff fetchFlags) error {
 		return err
 	}
 	defer st.Close()
-	wf, err := os.OpenFile(warcPath, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
-	if err != nil {
-		return fmt.Errorf("opening the WARC archive: %w", err)
-	}
+	wf := &appendOnWrite{path: warcPath}
 	defer wf.Close()
 
 	retries := ff.retries
@@ -189,9 +188,40 @@ func runFetch(cmd *cobra.Command, args []string, ff fetchFlags) error {
 	return nil
 }
 
+// appendOnWrite is a file opened for appending at its first write, so
+// that a run that archives nothing (every host unreachable) leaves no
+// empty archive behind.
+type appendOnWrite struct {
+	path string
+	f    *os.File
+}
+
+func (a *appendOnWrite) Write(p []byte) (int, error) {
+	if a.f == nil {
+		f, err := os.OpenFile(a.path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+		if err != nil {
+			return 0, fmt.Errorf("opening the WARC archive: %w", err)
+		}
+		a.f = f
+	}
+	return a.f.Write(p)
+}
+
+func (a *appendOnWrite) Close() error {
+	if a.f == nil {
+		return nil
+	}
+	return a.f.Close()
+}
+
 // fetchReason is the short name of why a URL failed.
 func fetchReason(err error) string {
+	var dns *net.DNSError
 	switch {
+	case errors.As(err, &dns):
+		return "DNS failure"
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return "connection refused"
 	case errors.Is(err, fetch.ErrRefused):
 		return "refused"
 	case errors.Is(err, fetch.ErrStatus):
@@ -244,10 +274,11 @@ func readURLList(path string, stdin io.Reader) ([]string, error) {
 }
 
 func printFetchSummary(w io.Writer, sum fetchSummary) {
-	fmt.Fprintf(w, "Fetched %d of %d URLs: %d new, %d updated, %d unchanged documents. Archive: %s\n",
-		sum.Fetched, sum.URLs, sum.Stored.Added, sum.Stored.Updated, sum.Stored.Unchanged, sum.WARC)
+	fmt.Fprintf(w, "Fetched %d of %s: %d new, %d updated, %d unchanged %s. Archive: %s\n",
+		sum.Fetched, plural(sum.URLs, "URL", "URLs"), sum.Stored.Added, sum.Stored.Updated, sum.Stored.Unchanged,
+		noun(sum.Stored.Changed()+sum.Stored.Unchanged, "document", "documents"), sum.WARC)
 	if sum.Failed > 0 || sum.Rejected > 0 {
-		fmt.Fprintf(w, "%d failed, %d documents not stored.\n", sum.Failed, sum.Rejected)
+		fmt.Fprintf(w, "%d failed, %s not stored.\n", sum.Failed, plural(sum.Rejected, "document", "documents"))
 		var reasons []string
 		for r := range sum.Reasons {
 			reasons = append(reasons, r)

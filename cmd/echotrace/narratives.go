@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -21,10 +20,10 @@ and last date and a timeline. The analysis is brought up to date first when
 the corpus has changed. Use --json for every field.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return listClusters(cmd, "narratives", func(ctx context.Context, cs store.ClusterStore) ([]cluster.Narrative, error) {
+			return listClusters(cmd, "narrative", "narratives", func(ctx context.Context, cs store.Store) ([]cluster.Narrative, error) {
 				return cs.Narratives(ctx)
 			}, func(n cluster.Narrative) (cluster.Summary, string) {
-				return n.Summary, "stories " + strings.Join(n.Stories, ", ")
+				return n.Summary, "stories " + capped(n.Stories, maxIDsListed, "story", "stories")
 			})
 		},
 	})

@@ -33,12 +33,21 @@ referring to the speaker in that document, or null), cue, kind
 (quote, term or claim) and quote (the id of the quote it belongs to).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			q.Kind = extract.Kind(kind)
+			var err error
+			if q.Kind, err = occurrenceKind(kind); err != nil {
+				return err
+			}
 			st, err := openAnalysed(cmd.Context(), cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
 			defer st.Close()
+			if err := knownDocument(cmd.Context(), st, "doc", q.Doc); err != nil {
+				return err
+			}
+			if err := knownSpeaker(cmd.Context(), st, q.Speaker); err != nil {
+				return err
+			}
 			rows, err := st.Occurrences(cmd.Context(), q)
 			if err != nil {
 				return err
@@ -60,7 +69,7 @@ referring to the speaker in that document, or null), cue, kind
 // openAnalysed opens the database named by --db and brings its analysis
 // up to date, for the commands that read quotes and entities.
 func openAnalysed(ctx context.Context, errw io.Writer) (store.Store, error) {
-	st, err := openStore(ctx)
+	st, err := openExisting(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -120,9 +129,10 @@ func summariseQuotes(rows []store.OccurrenceRow) quotesOutput {
 // printQuotes writes the text form.
 func printQuotes(w io.Writer, out quotesOutput) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Most quoted (%d speakers)\n", len(out.Speakers))
+	fmt.Fprintf(&b, "Most quoted (%s)\n", plural(len(out.Speakers), "speaker", "speakers"))
 	for _, s := range out.Speakers {
-		fmt.Fprintf(&b, "  %-32s %3d quotes/claims  %3d occurrences  %3d documents\n", s.Speaker, s.Quotes, s.Occurrences, s.Documents)
+		fmt.Fprintf(&b, "  %-32s %3d %-13s  %3d %-11s  %3d %s\n", s.Speaker, s.Quotes, noun(s.Quotes, "quote/claim", "quotes/claims"),
+			s.Occurrences, noun(s.Occurrences, "occurrence", "occurrences"), s.Documents, noun(s.Documents, "document", "documents"))
 	}
 	fmt.Fprintf(&b, "\nQuotes (%d)\n", len(out.Quotes))
 	for _, q := range out.Quotes {
@@ -133,7 +143,7 @@ func printQuotes(w io.Writer, out quotesOutput) error {
 		if q.Kind == extract.KindTerm {
 			speaker = "(term)"
 		}
-		fmt.Fprintf(&b, "\n[%s] %s %s — %s\n  “%s”\n  in %s\n", q.Kind, q.ID, speaker, plural(q.Occurrences, "occurrence", "occurrences"), clip(q.Text, 300), strings.Join(q.Documents, ", "))
+		fmt.Fprintf(&b, "\n[%s] %s %s — %s\n  “%s”\n  in %s\n", q.Kind, q.ID, speaker, plural(q.Occurrences, "occurrence", "occurrences"), clip(q.Text, 300), capped(q.Documents, maxIDsListed, "document", "documents"))
 		for _, v := range q.Variants {
 			if v.Same {
 				continue

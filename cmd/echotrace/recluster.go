@@ -20,7 +20,7 @@ upgrade that changed the clustering.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			st, err := openStore(ctx)
+			st, err := openExisting(ctx)
 			if err != nil {
 				return err
 			}
@@ -36,7 +36,8 @@ upgrade that changed the clustering.`,
 			if flagJSON {
 				return writeJSON(cmd.OutOrStdout(), res)
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%d documents placed: %d stories in %d narratives\n", res.Placed, res.Stories, res.Narratives)
+			fmt.Fprintf(cmd.OutOrStdout(), "%s placed: %s in %s\n", plural(res.Placed, "document", "documents"),
+				plural(res.Stories, "story", "stories"), plural(res.Narratives, "narrative", "narratives"))
 			if !res.Stored {
 				fmt.Fprintln(cmd.OutOrStdout(), "a newer analysis was stored meanwhile; it was kept")
 			}

@@ -28,7 +28,7 @@ captions and publisher boilerplate are not counted as a document's own
 text, and passages frequent across the corpus are boilerplate, not reuse.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := openStore(cmd.Context())
+			st, err := openExisting(cmd.Context())
 			if err != nil {
 				return err
 			}

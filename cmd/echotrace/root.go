@@ -89,7 +89,7 @@ func setMemoryLimit(size string) error {
 	}
 	n, err := humanize.ParseBytes(size)
 	if err != nil {
-		return fmt.Errorf("--memory-limit %q: %w", size, err)
+		return fmt.Errorf("--memory-limit %q: want a size such as 5GiB, 800MB or 2000000000 (bytes), or 0 for no limit", size)
 	}
 	if n == 0 || n > math.MaxInt64 {
 		debug.SetMemoryLimit(math.MaxInt64)

@@ -30,7 +30,11 @@ takes documents to ingest and analyse from requests that send the token as
 "Authorization: Bearer <token>".`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := openStore(cmd.Context())
+			open := openExisting
+			if token != "" {
+				open = openStore // uploads may fill a new database
+			}
+			st, err := open(cmd.Context())
 			if err != nil {
 				return err
 			}

@@ -24,8 +24,14 @@ outlet. The analysis is brought up to date first when the corpus has
 changed. Use --json for every field.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return listClusters(cmd, "stories", func(ctx context.Context, cs store.ClusterStore) ([]cluster.Story, error) {
-				return cs.Stories(ctx, q)
+			return listClusters(cmd, "story", "stories", func(ctx context.Context, st store.Store) ([]cluster.Story, error) {
+				if err := knownDocument(ctx, st, "doc", q.Doc); err != nil {
+					return nil, err
+				}
+				if err := knownNarrative(ctx, st, q.Narrative); err != nil {
+					return nil, err
+				}
+				return st.Stories(ctx, q)
 			}, func(s cluster.Story) (cluster.Summary, string) { return s.Summary, "narrative " + s.Narrative })
 		},
 	}
@@ -37,7 +43,7 @@ changed. Use --json for every field.`,
 
 // listClusters prints stories or narratives: as JSON (an empty list, not
 // null, when there are none) or as readable summaries.
-func listClusters[T any](cmd *cobra.Command, noun string, fetch func(context.Context, store.ClusterStore) ([]T, error), summary func(T) (cluster.Summary, string)) error {
+func listClusters[T any](cmd *cobra.Command, one, many string, fetch func(context.Context, store.Store) ([]T, error), summary func(T) (cluster.Summary, string)) error {
 	ctx := cmd.Context()
 	cs, closeStore, err := openClusters(ctx, cmd.ErrOrStderr())
 	if err != nil {
@@ -59,14 +65,14 @@ func listClusters[T any](cmd *cobra.Command, noun string, fetch func(context.Con
 		s, extra := summary(x)
 		writeSummary(w, s, extra)
 	}
-	fmt.Fprintf(w, "%d %s\n", len(list), noun)
+	fmt.Fprintln(w, plural(len(list), one, many))
 	return nil
 }
 
 // openClusters opens the database, brings its analysis up to date when the
 // stored stories describe an older corpus, and returns its cluster topic.
-func openClusters(ctx context.Context, errw io.Writer) (store.ClusterStore, func(), error) {
-	st, err := openStore(ctx)
+func openClusters(ctx context.Context, errw io.Writer) (store.Store, func(), error) {
+	st, err := openExisting(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -93,16 +99,16 @@ func writeSummary(w io.Writer, s cluster.Summary, extra string) {
 			span += " .. " + s.Last
 		}
 	}
-	fmt.Fprintf(w, "%s  %s  %d documents, %d outlets", s.ID, span, len(s.Documents), len(s.Outlets))
+	fmt.Fprintf(w, "%s  %s  %s, %s", s.ID, span, plural(len(s.Documents), "document", "documents"), plural(len(s.Outlets), "outlet", "outlets"))
 	if s.Undated > 0 && s.First != "" {
 		fmt.Fprintf(w, " (%d undated)", s.Undated)
 	}
 	if extra != "" && !strings.HasSuffix(extra, " ") {
 		fmt.Fprintf(w, "  %s", extra)
 	}
-	fmt.Fprintf(w, "\n  %s\n  documents: %s\n", s.Label, strings.Join(s.Documents, ", "))
+	fmt.Fprintf(w, "\n  %s\n  documents: %s\n", s.Label, capped(s.Documents, maxIDsListed, "document", "documents"))
 	if len(s.Outlets) > 0 {
-		fmt.Fprintf(w, "  outlets: %s\n", strings.Join(s.Outlets, ", "))
+		fmt.Fprintf(w, "  outlets: %s\n", capped(s.Outlets, maxIDsListed, "outlet", "outlets"))
 	}
 	if len(s.Timeline) > 0 {
 		var days []string
@@ -112,6 +118,9 @@ func writeSummary(w io.Writer, s cluster.Summary, extra string) {
 				o = "?"
 			}
 			days = append(days, fmt.Sprintf("%s %s×%d", d.Date, o, d.Documents))
+		}
+		if len(days) > maxIDsListed {
+			days = append(days[:maxIDsListed], fmt.Sprintf("… and %d more (--json lists all)", len(s.Timeline)-maxIDsListed))
 		}
 		fmt.Fprintf(w, "  timeline: %s\n", strings.Join(days, "; "))
 	}

@@ -349,8 +349,8 @@ func (f *Fetcher) robotsAllow(ctx context.Context, u *url.URL) error {
 		f.mu.Unlock()
 	}
 	if !rules.allowed(u.EscapedPath() + queryPart(u)) {
-		if rules.disallowAll {
-			return fmt.Errorf("%w: robots.txt of %s could not be fetched, so the host is not crawled", ErrRefused, host)
+		if rules.unreachable != nil {
+			return rules.unreachable
 		}
 		return fmt.Errorf("%w: robots.txt of %s disallows %s", ErrRefused, host, u.EscapedPath())
 	}
@@ -388,7 +388,10 @@ func (f *Fetcher) fetchRobots(ctx context.Context, u *url.URL) (robotsRules, err
 		if errors.Is(err, ErrRefused) || ctx.Err() != nil {
 			return robotsRules{}, err
 		}
-		return robotsRules{disallowAll: true}, nil
+		// The host is not crawled; say why in the words of the network
+		// (no such host, connection refused), which is what the user can
+		// act on, rather than blaming robots.txt.
+		return robotsRules{disallowAll: true, unreachable: fmt.Errorf("%s: %w", u.Host, NetworkCause(err))}, nil
 	}
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, 512<<10))
@@ -401,7 +404,7 @@ func (f *Fetcher) fetchRobots(ctx context.Context, u *url.URL) (robotsRules, err
 	case resp.StatusCode >= 400 && resp.StatusCode <= 499:
 		return robotsRules{}, nil
 	default:
-		return robotsRules{disallowAll: true}, nil
+		return robotsRules{disallowAll: true, unreachable: fmt.Errorf("%w: %s answered %s for its robots.txt, so the host is not crawled (RFC 9309)", ErrRefused, u.Host, resp.Status)}, nil
 	}
 }
 

@@ -12,7 +12,10 @@ import (
 type robotsRules struct {
 	rules       []robotsRule
 	crawlDelay  time.Duration
-	disallowAll bool // the file could not be fetched for a server error
+	disallowAll bool // the file could not be fetched for a server or network error
+	// unreachable is why the file could not be fetched: the network error
+	// (a failed DNS lookup, a refused connection) or the server's status.
+	unreachable error
 }
 
 type robotsRule struct {

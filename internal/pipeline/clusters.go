@@ -32,11 +32,11 @@ func init() {
 
 // ClusterResult says what Cluster did.
 type ClusterResult struct {
-	Placed     int  // documents placed in this run
-	Rebuilt    bool // the stories were rebuilt from scratch
-	Stories    int
-	Narratives int
-	Stored     bool // false when a newer analysis was stored meanwhile
+	Placed     int  `json:"placed"`  // documents placed in this run
+	Rebuilt    bool `json:"rebuilt"` // the stories were rebuilt from scratch
+	Stories    int  `json:"stories"`
+	Narratives int  `json:"narratives"`
+	Stored     bool `json:"stored"` // false when a newer analysis was stored meanwhile
 }
 
 // Cluster brings the stored stories and narratives up to date with corpus

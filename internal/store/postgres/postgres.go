@@ -63,6 +63,17 @@ func addTopic(name string, steps ...string) {
 	topics = append(topics, topic{name: name, steps: steps})
 }
 
+// SchemaVersions is the schema version of each topic this build writes:
+// what `echotrace version` shows, and what a database opened by this build
+// is brought up to.
+func SchemaVersions() map[string]int {
+	out := make(map[string]int, len(topics))
+	for _, t := range topics {
+		out[t.name] = len(t.steps)
+	}
+	return out
+}
+
 // migrationLock is the advisory lock key that serialises schema changes.
 const migrationLock = 0x6563686f74726163 // "echotrac"
 

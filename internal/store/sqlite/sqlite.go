@@ -74,6 +74,17 @@ func addTopic(name string, steps ...string) {
 	topics = append(topics, topic{name: name, steps: steps})
 }
 
+// SchemaVersions is the schema version of each topic this build writes:
+// what `echotrace version` shows, and what a database opened by this build
+// is brought up to.
+func SchemaVersions() map[string]int {
+	out := make(map[string]int, len(topics))
+	for _, t := range topics {
+		out[t.name] = len(t.steps)
+	}
+	return out
+}
+
 // Open opens or creates the SQLite database at path and brings its schema
 // up to date.
 func Open(ctx context.Context, path string) (*DB, error) {
