@@ -60,3 +60,49 @@ func TestLinearInDocumentSize(t *testing.T) {
 		t.Errorf("a document 4× as long took %.1f× as long (%.3f s against %.3f s): extraction is not linear in its size", cl/cs, cl, cs)
 	}
 }
+
+// stockQuotes is n quotations that open with one of a few stock phrases
+// and go on with words of their own, as in a quote-heavy file where
+// every occurrence shares a shingle with thousands of others.
+func stockQuotes(n int) []Result {
+	stock := []string{"we will not accept", "this is a question of", "i want to be clear that", "nobody in the ministry has said"}
+	var res []Result
+	for i := range n {
+		text := fmt.Sprintf("%s the plan number %d of region %d and district %d for the year %d", stock[i%len(stock)], i, i%97, i%89, i%83)
+		res = append(res, Result{Doc: fmt.Sprint("d", i%50), Quotes: []Occurrence{{Kind: KindQuote, Text: text}}})
+	}
+	return res
+}
+
+// TestLinkLinearInOccurrences pins that linking takes time linear in the
+// number of occurrences when they share stock phrases: four times as many
+// may take at most five times as long. (Every occurrence compared with
+// every earlier one sharing a shingle took quadratic time: a 50 MB
+// quote-heavy file ran for 13 minutes.)
+func TestLinkLinearInOccurrences(t *testing.T) {
+	if testing.Short() {
+		t.Skip("links 2 000 and 8 000 occurrences")
+	}
+	if threadCPUSeconds() < 0 {
+		t.Skip("no per-thread CPU time on this system")
+	}
+	cost := func(res []Result) float64 {
+		best := -1.0
+		for range 3 {
+			runtime.GC()
+			start := threadCPUSeconds()
+			Link(res)
+			if s := threadCPUSeconds() - start; best < 0 || s < best {
+				best = s
+			}
+		}
+		return best
+	}
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	cs, cl := cost(stockQuotes(2000)), cost(stockQuotes(8000))
+	t.Logf("2 000 occurrences: %.3f s; 8 000: %.3f s (%.1f×)", cs, cl, cl/cs)
+	if cl > 5*cs {
+		t.Errorf("4× the occurrences took %.1f× as long (%.3f s against %.3f s): linking is not linear", cl/cs, cl, cs)
+	}
+}

@@ -1,0 +1,346 @@
+package extract
+
+import (
+	"encoding/binary"
+	"encoding/hex"
+	"slices"
+	"strings"
+
+	"github.com/echotrace/echotrace/internal/normalize"
+	"github.com/zeebo/xxh3"
+)
+
+// Linker joins occurrences into quotes as they come, so that a corpus of
+// any size is linked in one pass without holding its occurrences: two are
+// the same quote when their words are identical, or when they are of one
+// kind, both have at least linkMinWords words, and at least
+// linkContainment of the shorter one's words and linkBigrams of its word
+// pairs occur in the longer. Candidates come from an index of word
+// shingles, never from all pairs.
+//
+// What it keeps is bounded per occurrence and small: a union-find parent
+// and the length and word hash of each group's longest occurrence; for
+// one occurrence of each distinct text long enough to be a near match,
+// its words and word pairs as sorted 32-bit hashes; the shingle index,
+// whose lists stop growing at linkMaxPostings (a shingle that common is
+// a stock phrase, not evidence). The work per occurrence is bounded too:
+// shingles are looked up rarest first and at most linkMaxTouches postings
+// are read, so a quote-heavy document costs time linear in its size.
+//
+// Quote ids depend on the group's longest occurrence (the first of equal
+// length), so they are known once every occurrence has been added.
+type Linker struct {
+	kinds []Kind  // the kinds met, by code
+	kind  []uint8 // per occurrence: code of its kind
+	// Union-find over occurrences, and per group root its longest
+	// occurrence: text length, index, and hash of kind and words (the id).
+	parent   []int32
+	bestLen  []int32
+	bestIdx  []int32
+	bestHash []uint64
+	// exact maps the id hash of a text to its first occurrence.
+	exact map[uint64]int32
+	// Occurrences that take part in near matching ("representatives"),
+	// with their sorted hashed words followed by their word pairs in
+	// arena[repOff[r]:repOff[r+1]], the words being the first repWords[r].
+	repOcc   []int32
+	repWords []uint32
+	repOff   []int64
+	arena    []uint32
+	stamp    []int32 // the occurrence that last read each representative
+	index    shingleIndex
+	// scratch
+	keys    []string
+	hashes  []uint64
+	words   []uint32
+	pairs   []uint32
+	shs     []uint64
+	lookups []shingleLookup
+}
+
+// linkMaxTouches bounds the index postings one occurrence reads.
+const linkMaxTouches = 4096
+
+// NewLinker returns an empty linker.
+func NewLinker() *Linker {
+	return &Linker{exact: map[uint64]int32{}, repOff: []int64{0}, index: newShingleIndex()}
+}
+
+// Len is the number of occurrences added.
+func (l *Linker) Len() int { return len(l.parent) }
+
+// Add links the next occurrence and returns its number (0, 1, …), by
+// which ID names its quote once every occurrence is added.
+func (l *Linker) Add(o Occurrence) int {
+	i := int32(len(l.parent))
+	l.keys = l.keys[:0]
+	for _, t := range normalize.Tokens(o.Text) {
+		l.keys = append(l.keys, t.Key)
+	}
+	id := xxh3.HashString(string(o.Kind) + "\x00" + strings.Join(l.keys, " "))
+	code := slices.Index(l.kinds, o.Kind)
+	if code < 0 {
+		code = len(l.kinds)
+		l.kinds = append(l.kinds, o.Kind)
+	}
+	l.kind = append(l.kind, uint8(code))
+	l.parent = append(l.parent, i)
+	l.bestLen = append(l.bestLen, int32(min(len(o.Text), 1<<31-1)))
+	l.bestIdx = append(l.bestIdx, i)
+	l.bestHash = append(l.bestHash, id)
+	if j, ok := l.exact[id]; ok {
+		// Its copies are linked already; only the first of a text takes
+		// part in near matching.
+		l.union(i, j)
+		return int(i)
+	}
+	l.exact[id] = i
+	if o.Kind == KindTerm || len(l.keys) < linkMinWords {
+		return int(i)
+	}
+	l.hashWords()
+	l.linkNear(i)
+	l.addRep(i)
+	return int(i)
+}
+
+// ID is the id of the quote occurrence n belongs to: a stable hash of the
+// kind and words of the group's longest occurrence.
+func (l *Linker) ID(n int) string {
+	r := l.find(int32(n))
+	return quoteID(l.kinds[l.kind[r]], l.bestHash[r])
+}
+
+// hashWords fills the scratch word hashes, the sorted sets of hashed
+// words and word pairs, and the shingle hashes of l.keys.
+func (l *Linker) hashWords() {
+	l.hashes = l.hashes[:0]
+	for _, k := range l.keys {
+		l.hashes = append(l.hashes, xxh3.HashString(k))
+	}
+	l.words = l.words[:0]
+	for _, h := range l.hashes {
+		l.words = append(l.words, uint32(h))
+	}
+	l.pairs = l.pairs[:0]
+	for k := 0; k+1 < len(l.hashes); k++ {
+		l.pairs = append(l.pairs, uint32(mix(l.hashes[k], l.hashes[k+1])))
+	}
+	l.words = sortedSet(l.words)
+	l.pairs = sortedSet(l.pairs)
+	l.shs = l.shs[:0]
+	for k := 0; k+linkShingle <= len(l.hashes); k++ {
+		h := l.hashes[k]
+		for _, x := range l.hashes[k+1 : k+linkShingle] {
+			h = mix(h, x)
+		}
+		l.shs = append(l.shs, h)
+	}
+	slices.Sort(l.shs)
+	l.shs = slices.Compact(l.shs)
+}
+
+// shingleLookup is one shingle's posting list, for ordering by length.
+type shingleLookup struct {
+	head  int32
+	count int
+}
+
+// linkNear joins occurrence i with the representatives it matches,
+// reading its rarest shingles first and at most linkMaxTouches postings.
+func (l *Linker) linkNear(i int32) {
+	l.lookups = l.lookups[:0]
+	for _, sh := range l.shs {
+		head, count := l.index.lookup(sh)
+		if count == 0 || count > linkMaxPostings {
+			continue
+		}
+		l.lookups = append(l.lookups, shingleLookup{head, count})
+	}
+	slices.SortFunc(l.lookups, func(a, b shingleLookup) int { return a.count - b.count })
+	touched := 0
+	for _, lk := range l.lookups {
+		for p := lk.head; p >= 0 && touched < linkMaxTouches; p = l.index.next[p] {
+			touched++
+			r := l.index.rep[p]
+			if l.stamp[r] == i {
+				continue
+			}
+			l.stamp[r] = i
+			j := l.repOcc[r]
+			if l.kind[j] != l.kind[i] || l.find(j) == l.find(i) {
+				continue
+			}
+			if l.matches(r) {
+				l.union(i, j)
+			}
+		}
+	}
+}
+
+// matches applies the linking criterion to the scratch sets and
+// representative r.
+func (l *Linker) matches(r int32) bool {
+	set := l.arena[l.repOff[r]:l.repOff[r+1]]
+	words, pairs := set[:l.repWords[r]], set[l.repWords[r]:]
+	return containment(l.words, words) >= linkContainment && containment(l.pairs, pairs) >= linkBigrams
+}
+
+// addRep makes occurrence i a representative and indexes its shingles.
+func (l *Linker) addRep(i int32) {
+	r := int32(len(l.repOcc))
+	l.repOcc = append(l.repOcc, i)
+	l.repWords = append(l.repWords, uint32(len(l.words)))
+	l.arena = append(l.arena, l.words...)
+	l.arena = append(l.arena, l.pairs...)
+	l.repOff = append(l.repOff, int64(len(l.arena)))
+	l.stamp = append(l.stamp, i)
+	for _, sh := range l.shs {
+		l.index.add(sh, r)
+	}
+}
+
+func (l *Linker) find(i int32) int32 {
+	for l.parent[i] != i {
+		l.parent[i] = l.parent[l.parent[i]]
+		i = l.parent[i]
+	}
+	return i
+}
+
+// union joins two groups under the lower root, which keeps the longer
+// of their longest occurrences (the earlier one when equally long).
+func (l *Linker) union(a, b int32) {
+	ra, rb := l.find(a), l.find(b)
+	if ra == rb {
+		return
+	}
+	root, other := min(ra, rb), max(ra, rb)
+	l.parent[other] = root
+	if l.bestLen[other] > l.bestLen[root] || l.bestLen[other] == l.bestLen[root] && l.bestIdx[other] < l.bestIdx[root] {
+		l.bestLen[root], l.bestIdx[root], l.bestHash[root] = l.bestLen[other], l.bestIdx[other], l.bestHash[other]
+	}
+}
+
+// containment is the share of the smaller sorted set's elements found in
+// the other.
+func containment(a, b []uint32) float64 {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) == 0 {
+		return 0
+	}
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return float64(n) / float64(len(a))
+}
+
+func sortedSet(s []uint32) []uint32 {
+	slices.Sort(s)
+	return slices.Compact(s)
+}
+
+// mix combines two hashes into one, order mattering.
+func mix(a, b uint64) uint64 {
+	var buf [16]byte
+	binary.LittleEndian.PutUint64(buf[:8], a)
+	binary.LittleEndian.PutUint64(buf[8:], b)
+	return xxh3.Hash(buf[:])
+}
+
+// quoteID is a stable id from the kind and the hash of the kind and the
+// words of the quote's text.
+func quoteID(k Kind, h uint64) string {
+	var b [8]byte
+	binary.BigEndian.PutUint64(b[:], h)
+	return string(k[0]) + hex.EncodeToString(b[:])
+}
+
+// shingleIndex maps shingle hashes to the representatives holding them:
+// an open-addressing table of keys, each with the head of a list of
+// postings (newest first) and its length, the postings in two flat
+// arrays. A map of slices would cost several times the memory at
+// millions of shingles.
+type shingleIndex struct {
+	keys  []uint64 // 0 marks an empty slot (a zero hash is stored as 1)
+	head  []int32
+	count []uint16 // saturates above linkMaxPostings
+	used  int
+	next  []int32
+	rep   []int32
+}
+
+func newShingleIndex() shingleIndex {
+	const size = 1 << 10
+	return shingleIndex{keys: make([]uint64, size), head: make([]int32, size), count: make([]uint16, size)}
+}
+
+func (x *shingleIndex) slot(h uint64) int {
+	if h == 0 {
+		h = 1
+	}
+	mask := len(x.keys) - 1
+	s := int(h>>32^h) & mask
+	for x.keys[s] != 0 && x.keys[s] != h {
+		s = (s + 1) & mask
+	}
+	return s
+}
+
+// lookup returns the head of h's postings and how many there are.
+func (x *shingleIndex) lookup(h uint64) (int32, int) {
+	s := x.slot(h)
+	if x.keys[s] == 0 {
+		return -1, 0
+	}
+	return x.head[s], int(x.count[s])
+}
+
+// add appends representative r to h's postings, unless the list is
+// already past linkMaxPostings.
+func (x *shingleIndex) add(h uint64, r int32) {
+	if 10*(x.used+1) > 7*len(x.keys) {
+		x.grow()
+	}
+	s := x.slot(h)
+	if x.keys[s] == 0 {
+		x.keys[s] = max(h, 1)
+		x.head[s] = -1
+		x.used++
+	}
+	if int(x.count[s]) > linkMaxPostings {
+		return
+	}
+	x.count[s]++
+	if int(x.count[s]) > linkMaxPostings {
+		return // from now on a stock phrase: its list is no longer read
+	}
+	x.next = append(x.next, x.head[s])
+	x.rep = append(x.rep, r)
+	x.head[s] = int32(len(x.rep) - 1)
+}
+
+func (x *shingleIndex) grow() {
+	old := *x
+	n := 2 * len(old.keys)
+	x.keys, x.head, x.count = make([]uint64, n), make([]int32, n), make([]uint16, n)
+	for s, k := range old.keys {
+		if k == 0 {
+			continue
+		}
+		t := x.slot(k)
+		x.keys[t], x.head[t], x.count[t] = k, old.head[s], old.count[s]
+	}
+}
