@@ -18,6 +18,15 @@ import (
 // does not list by skeleton, and only to an entry spelled alike in
 // first letter and length, so that short names do not collide.
 
+// listedVariants are spellings of places that news in English uses
+// besides the tables' name: older transliterations and exonyms.
+var listedVariants = map[string][]string{
+	"Kyiv": {"Kiev"}, "Kharkiv": {"Kharkov"}, "Odessa": {"Odesa"}, "Lviv": {"Lvov", "Lwow"},
+	"Dnipro": {"Dnepr", "Dnipropetrovsk", "Dnepropetrovsk"}, "Luhansk": {"Lugansk"},
+	"Beijing": {"Peking"}, "Mumbai": {"Bombay"}, "Kolkata": {"Calcutta"}, "Chennai": {"Madras"},
+	"Yangon": {"Rangoon"}, "Myanmar": {"Burma"}, "Belarus": {"Byelorussia"},
+}
+
 // cyrillicLatin transliterates Russian and Ukrainian letters.
 var cyrillicLatin = map[rune]string{
 	'а': "a", 'б': "b", 'в': "v", 'г': "g", 'ґ': "g", 'д': "d", 'е': "e", 'ё': "e", 'є': "ye",

@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/echotrace/echotrace/internal/doc"
 )
@@ -46,9 +47,18 @@ func (a *analysis) findAttributions() {
 		if !cueVerbs[k] {
 			continue
 		}
+		// A participle ("…, saying the plan failed") has its subject in
+		// the clause before; it is a cue only after an auxiliary ("he
+		// was saying").
+		if strings.HasSuffix(k, "ing") && (i == 0 || !auxiliaries[a.toks[i-1].Key]) {
+			continue
+		}
 		if s, ok := a.subjectBefore(i); ok {
+			if presentCues[k] && !a.verbReading(s, i) {
+				continue
+			}
 			at := attribution{Cue: a.span(i, i), CueTok: i, Src: s, Pre: true}
-			if a.clauseOpensAfterComma(s.Span.Begin) && a.endsSentence(i) {
+			if a.clauseOpensAfterComma(a.phraseBegin(s)) && !a.introducesClause(i) {
 				at.Pre = false
 				at.Parenth = a.commaAfter(i)
 			}
@@ -73,6 +83,11 @@ func (a *analysis) findAttributions() {
 }
 
 func (a *analysis) addAttr(at attribution) {
+	// A speaker is a person or an organisation, never a place: "London
+	// proposed" speaks for a government the text does not name.
+	if at.Src.Kind == srcName && at.Src.Type == Place {
+		return
+	}
 	at.Quote = -1
 	at.Sentence = sentenceAt(a.sents, at.Cue.Begin)
 	if at.Sentence < 0 {
@@ -203,34 +218,136 @@ func (a *analysis) clauseOpensAfterComma(b int) bool {
 			i -= len(string(r))
 			continue
 		}
-		return r == ',' || r == '—' || r == '–' || r == '”' || r == '»' || r == '"' || r == '’' || r == '“' && i < b
+		return r == ',' || r == '—' || r == '–' || r == '”' || r == '»' || r == '"' || r == '’' || r == '\'' || r == '“' && i < b
 	}
 	return false
 }
 
-// endsSentence reports whether the cue at token i closes its sentence or
-// clause: a few words may follow it ("in a conversation with reporters"),
-// but no "that" and no long clause, which would make it introduce what
-// follows rather than attribute what came before.
-func (a *analysis) endsSentence(i int) bool {
+// introducesClause reports whether the cue at token i introduces what
+// follows it — a complement clause ("insisted she never sent them"), a
+// "that" clause, a colon or a quotation — rather than closing an
+// attribution of what came before ("…, Brazile said in a statement
+// supplied to the press", "…, he said on “Fox News Sunday.”").
+func (a *analysis) introducesClause(i int) bool {
+	if cueAfterOnly[a.toks[i].Key] {
+		// "expressed his opinion", "asked": these take no complement.
+		return false
+	}
 	s := a.tokSent[i]
-	n := 0
-	for j := i + 1; j < len(a.toks) && a.tokSent[j] == s; j++ {
-		if strings.ContainsAny(gap(a.text, a.toks, j), ",;") {
+	j := a.objectEnd(i)
+	for j < len(a.toks) && a.tokSent[j] == s && adverbials[a.toks[j].Key] && gap(a.text, a.toks, j) == " " {
+		j++
+	}
+	if j >= len(a.toks) || a.tokSent[j] != s {
+		return false
+	}
+	if g := gap(a.text, a.toks, j); strings.ContainsAny(g, ",;") {
+		return false
+	} else if strings.ContainsAny(g, ":\"“”«»") || strings.HasSuffix(g, "''") {
+		return true
+	}
+	// A "that" before the next comma makes the tail a complement even
+	// after an adverbial ("said in a statement that …").
+	for m := j; m < len(a.toks) && a.tokSent[m] == s && m < j+12; m++ {
+		if m > j && strings.ContainsAny(gap(a.text, a.toks, m), ",;:") {
+			break
+		}
+		if k := a.toks[m].Key; k == "that" || k == "что" || k == "що" || k == "que" || k == "dass" {
 			return true
 		}
-		if k := a.toks[j].Key; k == "that" || k == "что" || k == "що" || k == "que" || k == "dass" {
-			return false
-		}
-		if strings.ContainsAny(gap(a.text, a.toks, j), ":\"“”«»") {
-			return false
-		}
-		n++
-		if n > 10 {
-			return false
-		}
 	}
-	return true
+	k := a.toks[j].Key
+	w := a.text[a.toks[j].Begin:a.toks[j].End]
+	switch {
+	case timeWords[k], prepositions[k] && k != "to":
+		return false
+	case (k == "this" || k == "last" || k == "next") && j+1 < len(a.toks) && timeWords[a.toks[j+1].Key]:
+		return false
+	case personPronouns[k], pluralPronouns[k], determiners[k], clauseWords[k], k == "to", k == "it", k == "i", k == "you":
+		return true
+	case isUpperStart(w) || unicode.IsDigit([]rune(w)[0]):
+		return true
+	}
+	return false
+}
+
+// objectEnd is the token after a cue and its object: "told reporters",
+// "told CNN's Jake Tapper", "asked him" — verbs of telling name their
+// hearer before what was said. For other cues it is the next token.
+func (a *analysis) objectEnd(i int) int {
+	j := i + 1
+	if !tellVerbs[a.toks[i].Key] || j >= len(a.toks) || gap(a.text, a.toks, j) != " " {
+		return j
+	}
+	if ri := a.runAt[j]; ri >= 0 && a.runs[ri].First == j {
+		j = a.runs[ri].Last + 1
+		// "CNN's Jake Tapper"
+		if j+1 < len(a.toks) && a.toks[j].Key == "s" && !strings.Contains(gap(a.text, a.toks, j), " ") {
+			j++
+			if rj := a.runAt[j]; rj >= 0 && a.runs[rj].First == j {
+				j = a.runs[rj].Last + 1
+			}
+		}
+		return j
+	}
+	k := a.toks[j].Key
+	if k == "that" {
+		return j
+	}
+	if objectPronouns[k] {
+		return j + 1
+	}
+	if !determiners[k] {
+		if k != "that" && !timeWords[k] && !prepositions[k] && isDescriptionHead(k, a.text[a.toks[j].Begin:a.toks[j].End]) {
+			return j + 1 // "told reporters"
+		}
+		return j
+	}
+	// "told a crowd", "told the local newspaper"
+	m := j
+	for m+1 < len(a.toks) && m < j+4 && gap(a.text, a.toks, m+1) == " " && isObjectWord(a.toks[m+1].Key, a.text[a.toks[m+1].Begin:a.toks[m+1].End]) {
+		m++
+	}
+	return m + 1
+}
+
+// isObjectWord reports whether a word may continue the hearer's noun
+// phrase after a verb of telling.
+func isObjectWord(k, w string) bool {
+	return isModifier(k, w) && !determiners[k] && !personPronouns[k] && !pluralPronouns[k] && k != "that" && !timeWords[k]
+}
+
+// verbReading reports whether a cue word that is also a noun ("claims",
+// "plan", "support") is a verb here: its subject is a pronoun, a role or
+// a name that is not a place, and it is not followed by what follows a
+// noun ("of", "for", the end of the sentence).
+func (a *analysis) verbReading(s source, i int) bool {
+	if s.Kind == srcPronoun || s.Kind == srcPlural && s.Head != "" && pluralPronouns[s.Head] {
+		return true // "he notes, …": a pronoun is followed by a verb
+	}
+	if s.Kind == srcName && (s.Type == Place || s.Type == Unknown && a.gaz.Lookup(a.toks[a.tokenStartingAt(s.Span.Begin)].Key) != nil) {
+		return false
+	}
+	if s.Kind == srcOrgRole && !orgRoleNouns[s.Head] {
+		return false
+	}
+	if i+1 >= len(a.toks) || a.tokSent[i+1] != a.tokSent[i] {
+		return false
+	}
+	switch a.toks[i+1].Key {
+	case "of", "for", "from", "by", "about", "on", "in", "and", "or", "is", "are", "was", "were", "has", "have", "had":
+		return false
+	}
+	return !strings.ContainsAny(gap(a.text, a.toks, i+1), ".,;")
+}
+
+// phraseBegin is where the source phrase begins, titles included ("Mr."
+// in "Mr. Trump").
+func (a *analysis) phraseBegin(s source) int {
+	if s.Kind == srcName && s.Run >= 0 {
+		return min(s.Span.Begin, a.toks[a.runs[s.Run].First].Begin)
+	}
+	return s.Span.Begin
 }
 
 // commaAfter reports whether the clause of the cue at token i is followed
@@ -270,6 +387,12 @@ func (a *analysis) findContent() {
 				continue
 			}
 			b := a.clauseStart(at)
+			// What stands before "…, X said" is a statement only if it
+			// is a clause, not an adverbial opening the sentence ("In an
+			// interview, Durbin said.").
+			if first := a.tokenStartingAt(sent.Begin); first < len(a.toks) && (prepositions[a.toks[first].Key] || subordinators[a.toks[first].Key]) {
+				continue
+			}
 			at.Content = doc.Span{Begin: sent.Begin, End: b}
 			continue
 		}
@@ -305,7 +428,12 @@ func (a *analysis) findContent() {
 			if c := strings.IndexByte(a.text[after:sent.End], ','); c >= 0 {
 				b = after + c + 1
 			}
-		} else if j := a.tokenStartingAt(after); j < len(a.toks) && a.tokSent[j] == at.Sentence {
+		} else if j := a.objectEnd(at.CueTok); j < len(a.toks) && a.tokSent[j] == at.Sentence {
+			b = a.toks[j].Begin
+			if j > at.CueTok+1 && prepositions[a.toks[j].Key] && a.toks[j].Key != "to" {
+				// "told reporters on Monday": what was told is not given.
+				continue
+			}
 			// Skip to after "that" when it comes within a few words.
 			for m := j; m < len(a.toks) && m < j+8 && a.tokSent[m] == at.Sentence; m++ {
 				if k := a.toks[m].Key; k == "that" || k == "что" || k == "що" || k == "que" || k == "dass" {
@@ -332,8 +460,8 @@ func (a *analysis) inBlock(off int) bool {
 // clauseStart is where the attribution clause begins (subject or cue).
 func (a *analysis) clauseStart(at *attribution) int {
 	b := at.Cue.Begin
-	if at.Src.Span.Begin < b {
-		b = at.Src.Span.Begin
+	if pb := a.phraseBegin(at.Src); pb < b {
+		b = pb
 	}
 	for b > 0 {
 		r := runeBefore(a.text, b)

@@ -253,16 +253,15 @@ func (a *analysis) quoteOccurrences(docID string) []Occurrence {
 		default:
 			c := claims.innermost(a.attrs, q.Open)
 			switch {
-			case words <= 1:
+			case words <= 1, a.isTitle(q, words):
 				o.Kind = KindTerm
-			case c != nil && c.Src.Name != "":
+			case c != nil:
+				// Words quoted inside a reported claim are the source's
+				// own words: “obsessed” in "Rubio says Obama is “obsessed”".
 				o.Kind = KindQuote
 				a.setSpeaker(&o, c)
 			case words <= 4:
 				o.Kind = KindTerm
-			case c != nil:
-				o.Kind = KindQuote
-				a.setSpeaker(&o, c)
 			case !isUpperStart(a.text[parts[0].Begin:parts[0].End]):
 				o.Kind = KindTerm
 			default:
@@ -285,12 +284,35 @@ func (a *analysis) quoteOccurrences(docID string) []Occurrence {
 	return out
 }
 
+// isTitle reports whether a quotation is the title of a programme, book
+// or article: a few capitalised words right after a preposition ("said on
+// “Fox News Sunday.”", "in “The Art of the Deal”").
+func (a *analysis) isTitle(q rawQuote, words int) bool {
+	if words > 8 || len(q.Parts) == 0 || !isUpperStart(a.text[q.Parts[0].Begin:q.Parts[0].End]) {
+		return false
+	}
+	j := a.tokenAt(q.Open) - 1
+	for j >= 0 && a.toks[j].End > q.Open {
+		j--
+	}
+	if j < 0 || strings.TrimSpace(a.text[a.toks[j].End:q.Open]) != "" {
+		return false
+	}
+	k := a.toks[j].Key
+	return k == "on" || k == "in" || k == "to" || k == "from" || k == "of" || k == "titled" || k == "called" || k == "entitled"
+}
+
 // continuationOf returns the quotation that continues quotation qi after
-// its cue clause in the same paragraph, or -1.
+// its cue clause in the same paragraph, or -1: the cue clause may run to
+// the end of its sentence (“…,” Marrow told reporters outside the
+// building. “Every sample …”).
 func (a *analysis) continuationOf(qi int, at *attribution, adjacent map[int]*attribution) int {
 	end := at.Cue.End
 	if at.Src.Span.End > end {
 		end = at.Src.Span.End
+	}
+	if s := a.sents[at.Sentence]; s.End > end && s.End-end < 160 && !strings.ContainsAny(a.text[end:s.End], "\"“”«»\n") {
+		end = s.End
 	}
 	for nj := qi + 1; nj < len(a.quotes); nj++ {
 		n := a.quotes[nj]

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/echotrace/echotrace/internal/normalize"
 )
@@ -46,6 +47,7 @@ func DefaultGazetteer() *Gazetteer {
 		g := NewGazetteer()
 		g.Load(placesTSV)
 		g.Load(orgsTSV)
+		g.addVariants(listedVariants)
 		defaultGaz = g
 	})
 	return defaultGaz
@@ -146,11 +148,34 @@ func (g *Gazetteer) LookupText(name string) *GazetteerEntry {
 	return g.lookupVariant(name)
 }
 
-// lookupVariant matches a spelling the tables do not list to the one
-// entry whose skeleton it shares, when the spellings are close in length
-// and begin alike.
+// addVariants lists further spellings of entries the tables hold, keyed
+// by the entry's name ("Kyiv": "Kiev").
+func (g *Gazetteer) addVariants(variants map[string][]string) {
+	for name, alts := range variants {
+		e := g.byKey[nameKey(name)]
+		if e == nil || e.Name != name {
+			continue
+		}
+		for _, alt := range alts {
+			k := nameKey(alt)
+			if _, taken := g.byKey[k]; taken || k == "" {
+				continue
+			}
+			e.Aliases = append(e.Aliases, alt)
+			g.byKey[k] = e
+		}
+	}
+}
+
+// lookupVariant matches a name written in another script (Cyrillic
+// "Киев") to the one entry whose transliteration skeleton it shares, when
+// the spellings are close in length and begin alike. A Latin spelling
+// the tables do not list is not matched: a near spelling of a place is
+// far more often a person's or a team's name ("Brazile", "Perry",
+// "Saints") than a variant of the place, so Latin variants are listed
+// (listedVariants) instead of guessed.
 func (g *Gazetteer) lookupVariant(name string) *GazetteerEntry {
-	if len([]rune(name)) < 4 || strings.Contains(name, " ") || isAllCaps(name) {
+	if len([]rune(name)) < 4 || strings.Contains(name, " ") || isAllCaps(name) || !nonLatinScript(name) {
 		return nil
 	}
 	// Demonyms and adjectives ("Ukrainian") are not the place.
@@ -193,6 +218,17 @@ func similarSpelling(name string, e *GazetteerEntry) bool {
 			limit = 2
 		}
 		if editDistance(a, b) <= limit {
+			return true
+		}
+	}
+	return false
+}
+
+// nonLatinScript reports whether name has letters outside the Latin
+// script.
+func nonLatinScript(name string) bool {
+	for _, r := range name {
+		if unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) {
 			return true
 		}
 	}

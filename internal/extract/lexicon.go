@@ -19,61 +19,12 @@ func set(lists ...string) map[string]bool {
 }
 
 // cueVerbs are verbs of saying, writing and believing, in their inflected
-// forms, that tie a source to what it said.
-var cueVerbs = set(
-	// English
-	`say says said saying tell tells told write writes wrote written state states stated
-	note notes noted add adds added believe believes believed conclude concludes concluded
-	claim claims claimed warn warns warned explain explains explained emphasize emphasizes
-	emphasized emphasise emphasises emphasised stress stresses stressed announce announces
-	announced report reports reported declare declares declared insist insists insisted
-	argue argues argued admit admits admitted acknowledge acknowledges acknowledged
-	reply replies replied respond responds responded comment comments commented
-	confirm confirms confirmed deny denies denied remark remarks remarked observe observes
-	observed recall recalls recalled assert asserts asserted maintain maintains maintained
-	predict predicts predicted think thinks thought suggest suggests suggested
-	vow vows vowed promise promises promised allege alleges alleged voice voices voiced
-	express expresses expressed answer answers answered ask asks asked tweet tweets tweeted
-	post posts posted continue continued mention mentions mentioned point points pointed
-	clarify clarifies clarified specify specifies specified indicate indicates indicated
-	reiterate reiterates reiterated underline underlines underlined urge urges urged
-	estimate estimates estimated agree agrees agreed caution cautions cautioned
-	recount recounts recounted quipped quip quips retort retorted lament lamented
-	conceded concede concedes complain complained complains describe described describes`,
-	// Russian
-	`сказал сказала сказали говорит говорят заявил заявила заявили заявляет отметил отметила
-	отметили добавил добавила добавили подчеркнул подчеркнула подчеркнули написал написала
-	написали пишет считает считают полагает полагают уверен уверена сообщил сообщила сообщили
-	сообщает рассказал рассказала рассказали пояснил пояснила пояснили объяснил объяснила
-	предупредил предупредила предупредили утверждает утверждал утверждала признал признала
-	заключил заключила уточнил уточнила указал указала напомнил напомнила ответил ответила
-	высказался высказалась заметил заметила констатировал констатировала`,
-	// Ukrainian
-	`сказав сказала сказали каже кажуть заявив заявила заявили заявляє зазначив зазначила
-	зазначили додав додала додали наголосив наголосила наголосили написав написала написали
-	пише вважає вважають повідомив повідомила повідомили повідомляє розповів розповіла
-	розповіли пояснив пояснила попередив попередила стверджує визнав визнала підкреслив
-	підкреслила відповів відповіла нагадав нагадала уточнив уточнила`,
-	// French
-	`dit déclaré déclare affirme affirmé affirmait souligné souligne ajouté ajoute estime
-	estimé écrit expliqué explique averti avertit précisé précise indiqué indique
-	assuré assure martelé insisté reconnu annoncé annonce confié confie rappelé rappelle
-	observé noté relevé jugé juge conclu répondu lancé`,
-	// German
-	`sagte sagt sagten erklärte erklärt betonte betont schrieb schreibt warnte warnt meint
-	meinte glaubt glaubte behauptet behauptete berichtete berichtet fügte ergänzte ergänzt
-	unterstrich sagten erklärten teilte stellte räumte kündigte bekräftigte bestätigte
-	bestätigt`,
-	// Spanish
-	`dijo dice dijeron afirmó afirma declaró declara señaló señala añadió añade agregó agrega
-	explicó explica advirtió advierte escribió escribe cree creen aseguró asegura subrayó
-	destacó indicó sostuvo sostiene manifestó apuntó concluyó reconoció respondió insistió`,
-)
+// forms, that tie a source to what it said (cues.go lists them).
+var cueVerbs = buildCueVerbs()
 
 // cueAfterOnly are cue words that are also common in other senses
 // ("post", "point", "continue"): they count only right after a quotation.
-var cueAfterOnly = set(`post posts posted continue continued point points pointed ask asks asked
-	describe described describes express expresses expressed`)
+var cueAfterOnly = set(`ask asks asked describe described describes express expresses expressed`)
 
 // passiveCues take their source after "by" ("voiced by X").
 var passiveCues = set(`voiced stated expressed made said announced written quoted cited
@@ -130,6 +81,38 @@ var orgRoleNouns = set(`newspaper outlet agency channel magazine ministry compan
 	газета агентство издание канал министерство ведомство журнал видання агентство
 	journal zeitung periódico diario cadena`)
 
+// timeWords say when, not what: a cue followed by one closes an
+// attribution ("…, he said Monday").
+var timeWords = set(`today yesterday tonight tomorrow monday tuesday wednesday thursday friday
+	saturday sunday week weekend month year morning afternoon evening night earlier later
+	recently afterward afterwards ago`)
+
+// clauseWords open a complement clause after a cue.
+var clauseWords = set(`that what how why whether if when where who which there this these those
+	nobody everyone everybody someone somebody nothing everything something nothing`)
+
+// tellVerbs name their hearer before what was told.
+var tellVerbs = set(`tell tells told telling ask asks asked asking assure assures assured assuring
+	remind reminds reminded reminding warn warns warned warning urge urges urged urging`)
+
+// objectPronouns are the hearer after a verb of telling.
+var objectPronouns = set(`him her them us me you`)
+
+// auxiliaries stand before a participle cue ("was saying").
+var auxiliaries = set(`is are was were be been am 's keeps kept`)
+
+// subordinators open an adverbial clause, not a statement.
+var subordinators = set(`when while as after before although though because since if unless once
+	whenever and but speaking asked`)
+
+// notHeads are words that cannot head a subject noun phrase: relative
+// and interrogative words, auxiliaries and common verbs that stand before
+// a cue word in other constructions ("who said", "it is said").
+var notHeads = set(`who whom which what whose where when why how that there here
+	is are was were be been being am do does did has have had will would shall should can
+	could may might must not also just only even still never ever again
+	and or but nor yet so than then else other others same such one ones`)
+
 // titles precede a name and are not part of it ("President", "Dr").
 var titles = set(`mr mrs ms miss dr prof professor sir dame lord lady president vice
 	prime minister secretary general senator sen rep representative congressman
@@ -162,7 +145,7 @@ var orgWords = set(`ministry academy university college school council assembly 
 // that follows ("sources close to X claim").
 var prepositions = set(`of to for from with by about at in on into onto over under near
 	against among between through toward towards without within via per like than
-	close behind around after before during since until upon across
+	close behind around after before during since until upon across outside inside amid beside
 	о об от к ко с со у в во на по за для из без при над под между через
 	де à au aux avec pour par sur dans von zu mit für bei aus nach über unter
 	de del con para por sobre en entre`)

@@ -65,6 +65,12 @@ func findNameRuns(text string, toks []normalize.Token, starts []bool, lower map[
 		j := i
 		for j+1 < len(toks) {
 			g := gap(text, toks, j+1)
+			// "Mr. Trump", "Gene B. Sperling": the full stop of a title
+			// or an initial stays inside the name.
+			if (g == ". " || g == "." || g == ".\u00a0") && capital(j+1) && abbreviatedInName(text, toks[j]) {
+				j++
+				continue
+			}
 			if g == " " || g == "-" || g == "\u00a0" {
 				if capital(j + 1) {
 					j++
@@ -91,6 +97,16 @@ func findNameRuns(text string, toks []normalize.Token, starts []bool, lower map[
 		i = j
 	}
 	return runs
+}
+
+// abbreviatedInName reports whether t, followed by a full stop, is a
+// title abbreviation or an initial that a name follows.
+func abbreviatedInName(text string, t normalize.Token) bool {
+	w := text[t.Begin:t.End]
+	if len([]rune(w)) == 1 {
+		return isUpperStart(w)
+	}
+	return abbreviations[t.Key] && titles[t.Key] || t.Key == "jr" || t.Key == "sr"
 }
 
 func hasOrgWord(toks []normalize.Token, a, b int) bool {

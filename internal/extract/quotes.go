@@ -161,6 +161,11 @@ func (s *quoteScanner) scanParagraph(pi int, stack []openQuote, emit bool) []ope
 			first = false
 			continue
 		}
+		if r == '\'' && i+1 < p.End && text[i+1] == '\'' {
+			// Two apostrophes stand for a double quotation mark (the New
+			// York Times' archive text writes ''…'').
+			r, n = '"', 2
+		}
 		prev, next := runeBefore(text, i), runeAt(text, i+n)
 		if i+n >= p.End {
 			next = 0

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/echotrace/echotrace/internal/doc"
 	"github.com/echotrace/echotrace/internal/normalize"
@@ -103,9 +104,18 @@ func (a *analysis) npBefore(e int) (source, bool) {
 		}
 		if r.First > 0 && gap(a.text, a.toks, r.First) == " " {
 			pk := a.toks[r.First-1].Key
+			// "a spokesman for Disney said": the subject is the role the
+			// name completes.
+			if (pk == "of" || pk == "for" || pk == "at" || pk == "with") && r.First >= 2 && gap(a.text, a.toks, r.First-1) == " " {
+				if rs, ok := a.roleBefore(r.First - 2); ok {
+					rs.Span.End = a.toks[e].End
+					return rs, true
+				}
+			}
 			// "sources close to X claim": X is not the subject. "the
-			// Ukrainian state": a person's name takes no article.
-			if prepositions[pk] || determiners[pk] && r.Type != Org && r.Type != Place {
+			// Ukrainian state": a person's name takes no article; "a
+			// Washington think tank": after "a" a name is a modifier.
+			if prepositions[pk] || determiners[pk] && r.Type != Org && r.Type != Place || pk == "a" || pk == "an" {
 				return source{}, false
 			}
 		}
@@ -115,7 +125,91 @@ func (a *analysis) npBefore(e int) (source, bool) {
 	if isUpperStart(word) && !roleNouns[k] && !plurals(k) {
 		return source{}, false
 	}
-	return a.roleBefore(e)
+	if rs, ok := a.roleBefore(e); ok {
+		return rs, true
+	}
+	return a.descriptionBefore(e)
+}
+
+// descriptionBefore parses a noun phrase that names a source by
+// description, ending at its head noun e: a determiner or possessive,
+// up to four modifiers and the head ("the narrator", "the CNN host",
+// "Clinton's campaign", "the report"), or a bare plural at the start of
+// its clause ("participants said"). Such a source is never resolved to
+// a person's name.
+func (a *analysis) descriptionBefore(e int) (source, bool) {
+	k := a.toks[e].Key
+	w := a.text[a.toks[e].Begin:a.toks[e].End]
+	if !isDescriptionHead(k, w) {
+		return source{}, false
+	}
+	b := e
+	for i := 0; i < 5 && b > 0; i++ {
+		g := gap(a.text, a.toks, b)
+		pk := a.toks[b-1].Key
+		if g == " " && determiners[pk] && pk != "that" {
+			src := source{Span: doc.Span{Begin: a.toks[b-1].Begin, End: a.toks[e].End}, Kind: srcOrgRole, Run: -1, Head: k}
+			// "the foreign ministers of the Baltic countries": the head
+			// is before "of".
+			if b >= 3 && a.toks[b-2].Key == "of" && gap(a.text, a.toks, b-1) == " " && gap(a.text, a.toks, b-2) == " " {
+				if outer, ok := a.roleBefore(b - 3); ok {
+					outer.Span.End = src.Span.End
+					return outer, true
+				}
+				if outer, ok := a.descriptionBefore(b - 3); ok {
+					outer.Span.End = src.Span.End
+					return outer, true
+				}
+			}
+			return src, true
+		}
+		if g == " " && pk == "s" && b >= 2 && (gap(a.text, a.toks, b-1) == "’" || gap(a.text, a.toks, b-1) == "'") {
+			p := b - 2
+			if ri := a.runAt[p]; ri >= 0 {
+				p = a.runs[ri].First
+			}
+			return source{Span: doc.Span{Begin: a.toks[p].Begin, End: a.toks[e].End}, Kind: srcOrgRole, Run: -1, Head: k}, true
+		}
+		if g != " " || a.inQuote[b-1] || !isModifier(pk, a.text[a.toks[b-1].Begin:a.toks[b-1].End]) {
+			break
+		}
+		b--
+	}
+	// A bare plural opening its clause: "Participants said".
+	if b == e && strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ss") && len(k) > 3 && (e == 0 || a.starts[e] || strings.ContainsAny(gap(a.text, a.toks, e), ",;—–")) {
+		return source{Span: doc.Span{Begin: a.toks[e].Begin, End: a.toks[e].End}, Kind: srcPlural, Run: -1, Head: k}, true
+	}
+	return source{}, false
+}
+
+// isDescriptionHead reports whether a word can head a descriptive noun
+// phrase: a lower-case content word that is not a pronoun, function
+// word, cue verb, adverb or number.
+func isDescriptionHead(k, w string) bool {
+	if isUpperStart(w) || len(k) < 3 || functionWords[k] || adverbials[k] || prepositions[k] || determiners[k] ||
+		cueVerbs[k] || personPronouns[k] || pluralPronouns[k] || notHeads[k] || strings.HasSuffix(k, "ly") {
+		return false
+	}
+	for _, r := range k {
+		if !unicode.IsLetter(r) && r != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// isModifier reports whether a word may stand between a determiner and
+// the head of a descriptive noun phrase.
+func isModifier(k, w string) bool {
+	if functionWords[k] && !isAllCaps(w) || prepositions[k] || cueVerbs[k] || notHeads[k] {
+		return false
+	}
+	for _, r := range k {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // roleBefore parses "the (modifiers) ROLE" or "X's ROLE" ending at e.
@@ -231,6 +325,19 @@ func (a *analysis) npAfter(b int) (source, bool) {
 				}
 				return s, true
 			}
+		}
+		// "according to the report", "said the group's leader"
+		for j := b + 1; j < len(a.toks) && j <= b+5; j++ {
+			if gap(a.text, a.toks, j) != " " {
+				break
+			}
+			if j+1 < len(a.toks) && gap(a.text, a.toks, j+1) == " " && isModifier(a.toks[j+1].Key, a.text[a.toks[j+1].Begin:a.toks[j+1].End]) && !determiners[a.toks[j+1].Key] {
+				continue // the head is further on
+			}
+			if s, ok := a.descriptionBefore(j); ok && s.Span.Begin == t.Begin {
+				return s, true
+			}
+			break
 		}
 	}
 	return source{}, false

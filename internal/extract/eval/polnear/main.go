@@ -40,12 +40,14 @@ type span struct{ b, e int }
 type gold struct {
 	source  []span
 	content []span
+	cue     []span
 	direct  bool
 }
 
 func main() {
 	dir := flag.String("dir", "../shared/data/polnear", "PolNeAR directory (with train/ and dev/)")
 	split := flag.String("split", "train", "split to measure: train or dev")
+	misses := flag.String("misses", "", "print each missed gold attribution of this set (direct or all), and each wrong extracted one, for error analysis")
 	flag.Parse()
 	texts, err := filepath.Glob(filepath.Join(*dir, *split, "text", "*.txt"))
 	if err != nil || len(texts) == 0 {
@@ -91,6 +93,12 @@ func main() {
 		}
 		direct.add(score(dg, quotes))
 		all.add(score(golds, both))
+		switch *misses {
+		case "direct":
+			printMisses(name, text, dg, quotes)
+		case "all":
+			printMisses(name, text, golds, both)
+		}
 	}
 	fmt.Printf("PolNeAR %s: %d articles (%d unreadable)\n", *split, articles, problems)
 	direct.print("direct quotes")
@@ -161,6 +169,63 @@ func score(golds []gold, occs []extract.Occurrence) counts {
 		}
 	}
 	return c
+}
+
+// printMisses writes the gold attributions no occurrence attributes
+// correctly (MISS, with the occurrence whose content matched, if any) and
+// every occurrence with a speaker, RIGHT when a gold attribution confirms
+// it and WRONG when none does.
+func printMisses(name, text string, golds []gold, occs []extract.Occurrence) {
+	cut := func(s string) string {
+		s = strings.ReplaceAll(s, "\n", " ")
+		if len(s) > 160 {
+			s = s[:80] + " … " + s[len(s)-70:]
+		}
+		return s
+	}
+	join := func(ss []span) string {
+		var p []string
+		for _, s := range ss {
+			p = append(p, text[s.b:s.e])
+		}
+		return strings.Join(p, " | ")
+	}
+	for _, g := range golds {
+		var near *extract.Occurrence
+		ok := false
+		for i, o := range occs {
+			if contentMatch(g, o) {
+				if o.SpeakerSpan != nil && overlapsAny(g.source, span{o.SpeakerSpan.Begin, o.SpeakerSpan.End}) {
+					ok = true
+				}
+				near = &occs[i]
+			}
+		}
+		if ok {
+			continue
+		}
+		got := "no content"
+		if near != nil {
+			got = fmt.Sprintf("got %s speaker %q", near.Kind, near.SpeakerText)
+		}
+		fmt.Printf("MISS %s src=%q cue=%q content=%q; %s\n", name, join(g.source), join(g.cue), cut(join(g.content)), got)
+	}
+	for _, o := range occs {
+		if o.SpeakerSpan == nil {
+			continue
+		}
+		ok := false
+		for _, g := range golds {
+			if contentMatch(g, o) && overlapsAny(g.source, span{o.SpeakerSpan.Begin, o.SpeakerSpan.End}) {
+				ok = true
+			}
+		}
+		verdict := "RIGHT"
+		if !ok {
+			verdict = "WRONG"
+		}
+		fmt.Printf("%s %s %s speaker=%q cue=%q text=%q\n", verdict, name, o.Kind, o.SpeakerText, o.Cue, cut(text[o.Begin:o.End]))
+	}
 }
 
 // contentMatch: the contents overlap by at least half of the shorter.
@@ -255,6 +320,8 @@ func readAnn(path, text string) ([]gold, error) {
 				g.source = append(g.source, spans[id]...)
 			case "Content":
 				g.content = append(g.content, spans[id]...)
+			case "Cue":
+				g.cue = append(g.cue, spans[id]...)
 			}
 		}
 		if len(g.content) == 0 || len(g.source) == 0 {
@@ -262,12 +329,14 @@ func readAnn(path, text string) ([]gold, error) {
 		}
 		for _, s := range g.content {
 			c := text[s.b:s.e]
-			if strings.ContainsAny(c, "\"“”") {
+			// Two apostrophes are the quotation mark of the New York
+			// Times' archive text.
+			if strings.ContainsAny(c, "\"“”") || strings.Contains(c, "''") {
 				g.direct = true
 			}
 			// A content that a quotation mark opens or closes just outside.
 			if s.b > 0 {
-				if r, _ := utf8.DecodeLastRuneInString(text[:s.b]); r == '"' || r == '“' {
+				if r, _ := utf8.DecodeLastRuneInString(text[:s.b]); r == '"' || r == '“' || strings.HasSuffix(text[:s.b], "''") {
 					g.direct = true
 				}
 			}

@@ -1,0 +1,83 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/echotrace/echotrace/internal/doc"
+)
+
+// TestSpeakerForms covers the forms in which news names who said
+// something (invented sentences, one per form): for each, the mention
+// that the quote or claim gives as its speaker, and its content.
+func TestSpeakerForms(t *testing.T) {
+	tests := []struct {
+		name, text     string
+		mention, text2 string // the speaker mention; a piece of the content
+		kind           Kind
+	}{
+		{"honorific, cue after", "“The river will rise tonight,” Ms. Hallworth said.", "Hallworth", "river will rise", KindQuote},
+		{"honorific, inverted", "“The river will rise tonight,” said Dr. Okafor.", "Okafor", "river will rise", KindQuote},
+		{"honorific, according to", "According to Mrs. Delacroix, the bridge will stay closed until spring.", "Delacroix", "bridge will stay closed", KindClaim},
+		{"honorific after an unquoted claim", "The harvest was the worst in a decade, Mr. Lindqvist said.", "Lindqvist", "harvest was the worst", KindClaim},
+		{"title before the name", "Deputy Mayor Rosa Kettering said the tram line would open in May.", "Rosa Kettering", "tram line would open", KindClaim},
+		{"lower-case role before the name", "The report was leaked, and party chairwoman Edda Voss said the leak was deliberate.", "Edda Voss", "leak was deliberate", KindClaim},
+		{"description with of/for", "A spokeswoman for Brightwater said the plant would reopen next week.", "A spokeswoman for Brightwater", "plant would reopen", KindClaim},
+		{"group noun", "The coalition tweeted that the march had been postponed.", "The coalition", "march had been postponed", KindClaim},
+		{"description after a quotation", "“It was the coldest night of the year,” the ferryman said.", "the ferryman", "coldest night", KindQuote},
+		{"adjective before a name", "A beaming Oduya said she would run again.", "Oduya", "she would run again", KindClaim},
+		{"according to a document", "According to the audit, the museum lost money every year.", "the audit", "museum lost money", KindClaim},
+		{"manner verb", "Haverford gushed that the new stadium was the finest in the league.", "Haverford", "new stadium was the finest", KindClaim},
+		{"relative clause between", "Talbot, who had embraced Morrow at the gate, cried out, “We made it home!”", "Talbot", "We made it home", KindQuote},
+		{"tail after the cue", "“I never saw the ledger,” Quimby said in a letter sent to the committee after the hearing ended.", "Quimby", "never saw the ledger", KindQuote},
+		{"lower-case quote after the cue", "The radio host repeated, “it is shameful and deeply, deeply sad to watch this.”", "The radio host", "shameful", KindQuote},
+		{"complement clause after a leading clause", "Despite the receipts in the file, Harrow later insisted he never paid the fee.", "Harrow", "he never paid the fee", KindClaim},
+		{"told with a hearer", "Vance told reporters that the dam was safe.", "Vance", "dam was safe", KindClaim},
+		{"nested quote marks of the Times archive", "''We will rebuild the school,'' Mr. Oyelaran said.", "Oyelaran", "rebuild the school", KindQuote},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Document(&doc.Document{ID: "t", Text: tt.text})
+			var found []string
+			for _, o := range append(r.Quotes, r.Claims...) {
+				found = append(found, string(o.Kind)+" ["+o.SpeakerText+"] "+tt.text[o.Begin:o.End])
+				if o.Kind != tt.kind || !strings.Contains(tt.text[o.Begin:o.End], tt.text2) {
+					continue
+				}
+				if o.SpeakerText != tt.mention {
+					t.Fatalf("speaker mention %q, want %q", o.SpeakerText, tt.mention)
+				}
+				return
+			}
+			t.Fatalf("no %s holding %q; found %q", tt.kind, tt.text2, found)
+		})
+	}
+}
+
+// TestTitlesAndSplitQuotes: a programme title in quotation marks after
+// the cue is no quote of the speaker, and the second half of a split
+// quote takes the speaker of the first even when the cue clause runs on.
+func TestTitlesAndSplitQuotes(t *testing.T) {
+	qs := quotesOf("“The levee held,” Ostrander said on “Weekend Report.”")
+	if len(qs) != 2 || qs[0].Kind != KindQuote || qs[0].SpeakerText != "Ostrander" || qs[1].Kind != KindTerm {
+		t.Fatalf("title: got %+v", qs)
+	}
+	qs = quotesOf("“We are ready,” Pell told reporters outside the depot. “Every crate has to be counted before we sail.”")
+	if len(qs) != 1 || qs[0].SpeakerText != "Pell" || len(qs[0].Parts) != 2 {
+		t.Fatalf("split quote: got %+v", qs)
+	}
+}
+
+// TestSpeakerIsNoPlace: a name that is spelled near a place is not that
+// place, and a place is never a speaker.
+func TestSpeakerIsNoPlace(t *testing.T) {
+	r := Document(&doc.Document{ID: "t", Text: "“I kept no copy,” Brazile said. Perry said the vote was close. Paris said the treaty stands."})
+	for _, o := range append(r.Quotes, r.Claims...) {
+		if o.SpeakerType == Place {
+			t.Errorf("%q: speaker %q is a place", o.Text, o.Speaker)
+		}
+		if o.Speaker == "Brazil" || o.Speaker == "Peru" || o.Speaker == "Paris" {
+			t.Errorf("%q: speaker %q", o.Text, o.Speaker)
+		}
+	}
+}
