@@ -59,7 +59,7 @@ takes documents to ingest and analyse from requests that send the token as
 			if err != nil {
 				return fmt.Errorf("listening on %s: %w", addr, err)
 			}
-			hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+			hs := srv.HTTPServer()
 			mode := "read-only"
 			if token != "" {
 				mode = "uploads accepted with the write token"

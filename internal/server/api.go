@@ -41,26 +41,23 @@ type statsView struct {
 	CorpusVersion int64 `json:"corpus_version"`
 	ReuseVersion  int64 `json:"reuse_version"`
 	QuotesVersion int64 `json:"quotes_version"`
-	Chains        int   `json:"chains"`
-	Narratives    int   `json:"narratives"`
-	// Relations counts relations by kind, up to countCap each: counting
-	// further would read the whole table on every overview.
-	Relations map[string]int `json:"relations"`
-	// RelationsCapped is set when a count stopped at countCap.
-	RelationsCapped bool `json:"relations_capped"`
+	Chains        int64 `json:"chains"`
+	Stories       int64 `json:"stories"`
+	Narratives    int64 `json:"narratives"`
+	// Relations counts relations by kind.
+	Relations map[string]int64 `json:"relations"`
 }
 
-// countCap bounds the relation counts of the overview.
-const countCap = 1000
-
+// stats reads the counts the store keeps with its results; nothing here
+// reads the results themselves.
 func (s *Server) stats(r *http.Request) (*statsView, error) {
 	ctx := r.Context()
-	v := &statsView{Relations: map[string]int{}}
+	v := &statsView{Relations: map[string]int64{}}
 	var err error
-	if v.Documents, err = s.st.CountDocuments(ctx); err != nil {
+	if v.CorpusVersion, err = s.st.Version(ctx); err != nil {
 		return nil, err
 	}
-	if v.CorpusVersion, err = s.st.Version(ctx); err != nil {
+	if v.Documents, err = s.countDocuments(ctx, v.CorpusVersion); err != nil {
 		return nil, err
 	}
 	if v.ReuseVersion, err = s.st.ReuseVersion(ctx); err != nil {
@@ -71,28 +68,13 @@ func (s *Server) stats(r *http.Request) (*statsView, error) {
 			return nil, err
 		}
 	}
-	if cs := s.clusters(); cs != nil {
-		ns, err := cs.Narratives(ctx)
-		if err != nil {
-			return nil, err
-		}
-		v.Narratives = len(ns)
-	}
-	chains, err := s.st.Chains(ctx)
+	c, err := s.st.Counts(ctx)
 	if err != nil {
 		return nil, err
 	}
-	v.Chains = len(chains)
-	for _, k := range []relate.Kind{relate.Duplicate, relate.Derived, relate.Partial} {
-		rels, err := s.st.Relations(ctx, store.RelationQuery{Kind: k, Limit: countCap + 1})
-		if err != nil {
-			return nil, err
-		}
-		n := len(rels)
-		if n > countCap {
-			n, v.RelationsCapped = countCap, true
-		}
-		v.Relations[string(k)] = n
+	v.Chains, v.Stories, v.Narratives = c.Chains, c.Stories, c.Narratives
+	for _, k := range store.RelationKinds {
+		v.Relations[string(k)] = c.Relations[k]
 	}
 	return v, nil
 }
@@ -340,16 +322,9 @@ func (s *Server) chains(r *http.Request) (listBody[chainView], error) {
 	if p.Cursor != "" {
 		return listBody[chainView]{}, &badParam{"chains page by offset, not cursor"}
 	}
-	// Chains are bounded in number by the analysis (relate keeps the
-	// longest), so reading them all is cheap next to the corpus.
-	all, err := s.st.Chains(r.Context())
+	sel, err := s.st.ChainRange(r.Context(), p.Offset, p.Limit+1)
 	if err != nil {
 		return listBody[chainView]{}, err
-	}
-	end := min(len(all), p.Offset+p.Limit+1)
-	var sel []relate.Chain
-	if p.Offset < len(all) {
-		sel = all[p.Offset:end]
 	}
 	var ids []string
 	for _, c := range sel {

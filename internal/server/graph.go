@@ -117,19 +117,19 @@ func (s *Server) neighbourhood(ctx context.Context, id string, depth int) (*grap
 // chainGraph is the graph of one provenance chain and the relations among
 // its documents.
 func (s *Server) chainGraph(ctx context.Context, n int) (*graphView, error) {
-	chains, err := s.st.Chains(ctx)
+	chains, err := s.st.ChainRange(ctx, n, 1)
 	if err != nil {
 		return nil, err
 	}
-	if n >= len(chains) {
+	if len(chains) == 0 {
 		return nil, notFound("chain", strconv.Itoa(n))
 	}
 	g := &graphView{Title: "Provenance chain " + strconv.Itoa(n)}
-	rels, err := s.relationsAmong(ctx, chains[n], g)
+	rels, err := s.relationsAmong(ctx, chains[0], g)
 	if err != nil {
 		return nil, err
 	}
-	return s.fillGraph(ctx, g, chains[n], rels, "")
+	return s.fillGraph(ctx, g, chains[0], rels, "")
 }
 
 // storyGraph is the graph of the documents of a story or narrative.

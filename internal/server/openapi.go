@@ -60,7 +60,7 @@ var operations = []operation{
 		Fields: []string{"openapi:string", "info:object", "paths:object"}},
 	{Method: "GET", Path: "/api/stats", Summary: "Corpus counts and analysis versions", Status: 200,
 		Fields: []string{"documents:integer", "corpus_version:integer", "reuse_version:integer", "quotes_version:integer",
-			"chains:integer", "narratives:integer", "relations:object", "relations_capped:boolean"}},
+			"chains:integer", "stories:integer", "narratives:integer", "relations:object"}},
 	{Method: "GET", Path: "/api/documents", Summary: "Documents, filtered, oldest first (or newest)", Status: 200, Errors: []int{400},
 		Params: withParams(docFilterParams, []param{{Name: "q", In: "query", Type: "string", Doc: "words that must all occur in the title or text"}, cursorParam}, pagingParams),
 		Fields: listFields},

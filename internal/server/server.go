@@ -42,6 +42,10 @@ type Server struct {
 	// other processes, but two analyses started by one server would only
 	// repeat each other's work.
 	writeMu sync.Mutex
+	// docCount is the document count of the last corpus version read.
+	docCount docCount
+	// slots holds a value for every request at work (see workers).
+	slots chan struct{}
 }
 
 // route is one method on one path. Path is written as in OpenAPI
@@ -64,7 +68,7 @@ func New(st store.Store, opt Options) (*Server, error) {
 	if opt.Analyze.Reuse == (pipeline.ReuseOptions{}) {
 		opt.Analyze.Reuse = pipeline.DefaultReuseOptions()
 	}
-	s := &Server{st: st, opt: opt, mux: http.NewServeMux()}
+	s := &Server{st: st, opt: opt, mux: http.NewServeMux(), slots: make(chan struct{}, workers())}
 	pages, err := parseTemplates()
 	if err != nil {
 		return nil, fmt.Errorf("server: templates: %w", err)
@@ -124,6 +128,15 @@ func (s *Server) register() {
 				}
 				return
 			}
+			if !s.acquire(r.Context()) {
+				if api {
+					writeError(w, http.StatusServiceUnavailable, "busy", "the server was too busy to answer in time; try again")
+				} else {
+					s.pageError(w, r, http.StatusServiceUnavailable, "The server was too busy to answer in time; try again.")
+				}
+				return
+			}
+			defer s.release()
 			h(w, r)
 		})
 	}
@@ -150,6 +163,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("X-Frame-Options", "DENY")
+	ctx, cancel := context.WithTimeout(r.Context(), requestTimeout)
+	defer cancel()
+	r = r.WithContext(ctx)
 	defer func() {
 		if v := recover(); v != nil {
 			if v == http.ErrAbortHandler {

@@ -53,6 +53,9 @@ func (s *Server) story(ctx context.Context, id string) (*cluster.Story, error) {
 	if cs == nil {
 		return nil, errUnavailable
 	}
+	if id == "" {
+		return nil, notFound("story", id)
+	}
 	sts, err := cs.Stories(ctx, store.StoryQuery{ID: id, Limit: 1})
 	if err != nil {
 		return nil, err
@@ -64,21 +67,20 @@ func (s *Server) story(ctx context.Context, id string) (*cluster.Story, error) {
 }
 
 func (s *Server) narrative(ctx context.Context, id string) (*cluster.Narrative, error) {
-	cs := s.clusters()
-	if cs == nil {
+	if s.clusters() == nil {
 		return nil, errUnavailable
 	}
-	// Narratives are few (groups of stories); the store returns them all.
-	ns, err := cs.Narratives(ctx)
+	if id == "" {
+		return nil, notFound("narrative", id)
+	}
+	ns, err := s.st.NarrativePage(ctx, store.NarrativeQuery{ID: id, Limit: 1})
 	if err != nil {
 		return nil, err
 	}
-	for i := range ns {
-		if ns[i].ID == id {
-			return &ns[i], nil
-		}
+	if len(ns) == 0 {
+		return nil, notFound("narrative", id)
 	}
-	return nil, notFound("narrative", id)
+	return &ns[0], nil
 }
 
 // storyList lists stories, by narrative or document, oldest or newest first.
@@ -123,20 +125,11 @@ func (s *Server) narrativeList(r *http.Request) (listBody[cluster.Narrative], er
 	if p.Cursor != "" {
 		return listBody[cluster.Narrative]{}, &badParam{"narratives page by offset, not cursor"}
 	}
-	ns, err := cs.Narratives(r.Context())
+	ns, err := s.st.NarrativePage(r.Context(), store.NarrativeQuery{Limit: p.Limit + 1, Offset: p.Offset})
 	if err != nil {
 		return listBody[cluster.Narrative]{}, err
 	}
-	return newList(r, p, pageOf(ns, p), nil), nil
-}
-
-// pageOf is the slice of all that a page shows, with one more item when
-// there is one (see newList).
-func pageOf[T any](all []T, p page) []T {
-	if p.Offset >= len(all) {
-		return nil
-	}
-	return all[p.Offset:min(len(all), p.Offset+p.Limit+1)]
+	return newList(r, p, ns, nil), nil
 }
 
 // storyBody is one story or narrative with a page of its documents.

@@ -47,3 +47,10 @@ type StoryQuery struct {
 	Offset    int  // skips that many first (for paging)
 	Newest    bool // the last stored first: stories are stored oldest first
 }
+
+// NarrativeQuery selects narratives. Zero fields do not restrict.
+type NarrativeQuery struct {
+	ID     string
+	Limit  int
+	Offset int
+}

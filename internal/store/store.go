@@ -77,6 +77,7 @@ type Store interface {
 	ReuseStore
 	QuoteStore
 	ClusterStore
+	CountStore
 	// Close releases the database. The Store must not be used afterwards.
 	Close() error
 }

@@ -31,6 +31,7 @@ func init() {
 		CREATE INDEX narratives_ord ON narratives (ord);
 		CREATE TABLE cluster_state (id integer PRIMARY KEY CHECK (id = 1), data bytea NOT NULL);
 		INSERT INTO counters (name, value) VALUES ('clusters_version', 0) ON CONFLICT DO NOTHING;`,
+		backfillClusterCounts,
 	)
 }
 
@@ -83,6 +84,9 @@ func (s *DB) ReplaceClusters(ctx context.Context, version int64, stories []clust
 			if _, err := tx.CopyFrom(ctx, pgx.Identifier{c.table}, c.cols, pgx.CopyFromRows(c.rows)); err != nil {
 				return fmt.Errorf("store %s: %w", c.table, err)
 			}
+		}
+		if err := writeClusterCounts(ctx, tx, len(stories), len(narratives)); err != nil {
+			return err
 		}
 		if state != nil {
 			if _, err := tx.Exec(ctx, `INSERT INTO cluster_state (id, data) VALUES (1, $1)`, state); err != nil {

@@ -35,6 +35,7 @@ func init() {
 			PRIMARY KEY (chain, pos)
 		);
 		INSERT INTO counters (name, value) VALUES ('reuse_version', 0) ON CONFLICT DO NOTHING;`,
+		backfillReuseCounts,
 	)
 }
 
@@ -78,6 +79,9 @@ func (s *DB) ReplaceReuse(ctx context.Context, version int64, passages []relate.
 		}
 		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"chains"}, []string{"chain", "pos", "doc"}, pgx.CopyFromRows(links)); err != nil {
 			return fmt.Errorf("store chains: %w", err)
+		}
+		if err := writeReuseCounts(ctx, tx, relations, chains); err != nil {
+			return err
 		}
 		replaced = true
 		return nil
@@ -153,14 +157,5 @@ func (s *DB) Relations(ctx context.Context, q store.RelationQuery) ([]relate.Rel
 
 // Chains returns the stored provenance chains.
 func (s *DB) Chains(ctx context.Context) ([]relate.Chain, error) {
-	rows, err := s.pool.Query(ctx, `SELECT chain, doc FROM chains ORDER BY chain, pos`)
-	if err != nil {
-		return nil, fmt.Errorf("postgres: query chains: %w", err)
-	}
-	defer rows.Close()
-	out, err := store.ScanChains(rows)
-	if err != nil {
-		return nil, fmt.Errorf("postgres: read chains: %w", err)
-	}
-	return out, nil
+	return s.queryChains(ctx, `SELECT chain, doc FROM chains ORDER BY chain, pos`)
 }

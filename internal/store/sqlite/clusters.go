@@ -29,6 +29,7 @@ func init() {
 		);
 		CREATE TABLE cluster_state (id INTEGER PRIMARY KEY CHECK (id = 1), data BLOB NOT NULL);
 		INSERT OR IGNORE INTO counters(name, value) VALUES ('clusters_version', 0);`,
+		backfillClusterCounts,
 	)
 }
 
@@ -85,6 +86,9 @@ func (s *DB) ReplaceClusters(ctx context.Context, version int64, stories []clust
 		}
 		if encErr != nil {
 			return fmt.Errorf("encode clusters: %w", encErr)
+		}
+		if err := writeClusterCounts(ctx, tx, len(stories), len(narratives)); err != nil {
+			return err
 		}
 		if state != nil {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO cluster_state(id, data) VALUES (1, ?)`, state); err != nil {

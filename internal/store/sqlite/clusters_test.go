@@ -7,3 +7,5 @@ import (
 )
 
 func TestClusters(t *testing.T) { storetest.Clusters(t, newDSN) }
+
+func TestCounts(t *testing.T) { storetest.Counts(t, newDSN) }

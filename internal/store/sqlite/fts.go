@@ -96,6 +96,17 @@ var searchIndexWait = 3 * time.Second
 // IndexText, unless another catch-up holds it for longer than
 // searchIndexWait.
 func (s *DB) indexForSearch(ctx context.Context) error {
+	// Nothing pending (the usual case once a server has caught up):
+	// search at once. Taking the token here would make every search of a
+	// busy server wait for the one before it, and answer "being built"
+	// when the index is built but the machine merely slow.
+	var pending bool
+	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM fts_pending)`).Scan(&pending); err != nil {
+		return fmt.Errorf("sqlite: text index: %w", err)
+	}
+	if !pending {
+		return nil
+	}
 	wait := time.NewTimer(searchIndexWait)
 	defer wait.Stop()
 	select {

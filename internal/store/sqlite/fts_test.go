@@ -267,3 +267,18 @@ func TestTextSearchDuringCatchUp(t *testing.T) {
 	}
 	wantSearch(t, s, "after the catch-up", map[string][]string{"lighthouse": {"a"}})
 }
+
+// Once the index is built, searches never wait for the catch-up token: a
+// busy server answers them all, however many run at once.
+func TestTextSearchIndexBuilt(t *testing.T) {
+	defer sqlite.SetSearchIndexWait(50 * time.Millisecond)()
+	s := openFile(t, newDSN(t))
+	putDocs(t, s, doc.Document{ID: "a", Text: "lighthouse keeper"})
+	wantSearch(t, s, "first search", map[string][]string{"lighthouse": {"a"}})
+	release := sqlite.HoldTextIndex(s) // as a catch-up, or a slow search
+	defer release()
+	docs, err := s.Documents(context.Background(), store.DocQuery{Text: "keeper"})
+	if err != nil || len(docs) != 1 {
+		t.Fatalf("search with nothing pending while the token is held: %v, %d documents; want 1", err, len(docs))
+	}
+}

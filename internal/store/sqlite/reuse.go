@@ -34,6 +34,7 @@ func init() {
 			PRIMARY KEY (chain, pos)
 		);
 		INSERT OR IGNORE INTO counters(name, value) VALUES ('reuse_version', 0);`,
+		backfillReuseCounts,
 	)
 }
 
@@ -77,6 +78,9 @@ func (s *DB) ReplaceReuse(ctx context.Context, version int64, passages []relate.
 			return links[i][:]
 		}); err != nil {
 			return fmt.Errorf("store chains: %w", err)
+		}
+		if err := writeReuseCounts(ctx, tx, relations, chains); err != nil {
+			return err
 		}
 		replaced = true
 		return nil
@@ -169,16 +173,7 @@ func (s *DB) Relations(ctx context.Context, q store.RelationQuery) ([]relate.Rel
 
 // Chains returns the stored provenance chains.
 func (s *DB) Chains(ctx context.Context) ([]relate.Chain, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT chain, doc FROM chains ORDER BY chain, pos`)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: query chains: %w", err)
-	}
-	defer rows.Close()
-	out, err := store.ScanChains(rows)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: read chains: %w", err)
-	}
-	return out, nil
+	return s.queryChains(ctx, `SELECT chain, doc FROM chains ORDER BY chain, pos`)
 }
 
 // whereClause joins conditions into a WHERE clause ("" for none).
