@@ -34,10 +34,11 @@ func fill(c *Clusterer, n int, rng *rand.Rand) {
 		c.stories = append(c.stories, &story{})
 		di := int32(len(c.docs))
 		id := fmt.Sprintf("d%d", i)
-		c.docs = append(c.docs, docRecord{ID: id, Date: date, Story: si, Terms: f.terms})
+		c.docs = append(c.docs, docRecord{ID: id, Date: date, Story: si, Terms: f.terms, Ents: f.ents})
 		c.docIndex[id] = di
-		c.join(si, di, &f, date)
+		c.join(si, di, f.terms, f.ents)
 	}
+	clear(c.dirty)
 }
 
 // BenchmarkPlace measures placing one new document (text processing

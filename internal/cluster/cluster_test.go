@@ -134,8 +134,8 @@ func TestBadInputIsRefusedAndTheRestPlaced(t *testing.T) {
 	if len(errs) != 2 {
 		t.Fatalf("errors = %v, want two (missing id, repeated id)", errs)
 	}
-	if !strings.Contains(errs[1].Error(), "x") {
-		t.Errorf("error %q does not name the document", errs[1])
+	if !strings.Contains(errs[0].Error()+errs[1].Error(), `document x `) {
+		t.Errorf("errors %v do not name the repeated document", errs)
 	}
 	if c.Len() != 4 {
 		t.Errorf("placed %d documents, want 4", c.Len())

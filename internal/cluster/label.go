@@ -162,7 +162,8 @@ func labelText(l Label) string {
 	return strings.Join(parts, " · ")
 }
 
-// Stories reports every story in order of creation, with the narrative
+// Stories reports every story in order of creation (stories emptied by
+// Settle are left out), with the narrative
 // each belongs to when narratives is not nil.
 func (c *Clusterer) Stories(narratives []Narrative) []Story {
 	narrativeOf := make(map[string]string)
@@ -171,10 +172,13 @@ func (c *Clusterer) Stories(narratives []Narrative) []Story {
 			narrativeOf[s] = n.ID
 		}
 	}
-	out := make([]Story, len(c.stories))
+	out := make([]Story, 0, len(c.stories))
 	for i, s := range c.stories {
+		if len(s.Docs) == 0 {
+			continue
+		}
 		id := storyID(int32(i))
-		out[i] = Story{Summary: c.summarize(id, s.Docs, s.Terms, s.Ents), Narrative: narrativeOf[id]}
+		out = append(out, Story{Summary: c.summarize(id, s.Docs, s.Terms, s.Ents), Narrative: narrativeOf[id]})
 	}
 	return out
 }

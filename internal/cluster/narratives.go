@@ -31,10 +31,15 @@ const louvainSeed = 0x6e61727261746976
 // its own. Narratives are ordered by their earliest story.
 func (c *Clusterer) Narratives() []Narrative {
 	g := simple.NewWeightedUndirectedGraph(0, 0)
-	for i := range c.stories {
-		g.AddNode(simple.Node(i))
+	for i, s := range c.stories {
+		if len(s.Docs) > 0 {
+			g.AddNode(simple.Node(i))
+		}
 	}
 	for i, s := range c.stories {
+		if len(s.Docs) == 0 {
+			continue
+		}
 		f := features{terms: s.Terms, ents: s.Ents}
 		// Candidates are not symmetric (each story reads its own index
 		// entries), so every pair either side finds is linked;
@@ -49,7 +54,7 @@ func (c *Clusterer) Narratives() []Narrative {
 		}
 	}
 	var groups [][]int32
-	if len(c.stories) > 0 {
+	if g.Nodes().Len() > 0 {
 		reduced := community.Modularize(g, c.p.Resolution, rand.NewPCG(louvainSeed, 1))
 		for _, comm := range reduced.Communities() {
 			var members []int32
@@ -60,6 +65,7 @@ func (c *Clusterer) Narratives() []Narrative {
 			groups = append(groups, members)
 		}
 	}
+	groups = c.rejoin(g, groups)
 	slices.SortFunc(groups, func(a, b []int32) int { return int(a[0] - b[0]) })
 
 	out := make([]Narrative, len(groups))
@@ -81,3 +87,91 @@ func (c *Clusterer) Narratives() []Narrative {
 }
 
 func narrativeID(k int) string { return "n" + itoa(k+1) }
+
+// rejoinSample bounds the stories of each community compared by rejoin.
+const rejoinSample = 48
+
+// rejoin merges communities that are, as wholes, as similar as a single
+// link must be: the mean similarity of their stories reaches
+// NarrativeThreshold. Modularity prefers to split any small connected
+// graph in two, so a handful of stories carrying one line of argument
+// would otherwise be cut apart by the order Louvain happened to visit
+// them in. Only communities that some link joins are compared; the
+// closest pair is merged first, until no pair qualifies.
+func (c *Clusterer) rejoin(g *simple.WeightedUndirectedGraph, groups [][]int32) [][]int32 {
+	groupOf := make(map[int64]int, len(c.stories))
+	for k, members := range groups {
+		for _, si := range members {
+			groupOf[int64(si)] = k
+		}
+	}
+	pairs := make(map[[2]int]float64)
+	edges := g.WeightedEdges()
+	for edges.Next() {
+		e := edges.WeightedEdge()
+		a, b := groupOf[e.From().ID()], groupOf[e.To().ID()]
+		if a == b {
+			continue
+		}
+		if a > b {
+			a, b = b, a
+		}
+		if _, done := pairs[[2]int{a, b}]; !done {
+			pairs[[2]int{a, b}] = c.meanSimilarity(groups[a], groups[b])
+		}
+	}
+	alive := make([]bool, len(groups))
+	for k := range alive {
+		alive[k] = true
+	}
+	for {
+		var best [2]int
+		bestSim := -1.0
+		for p, sim := range pairs {
+			if sim >= c.p.NarrativeThreshold && (sim > bestSim || sim == bestSim && (p[0] < best[0] || p[0] == best[0] && p[1] < best[1])) {
+				best, bestSim = p, sim
+			}
+		}
+		if bestSim < 0 {
+			break
+		}
+		a, b := best[0], best[1]
+		groups[a] = slices.Sorted(slices.Values(append(groups[a], groups[b]...)))
+		groups[b], alive[b] = nil, false
+		// Pairs with b now concern a; their similarity is measured anew.
+		for p := range pairs {
+			if p[0] == a || p[1] == a || p[0] == b || p[1] == b {
+				delete(pairs, p)
+				o := p[0] + p[1] - a
+				if p[0] == b || p[1] == b {
+					o = p[0] + p[1] - b
+				}
+				if o == a || o == b || !alive[o] {
+					continue
+				}
+				x, y := min(a, o), max(a, o)
+				pairs[[2]int{x, y}] = c.meanSimilarity(groups[x], groups[y])
+			}
+		}
+	}
+	var out [][]int32
+	for k, members := range groups {
+		if alive[k] {
+			out = append(out, members)
+		}
+	}
+	return out
+}
+
+// meanSimilarity is the mean story similarity between two groups of
+// stories, over at most rejoinSample stories of each.
+func (c *Clusterer) meanSimilarity(a, b []int32) float64 {
+	a, b = a[:min(len(a), rejoinSample)], b[:min(len(b), rejoinSample)]
+	var sum float64
+	for _, x := range a {
+		for _, y := range b {
+			sum += c.storySimilarity(c.stories[x], c.stories[y])
+		}
+	}
+	return sum / float64(len(a)*len(b))
+}

@@ -1,37 +1,49 @@
 package cluster
 
 import (
+	"cmp"
+	"hash/fnv"
 	"slices"
 	"strconv"
 	"time"
 )
 
-// Order sorts items into the order the clusterer expects: by date, with
-// each undated item kept after the dated item that precedes it in the
-// input (file order), so undated documents stay where they were read.
-// The sort is stable; the slice is sorted in place.
+// Order sorts items into the order the clusterer places them in: by
+// date, undated items last, and within a day (or among the undated) by a
+// hash of the id. The order depends on the items only, not on the order
+// they were read in, so one batch of documents always gives the same
+// stories; the hash spreads the documents of one event through the batch
+// as a live stream would, where ordering by id or by file often brings
+// them all together, which tempts the first story to take in a similar
+// event. The slice is sorted in place.
 func Order(items []Item) {
 	type keyed struct {
-		key time.Time
-		it  Item
+		day  time.Time
+		hash uint64
+		it   Item
 	}
+	undated := time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
 	ks := make([]keyed, len(items))
-	var last time.Time
 	for i, it := range items {
+		day := undated
 		if !it.Date.IsZero() {
-			last = it.Date
+			day = it.Date.UTC().Truncate(24 * time.Hour)
 		}
-		ks[i] = keyed{last, it}
+		h := fnv.New64a()
+		h.Write([]byte(it.ID))
+		ks[i] = keyed{day, h.Sum64(), it}
 	}
-	slices.SortStableFunc(ks, func(a, b keyed) int { return a.key.Compare(b.key) })
+	slices.SortStableFunc(ks, func(a, b keyed) int {
+		return cmp.Or(a.day.Compare(b.day), cmp.Compare(a.hash, b.hash), cmp.Compare(a.it.ID, b.it.ID))
+	})
 	for i := range ks {
 		items[i] = ks[i].it
 	}
 }
 
-// Recluster rebuilds the stories from scratch: it orders the items and
+// Recluster rebuilds the stories from scratch: it orders the items,
 // places them one by one in a new clusterer, exactly as the incremental
-// path does, so both agree on the same input. Items that cannot be placed
+// path does, and settles the stories (see Settle). Items that cannot be placed
 // (no id, a repeated id) are reported in errs and skipped.
 func Recluster(items []Item, p Params) (c *Clusterer, errs []error) {
 	items = slices.Clone(items)
@@ -42,6 +54,7 @@ func Recluster(items []Item, p Params) (c *Clusterer, errs []error) {
 			errs = append(errs, err)
 		}
 	}
+	c.Settle()
 	return c, errs
 }
 

@@ -9,7 +9,7 @@ import (
 // stateVersion changes whenever the saved form or the meaning of a saved
 // field changes; a state of another version is refused, and the caller
 // rebuilds with Recluster.
-const stateVersion = 1
+const stateVersion = 2
 
 // state is the clusterer as saved between runs: everything Add needs to
 // go on placing documents where the last run stopped.

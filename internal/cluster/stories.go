@@ -15,7 +15,15 @@ type docRecord struct {
 	Title    string
 	Headline string // title, else the text's first sentence
 	Story    int32
-	Terms    []weighted // the document's most telling terms, for labels
+	// Terms and Ents are the document's most telling terms and entities
+	// (unit vectors pruned to DocTerms): story vectors are sums of them,
+	// so a story can be rebuilt when documents move between stories.
+	Terms  []weighted
+	Ents   []weighted
+	Quotes []string // sorted
+	// Pinned documents are tied to another by a reuse link; they move
+	// only with their whole story.
+	Pinned bool
 }
 
 // story is one group of documents and its running summary.
@@ -25,6 +33,10 @@ type story struct {
 	Ents        []weighted
 	Quotes      []string // sorted
 	First, Last time.Time
+	// Into is 1 + the story this one was merged into, 0 when it was not;
+	// index entries naming a merged story lead on to where its documents
+	// went.
+	Into int32
 }
 
 // Clusterer places documents into stories one at a time. It is not safe
@@ -45,6 +57,8 @@ type Clusterer struct {
 	// copy's story.
 	derivedBy map[string][]int32
 	stems     stemCache
+	// dirty are the stories changed since the last Settle.
+	dirty map[int32]bool
 }
 
 // New returns an empty clusterer.
@@ -58,6 +72,7 @@ func New(p Params) *Clusterer {
 		entPostings:  make(map[uint32][]int32),
 		derivedBy:    make(map[string][]int32),
 		stems:        make(stemCache),
+		dirty:        make(map[int32]bool),
 	}
 }
 
@@ -70,8 +85,13 @@ type Placement struct {
 	Scanned int     // stories scored in full
 }
 
-// Add places one document. Documents should arrive in date order (file
-// order when undated); see Order. An item with an empty or already placed
+// maxDirty is how many changed stories Add lets pile up before it settles
+// them itself.
+const maxDirty = 4096
+
+// Add places one document. Documents should arrive in date order; see
+// Order. Call Settle after a batch: a later document can show that an
+// earlier one belongs elsewhere, and Settle moves it. An item with an empty or already placed
 // id is refused with an error and changes nothing.
 func (c *Clusterer) Add(it Item) (Placement, error) {
 	if it.ID == "" {
@@ -87,12 +107,16 @@ func (c *Clusterer) Add(it Item) (Placement, error) {
 	di := int32(len(c.docs))
 	rec := docRecord{ID: it.ID, Date: it.Date, Outlet: it.Outlet, Title: it.Title, Headline: headline(it.Title, it.Text)}
 	rec.Terms = prune(f.terms, c.p.DocTerms, &c.terms)
+	rec.Ents = prune(f.ents, c.p.DocTerms, &c.ents)
+	rec.Quotes = f.quotes
 
 	pl := Placement{}
 	si := c.reuseStory(it)
 	switch {
 	case si >= 0:
 		pl.Reason, pl.Score = "reuse", 1
+		rec.Pinned = true
+		c.pinSources(it)
 	default:
 		var scanned int
 		si, pl.Score, scanned = c.best(&f, it.Date)
@@ -111,7 +135,7 @@ func (c *Clusterer) Add(it Item) (Placement, error) {
 	rec.Story = si
 	c.docs = append(c.docs, rec)
 	c.docIndex[it.ID] = di
-	c.join(si, di, &f, it.Date)
+	c.join(si, di, f.terms, f.ents)
 	for _, src := range it.Sources {
 		if _, seen := c.docIndex[src]; !seen {
 			c.derivedBy[src] = append(c.derivedBy[src], di)
@@ -119,6 +143,9 @@ func (c *Clusterer) Add(it Item) (Placement, error) {
 	}
 	delete(c.derivedBy, it.ID)
 	pl.Story = storyID(si)
+	if len(c.dirty) >= maxDirty {
+		c.Settle() // bounds the work a caller that never settles leaves behind
+	}
 	return pl, nil
 }
 
@@ -134,6 +161,30 @@ func (c *Clusterer) reuseStory(it Item) int32 {
 		return c.docs[copies[0]].Story
 	}
 	return -1
+}
+
+// pinSources pins the placed documents a reuse link ties the item to.
+func (c *Clusterer) pinSources(it Item) {
+	for _, src := range it.Sources {
+		if di, ok := c.docIndex[src]; ok {
+			c.docs[di].Pinned = true
+		}
+	}
+	for _, di := range c.derivedBy[it.ID] {
+		c.docs[di].Pinned = true
+	}
+}
+
+// resolve follows a story merged into another to the story that holds its
+// documents now; -1 when that story is empty.
+func (c *Clusterer) resolve(si int32) int32 {
+	for c.stories[si].Into > 0 {
+		si = c.stories[si].Into - 1
+	}
+	if len(c.stories[si].Docs) == 0 {
+		return -1
+	}
+	return si
 }
 
 // best finds the most similar candidate story; -1 when there is none.
@@ -163,7 +214,9 @@ func (c *Clusterer) candidates(f *features) []int32 {
 			}
 			w := float64(x.W) * v.idf(x.ID)
 			for _, si := range list {
-				acc[si] += w
+				if si = c.resolve(si); si >= 0 {
+					acc[si] += w
+				}
 			}
 		}
 	}
@@ -225,24 +278,17 @@ func (c *Clusterer) timeFactor(date time.Time, s *story) float64 {
 	return math.Exp(-float64(gap-c.p.Window) / float64(c.p.Decay))
 }
 
-// join adds document di to story si and indexes the story under the
-// document's most telling terms and entities.
-func (c *Clusterer) join(si, di int32, f *features, date time.Time) {
-	s := c.stories[si]
+// join adds document di to story si, with its term and entity vectors
+// (whole when it is placed, as kept when it moves), and indexes the story
+// under the document's most telling terms and entities.
+func (c *Clusterer) join(si, di int32, terms, ents []weighted) {
+	s, d := c.stories[si], &c.docs[di]
+	d.Story = si
+	c.dirty[si] = true
 	s.Docs = append(s.Docs, di)
-	s.Terms = prune(add(s.Terms, f.terms), c.p.CentroidTerms, &c.terms)
-	s.Ents = prune(add(s.Ents, f.ents), c.p.CentroidTerms, &c.ents)
-	if len(f.quotes) > 0 {
-		s.Quotes = slices.Compact(slices.Sorted(slices.Values(append(slices.Clip(s.Quotes), f.quotes...))))
-	}
-	if !date.IsZero() {
-		if s.First.IsZero() || date.Before(s.First) {
-			s.First = date
-		}
-		if s.Last.IsZero() || date.After(s.Last) {
-			s.Last = date
-		}
-	}
+	s.Terms = prune(add(s.Terms, terms), c.p.CentroidTerms, &c.terms)
+	s.Ents = prune(add(s.Ents, ents), c.p.CentroidTerms, &c.ents)
+	c.addMeta(s, di)
 	index := func(vec []weighted, v *vocab, postings map[uint32][]int32) {
 		for _, x := range top(vec, c.p.IndexTerms, v) {
 			list := postings[x.ID]
@@ -252,8 +298,8 @@ func (c *Clusterer) join(si, di int32, f *features, date time.Time) {
 			postings[x.ID] = append(list, si)
 		}
 	}
-	index(f.terms, &c.terms, c.termPostings)
-	index(f.ents, &c.ents, c.entPostings)
+	index(d.Terms, &c.terms, c.termPostings)
+	index(d.Ents, &c.ents, c.entPostings)
 }
 
 func sharesAny(a, b []string) bool {

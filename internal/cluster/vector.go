@@ -148,6 +148,26 @@ func add(a, b []weighted) []weighted {
 	return append(out, b[j:]...)
 }
 
+// sub returns a − b for sorted vectors, dropping coordinates that fall to
+// (about) zero or below: b is a part of the sum a that leaves it.
+func sub(a, b []weighted) []weighted {
+	const eps = 1e-5
+	out := make([]weighted, 0, len(a))
+	j := 0
+	for _, x := range a {
+		for j < len(b) && b[j].ID < x.ID {
+			j++
+		}
+		if j < len(b) && b[j].ID == x.ID {
+			x.W -= b[j].W
+		}
+		if x.W > eps {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
 // top returns the n coordinates of vec with the largest weight × idf,
 // sorted by that score, highest first (ties by id).
 func top(vec []weighted, n int, v *vocab) []weighted {

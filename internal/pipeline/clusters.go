@@ -89,6 +89,7 @@ func Cluster(ctx context.Context, st store.Store, version int64, rebuild bool) (
 		}
 		res.Placed++
 	}
+	c.Settle()
 	narratives := c.Narratives()
 	stories := c.Stories(narratives)
 	state, err := c.MarshalBinary()

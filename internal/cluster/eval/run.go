@@ -29,6 +29,7 @@ func Run(items []Labelled, p cluster.Params, narratives bool) Result {
 		goldStory[l.Item.ID] = l.Story
 		goldNarr[l.Item.ID] = l.Narrative
 	}
+	c.Settle()
 	pred := c.Assignments()
 	res := Result{
 		Documents:     len(pred),

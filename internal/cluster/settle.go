@@ -1,0 +1,222 @@
+package cluster
+
+import (
+	"maps"
+	"slices"
+	"time"
+)
+
+// settleRounds bounds the passes of Settle: each pass moves documents and
+// merges stories, and a pass that changes nothing ends it early.
+const settleRounds = 4
+
+// moveMargin is how much better another story must fit a document than
+// its own before the document moves, so that near ties do not make it
+// swing between two stories.
+const moveMargin = 0.02
+
+// Settle revisits the stories that changed since the last call, so that
+// the partition does not depend on the order documents arrived in. A
+// document placed early is compared with stories opened after it: it
+// moves to the story it now fits best, when that story fits it clearly
+// better than its own; and two stories merge when the documents of the
+// smaller one would, on average, have joined the larger one (a later
+// document that bridges two stories brings this about). Documents tied
+// by reuse move only with their story. Work is bounded by the changed
+// stories and the stories their documents find through the index, never
+// by the whole corpus. It returns how many documents moved.
+func (c *Clusterer) Settle() int {
+	moved := 0
+	for range settleRounds {
+		if len(c.dirty) == 0 {
+			break
+		}
+		work := slices.Sorted(maps.Keys(c.dirty))
+		clear(c.dirty)
+		n := 0
+		for _, si := range work {
+			n += c.reassign(si)
+		}
+		for _, si := range work {
+			n += c.mergeInto(si)
+		}
+		moved += n
+		if n == 0 {
+			clear(c.dirty)
+			break
+		}
+	}
+	clear(c.dirty)
+	return moved
+}
+
+// reassign moves each document of story si that fits another story
+// clearly better than the rest of its own; it returns the moves.
+func (c *Clusterer) reassign(si int32) int {
+	s := c.stories[si]
+	if len(s.Docs) < 2 {
+		return c.reassignSingle(si)
+	}
+	moved := 0
+	for _, di := range slices.Clone(s.Docs) {
+		d := &c.docs[di]
+		if d.Pinned || d.Story != si || len(s.Docs) < 2 {
+			continue
+		}
+		rest := c.without(s, di)
+		own := c.docScore(di, rest)
+		to, score := c.bestOther(di, si)
+		if to >= 0 && score >= c.p.Threshold && score > own+moveMargin {
+			c.move(di, to)
+			moved++
+		}
+	}
+	return moved
+}
+
+// reassignSingle moves the only document of a story to another story that
+// it fits above the threshold.
+func (c *Clusterer) reassignSingle(si int32) int {
+	s := c.stories[si]
+	if len(s.Docs) != 1 {
+		return 0
+	}
+	di := s.Docs[0]
+	if c.docs[di].Pinned {
+		return 0
+	}
+	to, score := c.bestOther(di, si)
+	if to < 0 || score < c.p.Threshold {
+		return 0
+	}
+	c.move(di, to)
+	return 1
+}
+
+// mergeInto merges story si with the candidate story its documents fit
+// best on average, when that average reaches the threshold; it returns
+// the documents that changed story.
+func (c *Clusterer) mergeInto(si int32) int {
+	s := c.stories[si]
+	if len(s.Docs) == 0 || s.Into > 0 {
+		return 0
+	}
+	f := features{terms: s.Terms, ents: s.Ents}
+	best, bestScore := int32(-1), 0.0
+	for _, ti := range c.candidates(&f) {
+		if ti == si {
+			continue
+		}
+		if sc := c.mergeScore(si, ti); sc > bestScore {
+			best, bestScore = ti, sc
+		}
+	}
+	if best < 0 || bestScore < c.p.Threshold {
+		return 0
+	}
+	// The smaller story goes into the larger, so that the documents that
+	// change story are few; on a tie the later one goes into the earlier.
+	from, to := si, best
+	if n, m := len(c.stories[from].Docs), len(c.stories[to].Docs); n > m || (n == m && from < to) {
+		from, to = to, from
+	}
+	// Story vectors add up: the merged story is the sum of both, and is
+	// indexed under the moved documents' terms.
+	src := c.stories[from]
+	*c.stories[from] = story{Into: to + 1}
+	delete(c.dirty, from)
+	dst := c.stories[to]
+	dst.Terms = prune(add(dst.Terms, src.Terms), c.p.CentroidTerms, &c.terms)
+	dst.Ents = prune(add(dst.Ents, src.Ents), c.p.CentroidTerms, &c.ents)
+	for _, di := range src.Docs {
+		c.join(to, di, nil, nil)
+	}
+	return len(src.Docs)
+}
+
+// mergeScore is how well the documents of the smaller of two stories fit
+// the larger one, on average: the score a document must reach to join a
+// story, applied to a whole story arriving late.
+func (c *Clusterer) mergeScore(a, b int32) float64 {
+	sa, sb := c.stories[a], c.stories[b]
+	if len(sa.Docs) > len(sb.Docs) {
+		sa, sb = sb, sa
+	}
+	if len(sa.Docs) == 0 {
+		return 0
+	}
+	var sum float64
+	for _, di := range sa.Docs {
+		sum += c.docScore(di, sb)
+	}
+	return sum / float64(len(sa.Docs))
+}
+
+// bestOther is the candidate story other than si that document di fits
+// best, and its score; -1 when there is none.
+func (c *Clusterer) bestOther(di, si int32) (int32, float64) {
+	d := &c.docs[di]
+	f := features{terms: d.Terms, ents: d.Ents, quotes: d.Quotes}
+	best, bestScore := int32(-1), 0.0
+	for _, ti := range c.candidates(&f) {
+		if ti == si {
+			continue
+		}
+		if sc := c.score(&f, c.stories[ti], d.Date); sc > bestScore {
+			best, bestScore = ti, sc
+		}
+	}
+	return best, bestScore
+}
+
+// docScore is the score of a placed document against a story.
+func (c *Clusterer) docScore(di int32, s *story) float64 {
+	d := &c.docs[di]
+	f := features{terms: d.Terms, ents: d.Ents, quotes: d.Quotes}
+	return c.score(&f, s, d.Date)
+}
+
+// without is story s with document di taken out: the document's kept
+// vectors subtracted, dates and quotes recomputed from the other members.
+func (c *Clusterer) without(s *story, di int32) *story {
+	d := &c.docs[di]
+	rest := &story{Terms: sub(s.Terms, d.Terms), Ents: sub(s.Ents, d.Ents), Into: s.Into}
+	for _, dj := range s.Docs {
+		if dj != di {
+			rest.Docs = append(rest.Docs, dj)
+			c.addMeta(rest, dj)
+		}
+	}
+	return rest
+}
+
+// move takes document di out of its story and puts it into story to.
+func (c *Clusterer) move(di, to int32) {
+	from := c.docs[di].Story
+	*c.stories[from] = *c.without(c.stories[from], di)
+	c.dirty[from] = true
+	d := &c.docs[di]
+	c.join(to, di, d.Terms, d.Ents)
+}
+
+// addMeta adds a document's quotes and date to a story summary.
+func (c *Clusterer) addMeta(s *story, di int32) {
+	d := &c.docs[di]
+	if len(d.Quotes) > 0 {
+		s.Quotes = slices.Compact(slices.Sorted(slices.Values(append(slices.Clip(s.Quotes), d.Quotes...))))
+	}
+	widen(s, d.Date)
+}
+
+// widen stretches a story's dated span to include date.
+func widen(s *story, date time.Time) {
+	if date.IsZero() {
+		return
+	}
+	if s.First.IsZero() || date.Before(s.First) {
+		s.First = date
+	}
+	if s.Last.IsZero() || date.After(s.Last) {
+		s.Last = date
+	}
+}
