@@ -69,8 +69,10 @@ type Aligner struct {
 	a     []uint64
 	opt   AlignOptions
 	pos   map[uint64][]int32 // seed hash → positions in a
+	sa    []uint64           // a's seeds, by position
 	sb    []uint64
 	seeds []seed
+	ch    chainScratch
 }
 
 type seed struct{ d, i int } // diagonal i-j and position in a
@@ -83,33 +85,32 @@ func NewAligner(a []uint64, opt AlignOptions) *Aligner {
 	for i, h := range sa {
 		pos[h] = append(pos[h], int32(i))
 	}
-	return &Aligner{a: a, opt: opt, pos: pos}
+	return &Aligner{a: a, opt: opt, pos: pos, sa: sa}
 }
 
 // Align returns the passages that A and b share, ordered by position in A.
+// Each stretch of either text belongs to at most one passage (see
+// selectAlignments), so a copy with repeated lines inside it is one
+// passage, not one per way its repeats can be paired.
 func (x *Aligner) Align(b []uint64) []Alignment {
 	runs := x.exactRuns(b)
 	if len(runs) == 0 {
 		return nil
 	}
-	var out []Alignment
-	for _, ch := range chainRuns(runs, x.opt) {
-		ch = trimChain(ch, x.opt)
-		al := Alignment{A0: ch[0].a0, B0: ch[0].b0, A1: ch[len(ch)-1].a1(), B1: ch[len(ch)-1].b1()}
-		for _, r := range ch {
-			al.Matched += r.n
-		}
-		if al.Matched >= x.opt.MinTokens && al.Identity() >= x.opt.MinIdentity {
-			out = append(out, al)
+	var cands []candidate
+	for _, ch := range x.chainRuns(runs) {
+		if c, ok := newCandidate(trimChain(ch, x.opt), x.sa, x.opt); ok {
+			cands = append(cands, c)
 		}
 	}
+	out := selectAlignments(cands, x.sa, x.opt)
 	slices.SortFunc(out, func(p, q Alignment) int {
 		if p.A0 != q.A0 {
 			return p.A0 - q.A0
 		}
 		return p.B0 - q.B0
 	})
-	return out
+	return mergeAdjacent(out, x.opt)
 }
 
 // exactRuns finds maximal runs of equal tokens that contain at least one
@@ -197,74 +198,6 @@ func dedupeRuns(runs []run) []run {
 		return y.n - x.n
 	})
 	return slices.CompactFunc(runs, func(x, y run) bool { return x.a0 == y.a0 && x.b0 == y.b0 })
-}
-
-// chainRuns links runs, in order along a, into chains whose consecutive
-// runs move forward in both documents with at most opt.MaxGap unmatched
-// tokens between them. Each run joins the best chain it can extend (most
-// matched tokens), or starts a new one.
-func chainRuns(runs []run, opt AlignOptions) [][]run {
-	type chain struct {
-		runs    []run
-		matched int
-	}
-	var chains []*chain
-	var active []*chain
-	for _, r := range runs {
-		// Chains whose end lies further back than any gap can bridge are
-		// finished; keeping the active set small keeps this linear in
-		// practice.
-		keep := active[:0]
-		for _, c := range active {
-			if c.runs[len(c.runs)-1].a1()+opt.MaxGap >= r.a0 {
-				keep = append(keep, c)
-			}
-		}
-		active = keep
-		var best *chain
-		var bestRun run
-		for _, c := range active {
-			last := c.runs[len(c.runs)-1]
-			rr, ok := follow(last, r, opt)
-			if ok && (best == nil || c.matched > best.matched) {
-				best, bestRun = c, rr
-			}
-		}
-		if best != nil {
-			best.runs = append(best.runs, bestRun)
-			best.matched += bestRun.n
-			continue
-		}
-		c := &chain{runs: []run{r}, matched: r.n}
-		chains = append(chains, c)
-		active = append(active, c)
-	}
-	out := make([][]run, len(chains))
-	for i, c := range chains {
-		out[i] = c.runs
-	}
-	return out
-}
-
-// follow reports whether r can come after last in one passage, and returns
-// r trimmed at its start where it overlaps last (repeated tokens make runs
-// overlap by a few tokens).
-func follow(last, r run, opt AlignOptions) (run, bool) {
-	overlap := max(last.a1()-r.a0, last.b1()-r.b0, 0)
-	if overlap > 0 {
-		if overlap >= r.n || overlap > opt.Seed {
-			return r, false
-		}
-		r.a0 += overlap
-		r.b0 += overlap
-		r.n -= overlap
-	}
-	gapA := r.a0 - last.a1()
-	gapB := r.b0 - last.b1()
-	if gapA < 0 || gapB < 0 || gapA > opt.MaxGap || gapB > opt.MaxGap {
-		return r, false
-	}
-	return r, true
 }
 
 // trimChain drops short runs at either end of a chain that lie across a

@@ -14,5 +14,8 @@
 //  3. Align: seed on shared shingles between two candidate documents, merge
 //     seeds into exact runs, and chain runs into passages across small gaps
 //     (an edited word, a pasted caption or a "related article" line), so a
-//     reused passage is reported whole rather than in pieces.
+//     reused passage is reported whole rather than in pieces. Chains are
+//     then taken best first, and each stretch of either text belongs to at
+//     most one passage: text repeated inside a document (a refrain, a list,
+//     a template line) is aligned once, to its true counterpart.
 package match
