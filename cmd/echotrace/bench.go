@@ -31,7 +31,8 @@ func init() {
 partial copies, near-duplicates, per-outlet boilerplate, unrelated
 articles), runs the whole engine on it (ingest into a fresh SQLite
 database, then analyse), and reports documents/s, MB/s, peak memory, and
-recall and precision of the planted passages.
+recall and precision of the planted passages, and PAN's character-level
+recall, precision, granularity and plagdet.
 
 A planted passage is found when one reported passage overlaps it on both
 sides by at least half of the planted span; a reported passage is correct
@@ -262,6 +263,9 @@ func printEngineResult(w io.Writer, r bench.EngineResult) {
 	p := r.Passages
 	fmt.Fprintf(w, "recall     %.3f (%d of %d planted passages found)\n", p.Recall, p.Found, p.Planted)
 	fmt.Fprintf(w, "precision  %.3f (%d of %d reported passages correct)\n", p.Precision, p.Correct, p.Reported)
+	pan := r.PAN
+	fmt.Fprintf(w, "PAN        plagdet %.4f: recall %.4f, precision %.4f, granularity %.4f (%d of %d cases detected, %d passages)\n",
+		pan.Plagdet, pan.Recall, pan.Precision, pan.Granularity, pan.Detected, pan.Cases, pan.Reported)
 	for _, op := range []bench.Op{bench.OpEdit, bench.OpInsert, bench.OpReorder, bench.OpPartial, bench.OpNearDup} {
 		if o := p.ByOp[op]; o != nil {
 			fmt.Fprintf(w, "  %-8s recall %.3f (%d of %d)\n", op, o.Recall, o.Found, o.Planted)

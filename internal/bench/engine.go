@@ -52,8 +52,10 @@ type EngineResult struct {
 	PeakRSS  int64        `json:"peak_rss_bytes"`
 	PeakNote string       `json:"peak_note"`
 	Passages PassageScore `json:"passages"`
-	Phases   []NamedPhase `json:"phases,omitempty"`
-	Stats    any          `json:"engine_stats,omitempty"`
+	// PAN is the character-level score of the same passages.
+	PAN    PANScore     `json:"pan"`
+	Phases []NamedPhase `json:"phases,omitempty"`
+	Stats  any          `json:"engine_stats,omitempty"`
 }
 
 // RunEngine generates a corpus by cfg into dir (corpus.jsonl, truth.jsonl,
@@ -99,6 +101,7 @@ func RunEngine(ctx context.Context, eng Engine, cfg Config, dir string) (EngineR
 	}
 	res.Phases, res.Stats = out.Phases, out.Stats
 	res.Passages = ScorePassages(truth.Passages, out.Passages)
+	res.PAN = ScorePAN(truth.Passages, out.Passages)
 	return res, nil
 }
 

@@ -259,6 +259,9 @@ func (g *generator) freshPieces(withTitle bool, words int) []piece {
 		ps = append(ps, piece{text: p, src: -1})
 		n += w
 	}
+	if g.r.Float64() < repeatShare {
+		ps = g.withRepeats(ps, withTitle)
+	}
 	return ps
 }
 
