@@ -30,7 +30,7 @@ rest was analysed); 2: the command could not run.`,
 			if err := analyze(ctx, st, cmd.ErrOrStderr()); err != nil {
 				return err
 			}
-			if err := printReport(ctx, st, cmd.OutOrStdout()); err != nil {
+			if err := printReport(ctx, st, cmd.OutOrStdout(), sum.Problems...); err != nil {
 				return err
 			}
 			return ingestFailure(sum)

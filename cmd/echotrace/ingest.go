@@ -27,6 +27,12 @@ files, directories (recursively) or standard input ("-"), and stores the
 documents. A directory may hold a meta.jsonl giving metadata for its files
 by name ("file"). Ingesting the same documents again changes nothing.
 
+A file's document is identified by its path relative to the working
+directory, extension included, whichever directory is named; a record of a file of many (a
+feed item, an archive record, a message, a JSONL line) by its own id
+scoped by its source. Texts equal word for word from different sources
+stay different documents.
+
 Bad inputs are reported on stderr, naming the file (and line); the rest is
 ingested, and the exit code is 1 when any input failed.`,
 		Args: cobra.MinimumNArgs(1),
@@ -61,7 +67,7 @@ func addIngestFlags(cmd *cobra.Command) {
 
 // ingest reads paths into the store, printing each problem to errw.
 func ingest(ctx context.Context, st store.Store, paths []string, errw io.Writer) (pipeline.IngestSummary, error) {
-	opt := pipeline.IngestOptions{Read: read.Options{MaxBytes: flagMaxBytes, Stdin: os.Stdin}}
+	opt := pipeline.IngestOptions{Read: read.Options{MaxBytes: flagMaxBytes, Stdin: os.Stdin, Root: "."}}
 	progress := newProgress(errw)
 	opt.Progress = progress.update
 	sum, err := pipeline.Ingest(ctx, st, paths, opt, func(p read.Problem) {
@@ -89,6 +95,9 @@ func ingestFailure(sum pipeline.IngestSummary) error {
 func printIngestSummary(w io.Writer, sum pipeline.IngestSummary) {
 	fmt.Fprintf(w, "Read %s: %d new, %d updated, %d unchanged; %d in the database.\n",
 		plural(sum.Read.Read, "document", "documents"), sum.Stored.Added, sum.Stored.Updated, sum.Stored.Unchanged, sum.Documents)
+	if sum.Stored.Renamed > 0 {
+		fmt.Fprintf(w, "%s from an older database took the id of the record they hold.\n", plural(sum.Stored.Renamed, "document", "documents"))
+	}
 	if sum.Read.Skipped > 0 || sum.Read.Failed > 0 || sum.Rejected > 0 {
 		fmt.Fprintf(w, "Skipped %d inputs, %d failed, %d documents not stored.\n", sum.Read.Skipped, sum.Read.Failed, sum.Rejected)
 		var reasons []string

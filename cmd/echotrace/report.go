@@ -102,11 +102,14 @@ func addQuotesAndClusters(ctx context.Context, st store.Store, r *report.Report)
 	return nil
 }
 
-func printReport(ctx context.Context, st store.Store, w io.Writer) error {
+// printReport prints the stored analysis, with the problems of the
+// ingest that preceded it, if any.
+func printReport(ctx context.Context, st store.Store, w io.Writer, problems ...string) error {
 	r, err := buildReport(ctx, st)
 	if err != nil {
 		return fmt.Errorf("reading the analysis: %w", err)
 	}
+	r.Problems = problems
 	if flagJSON {
 		return report.WriteJSON(w, r)
 	}

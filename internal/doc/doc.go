@@ -17,7 +17,7 @@ import (
 // message. Text is kept exactly as read (after decoding to UTF-8); every
 // offset anywhere in echotrace is a byte offset into Text.
 type Document struct {
-	ID     string `json:"id"`               // stable identity: given by the source, else derived from the content hash
+	ID     string `json:"id"`               // stable identity: the source's own id scoped by its source, else its path (read/ids.go)
 	Path   string `json:"path,omitempty"`   // file it was read from, if any
 	Line   int    `json:"line,omitempty"`   // line of a JSONL file, if any
 	Series string `json:"series,omitempty"` // passim's series (the publication)

@@ -14,10 +14,13 @@ import (
 
 // Document fetches a page and reads it: HTML through read.ParseHTML
 // (trafilatura, readability fallback, comments kept apart), plain text as
-// it is. The document's id is its URL (the canonical one when the page
-// names it), so that fetching a page again updates it rather than adding
-// a copy; the URL asked for, the fetch time and the WARC record are kept
-// in Extra.
+// it is. The document's id is the address the page was fetched from
+// (after redirects), so that fetching a page again updates it rather than
+// adding a copy. It is not the canonical URL the page names: outlets that
+// carry a wire story often name the wire's page as canonical, and two
+// outlets would become one document. The canonical URL is the document's
+// URL; the URL asked for, the fetch time and the WARC record are kept in
+// Extra.
 func (f *Fetcher) Document(ctx context.Context, raw string) (doc.Document, error) {
 	p, err := f.Fetch(ctx, raw)
 	if err != nil {
@@ -56,9 +59,18 @@ func PageDocument(p Page) (doc.Document, error) {
 	if p.WARCID != "" {
 		d.Extra["warc_record_id"] = p.WARCID
 	}
-	d.ID = strings.TrimSpace(d.URL)
+	d.ID = firstNonEmpty(p.FinalURL, p.URL)
 	read.FinishRecord(&d, read.Source{}, read.Options{})
 	return d, nil
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
 }
 
 // plainDocument reads a text body with the text file reader, so that a

@@ -113,7 +113,7 @@ func TestFetchDocuments(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if d.Title != tt.title || d.URL != srv.URL+tt.urlPath || d.ID != d.URL || d.Extra["fetched_url"] != srv.URL+tt.path {
+			if d.Title != tt.title || d.URL != srv.URL+tt.urlPath || d.ID != srv.URL+tt.urlPath || d.Extra["fetched_url"] != srv.URL+tt.path {
 				t.Errorf("document: title %q url %q id %q extra %v", d.Title, d.URL, d.ID, d.Extra)
 			}
 		})

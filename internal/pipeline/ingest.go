@@ -30,6 +30,9 @@ type IngestSummary struct {
 	Stored    store.PutResult `json:"stored"`
 	Rejected  int             `json:"rejected"`
 	Documents int64           `json:"documents"` // in the store afterwards
+	// Problems are the messages of every problem reported, each naming
+	// its file (and line or record), in the order they arose.
+	Problems []string `json:"problems"`
 }
 
 // Failed reports whether any input, or any document, could not be taken in.
@@ -44,12 +47,17 @@ func Ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptio
 	}
 	// Problems come from the reader and from the storer, one goroutine
 	// each: the callback sees them one at a time.
+	var sum IngestSummary
+	sum.Problems = []string{}
 	var reportMu sync.Mutex
 	report = func(inner read.Report) read.Report {
 		return func(p read.Problem) {
 			reportMu.Lock()
 			defer reportMu.Unlock()
-			inner(p)
+			sum.Problems = append(sum.Problems, p.Error())
+			if inner != nil {
+				inner(p)
+			}
 		}
 	}(report)
 
@@ -59,7 +67,6 @@ func Ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptio
 	// marked and a third read, so the store's core is never idle waiting
 	// for the others. Each hand-over holds one batch at most, so memory
 	// stays bounded.
-	var sum IngestSummary
 	batches := make(chan []doc.Document, 1)
 	finished := make(chan []doc.Document, 1)
 	stored := make(chan error, 1)
@@ -101,6 +108,7 @@ func Ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptio
 			sum.Stored.Added += res.Added
 			sum.Stored.Updated += res.Updated
 			sum.Stored.Unchanged += res.Unchanged
+			sum.Stored.Renamed += res.Renamed
 			n += len(batch)
 			if opt.Progress != nil {
 				opt.Progress(n)
@@ -112,7 +120,14 @@ func Ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptio
 	batch := make([]doc.Document, 0, opt.Batch)
 	ropt := opt.Read
 	ropt.DeferRegions = !ropt.NoRegions // marked per batch, on all cores
+	var clashes idClashes
+	clashed := 0
 	stats, readErr := read.Paths(ctx, paths, ropt, func(d doc.Document) error {
+		if err := clashes.check(d); err != nil {
+			report(read.Problem{Path: d.Path, Line: d.Line, Err: err})
+			clashed++ // the storer counts its rejections in sum; added at the end
+			return nil
+		}
 		batch = append(batch, d)
 		if len(batch) >= opt.Batch {
 			select {
@@ -130,6 +145,7 @@ func Ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptio
 	close(batches)
 	storeErr := <-stored
 	sum.Read = stats
+	sum.Rejected += clashed
 	if storeErr != nil {
 		return sum, storeErr
 	}

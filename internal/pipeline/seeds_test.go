@@ -42,7 +42,7 @@ func seedID(t *testing.T, dir, prefix string) string {
 	if len(m) != 1 {
 		t.Fatalf("seed %s not found in %s", prefix, dir)
 	}
-	return strings.TrimSuffix(filepath.Base(m[0]), ".txt")
+	return filepath.Base(m[0]) // a file's id is its path relative to the ingest root
 }
 
 // TestSeedsReuse is the acceptance test of the core on the five seed
@@ -87,8 +87,8 @@ func TestSeedsReuse(t *testing.T) {
 		t.Fatalf("want 1 to 3 passages between 000 and 001, got %d", len(pair))
 	}
 
-	text0 := readFile(t, filepath.Join(dir, id0+".txt"))
-	text1 := readFile(t, filepath.Join(dir, id1+".txt"))
+	text0 := readFile(t, filepath.Join(dir, id0))
+	text1 := readFile(t, filepath.Join(dir, id1))
 	article := strings.Index(text0, "archive link")
 	if article < 0 {
 		t.Fatal("000 has no archive link line")
@@ -186,9 +186,9 @@ func TestExampleCorpus(t *testing.T) {
 		kinds  []relate.Kind
 		source string
 	}{
-		{"forum-repost wire", []relate.Kind{relate.Derived, relate.Duplicate}, "wire"},
-		{"column wire", []relate.Kind{relate.Partial}, "wire"},
-		{"column forum-repost", []relate.Kind{relate.Partial}, ""},
+		{"forum-repost.txt wire.txt", []relate.Kind{relate.Derived, relate.Duplicate}, "wire.txt"},
+		{"column.md wire.txt", []relate.Kind{relate.Partial}, "wire.txt"},
+		{"column.md forum-repost.txt", []relate.Kind{relate.Partial}, ""},
 	}
 	for _, w := range want {
 		r, ok := got[w.pair]
@@ -207,7 +207,7 @@ func TestExampleCorpus(t *testing.T) {
 	for k, r := range got {
 		t.Errorf("unexpected relation %s: %+v", k, r)
 	}
-	ps, err := st.Passages(ctx, store.PassageQuery{Pair: [2]string{"column", "library"}, IncludeBoilerplate: true})
+	ps, err := st.Passages(ctx, store.PassageQuery{Pair: [2]string{"column.md", "library.md"}, IncludeBoilerplate: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -220,7 +220,7 @@ func TestExampleCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fmt.Sprint(chains) != "[[wire column] [wire forum-repost]]" {
+	if fmt.Sprint(chains) != "[[wire.txt column.md] [wire.txt forum-repost.txt]]" {
 		t.Errorf("chains %v, want wire → column and wire → forum-repost", chains)
 	}
 }
@@ -247,7 +247,7 @@ func TestIngestDetectsLanguage(t *testing.T) {
 		}
 	}
 	st, _ := ingestAndAnalyze(t, dir)
-	for id, want := range map[string]string{"en": "en", "de": "de", "ru": "ru"} {
+	for id, want := range map[string]string{"en.txt": "en", "de.txt": "de", "ru.txt": "ru"} {
 		d, err := st.Document(context.Background(), id)
 		if err != nil {
 			t.Fatal(err)

@@ -38,6 +38,6 @@ func ExamplePaths() {
 	// Output:
 	// doc a1 outlet="coast"
 	// problem -:2: malformed record: unexpected EOF
-	// doc 1fb7b87f184c64c9 outlet=""
+	// doc stdin:1fb7b87f184c64c9 outlet=""
 	// 2 1 <nil>
 }

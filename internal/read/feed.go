@@ -64,6 +64,9 @@ func readFeed(ctx context.Context, src Source, opt Options, emit Emit, report Re
 		if src.Path != "-" {
 			d.Path = src.Path
 		}
+		// GUIDs are unique only within one feed: scoped by the feed's own
+		// URL, or by the file when the feed does not name itself.
+		d.ID = scopedID(feed.FeedLink, src, firstNonEmpty(item.GUID, item.Link, HashID(d.Title+"\n"+d.Text)), d.Text)
 		FinishRecord(&d, src, opt)
 		if err := emit(d); err != nil {
 			return err
@@ -97,7 +100,6 @@ func feedItemDocument(feed *gofeed.Feed, item *gofeed.Item) (d doc.Document, war
 		return d, nil, fmt.Errorf("%w: the item has neither title nor content", ErrNoText)
 	}
 	d = doc.Document{
-		ID:     strings.TrimSpace(item.GUID),
 		Title:  title,
 		Outlet: strings.TrimSpace(markupText(feed.Title)),
 		URL:    strings.TrimSpace(item.Link),

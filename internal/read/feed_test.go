@@ -23,7 +23,7 @@ func readFeedFile(t *testing.T, name string) ([]doc.Document, []Problem, error) 
 	}
 	var docs []doc.Document
 	var problems []Problem
-	err = f.Read(context.Background(), Source{Path: name, R: bytes.NewReader(b), Size: int64(len(b))}, Options{},
+	err = f.Read(context.Background(), Source{Path: name, Name: name, R: bytes.NewReader(b), Size: int64(len(b))}, Options{},
 		func(d doc.Document) error { docs = append(docs, d); return nil },
 		func(p Problem) { problems = append(problems, p) })
 	return docs, problems, err
@@ -38,7 +38,7 @@ func TestReadRSS(t *testing.T) {
 		t.Fatalf("want 3 documents, got %d: %+v", len(docs), docs)
 	}
 	first := docs[0]
-	if first.ID != "gazette-1001" || first.Title != "Ferry keeps running until bridge opens" || first.Author != "Jane Roe" ||
+	if first.ID != "harbour.rss#gazette-1001" || first.Title != "Ferry keeps running until bridge opens" || first.Author != "Jane Roe" ||
 		first.Outlet != "Harbour Gazette" || first.URL != "https://gazette.example/news/ferry" || first.Lang != "en" ||
 		first.Date != "2023-04-05T09:00:00Z" {
 		t.Errorf("first item metadata: %+v", first)

@@ -14,9 +14,10 @@ import (
 // input. The reader consumes R; it must not assume R can be rewound.
 type Source struct {
 	Path string // file path as given or found in a walk; "-" for standard input
-	// Name is the identity stem for documents that carry no id of their
-	// own: the path relative to the directory argument without extension,
-	// with "/" separators; empty for standard input (use the content hash).
+	// Name is the source's identity (see ids.go): the id of the document a
+	// one-document file holds, and the scope of the ids of a file of many
+	// records. It is the path relative to the ingest root, extension
+	// included, with "/" separators; empty for standard input.
 	Name string
 	R    io.Reader
 	Size int64 // bytes, or -1 when unknown (standard input)
@@ -134,34 +135,34 @@ func StripExt(name string) string {
 
 // FinishFile completes a document read from a source that holds one
 // document (a text file, a web page): the source's metadata is applied
-// over what the reader found, the id falls back to the source's name and
-// then to the content hash, the outlet to the series, and the regions of
-// the text are marked (unless opt.NoRegions).
+// over what the reader found, the id is the source's name (standard input:
+// its content hash, see ids.go), the outlet falls back to the series, and
+// the regions of the text are marked (unless opt.NoRegions).
 func FinishFile(d *doc.Document, src Source, opt Options) {
 	if d.ID == "" {
 		d.ID = src.Name
 	}
 	ApplyMeta(d, src.Meta)
+	if d.ID == "" {
+		d.ID = stdinID(d.Text)
+	}
 	finish(d, opt)
 }
 
 // FinishRecord completes a document that is one record of a source with
 // many (a JSONL line, an archive record, a message): the source's metadata
-// only fills empty fields and never gives the id; a record without an id
-// is named by its content hash. Outlet and regions as in FinishFile.
+// only fills empty fields and never gives the id. A reader gives each
+// record its id (RecordID); one that did not is named within its source
+// by its content hash. Outlet and regions as in FinishFile.
 func FinishRecord(d *doc.Document, src Source, opt Options) {
 	fillMeta(d, src.Meta)
+	if d.ID == "" {
+		d.ID = RecordID(src, HashID(d.Text), d.Text)
+	}
 	finish(d, opt)
 }
 
-// HashID is the id of a document that has none: the first 16 hex digits
-// of its content hash.
-func HashID(text string) string { return doc.ContentHash(text)[:16] }
-
 func finish(d *doc.Document, opt Options) {
-	if d.ID == "" {
-		d.ID = HashID(d.Text)
-	}
 	if d.Outlet == "" {
 		d.Outlet = d.Series
 	}

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/echotrace/echotrace/internal/doc"
@@ -82,6 +83,9 @@ func readJSONL(ctx context.Context, src Source, opt Options, emit Emit, report R
 			d.Path = src.Path
 		}
 		d.Line = lines.n
+		if d.ID == "" {
+			d.ID = RecordID(src, strconv.Itoa(lines.n), d.Text)
+		}
 		FinishRecord(&d, src, opt)
 		if err := emit(d); err != nil {
 			return err

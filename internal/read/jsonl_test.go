@@ -39,7 +39,7 @@ func TestJSONLFields(t *testing.T) {
 	if docs[1].ID != "7" || docs[1].Outlet != "Valley Weekly" || docs[1].Line != 2 {
 		t.Errorf("numeric id / outlet: %+v", docs[1])
 	}
-	if docs[2].ID != HashID("No id here.") {
+	if docs[2].ID != "in.ndjson#3" {
 		t.Errorf("id without id field = %q", docs[2].ID)
 	}
 }

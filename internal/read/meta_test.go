@@ -42,10 +42,10 @@ func TestMetaJSONL(t *testing.T) {
 	if _, has := d.Extra["file"]; has {
 		t.Error("the file field leaked into Extra")
 	}
-	if d := docs[byID["sub/c"]]; d.Series != "valley-weekly" || d.Outlet != "valley-weekly" {
+	if d := docs[byID["sub/c.txt"]]; d.Series != "valley-weekly" || d.Outlet != "valley-weekly" {
 		t.Errorf("nested meta entry: series %q outlet %q, want the series and outlet defaulting to it", d.Series, d.Outlet)
 	}
-	if d := docs[byID["sub/d"]]; d.Outlet != "Nearer Meta" {
+	if d := docs[byID["sub/d.txt"]]; d.Outlet != "Nearer Meta" {
 		t.Errorf("sub/d outlet %q, want the nearer meta.jsonl", d.Outlet)
 	}
 	if d := docs[byID["r1"]]; d.Outlet != "Own Outlet" || d.Series != "wire" {

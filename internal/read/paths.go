@@ -110,7 +110,7 @@ func (w *walker) arg(p string) {
 		w.metaCache[dir] = meta
 	}
 	base := filepath.Base(p)
-	w.file(p, StripExt(base), info, meta.lookup(base))
+	w.file(p, fileID(w.opt.Root, dir, p), info, meta.lookup(base))
 }
 
 // statErr says why a path cannot be read.
@@ -201,12 +201,7 @@ func (w *walker) dir(root, dir string, metas []*metaTable) {
 			w.skip("unknown format")
 			continue
 		}
-		rel, err := filepath.Rel(root, p)
-		if err != nil {
-			rel = name
-		}
-		rel = filepath.ToSlash(rel)
-		w.file(p, StripExt(rel), info, lookupMeta(metas, p))
+		w.file(p, fileID(w.opt.Root, root, p), info, lookupMeta(metas, p))
 	}
 	own.reportUnused(w.report)
 }

@@ -69,9 +69,9 @@ func TestPathsDirectoryWalk(t *testing.T) {
 		"sub/deeper/spaces.txt": " \n\t\n",
 	})
 	docs, problems, stats := readPaths(t, []string{dir}, Options{})
-	want := []string{"a", "b", "sub/c", "sub/deeper/d", "r1"}
+	want := []string{"a.txt", "b.txt", "sub/c.md", "sub/deeper/d.TXT", "r1"}
 	if got := ids(docs); !reflect.DeepEqual(got, want) {
-		t.Errorf("ids = %v, want %v (sorted walk, depth first, relative ids without extension)", got, want)
+		t.Errorf("ids = %v, want %v (sorted walk, depth first, relative ids with extension)", got, want)
 	}
 	if stats.Read != 5 {
 		t.Errorf("Read = %d, want 5", stats.Read)
@@ -113,10 +113,10 @@ func TestPathsIdentity(t *testing.T) {
 		stdin string
 		want  string
 	}{
-		{"file named directly: its name without extension", []string{filepath.Join(dir, "news", "item.v2.txt")}, "", "item.v2"},
-		{"file in a directory argument: relative path", []string{dir}, "", "news/item.v2"},
-		{"standard input text: content hash", []string{"-"}, storyB, HashID(storyB)},
-		{"standard input JSONL without id: content hash", []string{"-"}, `{"text":"Tide tables were wrong."}`, HashID("Tide tables were wrong.")},
+		{"file named directly: its name with its extension", []string{filepath.Join(dir, "news", "item.v2.txt")}, "", "item.v2.txt"},
+		{"file in a directory argument: relative path", []string{dir}, "", "news/item.v2.txt"},
+		{"standard input text: content hash", []string{"-"}, storyB, "stdin:" + HashID(storyB)},
+		{"standard input JSONL without id: content hash", []string{"-"}, `{"text":"Tide tables were wrong."}`, "stdin:" + HashID("Tide tables were wrong.")},
 		{"standard input JSONL with id", []string{"-"}, ` {"id":"x-1","text":"Tide tables were wrong."}`, "x-1"},
 	}
 	for _, tt := range tests {
@@ -163,7 +163,7 @@ func TestPathsBadInput(t *testing.T) {
 			writeFiles(t, dir, map[string]string{tt.file: tt.content, "good.txt": storyA})
 			bad, good := filepath.Join(dir, tt.file), filepath.Join(dir, "good.txt")
 			docs, problems, stats := readPaths(t, []string{bad, good}, tt.opt)
-			if len(docs) != 1 || docs[0].ID != "good" {
+			if len(docs) != 1 || docs[0].ID != "good.txt" {
 				t.Errorf("docs = %v, want the good file read", ids(docs))
 			}
 			if len(problems) != 1 {
@@ -197,7 +197,7 @@ func TestPathsMissingAndUnreadable(t *testing.T) {
 	}
 	missing := filepath.Join(dir, "missing.txt")
 	docs, problems, stats := readPaths(t, []string{missing, locked, filepath.Join(dir, "good.txt")}, Options{})
-	if len(docs) == 0 || docs[len(docs)-1].ID != "good" {
+	if len(docs) == 0 || docs[len(docs)-1].ID != "good.txt" {
 		t.Fatalf("docs = %v", ids(docs))
 	}
 	if len(problems) == 0 || problems[0].Path != missing || Reason(problems[0].Err) != "not found" {

@@ -7,7 +7,7 @@
 // its ending, or for what its first bytes look like; Register adds formats.
 // Plain text, Markdown and passim-style JSONL are read here; a directory's
 // meta.jsonl gives metadata for its files. Every document gets a stable id
-// (the source's own, else its path or content hash), and MarkRegions marks
+// (the source's own scoped by its source, else its path; see ids.go), and MarkRegions marks
 // the parts of its text that are comments, boilerplate, captions or
 // provenance hints; RecurringLines adds an outlet's recurring template
 // lines once many documents are known.
@@ -62,6 +62,10 @@ type Options struct {
 	// read; larger inputs are reported and skipped without being loaded.
 	// Zero means DefaultMaxBytes.
 	MaxBytes int64
+	// Root is the ingest root: the ids of files are their paths relative
+	// to it (see ids.go). Empty means the directory each walk starts from
+	// (for a file named directly, its directory).
+	Root string
 	// Stdin is read for the path "-"; nil means no standard input.
 	Stdin io.Reader
 	// NoRegions turns off MarkRegions in the readers (for debugging the

@@ -236,6 +236,9 @@ func (r *tgReader) messages(c tgChat) error {
 		if r.src.Path != "-" {
 			d.Path = r.src.Path
 		}
+		if d.ID == "" {
+			d.ID = RecordID(r.src, record, d.Text)
+		}
 		FinishRecord(&d, r.src, r.opt)
 		if err := r.emit(d); err != nil {
 			return err

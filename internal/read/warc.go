@@ -439,6 +439,9 @@ func readWARC(ctx context.Context, src Source, opt Options, emit Emit, report Re
 		if src.Path != "-" {
 			d.Path = src.Path
 		}
+		if d.ID == "" {
+			d.ID = RecordID(src, "offset "+strconv.FormatInt(rec.Offset, 10), d.Text)
+		}
 		FinishRecord(&d, src, opt)
 		return emit(d)
 	}
@@ -515,7 +518,23 @@ func WARCDocument(rec *WARCRecord, maxBytes int64) (d doc.Document, ok bool, err
 	d.Extra["warc_record_id"] = rec.Header.Get("WARC-Record-ID")
 	d.Extra["warc_target_uri"] = target
 	d.Extra["warc_date"] = date
+	d.ID = warcRecordID(rec.Header.Get("WARC-Record-ID"), target, date)
 	return d, true, nil
+}
+
+// warcRecordID is the id of the document a record holds: its own
+// WARC-Record-ID (a URN unique to the record), else its target URI and
+// date (one capture of one address); "" when it has neither, and the
+// caller names it by its place in the file.
+func warcRecordID(recordID, target, date string) string {
+	recordID = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(recordID), "<"), ">")
+	if recordID != "" {
+		return recordID
+	}
+	if target != "" && date != "" {
+		return target + " " + date
+	}
+	return ""
 }
 
 // isTextual says whether a Content-Type names a page echotrace reads. An

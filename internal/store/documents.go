@@ -61,6 +61,9 @@ type PutResult struct {
 	Added     int `json:"added"`
 	Updated   int `json:"updated"`
 	Unchanged int `json:"unchanged"`
+	// Renamed counts legacy documents that took the id of the record
+	// they hold (store/identity.go); each is also counted as updated.
+	Renamed int `json:"renamed,omitempty"`
 }
 
 // Changed is the number of documents added or updated.

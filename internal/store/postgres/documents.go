@@ -49,6 +49,13 @@ func init() {
 		CREATE INDEX documents_content_hash ON documents (content_hash);
 		CREATE INDEX documents_words ON documents USING gin (words) WITH (fastupdate = on, gin_pending_list_limit = 65536);
 		INSERT INTO counters (name, value) VALUES ('corpus_version', 0) ON CONFLICT DO NOTHING;`,
+		// Ids are scoped by their source now (store/identity.go); the ids
+		// given before (file stem, content hash) are marked legacy, and a
+		// legacy row takes the new id of the record it holds when that
+		// record is ingested again.
+		`ALTER TABLE documents ADD COLUMN legacy_id boolean NOT NULL DEFAULT false;
+		UPDATE documents SET legacy_id = true;
+		CREATE INDEX documents_legacy ON documents (content_hash) WHERE legacy_id;`,
 	)
 }
 
@@ -71,12 +78,17 @@ const upsertDocument = `INSERT INTO documents (` + docColumns + `, seq, date_us,
 // PutDocuments stores a batch of documents in one transaction.
 func (s *DB) PutDocuments(ctx context.Context, docs []doc.Document) (store.PutResult, error) {
 	recs, rejected := store.Records(docs)
-	recs, unchanged, err := s.dropUnchanged(ctx, recs)
+	renamed, err := s.adoptLegacy(ctx, recs)
 	if err != nil {
 		return store.PutResult{}, fmt.Errorf("postgres: put documents: %w", err)
 	}
+	recs, unchanged, clashes, err := s.dropUnchanged(ctx, recs)
+	if err != nil {
+		return store.PutResult{}, fmt.Errorf("postgres: put documents: %w", err)
+	}
+	rejected = store.WithRejections(rejected, clashes)
 	if len(recs) == 0 {
-		return store.PutResult{Unchanged: unchanged}, rejected
+		return store.PutResult{Unchanged: unchanged, Renamed: renamed}, rejected
 	}
 	// Sequence numbers in input order, so that ingest order is the order
 	// documents were given in; taken outside the transaction because a
@@ -103,7 +115,7 @@ func (s *DB) PutDocuments(ctx context.Context, docs []doc.Document) (store.PutRe
 
 	var res store.PutResult
 	err = s.inTx(ctx, func(tx pgx.Tx) error {
-		res = store.PutResult{Unchanged: unchanged}
+		res = store.PutResult{Unchanged: unchanged, Renamed: renamed}
 		batch := &pgx.Batch{}
 		for _, i := range order {
 			r, d := recs[i], recs[i].Doc
@@ -145,12 +157,14 @@ func (s *DB) PutDocuments(ctx context.Context, docs []doc.Document) (store.PutRe
 
 // dropUnchanged leaves out of a batch the documents that are stored
 // exactly so already, and counts them, so that re-ingesting a corpus reads
-// hashes instead of sending every text. It only decides for IDs that occur
-// once in the batch; the upsert decides the rest in order, and also
-// catches a document another process stores meanwhile.
-func (s *DB) dropUnchanged(ctx context.Context, recs []store.Record) ([]store.Record, int, error) {
+// hashes instead of sending every text, and the documents whose id names
+// a different stored record (store.Clash), which it returns as
+// rejections. It only decides unchanged documents for IDs that occur once
+// in the batch; the upsert decides the rest in order, and also catches a
+// document another process stores meanwhile.
+func (s *DB) dropUnchanged(ctx context.Context, recs []store.Record) ([]store.Record, int, []store.Rejection, error) {
 	if len(recs) == 0 {
-		return recs, 0, nil
+		return recs, 0, nil, nil
 	}
 	times := make(map[string]int, len(recs))
 	ids := make([]string, 0, len(recs))
@@ -159,28 +173,116 @@ func (s *DB) dropUnchanged(ctx context.Context, recs []store.Record) ([]store.Re
 			ids = append(ids, r.Doc.ID)
 		}
 	}
-	rows, err := s.pool.Query(ctx, `SELECT id, record_hash FROM documents WHERE id = ANY($1)`, ids)
+	rows, err := s.pool.Query(ctx, `SELECT id, record_hash, path, content_hash FROM documents WHERE id = ANY($1)`, ids)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, nil, err
 	}
-	stored := make(map[string]string, len(recs))
-	var id, hash string
-	if _, err := pgx.ForEachRow(rows, []any{&id, &hash}, func() error {
-		stored[id] = hash
+	type row struct {
+		hash   string
+		stored store.Stored
+	}
+	stored := make(map[string]row, len(recs))
+	var id string
+	var r row
+	if _, err := pgx.ForEachRow(rows, []any{&id, &r.hash, &r.stored.Path, &r.stored.ContentHash}, func() error {
+		stored[id] = r
 		return nil
 	}); err != nil {
-		return nil, 0, err
+		return nil, 0, nil, err
 	}
 	keep := recs[:0:0]
 	unchanged := 0
+	var clashes []store.Rejection
 	for _, r := range recs {
-		if times[r.Doc.ID] == 1 && stored[r.Doc.ID] == r.RecordHash {
+		have, ok := stored[r.Doc.ID]
+		if ok && have.hash != r.RecordHash {
+			if err := store.Clash(have.stored, r); err != nil {
+				clashes = append(clashes, store.ClashRejection(r, err))
+				continue
+			}
+		}
+		if times[r.Doc.ID] == 1 && have.hash == r.RecordHash {
 			unchanged++
 			continue
 		}
 		keep = append(keep, r)
 	}
-	return keep, unchanged, nil
+	return keep, unchanged, clashes, nil
+}
+
+// adoptLegacy gives the legacy rows that hold records of the batch those
+// records' ids (store/identity.go). A row is renamed by copying it under
+// the new id and deleting the old, keeping its place (seq): the id is the
+// distribution column, which Citus does not let an UPDATE change. It
+// returns the number of rows renamed.
+func (s *DB) adoptLegacy(ctx context.Context, recs []store.Record) (int, error) {
+	var hasLegacy bool
+	if err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM documents WHERE legacy_id)`).Scan(&hasLegacy); err != nil || !hasLegacy {
+		return 0, err
+	}
+	hashes := make([]string, 0, len(recs))
+	for _, r := range recs {
+		hashes = append(hashes, r.ContentHash)
+	}
+	renamed := 0
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		renamed = 0
+		rows, err := tx.Query(ctx, `SELECT id, path, line, content_hash FROM documents WHERE legacy_id AND content_hash = ANY($1) ORDER BY seq`, hashes)
+		if err != nil {
+			return err
+		}
+		type legacyRow struct {
+			id, path string
+			line     int
+		}
+		byHash := map[string][]legacyRow{}
+		var lr legacyRow
+		var hash string
+		if _, err := pgx.ForEachRow(rows, []any{&lr.id, &lr.path, &lr.line, &hash}, func() error {
+			byHash[hash] = append(byHash[hash], lr)
+			return nil
+		}); err != nil {
+			return err
+		}
+		taken := map[string]bool{}
+		for _, r := range recs {
+			var exists bool
+			if len(byHash[r.ContentHash]) == 0 {
+				continue
+			}
+			if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM documents WHERE id = $1)`, r.Doc.ID).Scan(&exists); err != nil {
+				return err
+			}
+			if exists || taken[r.Doc.ID] {
+				continue
+			}
+			for _, l := range byHash[r.ContentHash] {
+				if taken[l.id] || !store.SameLegacyRecord(l.path, l.line, r) {
+					continue
+				}
+				if _, err := tx.Exec(ctx, `INSERT INTO documents (`+docColumns+`, seq, date_us, bytes, content_hash, record_hash, words, legacy_id)
+					SELECT $1, path, line, series, title, outlet, author, url, lang, date, text, regions, extra, seq, date_us, bytes, content_hash, record_hash, words, false
+					FROM documents WHERE id = $2`, r.Doc.ID, l.id); err != nil {
+					return fmt.Errorf("rename legacy document %q to %q: %w", l.id, r.Doc.ID, err)
+				}
+				if _, err := tx.Exec(ctx, `DELETE FROM documents WHERE id = $1`, l.id); err != nil {
+					return fmt.Errorf("rename legacy document %q: %w", l.id, err)
+				}
+				taken[l.id], taken[r.Doc.ID] = true, true
+				renamed++
+				break
+			}
+		}
+		if renamed > 0 {
+			// Stories name documents by id: the next analysis places
+			// documents afresh under their new ids.
+			if _, err := tx.Exec(ctx, `DELETE FROM cluster_state`); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return renamed, err
 }
 
 // scanDocument reads one row of docColumns, after the columns that lead

@@ -85,3 +85,21 @@ func BenchmarkDocuments(b *testing.B) { storetest.BenchmarkDocuments(b, newDSN) 
 func TestProcesses(t *testing.T) { storetest.Processes(t, newDSN) }
 
 func TestQuotes(t *testing.T) { storetest.Quotes(t, newDSN) }
+
+// TestLegacyIDs migrates a database made before ids were scoped by source.
+func TestLegacyIDs(t *testing.T) {
+	storetest.Legacy(t, newDSN, func(tb testing.TB, dsn string) {
+		ctx := context.Background()
+		conn, err := pgx.Connect(ctx, dsn)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		defer conn.Close(ctx)
+		for _, q := range []string{`DROP INDEX documents_legacy`, `ALTER TABLE documents DROP COLUMN legacy_id`,
+			`UPDATE schema_versions SET version = version - 1 WHERE topic = 'documents'`} {
+			if _, err := conn.Exec(ctx, q); err != nil {
+				tb.Fatalf("%s: %v", q, err)
+			}
+		}
+	})
+}

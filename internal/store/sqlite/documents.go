@@ -65,6 +65,13 @@ func init() {
 				WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE seq = old.seq);
 			DELETE FROM fts_pending WHERE seq = old.seq;
 		END;`,
+		// Ids are scoped by their source now (store/identity.go); the ids
+		// given before (file stem, content hash) are marked legacy, and a
+		// legacy row takes the new id of the record it holds when that
+		// record is ingested again.
+		`ALTER TABLE documents ADD COLUMN legacy_id INTEGER NOT NULL DEFAULT 0;
+		UPDATE documents SET legacy_id = 1;
+		CREATE INDEX documents_legacy ON documents(content_hash) WHERE legacy_id = 1;`,
 	)
 }
 
@@ -78,14 +85,21 @@ func (s *DB) PutDocuments(ctx context.Context, docs []doc.Document) (store.PutRe
 	if len(recs) == 0 {
 		return res, rejected
 	}
+	var clashes []store.Rejection
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		res = store.PutResult{}
+		clashes = nil
 		lookup, err := tx.PrepareContext(ctx, `SELECT seq, record_hash,
-			NOT EXISTS (SELECT 1 FROM fts_pending p WHERE p.seq = documents.seq) FROM documents WHERE id = ?`)
+			NOT EXISTS (SELECT 1 FROM fts_pending p WHERE p.seq = documents.seq), path, content_hash FROM documents WHERE id = ?`)
 		if err != nil {
 			return err
 		}
 		defer lookup.Close()
+		legacy, err := s.legacyAdopter(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer legacy.close()
 		insert, err := tx.PrepareContext(ctx, `INSERT INTO documents(`+docColumns+`, date_us, bytes, content_hash, record_hash)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 		if err != nil {
@@ -112,6 +126,7 @@ func (s *DB) PutDocuments(ctx context.Context, docs []doc.Document) (store.PutRe
 			hash    string // record hash as stored now, "" when absent
 			indexed bool   // is in the full-text index (not pending)
 			touched bool   // added or updated by this batch
+			stored  store.Stored
 		}
 		states := map[string]*state{}
 		var touched []int64 // seqs to mark pending at the end, once each
@@ -121,9 +136,25 @@ func (s *DB) PutDocuments(ctx context.Context, docs []doc.Document) (store.PutRe
 			if st == nil {
 				st = &state{}
 				states[d.ID] = st
-				err := lookup.QueryRowContext(ctx, d.ID).Scan(&st.seq, &st.hash, &st.indexed)
+				err := lookup.QueryRowContext(ctx, d.ID).Scan(&st.seq, &st.hash, &st.indexed, &st.stored.Path, &st.stored.ContentHash)
 				if err != nil && !errors.Is(err, sql.ErrNoRows) {
 					return fmt.Errorf("look up document %q: %w", d.ID, err)
+				}
+				if st.hash == "" {
+					// A legacy row holding this record takes its id.
+					found, err := legacy.adopt(ctx, r, &st.seq, &st.hash, &st.indexed, &st.stored)
+					if err != nil {
+						return err
+					}
+					if found {
+						res.Renamed++
+					}
+				}
+			}
+			if st.hash != "" && st.hash != r.RecordHash {
+				if err := store.Clash(st.stored, r); err != nil {
+					clashes = append(clashes, store.ClashRejection(r, err))
+					continue
 				}
 			}
 			switch {
@@ -157,6 +188,7 @@ func (s *DB) PutDocuments(ctx context.Context, docs []doc.Document) (store.PutRe
 				res.Updated++
 			}
 			st.hash = r.RecordHash
+			st.stored = store.Stored{Path: d.Path, ContentHash: r.ContentHash}
 			if !st.touched {
 				st.touched = true
 				touched = append(touched, st.seq)
@@ -184,7 +216,92 @@ func (s *DB) PutDocuments(ctx context.Context, docs []doc.Document) (store.PutRe
 	if err != nil {
 		return store.PutResult{}, fmt.Errorf("sqlite: put documents: %w", err)
 	}
-	return res, rejected
+	return res, store.WithRejections(rejected, clashes)
+}
+
+// legacyRows finds and renames the legacy rows of a database migrated
+// from ids not scoped by source (see store/identity.go).
+type legacyRows struct {
+	tx     *sql.Tx
+	find   *sql.Stmt // nil when the database has no legacy rows
+	rename *sql.Stmt
+	forget *sql.Stmt
+}
+
+// legacyAdopter prepares the legacy lookup when the database holds any
+// legacy row; otherwise adopt finds nothing at no cost.
+func (s *DB) legacyAdopter(ctx context.Context, tx *sql.Tx) (*legacyRows, error) {
+	l := &legacyRows{tx: tx}
+	var one int
+	err := tx.QueryRowContext(ctx, `SELECT 1 FROM documents WHERE legacy_id = 1 LIMIT 1`).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return l, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("look for legacy ids: %w", err)
+	}
+	if l.find, err = tx.PrepareContext(ctx, `SELECT seq, path, line, record_hash,
+		NOT EXISTS (SELECT 1 FROM fts_pending p WHERE p.seq = documents.seq)
+		FROM documents WHERE legacy_id = 1 AND content_hash = ? ORDER BY seq`); err != nil {
+		return nil, err
+	}
+	if l.rename, err = tx.PrepareContext(ctx, `UPDATE documents SET id = ?, legacy_id = 0 WHERE seq = ?`); err != nil {
+		return nil, err
+	}
+	// Stories name documents by id: the clusterer's state is dropped so
+	// that the next analysis places documents under their new ids.
+	if l.forget, err = tx.PrepareContext(ctx, `DELETE FROM cluster_state`); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+func (l *legacyRows) close() {
+	for _, st := range []*sql.Stmt{l.find, l.rename, l.forget} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+// adopt renames the legacy row that holds r's record, if any, to r's id,
+// and fills in what the caller knows of the stored row.
+func (l *legacyRows) adopt(ctx context.Context, r store.Record, seq *int64, hash *string, indexed *bool, stored *store.Stored) (bool, error) {
+	if l.find == nil {
+		return false, nil
+	}
+	rows, err := l.find.QueryContext(ctx, r.ContentHash)
+	if err != nil {
+		return false, fmt.Errorf("look up legacy document for %q: %w", r.Doc.ID, err)
+	}
+	found := false
+	for rows.Next() && !found {
+		var path string
+		var line int
+		if err := rows.Scan(seq, &path, &line, hash, indexed); err != nil {
+			rows.Close()
+			return false, err
+		}
+		if store.SameLegacyRecord(path, line, r) {
+			found = true
+			*stored = store.Stored{Path: path, ContentHash: r.ContentHash}
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return false, err
+	}
+	if !found {
+		*seq, *hash, *indexed = 0, "", false
+		return false, nil
+	}
+	if _, err := l.rename.ExecContext(ctx, r.Doc.ID, *seq); err != nil {
+		return false, fmt.Errorf("rename legacy document to %q: %w", r.Doc.ID, err)
+	}
+	if _, err := l.forget.ExecContext(ctx); err != nil {
+		return false, fmt.Errorf("drop the clusterer's state: %w", err)
+	}
+	return true, nil
 }
 
 // scanDocument reads one row of docColumns, after the columns that lead

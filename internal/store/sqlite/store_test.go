@@ -64,3 +64,17 @@ func TestOpenErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestLegacyIDs migrates a database made before ids were scoped by source.
+func TestLegacyIDs(t *testing.T) {
+	storetest.Legacy(t, newDSN, func(tb testing.TB, path string) {
+		db := rawFile(tb, path)
+		for _, q := range []string{`DROP INDEX documents_legacy`, `ALTER TABLE documents DROP COLUMN legacy_id`,
+			`UPDATE schema_versions SET version = version - 1 WHERE topic = 'documents'`} {
+			if _, err := db.Exec(q); err != nil {
+				tb.Fatalf("%s: %v", q, err)
+			}
+		}
+		db.Close()
+	})
+}

@@ -30,6 +30,7 @@ func Run(t *testing.T, newDSN NewDSN) {
 	t.Run("Idempotent", func(t *testing.T) { testIdempotent(t, newDSN) })
 	t.Run("SameIDInOneBatch", func(t *testing.T) { testSameIDInOneBatch(t, newDSN) })
 	t.Run("Rejected", func(t *testing.T) { testRejected(t, newDSN) })
+	t.Run("IDClash", func(t *testing.T) { testIDClash(t, newDSN) })
 	t.Run("Query", func(t *testing.T) { testQuery(t, newDSN) })
 	t.Run("Search", func(t *testing.T) { testSearch(t, newDSN) })
 	t.Run("Paging", func(t *testing.T) { testPaging(t, newDSN) })
