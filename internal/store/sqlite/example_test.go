@@ -44,8 +44,8 @@ func Example() {
 		fmt.Println(d.Date, d.ID)
 	}
 	// Output:
-	// first put: {Added:3 Updated:0 Unchanged:0}
-	// second put: {Added:0 Updated:0 Unchanged:3}
+	// first put: {Added:3 Updated:0 Unchanged:0 Renamed:0}
+	// second put: {Added:0 Updated:0 Unchanged:3 Renamed:0}
 	// corpus version: 3
 	// 2024-05-02 wire-1
 	// 2024-05-03 paper-1

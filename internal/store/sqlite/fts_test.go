@@ -223,6 +223,8 @@ func TestTextIndexOldDatabase(t *testing.T) {
 		CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
 			INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
 		END;
+		DROP INDEX documents_legacy;
+		ALTER TABLE documents DROP COLUMN legacy_id;
 		UPDATE schema_versions SET version = 2 WHERE topic = 'documents';`)
 	if err != nil {
 		t.Fatal(err)
