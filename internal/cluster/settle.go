@@ -122,7 +122,7 @@ func (c *Clusterer) mergeInto(si int32) int {
 	}
 	// Story vectors add up: the merged story is the sum of both, and is
 	// indexed under the moved documents' terms.
-	src := c.stories[from]
+	src := *c.stories[from]
 	*c.stories[from] = story{Into: to + 1}
 	delete(c.dirty, from)
 	dst := c.stories[to]
