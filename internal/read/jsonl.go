@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/echotrace/echotrace/internal/doc"
@@ -173,7 +174,12 @@ func parseRecord(line []byte, needText bool) (doc.Document, []error, error) {
 			return doc.Document{}, nil, fmt.Errorf("%w: no \"text\" field", ErrNoText)
 		}
 		if len(bytes.TrimSpace([]byte(d.Text))) == 0 {
-			return doc.Document{}, nil, fmt.Errorf("%w: \"text\" is empty", ErrEmpty)
+			if strings.TrimSpace(d.Title) == "" {
+				return doc.Document{}, nil, fmt.Errorf("%w: \"text\" is empty", ErrEmpty)
+			}
+			// A record that carries only a headline is a short
+			// document, not nothing: the headline is its text.
+			d.Text = strings.TrimSpace(d.Title)
 		}
 	}
 	if d.Date != "" {

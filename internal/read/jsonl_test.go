@@ -61,6 +61,7 @@ func TestJSONLBadLines(t *testing.T) {
 		{"null", `null`, "malformed", "null", false, false},
 		{"no text", `{"id":"x","body":"wrong field name"}`, "no text", `no "text"`, false, false},
 		{"blank text", `{"id":"x","text":"  "}`, "empty", `"text" is empty`, true, false},
+		{"blank text and title", `{"id":"x","text":"","title":" "}`, "empty", `"text" is empty`, true, false},
 		{"text a number", `{"id":"x","text":42}`, "wrong type", `"text" is a number`, false, false},
 		{"title an object", `{"text":"t","title":{"a":1}}`, "wrong type", `"title" is an object`, false, false},
 		{"id a boolean", `{"id":true,"text":"t"}`, "wrong type", `"id" is a boolean`, false, false},
@@ -200,4 +201,19 @@ func FuzzJSONL(f *testing.F) {
 			}
 		})
 	})
+}
+
+// A record with a headline and no text is kept, its headline its text:
+// wire feeds and corpora carry such records, and dropping them loses
+// documents.
+func TestJSONLTitleOnly(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"f.jsonl": `{"id":"h","title":" Quake hits Palermo, Sicily ","text":""}` + "\n"})
+	docs, problems, _ := readPaths(t, []string{dir}, Options{})
+	if len(problems) != 0 || len(docs) != 1 {
+		t.Fatalf("docs %v, problems %v", ids(docs), problems)
+	}
+	if docs[0].Text != "Quake hits Palermo, Sicily" || docs[0].Title != " Quake hits Palermo, Sicily " {
+		t.Errorf("text %q title %q", docs[0].Text, docs[0].Title)
+	}
 }
