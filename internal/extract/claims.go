@@ -71,15 +71,85 @@ func (a *analysis) findAttributions() {
 		// Inverted: "…,” said X" / "…, says X, a professor" / "…», a
 		// déclaré X" (auxiliaries before the verb).
 		k0 := i
-		for k0 > 0 && adverbials[a.toks[k0-1].Key] && gap(a.text, a.toks, k0) == " " {
+		for k0 > 0 && adverbials[a.toks[k0-1].Key] && isBlank(gap(a.text, a.toks, k0)) {
 			k0--
 		}
 		if a.clauseOpensAfterComma(a.toks[k0].Begin) {
-			if s, ok := a.npAfter(i + 1); ok && gap(a.text, a.toks, i+1) == " " {
+			if s, ok := a.npAfter(i + 1); ok && isBlank(gap(a.text, a.toks, i+1)) {
 				a.addAttr(attribution{Cue: a.span(i, i), CueTok: i, Src: s, Pre: false})
 			}
 		}
 	}
+}
+
+// findIntroducedQuotes attributes a quotation that a clause introduces
+// with a colon or comma but no cue word the lexicon knows ("She
+// continued, “…”", "Clinton apologized: “…”", "…, writing “…”"): the
+// source is the subject that opens the clause.
+func (a *analysis) findIntroducedQuotes() {
+	cued := map[int]bool{}
+	for _, at := range a.attrs {
+		cued[at.Sentence] = true
+	}
+	for _, q := range a.quotes {
+		if q.Depth != 0 {
+			continue
+		}
+		si := sentenceAt(a.sents, q.Open)
+		if si < 0 {
+			continue
+		}
+		sent := a.sents[si]
+		if sent.Begin == q.Open && si > 0 {
+			// A quotation opening its paragraph after "… went on to say:".
+			si--
+			sent = a.sents[si]
+			if !strings.HasSuffix(strings.TrimSpace(a.text[sent.Begin:sent.End]), ":") {
+				continue
+			}
+			sent.End = q.Open
+		}
+		if cued[si] {
+			continue
+		}
+		prefix := strings.TrimSpace(a.text[sent.Begin:min(sent.End, q.Open)])
+		last := a.lastTokenBefore(q.Open)
+		participle := last >= 0 && strings.HasSuffix(a.toks[last].Key, "ing") && cueVerbs[a.toks[last].Key] && isBlank(a.text[a.toks[last].End:q.Open])
+		if len(prefix) > 200 || !(strings.HasSuffix(prefix, ":") || strings.HasSuffix(prefix, ",") || participle) || strings.ContainsAny(prefix, "\"“”«»") || strings.Contains(prefix, "''") {
+			continue
+		}
+		f := a.tokenStartingAt(sent.Begin)
+		src, ok := a.npAfter(f)
+		if !ok || src.Kind == srcName && (src.Type == Place || a.runs[src.Run].First != f) || src.Kind == srcPlural && !pluralPronouns[src.Head] {
+			continue
+		}
+		// The subject is followed by its verb (adverbs and an apposition
+		// aside), in lower case.
+		v := a.tokenAt(src.Span.End) + 1
+		for v < len(a.toks) && (adverbials[a.toks[v].Key] || isAdverb(a.toks[v].Key, a.text[a.toks[v].Begin:a.toks[v].End])) {
+			v++
+		}
+		if v >= len(a.toks) || a.toks[v].Begin >= q.Open || !isBlank(gap(a.text, a.toks, v)) || isUpperStart(a.text[a.toks[v].Begin:a.toks[v].End]) ||
+			prepositions[a.toks[v].Key] || notHeads[a.toks[v].Key] && !auxiliaries[a.toks[v].Key] {
+			continue
+		}
+		c := a.lastTokenBefore(q.Open)
+		if c < v {
+			continue
+		}
+		a.addAttr(attribution{Cue: a.span(c, c), CueTok: c, Src: src, Pre: true})
+	}
+	sortAttrs(a.attrs)
+}
+
+// sortAttrs puts attributions in text order of their cues.
+func sortAttrs(ats []attribution) {
+	sort.SliceStable(ats, func(i, j int) bool { return ats[i].Cue.Begin < ats[j].Cue.Begin })
+}
+
+// lastTokenBefore is the index of the last token ending at or before off.
+func (a *analysis) lastTokenBefore(off int) int {
+	return a.tokenAt(off+1) - 1
 }
 
 func (a *analysis) addAttr(at attribution) {
@@ -137,7 +207,7 @@ next:
 // "Aleksey Petrov, a senior MP, wrote".
 func (a *analysis) subjectBefore(i int) (source, bool) {
 	j := i - 1
-	for j >= 0 && adverbials[a.toks[j].Key] && !strings.ContainsAny(gap(a.text, a.toks, j+1), ",.;:!?\"“”«»") {
+	for j >= 0 && (adverbials[a.toks[j].Key] || isAdverb(a.toks[j].Key, a.text[a.toks[j].Begin:a.toks[j].End])) && !strings.ContainsAny(gap(a.text, a.toks, j+1), ",.;:!?\"“”«»") {
 		j--
 	}
 	if j < 0 || a.inQuote[j] {
@@ -168,6 +238,12 @@ func (a *analysis) subjectBefore(i int) (source, bool) {
 		return source{}, false
 	}
 	return s, true
+}
+
+// isAdverb reports whether a lower-case word is an adverb in -ly
+// ("famously responded", "repeatedly insisted").
+func isAdverb(k, w string) bool {
+	return len(k) > 4 && strings.HasSuffix(k, "ly") && !isUpperStart(w) && !notAdverbs[k]
 }
 
 // tokenStartingAt returns the index of the token that begins at byte b.
@@ -235,7 +311,7 @@ func (a *analysis) introducesClause(i int) bool {
 	}
 	s := a.tokSent[i]
 	j := a.objectEnd(i)
-	for j < len(a.toks) && a.tokSent[j] == s && adverbials[a.toks[j].Key] && gap(a.text, a.toks, j) == " " {
+	for j < len(a.toks) && a.tokSent[j] == s && adverbials[a.toks[j].Key] && isBlank(gap(a.text, a.toks, j)) {
 		j++
 	}
 	if j >= len(a.toks) || a.tokSent[j] != s {
@@ -263,7 +339,15 @@ func (a *analysis) introducesClause(i int) bool {
 		return false
 	case (k == "this" || k == "last" || k == "next") && j+1 < len(a.toks) && timeWords[a.toks[j+1].Key]:
 		return false
-	case personPronouns[k], pluralPronouns[k], determiners[k], clauseWords[k], k == "to", k == "it", k == "i", k == "you":
+	case k == "to":
+		// "wants to leave" opens a clause; "said to reporters" does not.
+		if j+1 < len(a.toks) {
+			n := a.toks[j+1].Key
+			w := a.text[a.toks[j+1].Begin:a.toks[j+1].End]
+			return !(determiners[n] || objectPronouns[n] || isUpperStart(w) || timeWords[n])
+		}
+		return false
+	case personPronouns[k], pluralPronouns[k], determiners[k], clauseWords[k], k == "it", k == "i", k == "you":
 		return true
 	case isUpperStart(w) || unicode.IsDigit([]rune(w)[0]):
 		return true
@@ -276,7 +360,7 @@ func (a *analysis) introducesClause(i int) bool {
 // hearer before what was said. For other cues it is the next token.
 func (a *analysis) objectEnd(i int) int {
 	j := i + 1
-	if !tellVerbs[a.toks[i].Key] || j >= len(a.toks) || gap(a.text, a.toks, j) != " " {
+	if !tellVerbs[a.toks[i].Key] || j >= len(a.toks) || !isBlank(gap(a.text, a.toks, j)) {
 		return j
 	}
 	if ri := a.runAt[j]; ri >= 0 && a.runs[ri].First == j {
@@ -305,7 +389,7 @@ func (a *analysis) objectEnd(i int) int {
 	}
 	// "told a crowd", "told the local newspaper"
 	m := j
-	for m+1 < len(a.toks) && m < j+4 && gap(a.text, a.toks, m+1) == " " && isObjectWord(a.toks[m+1].Key, a.text[a.toks[m+1].Begin:a.toks[m+1].End]) {
+	for m+1 < len(a.toks) && m < j+4 && isBlank(gap(a.text, a.toks, m+1)) && isObjectWord(a.toks[m+1].Key, a.text[a.toks[m+1].Begin:a.toks[m+1].End]) {
 		m++
 	}
 	return m + 1
@@ -343,11 +427,30 @@ func (a *analysis) verbReading(s source, i int) bool {
 
 // phraseBegin is where the source phrase begins, titles included ("Mr."
 // in "Mr. Trump").
+// Words before the name that describe it belong to the phrase too
+// ("…,” Trump campaign spokeswoman Hope Hicks said): they run back to
+// a determiner, a punctuation mark or a word that cannot modify a name.
 func (a *analysis) phraseBegin(s source) int {
+	j := a.tokenStartingAt(s.Span.Begin)
 	if s.Kind == srcName && s.Run >= 0 {
-		return min(s.Span.Begin, a.toks[a.runs[s.Run].First].Begin)
+		j = min(j, a.runs[s.Run].First)
 	}
-	return s.Span.Begin
+	if s.Kind != srcName {
+		return min(s.Span.Begin, a.toks[j].Begin)
+	}
+	for n := 0; n < 6 && j > 0 && isBlank(gap(a.text, a.toks, j)) && !a.inQuote[j-1]; n++ {
+		pk := a.toks[j-1].Key
+		w := a.text[a.toks[j-1].Begin:a.toks[j-1].End]
+		if determiners[pk] && pk != "that" {
+			j--
+			break
+		}
+		if !isModifier(pk, w) || adverbials[pk] || strings.HasSuffix(pk, "ly") {
+			break
+		}
+		j--
+	}
+	return a.toks[j].Begin
 }
 
 // commaAfter reports whether the clause of the cue at token i is followed

@@ -166,6 +166,7 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 		a.canonical(&a.runs[ri])
 	}
 	a.findAttributions()
+	a.findIntroducedQuotes()
 	a.resolve()
 	a.findContent()
 	return a

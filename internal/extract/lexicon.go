@@ -105,6 +105,9 @@ var auxiliaries = set(`is are was were be been am 's keeps kept`)
 var subordinators = set(`when while as after before although though because since if unless once
 	whenever and but speaking asked`)
 
+// notAdverbs end in -ly without being adverbs.
+var notAdverbs = set(`family fly ally rally reply supply apply only italy july assembly`)
+
 // notHeads are words that cannot head a subject noun phrase: relative
 // and interrogative words, auxiliaries and common verbs that stand before
 // a cue word in other constructions ("who said", "it is said").
@@ -154,7 +157,7 @@ var prepositions = set(`of to for from with by about at in on into onto over und
 var nameParticles = set(`de da di del della der den van von la le du dos das al el bin ibn ben am zu y`)
 
 // determiners open a role noun phrase ("the expert", "this analyst").
-var determiners = set(`the this that our their his her its a an`)
+var determiners = set(`the this that our their his her its a an one another`)
 
 // adverbials may stand between a subject and its cue verb ("also said").
 var adverbials = set(`also then later further once still again too even already has had

@@ -55,7 +55,8 @@ func sentences(text string, paras []doc.Span, protected []doc.Span) []doc.Span {
 			}
 			k := j
 			for k < p.End && isSpace(runeAt(text, k)) {
-				k++
+				_, n := runeAtN(text, k)
+				k += n // a no-break space is two bytes
 			}
 			next := runeAt(text, k)
 			if !(unicode.IsUpper(next) || unicode.IsDigit(next) || isQuoteRune(next) || next == '(' || next == '[') {

@@ -102,11 +102,11 @@ func (a *analysis) npBefore(e int) (source, bool) {
 				}
 			}
 		}
-		if r.First > 0 && gap(a.text, a.toks, r.First) == " " {
+		if r.First > 0 && isBlank(gap(a.text, a.toks, r.First)) {
 			pk := a.toks[r.First-1].Key
 			// "a spokesman for Disney said": the subject is the role the
 			// name completes.
-			if (pk == "of" || pk == "for" || pk == "at" || pk == "with") && r.First >= 2 && gap(a.text, a.toks, r.First-1) == " " {
+			if (pk == "of" || pk == "for" || pk == "at" || pk == "with") && r.First >= 2 && isBlank(gap(a.text, a.toks, r.First-1)) {
 				if rs, ok := a.roleBefore(r.First - 2); ok {
 					rs.Span.End = a.toks[e].End
 					return rs, true
@@ -151,7 +151,7 @@ func (a *analysis) descriptionBefore(e int) (source, bool) {
 			src := source{Span: doc.Span{Begin: a.toks[b-1].Begin, End: a.toks[e].End}, Kind: srcOrgRole, Run: -1, Head: k}
 			// "the foreign ministers of the Baltic countries": the head
 			// is before "of".
-			if b >= 3 && a.toks[b-2].Key == "of" && gap(a.text, a.toks, b-1) == " " && gap(a.text, a.toks, b-2) == " " {
+			if b >= 3 && a.toks[b-2].Key == "of" && isBlank(gap(a.text, a.toks, b-1)) && isBlank(gap(a.text, a.toks, b-2)) {
 				if outer, ok := a.roleBefore(b - 3); ok {
 					outer.Span.End = src.Span.End
 					return outer, true
@@ -167,6 +167,9 @@ func (a *analysis) descriptionBefore(e int) (source, bool) {
 			p := b - 2
 			if ri := a.runAt[p]; ri >= 0 {
 				p = a.runs[ri].First
+			}
+			if p > 0 && isBlank(gap(a.text, a.toks, p)) && determiners[a.toks[p-1].Key] {
+				p-- // "the paper's editorial board"
 			}
 			return source{Span: doc.Span{Begin: a.toks[p].Begin, End: a.toks[e].End}, Kind: srcOrgRole, Run: -1, Head: k}, true
 		}
@@ -233,7 +236,7 @@ func (a *analysis) roleBefore(e int) (source, bool) {
 		if g == " " && determiners[pk] {
 			b--
 			// "a source", "an official": someone new, not someone named before.
-			return a.roleSource(b, e, head, plural || pk == "a" || pk == "an"), true
+			return a.roleSource(b, e, head, plural || pk == "a" || pk == "an" || pk == "one" || pk == "another"), true
 		}
 		if g == " " && pk == "s" && b >= 2 && (gap(a.text, a.toks, b-1) == "’" || gap(a.text, a.toks, b-1) == "'") {
 			// Possessive: "RT’s interlocutor".
@@ -287,6 +290,23 @@ func (a *analysis) npAfter(b int) (source, bool) {
 	if pluralPronouns[k] {
 		return source{Span: doc.Span{Begin: t.Begin, End: t.End}, Kind: srcPlural, Run: -1, Head: k}, true
 	}
+	// "said former Sen. Evan Bayh", "said longtime adviser Ann Oyler":
+	// lower-case words describing the person come before the name.
+	if a.runAt[b] < 0 && !determiners[k] && isModifier(k, a.text[t.Begin:t.End]) {
+		for j := b + 1; j < len(a.toks) && j <= b+4 && isBlank(gap(a.text, a.toks, j)); j++ {
+			if ri := a.runAt[j]; ri >= 0 {
+				if a.runs[ri].First == j && a.runs[ri].Type == Person {
+					s, ok := a.npAfter(j)
+					s.Span.Begin = t.Begin
+					return s, ok
+				}
+				break
+			}
+			if !isModifier(a.toks[j].Key, a.text[a.toks[j].Begin:a.toks[j].End]) {
+				break
+			}
+		}
+	}
 	if ri := a.runAt[b]; ri >= 0 && a.runs[ri].First == b {
 		r := a.runs[ri]
 		if r.NameFirst > r.Last {
@@ -310,15 +330,15 @@ func (a *analysis) npAfter(b int) (source, bool) {
 	// optional "of …" up to a comma.
 	if determiners[k] || plurals(k) {
 		for j := b; j < len(a.toks) && j <= b+4; j++ {
-			if j > b && gap(a.text, a.toks, j) != " " {
+			if j > b && !isBlank(gap(a.text, a.toks, j)) {
 				break
 			}
 			if s, ok := a.roleBefore(j); ok && s.Span.Begin <= t.Begin {
 				s.Span.Begin = t.Begin
 				// "the head of the X": extend over the "of" phrase.
-				if j+1 < len(a.toks) && a.toks[j+1].Key == "of" && gap(a.text, a.toks, j+1) == " " {
+				if j+1 < len(a.toks) && a.toks[j+1].Key == "of" && isBlank(gap(a.text, a.toks, j+1)) {
 					end := j + 1
-					for end+1 < len(a.toks) && gap(a.text, a.toks, end+1) == " " && end-j < 10 {
+					for end+1 < len(a.toks) && isBlank(gap(a.text, a.toks, end+1)) && end-j < 10 {
 						end++
 					}
 					s.Span.End = a.toks[end].End
@@ -328,10 +348,10 @@ func (a *analysis) npAfter(b int) (source, bool) {
 		}
 		// "according to the report", "said the group's leader"
 		for j := b + 1; j < len(a.toks) && j <= b+5; j++ {
-			if gap(a.text, a.toks, j) != " " {
+			if !isBlank(gap(a.text, a.toks, j)) {
 				break
 			}
-			if j+1 < len(a.toks) && gap(a.text, a.toks, j+1) == " " && isModifier(a.toks[j+1].Key, a.text[a.toks[j+1].Begin:a.toks[j+1].End]) && !determiners[a.toks[j+1].Key] {
+			if j+1 < len(a.toks) && isBlank(gap(a.text, a.toks, j+1)) && isModifier(a.toks[j+1].Key, a.text[a.toks[j+1].Begin:a.toks[j+1].End]) && !determiners[a.toks[j+1].Key] {
 				continue // the head is further on
 			}
 			if s, ok := a.descriptionBefore(j); ok && s.Span.Begin == t.Begin {

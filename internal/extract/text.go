@@ -107,3 +107,7 @@ func inSpans(spans []doc.Span, off int) bool {
 	}
 	return false
 }
+
+// isBlank reports whether the text between two words is one space (or a
+// no-break space, which news sites put after titles and before names).
+func isBlank(g string) bool { return g == " " || g == "\u00a0" }
