@@ -1,11 +1,13 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
 
 	"github.com/echotrace/echotrace/internal/doc"
+	"github.com/echotrace/echotrace/internal/normalize"
 )
 
 // findAttributions finds every cue with its source in the document, in
@@ -18,6 +20,8 @@ func (a *analysis) findAttributions() {
 		}
 		if n := a.matchAccording(i); n > 0 {
 			if s, ok := a.npAfter(i + n); ok {
+				a.addAttr(attribution{Cue: a.span(i, i+n-1), CueTok: i, Src: s, Pre: true, Accord: true})
+			} else if s, ok := a.sourcePhrase(i + n); ok {
 				a.addAttr(attribution{Cue: a.span(i, i+n-1), CueTok: i, Src: s, Pre: true, Accord: true})
 			}
 			i += n - 1
@@ -35,6 +39,10 @@ func (a *analysis) findAttributions() {
 				}
 			}
 		}
+		if namingVerbs[k] {
+			a.namingCue(i)
+			continue
+		}
 		if !cueVerbs[k] && !passiveCues[k] {
 			continue
 		}
@@ -51,6 +59,7 @@ func (a *analysis) findAttributions() {
 		// the clause before; it is a cue only after an auxiliary ("he
 		// was saying").
 		if strings.HasSuffix(k, "ing") && (i == 0 || !auxiliaries[a.toks[i-1].Key]) {
+			a.participleCue(i)
 			continue
 		}
 		if s, ok := a.subjectBefore(i); ok {
@@ -58,7 +67,7 @@ func (a *analysis) findAttributions() {
 				continue
 			}
 			at := attribution{Cue: a.span(i, i), CueTok: i, Src: s, Pre: true}
-			if a.clauseOpensAfterComma(a.phraseBegin(s)) && !a.introducesClause(i) {
+			if pb := a.phraseBegin(s); a.clauseOpensAfterComma(pb) && !a.introducesClause(i, a.afterClosingQuote(pb)) {
 				at.Pre = false
 				at.Parenth = a.commaAfter(i)
 			}
@@ -87,7 +96,7 @@ func (a *analysis) findAttributions() {
 // continued, “…”", "Clinton apologized: “…”", "…, writing “…”"): the
 // source is the subject that opens the clause.
 func (a *analysis) findIntroducedQuotes() {
-	cued := map[int]bool{}
+	cued := make([]bool, len(a.sents))
 	for _, at := range a.attrs {
 		cued[at.Sentence] = true
 	}
@@ -118,23 +127,9 @@ func (a *analysis) findIntroducedQuotes() {
 		if len(prefix) > 200 || !(strings.HasSuffix(prefix, ":") || strings.HasSuffix(prefix, ",") || participle) || strings.ContainsAny(prefix, "\"“”«»") || strings.Contains(prefix, "''") {
 			continue
 		}
-		f := a.tokenStartingAt(sent.Begin)
-		src, ok := a.npAfter(f)
-		if !ok || src.Kind == srcName && (src.Type == Place || a.runs[src.Run].First != f) || src.Kind == srcPlural && !pluralPronouns[src.Head] {
-			continue
-		}
-		// The subject is followed by its verb (adverbs and an apposition
-		// aside), in lower case.
-		v := a.tokenAt(src.Span.End) + 1
-		for v < len(a.toks) && (adverbials[a.toks[v].Key] || isAdverb(a.toks[v].Key, a.text[a.toks[v].Begin:a.toks[v].End])) {
-			v++
-		}
-		if v >= len(a.toks) || a.toks[v].Begin >= q.Open || !isBlank(gap(a.text, a.toks, v)) || isUpperStart(a.text[a.toks[v].Begin:a.toks[v].End]) ||
-			prepositions[a.toks[v].Key] || notHeads[a.toks[v].Key] && !auxiliaries[a.toks[v].Key] {
-			continue
-		}
+		src, v, ok := a.sentenceSubject(sent)
 		c := a.lastTokenBefore(q.Open)
-		if c < v {
+		if !ok || c < v {
 			continue
 		}
 		a.addAttr(attribution{Cue: a.span(c, c), CueTok: c, Src: src, Pre: true})
@@ -142,10 +137,139 @@ func (a *analysis) findIntroducedQuotes() {
 	sortAttrs(a.attrs)
 }
 
+// sentenceSubject is the subject that opens a sentence — a name, pronoun
+// or role followed by a lower-case verb — and the index of that verb.
+func (a *analysis) sentenceSubject(sent doc.Span) (source, int, bool) {
+	f := a.tokenStartingAt(sent.Begin)
+	if f < 0 {
+		return source{}, 0, false
+	}
+	src, ok := a.npAfter(f)
+	if !ok || src.Kind == srcName && (src.Type == Place || a.runs[src.Run].First != f) || src.Kind == srcPlural && !pluralPronouns[src.Head] {
+		return source{}, 0, false
+	}
+	// The subject is followed by its verb (adverbs aside), in lower case.
+	v := a.tokenAt(src.Span.End) + 1
+	for v < len(a.toks) && (adverbials[a.toks[v].Key] || isAdverb(a.toks[v].Key, a.text[a.toks[v].Begin:a.toks[v].End])) {
+		v++
+	}
+	if v >= len(a.toks) || a.toks[v].Begin >= sent.End || !isBlank(gap(a.text, a.toks, v)) || isUpperStart(a.text[a.toks[v].Begin:a.toks[v].End]) ||
+		prepositions[a.toks[v].Key] || notHeads[a.toks[v].Key] && !auxiliaries[a.toks[v].Key] {
+		return source{}, 0, false
+	}
+	return src, v, true
+}
+
+// namingCue attributes what a source calls or describes something:
+// "Trump called Cruz the “ultimate hypocrite”", "Graham called for a
+// vote", "she described the plan as reckless". The content is the rest
+// of the clause after the verb (after "for" in "called for"); a plain
+// "called" names only when the clause quotes the name it gives.
+func (a *analysis) namingCue(i int) {
+	s, ok := a.subjectBefore(i)
+	if !ok || a.clauseOpensAfterComma(a.phraseBegin(s)) && a.afterClosingQuote(a.phraseBegin(s)) {
+		return
+	}
+	si := a.tokSent[i]
+	if si < 0 || i+1 >= len(a.toks) || a.tokSent[i+1] != si || !isBlank(gap(a.text, a.toks, i+1)) {
+		return
+	}
+	b := i + 1
+	describe := strings.HasPrefix(a.toks[i].Key, "describ")
+	switch {
+	case a.toks[b].Key == "for" && !describe:
+		b++
+	case describe:
+		as := false
+		for m := b; m < len(a.toks) && m < b+10 && a.tokSent[m] == si; m++ {
+			as = as || a.toks[m].Key == "as"
+		}
+		if !as {
+			return
+		}
+	default:
+		quoted := false
+		for m := b; m < len(a.toks) && m < b+12 && a.tokSent[m] == si; m++ {
+			quoted = quoted || strings.ContainsAny(gap(a.text, a.toks, m), "\"“”") || strings.Contains(gap(a.text, a.toks, m), "''")
+		}
+		if !quoted {
+			return
+		}
+	}
+	if b >= len(a.toks) || a.tokSent[b] != si {
+		return
+	}
+	end := a.sents[si].End
+	// The clause ends at a comma or semicolon outside quotation marks.
+	for m := b + 1; m < len(a.toks) && a.tokSent[m] == si; m++ {
+		if g := gap(a.text, a.toks, m); strings.ContainsAny(g, ";") || strings.Contains(g, ",") && !a.inQuote[m] && !strings.ContainsAny(g, "\"“”") {
+			end = a.toks[m-1].End
+			break
+		}
+	}
+	cb, ce := trimSpace(a.text, a.toks[b].Begin, end)
+	a.addAttr(attribution{Cue: a.span(i, b-1), CueTok: i, Src: s, Pre: true, Fixed: true, Content: doc.Span{Begin: cb, End: ce}})
+}
+
+// findHeadlines attributes a headline of the form "Name: what they
+// said" ("Lynch: No outside influence on FBI probe"): a short paragraph
+// that opens with a person's or organisation's name and a colon.
+func (a *analysis) findHeadlines() {
+	for _, p := range a.paras {
+		if p.End-p.Begin > 200 {
+			continue
+		}
+		f := a.tokenStartingAt(p.Begin)
+		if f < 0 || f >= len(a.toks) || a.toks[f].Begin != p.Begin {
+			continue
+		}
+		ri := a.runAt[f]
+		if ri < 0 {
+			continue
+		}
+		r := a.runs[ri]
+		if r.First != f || r.Last+1 >= len(a.toks) || a.toks[r.Last+1].Begin >= p.End ||
+			!(r.Type == Person || r.Type == Org || r.Type == Unknown && r.Last > r.NameFirst) {
+			continue
+		}
+		if g := gap(a.text, a.toks, r.Last+1); !strings.HasPrefix(g, ":") || strings.TrimSpace(strings.TrimPrefix(g, ":")) != "" && !strings.ContainsAny(g, "\"“‘'") {
+			continue
+		}
+		colon := a.toks[r.Last].End
+		cb, ce := trimSpace(a.text, colon+1, p.End)
+		if len(normalize.Tokens(a.text[cb:ce])) < 3 {
+			continue
+		}
+		src := source{Span: doc.Span{Begin: a.toks[r.NameFirst].Begin, End: a.toks[r.Last].End}, Kind: srcName, Run: ri, Type: r.Type}
+		a.addAttr(attribution{Cue: doc.Span{Begin: colon, End: colon + 1}, CueTok: r.Last, Src: src, Pre: true, Fixed: true, Content: doc.Span{Begin: cb, End: ce}})
+	}
+	sortAttrs(a.attrs)
+}
+
+// participleCue attributes "…, saying (that) X" to the subject of the
+// sentence the participle closes: "Trump rejected the plan, saying it
+// would fail".
+func (a *analysis) participleCue(i int) {
+	if i == 0 || !strings.Contains(gap(a.text, a.toks, i), ",") || a.tokSent[i] < 0 {
+		return
+	}
+	sent := a.sents[a.tokSent[i]]
+	src, v, ok := a.sentenceSubject(sent)
+	if !ok || v >= i {
+		return
+	}
+	a.addAttr(attribution{Cue: a.span(i, i), CueTok: i, Src: src, Pre: true})
+}
+
 // sortAttrs puts attributions in text order of their cues.
 func sortAttrs(ats []attribution) {
-	sort.SliceStable(ats, func(i, j int) bool { return ats[i].Cue.Begin < ats[j].Cue.Begin })
+	if slices.IsSortedFunc(ats, byCue) {
+		return
+	}
+	slices.SortStableFunc(ats, byCue)
 }
+
+func byCue(x, y attribution) int { return x.Cue.Begin - y.Cue.Begin }
 
 // lastTokenBefore is the index of the last token ending at or before off.
 func (a *analysis) lastTokenBefore(off int) int {
@@ -182,6 +306,22 @@ func (a *analysis) tokenAt(end int) int {
 		}
 	}
 	return lo
+}
+
+// sourcePhrase is the noun phrase after "according to" when it is
+// neither a name nor a role: "exit polls reported by CNN", "recent data
+// from comScore". It runs to the first punctuation mark, at most ten
+// words, and is never resolved to a person.
+func (a *analysis) sourcePhrase(b int) (source, bool) {
+	if b >= len(a.toks) || a.inQuote[b] || !isBlank(gap(a.text, a.toks, b)) {
+		return source{}, false
+	}
+	s := a.tokSent[b]
+	e := b
+	for e+1 < len(a.toks) && e-b < 9 && a.tokSent[e+1] == s && isBlank(gap(a.text, a.toks, e+1)) && !clauseWords[a.toks[e+1].Key] {
+		e++
+	}
+	return source{Span: doc.Span{Begin: a.toks[b].Begin, End: a.toks[e].End}, Kind: srcOrgRole, Run: -1, Head: a.toks[e].Key}, true
 }
 
 // matchAccording returns the length of an "according to" phrase at i.
@@ -304,7 +444,7 @@ func (a *analysis) clauseOpensAfterComma(b int) bool {
 // "that" clause, a colon or a quotation — rather than closing an
 // attribution of what came before ("…, Brazile said in a statement
 // supplied to the press", "…, he said on “Fox News Sunday.”").
-func (a *analysis) introducesClause(i int) bool {
+func (a *analysis) introducesClause(i int, afterQuote bool) bool {
 	if cueAfterOnly[a.toks[i].Key] {
 		// "expressed his opinion", "asked": these take no complement.
 		return false
@@ -321,6 +461,11 @@ func (a *analysis) introducesClause(i int) bool {
 		return false
 	} else if strings.ContainsAny(g, ":\"“”«»") || strings.HasSuffix(g, "''") {
 		return true
+	}
+	if afterQuote && a.toks[j].Key != "that" {
+		// "“…,” Mr. Trump said in a documentary that showed …": after a
+		// quotation the cue closes it unless a complement follows at once.
+		return false
 	}
 	// A "that" before the next comma makes the tail a complement even
 	// after an adverbial ("said in a statement that …").
@@ -353,6 +498,13 @@ func (a *analysis) introducesClause(i int) bool {
 		return true
 	}
 	return false
+}
+
+// afterClosingQuote reports whether a closing quotation mark (with a
+// comma or dash) stands right before byte b.
+func (a *analysis) afterClosingQuote(b int) bool {
+	t := strings.TrimRight(a.text[max(0, b-12):b], " ,—–-\u00a0")
+	return strings.HasSuffix(t, "”") || strings.HasSuffix(t, "\"") || strings.HasSuffix(t, "''") || strings.HasSuffix(t, "»") || strings.HasSuffix(t, "“")
 }
 
 // objectEnd is the token after a cue and its object: "told reporters",
@@ -475,6 +627,12 @@ func (a *analysis) commaAfter(i int) bool {
 func (a *analysis) findContent() {
 	for i := range a.attrs {
 		at := &a.attrs[i]
+		if at.Fixed {
+			if q := a.top.firstOpeningAt(a.quotes, at.Content.Begin); q >= 0 && a.quoteSpan(q).End <= at.Content.End && a.quotedShare(at.Content.Begin, at.Content.End) > 0.8 {
+				at.Quote = q
+			}
+			continue
+		}
 		if a.inBlock(at.Cue.Begin) {
 			continue
 		}
@@ -493,7 +651,7 @@ func (a *analysis) findContent() {
 			// What stands before "…, X said" is a statement only if it
 			// is a clause, not an adverbial opening the sentence ("In an
 			// interview, Durbin said.").
-			if first := a.tokenStartingAt(sent.Begin); first < len(a.toks) && (prepositions[a.toks[first].Key] || subordinators[a.toks[first].Key]) {
+			if first := a.tokenStartingAt(sent.Begin); first < len(a.toks) && (prepositions[a.toks[first].Key] || subordinators[a.toks[first].Key]) && a.tokenAt(b)-first < 8 {
 				continue
 			}
 			at.Content = doc.Span{Begin: sent.Begin, End: b}
@@ -538,11 +696,18 @@ func (a *analysis) findContent() {
 				continue
 			}
 			// Skip to after "that" when it comes within a few words.
+			that := false
 			for m := j; m < len(a.toks) && m < j+8 && a.tokSent[m] == at.Sentence; m++ {
 				if k := a.toks[m].Key; k == "that" || k == "что" || k == "що" || k == "que" || k == "dass" {
 					b = a.toks[m].End
+					that = true
 					break
 				}
+			}
+			// "thinks about the victims", "adding to her lead": a
+			// prepositional phrase is no statement.
+			if k := a.toks[j].Key; !that && !at.Parenth && objectPrepositions[k] && !(k == "to" && a.introducesClause(at.CueTok, false)) && !strings.ContainsAny(gap(a.text, a.toks, j), ":\"“”«»") {
+				continue
 			}
 		}
 		if bb, ee := trimSpace(a.text, b, sent.End); bb < ee {

@@ -20,17 +20,17 @@ const englishCueLemmas = `accuse acknowledge add affirm agree allege announce an
 	criticize criticise decline declare decry defend demand denounce deny describe dismiss echo
 	emphasize emphasise endorse estimate explain express fear gush highlight hope indicate insist
 	joke lament mention mock muse note observe plead pledge post praise predict promise propose
-	question quote recall recount refuse reiterate reject remark remind repeat reply report
+	quote recall recount refuse reiterate reject remark remind repeat reply report
 	respond retort reveal scoff shout sneer stress suggest testify tout tweet retweet urge vow
 	warn wonder worry yell cry exclaim scream whisper mutter dispute brag confide concur insinuate speculate reckon surmise theorize`
 
 // englishCueIrregular are forms the rules above do not make.
-const englishCueIrregular = `say says said saying tell tells told telling write writes wrote written writing
+const englishCueIrregular = `say says said saying tell tells told telling write writes wrote writing
 	think thinks believe believes show shows showed admit admits admitted admitting
 	regret regrets regretted slam slams slammed slamming quip quips quipped quipping
 	sought state states stated bet bets forecast forecasts forecasted swear swears swore sworn
 	underline underlines underlined specify specifies specified clarify clarifies clarified
-	ask asks asked maintained`
+	ask asks asked maintained questioned questioning`
 
 // cueForms are the cue words of other languages, in their usual forms.
 const cueForms = `
@@ -83,7 +83,7 @@ func inflect(lemma string) []string {
 var presentCues = buildPresentCues()
 
 func buildPresentCues() map[string]bool {
-	m := set(`state states show shows bet bets forecast forecasts regret regrets slam slams quip quips ask asks`)
+	m := set(`show shows bet bets forecast forecasts regret regrets slam slams quip quips ask asks`)
 	for _, l := range strings.Fields(englishCueLemmas) {
 		f := inflect(l)
 		m[f[0]], m[f[1]] = true, true

@@ -167,6 +167,7 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 	}
 	a.findAttributions()
 	a.findIntroducedQuotes()
+	a.findHeadlines()
 	a.resolve()
 	a.findContent()
 	return a

@@ -24,7 +24,8 @@ var cueVerbs = buildCueVerbs()
 
 // cueAfterOnly are cue words that are also common in other senses
 // ("post", "point", "continue"): they count only right after a quotation.
-var cueAfterOnly = set(`ask asks asked describe described describes express expresses expressed`)
+var cueAfterOnly = set(`ask asks asked describe described describes express expresses expressed
+	state states`)
 
 // passiveCues take their source after "by" ("voiced by X").
 var passiveCues = set(`voiced stated expressed made said announced written quoted cited
@@ -105,6 +106,21 @@ var auxiliaries = set(`is are was were be been am 's keeps kept`)
 var subordinators = set(`when while as after before although though because since if unless once
 	whenever and but speaking asked`)
 
+// calendarWords are the names of weekdays and months (and their usual
+// abbreviations).
+var calendarWords = set(`monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu
+	thur thurs fri sat sun january february march april may june july august september october
+	november december jan feb mar apr jun jul aug sep sept oct nov dec`)
+
+// namingVerbs attribute the name or description a source gives
+// something ("called him a liar", "described it as reckless").
+var namingVerbs = set(`call calls called describe describes described dub dubs dubbed brand brands branded
+	label labels labeled labelled`)
+
+// objectPrepositions open the object of a verb ("thinks about",
+// "adding to", "argued for"), not an adverbial of time or place.
+var objectPrepositions = set(`about of to for against with over into`)
+
 // notAdverbs end in -ly without being adverbs.
 var notAdverbs = set(`family fly ally rally reply supply apply only italy july assembly`)
 
@@ -160,7 +176,7 @@ var nameParticles = set(`de da di del della der den van von la le du dos das al 
 var determiners = set(`the this that our their his her its a an one another`)
 
 // adverbials may stand between a subject and its cue verb ("also said").
-var adverbials = set(`also then later further once still again too even already has had
+var adverbials = set(`also then later further once still again too even already has had here
 	have was is were will would could may might had reportedly previously repeatedly
 	publicly recently earlier subsequently now not never just additionally
 	также тоже уже ранее еще ещё також вже раніше aussi déjà a également auch bereits

@@ -59,7 +59,9 @@ func findNameRuns(text string, toks []normalize.Token, starts []bool, lower map[
 		return true
 	}
 	for i := 0; i < len(toks); i++ {
-		if !capital(i) {
+		// Weekdays and months are capitalised without being names; they
+		// may end one ("Theresa May") but never begin one.
+		if !capital(i) || calendarWords[toks[i].Key] {
 			continue
 		}
 		j := i

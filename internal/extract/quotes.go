@@ -189,6 +189,11 @@ func (s *quoteScanner) scanParagraph(pi int, stack []openQuote, emit bool) []ope
 		if canClose(r, rightFlank, leftFlank, between) {
 			closeAt = findOpener(stack, fam, r)
 		}
+		if closeAt < 0 && r == '“' && rightFlank && !leftFlank && len(stack) > 0 && stack[len(stack)-1].r == '“' {
+			// “…,“ said X: an opening mark typed where the closing one
+			// belongs, after the text and before a space.
+			closeAt = len(stack) - 1
+		}
 		switch {
 		case closeAt >= 0 && (r != '"' && r != '\'' || rightFlank || !leftFlank):
 			// Close the quotation at closeAt; any opened inside it and

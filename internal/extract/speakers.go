@@ -45,6 +45,7 @@ type attribution struct {
 	Content  doc.Span
 	Quote    int // index of the adjacent quotation, -1 when none
 	Block    bool
+	Fixed    bool // the content was set where the cue was found (naming verbs, headlines)
 }
 
 // analysis holds what extraction knows about one document while it works.
@@ -115,7 +116,7 @@ func (a *analysis) npBefore(e int) (source, bool) {
 			// "sources close to X claim": X is not the subject. "the
 			// Ukrainian state": a person's name takes no article; "a
 			// Washington think tank": after "a" a name is a modifier.
-			if prepositions[pk] || determiners[pk] && r.Type != Org && r.Type != Place || pk == "a" || pk == "an" {
+			if prepositions[pk] && !subordinators[pk] || determiners[pk] && r.Type != Org && r.Type != Place || pk == "a" || pk == "an" {
 				return source{}, false
 			}
 		}
@@ -293,12 +294,19 @@ func (a *analysis) npAfter(b int) (source, bool) {
 	// "said former Sen. Evan Bayh", "said longtime adviser Ann Oyler":
 	// lower-case words describing the person come before the name.
 	if a.runAt[b] < 0 && !determiners[k] && isModifier(k, a.text[t.Begin:t.End]) {
-		for j := b + 1; j < len(a.toks) && j <= b+4 && isBlank(gap(a.text, a.toks, j)); j++ {
+		for j := b + 1; j < len(a.toks) && j <= b+5 && isBlank(gap(a.text, a.toks, j)); j++ {
 			if ri := a.runAt[j]; ri >= 0 {
-				if a.runs[ri].First == j && a.runs[ri].Type == Person {
+				r := a.runs[ri]
+				if r.First == j && r.Type == Person {
 					s, ok := a.npAfter(j)
 					s.Span.Begin = t.Begin
 					return s, ok
+				}
+				if r.First == j && r.Type != Person && r.Last+1 < len(a.toks) && r.Last < b+5 {
+					// "former Massachusetts congressman Barney Frank": a
+					// place or party describes the person.
+					j = r.Last
+					continue
 				}
 				break
 			}
