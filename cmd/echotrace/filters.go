@@ -8,6 +8,9 @@ import (
 	"os"
 	"strings"
 
+	"github.com/spf13/cobra"
+
+	"github.com/echotrace/echotrace/internal/export"
 	"github.com/echotrace/echotrace/internal/extract"
 	"github.com/echotrace/echotrace/internal/store"
 )
@@ -103,4 +106,34 @@ func openExisting(ctx context.Context) (store.Store, error) {
 		}
 	}
 	return openStore(ctx)
+}
+
+// docFilterFlags are the flags that select documents by story, narrative
+// and date, shared by the commands that take them.
+type docFilterFlags struct {
+	story, narrative, since, until string
+}
+
+func (d *docFilterFlags) add(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&d.story, "story", "", "only the documents of this story")
+	cmd.Flags().StringVar(&d.narrative, "narrative", "", "only the documents of this narrative's stories")
+	cmd.Flags().StringVar(&d.since, "since", "", "only documents dated on or after this date (YYYY-MM-DD, YYYY-MM, YYYY or RFC 3339)")
+	cmd.Flags().StringVar(&d.until, "until", "", "only documents dated on or before this date (the whole day, month or year named)")
+}
+
+// filter checks the flags' values.
+func (d *docFilterFlags) filter() (export.Filter, error) {
+	f := export.Filter{Story: d.story, Narrative: d.narrative}
+	var err error
+	if d.since != "" {
+		if f.Since, err = export.ParseBound(d.since, false); err != nil {
+			return f, fmt.Errorf("--since %w", err)
+		}
+	}
+	if d.until != "" {
+		if f.Until, err = export.ParseBound(d.until, true); err != nil {
+			return f, fmt.Errorf("--until %w", err)
+		}
+	}
+	return f, nil
 }

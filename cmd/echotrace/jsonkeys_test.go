@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/echotrace/echotrace/internal/cluster"
+	"github.com/echotrace/echotrace/internal/export"
 	"github.com/echotrace/echotrace/internal/pipeline"
 )
 
@@ -48,7 +49,7 @@ func TestJSONKeysSnakeCase(t *testing.T) {
 		}
 	}
 	for _, v := range []any{
-		quotesOutput{}, entitiesOutput{}, fetchSummary{}, buildInfo{},
+		quotesOutput{}, entitiesOutput{}, fetchSummary{}, buildInfo{}, export.Summary{},
 		pipeline.IngestSummary{}, pipeline.ClusterResult{}, cluster.Story{}, cluster.Narrative{},
 	} {
 		walk(reflect.TypeOf(v), reflect.TypeOf(v).Name())

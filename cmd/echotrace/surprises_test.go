@@ -54,6 +54,10 @@ func TestUnknownFilterValues(t *testing.T) {
 		{[]string{"entities", "--doc", "nosuch"}, `--doc "nosuch": no document`},
 		{[]string{"stories", "--narrative", "nosuch"}, `--narrative "nosuch"`},
 		{[]string{"quotes", "--speaker", "Nobody Atall"}, `--speaker "Nobody Atall"`},
+		{[]string{"export", "--format", "xls", "--out", "x"}, "csv, jsonl, gexf or graphml"},
+		{[]string{"export", "--format", "csv", "--out", "x", "--story", "nosuch"}, `--story "nosuch"`},
+		{[]string{"export", "--format", "csv", "--out", "x", "--narrative", "nosuch"}, `--narrative "nosuch"`},
+		{[]string{"export", "--format", "csv", "--out", "x", "--since", "last week"}, `--since "last week"`},
 	} {
 		out, errs, code := echotrace(t, dir, c.args...)
 		if code != 2 || !strings.Contains(errs, c.want) {
@@ -73,7 +77,7 @@ func TestReadCommandsNeedADatabase(t *testing.T) {
 	dir := t.TempDir()
 	for _, args := range [][]string{
 		{"report"}, {"quotes"}, {"entities"}, {"stories"}, {"narratives"}, {"recluster"},
-		{"serve", "--addr", "127.0.0.1:0"},
+		{"serve", "--addr", "127.0.0.1:0"}, {"export", "--format", "csv", "--out", "out"},
 	} {
 		args = append([]string{"--db", "mistyped.db"}, args...)
 		_, errs, code := echotrace(t, dir, args...)
@@ -102,5 +106,33 @@ func TestFetchUnreachable(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "news.warc.gz")); err == nil {
 		t.Errorf("an archive was left behind though nothing was fetched")
+	}
+}
+
+// TestExportCommand: export writes the files of each format and says
+// what it wrote.
+func TestExportCommand(t *testing.T) {
+	dir := t.TempDir()
+	example := filepath.Join(testutil.RepoRoot(t), "examples", "newsroom")
+	if _, errs, code := echotrace(t, dir, "ingest", example); code != 0 {
+		t.Fatalf("ingest exit %d: %s", code, errs)
+	}
+	for _, format := range []string{"csv", "jsonl", "gexf", "graphml"} {
+		out, errs, code := echotrace(t, dir, "export", "--json", "--format", format, "--out", "x-"+format, "--since", "2024-03")
+		if code != 0 {
+			t.Fatalf("export %s: exit %d: %s", format, code, errs)
+		}
+		var sum struct {
+			Documents int
+			Files     []struct{ Name string }
+		}
+		if err := json.Unmarshal([]byte(out), &sum); err != nil || sum.Documents == 0 || len(sum.Files) == 0 {
+			t.Fatalf("export %s --json: %v\n%s", format, err, out)
+		}
+		for _, f := range sum.Files {
+			if fi, err := os.Stat(filepath.Join(dir, "x-"+format, f.Name)); err != nil || fi.Size() == 0 {
+				t.Errorf("%s: %v", f.Name, err)
+			}
+		}
 	}
 }

@@ -354,6 +354,10 @@ func (s *Server) apiChains(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiGraph(w http.ResponseWriter, r *http.Request) {
+	if f := r.URL.Query().Get("format"); f != "" && f != "json" {
+		s.graphFile(w, r, f)
+		return
+	}
 	g, err := s.graphFor(r)
 	s.answer(w, r, g, err)
 }

@@ -90,7 +90,11 @@ var operations = []operation{
 			{Name: "depth", In: "query", Type: "integer", Doc: "relations to follow from doc, 1 to 3 (default 1)"},
 			{Name: "chain", In: "query", Type: "integer", Doc: "index of a provenance chain"},
 			{Name: "story", In: "query", Type: "string", Doc: "story id"},
-			{Name: "narrative", In: "query", Type: "string", Doc: "narrative id"}},
+			{Name: "narrative", In: "query", Type: "string", Doc: "narrative id"},
+			{Name: "format", In: "query", Type: "string", Doc: "json (default), or gexf or graphml for a file for Gephi: then without doc, chain, story or narrative the whole corpus"},
+			{Name: "graph", In: "query", Type: "string", Doc: "with format gexf or graphml: reuse (default) or quotes (speakers, quotes and outlets)"},
+			{Name: "since", In: "query", Type: "string", Doc: "with format gexf or graphml: documents dated on or after (YYYY-MM-DD)"},
+			{Name: "until", In: "query", Type: "string", Doc: "with format gexf or graphml: documents dated on or before (YYYY-MM-DD)"}},
 		Fields: []string{"title:string", "nodes:array", "edges:array", "truncated:boolean"}},
 	{Method: "GET", Path: "/api/quotes", Summary: "Quote, term and claim occurrences", Status: 200, Errors: []int{400, 501},
 		Params: withParams([]param{
