@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/echotrace/echotrace/internal/normalize"
 )
@@ -76,65 +77,198 @@ var isoDate = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
 var publishedMarker = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])(published|posted|updated|publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|опубликовано|обновлено|опубліковано)(?:[^\p{L}\p{N}]|$)`)
 
 // headerBytes is how much of the start of a text counts as its header,
-// where a dateline stands; dates further in are events the text talks
-// about, not when it was published.
+// where a dateline stands.
 const headerBytes = 600
 
-// Dateline finds the publication date a text states about itself: a full
-// date (day, month and year) in its header — "June 11, 2024",
-// "11 June 2024", "11. Juni 2024", "2024-06-11" — or on a line that says
-// it was published or updated. It returns false when there is none.
+// headerLineBytes bounds a line that states a publication date: a
+// dateline, a byline or a "published" line is short; a paragraph is not.
+const headerLineBytes = 160
+
+// Dateline finds the publication date a text states about itself, and
+// only where a text states one:
+//
+//   - a dateline or header line in its first lines: the date preceded on
+//     its line only by capitalised words (a place, an outlet, a weekday,
+//     a byline) and followed by the end of the line or a dash, colon or
+//     full stop, perhaps after an agency in brackets and a time —
+//     "BRENNICK, March 12, 2024 (NWS) –", "Harbour Weekly, June 11, 2024";
+//   - a short line that says it was published, posted or updated, with
+//     the date a few words after that word ("Published: 2024-06-11").
+//
+// A date inside a sentence ("On Tuesday, Oct. 10, 1972, the court …")
+// is an event the text talks about and never counts, nor does a date
+// without a year or an impossible day. It returns false when there is
+// none.
 func Dateline(text string) (time.Time, bool) {
-	head := text
-	if len(head) > headerBytes {
-		cut := headerBytes
-		for cut < len(head) && cut < headerBytes+8 && head[cut]&0xC0 == 0x80 {
-			cut++ // do not split a UTF-8 sequence
+	for start := 0; start < len(text) && start < headerBytes; {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
 		}
-		head = head[:cut]
-	}
-	if t, ok := firstDate(head); ok {
-		return t, true
-	}
-	for _, loc := range publishedMarker.FindAllStringIndex(text, 8) {
-		end := strings.IndexByte(text[loc[1]:], '\n')
-		if end < 0 || end > 120 {
-			end = min(120, len(text)-loc[1])
+		if t, ok := datelineOn(text[start:end]); ok {
+			return t, true
 		}
-		if t, ok := firstDate(text[loc[0] : loc[1]+end]); ok {
+		start = end + 1
+	}
+	for _, m := range publishedMarker.FindAllStringSubmatchIndex(text, 8) {
+		loc := m[2:4] // the marker word
+		ls := strings.LastIndexByte(text[:loc[0]], '\n') + 1
+		le := strings.IndexByte(text[loc[1]:], '\n')
+		if le < 0 {
+			le = len(text)
+		} else {
+			le += loc[1]
+		}
+		if le-ls > headerLineBytes {
+			continue
+		}
+		if t, ok := markedDate(text[ls:le], loc[0]-ls, loc[1]-ls); ok {
 			return t, true
 		}
 	}
 	return time.Time{}, false
 }
 
-// firstDate is the earliest-placed full date written in s.
-func firstDate(s string) (time.Time, bool) {
-	bestAt := len(s) + 1
-	var best time.Time
-	if m := isoDate.FindStringSubmatchIndex(s); m != nil {
-		y, _ := strconv.Atoi(s[m[2]:m[3]])
-		mo, _ := strconv.Atoi(s[m[4]:m[5]])
-		d, _ := strconv.Atoi(s[m[6]:m[7]])
-		if t, ok := makeDate(y, time.Month(mo), d); ok {
-			best, bestAt = t, m[0]
+// datelineOn reads a dateline or header line: the first full date of the
+// line, with only capitalised words before it and the line's end, a dash,
+// colon or full stop after it (an agency in brackets, a time and
+// capitalised words may stand between).
+func datelineOn(line string) (time.Time, bool) {
+	toks := normalize.Tokens(line)
+	for i := range toks {
+		t, end, ok := dateAt(line, toks, i)
+		if !ok {
+			// Everything before the date must look like a place, an
+			// outlet, a byline or a weekday.
+			if !capitalised(line[toks[i].Begin:toks[i].End]) && !allDigits(toks[i].Key) || i >= 8 {
+				return time.Time{}, false
+			}
+			continue
+		}
+		if i > 0 && strings.ContainsAny(line[:toks[i].Begin], ".!?") && !abbreviationsOnly(line, toks[:i]) {
+			return time.Time{}, false
+		}
+		if closesDateline(line, toks, end) {
+			return t, true
+		}
+		return time.Time{}, false
+	}
+	return time.Time{}, false
+}
+
+// abbreviationsOnly reports whether every full stop before the date
+// follows a one- or two-letter word ("A. Writer", "Dr."): an initial, not
+// the end of a sentence.
+func abbreviationsOnly(line string, toks []normalize.Token) bool {
+	for k, t := range toks {
+		next := len(line)
+		if k+1 < len(toks) {
+			next = toks[k+1].Begin
+		}
+		if strings.ContainsAny(line[t.End:next], ".!?") && utf8.RuneCountInString(t.Key) > 2 {
+			return false
 		}
 	}
-	toks := normalize.Tokens(s)
-	for i := range toks {
-		if toks[i].Begin >= bestAt {
-			break
+	return true
+}
+
+// closesDateline reports whether what follows a date ending at byte end
+// closes a dateline: the line ends, or a dash, colon, full stop or bar
+// comes, with only an agency in brackets, a time, short abbreviations and
+// capitalised words before it.
+func closesDateline(line string, toks []normalize.Token, end int) bool {
+	k := 0
+	for k < len(toks) && toks[k].Begin < end {
+		k++
+	}
+	pos, depth := end, 0
+	for {
+		next := len(line)
+		if k < len(toks) {
+			next = toks[k].Begin
 		}
-		if t, ok := writtenDateAt(toks, i); ok {
+		for _, r := range line[pos:next] {
+			switch {
+			case r == '(' || r == '[':
+				depth++
+			case r == ')' || r == ']':
+				depth = max(0, depth-1)
+			case depth == 0 && strings.ContainsRune(".:|–—-•", r):
+				return true
+			}
+		}
+		if k >= len(toks) {
+			return true // the line ends
+		}
+		w := line[toks[k].Begin:toks[k].End]
+		if depth == 0 && !capitalised(w) && !allDigits(toks[k].Key) && utf8.RuneCountInString(toks[k].Key) > 2 && !timeWord(toks[k].Key) {
+			return false
+		}
+		pos = toks[k].End
+		k++
+	}
+}
+
+// timeWord is a word of a time of day after a date ("10:32 am", "10h").
+func timeWord(key string) bool {
+	switch key {
+	case "am", "pm", "utc", "gmt":
+		return true
+	}
+	return false
+}
+
+// markedDate reads the date that follows a publication marker (at bytes
+// ms..me of line) within a few words.
+func markedDate(line string, ms, me int) (time.Time, bool) {
+	toks := normalize.Tokens(line)
+	k := 0
+	for k < len(toks) && toks[k].Begin < me {
+		k++
+	}
+	// Before the marker only a byline may stand: a few capitalised
+	// words ("Last updated" reads as one), not a sentence.
+	before := toks[:k-len(normalize.Tokens(line[ms:me]))]
+	if len(before) > 6 {
+		return time.Time{}, false
+	}
+	for j, t := range before {
+		if j > 0 && !capitalised(line[t.Begin:t.End]) && !allDigits(t.Key) {
+			return time.Time{}, false
+		}
+	}
+	for i := k; i < len(toks) && i <= k+3; i++ {
+		if t, _, ok := dateAt(line, toks, i); ok {
 			return t, true
 		}
 	}
-	return best, bestAt <= len(s)
+	return time.Time{}, false
+}
+
+// dateAt reads a full date that starts at token i: written out (see
+// writtenDateAt) or in ISO form. It returns the date and the byte where
+// it ends.
+func dateAt(s string, toks []normalize.Token, i int) (time.Time, int, bool) {
+	if m := isoDate.FindStringSubmatchIndex(s[toks[i].Begin:]); m != nil && m[0] == 0 {
+		base := toks[i].Begin
+		y, _ := strconv.Atoi(s[base+m[2] : base+m[3]])
+		mo, _ := strconv.Atoi(s[base+m[4] : base+m[5]])
+		d, _ := strconv.Atoi(s[base+m[6] : base+m[7]])
+		t, ok := makeDate(y, time.Month(mo), d)
+		return t, base + m[1], ok
+	}
+	t, last, ok := writtenDateAt(toks, i)
+	if !ok {
+		return time.Time{}, 0, false
+	}
+	return t, toks[last].End, true
 }
 
 // writtenDateAt reads "Month D[,] YYYY" or "D[.] Month YYYY" starting at
-// token i.
-func writtenDateAt(toks []normalize.Token, i int) (time.Time, bool) {
+// token i, and the index of its last token (the year).
+func writtenDateAt(toks []normalize.Token, i int) (time.Time, int, bool) {
 	next := func(j int) int { // the next token that is not a filler
 		for j < len(toks) && dateFillers[toks[j].Key] {
 			j++
@@ -144,43 +278,45 @@ func writtenDateAt(toks []normalize.Token, i int) (time.Time, bool) {
 	if mo, ok := months[toks[i].Key]; ok {
 		j := next(i + 1)
 		if j >= len(toks) {
-			return time.Time{}, false
+			return time.Time{}, 0, false
 		}
 		d, ok := day(toks[j].Key)
 		if !ok {
-			return time.Time{}, false
+			return time.Time{}, 0, false
 		}
 		k := next(j + 1)
 		if k >= len(toks) {
-			return time.Time{}, false
+			return time.Time{}, 0, false
 		}
 		y, ok := number(toks[k].Key, 1900, 2199)
 		if !ok {
-			return time.Time{}, false
+			return time.Time{}, 0, false
 		}
-		return makeDate(y, mo, d)
+		t, ok := makeDate(y, mo, d)
+		return t, k, ok
 	}
 	d, ok := day(toks[i].Key)
 	if !ok {
-		return time.Time{}, false
+		return time.Time{}, 0, false
 	}
 	j := next(i + 1)
 	if j >= len(toks) {
-		return time.Time{}, false
+		return time.Time{}, 0, false
 	}
 	mo, ok := months[toks[j].Key]
 	if !ok {
-		return time.Time{}, false
+		return time.Time{}, 0, false
 	}
 	k := next(j + 1)
 	if k >= len(toks) {
-		return time.Time{}, false
+		return time.Time{}, 0, false
 	}
 	y, ok := number(toks[k].Key, 1900, 2199)
 	if !ok {
-		return time.Time{}, false
+		return time.Time{}, 0, false
 	}
-	return makeDate(y, mo, d)
+	t, ok := makeDate(y, mo, d)
+	return t, k, ok
 }
 
 // day parses a day of the month, with or without an ordinal suffix

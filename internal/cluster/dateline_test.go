@@ -33,6 +33,18 @@ func TestDateline(t *testing.T) {
 		{"marker inside a longer word does not count",
 			strings.Repeat("Words of the article body fill this space. ", 20) + "\nUnpublished draft of 2015-04-30\n", time.Time{}},
 		{"empty", "", time.Time{}},
+		{"dateline with agency", "BRENNICK, March 12, 2024 (NWS) – The ban was extended.", day(2024, 3, 12)},
+		{"weekday before the date", "Tuesday, October 10, 1972\nThe court sat.", day(1972, 10, 10)},
+		{"byline and time", "By Jane Roe | June 11, 2024 10:32 am\nThe mill reopened.", day(2024, 6, 11)},
+		{"a date in the first sentence is an event",
+			"On Tuesday, Oct. 10, 1972, the court ruled that the strike was legal.", time.Time{}},
+		{"a date after the first words of a sentence is an event",
+			"Police said the man, born on 4 May 1970 in the town, was arrested.", time.Time{}},
+		{"a date in a sentence after a place is an event",
+			"WASHINGTON, Oct. 10, 1972, was the day the treaty was signed.", time.Time{}},
+		{"a short sentence with a date is an event", "It ended on June 11, 2024 after talks.", time.Time{}},
+		{"published inside a sentence is an event",
+			"The report, which the board published on June 11, 2024 after a long review of the harbour, found nothing.", time.Time{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
