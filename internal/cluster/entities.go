@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -124,4 +125,64 @@ func newlineBetween(text string, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// maxNameWords is the longest name, in words, looked for in a title.
+const maxNameWords = 5
+
+// nameKey is the matching form of a name: its words' keys joined by a
+// space.
+func nameKey(name string) string {
+	var b strings.Builder
+	for i, t := range normalize.Tokens(name) {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Key)
+	}
+	return b.String()
+}
+
+// titleEntities finds the entities a title names. The extract stage reads
+// the text only, yet a headline names the main actors in few words, and
+// a title in headline case defeats telling names by their capitals. So
+// the title's runs of words are looked up among known names, longest
+// first, each run opening with a capitalised word: the document's own
+// entities by full name or by last word ("Lohan" for Lindsay Lohan, whom
+// the text names), then any entity of the corpus by full name.
+func titleEntities(title string, toks []normalize.Token, own, corpus map[string]uint32) []uint32 {
+	var out []uint32
+	for i := 0; i < len(toks); {
+		if !capitalised(title[toks[i].Begin:toks[i].End]) {
+			i++
+			continue
+		}
+		found := false
+		for n := min(maxNameWords, len(toks)-i); n >= 1 && !found; n-- {
+			var b strings.Builder
+			for j, t := range toks[i : i+n] {
+				if j > 0 {
+					if newlineBetween(title, toks[i+j-1].End, t.Begin) {
+						break
+					}
+					b.WriteByte(' ')
+				}
+				b.WriteString(t.Key)
+			}
+			k := b.String()
+			id, ok := own[k]
+			if !ok {
+				id, ok = corpus[k]
+			}
+			if ok {
+				out = append(out, id)
+				i += n
+				found = true
+			}
+		}
+		if !found {
+			i++
+		}
+	}
+	return out
 }

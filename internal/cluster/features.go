@@ -2,6 +2,8 @@ package cluster
 
 import (
 	"slices"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/echotrace/echotrace/internal/normalize"
 )
@@ -17,9 +19,10 @@ type features struct {
 // what the text is about in few words.
 const titleWeight = 2
 
-// featuresOf computes an item's signals, interning new keys in the
+// featuresOf computes an item's signals (entities named in the title
+// among them, see titleEntities), interning new keys in the
 // vocabularies (it does not count document frequencies).
-func featuresOf(it *Item, terms, ents *vocab, stems stemCache) features {
+func featuresOf(it *Item, terms, ents *vocab, stems stemCache, names *nameIndex) features {
 	toks := it.Tokens
 	if toks == nil {
 		toks = normalize.Tokens(it.Text)
@@ -37,6 +40,7 @@ func featuresOf(it *Item, terms, ents *vocab, stems stemCache) features {
 
 	entCounts := make(map[uint32]int)
 	if len(it.Entities) > 0 {
+		own := make(map[string]uint32)
 		for _, e := range it.Entities {
 			k := normalize.Key(e)
 			if k == "" {
@@ -46,7 +50,13 @@ func featuresOf(it *Item, terms, ents *vocab, stems stemCache) features {
 			if name == "" {
 				name = e
 			}
-			entCounts[ents.intern(k, name)]++
+			id := ents.intern(k, name)
+			entCounts[id]++
+			ownNames(own, name, id, lang)
+		}
+		names.sync(ents)
+		for _, id := range titleEntities(it.Title, titleToks, own, names.ids) {
+			entCounts[id] += titleWeight
 		}
 	} else {
 		for _, e := range capitalisedEntities(it.Text, toks, lang) {
@@ -59,4 +69,45 @@ func featuresOf(it *Item, terms, ents *vocab, stems stemCache) features {
 	q := slices.Clone(it.Quotes)
 	slices.Sort(q)
 	return features{terms: unitVector(counts), ents: unitVector(entCounts), quotes: slices.Compact(q)}
+}
+
+// ownNames indexes a document's entity under its full name and, for a
+// name of several words, its last word (a surname, mostly), for finding
+// it in the document's title.
+func ownNames(own map[string]uint32, name string, id uint32, lang *language) {
+	k := nameKey(name)
+	if k == "" {
+		return
+	}
+	own[k] = id
+	if i := strings.LastIndexByte(k, ' '); i > 0 {
+		last := k[i+1:]
+		if utf8.RuneCountInString(last) >= 3 && !allDigits(last) && (lang == nil || !lang.stopword(last)) {
+			if _, taken := own[last]; !taken {
+				own[last] = id
+			}
+		}
+	}
+}
+
+// nameIndex maps the names of the entities seen so far to their ids, so
+// that a title can name an entity its own text does not. It is rebuilt
+// from the vocabulary, not saved.
+type nameIndex struct {
+	ids  map[string]uint32
+	upTo int // entity ids below this are indexed
+}
+
+// sync indexes the entities interned since the last call.
+func (n *nameIndex) sync(ents *vocab) {
+	if n.ids == nil {
+		n.ids = make(map[string]uint32)
+	}
+	for ; n.upTo < len(ents.Surface); n.upTo++ {
+		if k := nameKey(ents.Surface[n.upTo]); k != "" {
+			if _, taken := n.ids[k]; !taken {
+				n.ids[k] = uint32(n.upTo)
+			}
+		}
+	}
 }

@@ -57,6 +57,7 @@ type Clusterer struct {
 	// copy's story.
 	derivedBy map[string][]int32
 	stems     stemCache
+	names     nameIndex
 	// dirty are the stories changed since the last Settle.
 	dirty map[int32]bool
 }
@@ -100,7 +101,7 @@ func (c *Clusterer) Add(it Item) (Placement, error) {
 	if _, dup := c.docIndex[it.ID]; dup {
 		return Placement{}, fmt.Errorf("cluster: document %s added twice", it.ID)
 	}
-	f := featuresOf(&it, &c.terms, &c.ents, c.stems)
+	f := featuresOf(&it, &c.terms, &c.ents, c.stems, &c.names)
 	c.terms.count(f.terms)
 	c.ents.count(f.ents)
 
