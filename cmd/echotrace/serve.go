@@ -41,7 +41,7 @@ takes documents to ingest and analyse from requests that send the token as
 			defer st.Close()
 			srv, err := server.New(st, server.Options{
 				WriteToken: token,
-				Analyze:    pipeline.AnalyzeOptions{Reuse: reuseOptions(flagDB)},
+				Analyze:    pipeline.AnalyzeOptions{Reuse: reuseOptions(flagDB), CrossLang: crossLangOptions()},
 			})
 			if err != nil {
 				return err

@@ -35,6 +35,8 @@ func registerStage(s Stage) {
 // AnalyzeOptions tune Analyze.
 type AnalyzeOptions struct {
 	Reuse ReuseOptions
+	// CrossLang turns on the search for translations (see crosslang.go).
+	CrossLang CrossLangOptions
 	// Force analyses even when the stored results describe the current
 	// corpus.
 	Force bool
@@ -48,6 +50,8 @@ type AnalyzeResult struct {
 	Skipped bool  // the stored results were already current
 	Stored  bool  // false when a newer analysis had been stored meanwhile
 	Reuse   *ReuseResult
+	// CrossLang counts the translation search's work, when it ran.
+	CrossLang *CrossLangStats
 }
 
 // StoreCorpus reads a store as the Corpus of reuse analysis: its documents
@@ -93,11 +97,15 @@ func Analyze(ctx context.Context, st store.Store, opt AnalyzeOptions) (AnalyzeRe
 	if err != nil {
 		return AnalyzeResult{}, fmt.Errorf("reuse analysis: %w", err)
 	}
+	cl, err := addTranslations(ctx, storeCorpus{st}, res, opt.CrossLang)
+	if err != nil {
+		return AnalyzeResult{}, fmt.Errorf("translation search: %w", err)
+	}
 	stored, err := st.ReplaceReuse(ctx, version, res.Passages, res.Relations, res.Chains)
 	if err != nil {
 		return AnalyzeResult{}, fmt.Errorf("storing reuse results: %w", err)
 	}
-	out := AnalyzeResult{Version: version, Stored: stored, Reuse: res}
+	out := AnalyzeResult{Version: version, Stored: stored, Reuse: res, CrossLang: cl}
 	if !stored {
 		logf("a newer analysis was stored meanwhile; keeping it")
 		return out, nil

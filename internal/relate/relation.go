@@ -12,6 +12,12 @@ const (
 	Derived Kind = "derived"
 	// Partial: at least one reused passage of the minimum length.
 	Partial Kind = "partial"
+	// Translation: the two documents are in different languages and one
+	// is a translation (or a close retelling) of the other, sentence by
+	// sentence (found by internal/crosslang; its passages are aligned
+	// sentences, and Identity is the share of their evidence that both
+	// sides hold).
+	Translation Kind = "translation"
 )
 
 // Direction of a relation between documents A and B.

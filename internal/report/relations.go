@@ -104,8 +104,12 @@ func relationsText(p *printer, r *Report) {
 		p.units(fmt.Sprintf("[%d] ", i+1), "    ", []string{string(rel.Kind) + ":", rel.A, "and", rel.B})
 		p.docLine("    A  ", rel.A)
 		p.docLine("    B  ", rel.B)
-		p.para("    coverage: ", "      ", fmt.Sprintf("A %s, B %s (share of each text found in the other)",
-			percent(rel.CoverageA), percent(rel.CoverageB)))
+		found := "found in the other"
+		if rel.Kind == relate.Translation {
+			found = "aligned sentence by sentence with the other, in another language"
+		}
+		p.para("    coverage: ", "      ", fmt.Sprintf("A %s, B %s (share of each text %s)",
+			percent(rel.CoverageA), percent(rel.CoverageB), found))
 		p.para("    direction: ", "      ", directionText(rel))
 		p.relationPassages(rel, byPair[pairOf(rel.A, rel.B)])
 	}
@@ -181,8 +185,13 @@ func (p *printer) relationPassages(rel relate.Relation, ps []relate.Passage) {
 	slices.SortStableFunc(listed, comparePassages)
 	textA, textB := p.docText(rel.A), p.docText(rel.B)
 	for j, q := range listed {
-		p.para(fmt.Sprintf("    passage %d of %d: ", j+1, len(listed)), "      ",
-			fmt.Sprintf("%d tokens, identity %s", q.Tokens, percent(q.Identity)))
+		what := fmt.Sprintf("%d tokens, identity %s", q.Tokens, percent(q.Identity))
+		if rel.Kind == relate.Translation {
+			// Identity of a translated sentence pair is the share of its
+			// names, numbers and words found on both sides.
+			what = fmt.Sprintf("%d words, evidence shared %s", q.Tokens, percent(q.Identity))
+		}
+		p.para(fmt.Sprintf("    passage %d of %d: ", j+1, len(listed)), "      ", what)
 		rangeA := fmt.Sprintf("%d-%d", q.A.Begin, q.A.End)
 		rangeB := fmt.Sprintf("%d-%d", q.B.Begin, q.B.End)
 		// Both excerpts start in the same column, so the two sides read

@@ -231,10 +231,10 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 // relationKind reads the kind filter of a relation list.
 func relationKind(q url.Values) (relate.Kind, error) {
 	switch k := relate.Kind(q.Get("kind")); k {
-	case "", relate.Duplicate, relate.Derived, relate.Partial:
+	case "", relate.Duplicate, relate.Derived, relate.Partial, relate.Translation:
 		return k, nil
 	default:
-		return "", &badParam{`kind must be "duplicate", "derived" or "partial", not "` + string(k) + `"`}
+		return "", &badParam{`kind must be "duplicate", "derived", "partial" or "translation", not "` + string(k) + `"`}
 	}
 }
 

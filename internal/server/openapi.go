@@ -77,7 +77,7 @@ var operations = []operation{
 	{Method: "GET", Path: "/api/pairs", Summary: "Related pairs of documents (relations)", Status: 200, Errors: []int{400, 404},
 		Params: withParams([]param{
 			{Name: "doc", In: "query", Type: "string", Doc: "only pairs with this document"},
-			{Name: "kind", In: "query", Type: "string", Doc: "duplicate, derived or partial"}}, pagingParams),
+			{Name: "kind", In: "query", Type: "string", Doc: "duplicate, derived, partial or translation"}}, pagingParams),
 		Fields: listFields},
 	{Method: "GET", Path: "/api/pair", Summary: "Two documents, their relation and shared passages (oriented along a)", Status: 200, Errors: []int{400, 404},
 		Params: []param{{Name: "a", In: "query", Type: "string", Required: true, Doc: "document id"},

@@ -164,7 +164,7 @@ func (s *Server) pageOverview(w http.ResponseWriter, r *http.Request) {
 		body.Latest = append(body.Latest, summarize(d))
 	}
 	var rels []relate.Relation
-	for _, k := range []relate.Kind{relate.Duplicate, relate.Derived, relate.Partial} {
+	for _, k := range []relate.Kind{relate.Duplicate, relate.Derived, relate.Partial, relate.Translation} {
 		if len(rels) >= overviewRows {
 			break
 		}

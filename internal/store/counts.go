@@ -46,7 +46,7 @@ const (
 )
 
 // RelationKinds are the kinds a relation count is kept for.
-var RelationKinds = []relate.Kind{relate.Duplicate, relate.Derived, relate.Partial}
+var RelationKinds = []relate.Kind{relate.Duplicate, relate.Derived, relate.Partial, relate.Translation}
 
 // CountRelations counts relations by kind, for a backend that stores them.
 func CountRelations(rels []relate.Relation) map[relate.Kind]int64 {
