@@ -38,8 +38,14 @@ func readFeed(ctx context.Context, src Source, opt Options, emit Emit, report Re
 	if err != nil {
 		return err
 	}
-	if err := checkBinary(b); err != nil {
+	// Decoded here rather than by the XML parser, so that a feed that
+	// declares no encoding, or a wrong one, is still read (decode.go).
+	b, enc, _, err := decodeInput(b, declaredCharset(b))
+	if err != nil {
 		return err
+	}
+	if enc != "utf-8" {
+		b = declareUTF8(b)
 	}
 	feed, err := parseFeed(b)
 	if err != nil {
@@ -73,6 +79,19 @@ func readFeed(ctx context.Context, src Source, opt Options, emit Emit, report Re
 		}
 	}
 	return nil
+}
+
+// declareUTF8 rewrites the encoding an XML declaration names to UTF-8,
+// for a document decoded to UTF-8 before parsing.
+func declareUTF8(b []byte) []byte {
+	loc := xmlEncoding.FindSubmatchIndex(b[:min(len(b), 1024)])
+	if loc == nil {
+		return b
+	}
+	out := make([]byte, 0, len(b))
+	out = append(out, b[:loc[2]]...)
+	out = append(out, "utf-8"...)
+	return append(out, b[loc[3]:]...)
 }
 
 // parseFeed runs gofeed, turning a panic on hostile input into an error.

@@ -8,6 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+
 	"github.com/echotrace/echotrace/internal/doc"
 )
 
@@ -120,4 +123,23 @@ func FuzzReadFeed(f *testing.F) {
 			}, func(Problem) {})
 		_ = err
 	})
+}
+
+// TestFeedEncodings: a feed in a legacy encoding without a declaration,
+// one declaring its encoding, and one in UTF-16 are read, not rejected.
+func TestFeedEncodings(t *testing.T) {
+	body := `<rss version="2.0"><channel><title>Gazette</title><item><guid>g1</guid><title>Café reopens</title><description>The café on the quay reopens after the storm; crème brûlée is back.</description></item></channel></rss>`
+	latin1, _ := charmap.ISO8859_1.NewEncoder().String(body)
+	declared, _ := charmap.Windows1252.NewEncoder().String(`<?xml version="1.0" encoding="windows-1252"?>` + body)
+	utf16, _ := unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewEncoder().String(`<?xml version="1.0" encoding="UTF-16"?>` + body)
+	for name, in := range map[string]string{"latin-1, undeclared": latin1, "windows-1252, declared": declared, "UTF-16 with a BOM": utf16} {
+		t.Run(name, func(t *testing.T) {
+			var docs []doc.Document
+			err := readFeed(context.Background(), Source{Path: "f.rss", Name: "f.rss", R: strings.NewReader(in)}, Options{NoRegions: true},
+				func(d doc.Document) error { docs = append(docs, d); return nil }, func(p Problem) { t.Error(p) })
+			if err != nil || len(docs) != 1 || !strings.Contains(docs[0].Text, "crème brûlée") || docs[0].Title != "Café reopens" {
+				t.Errorf("docs %+v, err %v", docs, err)
+			}
+		})
+	}
 }

@@ -14,7 +14,6 @@ import (
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-	"golang.org/x/net/html/charset"
 
 	"github.com/echotrace/echotrace/internal/doc"
 )
@@ -82,13 +81,12 @@ type HTMLPage struct {
 // comments. The document has no ID and no regions from MarkRegions yet:
 // callers complete it with FinishFile or FinishRecord.
 func ParseHTML(b []byte, page HTMLPage) (doc.Document, error) {
-	if err := checkBinary(b); err != nil {
+	// The HTTP charset is what browsers follow first, then the page's own
+	// declaration; valid UTF-8 wins over both (decode.go).
+	declared := firstNonEmpty(contentTypeCharset(page.ContentType), declaredCharset(b))
+	b, encName, detected, err := decodeInput(b, declared)
+	if err != nil {
 		return doc.Document{}, err
-	}
-	if enc, name, _ := charset.DetermineEncoding(b, page.ContentType); name != "utf-8" && enc != nil {
-		if dec, err := enc.NewDecoder().Bytes(b); err == nil {
-			b = dec
-		}
 	}
 	if !utf8.Valid(b) {
 		b = bytes.ToValidUTF8(b, []byte("\uFFFD"))
@@ -174,6 +172,12 @@ func ParseHTML(b []byte, page HTMLPage) (doc.Document, error) {
 	if art.extractor != "" {
 		extra["extractor"] = art.extractor
 	}
+	if encName != "utf-8" {
+		extra["encoding"] = encName
+		if detected {
+			extra["encoding_detected"] = true
+		}
+	}
 	if len(extra) > 0 {
 		d.Extra = extra
 	}
@@ -226,6 +230,7 @@ func trafilaturaArticle(root *html.Node, base *url.URL) (a article, err error) {
 	}()
 	res, err := trafilatura.ExtractDocument(root, trafilatura.Options{
 		OriginalURL:     base,
+		EnableFallback:  true, // readability and DOM Distiller compared with its own result, as the benchmark measured it
 		ExcludeComments: true, // comments were taken out before, one by one
 		IncludeLinks:    true, // so that the body's links can be listed
 		HtmlDateMode:    trafilatura.Fast,

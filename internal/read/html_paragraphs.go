@@ -80,21 +80,39 @@ func (w *paragraphWriter) text(s string) {
 	}
 }
 
+// elementAtom is the atom of an element's tag, from its name. Nodes a
+// parser makes carry the same in DataAtom, but nodes an extractor builds
+// or renames do not: go-trafilatura's content tree holds p, td, li, br,
+// blockquote ... with an empty DataAtom, or a span renamed "p" that keeps
+// the atom of a span. Taking those for inline elements glues the words of
+// two paragraphs or cells together. A name that is no HTML tag falls back
+// to DataAtom.
+func elementAtom(n *html.Node) atom.Atom {
+	if n.Type != html.ElementNode {
+		return n.DataAtom
+	}
+	if a := atom.Lookup([]byte(strings.ToLower(n.Data))); a != 0 {
+		return a
+	}
+	return n.DataAtom
+}
+
 func (w *paragraphWriter) walk(n *html.Node) {
+	a := elementAtom(n)
 	switch n.Type {
 	case html.TextNode:
 		w.text(n.Data)
 		return
 	case html.ElementNode:
-		if skippedElements[n.DataAtom] || (w.skip != nil && w.skip(n)) {
+		if skippedElements[a] || (w.skip != nil && w.skip(n)) {
 			return
 		}
-		if n.DataAtom == atom.Br {
+		if a == atom.Br {
 			w.cur.WriteByte('\n')
 			w.space = false
 			return
 		}
-		if n.DataAtom == atom.Pre {
+		if a == atom.Pre {
 			w.flush()
 			w.cur.WriteString(strings.Trim(nodeText(n), "\n"))
 			w.flush()
@@ -103,14 +121,14 @@ func (w *paragraphWriter) walk(n *html.Node) {
 	case html.CommentNode, html.DoctypeNode:
 		return
 	}
-	block := n.Type == html.ElementNode && (blockElements[n.DataAtom] || n.DataAtom == 0 && n.Data == "list")
+	block := n.Type == html.ElementNode && (blockElements[a] || a == 0 && n.Data == "list")
 	if block {
 		w.flush()
 	}
-	if n.DataAtom == atom.Figcaption {
+	if a == atom.Figcaption {
 		w.caption++
 	}
-	if n.DataAtom == atom.Td || n.DataAtom == atom.Th {
+	if a == atom.Td || a == atom.Th {
 		w.space = true
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -119,7 +137,10 @@ func (w *paragraphWriter) walk(n *html.Node) {
 	if block {
 		w.flush()
 	}
-	if n.DataAtom == atom.Figcaption {
+	if a == atom.Td || a == atom.Th {
+		w.space = true
+	}
+	if a == atom.Figcaption {
 		w.caption--
 	}
 }
@@ -144,7 +165,7 @@ func nodeText(n *html.Node) string {
 		if n.Type == html.TextNode {
 			b.WriteString(n.Data)
 		}
-		if n.Type == html.ElementNode && skippedElements[n.DataAtom] {
+		if n.Type == html.ElementNode && skippedElements[elementAtom(n)] {
 			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {

@@ -7,6 +7,8 @@ import (
 	"io"
 	"io/fs"
 	"unicode/utf8"
+
+	"github.com/echotrace/echotrace/internal/doc"
 )
 
 // Kinds of bad input. Readers wrap one of these in the Err of a Problem
@@ -80,22 +82,42 @@ const sniffLen = 8 << 10
 
 // CheckText says why b cannot be read as a text document, or nil when it
 // can: binary content (a NUL byte or many control bytes among the first
-// 8 KiB), UTF-16 (which would otherwise look binary), invalid UTF-8 (with
-// the byte offset of the first bad byte) or nothing but white space.
+// 8 KiB), or nothing but white space. Text that is not UTF-8 is decoded
+// by DecodeText, which calls it.
 func CheckText(b []byte) error {
-	if err := checkBinary(b); err != nil {
-		return err
+	_, _, err := DecodeText(b, "")
+	return err
+}
+
+// DecodeText reads b as a text document: UTF-16 or UTF-32 with a byte
+// order mark and text in a legacy encoding are decoded to UTF-8 (the
+// declared label, when the source gives one, else detected; decode.go),
+// and it fails for binary content and for nothing but white space. enc
+// names the encoding decoded from, "utf-8" when nothing was done.
+func DecodeText(b []byte, declared string) (text string, enc string, err error) {
+	out, enc, _, err := decodeInput(b, declared)
+	if err != nil {
+		return "", enc, err
 	}
-	if !utf8.Valid(b) {
-		return fmt.Errorf("%w at byte offset %d (convert the file to UTF-8, for example with iconv)", ErrInvalidUTF8, firstInvalid(b))
-	}
-	if len(bytes.TrimSpace(bytes.TrimPrefix(b, bom))) == 0 {
+	if len(bytes.TrimSpace(bytes.TrimPrefix(out, bom))) == 0 {
 		if len(b) == 0 {
-			return fmt.Errorf("%w: no bytes", ErrEmpty)
+			return "", enc, fmt.Errorf("%w: no bytes", ErrEmpty)
 		}
-		return fmt.Errorf("%w: %d bytes of white space only", ErrEmpty, len(b))
+		return "", enc, fmt.Errorf("%w: %d bytes of white space only", ErrEmpty, len(b))
 	}
-	return nil
+	return string(out), enc, nil
+}
+
+// noteEncoding records in Extra["encoding"] an encoding a document was
+// decoded from, when it was not UTF-8.
+func noteEncoding(d *doc.Document, enc string) {
+	if enc == "" || enc == "utf-8" {
+		return
+	}
+	if d.Extra == nil {
+		d.Extra = map[string]any{}
+	}
+	d.Extra["encoding"] = enc
 }
 
 // bom is the UTF-8 byte order mark some editors put before the text.

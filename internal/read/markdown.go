@@ -20,11 +20,12 @@ func readMarkdown(ctx context.Context, src Source, opt Options, emit Emit, repor
 	if err != nil {
 		return err
 	}
-	if err := CheckText(b); err != nil {
+	text, enc, err := DecodeText(b, "")
+	if err != nil {
 		return err
 	}
-	text := string(b)
 	d := doc.Document{Text: text}
+	noteEncoding(&d, enc)
 	if src.Path != "-" {
 		d.Path = src.Path
 	}

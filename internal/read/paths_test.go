@@ -147,8 +147,7 @@ func TestPathsBadInput(t *testing.T) {
 	}{
 		{"NUL byte", "bin.txt", "some text\x00\x01\x02", Options{}, "binary", false, []string{"binary", "offset 9"}},
 		{"control bytes", "ctl.txt", strings.Repeat("\x01\x02\x03 ab", 50), Options{}, "binary", false, []string{"control bytes"}},
-		{"UTF-16", "u16.txt", "\xff\xfeh\x00i\x00", Options{}, "binary", false, []string{"UTF-16"}},
-		{"invalid UTF-8", "latin1.txt", "caf\xe9 au lait", Options{}, "invalid utf-8", false, []string{"invalid UTF-8", "byte offset 3"}},
+		{"UTF-16 of white space", "u16.txt", "\xff\xfe \x00\n\x00", Options{}, "empty", true, []string{"white space"}},
 		{"empty", "empty.txt", "", Options{}, "empty", true, []string{"empty"}},
 		{"white space only", "ws.md", "  \n\n\t ", Options{}, "empty", true, []string{"white space"}},
 		{"too large", "big.txt", strings.Repeat("word ", 100), Options{MaxBytes: 200}, "too large", false, []string{"500 bytes", "limit is 200", "--max-bytes"}},

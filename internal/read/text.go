@@ -21,10 +21,12 @@ func readText(ctx context.Context, src Source, opt Options, emit Emit, report Re
 	if err != nil {
 		return err
 	}
-	if err := CheckText(b); err != nil {
+	text, enc, err := DecodeText(b, "")
+	if err != nil {
 		return err
 	}
-	d := doc.Document{Text: string(b), Title: textTitle(string(b))}
+	d := doc.Document{Text: text, Title: textTitle(text)}
+	noteEncoding(&d, enc)
 	if src.Path != "-" {
 		d.Path = src.Path
 	}

@@ -502,10 +502,12 @@ func WARCDocument(rec *WARCRecord, maxBytes int64) (d doc.Document, ok bool, err
 
 	media, _, _ := mime.ParseMediaType(contentType)
 	if media == "text/plain" || (media == "" && !SniffHTML(body)) {
-		if err := CheckText(body); err != nil {
+		text, enc, err := DecodeText(body, contentTypeCharset(contentType))
+		if err != nil {
 			return d, false, err
 		}
-		d = doc.Document{Text: string(body), Title: textTitle(string(body)), URL: target, Date: date}
+		d = doc.Document{Text: text, Title: textTitle(text), URL: target, Date: date}
+		noteEncoding(&d, enc)
 	} else {
 		d, err = ParseHTML(body, HTMLPage{URL: target, ContentType: contentType, FetchDate: date})
 		if err != nil {
