@@ -40,6 +40,9 @@ func Fold(s string) string {
 	b.Grow(len(s))
 	space := false
 	for _, r := range s {
+		if isInvisible(r) {
+			continue
+		}
 		if unicode.IsSpace(r) {
 			if !space && b.Len() > 0 {
 				b.WriteByte(' ')
@@ -60,7 +63,8 @@ func Fold(s string) string {
 // and must not be shared by goroutines.
 var casers = sync.Pool{New: func() any { return cases.Fold() }}
 
-// Key is the matching form of one word: NFKC and case-folded. Words that
+// Key is the matching form of one word: NFKC and case-folded, invisible
+// characters (soft hyphens, zero-width joiners, ...) left out. Words that
 // are plain ASCII take a fast path that allocates only when it must lower.
 func Key(word string) string {
 	ascii := true
@@ -80,6 +84,14 @@ func Key(word string) string {
 			return word
 		}
 		return strings.ToLower(word)
+	}
+	if strings.ContainsFunc(word, isInvisible) {
+		word = strings.Map(func(r rune) rune {
+			if isInvisible(r) {
+				return -1
+			}
+			return r
+		}, word)
 	}
 	c := casers.Get().(cases.Caser)
 	defer casers.Put(c)

@@ -129,3 +129,30 @@ func TestFoldASCIIFastPath(t *testing.T) {
 		}
 	}
 }
+
+// TestInvisibleCharacters: soft hyphens, zero-width characters, word
+// joiners and stray byte order marks do not split or change a word, and
+// the word's range still points into the original text.
+func TestInvisibleCharacters(t *testing.T) {
+	plain := "Information about the neighbourhood association"
+	marked := "\uFEFFInfor\u00ADmation ab\u200Bout the neigh\u00ADbour\u00ADhood\u2060 asso\u200Cci\u200Dation\u00AD"
+	if !reflect.DeepEqual(TokenHashes(plain), TokenHashes(marked)) {
+		t.Errorf("hashes differ: %v / %v", Tokens(plain), Tokens(marked))
+	}
+	toks := Tokens(marked)
+	var keys, words []string
+	for _, tk := range toks {
+		keys = append(keys, tk.Key)
+		words = append(words, marked[tk.Begin:tk.End])
+	}
+	if strings.Join(keys, " ") != "information about the neighbourhood association" {
+		t.Errorf("keys %q", keys)
+	}
+	want := []string{"Infor\u00ADmation", "ab\u200Bout", "the", "neigh\u00ADbour\u00ADhood", "asso\u200Cci\u200Dation"}
+	if !reflect.DeepEqual(words, want) {
+		t.Errorf("word ranges %q, want %q (no range starts or ends with an invisible character)", words, want)
+	}
+	if got := Fold("soft\u00ADhyphen\u200B text"); got != "softhyphen text" {
+		t.Errorf("Fold = %q", got)
+	}
+}

@@ -20,36 +20,55 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
 }
 
+// isInvisible reports whether r is a character that has no width and no
+// say in what a word is: soft hyphen, zero-width space, non-joiner and
+// joiner, word joiner, and a byte order mark left inside a text. Pages
+// sprinkle soft hyphens into long words for line breaking and editors
+// leave the others behind; a copy without them is the same text.
+func isInvisible(r rune) bool {
+	switch r {
+	case '\u00AD', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF':
+		return true
+	}
+	return false
+}
+
 // scan calls fn with the byte range of every word of text, in order. It is
 // the one definition of a word that Tokens, Spans and TokenHashes share:
-// a maximal run of letters, digits and combining marks. Invalid UTF-8
-// bytes separate words like punctuation does; they never panic and never
-// shift offsets.
+// a maximal run of letters, digits and combining marks, in which
+// invisible characters (isInvisible) are passed over: they neither end a
+// word nor start one, and a word's range never ends with one. Invalid
+// UTF-8 bytes separate words like punctuation does; they never panic and
+// never shift offsets.
 func scan(text string, fn func(begin, end int)) {
-	start := -1
+	start, end := -1, -1
 	for i := 0; i < len(text); {
 		c := text[i]
 		size := 1
-		var word bool
+		var word, invisible bool
 		if c < utf8.RuneSelf {
 			word = ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')
 		} else {
 			var r rune
 			r, size = utf8.DecodeRuneInString(text[i:])
 			word = r != utf8.RuneError && isWordRune(r)
+			invisible = !word && isInvisible(r)
 		}
-		if word {
+		switch {
+		case word:
 			if start < 0 {
 				start = i
 			}
-		} else if start >= 0 {
-			fn(start, i)
+			end = i + size
+		case invisible:
+		case start >= 0:
+			fn(start, end)
 			start = -1
 		}
 		i += size
 	}
 	if start >= 0 {
-		fn(start, len(text))
+		fn(start, end)
 	}
 }
 

@@ -97,3 +97,31 @@ func TestIngestIdentity(t *testing.T) {
 		t.Errorf("nested ingest: %+v, want nothing changed", sum)
 	}
 }
+
+// TestIngestSoftHyphensDuplicate: a page that breaks its long words with
+// soft hyphens (and carries a zero-width space) and its plain repost are
+// duplicates.
+func TestIngestSoftHyphensDuplicate(t *testing.T) {
+	dir := t.TempDir()
+	// Every word of five letters or more broken in its middle.
+	words := strings.Split(wire, " ")
+	for i, w := range words {
+		if len(w) >= 5 {
+			mark := "\u00AD"
+			if i%7 == 0 {
+				mark = "\u200B"
+			}
+			words[i] = w[:len(w)/2] + mark + w[len(w)/2:]
+		}
+	}
+	hyphenated := strings.Join(words, " ")
+	writeTree(t, dir, map[string]string{"coast/strike.txt": hyphenated, "forum/strike.txt": wire})
+	st, _ := ingestAndAnalyze(t, dir)
+	rels, err := st.Relations(context.Background(), store.RelationQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rels) != 1 || rels[0].Kind != relate.Duplicate {
+		t.Errorf("relations %+v, want the two as duplicates", rels)
+	}
+}
