@@ -61,6 +61,9 @@ func (a *analysis) entities() []Entity {
 		}
 	}
 	for ri, r := range a.runs {
+		if r.None {
+			continue
+		}
 		t := r.Type
 		if t == Unknown {
 			// A name that speaks but is no person is an organisation

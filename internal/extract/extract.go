@@ -145,7 +145,7 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 			lower[t.Key] = true
 		}
 	}
-	a.runs = findNameRuns(text, a.toks, a.starts, lower, gaz)
+	a.runs = findNameRuns(text, a.toks, a.starts, a.titleCaseTokens(), lower, gaz)
 	a.runAt = make([]int, len(a.toks))
 	for i := range a.runAt {
 		a.runAt[i] = -1
@@ -171,6 +171,28 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 	a.resolve()
 	a.findContent()
 	return a
+}
+
+// titleCaseTokens marks the tokens of paragraphs written in title case
+// (headlines).
+func (a *analysis) titleCaseTokens() []bool {
+	titled := make([]bool, len(a.toks))
+	t := 0
+	for _, p := range a.paras {
+		for t < len(a.toks) && a.toks[t].Begin < p.Begin {
+			t++
+		}
+		first := t
+		for t < len(a.toks) && a.toks[t].End <= p.End {
+			t++
+		}
+		if t > first && isTitleCase(a.text, a.toks, first, t-1) {
+			for i := first; i < t; i++ {
+				titled[i] = true
+			}
+		}
+	}
+	return titled
 }
 
 // canonical sets the resolved name of a run: the full name of a person

@@ -17,12 +17,15 @@ var placesTSV string
 //go:embed data/orgs.tsv
 var orgsTSV string
 
+//go:embed data/regions.tsv
+var regionsTSV string
+
 // GazetteerEntry is one known place or organisation.
 type GazetteerEntry struct {
 	ID         string     // stable id: type/country/name
 	Name       string     // canonical name
 	Type       EntityType // Place or Org
-	Kind       string     // country, city or org
+	Kind       string     // country, city, region or org
 	Country    string     // ISO 3166-1 alpha-2, when known
 	Population int
 	Aliases    []string
@@ -47,6 +50,7 @@ func DefaultGazetteer() *Gazetteer {
 		g := NewGazetteer()
 		g.Load(placesTSV)
 		g.Load(orgsTSV)
+		g.Load(regionsTSV)
 		g.addVariants(listedVariants)
 		defaultGaz = g
 	})

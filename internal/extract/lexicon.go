@@ -121,6 +121,9 @@ var namingVerbs = set(`call calls called describe describes described dub dubs d
 // "adding to", "argued for"), not an adverbial of time or place.
 var objectPrepositions = set(`about of to for against with over into`)
 
+// weekdays are the days of the week.
+var weekdays = set(`monday tuesday wednesday thursday friday saturday sunday`)
+
 // notAdverbs end in -ly without being adverbs.
 var notAdverbs = set(`family fly ally rally reply supply apply only italy july assembly`)
 
@@ -132,6 +135,12 @@ var notHeads = set(`who whom which what whose where when why how that there here
 	could may might must not also just only even still never ever again
 	and or but nor yet so than then else other others same such one ones`)
 
+// outletNouns after a name make it an organisation ("the Boston Globe
+// newspaper", "the Interfax agency").
+var outletNouns = set(`newspaper outlet agency channel magazine website portal broadcaster publication
+	daily tabloid network station газета агентство издание канал журнал видання journal zeitung
+	periódico diario cadena`)
+
 // titles precede a name and are not part of it ("President", "Dr").
 var titles = set(`mr mrs ms miss dr prof professor sir dame lord lady president vice
 	prime minister secretary general senator sen rep representative congressman
@@ -142,7 +151,10 @@ var titles = set(`mr mrs ms miss dr prof professor sir dame lord lady president 
 	spokesman spokeswoman press head mp mep minister premier sheikh emir sultan coach
 	doctor bishop cardinal archbishop rabbi imam father sister brother
 	commissioner councillor councilor alderman inspector superintendent detective constable
-	officer spokesperson dean provost rector
+	officer spokesperson dean provost rector advocate trooper undersheriff sheriff examiner coroner
+	manager coach pitcher rhp lhp qb rb star actress actor singer rapper model designer producer
+	anchor host owner founder ceo chef senior special agent referee commodore champion clerk
+	councilman councilwoman broadcaster heavyweight lightweight middleweight
 	господин госпожа президент министр премьер генерал депутат
 	monsieur madame herr frau señor señora don doña`)
 
@@ -194,6 +206,7 @@ var functionWords = set(`the a an this that these those it its he she they we i 
 	unlike like all some many most few several both each every no not only even just
 	unfortunately indeed instead otherwise besides furthermore nevertheless nonetheless
 	later earlier now today yesterday tomorrow let let's still perhaps maybe obviously
+	neither either nor be being been do does did is are was were has have had will would can could
 	clearly certainly initially finally first second third last next once again
 	он она они это в на и но что как по за из для при`)
 

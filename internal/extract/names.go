@@ -18,6 +18,10 @@ const (
 	Unknown EntityType = "unknown"
 )
 
+// Demonym is what formType answers for the name of a people or party; it
+// is no entity type of its own.
+const Demonym EntityType = "demonym"
+
 // nameRun is a maximal run of capitalised words (with particles and
 // "of" inside organisation names), split into the titles before the name
 // and the name proper.
@@ -27,6 +31,8 @@ type nameRun struct {
 	Type        EntityType
 	Roles       []string // titles and role phrases given with the name
 	InQuote     bool
+	None        bool   // names no entity: a law, a contest, a page label, a dateline
+	Demonym     bool   // "Republicans", "the Greek": no entity, but a source may be named so
 	Canonical   string // resolved name (full name, gazetteer name), set by resolve
 }
 
@@ -45,7 +51,7 @@ func gap(text string, toks []normalize.Token, i int) string {
 
 // findNameRuns finds the capitalised runs of a document. starts marks the
 // tokens that open a sentence; lower holds every key seen in lower case.
-func findNameRuns(text string, toks []normalize.Token, starts []bool, lower map[string]bool, gaz *Gazetteer) []nameRun {
+func findNameRuns(text string, toks []normalize.Token, starts, titled []bool, lower map[string]bool, gaz *Gazetteer) []nameRun {
 	var runs []nameRun
 	capital := func(i int) bool {
 		w := text[toks[i].Begin:toks[i].End]
@@ -82,7 +88,8 @@ func findNameRuns(text string, toks []normalize.Token, starts []bool, lower map[
 				k := toks[j+1].Key
 				if j+2 < len(toks) && gap(text, toks, j+2) == " " && capital(j+2) &&
 					(nameParticles[k] && !isUpperStart(text[toks[j+1].Begin:toks[j+1].End]) ||
-						(k == "of" || k == "for") && hasOrgWord(toks, i, j)) {
+						(k == "of" || k == "for") && hasOrgWord(toks, i, j) ||
+						(k == "and" || k == "&") && !orgHeads[toks[j].Key] && !orgWords[toks[j].Key] && orgAhead(text, toks, j+2, capital)) {
 					j += 2
 					continue
 				}
@@ -95,7 +102,32 @@ func findNameRuns(text string, toks []normalize.Token, starts []bool, lower map[
 			i = j
 			continue
 		}
-		runs = append(runs, classifyRun(text, toks, i, j, gaz))
+		// In a headline every word is capitalised: only names the
+		// gazetteer knows are taken from it.
+		if titled[i] && gaz.LookupText(tokenText(text, toks, i, j)) == nil {
+			i = j
+			continue
+		}
+		// "Considering Lionsgate": a participle or a word used in lower
+		// case opening the sentence is not part of the name.
+		if i < j && starts[i] && (lower[toks[i].Key] || len(toks[i].Key) > 5 && strings.HasSuffix(toks[i].Key, "ing")) && !titles[toks[i].Key] {
+			i++
+		}
+		// A weekday after a name is when, not part of it ("… Center
+		// Thursday").
+		for j > i && (weekdays[toks[j].Key] || len([]rune(toks[j].Key)) == 1) {
+			j-- // nor a letter cut from a name ("Jim O" of "Jim O'Brien")
+		}
+		if i == j && len([]rune(toks[i].Key)) == 1 {
+			continue
+		}
+		r := classifyRun(text, toks, i, j, gaz)
+		// A dateline ("BRENNICK, Ireland —", "WASHINGTON (AP) —") is where
+		// the report was filed, not a name in it.
+		if starts[i] && isAllCaps(tokenText(text, toks, i, j)) && j+1 < len(toks) && strings.ContainsAny(strings.TrimSpace(gap(text, toks, j+1)), ",—–-(") && r.Type != Place {
+			r.None = true
+		}
+		runs = append(runs, r)
 		i = j
 	}
 	return runs
@@ -109,6 +141,20 @@ func abbreviatedInName(text string, t normalize.Token) bool {
 		return isUpperStart(w)
 	}
 	return abbreviations[t.Key] && titles[t.Key] || t.Key == "jr" || t.Key == "sr"
+}
+
+// orgAhead reports whether the capitalised words from token i on end
+// in an organisation's head word ("Fish and Wildlife Service").
+func orgAhead(text string, toks []normalize.Token, i int, capital func(int) bool) bool {
+	for m := i; m < len(toks) && m < i+4 && capital(m); m++ {
+		if orgHeads[toks[m].Key] || orgWords[toks[m].Key] {
+			return true
+		}
+		if m+1 < len(toks) && gap(text, toks, m+1) != " " {
+			break
+		}
+	}
+	return false
 }
 
 func hasOrgWord(toks []normalize.Token, a, b int) bool {
@@ -129,8 +175,15 @@ func classifyRun(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) 
 		r.Type = e.Type
 		return r
 	}
+	if t, ok, none := formType(text, toks, a, b, gaz); ok {
+		r.Type, r.None = t, none
+		if t == Demonym {
+			r.Type, r.Demonym = Unknown, true
+		}
+		return r
+	}
 	if a > 0 && orgRoleNouns[toks[a-1].Key] && gap(text, toks, a) == " " ||
-		b+1 < len(toks) && orgRoleNouns[toks[b+1].Key] && gap(text, toks, b+1) == " " {
+		b+1 < len(toks) && outletNouns[toks[b+1].Key] && gap(text, toks, b+1) == " " {
 		r.Type = Org
 		return r
 	}
@@ -175,7 +228,7 @@ func classifyRun(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) 
 	if r.Type == Unknown && names >= 2 && !isAllCaps(proper) {
 		r.Type = Person
 	}
-	if r.Type == Unknown && isAllCaps(proper) && r.NameFirst == b {
+	if r.Type == Unknown && isAllCaps(proper) && r.NameFirst == b && len([]rune(proper)) >= 3 {
 		r.Type = Org
 	}
 	// A role word right before the name ("military expert Ivan Petrov").

@@ -85,6 +85,22 @@ func (a *analysis) npBefore(e int) (source, bool) {
 	}
 	if ri := a.runAt[e]; ri >= 0 && a.runs[ri].Last == e {
 		r := a.runs[ri]
+		if r.None {
+			// "the Republican said", "Democrats say": a description,
+			// not a name.
+			if !r.Demonym {
+				return source{}, false
+			}
+			b := a.toks[r.First].Begin
+			if r.First > 0 && determiners[a.toks[r.First-1].Key] && isBlank(gap(a.text, a.toks, r.First)) {
+				b = a.toks[r.First-1].Begin
+			}
+			kind := srcOrgRole
+			if strings.HasSuffix(k, "s") {
+				kind = srcPlural
+			}
+			return source{Span: doc.Span{Begin: b, End: t.End}, Kind: kind, Run: -1, Head: k}, true
+		}
 		if r.NameFirst > r.Last {
 			// Only titles ("the MP"): a role.
 			return a.roleBefore(e)
@@ -317,6 +333,22 @@ func (a *analysis) npAfter(b int) (source, bool) {
 	}
 	if ri := a.runAt[b]; ri >= 0 && a.runs[ri].First == b {
 		r := a.runs[ri]
+		if r.None {
+			// "the Republican said", "Democrats say": a description,
+			// not a name.
+			if !r.Demonym {
+				return source{}, false
+			}
+			b := a.toks[r.First].Begin
+			if r.First > 0 && determiners[a.toks[r.First-1].Key] && isBlank(gap(a.text, a.toks, r.First)) {
+				b = a.toks[r.First-1].Begin
+			}
+			kind := srcOrgRole
+			if strings.HasSuffix(k, "s") {
+				kind = srcPlural
+			}
+			return source{Span: doc.Span{Begin: b, End: a.toks[r.Last].End}, Kind: kind, Run: -1, Head: k}, true
+		}
 		if r.NameFirst > r.Last {
 			// Only titles: "Ukrainian MP" is a role.
 			return source{Span: doc.Span{Begin: t.Begin, End: a.toks[r.Last].End}, Kind: srcRole, Run: -1, Head: a.toks[r.Last].Key}, true

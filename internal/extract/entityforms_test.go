@@ -1,0 +1,68 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/echotrace/echotrace/internal/doc"
+)
+
+// TestEntityForms: what a name's form says about it (invented text).
+func TestEntityForms(t *testing.T) {
+	text := "HALLBRIDGE, Vermont — PHOTO RELATED\n\n" +
+		"On Sunday in March the Company said Dorvan Agrochemicals and Pell Air had signed with the Kestrel Board. " +
+		"Grace Whitlow swam across Lake Oster and walked down Fenwick Avenue to the Marrow Ledger. " +
+		"The Corliss Harriers beat the Tamsin Rovers. The Clean Rivers Act passed. " +
+		"Sauvage, Palen, Hamas and the Saints were mentioned by Brazile in Perry County.\n"
+	r := Document(&doc.Document{ID: "t", Text: text})
+	got := map[string]EntityType{}
+	for _, e := range r.Entities {
+		got[e.Name] = e.Type
+	}
+	want := map[string]EntityType{
+		"Dorvan Agrochemicals": Org, "Pell Air": Org, "Kestrel Board": Org, "Marrow Ledger": Org,
+		"Corliss Harriers": Org, "Tamsin Rovers": Org, "Lake Oster": Place, "Fenwick Avenue": Place,
+		"Grace Whitlow": Person, "Perry County": Place,
+	}
+	for name, typ := range want {
+		if got[name] != typ {
+			t.Errorf("%s: type %q, want %q (all: %v)", name, got[name], typ, got)
+		}
+	}
+	for _, name := range []string{"Sunday", "March", "PHOTO", "RELATED", "PHOTO RELATED", "Company", "HALLBRIDGE", "Clean Rivers Act"} {
+		if typ, ok := got[name]; ok {
+			t.Errorf("%q is an entity (%s)", name, typ)
+		}
+	}
+	// No name is linked to a gazetteer place it only resembles.
+	for _, e := range r.Entities {
+		if g := DefaultGazetteer().LookupText(e.Name); g != nil && e.Type == Place && nameKey(g.Name) != nameKey(e.Name) {
+			found := false
+			for _, a := range g.Aliases {
+				found = found || nameKey(a) == nameKey(e.Name)
+			}
+			if !found {
+				t.Errorf("%q linked to %q", e.Name, g.Name)
+			}
+		}
+		switch e.Name {
+		case "Brazil", "Peru", "Homs", "Santos", "Poland":
+			t.Errorf("a name was linked to the place %q", e.Name)
+		}
+	}
+}
+
+// TestListedVariants: spellings English news uses for places are listed,
+// and names in another script are matched by transliteration.
+func TestListedVariants(t *testing.T) {
+	g := DefaultGazetteer()
+	for name, want := range map[string]string{"Kiev": "Kyiv", "Kharkov": "Kharkiv", "Bombay": "Mumbai", "Киев": "Kyiv", "Alaska": "Alaska"} {
+		if e := g.LookupText(name); e == nil || e.Name != want {
+			t.Errorf("LookupText(%q) = %v, want %s", name, e, want)
+		}
+	}
+	for _, name := range []string{"Brazile", "Perry", "Sunday", "Saints", "Lopez", "Matt", "Cobb", "Indy", "Coale", "Palin", "King"} {
+		if e := g.LookupText(name); e != nil {
+			t.Errorf("LookupText(%q) = %s, want no entry", name, e.Name)
+		}
+	}
+}

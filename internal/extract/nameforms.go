@@ -1,0 +1,135 @@
+package extract
+
+import (
+	"unicode"
+
+	"github.com/echotrace/echotrace/internal/normalize"
+)
+
+// The form of a name often says what it names, whatever the context:
+// "Lyndale Avenue" and "Lake Oster" are places, "Kraft Foods" and
+// "Alaska Board" organisations, "Endangered Species Act" no entity at
+// all. Typing by form first keeps one name one type in every document.
+
+// placeHeads end the name of a place: streets, areas, landforms and
+// buildings people go to.
+var placeHeads = set(`avenue ave street road boulevard blvd lane drive highway freeway expressway
+	parkway square plaza county parish township borough ridge mountain mountains hill hills valley
+	river lake island islands isle bay beach coast peninsula canyon creek harbor harbour heights
+	falls desert forest strait sea ocean airport stadium arena courthouse bridge tunnel theater
+	theatre mall province prefecture gardens park village district gulf jail prison estates
+	headquarters`)
+
+// placeOpeners begin the name of a place ("Lake Oster", "Mount Pleasant").
+var placeOpeners = set(`lake mount mt fort port cape isle gulf`)
+
+// directions before a known place make a part of it ("Northeast
+// Philadelphia", "Southern California").
+var directions = set(`north south east west northeast northwest southeast southwest northern southern
+	eastern western central downtown upper lower greater`)
+
+// orgHeads end the name of an organisation: kinds of firms, bodies and
+// teams ("LPL Financial", "Gordon Advisors", "Atlantic Division").
+var orgHeads = set(`services advisors advisers financial coalition division corp corporation co company
+	companies industries holdings partners capital group systems technologies pharmaceuticals
+	agrochemicals chemicals air airlines airways ledger board records studios entertainment pictures
+	motors foods stores bancorp insurance securities investments trust society church mission
+	hospital clinic center centre museum library team club fc rovers athletic wanderers harriers
+	magazine journal gazette herald tribune chronicle courier observer review daily weekly
+	broadcasting communications media networks resources energy oil petroleum laboratories labs
+	enterprises ventures associates consulting solutions brands products sciences institute
+	foundation fund commission council committee agency bureau office department ministry authority
+	police patrol guard forces army navy command brigade regiment battalion program programme
+	project initiative campaign unit gang`)
+
+// eventHeads end names that are neither person, organisation nor place:
+// laws, contests, prizes and works ("Endangered Species Act", "Hunger
+// Games").
+var eventHeads = set(`act acts treaty accord games award awards prize festival cup championship
+	championships series olympics tournament bowl convention summit day eve week trophy medal`)
+
+// vesselPrefixes open the name of a ship ("MV Gibe", "USS Cole"): a
+// thing, not a person.
+var vesselPrefixes = set(`mv ss uss hms ins rms hmas hmcs`)
+
+// demonyms name a people or an affiliation, not an entity ("Greek",
+// "West German", "Republican").
+var demonyms = set(`american british english french german greek russian chinese japanese italian
+	spanish israeli palestinian iranian iraqi syrian afghan pakistani indian mexican canadian
+	australian european african asian arab muslim jewish catholic democrat democrats democratic
+	republican republicans hawaiian texan californian irish scottish welsh dutch swiss swedish
+	norwegian danish polish ukrainian turkish egyptian somali korean vietnamese thai filipino
+	brazilian cuban`)
+
+// labelWords are page furniture ("PHOTO", "RELATED") and common
+// abbreviations that name no one ("CEO", "MVP"), not names.
+var labelWords = set(`photo photos video videos related breaking update updated exclusive watch read
+	more advertisement listen gallery slideshow caption credit file graphic map sponsored opinion
+	analysis editorial comment comments share tweet email print subscribe
+	ceo ceos cfo coo mvp gm tv id dna gdp vip pm am usd gmt bst est pst edt pdt cet utc`)
+
+// genericNouns are capitalised on their own ("the Company", "the
+// Board") without naming anything.
+var genericNouns = set(`company board court police government council committee department ministry
+	agency office state city county church team club group party administration university
+	college school hospital center centre`)
+
+// holidays are capitalised without being entities.
+var holidays = set(`christmas easter thanksgiving halloween hanukkah ramadan passover diwali`)
+
+// formType types a run of name tokens by its form alone, or returns ok
+// false when the form says nothing. none reports a run that names no
+// entity (a law, a contest, a page label).
+func formType(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) (t EntityType, ok, none bool) {
+	first, last := toks[a].Key, toks[b].Key
+	switch {
+	case a == b && (labelWords[last] || genericNouns[last] || holidays[last] || calendarWords[last]):
+		return Unknown, true, true
+	case eventHeads[last] && a < b, vesselPrefixes[first] && a < b:
+		return Unknown, true, true
+	case demonyms[last] && (a == b || directions[first] && a+1 == b):
+		return Demonym, true, true
+	case placeHeads[last] && a < b, placeOpeners[first] && a < b:
+		return Place, true, false
+	case directions[first] && a < b && gaz.LookupText(tokenText(text, toks, a+1, b)) != nil:
+		return Place, true, false
+	case orgHeads[last] && a < b:
+		return Org, true, false
+	}
+	// A known place followed by more capitalised words names something
+	// of that place: a team, a paper, a board ("Boston Red Sox",
+	// "New Orleans Saints", "Alaska Board").
+	for m := a + 1; m <= b; m++ {
+		if titles[toks[m].Key] {
+			return Unknown, false, false // "Oregon State Police Lt. Gregg Hastings": a person with a role
+		}
+	}
+	for m := a; m < b && m < a+3 && !titles[first] && len(first) > 2; m++ {
+		// Only the place's own name, not one of a country's translations
+		// that is also a given name ("Maurice" is French for Mauritius).
+		prefix := tokenText(text, toks, a, m)
+		if e := gaz.LookupText(prefix); e != nil && e.Type == Place && (nameKey(e.Name) == nameKey(prefix) || e.Kind != "country") {
+			return Org, true, false
+		}
+	}
+	return Unknown, false, false
+}
+
+// isTitleCase reports whether a paragraph is written in title case (a
+// headline: "Lindsay Lohan Checks Out Of Rehab"), where capitals do not
+// mark names: most of its words of four letters or more begin with a
+// capital.
+func isTitleCase(text string, toks []normalize.Token, first, last int) bool {
+	long, upper := 0, 0
+	for i := first; i <= last; i++ {
+		w := text[toks[i].Begin:toks[i].End]
+		if len(w) < 4 || !unicode.IsLetter([]rune(w)[0]) {
+			continue
+		}
+		long++
+		if isUpperStart(w) {
+			upper++
+		}
+	}
+	return long >= 4 && upper*4 >= long*3
+}
