@@ -86,20 +86,7 @@ func (a *analysis) npBefore(e int) (source, bool) {
 	if ri := a.runAt[e]; ri >= 0 && a.runs[ri].Last == e {
 		r := a.runs[ri]
 		if r.None {
-			// "the Republican said", "Democrats say": a description,
-			// not a name.
-			if !r.Demonym {
-				return source{}, false
-			}
-			b := a.toks[r.First].Begin
-			if r.First > 0 && determiners[a.toks[r.First-1].Key] && isBlank(gap(a.text, a.toks, r.First)) {
-				b = a.toks[r.First-1].Begin
-			}
-			kind := srcOrgRole
-			if strings.HasSuffix(k, "s") {
-				kind = srcPlural
-			}
-			return source{Span: doc.Span{Begin: b, End: t.End}, Kind: kind, Run: -1, Head: k}, true
+			return a.demonymSource(r)
 		}
 		if r.NameFirst > r.Last {
 			// Only titles ("the MP"): a role.
@@ -232,6 +219,25 @@ func isModifier(k, w string) bool {
 	return true
 }
 
+// demonymSource is the source named by a people or party ("the
+// Republican said", "Democrats say"): a description, not a name. Runs
+// that name no entity otherwise are no source.
+func (a *analysis) demonymSource(r nameRun) (source, bool) {
+	if !r.Demonym {
+		return source{}, false
+	}
+	b := a.toks[r.First].Begin
+	if r.First > 0 && determiners[a.toks[r.First-1].Key] && isBlank(gap(a.text, a.toks, r.First)) {
+		b = a.toks[r.First-1].Begin
+	}
+	k := a.toks[r.Last].Key
+	kind := srcOrgRole
+	if strings.HasSuffix(k, "s") {
+		kind = srcPlural
+	}
+	return source{Span: doc.Span{Begin: b, End: a.toks[r.Last].End}, Kind: kind, Run: -1, Head: k}, true
+}
+
 // roleBefore parses "the (modifiers) ROLE" or "X's ROLE" ending at e.
 func (a *analysis) roleBefore(e int) (source, bool) {
 	k := a.toks[e].Key
@@ -334,20 +340,7 @@ func (a *analysis) npAfter(b int) (source, bool) {
 	if ri := a.runAt[b]; ri >= 0 && a.runs[ri].First == b {
 		r := a.runs[ri]
 		if r.None {
-			// "the Republican said", "Democrats say": a description,
-			// not a name.
-			if !r.Demonym {
-				return source{}, false
-			}
-			b := a.toks[r.First].Begin
-			if r.First > 0 && determiners[a.toks[r.First-1].Key] && isBlank(gap(a.text, a.toks, r.First)) {
-				b = a.toks[r.First-1].Begin
-			}
-			kind := srcOrgRole
-			if strings.HasSuffix(k, "s") {
-				kind = srcPlural
-			}
-			return source{Span: doc.Span{Begin: b, End: a.toks[r.Last].End}, Kind: kind, Run: -1, Head: k}, true
+			return a.demonymSource(r)
 		}
 		if r.NameFirst > r.Last {
 			// Only titles: "Ukrainian MP" is a role.
