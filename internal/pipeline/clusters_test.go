@@ -31,7 +31,7 @@ func storyGroups(t *testing.T, cs store.ClusterStore) []string {
 	return groups
 }
 
-// TestSeedsStories is the acceptance test of the stories issue through
+// TestSeedsStories is the acceptance test of story clustering through
 // the whole pipeline: the reuse link, the extracted entities and quotes
 // are the signals, as in production.
 func TestSeedsStories(t *testing.T) {
