@@ -688,6 +688,17 @@ func (a *analysis) findContent() {
 			}
 			if c := strings.IndexByte(a.text[after:sent.End], ','); c >= 0 {
 				b = after + c + 1
+				// "According to X, who represents Odessa, Paris is …": the
+				// relative clause describes the source.
+				rest := strings.TrimSpace(a.text[b:sent.End])
+				for _, rel := range []string{"who ", "which ", "whose "} {
+					if strings.HasPrefix(rest, rel) {
+						if c2 := strings.IndexByte(a.text[b:sent.End], ','); c2 >= 0 {
+							b += c2 + 1
+						}
+						break
+					}
+				}
 			}
 		} else if j := a.objectEnd(at.CueTok); j < len(a.toks) && a.tokSent[j] == at.Sentence {
 			b = a.toks[j].Begin

@@ -21,13 +21,15 @@ type Variant struct {
 	Same  bool   `json:"same"` // no word differs
 }
 
-// Linking thresholds: two occurrences are the same quote when the shorter
-// one's words, and half its word pairs, are found in the longer one.
+// Linking thresholds: two occurrences are the same quote when most of the
+// shorter one's words, and half its word pairs, are found in the longer
+// one, and they make at least half of the longer one's words.
 const (
 	linkShingle     = 3    // words per index key
 	linkContainment = 0.6  // share of the shorter occurrence's words in the longer
 	linkMinWords    = 8    // shorter occurrences link only when identical
 	linkBigrams     = 0.5  // share of the shorter occurrence's word pairs in the longer
+	linkAgreement   = 0.5  // share of the longer occurrence's words in the shorter: most words agree
 	linkMaxPostings = 2000 // a shingle in more occurrences than this is not a key
 )
 

@@ -58,3 +58,25 @@ func TestDiff(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkKeepsStatementsApart: a short statement found inside a longer
+// one by the same speaker is a different statement, not a variant.
+func TestLinkKeepsStatementsApart(t *testing.T) {
+	docs := []string{
+		"Senator Lina Dorsey claimed that sources close to the governor say the state is preparing to send engineers to the flooded valley next month, and that the cost will be shared with the neighbouring counties.",
+		"Senator Lina Dorsey claimed that the state is preparing to send engineers to the flooded valley.",
+	}
+	var results []Result
+	for i, text := range docs {
+		results = append(results, Document(&doc.Document{ID: string(rune('a' + i)), Text: text}))
+	}
+	for _, q := range Link(results) {
+		docs := map[string]bool{}
+		for _, o := range q.Occurrences {
+			docs[o.Doc] = true
+		}
+		if len(docs) > 1 {
+			t.Fatalf("%q and its part were joined into one quote", q.Text)
+		}
+	}
+}

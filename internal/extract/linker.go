@@ -15,7 +15,8 @@ import (
 // the same quote when their words are identical, or when they are of one
 // kind, both have at least linkMinWords words, and at least
 // linkContainment of the shorter one's words and linkBigrams of its word
-// pairs occur in the longer. Candidates come from an index of word
+// pairs occur in the longer, and those words are at least linkAgreement
+// of the longer one's. Candidates come from an index of word
 // shingles, never from all pairs.
 //
 // What it keeps is bounded per occurrence and small: a union-find parent
@@ -183,7 +184,23 @@ func (l *Linker) linkNear(i int32) {
 func (l *Linker) matches(r int32) bool {
 	set := l.arena[l.repOff[r]:l.repOff[r+1]]
 	words, pairs := set[:l.repWords[r]], set[l.repWords[r]:]
-	return containment(l.words, words) >= linkContainment && containment(l.pairs, pairs) >= linkBigrams
+	return containment(l.words, words) >= linkContainment && containment(l.pairs, pairs) >= linkBigrams &&
+		agreement(l.words, words) >= linkAgreement
+}
+
+// agreement is the share of the larger sorted set's elements found in
+// the other: most words must agree both ways, so that a short statement
+// found inside a longer one by the same speaker ("France is preparing to
+// send troops" in "his sources close to Macron claim that France is
+// preparing to send troops to Ukraine and …") stays a quote of its own.
+func agreement(a, b []uint32) float64 {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	if len(a) == 0 {
+		return 0
+	}
+	return containment(a, b) * float64(len(b)) / float64(len(a))
 }
 
 // addRep makes occurrence i a representative and indexes its shingles.
