@@ -46,6 +46,7 @@ takes documents to ingest and analyse from requests that send the token as
 			if err != nil {
 				return err
 			}
+			defer srv.Close() // uploads at work stop before the store closes
 			if ti, ok := st.(store.TextIndexer); ok {
 				// The store indexes text after ingest (SQLite): catch up
 				// now, so that the first search need not.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"sync"
 
 	"github.com/echotrace/echotrace/internal/doc"
@@ -122,12 +123,14 @@ func Ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptio
 	ropt.DeferRegions = !ropt.NoRegions // marked per batch, on all cores
 	var clashes idClashes
 	clashed := 0
+	roots := newIngestRoots(paths, isDir)
 	stats, readErr := read.Paths(ctx, paths, ropt, func(d doc.Document) error {
 		if err := clashes.check(d); err != nil {
 			report(read.Problem{Path: d.Path, Line: d.Line, Err: err})
 			clashed++ // the storer counts its rejections in sum; added at the end
 			return nil
 		}
+		d.Path = roots.rel(d.Path)
 		batch = append(batch, d)
 		if len(batch) >= opt.Batch {
 			select {
@@ -155,4 +158,10 @@ func Ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptio
 	var err error
 	sum.Documents, err = st.CountDocuments(ctx)
 	return sum, err
+}
+
+// isDir reports whether path is a directory.
+func isDir(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
 }

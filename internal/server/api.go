@@ -20,6 +20,7 @@ func (s *Server) apiRoutes() {
 	s.handle("GET", "/api/documents", s.apiDocuments)
 	s.handle("POST", "/api/documents", s.apiUpload)
 	s.handle("GET", "/api/documents/{id}", s.apiDocument)
+	s.handle("GET", "/api/uploads/{id}", s.apiUploadStatus)
 	s.handle("GET", "/api/search", s.apiSearch)
 	s.handle("GET", "/api/pairs", s.apiPairs)
 	s.handle("GET", "/api/pair", s.apiPair)
@@ -418,8 +419,14 @@ func (s *Server) entityList(r *http.Request) (listBody[entityMention], error) {
 	if p.Cursor != "" {
 		return listBody[entityMention]{}, &badParam{"entities page by offset, not cursor"}
 	}
+	typ := extract.EntityType(q.Get("type"))
+	switch typ {
+	case "", extract.Person, extract.Org, extract.Place, extract.Unknown:
+	default:
+		return listBody[entityMention]{}, &badParam{`type must be "person", "org", "place" or "unknown", not "` + string(typ) + `"`}
+	}
 	ms, err := qs.EntityMentions(r.Context(), store.EntityQuery{Doc: q.Get("doc"), Entity: q.Get("entity"),
-		Type: extract.EntityType(q.Get("type")), Limit: p.Limit + 1, Offset: p.Offset})
+		Type: typ, Limit: p.Limit + 1, Offset: p.Offset})
 	if err != nil {
 		return listBody[entityMention]{}, err
 	}

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // realIDs finds ids of each kind in the fixture's store through the API,
@@ -108,6 +109,8 @@ func TestOpenAPIWalk(t *testing.T) {
 				return ids["story"]
 			case strings.HasPrefix(path, "/api/narratives/"):
 				return ids["narrative"]
+			case strings.HasPrefix(path, "/api/uploads/"):
+				return "" // TestUpload follows uploads
 			}
 			return ids["doc"]
 		case "a", "b", "q":
@@ -308,13 +311,19 @@ func TestUpload(t *testing.T) {
 	}{
 		{"no token", "", 401},
 		{"wrong token", "guess", 401},
-		{"right token", token, 200},
+		{"right token", token, 202},
 	}
+	var accepted []byte
 	for _, tt := range tests {
 		status, resp, _ := f.do(t, "POST", "/api/documents", "application/json", strings.NewReader(body), tt.token)
 		if status != tt.status {
 			t.Fatalf("%s: status %d, want %d: %s", tt.name, status, tt.status, resp)
 		}
+		accepted = resp
+	}
+	job := waitUpload(t, f, accepted)
+	if job["state"] != "done" || job["analyzed"] != true {
+		t.Fatalf("upload ended %v", job)
 	}
 	stats := f.getJSON(t, "/api/stats")
 	if stats["documents"].(float64) != 2 {
@@ -324,11 +333,14 @@ func TestUpload(t *testing.T) {
 		t.Errorf("upload did not analyse: %v", stats)
 	}
 	d := f.getJSON(t, "/api/documents/up-1")
-	if p := d["path"].(string); !strings.HasPrefix(p, uploadPrefix) {
-		t.Errorf("uploaded document path = %q, want it under %q", p, uploadPrefix)
+	if p := d["path"].(string); p != uploadPrefix+"upload.jsonl" {
+		t.Errorf("uploaded document path = %q, want %q", p, uploadPrefix+"upload.jsonl")
 	}
 	if len(items(t, f.getJSON(t, "/api/pairs?doc=up-1"))) != 1 {
 		t.Error("the two uploaded documents are not related")
+	}
+	if status, page, _ := f.get(t, job["page_url"].(string)); status != 200 || !strings.Contains(string(page), "Done: 2 documents read") {
+		t.Errorf("progress page: status %d: %s", status, page)
 	}
 
 	// Multipart: a text file, named like any file on disk.
@@ -341,11 +353,37 @@ func TestUpload(t *testing.T) {
 	fw.Write([]byte("Library opening hours\n\nThe town library will open on Sunday afternoons from next month, the council said."))
 	mw.Close()
 	status, resp, _ := f.do(t, "POST", "/api/documents?analyze=false", mw.FormDataContentType(), &buf, token)
-	if status != 200 {
+	if status != 202 {
 		t.Fatalf("multipart upload: status %d: %s", status, resp)
+	}
+	if job := waitUpload(t, f, resp); job["state"] != "done" || job["analyzed"] != false {
+		t.Errorf("multipart upload ended %v", job)
 	}
 	if f.getJSON(t, "/api/stats")["documents"].(float64) != 3 {
 		t.Error("the multipart file was not stored")
+	}
+	// A file no reader knows is a problem, answered at once; nothing is
+	// stored or analysed.
+	buf.Reset()
+	mw = multipart.NewWriter(&buf)
+	fw, _ = mw.CreateFormFile("file", "scan.xyz")
+	fw.Write([]byte{0x00, 0x01, 0x02, 0xff, 0xfe})
+	mw.Close()
+	version := f.getJSON(t, "/api/stats")["corpus_version"]
+	status, resp, _ = f.do(t, "POST", "/api/documents", mw.FormDataContentType(), &buf, token)
+	if status != 400 || !strings.Contains(string(resp), "scan.xyz") {
+		t.Errorf("upload of an unknown format: status %d, want 400 naming the file: %s", status, resp)
+	}
+	if v := f.getJSON(t, "/api/stats")["corpus_version"]; v != version {
+		t.Errorf("corpus version %v after a refused upload, was %v", v, version)
+	}
+	// Documents that cannot be read end the upload as failed, unanalysed.
+	status, resp, _ = f.do(t, "POST", "/api/documents", "application/x-ndjson", strings.NewReader("{\"title\": 5}\n"), token)
+	if status != 202 {
+		t.Fatalf("ndjson upload: status %d: %s", status, resp)
+	}
+	if job := waitUpload(t, f, resp); job["state"] != "failed" || job["analyzed"] != false || len(job["problems"].([]any)) == 0 {
+		t.Errorf("upload of unreadable records ended %v, want failed with problems", job)
 	}
 	for _, bad := range []struct{ ct, body string }{
 		{"text/plain", "hello"},
@@ -357,6 +395,28 @@ func TestUpload(t *testing.T) {
 			t.Errorf("upload %s %q: status %d, want 400: %s", bad.ct, bad.body, status, resp)
 		}
 	}
+	if status, _, _ := f.get(t, "/api/uploads/nosuch"); status != 404 {
+		t.Errorf("unknown upload: status %d, want 404", status)
+	}
+}
+
+// waitUpload follows an accepted upload until it ends.
+func waitUpload(t *testing.T, f *fixture, accepted []byte) map[string]any {
+	t.Helper()
+	var job map[string]any
+	if err := json.Unmarshal(accepted, &job); err != nil {
+		t.Fatalf("upload answer %s: %v", accepted, err)
+	}
+	deadline := time.Now().Add(2 * time.Minute)
+	for time.Now().Before(deadline) {
+		job = f.getJSON(t, job["status_url"].(string))
+		if job["state"] == "done" || job["state"] == "failed" {
+			return job
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("upload still %v after 2 minutes", job["state"])
+	return nil
 }
 
 // TestSecurityHeaders checks that pages and answers forbid inline script

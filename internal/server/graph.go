@@ -67,7 +67,7 @@ func (s *Server) graphFor(r *http.Request) (*graphView, error) {
 		}
 		return s.chainGraph(r.Context(), n)
 	}
-	return nil, &badParam{"give doc (a document id, with depth 1 to 3), story, narrative or chain (a chain index)"}
+	return nil, &badParam{"one of these parameters is required: doc (a document id), story (a story id), narrative (a narrative id) or chain (a chain number)"}
 }
 
 // neighbourhood is the graph of the documents within depth relations of id.

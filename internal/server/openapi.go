@@ -55,6 +55,10 @@ func withParams(groups ...[]param) []param {
 	return out
 }
 
+// uploadFields are the fields of an upload's state.
+var uploadFields = []string{"id:string", "state:string", "analyze:boolean", "read_so_far:integer", "ingest:object", "problems:array",
+	"analyzed:boolean", "version:integer", "error:string", "started:string", "finished:string", "status_url:string", "page_url:string"}
+
 var operations = []operation{
 	{Method: "GET", Path: "/api/openapi.json", Summary: "This document", Status: 200,
 		Fields: []string{"openapi:string", "info:object", "paths:object"}},
@@ -64,9 +68,12 @@ var operations = []operation{
 	{Method: "GET", Path: "/api/documents", Summary: "Documents, filtered, oldest first (or newest)", Status: 200, Errors: []int{400},
 		Params: withParams(docFilterParams, []param{{Name: "q", In: "query", Type: "string", Doc: "words that must all occur in the title or text"}, cursorParam}, pagingParams),
 		Fields: listFields},
-	{Method: "POST", Path: "/api/documents", Summary: "Upload documents to ingest and analyse (needs the write token)", Status: 200, Errors: []int{400, 401, 403, 413},
+	{Method: "POST", Path: "/api/documents", Summary: "Upload documents to ingest and analyse in the background (needs the write token); follow status_url", Status: 202, Errors: []int{400, 401, 403, 413},
 		Params: []param{{Name: "analyze", In: "query", Type: "string", Doc: `"false" to store without analysing`}},
-		Fields: []string{"ingest:object", "problems:array", "analyzed:boolean", "version:integer"}},
+		Fields: uploadFields},
+	{Method: "GET", Path: "/api/uploads/{id}", Summary: "How far an upload got: queued, ingesting, analysing, done or failed", Status: 200, Errors: []int{404},
+		Params: []param{{Name: "id", In: "path", Type: "string", Required: true, Doc: "upload id"}},
+		Fields: uploadFields},
 	{Method: "GET", Path: "/api/documents/{id}", Summary: "One document with its passages, relations, quotes and entities", Status: 200, Errors: []int{404},
 		Params: []param{{Name: "id", In: "path", Type: "string", Required: true, Doc: "document id"}},
 		Fields: []string{"id:string", "title:string", "outlet:string", "date:string", "text:string", "regions:array",

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -49,6 +50,8 @@ type pageData struct {
 	Nav   string // which menu entry is current
 	Query string // the search box's text
 	Body  any
+	// Refresh reloads the page every few seconds (an upload at work).
+	Refresh bool
 }
 
 // render executes a page template into a buffer first, so that a failing
@@ -105,7 +108,9 @@ func (s *Server) pageRoutes() {
 	s.handle("GET", "/search", s.pageSearch)
 	s.handle("GET", "/stories", s.pageStories)
 	s.handle("GET", "/stories/{id}", s.pageStory)
+	s.handle("GET", "/narratives", s.pageNarratives)
 	s.handle("GET", "/narratives/{id}", s.pageNarrative)
+	s.handle("GET", "/uploads/{id}", s.pageUpload)
 }
 
 // overviewBody is the front page: counts, the newest documents, the
@@ -435,6 +440,7 @@ type provenanceBody struct {
 	Graph   *graphView
 	Drawing drawing
 	Chains  []chainView
+	Pager   pager
 	Focus   string
 }
 
@@ -448,9 +454,16 @@ func (s *Server) pageProvenance(w http.ResponseWriter, r *http.Request) {
 			s.pageFail(w, r, err)
 			return
 		}
+		counts, err := s.st.Counts(r.Context())
+		if err != nil {
+			s.pageFail(w, r, err)
+			return
+		}
+		p, _ := pageParams(q) // read without error by chains
 		body.Chains = chains.Items
+		body.Pager = makePager(r, p, len(chains.Items), chains.Next, counts.Chains)
 		if len(body.Chains) > 0 {
-			r = requestWith(r, "chain=0")
+			r = requestWith(r, "chain="+strconv.Itoa(body.Chains[0].Index))
 		}
 	}
 	if len(body.Chains) > 0 || given {
@@ -469,7 +482,7 @@ func (s *Server) pageProvenance(w http.ResponseWriter, r *http.Request) {
 type pairsBody struct {
 	Kind  string
 	Items []pairView
-	Next  string
+	Pager pager
 }
 
 func (s *Server) pagePairs(w http.ResponseWriter, r *http.Request) {
@@ -478,7 +491,23 @@ func (s *Server) pagePairs(w http.ResponseWriter, r *http.Request) {
 		s.pageFail(w, r, err)
 		return
 	}
-	body := pairsBody{Kind: r.URL.Query().Get("kind"), Items: list.Items, Next: deref(list.Next)}
+	body := pairsBody{Kind: r.URL.Query().Get("kind"), Items: list.Items}
+	total := int64(-1)
+	if r.URL.Query().Get("doc") == "" {
+		counts, err := s.st.Counts(r.Context())
+		if err != nil {
+			s.pageFail(w, r, err)
+			return
+		}
+		total = 0
+		for k, n := range counts.Relations {
+			if body.Kind == "" || string(k) == body.Kind {
+				total += n
+			}
+		}
+	}
+	p, _ := pageParams(r.URL.Query()) // read without error by pairs
+	body.Pager = makePager(r, p, len(list.Items), list.Next, total)
 	s.render(w, r, http.StatusOK, "pairs.html", pageData{Title: "Pairs", Nav: "pairs", Body: body})
 }
 
@@ -487,7 +516,7 @@ type quotesBody struct {
 	Available bool
 	Items     []quoteOcc
 	Docs      map[string]DocSummary
-	Next      string
+	Pager     pager
 	Speaker   string
 }
 
@@ -496,7 +525,8 @@ func (s *Server) pageQuotes(w http.ResponseWriter, r *http.Request) {
 	if body.Available {
 		list, err := s.quoteList(r)
 		if err == nil {
-			body.Items, body.Next = list.Items, deref(list.Next)
+			p, _ := pageParams(r.URL.Query()) // read without error by quoteList
+			body.Items, body.Pager = list.Items, makePager(r, p, len(list.Items), list.Next, -1)
 			body.Docs, err = docsOf(s, r.Context(), list.Items, func(o quoteOcc) string { return o.Doc })
 		}
 		if err != nil {
@@ -557,7 +587,7 @@ type entitiesBody struct {
 	Entity    string
 	Items     []entityMention
 	Docs      map[string]DocSummary
-	Next      string
+	Pager     pager
 }
 
 func (s *Server) pageEntities(w http.ResponseWriter, r *http.Request) {
@@ -565,7 +595,8 @@ func (s *Server) pageEntities(w http.ResponseWriter, r *http.Request) {
 	if body.Available {
 		list, err := s.entityList(r)
 		if err == nil {
-			body.Items, body.Next = list.Items, deref(list.Next)
+			p, _ := pageParams(r.URL.Query()) // read without error by entityList
+			body.Items, body.Pager = list.Items, makePager(r, p, len(list.Items), list.Next, -1)
 			body.Docs, err = docsOf(s, r.Context(), list.Items, func(m entityMention) string { return m.Doc })
 		}
 		if err != nil {
@@ -604,7 +635,7 @@ type storiesBody struct {
 	Available bool
 	Narrative string
 	Items     []cluster.Story
-	Next      string
+	Pager     pager
 }
 
 func (s *Server) pageStories(w http.ResponseWriter, r *http.Request) {
@@ -615,7 +646,17 @@ func (s *Server) pageStories(w http.ResponseWriter, r *http.Request) {
 			s.pageFail(w, r, err)
 			return
 		}
-		body.Items, body.Next = list.Items, deref(list.Next)
+		total := int64(-1)
+		if r.URL.Query().Get("narrative") == "" && r.URL.Query().Get("doc") == "" {
+			counts, err := s.st.Counts(r.Context())
+			if err != nil {
+				s.pageFail(w, r, err)
+				return
+			}
+			total = counts.Stories
+		}
+		p, _ := pageParams(r.URL.Query()) // read without error by storyList
+		body.Items, body.Pager = list.Items, makePager(r, p, len(list.Items), list.Next, total)
 	}
 	s.render(w, r, http.StatusOK, "stories.html", pageData{Title: "Stories", Nav: "stories", Body: body})
 }
@@ -654,4 +695,37 @@ func (s *Server) pageNarrative(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "story.html", pageData{Title: "Narrative", Nav: "stories", Body: storyPage{storyBody: b,
 		Label: sum.Label, ID: sum.ID, Chart: chartTimeline(sum.Timeline), Outlets: sum.Outlets, First: sum.First, Last: sum.Last,
 		GraphHref: "/provenance?" + url.Values{"narrative": {sum.ID}}.Encode()}})
+}
+
+// narrativesBody is a page of narratives.
+type narrativesBody struct {
+	Available bool
+	Items     []narrativeRow
+	Pager     pager
+}
+
+func (s *Server) pageNarratives(w http.ResponseWriter, r *http.Request) {
+	body := narrativesBody{Available: s.clusters() != nil}
+	if body.Available {
+		p, err := pageParams(r.URL.Query())
+		if err != nil {
+			s.pageFail(w, r, err)
+			return
+		}
+		list, err := s.narrativeList(r)
+		if err != nil {
+			s.pageFail(w, r, err)
+			return
+		}
+		counts, err := s.st.Counts(r.Context())
+		if err != nil {
+			s.pageFail(w, r, err)
+			return
+		}
+		for _, n := range list.Items {
+			body.Items = append(body.Items, narrativeRow{Narrative: n, Chart: chartTimeline(n.Timeline)})
+		}
+		body.Pager = makePager(r, p, len(list.Items), list.Next, counts.Narratives)
+	}
+	s.render(w, r, http.StatusOK, "narratives.html", pageData{Title: "Narratives", Nav: "narratives", Body: body})
 }

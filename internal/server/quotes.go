@@ -113,6 +113,10 @@ func (s *Server) loadQuote(ctx context.Context, id string) (*quoteView, error) {
 	if qs == nil {
 		return nil, errUnavailable
 	}
+	if id == "" {
+		// An empty id would select every occurrence of the corpus.
+		return nil, notFound("quote", id)
+	}
 	occs, err := qs.Occurrences(ctx, store.OccurrenceQuery{Quote: id, Limit: maxQuoteOccs})
 	if err != nil {
 		return nil, err

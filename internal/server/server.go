@@ -46,6 +46,11 @@ type Server struct {
 	docCount docCount
 	// slots holds a value for every request at work (see workers).
 	slots chan struct{}
+	// uploads are the uploads taken, at work in the background under bg.
+	uploads uploadJobs
+	bg      context.Context
+	stopBG  context.CancelFunc
+	bgWait  sync.WaitGroup
 }
 
 // route is one method on one path. Path is written as in OpenAPI
@@ -69,6 +74,7 @@ func New(st store.Store, opt Options) (*Server, error) {
 		opt.Analyze.Reuse = pipeline.DefaultReuseOptions()
 	}
 	s := &Server{st: st, opt: opt, mux: http.NewServeMux(), slots: make(chan struct{}, workers())}
+	s.bg, s.stopBG = newBackground()
 	pages, err := parseTemplates()
 	if err != nil {
 		return nil, fmt.Errorf("server: templates: %w", err)
@@ -104,9 +110,10 @@ func (s *Server) register() {
 			byPattern[r.pattern] = m
 			order = append(order, r.pattern)
 		}
-		m[r.method] = r.handler
+		h := s.checkParams(r.method, r.path, r.handler)
+		m[r.method] = h
 		if r.method == http.MethodGet {
-			m[http.MethodHead] = r.handler
+			m[http.MethodHead] = h
 		}
 	}
 	for _, p := range order {

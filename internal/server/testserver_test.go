@@ -59,6 +59,7 @@ func serveStore(t testing.TB, st store.Store, opt Options) *fixture {
 	}
 	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)
+	t.Cleanup(srv.Close) // before the store closes: cleanups run last first
 	return &fixture{st: st, srv: srv, ts: ts}
 }
 

@@ -15,22 +15,12 @@ import (
 	"strings"
 
 	"github.com/echotrace/echotrace/internal/doc"
-	"github.com/echotrace/echotrace/internal/pipeline"
-	"github.com/echotrace/echotrace/internal/read"
 	"github.com/echotrace/echotrace/internal/store"
 )
 
 // uploadPrefix replaces the temporary directory in the paths of uploaded
 // documents, so that the store never records where the server kept them.
 const uploadPrefix = "upload/"
-
-// uploadBody says what an upload did.
-type uploadBody struct {
-	Ingest   pipeline.IngestSummary `json:"ingest"`
-	Problems []string               `json:"problems"`
-	Analyzed bool                   `json:"analyzed"`
-	Version  int64                  `json:"version"`
-}
 
 // authorize answers 403 when the server is read-only and 401 when the
 // request lacks the write token; it reports whether the request may go on.
@@ -49,11 +39,21 @@ func (s *Server) authorize(w http.ResponseWriter, r *http.Request) bool {
 	return true
 }
 
-// apiUpload ingests documents sent as JSON (one document object or an
+// apiUpload takes documents sent as JSON (one document object or an
 // array of them), JSON lines, or multipart files of any format the readers
-// know, then analyses the corpus (unless analyze=false).
+// know, and ingests and analyses them (unless analyze=false) in the
+// background: it answers 202 with where to follow the upload.
 func (s *Server) apiUpload(w http.ResponseWriter, r *http.Request) {
 	if !s.authorize(w, r) {
+		return
+	}
+	analyze := true
+	switch v := r.URL.Query().Get("analyze"); v {
+	case "", "true":
+	case "false":
+		analyze = false
+	default:
+		s.fail(w, r, &badParam{`analyze must be "true" or "false", not "` + v + `"`})
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, s.opt.MaxUploadBytes)
@@ -62,8 +62,8 @@ func (s *Server) apiUpload(w http.ResponseWriter, r *http.Request) {
 		s.internalError(w, r, err)
 		return
 	}
-	defer os.RemoveAll(dir)
 	if err := saveUpload(r, dir); err != nil {
+		os.RemoveAll(dir)
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
 			writeError(w, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("the upload is larger than %d bytes", s.opt.MaxUploadBytes))
@@ -72,31 +72,17 @@ func (s *Server) apiUpload(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
-	body := uploadBody{Problems: []string{}}
-	sum, err := pipeline.Ingest(r.Context(), uploadStore{Store: s.st, dir: dir}, []string{dir}, pipeline.IngestOptions{},
-		func(p read.Problem) {
-			body.Problems = append(body.Problems, strings.ReplaceAll(p.Error(), dir+string(filepath.Separator), uploadPrefix))
-		})
-	if err != nil {
-		s.internalError(w, r, fmt.Errorf("ingest upload: %w", err))
+	if err := checkFormats(dir); err != nil {
+		os.RemoveAll(dir)
+		s.fail(w, r, err)
 		return
 	}
-	body.Ingest = sum
-	if r.URL.Query().Get("analyze") != "false" {
-		res, err := pipeline.Analyze(r.Context(), s.st, s.opt.Analyze)
-		if err != nil {
-			s.internalError(w, r, fmt.Errorf("analyse after upload: %w", err))
-			return
-		}
-		body.Analyzed, body.Version = true, res.Version
-	}
-	status := http.StatusOK
-	if sum.Read.Read == 0 && len(body.Problems) > 0 {
-		status = http.StatusBadRequest
-	}
-	writeJSON(w, status, body)
+	j := s.uploads.start(analyze)
+	s.bgWait.Add(1)
+	go s.runUpload(j, dir)
+	view, _ := s.uploads.get(j.ID)
+	w.Header().Set("Location", j.StatusURL)
+	writeJSON(w, http.StatusAccepted, view)
 }
 
 // saveUpload writes the request's documents into dir as files the readers
@@ -202,8 +188,14 @@ type uploadStore struct {
 
 func (u uploadStore) PutDocuments(ctx context.Context, docs []doc.Document) (store.PutResult, error) {
 	for i := range docs {
-		if rel, err := filepath.Rel(u.dir, docs[i].Path); err == nil && !strings.HasPrefix(rel, "..") {
-			docs[i].Path = uploadPrefix + filepath.ToSlash(rel)
+		p := docs[i].Path
+		if rel, err := filepath.Rel(u.dir, p); err == nil && filepath.IsAbs(p) && !strings.HasPrefix(rel, "..") {
+			p = rel
+		}
+		if p != "" && !filepath.IsAbs(p) {
+			// Ingest makes paths relative to its input, the upload's
+			// directory.
+			docs[i].Path = uploadPrefix + filepath.ToSlash(p)
 		}
 	}
 	return u.Store.PutDocuments(ctx, docs)

@@ -1,6 +1,10 @@
 package server
 
 import (
+	"path"
+	"path/filepath"
+	"strings"
+
 	"github.com/echotrace/echotrace/internal/doc"
 	"github.com/echotrace/echotrace/internal/relate"
 )
@@ -24,7 +28,18 @@ type DocSummary struct {
 
 func summarize(d doc.Document) DocSummary {
 	return DocSummary{ID: d.ID, Title: d.Title, Outlet: d.Outlet, Author: d.Author, URL: d.URL,
-		Lang: d.Lang, Date: d.Date, Path: d.Path, Bytes: len(d.Text)}
+		Lang: d.Lang, Date: d.Date, Path: publicPath(d.Path), Bytes: len(d.Text)}
+}
+
+// publicPath is a stored path as the API shows it: relative to the
+// input it was ingested from. Ingest stores it so; a database written
+// before it did holds absolute paths, of which only the file name is
+// shown — where the server's files lie is nobody's business.
+func publicPath(p string) string {
+	if p == "" || !(filepath.IsAbs(p) || strings.HasPrefix(p, "/") || strings.HasPrefix(p, `\`)) {
+		return p
+	}
+	return path.Base(filepath.ToSlash(p))
 }
 
 // label is what a page calls a document: its title, else its id.
