@@ -123,7 +123,7 @@ func Ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptio
 	ropt.DeferRegions = !ropt.NoRegions // marked per batch, on all cores
 	var clashes idClashes
 	clashed := 0
-	roots := newIngestRoots(paths, isDir)
+	roots := newIngestRoots(opt.Read.Root, paths, isDir)
 	stats, readErr := read.Paths(ctx, paths, ropt, func(d doc.Document) error {
 		if err := clashes.check(d); err != nil {
 			report(read.Problem{Path: d.Path, Line: d.Line, Err: err})

@@ -10,7 +10,7 @@ func TestIngestRootsRel(t *testing.T) {
 	corpus := filepath.Join(base, "corpus")
 	feed := filepath.Join(base, "feeds", "a.jsonl")
 	dirs := map[string]bool{corpus: true}
-	r := newIngestRoots([]string{corpus, feed}, func(p string) bool { return dirs[p] })
+	r := newIngestRoots("", []string{corpus, feed}, func(p string) bool { return dirs[p] })
 	for _, tt := range []struct{ in, want string }{
 		{filepath.Join(corpus, "wire", "x.html"), "wire/x.html"},
 		{filepath.Join(corpus, "y.txt"), "y.txt"},
@@ -21,5 +21,13 @@ func TestIngestRootsRel(t *testing.T) {
 		if got := r.rel(tt.in); got != tt.want {
 			t.Errorf("rel(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestIngestRootsRelToRoot(t *testing.T) {
+	base := t.TempDir()
+	r := newIngestRoots(base, []string{filepath.Join(base, "examples", "newsroom")}, func(string) bool { return true })
+	if got := r.rel(filepath.Join(base, "examples", "newsroom", "a.txt")); got != "examples/newsroom/a.txt" {
+		t.Errorf("rel = %q, want the path from the ingest root", got)
 	}
 }
