@@ -31,7 +31,7 @@ func TestUnknownParameters(t *testing.T) {
 	ids := realIDs(t, f)
 	doc := url.QueryEscape(ids["doc"])
 	for _, tt := range []struct{ path, want string }{
-		{"/api/graph?format=gexf&doc=" + doc, "format"},
+		{"/api/graph?fromat=gexf&doc=" + doc, "fromat"},
 		{"/api/documents?outlett=x", "outlett"},
 		{"/documents?outlett=x", "outlett"},
 		{"/?x=1", "x"},
