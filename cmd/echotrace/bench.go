@@ -136,8 +136,22 @@ and the ratios. echotrace chooses its LSH banding for recall
 // corpus into a fresh database and analyse it.
 func pipelineEngine(ctx context.Context, corpus, dbPath string) (bench.EngineOutput, error) {
 	return onIngested(ctx, corpus, dbPath, func(st store.Store, out *bench.EngineOutput) error {
+		// Each step of the analysis is a phase of its own: reuse (with
+		// storing its results), then every later stage.
+		stop := func() {}
+		step := func(format string, args ...any) {
+			stop()
+			name := fmt.Sprintf(format, args...)
+			if strings.HasPrefix(name, "finding reuse") {
+				name = "reuse"
+			}
+			stop = out.Start(name)
+		}
+		defer func() { stop() }()
 		return out.Time("analyze", func() error {
-			res, err := pipeline.Analyze(ctx, st, pipeline.AnalyzeOptions{Reuse: reuseOptions(dbPath), Force: true})
+			res, err := pipeline.Analyze(ctx, st, pipeline.AnalyzeOptions{Reuse: reuseOptions(dbPath), Force: true, Log: step})
+			stop()
+			stop = func() {}
 			if err != nil {
 				return err
 			}

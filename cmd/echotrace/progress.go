@@ -1,8 +1,10 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/mattn/go-isatty"
 	"github.com/schollz/progressbar/v3"
@@ -44,5 +46,67 @@ func (p *progress) clear() {
 func (p *progress) done() {
 	if p.bar != nil {
 		_ = p.bar.Finish()
+	}
+}
+
+// stageProgress shows on a terminal what an analysis is doing: a spinner
+// for a step whose size is unknown (finding reuse), then a bar per stage
+// after it (quotes; stories, reading and placing) with the documents done
+// of all and the time left. Elsewhere it writes nothing.
+type stageProgress struct {
+	w     io.Writer
+	on    bool
+	stage string
+	bar   *progressbar.ProgressBar
+}
+
+func newStageProgress(w io.Writer) *stageProgress {
+	f, ok := w.(*os.File)
+	return &stageProgress{w: w, on: ok && isatty.IsTerminal(f.Fd())}
+}
+
+// step is told when a step begins (AnalyzeOptions.Log).
+func (p *stageProgress) step(format string, args ...any) {
+	p.start(fmt.Sprintf(format, args...), -1)
+}
+
+// update is told how far a stage has got (AnalyzeOptions.Progress).
+func (p *stageProgress) update(stage string, done, total int64) {
+	if !p.on {
+		return
+	}
+	if stage != p.stage || p.bar == nil {
+		if total <= 0 {
+			total = -1
+		}
+		p.start(stage, total)
+	}
+	_ = p.bar.Set64(done)
+}
+
+func (p *stageProgress) start(stage string, total int64) {
+	if !p.on {
+		return
+	}
+	p.done()
+	p.stage = stage
+	p.bar = progressbar.NewOptions64(total,
+		progressbar.OptionSetWriter(p.w),
+		progressbar.OptionSetDescription(stage),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetItsString("documents"),
+		progressbar.OptionShowIts(),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionSpinnerType(14),
+		progressbar.OptionClearOnFinish(),
+	)
+}
+
+// done clears the current bar.
+func (p *stageProgress) done() {
+	if p.bar != nil {
+		_ = p.bar.Finish()
+		p.bar = nil
 	}
 }

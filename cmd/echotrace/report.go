@@ -44,7 +44,9 @@ text, and passages frequent across the corpus are boilerplate, not reuse.`,
 
 // analyze brings the stored analysis up to date.
 func analyze(ctx context.Context, st store.Store, errw io.Writer) error {
-	_, err := pipeline.Analyze(ctx, st, pipeline.AnalyzeOptions{Reuse: reuseOptions(flagDB), CrossLang: crossLangOptions()})
+	progress := newStageProgress(errw)
+	defer progress.done()
+	_, err := pipeline.Analyze(ctx, st, pipeline.AnalyzeOptions{Reuse: reuseOptions(flagDB), CrossLang: crossLangOptions(), Log: progress.step, Progress: progress.update})
 	return err
 }
 

@@ -32,10 +32,19 @@ type NamedPhase struct {
 
 // Time runs fn and records its wall and CPU time as the phase name.
 func (o *EngineOutput) Time(name string, fn func() error) error {
-	start, cpu := time.Now(), cpuSeconds()
+	stop := o.Start(name)
 	err := fn()
-	o.Phases = append(o.Phases, NamedPhase{name, Phase{time.Since(start).Seconds(), cpuSeconds() - cpu}})
+	stop()
 	return err
+}
+
+// Start begins the phase name; the function it returns ends it and
+// records its wall and CPU time.
+func (o *EngineOutput) Start(name string) func() {
+	start, cpu := time.Now(), cpuSeconds()
+	return func() {
+		o.Phases = append(o.Phases, NamedPhase{name, Phase{time.Since(start).Seconds(), cpuSeconds() - cpu}})
+	}
 }
 
 // EngineResult is one measured run of an Engine on a generated corpus.

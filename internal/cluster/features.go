@@ -1,11 +1,8 @@
 package cluster
 
 import (
-	"slices"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/echotrace/echotrace/internal/normalize"
 )
 
 // features are an item's signals in vocabulary ids.
@@ -18,58 +15,6 @@ type features struct {
 // titleWeight is how many times a title's words count: a headline names
 // what the text is about in few words.
 const titleWeight = 2
-
-// featuresOf computes an item's signals (entities named in the title
-// among them, see titleEntities), interning new keys in the
-// vocabularies (it does not count document frequencies).
-func featuresOf(it *Item, terms, ents *vocab, stems stemCache, names *nameIndex) features {
-	toks := it.Tokens
-	if toks == nil {
-		toks = normalize.Tokens(it.Text)
-	}
-	titleToks := normalize.Tokens(it.Title)
-	lang := languageOf(it.Lang, append(slices.Clip(titleToks), toks...))
-
-	counts := make(map[uint32]int)
-	for _, t := range contentTerms(toks, lang, stems) {
-		counts[terms.intern(t.key, t.surface)] += t.count
-	}
-	for _, t := range contentTerms(titleToks, lang, stems) {
-		counts[terms.intern(t.key, t.surface)] += t.count * titleWeight
-	}
-
-	entCounts := make(map[uint32]int)
-	if len(it.Entities) > 0 {
-		own := make(map[string]uint32)
-		for _, e := range it.Entities {
-			k := normalize.Key(e)
-			if k == "" {
-				continue
-			}
-			name := it.EntityNames[e]
-			if name == "" {
-				name = e
-			}
-			id := ents.intern(k, name)
-			entCounts[id]++
-			ownNames(own, name, id, lang)
-		}
-		names.sync(ents)
-		for _, id := range titleEntities(it.Title, titleToks, own, names.ids) {
-			entCounts[id] += titleWeight
-		}
-	} else {
-		for _, e := range capitalisedEntities(it.Text, toks, lang) {
-			entCounts[ents.intern(e.key, e.surface)]++
-		}
-		for _, e := range capitalisedEntities(it.Title, titleToks, lang) {
-			entCounts[ents.intern(e.key, e.surface)]++
-		}
-	}
-	q := slices.Clone(it.Quotes)
-	slices.Sort(q)
-	return features{terms: unitVector(counts), ents: unitVector(entCounts), quotes: slices.Compact(q)}
-}
 
 // ownNames indexes a document's entity under its full name and, for a
 // name of several words, its last word (a surname, mostly), for finding
@@ -110,4 +55,12 @@ func (n *nameIndex) sync(ents *vocab) {
 			}
 		}
 	}
+}
+
+// featuresOf computes an item's signals (entities named in the title
+// among them, see titleEntities), interning new keys in the
+// vocabularies (it does not count document frequencies).
+func featuresOf(it *Item, terms, ents *vocab, stems stemCache, names *nameIndex) features {
+	p := prepare(it, stems)
+	return p.features(terms, ents, names)
 }

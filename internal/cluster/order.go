@@ -17,28 +17,46 @@ import (
 // them all together, which tempts the first story to take in a similar
 // event. The slice is sorted in place.
 func Order(items []Item) {
+	dates := make([]time.Time, len(items))
+	ids := make([]string, len(items))
+	for i, it := range items {
+		dates[i], ids[i] = it.Date, it.ID
+	}
+	sorted := make([]Item, len(items))
+	for i, n := range OrderOf(dates, ids) {
+		sorted[i] = items[n]
+	}
+	copy(items, sorted)
+}
+
+// OrderOf is the order Order gives items with these dates (zero for
+// undated) and ids: their positions, in placing order. A pipeline that
+// keeps only dates and ids in memory orders a batch with it.
+func OrderOf(dates []time.Time, ids []string) []int {
 	type keyed struct {
 		day  time.Time
 		hash uint64
-		it   Item
+		n    int
 	}
 	undated := time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
-	ks := make([]keyed, len(items))
-	for i, it := range items {
+	ks := make([]keyed, len(dates))
+	for i, d := range dates {
 		day := undated
-		if !it.Date.IsZero() {
-			day = it.Date.UTC().Truncate(24 * time.Hour)
+		if !d.IsZero() {
+			day = d.UTC().Truncate(24 * time.Hour)
 		}
 		h := fnv.New64a()
-		h.Write([]byte(it.ID))
-		ks[i] = keyed{day, h.Sum64(), it}
+		h.Write([]byte(ids[i]))
+		ks[i] = keyed{day, h.Sum64(), i}
 	}
 	slices.SortStableFunc(ks, func(a, b keyed) int {
-		return cmp.Or(a.day.Compare(b.day), cmp.Compare(a.hash, b.hash), cmp.Compare(a.it.ID, b.it.ID))
+		return cmp.Or(a.day.Compare(b.day), cmp.Compare(a.hash, b.hash), cmp.Compare(ids[a.n], ids[b.n]))
 	})
-	for i := range ks {
-		items[i] = ks[i].it
+	order := make([]int, len(ks))
+	for i, k := range ks {
+		order[i] = k.n
 	}
+	return order
 }
 
 // Recluster rebuilds the stories from scratch: it orders the items,

@@ -95,18 +95,33 @@ const maxDirty = 4096
 // earlier one belongs elsewhere, and Settle moves it. An item with an empty or already placed
 // id is refused with an error and changes nothing.
 func (c *Clusterer) Add(it Item) (Placement, error) {
-	if it.ID == "" {
-		return Placement{}, fmt.Errorf("cluster: document without id (title %q)", it.Title)
+	if err := c.checkNew(it.ID, it.Title); err != nil {
+		return Placement{}, err
 	}
-	if _, dup := c.docIndex[it.ID]; dup {
-		return Placement{}, fmt.Errorf("cluster: document %s added twice", it.ID)
+	return c.AddPrepared(prepare(&it, c.stems))
+}
+
+func (c *Clusterer) checkNew(id, title string) error {
+	if id == "" {
+		return fmt.Errorf("cluster: document without id (title %q)", title)
 	}
-	f := featuresOf(&it, &c.terms, &c.ents, c.stems, &c.names)
+	if _, dup := c.docIndex[id]; dup {
+		return fmt.Errorf("cluster: document %s added twice", id)
+	}
+	return nil
+}
+
+// AddPrepared is Add for an item read by Prepare.
+func (c *Clusterer) AddPrepared(it Prepared) (Placement, error) {
+	if err := c.checkNew(it.ID, it.Title); err != nil {
+		return Placement{}, err
+	}
+	f := it.features(&c.terms, &c.ents, &c.names)
 	c.terms.count(f.terms)
 	c.ents.count(f.ents)
 
 	di := int32(len(c.docs))
-	rec := docRecord{ID: it.ID, Date: it.Date, Outlet: it.Outlet, Title: it.Title, Headline: headline(it.Title, it.Text)}
+	rec := docRecord{ID: it.ID, Date: it.Date, Outlet: it.Outlet, Title: it.Title, Headline: it.Headline}
 	rec.Terms = prune(f.terms, c.p.DocTerms, &c.terms)
 	rec.Ents = prune(f.ents, c.p.DocTerms, &c.ents)
 	rec.Quotes = f.quotes
@@ -152,7 +167,7 @@ func (c *Clusterer) Add(it Item) (Placement, error) {
 
 // reuseStory is the story a reuse link ties the item to, or -1: the story
 // of a source already placed, else that of a placed copy of this item.
-func (c *Clusterer) reuseStory(it Item) int32 {
+func (c *Clusterer) reuseStory(it Prepared) int32 {
 	for _, src := range it.Sources {
 		if di, ok := c.docIndex[src]; ok {
 			return c.docs[di].Story
@@ -165,7 +180,7 @@ func (c *Clusterer) reuseStory(it Item) int32 {
 }
 
 // pinSources pins the placed documents a reuse link ties the item to.
-func (c *Clusterer) pinSources(it Item) {
+func (c *Clusterer) pinSources(it Prepared) {
 	for _, src := range it.Sources {
 		if di, ok := c.docIndex[src]; ok {
 			c.docs[di].Pinned = true

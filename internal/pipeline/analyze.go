@@ -21,7 +21,38 @@ type Stage struct {
 	// Version is the corpus version the stage's stored results describe
 	// (0 when it has none).
 	Version func(ctx context.Context, st store.Store) (int64, error)
-	Run     func(ctx context.Context, st store.Store, version int64) error
+	Run     func(ctx context.Context, st store.Store, version int64, opt StageOptions) error
+}
+
+// StageOptions are what a stage is given besides the store.
+type StageOptions struct {
+	// TempDir is where a stage's temporary files go ("" for the system's
+	// temporary directory): at a million documents the quote stage spills
+	// a few gigabytes there.
+	TempDir string
+	// Progress, when set, is told how far a stage has got: done of total
+	// documents (total 0 when unknown). It is called from one goroutine
+	// at a time, often; it should be cheap.
+	Progress func(stage string, done, total int64)
+}
+
+func (o StageOptions) progress(stage string, done, total int64) {
+	if o.Progress != nil {
+		o.Progress(stage, done, total)
+	}
+}
+
+// total is the number of documents a stage walks, for progress; 0 when
+// no one is told or it cannot be counted.
+func (o StageOptions) total(ctx context.Context, st store.Store) int64 {
+	if o.Progress == nil {
+		return 0
+	}
+	n, err := st.CountDocuments(ctx)
+	if err != nil {
+		return 0
+	}
+	return n
 }
 
 var stages []Stage
@@ -42,6 +73,9 @@ type AnalyzeOptions struct {
 	Force bool
 	// Log, when set, receives one line per stage.
 	Log func(format string, args ...any)
+	// Progress, when set, is told how far each stage after reuse has got
+	// (see StageOptions).
+	Progress func(stage string, done, total int64)
 }
 
 // AnalyzeResult says what Analyze did.
@@ -88,7 +122,7 @@ func Analyze(ctx context.Context, st store.Store, opt AnalyzeOptions) (AnalyzeRe
 	}
 	if have >= version && !opt.Force {
 		out := AnalyzeResult{Version: version, Skipped: true}
-		ran, err := runStages(ctx, st, version, false, logf)
+		ran, err := runStages(ctx, st, version, false, logf, opt.stageOptions())
 		out.Skipped = !ran
 		return out, err
 	}
@@ -110,13 +144,17 @@ func Analyze(ctx context.Context, st store.Store, opt AnalyzeOptions) (AnalyzeRe
 		logf("a newer analysis was stored meanwhile; keeping it")
 		return out, nil
 	}
-	_, err = runStages(ctx, st, version, true, logf)
+	_, err = runStages(ctx, st, version, true, logf, opt.stageOptions())
 	return out, err
+}
+
+func (o AnalyzeOptions) stageOptions() StageOptions {
+	return StageOptions{TempDir: o.Reuse.TempDir, Progress: o.Progress}
 }
 
 // runStages runs the stages whose results are older than version (all of
 // them when force is set) and reports whether any ran.
-func runStages(ctx context.Context, st store.Store, version int64, force bool, logf func(string, ...any)) (bool, error) {
+func runStages(ctx context.Context, st store.Store, version int64, force bool, logf func(string, ...any), opt StageOptions) (bool, error) {
 	ran := false
 	for _, s := range stages {
 		if !force && s.Version != nil {
@@ -130,7 +168,7 @@ func runStages(ctx context.Context, st store.Store, version int64, force bool, l
 		}
 		logf("%s", s.Name)
 		ran = true
-		if err := s.Run(ctx, st, version); err != nil {
+		if err := s.Run(ctx, st, version, opt); err != nil {
 			return ran, fmt.Errorf("%s: %w", s.Name, err)
 		}
 	}

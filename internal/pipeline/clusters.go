@@ -2,8 +2,10 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
+	"time"
 
 	"github.com/echotrace/echotrace/internal/cluster"
 	"github.com/echotrace/echotrace/internal/doc"
@@ -23,8 +25,8 @@ func init() {
 		Version: func(ctx context.Context, st store.Store) (int64, error) {
 			return st.ClustersVersion(ctx)
 		},
-		Run: func(ctx context.Context, st store.Store, version int64) error {
-			_, err := Cluster(ctx, st, version, false)
+		Run: func(ctx context.Context, st store.Store, version int64, opt StageOptions) error {
+			_, err := clusterStage(ctx, st, version, false, opt)
 			return err
 		},
 	})
@@ -44,7 +46,16 @@ type ClusterResult struct {
 // clusterer (none yet, unreadable, or made with other parameters), it
 // starts from scratch; otherwise it places only the new documents.
 func Cluster(ctx context.Context, st store.Store, version int64, rebuild bool) (ClusterResult, error) {
-	var res ClusterResult
+	return clusterStage(ctx, st, version, rebuild, StageOptions{})
+}
+
+// clusterStage is Cluster. It reads the documents not placed yet page by page
+// with their signals and prepares them on all cores (cluster.Prepare: the
+// tokens and stems, most of the work), keeping the prepared items in a
+// temporary file and only their dates and ids in memory; then it places
+// them one by one in date order (cluster.OrderOf), reading each back, and
+// settles the stories.
+func clusterStage(ctx context.Context, st store.Store, version int64, rebuild bool, opt StageOptions) (res ClusterResult, err error) {
 	params := cluster.DefaultParams()
 	var c *cluster.Clusterer
 	if !rebuild {
@@ -65,30 +76,57 @@ func Cluster(ctx context.Context, st store.Store, version int64, rebuild bool) (
 		res.Rebuilt = true
 	}
 
-	signals, err := clusterSignals(ctx, st)
+	sources, err := reuseSources(ctx, st)
 	if err != nil {
 		return res, err
 	}
-	var items []cluster.Item
-	err = st.EachDocument(ctx, func(d doc.Document) error {
-		if _, placed := c.StoryOf(d.ID); placed {
-			return nil
+	file, err := newPreparedFile(opt.TempDir)
+	if err != nil {
+		return res, err
+	}
+	defer func() { err = errors.Join(err, file.Close()) }()
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	var dates []time.Time
+	var ids []string
+	total := opt.total(ctx, st)
+	walk := func(ctx context.Context, fn func(cluster.Item) error) error {
+		return eachSignalled(ctx, st, c, sources, fn)
+	}
+	err = eachMappedOf(ctx, walk, func(it *cluster.Item) cluster.Prepared { return cluster.Prepare(*it) }, func(n int, p cluster.Prepared) {
+		if context.Cause(ctx) != nil {
+			return
 		}
-		it := cluster.NewItem(d)
-		signals.fill(&it)
-		items = append(items, it)
-		return ctx.Err()
+		if err := file.append(&p); err != nil {
+			cancel(err)
+			return
+		}
+		dates, ids = append(dates, p.Date), append(ids, p.ID)
+		opt.progress("stories: reading", int64(n+1), total)
 	})
+	if cause := context.Cause(ctx); cause != nil {
+		err = cause
+	}
 	if err != nil {
 		return res, fmt.Errorf("read documents for clustering: %w", err)
 	}
-	cluster.Order(items)
-	for _, it := range items {
-		if _, err := c.Add(it); err != nil {
+	if err := file.done(); err != nil {
+		return res, err
+	}
+	order := cluster.OrderOf(dates, ids)
+	dates, ids = nil, nil
+	for i, n := range order {
+		p, err := file.read(n)
+		if err != nil {
+			return res, err
+		}
+		if _, err := c.AddPrepared(p); err != nil {
 			return res, err // only an empty or repeated id, which the store never holds
 		}
 		res.Placed++
+		opt.progress("stories: placing", int64(i+1), int64(len(order)))
 	}
+	c.Settle()
 	c.Settle()
 	narratives := c.Narratives()
 	stories := c.Stories(narratives)
@@ -101,71 +139,96 @@ func Cluster(ctx context.Context, st store.Store, version int64, rebuild bool) (
 	return res, err
 }
 
-// signals are what earlier stages found, by document.
-type signals struct {
-	sources     map[string][]string // copy → sources (derived and duplicate relations)
-	entities    map[string][]string // doc → entity id per mention
-	entityNames map[string]string
-	quotes      map[string][]string // doc → ids of quotes other documents carry too
-}
-
-// clusterSignals reads the stored reuse relations and, when the backend
-// keeps them, entity mentions and quotes.
-func clusterSignals(ctx context.Context, st store.Store) (*signals, error) {
-	s := &signals{sources: map[string][]string{}, entities: map[string][]string{}, entityNames: map[string]string{}, quotes: map[string][]string{}}
+// reuseSources maps each copy to its sources, from the stored derived and
+// duplicate relations.
+func reuseSources(ctx context.Context, st store.Store) (map[string][]string, error) {
 	rels, err := st.Relations(ctx, store.RelationQuery{})
 	if err != nil {
 		return nil, fmt.Errorf("read reuse relations: %w", err)
 	}
+	sources := map[string][]string{}
 	for _, r := range rels {
 		if r.Kind != relate.Derived && r.Kind != relate.Duplicate {
 			continue // partial reuse quotes a passage; it does not retell the story
 		}
 		if src, cp := r.Source(), r.Copy(); src != "" {
-			s.sources[cp] = append(s.sources[cp], src)
+			sources[cp] = append(sources[cp], src)
 		}
 	}
-	mentions, err := st.EntityMentions(ctx, store.EntityQuery{})
-	if err != nil {
-		return nil, fmt.Errorf("read entity mentions: %w", err)
-	}
-	for _, m := range mentions {
-		s.entities[m.Doc] = append(s.entities[m.Doc], m.Entity)
-		if s.entityNames[m.Entity] == "" {
-			s.entityNames[m.Entity] = m.Name
-		}
-	}
-	occs, err := st.Occurrences(ctx, store.OccurrenceQuery{})
-	if err != nil {
-		return nil, fmt.Errorf("read quotes: %w", err)
-	}
-	docsOf := map[string]map[string]bool{}
-	for _, o := range occs {
-		if o.Quote == "" {
-			continue
-		}
-		if docsOf[o.Quote] == nil {
-			docsOf[o.Quote] = map[string]bool{}
-		}
-		docsOf[o.Quote][o.Doc] = true
-	}
-	for q, docs := range docsOf {
-		if len(docs) < 2 {
-			continue
-		}
-		for d := range docs {
-			s.quotes[d] = append(s.quotes[d], q)
-		}
-	}
-	return s, nil
+	return sources, nil
 }
 
-// fill gives an item the signals of its document.
-func (s *signals) fill(it *cluster.Item) {
-	it.Sources = s.sources[it.ID]
-	it.Entities = s.entities[it.ID]
-	if len(it.Entities) > 0 {
-		it.EntityNames = s.entityNames
+// signalPage is how many documents' entity mentions and shared quotes
+// are read with one query.
+const signalPage = 256
+
+// eachSignalled calls fn, in ingest order, with an item for every stored
+// document the clusterer has not placed, carrying what earlier stages
+// found about it: its reuse sources, the entities it mentions (once per
+// mention) and the quotes other documents carry too. Signals are read
+// for a page of documents at a time.
+func eachSignalled(ctx context.Context, st store.Store, c *cluster.Clusterer, sources map[string][]string, fn func(cluster.Item) error) error {
+	var page []cluster.Item
+	flush := func() error {
+		if len(page) == 0 {
+			return nil
+		}
+		ids := make([]string, len(page))
+		for i, it := range page {
+			ids[i] = it.ID
+		}
+		mentions, err := st.EntityMentions(ctx, store.EntityQuery{Docs: ids})
+		if err != nil {
+			return fmt.Errorf("read entity mentions: %w", err)
+		}
+		occs, err := st.Occurrences(ctx, store.OccurrenceQuery{Docs: ids, Shared: true})
+		if err != nil {
+			return fmt.Errorf("read quotes: %w", err)
+		}
+		at := make(map[string]*cluster.Item, len(page))
+		for i := range page {
+			at[page[i].ID] = &page[i]
+		}
+		for _, m := range mentions {
+			it := at[m.Doc]
+			if it == nil {
+				continue
+			}
+			it.Entities = append(it.Entities, m.Entity)
+			if it.EntityNames == nil {
+				it.EntityNames = map[string]string{}
+			}
+			if it.EntityNames[m.Entity] == "" {
+				it.EntityNames[m.Entity] = m.Name
+			}
+		}
+		for _, o := range occs {
+			if it := at[o.Doc]; it != nil && o.Quote != "" {
+				it.Quotes = append(it.Quotes, o.Quote)
+			}
+		}
+		for _, it := range page {
+			if err := fn(it); err != nil {
+				return err
+			}
+		}
+		page = page[:0]
+		return nil
 	}
-	it.Quotes = s.quotes[it.ID]
+	err := st.EachDocument(ctx, func(d doc.Document) error {
+		if _, placed := c.StoryOf(d.ID); placed {
+			return nil
+		}
+		it := cluster.NewItem(d)
+		it.Sources = sources[d.ID]
+		page = append(page, it)
+		if len(page) == signalPage {
+			return flush()
+		}
+		return ctx.Err()
+	})
+	if err != nil {
+		return err
+	}
+	return flush()
 }

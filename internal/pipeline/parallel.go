@@ -21,10 +21,15 @@ func mapDocuments[R any](ctx context.Context, each func(context.Context, func(do
 // and hands the results to consume one at a time, in walk order, so that
 // a caller can keep less than the whole result.
 func eachMapped[R any](ctx context.Context, each func(context.Context, func(doc.Document) error) error, fn func(*doc.Document) R, consume func(n int, r R)) error {
+	return eachMappedOf(ctx, each, fn, consume)
+}
+
+// eachMappedOf is eachMapped over a walk of any kind of item.
+func eachMappedOf[T, R any](ctx context.Context, each func(context.Context, func(T) error) error, fn func(*T) R, consume func(n int, r R)) error {
 	workers := runtime.GOMAXPROCS(0)
 	type job struct {
 		n int
-		d doc.Document
+		d T
 	}
 	type result struct {
 		n int
@@ -62,7 +67,7 @@ func eachMapped[R any](ctx context.Context, each func(context.Context, func(doc.
 		}
 	}()
 	n := 0
-	err := each(ctx, func(d doc.Document) error {
+	err := each(ctx, func(d T) error {
 		select {
 		case jobs <- job{n, d}:
 			n++

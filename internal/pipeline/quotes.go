@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/echotrace/echotrace/internal/extract"
@@ -21,14 +22,77 @@ func init() {
 	})
 }
 
-// runQuotes is the quotes stage.
-func runQuotes(ctx context.Context, st store.Store, version int64) error {
-	results, err := mapDocuments(ctx, st.EachDocument, extract.Document)
+// spilledOccurrence is an occurrence waiting for its quote id: N is its
+// number in the linker.
+type spilledOccurrence struct {
+	N   int
+	Row store.OccurrenceRow
+}
+
+// runQuotes is the quotes stage. Documents are read page by page and
+// extracted on all cores; one goroutine links their occurrences as they
+// come (extract.Linker keeps hashed keys, not occurrences) and spills the
+// occurrences and entity mentions to temporary files. Once every document
+// is linked, each occurrence's quote is known and the rows go to the
+// store in one replacement, read back from the files.
+func runQuotes(ctx context.Context, st store.Store, version int64, opt StageOptions) (err error) {
+	occs, err := newSpill[spilledOccurrence](opt.TempDir, "occurrences")
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, occs.Close()) }()
+	mentions, err := newSpill[store.EntityMention](opt.TempDir, "mentions")
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, mentions.Close()) }()
+
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	linker := extract.NewLinker()
+	total := opt.total(ctx, st)
+	err = eachMapped(ctx, st.EachDocument, extract.Document, func(n int, r extract.Result) {
+		if context.Cause(ctx) != nil {
+			return
+		}
+		for _, list := range [][]extract.Occurrence{r.Quotes, r.Claims} {
+			for _, o := range list {
+				rec := spilledOccurrence{N: linker.Add(o), Row: store.OccurrenceRow{Occurrence: o, Outlet: r.Outlet}}
+				if err := occs.add(&rec); err != nil {
+					cancel(err)
+					return
+				}
+			}
+		}
+		for _, m := range store.MentionsOf(r) {
+			if err := mentions.add(&m); err != nil {
+				cancel(err)
+				return
+			}
+		}
+		opt.progress("quotes", int64(n+1), total)
+	})
+	if cause := context.Cause(ctx); cause != nil {
+		err = cause
+	}
 	if err != nil {
 		return fmt.Errorf("extract quotes: %w", err)
 	}
-	if _, err := st.ReplaceQuotes(ctx, version, results, extract.Link(results)); err != nil {
-		return err
+	rows := store.QuoteRows{
+		Occurrences: func(yield func(store.OccurrenceRow, error) bool) {
+			for rec, err := range occs.all() {
+				if err != nil {
+					yield(store.OccurrenceRow{}, err)
+					return
+				}
+				rec.Row.Quote = linker.ID(rec.N)
+				if !yield(rec.Row, nil) {
+					return
+				}
+			}
+		},
+		Mentions: mentions.all(),
 	}
-	return nil
+	_, err = st.ReplaceQuoteRows(ctx, version, rows)
+	return err
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 )
 
@@ -27,8 +26,7 @@ import (
 // removes it. Appending is for one goroutine; reading is safe from many
 // once appending is done (pread does not move a shared offset).
 type tokenFile struct {
-	f       *os.File
-	removed bool
+	f       tempFile
 	w       *bufio.Writer
 	offs    []int64 // offs[n]: first token of document n; offs[len-1]: the end
 	scratch []byte
@@ -37,13 +35,11 @@ type tokenFile struct {
 // newTokenFile creates the file in dir ("" for the system's temporary
 // directory).
 func newTokenFile(dir string) (*tokenFile, error) {
-	f, err := os.CreateTemp(dir, "echotrace-tokens-*")
+	f, err := newTempFile(dir, "tokens")
 	if err != nil {
-		return nil, fmt.Errorf("token file: %w", err)
+		return nil, err
 	}
-	t := &tokenFile{f: f, w: bufio.NewWriterSize(f, 1<<20), offs: []int64{0}}
-	t.removed = os.Remove(f.Name()) == nil
-	return t, nil
+	return &tokenFile{f: f, w: bufio.NewWriterSize(f, 1<<20), offs: []int64{0}}, nil
 }
 
 // append adds the next document's token hashes.
@@ -90,12 +86,4 @@ func (t *tokenFile) read(n int, dst []uint64, buf []byte) ([]uint64, []byte, err
 }
 
 // Close closes and removes the file.
-func (t *tokenFile) Close() error {
-	err := t.f.Close()
-	if !t.removed {
-		if rerr := os.Remove(t.f.Name()); err == nil {
-			err = rerr
-		}
-	}
-	return err
-}
+func (t *tokenFile) Close() error { return t.f.close() }

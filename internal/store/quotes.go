@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"iter"
 
 	"github.com/echotrace/echotrace/internal/extract"
 )
@@ -32,6 +33,12 @@ type QuoteStore interface {
 	// and returns false. quotes are the linked quotes (extract.Link) whose
 	// occurrences are stored; entities come from results.
 	ReplaceQuotes(ctx context.Context, version int64, results []extract.Result, quotes []extract.Quote) (bool, error)
+	// ReplaceQuoteRows is ReplaceQuotes with the rows handed over one at
+	// a time, so that an analysis of any size stores its results without
+	// holding them: the occurrences (each with its quote id and its
+	// document's outlet), then the entity mentions. An error from either
+	// sequence rolls the replacement back and is returned.
+	ReplaceQuoteRows(ctx context.Context, version int64, rows QuoteRows) (bool, error)
 	// QuotesVersion is the corpus version the stored results describe.
 	QuotesVersion(ctx context.Context) (int64, error)
 	// Occurrences returns the stored occurrences a query selects, ordered
@@ -63,7 +70,11 @@ type EntityMention struct {
 
 // OccurrenceQuery selects occurrences. Zero fields do not restrict.
 type OccurrenceQuery struct {
-	Doc     string
+	Doc  string
+	Docs []string // any of these documents (a page of them)
+	// Shared keeps only occurrences of quotes that another document
+	// carries too.
+	Shared  bool
 	Quote   string
 	Speaker string
 	Kind    extract.Kind
@@ -74,8 +85,56 @@ type OccurrenceQuery struct {
 // EntityQuery selects entity mentions. Zero fields do not restrict.
 type EntityQuery struct {
 	Doc    string
+	Docs   []string // any of these documents (a page of them)
 	Entity string
 	Type   extract.EntityType
 	Limit  int
 	Offset int // skips that many first (for paging)
+}
+
+// QuoteRows are the results of a quote analysis as sequences of rows.
+type QuoteRows struct {
+	Occurrences iter.Seq2[OccurrenceRow, error]
+	Mentions    iter.Seq2[EntityMention, error]
+}
+
+// QuoteRowsOf gives the rows of linked quotes (their occurrences, in
+// order) and of the entities of results, as ReplaceQuotes stores them.
+func QuoteRowsOf(results []extract.Result, quotes []extract.Quote) QuoteRows {
+	outlet := make(map[string]string, len(results))
+	for _, r := range results {
+		outlet[r.Doc] = r.Outlet
+	}
+	return QuoteRows{
+		Occurrences: func(yield func(OccurrenceRow, error) bool) {
+			for _, q := range quotes {
+				for _, o := range q.Occurrences {
+					if !yield(OccurrenceRow{Occurrence: o, Outlet: outlet[o.Doc]}, nil) {
+						return
+					}
+				}
+			}
+		},
+		Mentions: func(yield func(EntityMention, error) bool) {
+			for _, r := range results {
+				for _, m := range MentionsOf(r) {
+					if !yield(m, nil) {
+						return
+					}
+				}
+			}
+		},
+	}
+}
+
+// MentionsOf lists the entity mentions of one document's results.
+func MentionsOf(r extract.Result) []EntityMention {
+	var out []EntityMention
+	for _, e := range r.Entities {
+		for _, m := range e.Mentions {
+			out = append(out, EntityMention{Doc: r.Doc, Outlet: r.Outlet, Entity: e.ID, Name: e.Name,
+				Type: e.Type, Begin: m.Begin, End: m.End, Text: m.Text, Reference: m.Reference})
+		}
+	}
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"iter"
 
 	"github.com/jackc/pgx/v5"
 
@@ -44,13 +45,14 @@ func init() {
 var _ store.QuoteStore = (*DB)(nil)
 
 // ReplaceQuotes replaces all quote and entity results when version is
-// newer than theirs. Rows are sent with COPY, generated one at a time from
-// the results rather than gathered first.
+// newer than theirs.
 func (s *DB) ReplaceQuotes(ctx context.Context, version int64, results []extract.Result, quotes []extract.Quote) (bool, error) {
-	outlet := make(map[string]string, len(results))
-	for _, r := range results {
-		outlet[r.Doc] = r.Outlet
-	}
+	return s.ReplaceQuoteRows(ctx, version, store.QuoteRowsOf(results, quotes))
+}
+
+// ReplaceQuoteRows replaces all quote and entity results when version is
+// newer than theirs. Rows are sent with COPY as the sequences give them.
+func (s *DB) ReplaceQuoteRows(ctx context.Context, version int64, rows store.QuoteRows) (bool, error) {
 	replaced := false
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		replaced = false
@@ -63,15 +65,31 @@ func (s *DB) ReplaceQuotes(ctx context.Context, version int64, results []extract
 		if _, err := tx.Exec(ctx, `TRUNCATE quote_occurrences, entity_mentions`); err != nil {
 			return fmt.Errorf("clear quote results: %w", err)
 		}
+		occs := newCopySeq(rows.Occurrences, func(ord int64, o store.OccurrenceRow) ([]any, error) {
+			parts, err := json.Marshal(o.Parts)
+			if err != nil {
+				return nil, fmt.Errorf("occurrence at %d in %s: %w", o.Begin, o.Doc, err)
+			}
+			sb, se := spanEnds(o.SpeakerSpan)
+			cb, ce := spanEnds(o.CueSpan)
+			return []any{o.Doc, ord, o.Quote, o.Outlet, string(o.Kind), o.Begin, o.End, o.Text, parts, o.Unclosed,
+				nullString(o.Speaker), nullString(string(o.SpeakerType)), sb, se, nullString(o.SpeakerText),
+				nullString(o.Cue), cb, ce}, nil
+		})
+		defer occs.stop()
 		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"quote_occurrences"},
 			[]string{"doc", "ord", "quote", "outlet", "kind", "begin", "end", "text", "parts", "unclosed",
 				"speaker", "speaker_type", "speaker_begin", "speaker_end", "speaker_text", "cue", "cue_begin", "cue_end"},
-			&occurrenceRows{quotes: quotes, outlet: outlet, o: -1}); err != nil {
+			occs); err != nil {
 			return fmt.Errorf("store quote occurrences: %w", err)
 		}
+		ments := newCopySeq(rows.Mentions, func(ord int64, m store.EntityMention) ([]any, error) {
+			return []any{m.Doc, ord, m.Outlet, m.Entity, m.Name, string(m.Type), m.Begin, m.End, m.Text, m.Reference}, nil
+		})
+		defer ments.stop()
 		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"entity_mentions"},
 			[]string{"doc", "ord", "outlet", "entity", "name", "type", "begin", "end", "text", "reference"},
-			&mentionRows{results: results, m: -1}); err != nil {
+			ments); err != nil {
 			return fmt.Errorf("store entity mentions: %w", err)
 		}
 		replaced = true
@@ -83,76 +101,50 @@ func (s *DB) ReplaceQuotes(ctx context.Context, version int64, results []extract
 	return replaced, nil
 }
 
-// occurrenceRows is the COPY source of quote_occurrences: every
-// occurrence of every quote, numbered in that order.
-type occurrenceRows struct {
-	quotes []extract.Quote
-	outlet map[string]string
-	q, o   int // current quote and occurrence in it
+// copySeq is a COPY source reading a sequence of rows, numbered from 0.
+type copySeq[T any] struct {
+	next   func() (T, error, bool)
+	stop   func()
+	values func(ord int64, row T) ([]any, error)
+	row    T
 	ord    int64
 	err    error
 }
 
-func (r *occurrenceRows) Next() bool {
-	r.o++
-	for r.q < len(r.quotes) && r.o >= len(r.quotes[r.q].Occurrences) {
-		r.q, r.o = r.q+1, 0
+func newCopySeq[T any](rows iter.Seq2[T, error], values func(ord int64, row T) ([]any, error)) *copySeq[T] {
+	if rows == nil {
+		rows = func(func(T, error) bool) {}
 	}
-	if r.q >= len(r.quotes) {
+	next, stop := iter.Pull2(rows)
+	return &copySeq[T]{next: next, stop: stop, values: values, ord: -1}
+}
+
+func (c *copySeq[T]) Next() bool {
+	if c.err != nil {
 		return false
 	}
-	r.ord++
+	row, err, ok := c.next()
+	if !ok {
+		return false
+	}
+	if err != nil {
+		c.err = err
+		return false
+	}
+	c.row = row
+	c.ord++
 	return true
 }
 
-func (r *occurrenceRows) Values() ([]any, error) {
-	o := &r.quotes[r.q].Occurrences[r.o]
-	parts, err := json.Marshal(o.Parts)
+func (c *copySeq[T]) Values() ([]any, error) {
+	v, err := c.values(c.ord, c.row)
 	if err != nil {
-		r.err = fmt.Errorf("occurrence at %d in %s: %w", o.Begin, o.Doc, err)
-		return nil, r.err
+		c.err = err
 	}
-	sb, se := spanEnds(o.SpeakerSpan)
-	cb, ce := spanEnds(o.CueSpan)
-	return []any{o.Doc, r.ord - 1, o.Quote, r.outlet[o.Doc], string(o.Kind), o.Begin, o.End, o.Text, parts, o.Unclosed,
-		nullString(o.Speaker), nullString(string(o.SpeakerType)), sb, se, nullString(o.SpeakerText),
-		nullString(o.Cue), cb, ce}, nil
+	return v, err
 }
 
-func (r *occurrenceRows) Err() error { return r.err }
-
-// mentionRows is the COPY source of entity_mentions: every mention of
-// every entity of every result, numbered in that order.
-type mentionRows struct {
-	results []extract.Result
-	d, e, m int // current result, entity in it and mention in that
-	ord     int64
-}
-
-func (r *mentionRows) Next() bool {
-	r.m++
-	for r.d < len(r.results) {
-		ents := r.results[r.d].Entities
-		for r.e < len(ents) && r.m >= len(ents[r.e].Mentions) {
-			r.e, r.m = r.e+1, 0
-		}
-		if r.e < len(ents) {
-			r.ord++
-			return true
-		}
-		r.d, r.e, r.m = r.d+1, 0, 0
-	}
-	return false
-}
-
-func (r *mentionRows) Values() ([]any, error) {
-	res := &r.results[r.d]
-	e := &res.Entities[r.e]
-	m := &e.Mentions[r.m]
-	return []any{res.Doc, r.ord - 1, res.Outlet, e.ID, e.Name, string(e.Type), m.Begin, m.End, m.Text, m.Reference}, nil
-}
-
-func (r *mentionRows) Err() error { return nil }
+func (c *copySeq[T]) Err() error { return c.err }
 
 // nullString is NULL for an empty string, which means unknown.
 func nullString(s string) any {
@@ -182,6 +174,12 @@ func (s *DB) Occurrences(ctx context.Context, q store.OccurrenceQuery) ([]store.
 	var p params
 	if q.Doc != "" {
 		where = append(where, "doc = "+p.add(q.Doc))
+	}
+	if len(q.Docs) > 0 {
+		where = append(where, "doc = ANY("+p.add(q.Docs)+")")
+	}
+	if q.Shared {
+		where = append(where, "EXISTS (SELECT 1 FROM quote_occurrences o2 WHERE o2.quote = quote_occurrences.quote AND o2.doc <> quote_occurrences.doc)")
 	}
 	if q.Quote != "" {
 		where = append(where, "quote = "+p.add(q.Quote))
@@ -245,6 +243,9 @@ func (s *DB) EntityMentions(ctx context.Context, q store.EntityQuery) ([]store.E
 	var p params
 	if q.Doc != "" {
 		where = append(where, "doc = "+p.add(q.Doc))
+	}
+	if len(q.Docs) > 0 {
+		where = append(where, "doc = ANY("+p.add(q.Docs)+")")
 	}
 	if q.Entity != "" {
 		where = append(where, "entity = "+p.add(q.Entity))

@@ -195,6 +195,9 @@ func testQuotesQueries(t *testing.T, newDSN NewDSN) {
 		{"page", store.OccurrenceQuery{Limit: 2, Offset: 2}, []string{"a-harbour@5", "a-harbour@40"}},
 		{"offset alone", store.OccurrenceQuery{Offset: 4}, []string{"ärztin@3"}},
 		{"offset past the end", store.OccurrenceQuery{Offset: 9}, nil},
+		{"a page of documents", store.OccurrenceQuery{Docs: []string{"ärztin", "Zeta-7", "zz"}}, []string{"Zeta-7@12", "Zeta-7@50", "ärztin@3"}},
+		{"quotes another document carries too", store.OccurrenceQuery{Shared: true}, []string{"Zeta-7@12", "a-harbour@40"}},
+		{"shared, in a page of documents", store.OccurrenceQuery{Docs: []string{"a-harbour", "ärztin"}, Shared: true}, []string{"a-harbour@40"}},
 	}
 	for _, tt := range occurrences {
 		t.Run("occurrences "+tt.name, func(t *testing.T) {
@@ -223,6 +226,7 @@ func testQuotesQueries(t *testing.T, newDSN NewDSN) {
 		{"by type", store.EntityQuery{Type: extract.Place}, []string{"a-harbour@20", "a-harbour@100"}},
 		{"type and document", store.EntityQuery{Type: extract.Org, Doc: "a-harbour"}, nil},
 		{"page", store.EntityQuery{Limit: 2, Offset: 1}, []string{"Zeta-7@36", "a-harbour@20"}},
+		{"a page of documents", store.EntityQuery{Docs: []string{"ärztin", "Zeta-7"}}, []string{"Zeta-7@0", "Zeta-7@36"}},
 	}
 	for _, tt := range mentions {
 		t.Run("mentions "+tt.name, func(t *testing.T) {

@@ -1,0 +1,136 @@
+package cluster
+
+import (
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/echotrace/echotrace/internal/normalize"
+)
+
+// Prepared is an item read into what placing it takes: its terms and
+// entity keys counted, its headline, its links — not yet in any
+// clusterer's vocabularies. Reading a document (tokens, language, stems)
+// is most of the cost of placing it and needs no clusterer, so a pipeline
+// prepares documents on all cores and hands them to AddPrepared in
+// order; the text is not kept.
+type Prepared struct {
+	ID       string
+	Date     time.Time
+	Outlet   string
+	Title    string
+	Headline string
+	Sources  []string
+	// Terms are the content terms of the text, then from TitleAt those of
+	// the title, each as first written, with its count.
+	Terms   []PreparedTerm
+	TitleAt int
+	// Ents are the entity keys of each mention with its display name, in
+	// order (Count 1 each); Extracted says they came from the extract
+	// stage rather than from capitalised words.
+	Ents      []PreparedTerm
+	Extracted bool
+	// Lang is the language code the terms were read in ("" for none).
+	Lang   string
+	Quotes []string // sorted, unique
+}
+
+// PreparedTerm is one term or entity key of a prepared item.
+type PreparedTerm struct {
+	Key, Surface string
+	Count        int
+}
+
+// stemCaches lend stem caches to concurrent Prepare calls.
+var stemCaches = sync.Pool{New: func() any { return make(stemCache) }}
+
+// Prepare reads an item for AddPrepared. It is safe for concurrent use.
+func Prepare(it Item) Prepared {
+	stems := stemCaches.Get().(stemCache)
+	defer stemCaches.Put(stems)
+	return prepare(&it, stems)
+}
+
+// prepare reads an item's signals (it does not touch a vocabulary).
+func prepare(it *Item, stems stemCache) Prepared {
+	p := Prepared{ID: it.ID, Date: it.Date, Outlet: it.Outlet, Title: it.Title, Headline: headline(it.Title, it.Text), Sources: it.Sources}
+	toks := it.Tokens
+	if toks == nil {
+		toks = normalize.Tokens(it.Text)
+	}
+	titleToks := normalize.Tokens(it.Title)
+	lang := languageOf(it.Lang, append(slices.Clip(titleToks), toks...))
+	for _, t := range contentTerms(toks, lang, stems) {
+		p.Terms = append(p.Terms, PreparedTerm{t.key, t.surface, t.count})
+	}
+	p.TitleAt = len(p.Terms)
+	for _, t := range contentTerms(titleToks, lang, stems) {
+		p.Terms = append(p.Terms, PreparedTerm{t.key, t.surface, t.count})
+	}
+	if lang != nil {
+		p.Lang = lang.code
+	}
+	mention := func(key, surface string) {
+		p.Ents = append(p.Ents, PreparedTerm{key, surface, 1})
+	}
+	if len(it.Entities) > 0 {
+		p.Extracted = true
+		for _, e := range it.Entities {
+			k := normalize.Key(e)
+			if k == "" {
+				continue
+			}
+			name := it.EntityNames[e]
+			if name == "" {
+				name = e
+			}
+			mention(k, name)
+		}
+	} else {
+		for _, e := range capitalisedEntities(it.Text, toks, lang) {
+			mention(e.key, e.surface)
+		}
+		for _, e := range capitalisedEntities(it.Title, titleToks, lang) {
+			mention(e.key, e.surface)
+		}
+	}
+	q := slices.Clone(it.Quotes)
+	slices.Sort(q)
+	p.Quotes = slices.Compact(q)
+	return p
+}
+
+// features interns a prepared item's keys in the vocabularies (it does
+// not count document frequencies) and adds the entities its title names
+// (see titleEntities), which takes the names seen so far.
+func (p *Prepared) features(terms, ents *vocab, names *nameIndex) features {
+	counts := make(map[uint32]int, len(p.Terms))
+	for i, t := range p.Terms {
+		n := t.Count
+		if i >= p.TitleAt {
+			n *= titleWeight
+		}
+		counts[terms.intern(t.Key, t.Surface)] += n
+	}
+	entCounts := make(map[uint32]int, len(p.Ents))
+	var own map[string]uint32
+	var lang *language
+	if p.Extracted {
+		own = make(map[string]uint32)
+		lang = languageOf(p.Lang, nil)
+	}
+	for _, e := range p.Ents {
+		id := ents.intern(e.Key, e.Surface)
+		entCounts[id] += e.Count
+		if p.Extracted {
+			ownNames(own, e.Surface, id, lang)
+		}
+	}
+	if p.Extracted {
+		names.sync(ents)
+		for _, id := range titleEntities(p.Title, normalize.Tokens(p.Title), own, names.ids) {
+			entCounts[id] += titleWeight
+		}
+	}
+	return features{terms: unitVector(counts), ents: unitVector(entCounts), quotes: p.Quotes}
+}
