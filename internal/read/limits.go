@@ -28,6 +28,10 @@ var (
 	// understood; the raw value is kept in Extra["date"]. It is a warning:
 	// the record still counts as read.
 	ErrBadDate = errors.New("unrecognised date")
+	// ErrTruncated marks a document read from a body that was cut short
+	// (a compressed page whose end is missing): what decoded was read. It
+	// is a warning.
+	ErrTruncated = errors.New("cut short")
 )
 
 // reasons gives each kind of bad input its short name in Stats.Reasons and
@@ -52,6 +56,7 @@ var reasons = []struct {
 	{fs.ErrPermission, "unreadable", false, false},
 	{fs.ErrNotExist, "not found", false, false},
 	{ErrBadDate, "bad date", false, true},
+	{ErrTruncated, "cut short", false, true},
 }
 
 // Reason is the short name of the kind of an input error, as counted in

@@ -6,7 +6,6 @@ import (
 	"compress/flate"
 	"compress/gzip"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"mime"
@@ -26,13 +25,16 @@ import (
 // streams, holding at most one record's content (bounded by MaxBytes).
 
 func init() {
-	Register(Format{Name: "warc", Exts: []string{".warc", ".warc.gz"}, Sniff: sniffWARC, Read: readWARC, Streams: true})
+	Register(Format{Name: "warc", Exts: []string{".warc", ".warc.gz", ".arc", ".arc.gz"}, Sniff: sniffWARC, Read: readWARC, Streams: true})
 }
 
-// sniffWARC recognises a WARC file, plain or gzipped, by its first
-// record's version line.
+// sniffWARC recognises a WARC or ARC file, plain or gzipped, by its first
+// record's version line or an ARC file's "filedesc://" header.
 func sniffWARC(head []byte) bool {
-	if bytes.HasPrefix(head, []byte("WARC/")) {
+	isArchive := func(b []byte) bool {
+		return bytes.HasPrefix(b, []byte("WARC/")) || bytes.HasPrefix(b, []byte("filedesc://"))
+	}
+	if isArchive(head) {
 		return true
 	}
 	if len(head) < 2 || head[0] != 0x1f || head[1] != 0x8b {
@@ -42,9 +44,9 @@ func sniffWARC(head []byte) bool {
 	if err != nil {
 		return false
 	}
-	b := make([]byte, 5)
+	b := make([]byte, 11)
 	n, _ := io.ReadFull(zr, b)
-	return string(b[:n]) == "WARC/"
+	return isArchive(b[:n])
 }
 
 // maxWARCHeader bounds one record's header block: WARC headers are a few
@@ -60,6 +62,9 @@ type WARCRecord struct {
 	// is not read).
 	Content io.Reader
 	Length  int64 // Content-Length of the block
+	// ARC says the record came from an ARC file: its header fields were
+	// made from the ARC record's header line.
+	ARC bool
 }
 
 // ID names the record in messages: its WARC-Record-ID, else its offset.
@@ -96,74 +101,32 @@ func (c *countReader) ReadByte() (byte, error) {
 // and is returned by ReadWARC.
 type WARCVisit func(rec *WARCRecord) error
 
-// errStop is returned by a visitor to stop the walk.
-var errStop = errors.New("stop")
-
-// ReadWARC walks the records of a WARC file, plain or gzipped (detected by
-// its first bytes). A record or gzip member that is damaged is reported
-// with its offset and record id and the walk goes on at the next record;
-// a truncated file ends the walk after a report. The error returned is
-// that of visit, or of reading r itself.
+// ReadWARC walks the records of a WARC or ARC file, plain or gzipped
+// (detected by its first bytes). The members of a gzipped file are read
+// as one stream, so a record split over members is read whole; a damaged
+// member is reported and the walk goes on at the next member. A record
+// whose Content-Length is wrong is read up to the next record and named;
+// anything else unreadable is named and skipped up to the next record
+// (warc_records.go). The error returned is that of visit, or of reading r
+// itself.
 func ReadWARC(r io.Reader, path string, visit WARCVisit, report Report) error {
-	cr := &countReader{br: bufio.NewReaderSize(r, 64<<10)}
-	magic, _ := cr.br.Peek(2)
-	if len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		return readWARCGzip(cr, path, visit, report)
-	}
-	return readWARCRecords(cr.br, 0, &cr.n, path, visit, report, true)
+	_, err := readRecords(r, path, visit, report)
+	return err
 }
 
-// readWARCGzip reads one gzip member at a time. A member that fails to
-// decompress is reported and skipped by searching for the next gzip header.
-func readWARCGzip(cr *countReader, path string, visit WARCVisit, report Report) error {
-	zr := new(gzip.Reader)
-	for {
-		start := cr.n
-		if _, err := cr.br.Peek(1); err == io.EOF {
-			return nil
-		}
-		if err := zr.Reset(cr); err != nil {
-			if err == io.EOF {
-				return nil
-			}
-			report(Problem{Path: path, Record: "offset " + strconv.FormatInt(start, 10),
-				Err: fmt.Errorf("%w: not a gzip member: %v", ErrMalformed, err)})
-			if !resyncGzip(cr) {
-				return nil
-			}
-			continue
-		}
-		zr.Multistream(false)
-		var used int64
-		err := readWARCRecords(bufio.NewReader(zr), start, &used, path, visit, report, false)
-		if err != nil {
-			var ge gzipError
-			if !errors.As(err, &ge) {
-				return err // from visit
-			}
-			truncated := errors.Is(ge.err, io.ErrUnexpectedEOF) || errors.Is(ge.err, io.EOF)
-			msg := "damaged gzip member"
-			if truncated {
-				msg = "truncated gzip member (the file ends inside it)"
-			}
-			report(Problem{Path: path, Record: ge.record(start), Err: fmt.Errorf("%w: %s: %v", ErrMalformed, msg, ge.err)})
-			if truncated {
-				return nil
-			}
-			if !resyncGzip(cr) {
-				return nil
-			}
-			continue
-		}
-		// Drain what is left of the member (trailing padding) so that the
-		// checksum is verified and the next member starts where it should.
-		if _, err := io.Copy(io.Discard, zr); err != nil {
-			report(Problem{Path: path, Record: "offset " + strconv.FormatInt(start, 10), Err: fmt.Errorf("%w: damaged gzip member: %v", ErrMalformed, err)})
-			if !resyncGzip(cr) {
-				return nil
-			}
-		}
+// readRecords is ReadWARC that also counts the records found.
+func readRecords(r io.Reader, path string, visit WARCVisit, report Report) (int, error) {
+	cr := &countReader{br: bufio.NewReaderSize(r, 64<<10)}
+	p := &recordParser{path: path, visit: visit, report: report}
+	magic, _ := cr.br.Peek(2)
+	if len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		p.members = newMemberStream(cr, path, report)
+		p.br = bufio.NewReaderSize(p.members, 64<<10)
+	} else {
+		p.br = cr.br
 	}
+	err := p.run()
+	return p.records, err
 }
 
 // resyncGzip skips ahead to the next gzip member header (1f 8b 08). It
@@ -179,169 +142,6 @@ func resyncGzip(cr *countReader) bool {
 			return true
 		}
 		_, _ = cr.ReadByte()
-	}
-}
-
-// gzipError marks a decompression failure inside a member, as opposed to a
-// malformed record in intact data.
-type gzipError struct {
-	err error
-	id  string
-}
-
-func (e gzipError) Error() string { return e.err.Error() }
-
-func (e gzipError) record(memberStart int64) string {
-	if e.id != "" {
-		return e.id
-	}
-	return "offset " + strconv.FormatInt(memberStart, 10)
-}
-
-// isDecompressError says whether err came from gzip/flate rather than from
-// the structure of the records.
-func isDecompressError(err error) bool {
-	var ce flate.CorruptInputError
-	return errors.As(err, &ce) || errors.Is(err, gzip.ErrChecksum) || errors.Is(err, gzip.ErrHeader) ||
-		errors.Is(err, io.ErrUnexpectedEOF)
-}
-
-// readWARCRecords reads records from br until its end. base is the offset
-// of br's first byte (or of the gzip member), *used counts consumed bytes
-// for offsets in plain files. In a plain file (resync true) a malformed
-// record is reported and reading goes on at the next line starting with
-// "WARC/"; in a gzip member the error is returned to skip the member.
-func readWARCRecords(br *bufio.Reader, base int64, used *int64, path string, visit WARCVisit, report Report, plain bool) error {
-	for {
-		var offset int64
-		if plain {
-			offset = *used
-		} else {
-			offset = base
-		}
-		hdr, n, err := readWARCHeader(br)
-		*used += n
-		if err == io.EOF {
-			return nil
-		}
-		rec := &WARCRecord{Header: hdr, Offset: offset}
-		if err != nil {
-			if !plain {
-				if isDecompressError(err) {
-					return gzipError{err: err, id: idOrEmpty(hdr)}
-				}
-				report(Problem{Path: path, Record: rec.ID(), Err: fmt.Errorf("%w: %v", ErrMalformed, err)})
-				return nil // the rest of this member is unusable; the next member is read
-			}
-			report(Problem{Path: path, Record: rec.ID(), Err: fmt.Errorf("%w: %v", ErrMalformed, err)})
-			if !resyncPlain(br, used) {
-				return nil
-			}
-			continue
-		}
-		length, lerr := strconv.ParseInt(strings.TrimSpace(hdr.Get("Content-Length")), 10, 64)
-		if lerr != nil || length < 0 {
-			report(Problem{Path: path, Record: rec.ID(), Err: fmt.Errorf("%w: bad Content-Length %q", ErrMalformed, hdr.Get("Content-Length"))})
-			if !plain || !resyncPlain(br, used) {
-				return nil
-			}
-			continue
-		}
-		rec.Length = length
-		block := &io.LimitedReader{R: br, N: length}
-		rec.Content = block
-		if err := visit(rec); err != nil {
-			return err
-		}
-		// Skip what the visitor did not read.
-		_, err = io.Copy(io.Discard, block)
-		*used += length - block.N
-		if err != nil {
-			if isDecompressError(err) && !plain {
-				return gzipError{err: err, id: rec.ID()}
-			}
-			return fmt.Errorf("%w: %w", ErrUnreadable, err)
-		}
-		if block.N > 0 {
-			// The input ended inside the block.
-			report(Problem{Path: path, Record: rec.ID(), Err: fmt.Errorf("%w: record truncated: %d of %d content bytes missing", ErrMalformed, block.N, length)})
-			return nil
-		}
-		// The block is followed by CRLF CRLF; tolerate bare LFs.
-		n, err = skipRecordEnd(br)
-		*used += n
-		if err != nil {
-			if isDecompressError(err) && !plain {
-				return gzipError{err: err, id: rec.ID()}
-			}
-			if err == io.EOF {
-				return nil
-			}
-			report(Problem{Path: path, Record: rec.ID(), Err: fmt.Errorf("%w: %v", ErrMalformed, err)})
-			if !plain || !resyncPlain(br, used) {
-				return nil
-			}
-		}
-	}
-}
-
-func idOrEmpty(h textproto.MIMEHeader) string {
-	if h == nil {
-		return ""
-	}
-	return h.Get("WARC-Record-ID")
-}
-
-// readWARCHeader reads the version line and header fields of one record.
-// Blank lines before the version line are skipped. It returns io.EOF at a
-// clean end of input, and the bytes consumed.
-func readWARCHeader(br *bufio.Reader) (textproto.MIMEHeader, int64, error) {
-	var consumed int64
-	var line string
-	for {
-		l, n, err := readLimitedLine(br, maxWARCHeader)
-		consumed += n
-		if err != nil {
-			if err == io.EOF && consumed == 0 {
-				return nil, 0, io.EOF
-			}
-			if err == io.EOF && strings.TrimSpace(l) == "" {
-				return nil, consumed, io.EOF
-			}
-			return nil, consumed, fmt.Errorf("reading record header: %w", err)
-		}
-		if strings.TrimSpace(l) != "" {
-			line = l
-			break
-		}
-	}
-	if !strings.HasPrefix(line, "WARC/") {
-		return nil, consumed, fmt.Errorf("expected a WARC version line, found %q", clip(line, 40))
-	}
-	hdr := textproto.MIMEHeader{}
-	size := len(line)
-	for {
-		l, n, err := readLimitedLine(br, maxWARCHeader)
-		consumed += n
-		size += int(n)
-		if err != nil {
-			if err == io.EOF {
-				err = io.ErrUnexpectedEOF
-			}
-			return hdr, consumed, fmt.Errorf("reading record header: %w", err)
-		}
-		if size > maxWARCHeader {
-			return hdr, consumed, fmt.Errorf("record header longer than %d bytes", maxWARCHeader)
-		}
-		l = strings.TrimRight(l, "\r\n")
-		if l == "" {
-			return hdr, consumed, nil
-		}
-		k, v, ok := strings.Cut(l, ":")
-		if !ok {
-			return hdr, consumed, fmt.Errorf("header line without a colon: %q", clip(l, 40))
-		}
-		hdr.Add(strings.TrimSpace(k), strings.TrimSpace(v))
 	}
 }
 
@@ -364,51 +164,6 @@ func readLimitedLine(br *bufio.Reader, limit int) (string, int64, error) {
 	}
 }
 
-// skipRecordEnd consumes the two line breaks after a record's block.
-func skipRecordEnd(br *bufio.Reader) (int64, error) {
-	var n int64
-	for breaks := 0; breaks < 2; {
-		b, err := br.ReadByte()
-		if err != nil {
-			if err == io.EOF && breaks > 0 {
-				return n, nil // a missing final line break costs nothing
-			}
-			return n, err
-		}
-		n++
-		switch b {
-		case '\r':
-		case '\n':
-			breaks++
-		default:
-			_ = br.UnreadByte()
-			n--
-			return n, fmt.Errorf("record content longer than its Content-Length (or the record end is missing)")
-		}
-	}
-	return n, nil
-}
-
-// resyncPlain skips lines until one that starts a record ("WARC/"), leaving
-// it unread. It returns false at the end of the input.
-func resyncPlain(br *bufio.Reader, used *int64) bool {
-	for {
-		b, err := br.Peek(5)
-		if err != nil && len(b) < 5 {
-			return false
-		}
-		if string(b) == "WARC/" {
-			return true
-		}
-		l, n, err := readLimitedLine(br, 1<<30)
-		*used += n
-		_ = l
-		if err != nil && err != bufio.ErrBufferFull {
-			return false
-		}
-	}
-}
-
 func clip(s string, n int) string {
 	if len(s) > n {
 		return s[:n] + "…"
@@ -419,16 +174,13 @@ func clip(s string, n int) string {
 // readWARC turns the response and resource records of an archive holding
 // web pages or text into documents; requests, metadata, redirects, error
 // pages and non-text payloads are passed over silently, since an archive
-// is expected to hold them.
+// is expected to hold them. An archive without any record is reported.
 func readWARC(ctx context.Context, src Source, opt Options, emit Emit, report Report) error {
 	visit := func(rec *WARCRecord) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		d, ok, err := WARCDocument(rec, opt.maxBytes())
-		if err != nil && isDecompressError(err) {
-			return nil // the walk reports the damaged member or truncated record
-		}
 		if err != nil {
 			report(Problem{Path: src.Path, Record: rec.ID(), Err: err})
 			return nil
@@ -442,36 +194,60 @@ func readWARC(ctx context.Context, src Source, opt Options, emit Emit, report Re
 		if d.ID == "" {
 			d.ID = RecordID(src, "offset "+strconv.FormatInt(rec.Offset, 10), d.Text)
 		}
+		if d.Extra["truncated"] == true {
+			report(Problem{Path: src.Path, Record: rec.ID(), Err: fmt.Errorf("%w: the page's compressed body ends early; what decodes was read", ErrTruncated)})
+		}
 		FinishRecord(&d, src, opt)
 		return emit(d)
 	}
-	return ReadWARC(src.R, src.Path, visit, report)
+	n, err := readRecords(src.R, src.Path, visit, report)
+	if err == nil && n == 0 {
+		return fmt.Errorf("%w: the archive holds no records", ErrEmpty)
+	}
+	return err
 }
+
+// notArticleSchemes are the target URI schemes of records that describe
+// the crawl rather than hold a page: wget's metadata:, dns: lookups, an
+// ARC file's filedesc:.
+var notArticleSchemes = []string{"metadata:", "dns:", "filedesc:", "warcinfo:"}
 
 // WARCDocument makes a document of one record when it holds a successful
 // HTML or plain-text response (or resource): the HTTP body is decoded
-// (chunked transfer, gzip or deflate content encoding), the page parsed
-// with ParseHTML, WARC-Target-URI used as URL when the page names no
-// canonical one and WARC-Date as date when it gives none. ok is false for
-// records that hold no document; err says why a record that should have
-// held one could not be read. The record's ids are kept in Extra.
+// (chunked transfer, gzip or deflate content encoding; a body cut short
+// keeps what decodes), the page parsed with ParseHTML, WARC-Target-URI
+// used as URL when the page names no canonical one and WARC-Date as date
+// when it gives none. ok is false for records that hold no document; err
+// says why a record that should have held one could not be read. The
+// record's ids are kept in Extra.
 func WARCDocument(rec *WARCRecord, maxBytes int64) (d doc.Document, ok bool, err error) {
 	typ := strings.ToLower(rec.Header.Get("WARC-Type"))
 	if typ != "response" && typ != "resource" {
 		return d, false, nil
 	}
+	target := rec.Header.Get("WARC-Target-URI")
+	target = strings.TrimSuffix(strings.TrimPrefix(target, "<"), ">") // WARC 1.0 drafts wrote <uri>
+	for _, scheme := range notArticleSchemes {
+		if strings.HasPrefix(strings.ToLower(target), scheme) {
+			return d, false, nil
+		}
+	}
 	if rec.Length > maxBytes {
 		return d, false, tooLarge(rec.Length, maxBytes)
 	}
-	target := rec.Header.Get("WARC-Target-URI")
-	target = strings.TrimSuffix(strings.TrimPrefix(target, "<"), ">") // WARC 1.0 drafts wrote <uri>
 	date := rec.Header.Get("WARC-Date")
 	blockType := strings.ToLower(rec.Header.Get("Content-Type"))
+	content, err := readAllLimited(rec.Content, maxBytes)
+	if err != nil {
+		return d, false, err
+	}
 
 	var body []byte
 	var contentType string
-	if typ == "response" && strings.HasPrefix(blockType, "application/http") {
-		resp, err := http.ReadResponse(bufio.NewReader(rec.Content), nil)
+	truncated := false
+	isHTTP := strings.HasPrefix(blockType, "application/http") || rec.ARC && bytes.HasPrefix(content, []byte("HTTP/"))
+	if typ == "response" && isHTTP {
+		resp, err := http.ReadResponse(bufio.NewReader(bytes.NewReader(content)), nil)
 		if err != nil {
 			return d, false, fmt.Errorf("%w: bad HTTP response: %w", ErrMalformed, err)
 		}
@@ -483,11 +259,17 @@ func WARCDocument(rec *WARCRecord, maxBytes int64) (d doc.Document, ok bool, err
 		if !isTextual(contentType) {
 			return d, false, nil
 		}
-		r, err := decodeContent(resp.Body, resp.Header.Get("Content-Encoding"))
-		if err != nil {
-			return d, false, err
+		raw, err := io.ReadAll(resp.Body)
+		if err != nil && len(resp.TransferEncoding) > 0 {
+			// Declared chunked but not (or badly) chunked: the bytes
+			// after the headers are the body.
+			raw = httpBodyBytes(content)
+			err = nil
 		}
-		if body, err = readAllLimited(r, maxBytes); err != nil {
+		if err != nil {
+			raw, truncated = httpBodyBytes(content), true
+		}
+		if body, truncated, err = decodeContent(raw, resp.Header.Get("Content-Encoding"), maxBytes); err != nil {
 			return d, false, err
 		}
 	} else {
@@ -495,9 +277,7 @@ func WARCDocument(rec *WARCRecord, maxBytes int64) (d doc.Document, ok bool, err
 		if !isTextual(contentType) {
 			return d, false, nil
 		}
-		if body, err = readAllLimited(rec.Content, maxBytes); err != nil {
-			return d, false, err
-		}
+		body = content
 	}
 
 	media, _, _ := mime.ParseMediaType(contentType)
@@ -517,11 +297,27 @@ func WARCDocument(rec *WARCRecord, maxBytes int64) (d doc.Document, ok bool, err
 	if d.Extra == nil {
 		d.Extra = map[string]any{}
 	}
-	d.Extra["warc_record_id"] = rec.Header.Get("WARC-Record-ID")
+	if id := rec.Header.Get("WARC-Record-ID"); id != "" {
+		d.Extra["warc_record_id"] = id
+	}
 	d.Extra["warc_target_uri"] = target
 	d.Extra["warc_date"] = date
+	if truncated {
+		d.Extra["truncated"] = true
+	}
 	d.ID = warcRecordID(rec.Header.Get("WARC-Record-ID"), target, date)
 	return d, true, nil
+}
+
+// httpBodyBytes is what follows the header block of a raw HTTP message.
+func httpBodyBytes(msg []byte) []byte {
+	if i := bytes.Index(msg, []byte("\r\n\r\n")); i >= 0 {
+		return msg[i+4:]
+	}
+	if i := bytes.Index(msg, []byte("\n\n")); i >= 0 {
+		return msg[i+2:]
+	}
+	return nil
 }
 
 // warcRecordID is the id of the document a record holds: its own
@@ -552,26 +348,38 @@ func isTextual(ct string) bool {
 	return media == "text/html" || media == "application/xhtml+xml" || media == "text/plain"
 }
 
-// decodeContent undoes an HTTP Content-Encoding.
-func decodeContent(r io.Reader, encoding string) (io.Reader, error) {
+// decodeContent undoes an HTTP Content-Encoding. A compressed body cut
+// short (a truncated capture) keeps what decodes, and truncated says so.
+func decodeContent(raw []byte, encoding string, maxBytes int64) (body []byte, truncated bool, err error) {
+	var r io.Reader
 	switch strings.ToLower(strings.TrimSpace(encoding)) {
 	case "", "identity":
-		return r, nil
+		return raw, false, nil
 	case "gzip", "x-gzip":
-		zr, err := gzip.NewReader(r)
+		zr, err := gzip.NewReader(bytes.NewReader(raw))
 		if err != nil {
-			return nil, fmt.Errorf("%w: bad gzip content encoding: %v", ErrMalformed, err)
+			return nil, false, fmt.Errorf("%w: bad gzip content encoding: %v", ErrMalformed, err)
 		}
-		return zr, nil
+		r = zr
 	case "deflate":
 		// Servers send either zlib-wrapped or raw deflate; zlib is what the
 		// standard says, raw what some send.
-		br := bufio.NewReader(r)
-		if h, err := br.Peek(2); err == nil && h[0]&0x0f == 8 && (uint16(h[0])<<8|uint16(h[1]))%31 == 0 {
-			_, _ = br.Discard(2)
+		if len(raw) >= 2 && raw[0]&0x0f == 8 && (uint16(raw[0])<<8|uint16(raw[1]))%31 == 0 {
+			raw = raw[2:]
 		}
-		return flate.NewReader(br), nil
+		r = flate.NewReader(bytes.NewReader(raw))
 	default:
-		return nil, fmt.Errorf("%w: unsupported content encoding %q", ErrUnreadable, encoding)
+		return nil, false, fmt.Errorf("%w: unsupported content encoding %q", ErrUnreadable, encoding)
 	}
+	body, err = io.ReadAll(io.LimitReader(r, maxBytes+1))
+	if int64(len(body)) > maxBytes {
+		return nil, false, fmt.Errorf("%w: more than %d bytes once decoded (raise the limit with --max-bytes)", ErrTooLarge, maxBytes)
+	}
+	if err != nil {
+		if len(body) == 0 {
+			return nil, false, fmt.Errorf("%w: %s content encoding: %v", ErrMalformed, encoding, err)
+		}
+		return body, true, nil
+	}
+	return body, false, nil
 }

@@ -186,6 +186,12 @@ func TestReadWARCBadInput(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			docs, problems, err := readWARCBytes(t, tt.in, Options{})
+			if len(tt.in) == 0 {
+				if !errors.Is(err, ErrEmpty) {
+					t.Errorf("an empty archive: err = %v, want it reported empty", err)
+				}
+				return
+			}
 			if err != nil {
 				t.Fatalf("err = %v", err)
 			}
