@@ -18,15 +18,15 @@ var placeHeads = set(`avenue ave street road boulevard blvd lane drive highway f
 	river lake island islands isle bay beach coast peninsula canyon creek harbor harbour heights
 	falls desert forest strait sea ocean airport stadium arena courthouse bridge tunnel theater
 	theatre mall province prefecture gardens park village district gulf jail prison estates
-	headquarters`)
+	headquarters sound towers`)
 
 // placeOpeners begin the name of a place ("Lake Oster", "Mount Pleasant").
-var placeOpeners = set(`lake mount mt fort port cape isle gulf`)
+var placeOpeners = set(`lake mount mt fort port cape isle gulf point`)
 
 // directions before a known place make a part of it ("Northeast
 // Philadelphia", "Southern California").
 var directions = set(`north south east west northeast northwest southeast southwest northern southern
-	eastern western central downtown upper lower greater`)
+	eastern western central downtown upper lower greater soviet`)
 
 // orgHeads end the name of an organisation: kinds of firms, bodies and
 // teams ("LPL Financial", "Gordon Advisors", "Atlantic Division").
@@ -40,13 +40,15 @@ var orgHeads = set(`services advisors advisers financial coalition division corp
 	enterprises ventures associates consulting solutions brands products sciences institute
 	foundation fund commission council committee agency bureau office department ministry authority
 	police patrol guard forces army navy command brigade regiment battalion program programme
-	project initiative campaign unit gang`)
+	project initiative campaign unit gang food dairy design designs properties distribution
+	chamber prospectus institution state commandos`)
 
 // eventHeads end names that are neither person, organisation nor place:
 // laws, contests, prizes and works ("Endangered Species Act", "Hunger
 // Games").
 var eventHeads = set(`act acts treaty accord games award awards prize festival cup championship
-	championships series olympics tournament bowl convention summit day eve week trophy medal`)
+	championships series olympics tournament bowl convention summit day eve week trophy medal
+	draft playoffs playoff finals meetings`)
 
 // vesselPrefixes open the name of a ship ("MV Gibe", "USS Cole"): a
 // thing, not a person.
@@ -66,7 +68,7 @@ var demonyms = set(`american british english french german greek russian chinese
 var labelWords = set(`photo photos video videos related breaking update updated exclusive watch read
 	more advertisement listen gallery slideshow caption credit file graphic map sponsored opinion
 	analysis editorial comment comments share tweet email print subscribe
-	ceo ceos cfo coo mvp gm tv id dna gdp vip pm am usd gmt bst est pst edt pdt cet utc`)
+	ceo ceos cfo coo mvp gm tv id dna gdp vip pm am usd gmt bst est pst edt pdt cet utc mri`)
 
 // genericNouns are capitalised on their own ("the Company", "the
 // Board") without naming anything.
@@ -87,7 +89,7 @@ func formType(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) (t 
 		return Unknown, true, true
 	case eventHeads[last] && a < b, vesselPrefixes[first] && a < b:
 		return Unknown, true, true
-	case demonyms[last] && (a == b || directions[first] && a+1 == b):
+	case demonyms[last] && (a == b || directions[first] && a+1 == b || demonyms[first] && a+1 == b):
 		return Demonym, true, true
 	case placeHeads[last] && a < b, placeOpeners[first] && a < b:
 		return Place, true, false

@@ -121,6 +121,13 @@ func findNameRuns(text string, toks []normalize.Token, starts, titled []bool, lo
 		if i == j && len([]rune(toks[i].Key)) == 1 {
 			continue
 		}
+		// "TOO" is a word in capitals, "VA089897" a code, "D-Mass" a
+		// party and state: none is a name.
+		if i == j && (isAllCaps(text[toks[i].Begin:toks[i].End]) && lower[toks[i].Key] || digits(toks[i].Key) >= 3) ||
+			len([]rune(toks[i].Key)) == 1 && i < j && gap(text, toks, i+1) == "-" {
+			i = j
+			continue
+		}
 		r := classifyRun(text, toks, i, j, gaz)
 		// A dateline ("BRENNICK, Ireland —", "WASHINGTON (AP) —") is where
 		// the report was filed, not a name in it.
@@ -141,6 +148,17 @@ func abbreviatedInName(text string, t normalize.Token) bool {
 		return isUpperStart(w)
 	}
 	return abbreviations[t.Key] && titles[t.Key] || t.Key == "jr" || t.Key == "sr"
+}
+
+// digits counts the digits in a word.
+func digits(k string) int {
+	n := 0
+	for _, r := range k {
+		if r >= '0' && r <= '9' {
+			n++
+		}
+	}
+	return n
 }
 
 // orgAhead reports whether the capitalised words from token i on end
