@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/echotrace/echotrace/internal/doc"
 	"github.com/echotrace/echotrace/internal/normalize"
@@ -60,8 +61,29 @@ func (a *analysis) entities() []Entity {
 			sources[at.Src.Run] = true
 		}
 	}
+	// One-word names, to tell a person's surname used alone.
+	alone := map[string]bool{}
+	for _, r := range a.runs {
+		if r.First == r.Last {
+			alone[a.toks[r.First].Key] = true
+		}
+	}
+	referred := map[string]bool{}
+	for _, at := range a.attrs {
+		if at.Src.Kind == srcPronoun || at.Src.Kind == srcRole {
+			referred[at.Src.Name] = true
+		}
+	}
 	for ri, r := range a.runs {
 		if r.None {
+			continue
+		}
+		// Two capitalised words are a person's name only if the text
+		// treats them as one: it uses the surname alone, refers back to
+		// the name, gives it speech, an age or a description. Otherwise
+		// they may as well be a film, a team or a street ("American
+		// Pie", "New Orleans Saints", "Rancho Mirage").
+		if r.ByShape && !sources[ri] && !alone[a.toks[r.Last].Key] && !referred[r.Canonical] && !a.describedAfter(r) {
 			continue
 		}
 		t := r.Type
@@ -97,6 +119,18 @@ func (a *analysis) entities() []Entity {
 		out = append(out, *e)
 	}
 	return out
+}
+
+// describedAfter reports whether a name is followed by an age or a
+// description set off by a comma ("Raj Chohan, 59,", "Ann Oyler, a
+// lawyer", "Tom Lee, who …").
+func (a *analysis) describedAfter(r nameRun) bool {
+	n := r.Last + 1
+	if n >= len(a.toks) || strings.TrimSpace(gap(a.text, a.toks, n)) != "," {
+		return false
+	}
+	k := a.toks[n].Key
+	return digits(k) > 0 || k == "a" || k == "an" || k == "the" || k == "who" || k == "whose" || k == "his" || k == "her"
 }
 
 func contains(list []string, s string) bool {

@@ -11,7 +11,8 @@ func TestEntityForms(t *testing.T) {
 	text := "HALLBRIDGE, Vermont — PHOTO RELATED\n\n" +
 		"On Sunday in March the Company said Dorvan Agrochemicals and Pell Air had signed with the Kestrel Board. " +
 		"Grace Whitlow swam across Lake Oster and walked down Fenwick Avenue to the Marrow Ledger. " +
-		"The Corliss Harriers beat the Tamsin Rovers. The Clean Rivers Act passed. " +
+		"Whitlow was tired. The Corliss Harriers beat the Tamsin Rovers. The Clean Rivers Act passed. " +
+		"Everyone had seen Crimson Meadow twice. " +
 		"Sauvage, Palen, Hamas and the Saints were mentioned by Brazile in Perry County.\n"
 	r := Document(&doc.Document{ID: "t", Text: text})
 	got := map[string]EntityType{}
@@ -28,7 +29,9 @@ func TestEntityForms(t *testing.T) {
 			t.Errorf("%s: type %q, want %q (all: %v)", name, got[name], typ, got)
 		}
 	}
-	for _, name := range []string{"Sunday", "March", "PHOTO", "RELATED", "PHOTO RELATED", "Company", "HALLBRIDGE", "Clean Rivers Act"} {
+	// "Crimson Meadow" (a film, a band, a street?) has the shape of a
+	// name but nothing in the text makes it a person.
+	for _, name := range []string{"Sunday", "March", "PHOTO", "RELATED", "PHOTO RELATED", "Company", "HALLBRIDGE", "Clean Rivers Act", "Crimson Meadow"} {
 		if typ, ok := got[name]; ok {
 			t.Errorf("%q is an entity (%s)", name, typ)
 		}

@@ -21,7 +21,7 @@ var placeHeads = set(`avenue ave street road boulevard blvd lane drive highway f
 	headquarters sound towers`)
 
 // placeOpeners begin the name of a place ("Lake Oster", "Mount Pleasant").
-var placeOpeners = set(`lake mount mt fort port cape isle gulf point`)
+var placeOpeners = set(`lake mount mt fort port cape isle gulf point bay sea strait straits`)
 
 // directions before a known place make a part of it ("Northeast
 // Philadelphia", "Southern California").

@@ -33,6 +33,7 @@ type nameRun struct {
 	InQuote     bool
 	None        bool   // names no entity: a law, a contest, a page label, a dateline
 	Demonym     bool   // "Republicans", "the Greek": no entity, but a source may be named so
+	ByShape     bool   // a person only because it is two or more capitalised words
 	Canonical   string // resolved name (full name, gazetteer name), set by resolve
 }
 
@@ -88,7 +89,7 @@ func findNameRuns(text string, toks []normalize.Token, starts, titled []bool, lo
 				k := toks[j+1].Key
 				if j+2 < len(toks) && gap(text, toks, j+2) == " " && capital(j+2) &&
 					(nameParticles[k] && !isUpperStart(text[toks[j+1].Begin:toks[j+1].End]) ||
-						(k == "of" || k == "for") && hasOrgWord(toks, i, j) ||
+						(k == "of" || k == "for") && hasOrgWord(toks, i, j) || k == "of" && i == j && ofPlaces[toks[i].Key] ||
 						(k == "and" || k == "&") && !orgHeads[toks[j].Key] && !orgWords[toks[j].Key] && orgAhead(text, toks, j+2, capital)) {
 					j += 2
 					continue
@@ -123,7 +124,7 @@ func findNameRuns(text string, toks []normalize.Token, starts, titled []bool, lo
 		}
 		// "TOO" is a word in capitals, "VA089897" a code, "D-Mass" a
 		// party and state: none is a name.
-		if i == j && (isAllCaps(text[toks[i].Begin:toks[i].End]) && lower[toks[i].Key] || digits(toks[i].Key) >= 3) ||
+		if i == j && (isAllCaps(text[toks[i].Begin:toks[i].End]) && (lower[toks[i].Key] || i > 0 && (toks[i-1].Key == "a" || toks[i-1].Key == "an")) || digits(toks[i].Key) >= 3) ||
 			len([]rune(toks[i].Key)) == 1 && i < j && gap(text, toks, i+1) == "-" {
 			i = j
 			continue
@@ -149,6 +150,10 @@ func abbreviatedInName(text string, t normalize.Token) bool {
 	}
 	return abbreviations[t.Key] && titles[t.Key] || t.Key == "jr" || t.Key == "sr"
 }
+
+// ofPlaces open a place's name joined by "of" ("Gulf of Aden", "Bay of
+// Bengal").
+var ofPlaces = set(`gulf bay sea strait isle straits cape`)
 
 // digits counts the digits in a word.
 func digits(k string) int {
@@ -245,6 +250,7 @@ func classifyRun(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) 
 	}
 	if r.Type == Unknown && names >= 2 && !isAllCaps(proper) {
 		r.Type = Person
+		r.ByShape = true
 	}
 	if r.Type == Unknown && isAllCaps(proper) && r.NameFirst == b && len([]rune(proper)) >= 3 {
 		r.Type = Org
