@@ -27,15 +27,21 @@ rest was analysed); 2: the command could not run.`,
 			if err != nil {
 				return err
 			}
-			if err := analyze(ctx, st, cmd.ErrOrStderr()); err != nil {
+			opt, err := analyzeOptions(ctx, cmd, st)
+			if err != nil {
 				return err
 			}
-			if err := printReport(ctx, st, cmd.OutOrStdout(), sum.Problems...); err != nil {
+			if err := analyzeWith(ctx, st, opt, cmd.ErrOrStderr()); err != nil {
+				return err
+			}
+			if err := printReport(ctx, st, cmd.OutOrStdout(), opt.Stages, sum.Problems...); err != nil {
 				return err
 			}
 			return ingestFailure(sum)
 		},
 	}
 	addIngestFlags(cmd)
+	addReuseFlags(cmd)
+	addStagesFlag(cmd)
 	rootCmd.AddCommand(cmd)
 }

@@ -4,7 +4,10 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -33,20 +36,37 @@ text, and passages frequent across the corpus are boilerplate, not reuse.`,
 				return err
 			}
 			defer st.Close()
-			if err := analyze(cmd.Context(), st, cmd.ErrOrStderr()); err != nil {
+			opt, err := analyzeOptions(cmd.Context(), cmd, st)
+			if err != nil {
 				return err
 			}
-			return printReport(cmd.Context(), st, cmd.OutOrStdout())
+			if err := analyzeWith(cmd.Context(), st, opt, cmd.ErrOrStderr()); err != nil {
+				return err
+			}
+			return printReport(cmd.Context(), st, cmd.OutOrStdout(), nil)
 		},
 	}
+	addReuseFlags(cmd)
 	rootCmd.AddCommand(cmd)
 }
 
-// analyze brings the stored analysis up to date.
+// analyze brings the stored analysis up to date, with the settings the
+// stored results were made with.
 func analyze(ctx context.Context, st store.Store, errw io.Writer) error {
+	opt, err := analyzeOptions(ctx, nil, st)
+	if err != nil {
+		return err
+	}
+	return analyzeWith(ctx, st, opt, errw)
+}
+
+// analyzeWith brings the stored analysis up to date with opt, showing the
+// progress of its stages on errw.
+func analyzeWith(ctx context.Context, st store.Store, opt pipeline.AnalyzeOptions, errw io.Writer) error {
 	progress := newStageProgress(errw)
 	defer progress.done()
-	_, err := pipeline.Analyze(ctx, st, pipeline.AnalyzeOptions{Reuse: reuseOptions(flagDB), CrossLang: crossLangOptions(), Log: progress.step, Progress: progress.update})
+	opt.Log, opt.Progress = progress.step, progress.update
+	_, err := pipeline.Analyze(ctx, st, opt)
 	return err
 }
 
@@ -63,8 +83,9 @@ func reuseOptions(db string) pipeline.ReuseOptions {
 	return opt
 }
 
-// buildReport gathers the stored analysis into a report.
-func buildReport(ctx context.Context, st store.Store) (*report.Report, error) {
+// buildReport gathers the stored analysis into a report; stages, when not
+// nil, are the later stages that ran (see pipeline.AnalyzeOptions).
+func buildReport(ctx context.Context, st store.Store, stages []string) (*report.Report, error) {
 	r := &report.Report{}
 	err := st.EachDocument(ctx, func(d doc.Document) error {
 		r.Documents = append(r.Documents, report.Info(&d))
@@ -73,14 +94,32 @@ func buildReport(ctx context.Context, st store.Store) (*report.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	if r.Passages, err = st.Passages(ctx, store.PassageQuery{}); err != nil {
+	// Boilerplate passages too, marked: a reader sees which blocks two
+	// documents share, and they count in no coverage.
+	if r.Passages, err = st.Passages(ctx, store.PassageQuery{IncludeBoilerplate: true}); err != nil {
 		return nil, err
 	}
+	r.Text, r.FullText = documentText(ctx, st), flagFullText
 	if r.Relations, err = st.Relations(ctx, store.RelationQuery{}); err != nil {
 		return nil, err
 	}
 	if r.Chains, err = st.Chains(ctx); err != nil {
 		return nil, err
+	}
+	if r.Settings, err = st.ReuseSettings(ctx); err != nil {
+		return nil, err
+	}
+	if stages != nil {
+		// Only the stages asked for ran: the others' stored results may
+		// describe an older corpus, so they are not shown.
+		r.Settings = maps.Clone(r.Settings)
+		if r.Settings == nil {
+			r.Settings = map[string]string{}
+		}
+		r.Settings["stages"] = strings.Join(append([]string{"reuse"}, stages...), ",")
+		if !slices.Contains(stages, "quotes") && !slices.Contains(stages, "stories") {
+			return r, nil
+		}
 	}
 	if err := addQuotesAndClusters(ctx, st, r); err != nil {
 		return nil, err
@@ -104,10 +143,11 @@ func addQuotesAndClusters(ctx context.Context, st store.Store, r *report.Report)
 	return nil
 }
 
-// printReport prints the stored analysis, with the problems of the
-// ingest that preceded it, if any.
-func printReport(ctx context.Context, st store.Store, w io.Writer, problems ...string) error {
-	r, err := buildReport(ctx, st)
+// printReport prints the stored analysis, of the later stages that ran
+// (all when stages is nil), with the problems of the ingest that preceded
+// it, if any.
+func printReport(ctx context.Context, st store.Store, w io.Writer, stages []string, problems ...string) error {
+	r, err := buildReport(ctx, st, stages)
 	if err != nil {
 		return fmt.Errorf("reading the analysis: %w", err)
 	}
@@ -115,11 +155,17 @@ func printReport(ctx context.Context, st store.Store, w io.Writer, problems ...s
 	if flagJSON {
 		return report.WriteJSON(w, r)
 	}
-	return report.WriteText(w, r, func(id string) string {
+	return report.WriteText(w, r, documentText(ctx, st))
+}
+
+// documentText reads a document's text for the report ("" when it cannot
+// be read: the report then shows offsets without text).
+func documentText(ctx context.Context, st store.Store) func(id string) string {
+	return func(id string) string {
 		d, err := st.Document(ctx, id)
 		if err != nil {
 			return ""
 		}
 		return d.Text
-	})
+	}
 }

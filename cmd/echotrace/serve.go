@@ -39,9 +39,14 @@ takes documents to ingest and analyse from requests that send the token as
 				return err
 			}
 			defer st.Close()
+			// Uploads are analysed with the settings of the stored results.
+			reuse, err := pipeline.StoredReuseOptions(cmd.Context(), st, reuseOptions(flagDB))
+			if err != nil {
+				return err
+			}
 			srv, err := server.New(st, server.Options{
 				WriteToken: token,
-				Analyze:    pipeline.AnalyzeOptions{Reuse: reuseOptions(flagDB), CrossLang: crossLangOptions()},
+				Analyze:    pipeline.AnalyzeOptions{Reuse: reuse, CrossLang: crossLangOptions()},
 			})
 			if err != nil {
 				return err

@@ -17,7 +17,8 @@ import (
 // a killed run leaves either the old results or the new ones.
 type Stage struct {
 	Name  string
-	Order int // stages run in increasing order
+	Key   string // the stage's name in AnalyzeOptions.Stages: "quotes", "stories"
+	Order int    // stages run in increasing order
 	// Version is the corpus version the stage's stored results describe
 	// (0 when it has none).
 	Version func(ctx context.Context, st store.Store) (int64, error)
@@ -76,6 +77,11 @@ type AnalyzeOptions struct {
 	// Progress, when set, is told how far each stage after reuse has got
 	// (see StageOptions).
 	Progress func(stage string, done, total int64)
+	// Stages, when not nil, are the keys of the later stages to run (see
+	// StageKeys); reuse analysis always runs, as they build on it. nil
+	// runs them all. A corpus too large to wait for quotes and stories
+	// can be analysed for reuse alone.
+	Stages []string
 }
 
 // AnalyzeResult says what Analyze did.
@@ -86,6 +92,15 @@ type AnalyzeResult struct {
 	Reuse   *ReuseResult
 	// CrossLang counts the translation search's work, when it ran.
 	CrossLang *CrossLangStats
+}
+
+// StageKeys are the keys of the later stages, in the order they run.
+func StageKeys() []string {
+	keys := make([]string, len(stages))
+	for i, s := range stages {
+		keys[i] = s.Key
+	}
+	return keys
 }
 
 // StoreCorpus reads a store as the Corpus of reuse analysis: its documents
@@ -121,10 +136,20 @@ func Analyze(ctx context.Context, st store.Store, opt AnalyzeOptions) (AnalyzeRe
 		return AnalyzeResult{}, err
 	}
 	if have >= version && !opt.Force {
-		out := AnalyzeResult{Version: version, Skipped: true}
-		ran, err := runStages(ctx, st, version, false, logf, opt.stageOptions())
-		out.Skipped = !ran
-		return out, err
+		same, err := sameReuseSettings(ctx, st, opt.Reuse)
+		if err != nil {
+			return AnalyzeResult{}, err
+		}
+		if same {
+			out := AnalyzeResult{Version: version, Skipped: true}
+			ran, err := runStages(ctx, st, version, false, opt.Stages, logf, opt.stageOptions())
+			out.Skipped = !ran
+			return out, err
+		}
+		// The stored results were made with other settings: replace them.
+		if err := st.StaleReuse(ctx); err != nil {
+			return AnalyzeResult{}, err
+		}
 	}
 	logf("finding reuse in corpus version %d", version)
 	res, err := FindReuse(ctx, storeCorpus{st}, opt.Reuse)
@@ -144,7 +169,10 @@ func Analyze(ctx context.Context, st store.Store, opt AnalyzeOptions) (AnalyzeRe
 		logf("a newer analysis was stored meanwhile; keeping it")
 		return out, nil
 	}
-	_, err = runStages(ctx, st, version, true, logf, opt.stageOptions())
+	if _, err := st.SetReuseSettings(ctx, version, opt.Reuse.Settings()); err != nil {
+		return out, err
+	}
+	_, err = runStages(ctx, st, version, true, opt.Stages, logf, opt.stageOptions())
 	return out, err
 }
 
@@ -153,10 +181,14 @@ func (o AnalyzeOptions) stageOptions() StageOptions {
 }
 
 // runStages runs the stages whose results are older than version (all of
-// them when force is set) and reports whether any ran.
-func runStages(ctx context.Context, st store.Store, version int64, force bool, logf func(string, ...any), opt StageOptions) (bool, error) {
+// them when force is set), of those whose keys are in only (all when only
+// is nil), and reports whether any ran.
+func runStages(ctx context.Context, st store.Store, version int64, force bool, only []string, logf func(string, ...any), opt StageOptions) (bool, error) {
 	ran := false
 	for _, s := range stages {
+		if only != nil && !slices.Contains(only, s.Key) {
+			continue
+		}
 		if !force && s.Version != nil {
 			have, err := s.Version(ctx, st)
 			if err != nil {

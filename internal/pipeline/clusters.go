@@ -21,6 +21,7 @@ import (
 func init() {
 	registerStage(Stage{
 		Name:  "stories and narratives",
+		Key:   "stories",
 		Order: 20,
 		Version: func(ctx context.Context, st store.Store) (int64, error) {
 			return st.ClustersVersion(ctx)

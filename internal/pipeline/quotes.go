@@ -14,6 +14,7 @@ import (
 func init() {
 	registerStage(Stage{
 		Name:  "quotes",
+		Key:   "quotes",
 		Order: 10,
 		Version: func(ctx context.Context, st store.Store) (int64, error) {
 			return st.QuotesVersion(ctx)

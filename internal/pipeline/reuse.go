@@ -32,8 +32,11 @@ type ReuseOptions struct {
 	Window    int // winnowing window: runs of Shingle+Window-1 tokens are always found
 	MaxDF     int // fingerprints in more documents than this are boilerplate
 	MinShared int // fingerprints a pair must share to be aligned
-	// BoilerplateShare: a passage whose fingerprints are at least this
-	// share frequent (above MaxDF) is marked boilerplate, not reuse.
+	// BoilerplateShare: a passage more than this share of which is
+	// boilerplate — of its fingerprints frequent (above MaxDF), or of its
+	// bytes on either side in the reader's boilerplate regions — is marked
+	// boilerplate, not reuse. A copy that merely runs into a boilerplate
+	// line, or has one inside it, stays reuse.
 	BoilerplateShare float64
 	Align            match.AlignOptions
 	Thresholds       relate.Thresholds
@@ -408,9 +411,9 @@ func relatePair(ctx context.Context, c Corpus, idx *match.Index, x, y *pairSide,
 		}
 		p.A.Begin, p.A.End = widenToPunctuation(a.Text, p.A.Begin, p.A.End)
 		p.B.Begin, p.B.End = widenToPunctuation(b.Text, p.B.Begin, p.B.End)
-		p.Boilerplate = (!nearDup && frequentShare(x.fingerprints(opt), al.A0, al.A1, idx, opt.MaxDF) >= opt.BoilerplateShare) ||
-			boilerplateShare(a, p.A.Begin, p.A.End) >= opt.BoilerplateShare ||
-			boilerplateShare(b, p.B.Begin, p.B.End) >= opt.BoilerplateShare
+		p.Boilerplate = (!nearDup && frequentShare(x.fingerprints(opt), al.A0, al.A1, idx, opt.MaxDF) > opt.BoilerplateShare) ||
+			boilerplateShare(a, p.A.Begin, p.A.End) > opt.BoilerplateShare ||
+			boilerplateShare(b, p.B.Begin, p.B.End) > opt.BoilerplateShare
 		ps = append(ps, p)
 	}
 	rel, ok := relate.Classify(a, b, ps, opt.Thresholds)

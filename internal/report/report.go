@@ -25,6 +25,16 @@ type Report struct {
 	// Problems are inputs that could not be read, or were read in part,
 	// each a message naming the file (and line or record).
 	Problems []string
+	// Text returns a document's original text, so that the JSON form can
+	// carry each passage's evidence; nil leaves the text out.
+	Text func(id string) string
+	// FullText gives every passage side its whole text in the JSON form;
+	// otherwise a side longer than PassageTextBytes gets an excerpt of its
+	// beginning and end, flagged as such.
+	FullText bool
+	// Settings are the reuse settings the analysis used, as name and
+	// value, shown so that a report says how it was made.
+	Settings map[string]string
 }
 
 // DocInfo is what the report says about a document: enough to name it and

@@ -41,7 +41,7 @@ func decode(t *testing.T, r *Report) map[string]any {
 // TestJSONShape pins the field names scripts rely on.
 func TestJSONShape(t *testing.T) {
 	m := decode(t, fixture(t))
-	if got, want := keys(m), []string{"chains", "documents", "narratives", "passages", "problems", "quotes", "relations", "stories"}; !reflect.DeepEqual(got, want) {
+	if got, want := keys(m), []string{"chains", "documents", "narratives", "passages", "problems", "quotes", "relations", "settings", "stories"}; !reflect.DeepEqual(got, want) {
 		t.Fatalf("top-level keys %v, want %v", got, want)
 	}
 	first := func(key string) map[string]any { return m[key].([]any)[0].(map[string]any) }

@@ -39,7 +39,9 @@ func (s *Server) loadBundle(ctx context.Context, id string) (*bundle, error) {
 		return nil, err
 	}
 	b := &bundle{Doc: d}
-	if b.Passages, err = s.st.Passages(ctx, store.PassageQuery{Doc: id, Limit: maxDocPassages + 1}); err != nil {
+	// Boilerplate passages too: the page shows them greyed, so a reader
+	// sees which blocks a document shares without taking them for reuse.
+	if b.Passages, err = s.st.Passages(ctx, store.PassageQuery{Doc: id, IncludeBoilerplate: true, Limit: maxDocPassages + 1}); err != nil {
 		return nil, err
 	}
 	if b.Relations, err = s.st.Relations(ctx, store.RelationQuery{Doc: id, Limit: maxDocRelations + 1}); err != nil {

@@ -26,6 +26,20 @@ type ReuseStore interface {
 	Relations(ctx context.Context, q RelationQuery) ([]relate.Relation, error)
 	// Chains returns the stored provenance chains in stored order.
 	Chains(ctx context.Context) ([]relate.Chain, error)
+	// SetReuseSettings records the settings (name → value) the stored
+	// results were made with, when they are those of corpus version
+	// `version`; otherwise (a newer analysis was stored meanwhile) it
+	// changes nothing and returns false.
+	SetReuseSettings(ctx context.Context, version int64, settings map[string]string) (bool, error)
+	// ReuseSettings returns the settings the stored results were made
+	// with; nil when they are not known (no results, or results stored by
+	// a build or a run that did not record them).
+	ReuseSettings(ctx context.Context) (map[string]string, error)
+	// StaleReuse marks the stored results as describing no corpus version,
+	// so that the next analysis replaces them even of the same version:
+	// for when they were made with settings no longer wanted. They stay
+	// readable until then.
+	StaleReuse(ctx context.Context) error
 }
 
 // PassageQuery selects passages. Zero fields do not restrict.

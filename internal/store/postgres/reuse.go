@@ -36,6 +36,7 @@ func init() {
 		);
 		INSERT INTO counters (name, value) VALUES ('reuse_version', 0) ON CONFLICT DO NOTHING;`,
 		backfillReuseCounts,
+		reuseSettingsSchema,
 	)
 }
 

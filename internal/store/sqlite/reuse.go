@@ -35,6 +35,7 @@ func init() {
 		);
 		INSERT OR IGNORE INTO counters(name, value) VALUES ('reuse_version', 0);`,
 		backfillReuseCounts,
+		reuseSettingsSchema,
 	)
 }
 

@@ -38,6 +38,7 @@ func Run(t *testing.T, newDSN NewDSN) {
 	t.Run("Reopen", func(t *testing.T) { testReopen(t, newDSN) })
 	t.Run("Reuse", func(t *testing.T) { testReuse(t, newDSN) })
 	t.Run("ReuseQueries", func(t *testing.T) { testReuseQueries(t, newDSN) })
+	t.Run("ReuseSettings", func(t *testing.T) { testReuseSettings(t, newDSN) })
 	t.Run("ConcurrentPut", func(t *testing.T) { testConcurrentPut(t, newDSN) })
 	t.Run("ConcurrentReplaceReuse", func(t *testing.T) { testConcurrentReplaceReuse(t, newDSN) })
 }
