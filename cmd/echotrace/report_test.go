@@ -29,7 +29,7 @@ func checkReportFindings(t *testing.T, out string) {
 			t.Fatal(err)
 		}
 	}
-	want := []string{"documents", "passages", "relations", "chains", "quotes", "stories", "narratives", "problems"}
+	want := []string{"settings", "documents", "passages", "relations", "chains", "quotes", "stories", "narratives", "problems"}
 	if !slices.Equal(keys, want) {
 		t.Errorf("top-level keys %v, want %v", keys, want)
 	}
