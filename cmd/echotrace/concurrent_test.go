@@ -57,14 +57,25 @@ func postgresDSN(t *testing.T) string {
 
 // TestConcurrentAnalyzePostgres: several echotrace processes ingest and
 // analyse overlapping parts of one corpus into one PostgreSQL database at
-// once. Afterwards every document is there once and the relations are
-// those of the whole corpus analysed by one process.
+// once. Afterwards every document is there once and the relations,
+// quotes and stories are those of the whole corpus analysed by one
+// process.
 func TestConcurrentAnalyzePostgres(t *testing.T) {
 	dsn := postgresDSN(t)
 	dir := t.TempDir()
 	corpus := filepath.Join(dir, "all.jsonl")
 	writeCorpus(t, corpus, 300)
 	lines := strings.SplitAfter(strings.TrimSpace(readText(t, corpus)), "\n")
+	// Quotes that recur across documents, some with a word changed, so
+	// that linking has quotes of several documents to join.
+	for i, line := range lines {
+		quote := fmt.Sprintf(`Minister Ann Lee%d said: \"We will keep the harbour plan number %d open for every boat this %s.\"`,
+			i%3, i%7, []string{"winter", "season"}[i%2])
+		lines[i] = strings.Replace(line, `","text":"`, `","text":"`+quote+` `, 1)
+	}
+	if err := os.WriteFile(corpus, []byte(strings.Join(lines, "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	// Three overlapping thirds: each process also re-ingests documents
 	// another one is ingesting.
 	var parts []string
@@ -102,11 +113,55 @@ func TestConcurrentAnalyzePostgres(t *testing.T) {
 	if len(want.pairs()) == 0 {
 		t.Fatal("the test corpus has no relations; the comparison proves nothing")
 	}
+	if !slices.Equal(got.quotes(), want.quotes()) {
+		t.Errorf("quotes after concurrent runs differ from one run over the whole corpus:\n got %v\nwant %v", got.quotes(), want.quotes())
+	}
+	if len(want.quotes()) == 0 {
+		t.Error("the test corpus has no quotes; the comparison proves nothing")
+	}
+	if !slices.Equal(got.stories(), want.stories()) {
+		t.Errorf("stories after concurrent runs differ from one run over the whole corpus:\n got %v\nwant %v", got.stories(), want.stories())
+	}
 }
 
 type miniReport struct {
 	Documents []struct{ ID string }
 	Relations []struct{ A, B, Kind string }
+	Quotes    []struct {
+		ID          string
+		Occurrences []struct {
+			Doc   string
+			Begin int
+		}
+	}
+	Stories []struct{ Documents []string }
+}
+
+// quotes lists each quote as its id and its occurrences, sorted.
+func (r miniReport) quotes() []string {
+	var out []string
+	for _, q := range r.Quotes {
+		var occs []string
+		for _, o := range q.Occurrences {
+			occs = append(occs, fmt.Sprintf("%s@%d", o.Doc, o.Begin))
+		}
+		slices.Sort(occs)
+		out = append(out, q.ID+" "+strings.Join(occs, " "))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// stories lists each story as its documents, sorted.
+func (r miniReport) stories() []string {
+	var out []string
+	for _, s := range r.Stories {
+		docs := slices.Clone(s.Documents)
+		slices.Sort(docs)
+		out = append(out, strings.Join(docs, " "))
+	}
+	slices.Sort(out)
+	return out
 }
 
 func (r miniReport) pairs() []string {
