@@ -64,7 +64,8 @@ func (a *analysis) entities() []Entity {
 	// One-word names, to tell a person's surname used alone.
 	alone := map[string]bool{}
 	for _, r := range a.runs {
-		if r.First == r.Last {
+		// "the Saints" is a team's short name, not a surname.
+		if r.First == r.Last && (r.First == 0 || !determiners[a.toks[r.First-1].Key]) {
 			alone[a.toks[r.First].Key] = true
 		}
 	}

@@ -153,7 +153,7 @@ var titles = set(`mr mrs ms miss dr prof professor sir dame lord lady president 
 	commissioner councillor councilor alderman inspector superintendent detective constable
 	officer spokesperson dean provost rector advocate trooper undersheriff sheriff examiner coroner
 	manager coach pitcher rhp lhp qb rb star actress actor singer rapper model designer producer
-	anchor host owner founder ceo chef senior special agent referee commodore champion clerk
+	anchor host owner founder ceo chef special agent referee commodore champion clerk
 	councilman councilwoman broadcaster heavyweight lightweight middleweight
 	господин госпожа президент министр премьер генерал депутат
 	monsieur madame herr frau señor señora don doña`)

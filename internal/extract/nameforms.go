@@ -68,7 +68,8 @@ var demonyms = set(`american british english french german greek russian chinese
 var labelWords = set(`photo photos video videos related breaking update updated exclusive watch read
 	more advertisement listen gallery slideshow caption credit file graphic map sponsored opinion
 	analysis editorial comment comments share tweet email print subscribe
-	ceo ceos cfo coo mvp gm tv id dna gdp vip pm am usd gmt bst est pst edt pdt cet utc mri`)
+	ceo ceos cfo coo mvp gm tv id dna gdp vip pm am usd gmt bst est pst edt pdt cet utc mri
+	wwi wwii llp llc inc ltd corp`)
 
 // genericNouns are capitalised on their own ("the Company", "the
 // Board") without naming anything.
@@ -87,8 +88,12 @@ func formType(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) (t 
 	switch {
 	case a == b && (labelWords[last] || genericNouns[last] || holidays[last] || calendarWords[last]):
 		return Unknown, true, true
-	case eventHeads[last] && a < b, vesselPrefixes[first] && a < b:
+	case eventHeads[last] && a < b, vesselPrefixes[first] && a < b, hasKey(toks, a, b, "ship"):
 		return Unknown, true, true
+	case a == b && isAllCaps(text[toks[a].Begin:toks[a].End]) && (functionWords[first] || adverbials[first] || prepositions[first] || notHeads[first]):
+		return Unknown, true, true // "TOO", "AND": a word in capitals
+	case b-a >= 2 && isAllCaps(tokenText(text, toks, a, b)):
+		return Unknown, true, true // "PEOPLE HAVE DIED IN": a shouted headline
 	case demonyms[last] && (a == b || directions[first] && a+1 == b || demonyms[first] && a+1 == b):
 		return Demonym, true, true
 	case placeHeads[last] && a < b, placeOpeners[first] && a < b:
@@ -115,6 +120,16 @@ func formType(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) (t 
 		}
 	}
 	return Unknown, false, false
+}
+
+// hasKey reports whether a token of [a, b] has key k.
+func hasKey(toks []normalize.Token, a, b int, k string) bool {
+	for i := a; i <= b; i++ {
+		if toks[i].Key == k {
+			return true
+		}
+	}
+	return false
 }
 
 // isTitleCase reports whether a paragraph is written in title case (a

@@ -240,6 +240,9 @@ func classifyRun(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) 
 	if r.NameFirst > a {
 		r.Roles = append(r.Roles, tokenText(text, toks, a, r.NameFirst-1))
 		r.Type = Person
+		if isAllCaps(tokenText(text, toks, r.NameFirst, b)) {
+			r.Type = Org // "Broadcaster NBC": an acronym is no person's name
+		}
 	}
 	proper := tokenText(text, toks, r.NameFirst, b)
 	if e := gaz.LookupText(proper); e != nil {
