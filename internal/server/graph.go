@@ -70,48 +70,76 @@ func (s *Server) graphFor(r *http.Request) (*graphView, error) {
 	return nil, &badParam{"one of these parameters is required: doc (a document id), story (a story id), narrative (a narrative id) or chain (a chain number)"}
 }
 
-// neighbourhood is the graph of the documents within depth relations of id.
+// neighbourhood is the whole spread of a document: every ancestor (its
+// source, the source's source, …) and every descendant (its copies, their
+// copies, …), followed through directed relations, plus the documents
+// within depth relations of unknown direction, and every relation among
+// them all.
 func (s *Server) neighbourhood(ctx context.Context, id string, depth int) (*graphView, error) {
 	focus, err := s.st.Document(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	g := &graphView{Title: "Around " + label(summarize(focus))}
-	in := map[string]bool{id: true}
+	g := &graphView{Title: "The spread of " + label(summarize(focus))}
+	// role says how a document was reached, which decides the relations
+	// followed from it: up from ancestors, down from descendants, both
+	// from the focus; undirected ones from the focus and its undirected
+	// neighbours, up to depth.
+	type role struct {
+		up, down bool
+		level    int // undirected steps from the focus
+	}
+	roles := map[string]role{id: {up: true, down: true}}
 	order := []string{id}
 	var rels []relate.Relation
 	seen := map[[2]string]bool{}
-	frontier := []string{id}
-	for level := 0; level < depth && len(frontier) > 0; level++ {
-		var next []string
-		for _, n := range frontier {
-			rs, err := s.st.Relations(ctx, store.RelationQuery{Doc: n, Limit: maxNodeRelations + 1})
-			if err != nil {
-				return nil, err
-			}
-			if len(rs) > maxNodeRelations {
-				rs, g.Truncated = rs[:maxNodeRelations], true
-			}
-			for _, r := range rs {
-				o := other(r.A, r.B, n)
-				if !in[o] {
-					if len(order) >= maxGraphNodes {
-						g.Truncated = true
-						continue
-					}
-					in[o] = true
-					order = append(order, o)
-					next = append(next, o)
-				}
-				if k := [2]string{r.A, r.B}; !seen[k] {
-					seen[k] = true
-					rels = append(rels, r)
-				}
-			}
+	for i := 0; i < len(order); i++ {
+		n := order[i]
+		ro := roles[n]
+		rs, err := s.st.Relations(ctx, store.RelationQuery{Doc: n, Limit: maxNodeRelations + 1})
+		if err != nil {
+			return nil, err
 		}
-		frontier = next
+		if len(rs) > maxNodeRelations {
+			rs, g.Truncated = rs[:maxNodeRelations], true
+		}
+		for _, r := range rs {
+			if k := [2]string{r.A, r.B}; !seen[k] {
+				seen[k] = true
+				rels = append(rels, r)
+			}
+			o := other(r.A, r.B, n)
+			if _, ok := roles[o]; ok {
+				continue
+			}
+			var next role
+			switch src := r.Source(); {
+			case src == o && ro.up:
+				next = role{up: true}
+			case src == n && ro.down:
+				next = role{down: true}
+			case src == "" && ro.up && ro.down && ro.level < depth:
+				next = role{up: true, down: true, level: ro.level + 1}
+			default:
+				continue
+			}
+			if len(order) >= maxGraphNodes {
+				g.Truncated = true
+				continue
+			}
+			roles[o] = next
+			order = append(order, o)
+		}
 	}
-	return s.fillGraph(ctx, g, order, rels, id)
+	var among []relate.Relation
+	for _, r := range rels {
+		_, a := roles[r.A]
+		_, b := roles[r.B]
+		if a && b {
+			among = append(among, r)
+		}
+	}
+	return s.fillGraph(ctx, g, order, among, id)
 }
 
 // chainGraph is the graph of one provenance chain and the relations among

@@ -38,6 +38,7 @@ func parseTemplates() (*template.Template, error) {
 		"entityHref":  entityHref,
 		"graphHref":   graphHref,
 		"label":       label,
+		"named":       named,
 		"pct":         func(f float64) string { return fmt.Sprintf("%.0f%%", f*100) },
 		"cut":         cut,
 	}
@@ -338,7 +339,7 @@ func (s *Server) pageDocument(w http.ResponseWriter, r *http.Request) {
 			Href: entityHref(e.Entity), Title: e.Type + ": " + e.Name})
 	}
 	body.Pieces = markText(b.Doc.Text, marks)
-	s.render(w, r, http.StatusOK, "document.html", pageData{Title: label(body.Doc), Nav: "documents", Body: body})
+	s.render(w, r, http.StatusOK, "document.html", pageData{Title: named(body.Doc, 80), Nav: "documents", Body: body})
 }
 
 // kindRank orders relation kinds strongest first.

@@ -42,6 +42,29 @@ func publicPath(p string) string {
 	return path.Base(filepath.ToSlash(p))
 }
 
+// named is a document's title (cut to n characters) with what tells it
+// apart from others of the same title: its outlet and day, or, when it
+// has neither, the end of its id. Lists that show a document by a short
+// name (chains, graphs, page titles) use it, since wire copies share
+// their titles.
+func named(d DocSummary, n int) string {
+	var extra []string
+	if d.Outlet != "" {
+		extra = append(extra, d.Outlet)
+	}
+	if t, ok := doc.ParseDate(d.Date); ok {
+		extra = append(extra, t.UTC().Format("2006-01-02"))
+	}
+	if len(extra) == 0 && d.Title != "" {
+		extra = append(extra, shortID(d.ID))
+	}
+	name := cut(label(d), n)
+	if len(extra) == 0 {
+		return name
+	}
+	return name + " (" + strings.Join(extra, ", ") + ")"
+}
+
 // label is what a page calls a document: its title, else its id.
 func label(d DocSummary) string {
 	if d.Title != "" {
