@@ -17,7 +17,7 @@ import (
 //	stories(ord, id, narrative, first, last, data)     data: cluster.Story as JSON
 //	story_documents(doc, story)                         which story holds a document
 //	narratives(ord, id, first, last, data)              data: cluster.Narrative as JSON
-//	cluster_state(id, data)                             one row: cluster.Clusterer saved
+//	cluster_state(id, data)                             cluster.Clusterer saved, in parts (StateParts) in rows 1, 2, …
 //
 // first and last are YYYY-MM-DD or empty. Indexes: stories by id and
 // narrative; story_documents by doc and by story.
@@ -53,4 +53,22 @@ type NarrativeQuery struct {
 	ID     string
 	Limit  int
 	Offset int
+}
+
+// MaxStatePart is the largest part of a saved clusterer one row holds:
+// both engines refuse a field over 1 GB, and a clusterer that has placed
+// a million documents is larger. Tests lower it to store small states in
+// several parts.
+var MaxStatePart = 256 << 20
+
+// StateParts cuts a saved clusterer into the parts a backend stores in
+// rows 1, 2, …; none for a nil state.
+func StateParts(state []byte) [][]byte {
+	var parts [][]byte
+	for len(state) > 0 {
+		n := min(len(state), MaxStatePart)
+		parts = append(parts, state[:n])
+		state = state[n:]
+	}
+	return parts
 }

@@ -3,7 +3,6 @@ package postgres
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
@@ -32,6 +31,9 @@ func init() {
 		CREATE TABLE cluster_state (id integer PRIMARY KEY CHECK (id = 1), data bytea NOT NULL);
 		INSERT INTO counters (name, value) VALUES ('clusters_version', 0) ON CONFLICT DO NOTHING;`,
 		backfillClusterCounts,
+		// The saved clusterer is kept in parts (rows 1, 2, …): at a
+		// million documents it is larger than the 1 GB a field holds.
+		`ALTER TABLE cluster_state DROP CONSTRAINT IF EXISTS cluster_state_id_check;`,
 	)
 }
 
@@ -88,8 +90,8 @@ func (s *DB) ReplaceClusters(ctx context.Context, version int64, stories []clust
 		if err := writeClusterCounts(ctx, tx, len(stories), len(narratives)); err != nil {
 			return err
 		}
-		if state != nil {
-			if _, err := tx.Exec(ctx, `INSERT INTO cluster_state (id, data) VALUES (1, $1)`, state); err != nil {
+		for i, part := range store.StateParts(state) {
+			if _, err := tx.Exec(ctx, `INSERT INTO cluster_state (id, data) VALUES ($1, $2)`, i+1, part); err != nil {
 				return fmt.Errorf("store cluster state: %w", err)
 			}
 		}
@@ -160,12 +162,20 @@ func queryJSON[T any](ctx context.Context, s *DB, what, query string, args ...an
 
 // ClusterState returns the saved clusterer, or nil.
 func (s *DB) ClusterState(ctx context.Context) ([]byte, error) {
-	var data []byte
-	err := s.pool.QueryRow(ctx, `SELECT data FROM cluster_state WHERE id = 1`).Scan(&data)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return nil, nil
-	}
+	rows, err := s.pool.Query(ctx, `SELECT data FROM cluster_state ORDER BY id`)
 	if err != nil {
+		return nil, fmt.Errorf("postgres: cluster state: %w", err)
+	}
+	defer rows.Close()
+	var data []byte
+	for rows.Next() {
+		var part []byte
+		if err := rows.Scan(&part); err != nil {
+			return nil, fmt.Errorf("postgres: cluster state: %w", err)
+		}
+		data = append(data, part...)
+	}
+	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("postgres: cluster state: %w", err)
 	}
 	return data, nil

@@ -30,6 +30,12 @@ func init() {
 		CREATE TABLE cluster_state (id INTEGER PRIMARY KEY CHECK (id = 1), data BLOB NOT NULL);
 		INSERT OR IGNORE INTO counters(name, value) VALUES ('clusters_version', 0);`,
 		backfillClusterCounts,
+		// The saved clusterer is kept in parts (rows 1, 2, …): at a
+		// million documents it is larger than the 1 GB a field holds.
+		`CREATE TABLE cluster_state_parts (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
+		INSERT INTO cluster_state_parts(id, data) SELECT id, data FROM cluster_state;
+		DROP TABLE cluster_state;
+		ALTER TABLE cluster_state_parts RENAME TO cluster_state;`,
 	)
 }
 
@@ -90,8 +96,8 @@ func (s *DB) ReplaceClusters(ctx context.Context, version int64, stories []clust
 		if err := writeClusterCounts(ctx, tx, len(stories), len(narratives)); err != nil {
 			return err
 		}
-		if state != nil {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO cluster_state(id, data) VALUES (1, ?)`, state); err != nil {
+		for i, part := range store.StateParts(state) {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO cluster_state(id, data) VALUES (?, ?)`, i+1, part); err != nil {
 				return fmt.Errorf("store cluster state: %w", err)
 			}
 		}
@@ -160,12 +166,20 @@ func queryJSON[T any](ctx context.Context, db *sql.DB, what, query string, args 
 
 // ClusterState returns the saved clusterer, or nil.
 func (s *DB) ClusterState(ctx context.Context) ([]byte, error) {
-	var data []byte
-	err := s.db.QueryRowContext(ctx, `SELECT data FROM cluster_state WHERE id = 1`).Scan(&data)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
-	}
+	rows, err := s.db.QueryContext(ctx, `SELECT data FROM cluster_state ORDER BY id`)
 	if err != nil {
+		return nil, fmt.Errorf("sqlite: cluster state: %w", err)
+	}
+	defer rows.Close()
+	var data []byte
+	for rows.Next() {
+		var part []byte
+		if err := rows.Scan(&part); err != nil {
+			return nil, fmt.Errorf("sqlite: cluster state: %w", err)
+		}
+		data = append(data, part...)
+	}
+	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("sqlite: cluster state: %w", err)
 	}
 	return data, nil

@@ -72,7 +72,17 @@ func Clusters(t *testing.T, newDSN NewDSN) {
 	if got, err := cs.ClusterState(ctx); err != nil || !reflect.DeepEqual(got, state) {
 		t.Fatalf("ClusterState = %v, %v", got, err)
 	}
-	if ok, err := cs.ReplaceClusters(ctx, 2, nil, nil, nil); err != nil || ok {
+	// A state of several parts comes back whole, in order.
+	defer func(n int) { store.MaxStatePart = n }(store.MaxStatePart)
+	store.MaxStatePart = 3
+	long := []byte("a saved clusterer in several parts")
+	if ok, err := cs.ReplaceClusters(ctx, 3, stories, narratives, long); err != nil || !ok {
+		t.Fatalf("ReplaceClusters with a state of several parts = %v, %v", ok, err)
+	}
+	if got, err := cs.ClusterState(ctx); err != nil || !reflect.DeepEqual(got, long) {
+		t.Fatalf("ClusterState of several parts = %q, %v; want %q", got, err, long)
+	}
+	if ok, err := cs.ReplaceClusters(ctx, 1, nil, nil, nil); err != nil || ok {
 		t.Fatalf("older analysis replaced the stored one: %v, %v", ok, err)
 	}
 	if ok, err := cs.ReplaceClusters(ctx, 3, stories[:1], narratives[:1], nil); err != nil || !ok {
