@@ -87,6 +87,12 @@ func (a *analysis) entities() []Entity {
 		if r.ByShape && !sources[ri] && !alone[a.toks[r.Last].Key] && !referred[r.Canonical] && !a.describedAfter(r) {
 			continue
 		}
+		// Nor is a name a person's when it takes "the" ("the Red Sox",
+		// "the Grand Hotel du Cap") or is the title a quotation gives
+		// ("“The Notorious Bettie Page”", "the “American Pie” star").
+		if r.ByShape && (r.First > 0 && a.toks[r.First-1].Key == "the" && isBlank(gap(a.text, a.toks, r.First)) || a.quotedTitle(r)) {
+			continue
+		}
 		t := r.Type
 		if t == Unknown {
 			// A name that speaks but is no person is an organisation
@@ -120,6 +126,21 @@ func (a *analysis) entities() []Entity {
 		out = append(out, *e)
 	}
 	return out
+}
+
+// quotedTitle reports whether a name run fills most of a short
+// quotation: the title of a film, a book or a song.
+func (a *analysis) quotedTitle(r nameRun) bool {
+	if !r.InQuote {
+		return false
+	}
+	b := a.toks[r.First].Begin
+	i := spansFrom(a.qspans, b)
+	if i >= len(a.qspans) || a.qspans[i].Begin > b {
+		return false
+	}
+	q := a.qspans[i]
+	return len(normalize.Tokens(a.text[q.Begin:q.End])) <= r.Last-r.First+3
 }
 
 // describedAfter reports whether a name is followed by an age or a

@@ -169,15 +169,16 @@ func digits(k string) int {
 // orgAhead reports whether the capitalised words from token i on end
 // in an organisation's head word ("Fish and Wildlife Service").
 func orgAhead(text string, toks []normalize.Token, i int, capital func(int) bool) bool {
+	last := -1
 	for m := i; m < len(toks) && m < i+4 && capital(m); m++ {
-		if orgHeads[toks[m].Key] || orgWords[toks[m].Key] {
-			return true
-		}
+		last = m
 		if m+1 < len(toks) && gap(text, toks, m+1) != " " {
 			break
 		}
 	}
-	return false
+	// The head ends the part after "and": "Fish and Wildlife Service",
+	// not "Wildlife and Center for Biological Diversity".
+	return last >= 0 && (orgHeads[toks[last].Key] || orgWords[toks[last].Key])
 }
 
 func hasOrgWord(toks []normalize.Token, a, b int) bool {
