@@ -33,14 +33,11 @@ With --json it prints {"entities", "documents", "outlets"}.`,
 			if q.Type, err = entityType(typ); err != nil {
 				return err
 			}
-			st, err := openAnalysed(cmd.Context(), cmd.ErrOrStderr())
+			st, err := openAnalysed(cmd.Context(), cmd.ErrOrStderr(), q.Doc)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			if err := knownDocument(cmd.Context(), st, "doc", q.Doc); err != nil {
-				return err
-			}
 			ms, err := st.EntityMentions(cmd.Context(), q)
 			if err != nil {
 				return err

@@ -53,7 +53,7 @@ first.`,
 			if err != nil {
 				return err
 			}
-			st, err := openAnalysed(cmd.Context(), cmd.ErrOrStderr())
+			st, err := openAnalysed(cmd.Context(), cmd.ErrOrStderr(), "")
 			if err != nil {
 				return err
 			}

@@ -37,14 +37,11 @@ referring to the speaker in that document, or null), cue, kind
 			if q.Kind, err = occurrenceKind(kind); err != nil {
 				return err
 			}
-			st, err := openAnalysed(cmd.Context(), cmd.ErrOrStderr())
+			st, err := openAnalysed(cmd.Context(), cmd.ErrOrStderr(), q.Doc)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			if err := knownDocument(cmd.Context(), st, "doc", q.Doc); err != nil {
-				return err
-			}
 			if err := knownSpeaker(cmd.Context(), st, q.Speaker); err != nil {
 				return err
 			}
@@ -67,10 +64,16 @@ referring to the speaker in that document, or null), cue, kind
 }
 
 // openAnalysed opens the database named by --db and brings its analysis
-// up to date, for the commands that read quotes and entities.
-func openAnalysed(ctx context.Context, errw io.Writer) (store.Store, error) {
+// up to date, for the commands that read quotes and entities. A --doc
+// filter (doc, when not empty) is checked first, so that a mistyped id is
+// told at once, not after the analysis.
+func openAnalysed(ctx context.Context, errw io.Writer, doc string) (store.Store, error) {
 	st, err := openExisting(ctx)
 	if err != nil {
+		return nil, err
+	}
+	if err := knownDocument(ctx, st, "doc", doc); err != nil {
+		st.Close()
 		return nil, err
 	}
 	if err := analyze(ctx, st, errw); err != nil {
