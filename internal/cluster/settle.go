@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"cmp"
 	"maps"
 	"slices"
 	"time"
@@ -37,9 +38,7 @@ func (c *Clusterer) Settle() int {
 		for _, si := range work {
 			n += c.reassign(si)
 		}
-		for _, si := range work {
-			n += c.mergeInto(si)
-		}
+		n += c.mergeBestFirst(work)
 		moved += n
 		if n == 0 {
 			clear(c.dirty)
@@ -93,30 +92,55 @@ func (c *Clusterer) reassignSingle(si int32) int {
 	return 1
 }
 
-// mergeInto merges story si with the candidate story its documents fit
-// best on average, when that average reaches the threshold; it returns
-// the documents that changed story.
-func (c *Clusterer) mergeInto(si int32) int {
-	s := c.stories[si]
-	if len(s.Docs) == 0 || s.Into > 0 {
-		return 0
+// mergeBestFirst merges each of the given stories with the candidate
+// story its documents fit best on average, when that average reaches the
+// threshold: the closest pairs first, so that which pair merges does not
+// depend on the order the stories were made in. A story that took part in
+// a merge is not merged again in this pass; the merged story is changed,
+// so the next pass looks at it anew. It returns the documents that
+// changed story.
+func (c *Clusterer) mergeBestFirst(work []int32) int {
+	type proposal struct {
+		a, b  int32
+		score float64
 	}
-	f := features{terms: s.Terms, ents: s.Ents}
-	best, bestScore := int32(-1), 0.0
-	for _, ti := range c.candidates(&f) {
-		if ti == si {
+	var props []proposal
+	for _, si := range work {
+		s := c.stories[si]
+		if len(s.Docs) == 0 || s.Into > 0 {
 			continue
 		}
-		if sc := c.mergeScore(si, ti); sc > bestScore {
-			best, bestScore = ti, sc
+		f := features{terms: s.Terms, ents: s.Ents}
+		for _, ti := range c.candidates(&f) {
+			if ti == si {
+				continue
+			}
+			if sc := c.mergeScore(si, ti); sc >= c.p.Threshold {
+				props = append(props, proposal{min(si, ti), max(si, ti), sc})
+			}
 		}
 	}
-	if best < 0 || bestScore < c.p.Threshold {
-		return 0
+	slices.SortFunc(props, func(x, y proposal) int {
+		return cmp.Or(cmp.Compare(y.score, x.score), cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
+	})
+	used := make(map[int32]bool)
+	moved := 0
+	for _, p := range props {
+		if used[p.a] || used[p.b] {
+			continue
+		}
+		used[p.a], used[p.b] = true, true
+		moved += c.merge(p.a, p.b)
 	}
+	return moved
+}
+
+// merge puts the smaller of two stories into the larger and returns the
+// documents that changed story.
+func (c *Clusterer) merge(a, b int32) int {
 	// The smaller story goes into the larger, so that the documents that
 	// change story are few; on a tie the later one goes into the earlier.
-	from, to := si, best
+	from, to := a, b
 	if n, m := len(c.stories[from].Docs), len(c.stories[to].Docs); n > m || (n == m && from < to) {
 		from, to = to, from
 	}
@@ -138,10 +162,15 @@ func (c *Clusterer) mergeInto(si int32) int {
 // the larger one, on average: the score a document must reach to join a
 // story, applied to a whole story arriving late.
 func (c *Clusterer) mergeScore(a, b int32) float64 {
-	sa, sb := c.stories[a], c.stories[b]
-	if len(sa.Docs) > len(sb.Docs) {
-		sa, sb = sb, sa
+	if len(c.stories[a].Docs) > len(c.stories[b].Docs) {
+		a, b = b, a
 	}
+	return c.fitOf(a, b)
+}
+
+// fitOf is the mean score of story a's documents against story b.
+func (c *Clusterer) fitOf(a, b int32) float64 {
+	sa, sb := c.stories[a], c.stories[b]
 	if len(sa.Docs) == 0 {
 		return 0
 	}

@@ -144,8 +144,7 @@ func (c *Clusterer) AddPrepared(it Prepared) (Placement, error) {
 		}
 	}
 	if si < 0 {
-		si = int32(len(c.stories))
-		c.stories = append(c.stories, &story{})
+		si = c.newStory()
 		pl.New, pl.Reason = true, "new"
 	}
 	rec.Story = si
@@ -177,6 +176,12 @@ func (c *Clusterer) reuseStory(it Prepared) int32 {
 		return c.docs[copies[0]].Story
 	}
 	return -1
+}
+
+// newStory opens an empty story and returns its index.
+func (c *Clusterer) newStory() int32 {
+	c.stories = append(c.stories, &story{})
+	return int32(len(c.stories) - 1)
 }
 
 // pinSources pins the placed documents a reuse link ties the item to.

@@ -76,15 +76,17 @@ type term struct {
 	count   int
 }
 
-// contentTerms counts the stemmed content words of the tokens: stopwords,
-// single letters and bare numbers say nothing about what a text is about
-// and are dropped.
+// contentTerms counts the stemmed content words of the tokens: stopwords
+// and single characters say nothing about what a text is about and are
+// dropped. Numbers of two digits or more stay: a year, a toll, a score or
+// a magnitude tells one event from another of the same kind with the same
+// actors (measured on ECB+, where such pairs are the hard cases).
 func contentTerms(toks []normalize.Token, lang *language, stems stemCache) []term {
 	index := make(map[string]int, len(toks)/2)
 	var out []term
 	for _, t := range toks {
 		k := t.Key
-		if utf8.RuneCountInString(k) < 2 || allDigits(k) {
+		if utf8.RuneCountInString(k) < 2 {
 			continue
 		}
 		if lang != nil && lang.stopword(k) {
