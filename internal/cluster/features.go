@@ -1,8 +1,11 @@
 package cluster
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/echotrace/echotrace/internal/normalize"
 )
 
 // features are an item's signals in vocabulary ids.
@@ -63,4 +66,46 @@ func (n *nameIndex) sync(ents *vocab) {
 func featuresOf(it *Item, terms, ents *vocab, stems stemCache, names *nameIndex) features {
 	p := prepare(it, stems)
 	return p.features(terms, ents, names)
+}
+
+// outletWords are the content words of an outlet's name, for telling
+// when a document names its own publisher.
+type outletWords []string
+
+// outletName keeps the words of the outlet's name that are not stopwords
+// ("The Valley Ledger" gives valley, ledger).
+func outletName(outlet string, lang *language) outletWords {
+	var words []string
+	for _, t := range normalize.Tokens(outlet) {
+		if lang != nil && lang.stopword(t.Key) {
+			continue
+		}
+		words = append(words, t.Key)
+	}
+	return words
+}
+
+// names reports whether an entity name is the outlet's own: its content
+// words are a run of the outlet's name covering at least half of it
+// ("Valley Ledger", "Ledger" for The Valley Ledger; not "Oster Valley").
+func (o outletWords) names(name string, lang *language) bool {
+	if len(o) == 0 {
+		return false
+	}
+	// Stopwords of the name ("The Valley Ledger") do not count.
+	var words []string
+	for _, t := range normalize.Tokens(name) {
+		if lang == nil || !lang.stopword(t.Key) {
+			words = append(words, t.Key)
+		}
+	}
+	if len(words) == 0 || 2*len(words) < len(o) {
+		return false
+	}
+	for i := 0; i+len(words) <= len(o); i++ {
+		if slices.Equal(o[i:i+len(words)], words) {
+			return true
+		}
+	}
+	return false
 }

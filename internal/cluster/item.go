@@ -36,8 +36,13 @@ type Item struct {
 
 // NewItem fills an Item from a document: the date from its metadata, else
 // from a publication dateline in its text, else unknown.
+//
+// Regions of the text that are not the article's own (boilerplate,
+// comments, captions) are blanked out, offsets kept: a publisher's
+// footer names the publisher, not the news, and would otherwise tie every
+// story of that publisher together.
 func NewItem(d doc.Document) Item {
-	it := Item{ID: d.ID, Outlet: d.Outlet, Title: d.Title, Text: d.Text, Lang: d.Lang}
+	it := Item{ID: d.ID, Outlet: d.Outlet, Title: d.Title, Text: ownText(&d), Lang: d.Lang}
 	if it.Outlet == "" {
 		it.Outlet = d.Series
 	}
@@ -47,4 +52,31 @@ func NewItem(d doc.Document) Item {
 		it.Date = t
 	}
 	return it
+}
+
+// ownText is the document's text with the regions that are not its own
+// replaced by spaces.
+func ownText(d *doc.Document) string {
+	excluded := false
+	for _, r := range d.Regions {
+		if d.Excluded(r.Begin) {
+			excluded = true
+			break
+		}
+	}
+	if !excluded {
+		return d.Text
+	}
+	b := []byte(d.Text)
+	for _, r := range d.Regions {
+		if r.Begin < 0 || r.End > len(b) || r.Begin >= r.End || !d.Excluded(r.Begin) {
+			continue
+		}
+		for i := r.Begin; i < r.End; i++ {
+			if b[i] != '\n' {
+				b[i] = ' '
+			}
+		}
+	}
+	return string(b)
 }

@@ -13,7 +13,9 @@ import (
 )
 
 // Label is what a person reads to know what a story or narrative is
-// about: its key entities and terms and a representative headline.
+// about: a representative headline (the title of its most central
+// document) and its key entities and terms, all from the documents' own
+// text (boilerplate regions are left out before the terms are counted).
 type Label struct {
 	Entities []string `json:"entities"`
 	Terms    []string `json:"terms"`
@@ -93,8 +95,15 @@ func (c *Clusterer) summarize(id string, docs []int32, terms, ents []weighted) S
 	for _, x := range top(ents, labelSize, &c.ents) {
 		s.Details.Entities = append(s.Details.Entities, c.ents.Surface[x.ID])
 	}
-	for _, x := range top(terms, labelSize, &c.terms) {
-		s.Details.Terms = append(s.Details.Terms, c.terms.Surface[x.ID])
+	for _, x := range top(terms, len(terms), &c.terms) {
+		if len(s.Details.Terms) == labelSize {
+			break
+		}
+		w := c.terms.Surface[x.ID]
+		if reportingVerbs[w] || allDigits(w) {
+			continue
+		}
+		s.Details.Terms = append(s.Details.Terms, w)
 	}
 	s.Details.Headline = c.docs[c.representative(docs, terms)].Headline
 	s.Label = labelText(s.Details)
@@ -147,20 +156,34 @@ func (c *Clusterer) representative(docs []int32, terms []weighted) int32 {
 	return best
 }
 
-// labelText is the one-line label: entities, terms, headline.
+// labelText is the one-line label: the headline a reader recognises
+// first, then the key entities and terms.
 func labelText(l Label) string {
 	var parts []string
+	if l.Headline != "" {
+		parts = append(parts, fmt.Sprintf("%q", l.Headline))
+	}
 	if len(l.Entities) > 0 {
 		parts = append(parts, strings.Join(l.Entities, ", "))
 	}
 	if len(l.Terms) > 0 {
 		parts = append(parts, strings.Join(l.Terms, ", "))
 	}
-	if l.Headline != "" {
-		parts = append(parts, fmt.Sprintf("%q", l.Headline))
-	}
 	return strings.Join(parts, " · ")
 }
+
+// reportingVerbs say that someone spoke, not what about; news uses them in
+// nearly every story, so they would head many labels. Forms as written
+// (labels show the first written form of a stem).
+var reportingVerbs = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(`said say says saying told tell tells according added adds stated
+		reported reports announced asked noted explained claimed
+		déclaré dit a-t-il sagte sagt erklärte dijo afirmó declaró disse ha detto сказал заявил заявила сказала`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // Stories reports every story in order of creation (stories emptied by
 // Settle are left out), with the narrative

@@ -75,6 +75,7 @@ func prepare(it *Item, stems stemCache) Prepared {
 	}
 	if len(it.Entities) > 0 {
 		p.Extracted = true
+		outlet := outletName(it.Outlet, lang)
 		for _, e := range it.Entities {
 			k := normalize.Key(e)
 			if k == "" {
@@ -83,6 +84,9 @@ func prepare(it *Item, stems stemCache) Prepared {
 			name := it.EntityNames[e]
 			if name == "" {
 				name = e
+			}
+			if outlet.names(name, lang) {
+				continue // the publisher naming itself: a byline, a plug
 			}
 			mention(k, name)
 		}

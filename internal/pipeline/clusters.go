@@ -128,7 +128,6 @@ func clusterStage(ctx context.Context, st store.Store, version int64, rebuild bo
 		opt.progress("stories: placing", int64(i+1), int64(len(order)))
 	}
 	c.Settle()
-	c.Settle()
 	narratives := c.Narratives()
 	stories := c.Stories(narratives)
 	state, err := c.MarshalBinary()
@@ -166,10 +165,12 @@ const signalPage = 256
 // eachSignalled calls fn, in ingest order, with an item for every stored
 // document the clusterer has not placed, carrying what earlier stages
 // found about it: its reuse sources, the entities it mentions (once per
-// mention) and the quotes other documents carry too. Signals are read
+// mention, unless in boilerplate) and the quotes other documents carry
+// too. Signals are read
 // for a page of documents at a time.
 func eachSignalled(ctx context.Context, st store.Store, c *cluster.Clusterer, sources map[string][]string, fn func(cluster.Item) error) error {
 	var page []cluster.Item
+	var pageRegions []doc.Document // the regions of each item's document
 	flush := func() error {
 		if len(page) == 0 {
 			return nil
@@ -187,12 +188,17 @@ func eachSignalled(ctx context.Context, st store.Store, c *cluster.Clusterer, so
 			return fmt.Errorf("read quotes: %w", err)
 		}
 		at := make(map[string]*cluster.Item, len(page))
+		regions := make(map[string]*doc.Document, len(page))
 		for i := range page {
 			at[page[i].ID] = &page[i]
+			regions[page[i].ID] = &pageRegions[i]
 		}
 		for _, m := range mentions {
 			it := at[m.Doc]
-			if it == nil {
+			// A name only in boilerplate, a comment or a caption (a
+			// publisher's own name in its footer) is not what the
+			// document is about.
+			if it == nil || regions[m.Doc].Excluded(m.Begin) {
 				continue
 			}
 			it.Entities = append(it.Entities, m.Entity)
@@ -213,7 +219,7 @@ func eachSignalled(ctx context.Context, st store.Store, c *cluster.Clusterer, so
 				return err
 			}
 		}
-		page = page[:0]
+		page, pageRegions = page[:0], pageRegions[:0]
 		return nil
 	}
 	err := st.EachDocument(ctx, func(d doc.Document) error {
@@ -223,6 +229,7 @@ func eachSignalled(ctx context.Context, st store.Store, c *cluster.Clusterer, so
 		it := cluster.NewItem(d)
 		it.Sources = sources[d.ID]
 		page = append(page, it)
+		pageRegions = append(pageRegions, doc.Document{Regions: d.Regions})
 		if len(page) == signalPage {
 			return flush()
 		}
