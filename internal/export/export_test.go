@@ -249,7 +249,7 @@ func TestJSONLReadsBack(t *testing.T) {
 	for i, line := range lines {
 		var rec struct {
 			ID       *string `json:"id"`
-			Series   string  `json:"series"`
+			Series   *string `json:"series"`
 			Date     string  `json:"date"`
 			Text     *string `json:"text"`
 			Outlet   string  `json:"outlet"`
@@ -262,14 +262,14 @@ func TestJSONLReadsBack(t *testing.T) {
 		if err := json.Unmarshal([]byte(line), &rec); err != nil {
 			t.Fatalf("line %d: %v", i+1, err)
 		}
-		if rec.ID == nil || rec.Text == nil || !strings.HasPrefix(line, `{"id":`) {
-			t.Fatalf("line %d lacks passim's id or text: %.100s", i+1, line)
+		if rec.ID == nil || rec.Text == nil || rec.Series == nil || !strings.HasPrefix(line, `{"id":`) {
+			t.Fatalf("line %d lacks passim's id, series or text: %.100s", i+1, line)
 		}
 		d, err := st.Document(ctx, *rec.ID)
 		if err != nil || d.Text != *rec.Text || d.Date != rec.Date {
 			t.Errorf("line %d does not match document %q: %v", i+1, *rec.ID, err)
 		}
-		if d.Outlet != "" && rec.Series == "" {
+		if d.Outlet != "" && *rec.Series == "" {
 			t.Errorf("line %d: no series though the outlet is %q", i+1, d.Outlet)
 		}
 		for _, p := range rec.Passages {

@@ -30,8 +30,8 @@ type jsonlPassage struct {
 // passages it shares with other selected documents. echotrace ingest reads
 // the file back (passages and unknown fields go to a document's extra
 // fields); passim reads id, series, date and text and ignores the rest.
-// series is the outlet when the document has no series of its own: passim
-// aligns only documents of different series.
+// series is the outlet when the document has no series of its own (passim
+// aligns only documents of different series), and "" when it has neither.
 func writeJSONL(ctx context.Context, w io.Writer, sel *selection) (File, error) {
 	var file File
 	var line bytes.Buffer
@@ -81,10 +81,12 @@ func encodeDocument(b *bytes.Buffer, d doc.Document, passages []jsonlPassage) er
 		return err
 	}
 	for _, f := range fields {
-		// text is always written (echotrace ingest needs it); the others
-		// only when known, so an unreadable date kept among the extra
-		// fields is written as it came.
-		if f.value == "" && f.key != "text" {
+		// text and series are always written (echotrace ingest needs the
+		// one, passim the other: a column missing from every record would
+		// be missing from its table); the others only when known, so that
+		// an unreadable date kept among the extra fields is written as it
+		// came.
+		if f.value == "" && f.key != "text" && f.key != "series" {
 			continue
 		}
 		written[f.key] = true
