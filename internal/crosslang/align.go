@@ -37,7 +37,7 @@ const evidenceWeight = 6.0
 // Gale–Church length model (the expected ratio of lengths taken from the
 // two documents themselves) and by the evidence the two sides share. Long
 // documents are aligned within a band around the diagonal.
-func alignSentences(x, y *Features) []bead {
+func alignSentences(x, y *Features, ev *evidenceTable) []bead {
 	n, m := len(x.sents), len(y.sents)
 	if n == 0 || m == 0 {
 		return nil
@@ -79,7 +79,7 @@ func alignSentences(x, y *Features) []bead {
 				if pi < 0 || pj < 0 || score[pi*w+pj] == negInf {
 					continue
 				}
-				v := score[pi*w+pj] + beadScore(x, y, pi, i, pj, j, ratio)
+				v := score[pi*w+pj] + beadScore(x, y, ev, pi, i, pj, j, ratio)
 				if v > best {
 					best, arg = v, uint8(k)
 				}
@@ -95,7 +95,7 @@ func alignSentences(x, y *Features) []bead {
 		sh := shapes[from[i*w+j]]
 		b := bead{a0: i - sh[0], a1: i, b0: j - sh[1], b1: j}
 		if sh[0] > 0 && sh[1] > 0 {
-			b.sim = similarity(x.sents[b.a0:b.a1], y.sents[b.b0:b.b1])
+			b.sim = ev.sim(b.a0, b.a1, b.b0, b.b1)
 		}
 		out = append(out, b)
 		i, j = b.a0, b.b0
@@ -106,7 +106,7 @@ func alignSentences(x, y *Features) []bead {
 
 // beadScore is the log-probability-like score of aligning x's sentences
 // [a0, a1) with y's [b0, b1).
-func beadScore(x, y *Features, a0, a1, b0, b1 int, ratio float64) float64 {
+func beadScore(x, y *Features, ev *evidenceTable, a0, a1, b0, b1 int, ratio float64) float64 {
 	if a1 == a0 || b1 == b0 {
 		return logPriorSkip
 	}
@@ -121,7 +121,7 @@ func beadScore(x, y *Features, a0, a1, b0, b1 int, ratio float64) float64 {
 	if a1-a0+b1-b0 > 2 {
 		prior = logPrior21
 	}
-	return prior + lengthLogProb(la, lb, ratio) + evidenceWeight*similarity(x.sents[a0:a1], y.sents[b0:b1])
+	return prior + lengthLogProb(la, lb, ratio) + evidenceWeight*ev.sim(a0, a1, b0, b1)
 }
 
 // lengthLogProb is Gale and Church's log probability that text of length

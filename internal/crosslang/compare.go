@@ -20,6 +20,7 @@ const DefaultMinScore = 0.1
 // dictionaries it finds. It is safe for concurrent use.
 type Analyzer struct {
 	dicts *Dictionaries
+	words wordCache
 }
 
 // NewAnalyzer uses the FreeDict dictionaries of dir (DefaultDictDir when
@@ -44,7 +45,7 @@ func (an *Analyzer) read(d *doc.Document, anchorsOnly bool) (*Features, error) {
 	if err != nil {
 		return nil, err
 	}
-	return (&analyzer{lang: lang, dict: dict, anchorsOnly: anchorsOnly}).features(d), nil
+	return (&analyzer{lang: lang, dict: dict, anchorsOnly: anchorsOnly, words: &an.words}).features(d), nil
 }
 
 // Match is a pair of documents found to be translations of each other.
@@ -65,11 +66,12 @@ func Compare(a, b *doc.Document, fa, fb *Features, minScore float64) (Match, boo
 	if fa.Lang == "" || fb.Lang == "" || fa.Lang == fb.Lang {
 		return Match{}, false
 	}
-	beads := alignSentences(fa, fb)
+	ev := newEvidenceTable(fa, fb)
+	beads := alignSentences(fa, fb, ev)
 	if len(beads) == 0 {
 		return Match{}, false
 	}
-	chance := chanceSimilarity(fa, fb)
+	chance := ev.chance()
 	total, gained := 0, 0.0
 	for _, s := range fa.sents {
 		total += s.length
@@ -135,25 +137,6 @@ func KeepBest(ms []Match, share float64) []Match {
 		}
 	}
 	return out
-}
-
-// chanceSimilarity is the mean similarity of every sentence of x with
-// every sentence of y: what the pair shares whatever is aligned with
-// what — its names and numbers if both report one story, little if not.
-func chanceSimilarity(x, y *Features) float64 {
-	sum, n := 0.0, 0
-	// Long documents: every sentence against a sample of the other's.
-	step := max(1, len(y.sents)/40)
-	for i := range x.sents {
-		for j := i % step; j < len(y.sents); j += step {
-			sum += similarity(x.sents[i:i+1], y.sents[j:j+1])
-			n++
-		}
-	}
-	if n == 0 {
-		return 0
-	}
-	return sum / float64(n)
 }
 
 func words(s string) int { return len(strings.Fields(s)) }

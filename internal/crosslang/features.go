@@ -62,6 +62,7 @@ type analyzer struct {
 	dict *Dictionary // to English; nil for English and for languages without one
 	// anchorsOnly skips all but the anchors (see Analyzer.Anchors).
 	anchorsOnly bool
+	words       *wordCache
 }
 
 // features splits a document into sentences and finds each sentence's
@@ -109,41 +110,31 @@ func (a *analyzer) sentence(text string) sentence {
 	for _, m := range linkRe.FindAllString(text, -1) {
 		anchor(weightLink, hashKey("u:", strings.ToLower(strings.TrimLeft(m, " \t\n(")))) // no trailing punctuation trimming: both sides keep it alike
 	}
-	stop := normalize.Stopwords(a.lang)
 	for i, t := range normalize.Tokens(text) {
 		raw := text[t.Begin:t.End]
 		if r, _ := utf8.DecodeRuneInString(raw); unicode.IsDigit(r) {
 			continue // numbers are read whole above
 		}
-		if _, ok := stop[t.Key]; ok {
-			continue
-		}
-		if m := month(a.lang, t.Key); m > 0 {
-			anchor(weightMonth, hashKey("m:", string(rune('0'+m/10))+string(rune('0'+m%10))))
-			continue
-		}
-		latin := Latin(raw)
-		if latin == "" {
-			continue
-		}
-		if isAcronym(raw) {
-			anchor(weightName, hashKey("a:", latin))
-			continue
-		}
 		capital := startsUpper(raw)
-		if a.anchorsOnly && (!capital || i == 0) {
+		if a.anchorsOnly && (!capital || i == 0) && !isAcronym(raw) && month(a.lang, t.Key) == 0 {
+			continue
+		}
+		w := a.word(t.Key)
+		switch {
+		case w.stop || w.latin == "":
+			continue
+		case w.month > 0:
+			anchor(weightMonth, hashKey("m:", string(rune('0'+w.month/10))+string(rune('0'+w.month%10))))
+			continue
+		case isAcronym(raw):
+			anchor(weightName, hashKey("a:", w.latin))
 			continue
 		}
 		var keys []uint64
-		var trans []uint64
-		proper := false
-		switch {
-		case a.lang == "en":
-			keys = append(keys, englishKey(t.Key))
-		case a.dict != nil:
-			trans, proper = a.dict.lookup(t.Key)
-			keys = append(keys, trans...)
+		if a.lang == "en" {
+			keys = append(keys, w.english)
 		}
+		keys = append(keys, w.trans...)
 		// A name or a cognate through its skeleton, of the word as written
 		// and of its stem: stems lose the case endings of names
 		// (Пескову, Peskov's) but stemmers also cut into names (Михаил)
@@ -154,14 +145,12 @@ func (a *analyzer) sentence(text string) sentence {
 		if capital {
 			minClasses = 2
 		}
-		if utf8.RuneCountInString(t.Key) >= 3 {
-			whole := skeletonKey(latin)
-			stem := skeletonKey(Latin(reduce(a.lang, t.Key)))
-			if len(whole) >= minClasses {
-				skeletons = append(skeletons, hashKey("w:", whole))
+		if !w.short {
+			if len(w.whole) >= minClasses {
+				skeletons = append(skeletons, hashKey("w:", w.whole))
 			}
-			if stem != whole && len(stem) >= minClasses {
-				skeletons = append(skeletons, hashKey("w:", stem))
+			if w.stem != w.whole && len(w.stem) >= minClasses {
+				skeletons = append(skeletons, hashKey("w:", w.stem))
 			}
 		}
 		keys = append(keys, skeletons...)
@@ -171,15 +160,15 @@ func (a *analyzer) sentence(text string) sentence {
 		// A capitalized word is a name, unless the language capitalizes
 		// every noun (German) and the dictionary knows it as a common
 		// word; the first word of a sentence is capitalized anyway.
-		if capital && i > 0 && (trans == nil || proper || !capitalizesNouns[a.lang]) {
+		if capital && i > 0 && (w.trans == nil || w.proper || !capitalizesNouns[a.lang]) {
 			add(weightName, keys...)
 			// Its keys other languages share: the skeleton, and the
 			// English of a name the dictionary translates (München,
 			// Munich) or the English name itself.
 			s.strong = append(s.strong, skeletons...)
-			s.strong = append(s.strong, trans...)
+			s.strong = append(s.strong, w.trans...)
 			if a.lang == "en" {
-				s.strong = append(s.strong, keys[0])
+				s.strong = append(s.strong, w.english)
 			}
 			continue
 		}

@@ -26,6 +26,11 @@ type CrossLangOptions struct {
 	MaxDF int
 	// MinShared: candidates share at least this many anchor fingerprints.
 	MinShared int
+	// MinSharedShare: candidates share at least this share of the
+	// fingerprints of the one with fewer. A translation repeats most
+	// anchors of its original in the same neighbourhoods; two reports
+	// that name the same people and years share a few pairs by chance.
+	MinSharedShare float64
 	// MaxCandidates: at most this many candidates of each document, those
 	// sharing the most fingerprints, are aligned.
 	MaxCandidates int
@@ -43,7 +48,7 @@ type CrossLangOptions struct {
 // DefaultCrossLangOptions are the defaults with the search turned on.
 func DefaultCrossLangOptions() CrossLangOptions {
 	return CrossLangOptions{
-		Enabled: true, MaxDF: 100, MinShared: 2, MaxCandidates: 8,
+		Enabled: true, MaxDF: 100, MinShared: 2, MinSharedShare: 0.05, MaxCandidates: 8,
 		MinScore: crosslang.DefaultMinScore, BestShare: 0.5,
 	}
 }
@@ -80,6 +85,7 @@ func FindTranslations(ctx context.Context, c Corpus, opt CrossLangOptions, skip 
 	type entry struct {
 		id, lang string
 		fps      []uint64 // anchor fingerprints, until looked up
+		nfps     int
 	}
 	var docs []entry
 	idx := match.NewIndex()
@@ -102,6 +108,7 @@ func FindTranslations(ctx context.Context, c Corpus, opt CrossLangOptions, skip 
 		for _, fp := range f.Fingerprints() {
 			e.fps = append(e.fps, fp.Hash)
 		}
+		e.nfps = len(e.fps)
 		return e
 	}, func(n int, e entry) {
 		if len(e.fps) > 0 {
@@ -160,7 +167,8 @@ func FindTranslations(ctx context.Context, c Corpus, opt CrossLangOptions, skip 
 				kept := cands[:0]
 				for _, cd := range cands {
 					y := docs[cd.Doc]
-					if y.lang == "" || y.lang == x.lang || (skip != nil && skip(x.id, y.id)) {
+					if y.lang == "" || y.lang == x.lang || (skip != nil && skip(x.id, y.id)) ||
+						float64(cd.Shared) < opt.MinSharedShare*float64(min(x.nfps, y.nfps)) {
 						continue
 					}
 					kept = append(kept, cd)

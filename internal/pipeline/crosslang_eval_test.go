@@ -62,7 +62,7 @@ type parallelDoc struct {
 	Tgt      string `json:"tgt"`
 }
 
-func readJSONL[T any](t *testing.T, path string) []T {
+func readJSONL[T any](t testing.TB, path string) []T {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
