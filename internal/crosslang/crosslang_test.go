@@ -70,6 +70,13 @@ func TestCanonicalNumber(t *testing.T) {
 	}
 }
 
+func TestNumbersInText(t *testing.T) {
+	got := strings.Join(numbers("В 2019 году 10 000 человек, или 1,5 %, а в 2020-м — 3.25 млн; 12 500 руб."), "|")
+	if want := "2019|10 000|1,5|2020|3.25|12 500"; got != want {
+		t.Errorf("numbers: %q, want %q", got, want)
+	}
+}
+
 func TestMonths(t *testing.T) {
 	for _, c := range []struct {
 		lang, w string

@@ -51,10 +51,7 @@ type Features struct {
 // Sentences is the number of sentences.
 func (f *Features) Sentences() int { return len(f.sents) }
 
-var (
-	numberRe = regexp.MustCompile(`\d+(?:[  \x{202F}.,']\d{3})*(?:[.,]\d+)?`)
-	linkRe   = regexp.MustCompile(`(?i)\bhttps?://[^\s<>"«»]+|\bwww\.[^\s<>"«»]+|(?:^|[\s(])[@#][\p{L}\p{N}_]{2,}`)
-)
+var linkRe = regexp.MustCompile(`(?i)\bhttps?://[^\s<>"«»]+|\bwww\.[^\s<>"«»]+|(?:^|[\s(])[@#][\p{L}\p{N}_]{2,}`)
 
 // analyzer turns documents of one language into Features.
 type analyzer struct {
@@ -99,7 +96,7 @@ func (a *analyzer) sentence(text string) sentence {
 		add(w, keys...)
 		s.strong = append(s.strong, keys...)
 	}
-	for _, m := range numberRe.FindAllString(text, -1) {
+	for _, m := range numbers(text) {
 		v := canonicalNumber(m)
 		if len(v) == 1 {
 			add(weightWord, hashKey("#", v)) // a single digit is common everywhere
@@ -107,19 +104,23 @@ func (a *analyzer) sentence(text string) sentence {
 		}
 		anchor(weightNumber, hashKey("#", v))
 	}
+	if !strings.ContainsAny(text, "@#") && !strings.Contains(text, "://") && !strings.Contains(text, "www.") {
+		goto words // the expression is slow; most sentences hold no link
+	}
 	for _, m := range linkRe.FindAllString(text, -1) {
 		anchor(weightLink, hashKey("u:", strings.ToLower(strings.TrimLeft(m, " \t\n(")))) // no trailing punctuation trimming: both sides keep it alike
 	}
-	for i, t := range normalize.Tokens(text) {
-		raw := text[t.Begin:t.End]
+words:
+	for i, sp := range normalize.Spans(text) {
+		raw := text[sp.Begin:sp.End]
 		if r, _ := utf8.DecodeRuneInString(raw); unicode.IsDigit(r) {
 			continue // numbers are read whole above
 		}
 		capital := startsUpper(raw)
-		if a.anchorsOnly && (!capital || i == 0) && !isAcronym(raw) && month(a.lang, t.Key) == 0 {
-			continue
+		if a.anchorsOnly && (!capital || i == 0) && !isAcronym(raw) && (capital || month(a.lang, strings.ToLower(raw)) == 0) {
+			continue // not an anchor; the cheap tests first
 		}
-		w := a.word(t.Key)
+		w := a.word(normalize.Key(raw))
 		switch {
 		case w.stop || w.latin == "":
 			continue
@@ -186,6 +187,51 @@ func (a *analyzer) sentence(text string) sentence {
 
 // capitalizesNouns are the languages that write every noun with a capital.
 var capitalizesNouns = map[string]bool{"de": true, "lb": true}
+
+// numbers are the numbers written in text: digits, with groups of three
+// after a space, a no-break space, a dot, a comma or an apostrophe, and a
+// decimal part after a dot or a comma ("10 000", "1,234.5", "3,5").
+func numbers(text string) []string {
+	var out []string
+	digit := func(i int) bool { return i < len(text) && '0' <= text[i] && text[i] <= '9' }
+	digits := func(i int) int {
+		for digit(i) {
+			i++
+		}
+		return i
+	}
+	for i := 0; i < len(text); {
+		if !digit(i) {
+			i++
+			continue
+		}
+		start := i
+		i = digits(i)
+		for {
+			sep := 0
+			switch {
+			case i < len(text) && strings.IndexByte(" .,'", text[i]) >= 0:
+				sep = 1
+			case strings.HasPrefix(text[i:], "\u00a0"):
+				sep = 2
+			case strings.HasPrefix(text[i:], "\u202f"):
+				sep = 3
+			}
+			if sep == 0 || !digit(i+sep) {
+				break
+			}
+			if end := digits(i + sep); end-(i+sep) == 3 {
+				i = end // a group of thousands
+				continue
+			} else if text[i] == '.' || text[i] == ',' {
+				i = end // a decimal part
+			}
+			break
+		}
+		out = append(out, text[start:i])
+	}
+	return out
+}
 
 // canonicalNumber writes a number as its digits with at most one decimal
 // point: "10 000", "10,000" and "10.000" are "10000"; "1,5" and "1.5" are

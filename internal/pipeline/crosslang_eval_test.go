@@ -252,7 +252,9 @@ func TestTranslationsWMT(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads the shared data set and aligns some thousand pairs")
 	}
-	for _, file := range []string{"ru-en.jsonl", "fr-en.jsonl", "de-en.jsonl"} {
+	// ru-en.en-orig holds English originals with their Russian
+	// translations: the contrast, measured but not held to the goals.
+	for _, file := range []string{"ru-en.jsonl", "fr-en.jsonl", "de-en.jsonl", "ru-en.en-orig.jsonl"} {
 		t.Run(strings.TrimSuffix(file, ".jsonl"), func(t *testing.T) {
 			ev := buildTranslationEval(t, file, 535)
 			opt := DefaultCrossLangOptions()
@@ -270,6 +272,9 @@ func TestTranslationsWMT(t *testing.T) {
 			}
 			s := scoreTranslations(ev, res)
 			t.Logf("%s: %d documents (%d of unknown language), %d candidate pairs aligned: %s", file, len(ev.docs), s.unknownLang, res.Stats.Candidates, s)
+			if strings.Contains(file, "orig") {
+				return
+			}
 			if s.docPrecision() < 0.9 || s.docRecall() < 0.9 || s.sentF1() < 0.8 {
 				t.Errorf("below the goals (documents: precision and recall 0.9; sentence pairs: F1 0.8)")
 			}
