@@ -157,9 +157,25 @@ func TestDictionary(t *testing.T) {
 		{"allemagne", "Allemagne /almaɲ/ <n, fem>\nGermany\n"},
 	})
 	ds := NewDictionaries(dir)
+	ds.CacheDir = t.TempDir()
 	d, err := ds.For("fr")
 	if err != nil || d == nil {
 		t.Fatalf("dictionary not loaded: %v", err)
+	}
+	// The second reading comes from the cache, and is the same.
+	again := NewDictionaries(dir)
+	again.CacheDir = ds.CacheDir
+	d2, err := again.For("fr")
+	if err != nil || d2 == nil || d2.Words() != d.Words() || len(d2.keys) != len(d.keys) {
+		t.Fatalf("dictionary from the cache: %v", err)
+	}
+	if c, _ := filepath.Glob(filepath.Join(ds.CacheDir, "freedict-fra-eng-*.bin")); len(c) != 1 {
+		t.Errorf("cache files: %v", c)
+	}
+	for w, v := range d.words {
+		if d2.words[w] != v {
+			t.Fatalf("cached %q differs", w)
+		}
 	}
 	keys, proper := d.lookup("gouvernements") // inflected: found through its stem
 	if len(keys) != 2 || proper || keys[0] != englishKey("governments") {
@@ -175,7 +191,13 @@ func TestDictionary(t *testing.T) {
 	if d, err := ds.For("de"); d != nil || err != nil {
 		t.Errorf("no German dictionary is installed in the directory: %v %v", d, err)
 	}
-	// A broken index names its file and line.
+	// A broken index names its file and line; a broken cache is read past.
+	os.WriteFile(dictCachePath(ds.CacheDir, filepath.Join(dir, "freedict-fra-eng")), []byte("junk"), 0o644)
+	broken := NewDictionaries(dir)
+	broken.CacheDir = ds.CacheDir
+	if d3, err := broken.For("fr"); err != nil || d3 == nil || d3.Words() != d.Words() {
+		t.Errorf("a broken cache: %v", err)
+	}
 	base := writeDict(t, dir, "freedict-ita-eng", nil)
 	os.WriteFile(base+".index", []byte("casa\tA\tB\nporta\t!!\tB\n"), 0o644)
 	if _, err := ds.For("it"); err == nil || !strings.Contains(err.Error(), "line 2") {

@@ -45,9 +45,12 @@ const properBit = 1 << 15
 // use, one language at a time, and remembers what it found (or that there
 // is none). It is safe for concurrent use.
 type Dictionaries struct {
-	dir  string
-	mu   sync.Mutex
-	have map[string]*dictLoad
+	dir string
+	// CacheDir keeps what was read of each dictionary (see dictcache.go);
+	// "" for none. NewDictionaries sets the user's cache directory.
+	CacheDir string
+	mu       sync.Mutex
+	have     map[string]*dictLoad
 }
 
 type dictLoad struct {
@@ -61,7 +64,11 @@ func NewDictionaries(dir string) *Dictionaries {
 	if dir == "" {
 		dir = DefaultDictDir
 	}
-	return &Dictionaries{dir: dir, have: map[string]*dictLoad{}}
+	ds := &Dictionaries{dir: dir, have: map[string]*dictLoad{}}
+	if c, err := os.UserCacheDir(); err == nil {
+		ds.CacheDir = filepath.Join(c, "echotrace")
+	}
+	return ds
 }
 
 // For returns the dictionary from lang (ISO 639-1) to English, nil when
@@ -86,7 +93,17 @@ func (ds *Dictionaries) For(lang string) (*Dictionary, error) {
 		if _, err := os.Stat(base + ".index"); errors.Is(err, os.ErrNotExist) {
 			return // not installed: the language works from anchors alone
 		}
+		cache := dictCachePath(ds.CacheDir, base)
+		if cache != "" {
+			if d, err := readDictCache(cache); err == nil && d.lang == lang {
+				l.d = d
+				return
+			}
+		}
 		l.d, l.err = LoadDictionary(base, lang)
+		if l.err == nil && cache != "" {
+			_ = writeDictCache(cache, l.d) // without a cache, the next run reads the dictionary again
+		}
 	})
 	return l.d, l.err
 }
