@@ -267,7 +267,7 @@ func TestBrowserHostileText(t *testing.T) {
 		load(t, ctx, f.ts.URL+p)
 		ran := eval[string](t, ctx, `String(window.__pwned)`)
 		title := eval[string](t, ctx, `document.title`)
-		injected := eval[int](t, ctx, `document.querySelectorAll("main script, main img, main svg:not(#graph):not(.timeline), [onerror], [onload]").length`)
+		injected := eval[int](t, ctx, `document.querySelectorAll("main script, main img, main svg:not(#graph):not(.timeline):not(.outlets), [onerror], [onload]").length`)
 		// A payload that ran would have set the title to exactly "pwned";
 		// the escaped payload text may well be part of a real title.
 		if ran != "undefined" || title == "pwned" || injected != 0 {

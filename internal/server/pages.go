@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -39,6 +38,8 @@ func parseTemplates() (*template.Template, error) {
 		"graphHref":   graphHref,
 		"label":       label,
 		"named":       named,
+		"add":         func(a, b int) int { return a + b },
+		"sub":         func(a, b int) int { return a - b },
 		"pct":         func(f float64) string { return fmt.Sprintf("%.0f%%", f*100) },
 		"cut":         cut,
 	}
@@ -660,42 +661,6 @@ func (s *Server) pageStories(w http.ResponseWriter, r *http.Request) {
 		body.Items, body.Pager = list.Items, makePager(r, p, len(list.Items), list.Next, total)
 	}
 	s.render(w, r, http.StatusOK, "stories.html", pageData{Title: "Stories", Nav: "stories", Body: body})
-}
-
-// storyPage is a story or narrative page.
-type storyPage struct {
-	*storyBody
-	Label     string
-	ID        string
-	Chart     timelineChart
-	GraphHref string
-	Outlets   []string
-	First     string
-	Last      string
-}
-
-func (s *Server) pageStory(w http.ResponseWriter, r *http.Request) {
-	b, err := s.loadStory(r.Context(), r.PathValue("id"))
-	if err != nil {
-		s.pageFail(w, r, err)
-		return
-	}
-	sum := b.Story.Summary
-	s.render(w, r, http.StatusOK, "story.html", pageData{Title: "Story", Nav: "stories", Body: storyPage{storyBody: b,
-		Label: sum.Label, ID: sum.ID, Chart: chartTimeline(sum.Timeline), Outlets: sum.Outlets, First: sum.First, Last: sum.Last,
-		GraphHref: "/provenance?" + url.Values{"story": {sum.ID}}.Encode()}})
-}
-
-func (s *Server) pageNarrative(w http.ResponseWriter, r *http.Request) {
-	b, err := s.loadNarrative(r.Context(), r.PathValue("id"))
-	if err != nil {
-		s.pageFail(w, r, err)
-		return
-	}
-	sum := b.Narrative.Summary
-	s.render(w, r, http.StatusOK, "story.html", pageData{Title: "Narrative", Nav: "stories", Body: storyPage{storyBody: b,
-		Label: sum.Label, ID: sum.ID, Chart: chartTimeline(sum.Timeline), Outlets: sum.Outlets, First: sum.First, Last: sum.Last,
-		GraphHref: "/provenance?" + url.Values{"narrative": {sum.ID}}.Encode()}})
 }
 
 // narrativesBody is a page of narratives.
