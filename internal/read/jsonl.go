@@ -10,6 +10,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/echotrace/echotrace/internal/doc"
@@ -158,15 +159,43 @@ func parseRecord(line []byte, needText bool) (doc.Document, []error, error) {
 			d.Extra[k] = v
 			continue
 		}
-		switch s := v.(type) {
+		switch x := v.(type) {
 		case string:
-			*field(&d) = s
+			*field(&d) = x
 			if k == "text" {
 				hasText = true
 			}
 		case nil:
 		default:
-			return doc.Document{}, nil, fmt.Errorf("%w: %q is %s, want a string", ErrWrongType, k, jsonKind(v))
+			s, ok := coerceString(k, x)
+			if !ok {
+				// Kept as it came, so that nothing is lost.
+				if d.Extra == nil {
+					d.Extra = map[string]any{}
+				}
+				d.Extra[k] = v
+				warnings = append(warnings, fmt.Errorf("%w: %q is %s, want a string; kept in extra", ErrCoerced, k, jsonKind(v)))
+				continue
+			}
+			*field(&d) = s
+			if k == "text" {
+				hasText = true
+			}
+			warnings = append(warnings, fmt.Errorf("%w: %q is %s, read as %q", ErrCoerced, k, jsonKind(v), clip(s, 40)))
+		}
+	}
+	if d.Lang != "" {
+		if code := langCode(d.Lang); code != d.Lang {
+			if code == "" {
+				if d.Extra == nil {
+					d.Extra = map[string]any{}
+				}
+				d.Extra["lang"] = d.Lang
+				warnings = append(warnings, fmt.Errorf("%w: \"lang\" %q is no ISO 639 code; kept in extra, the language is detected", ErrCoerced, d.Lang))
+			} else {
+				warnings = append(warnings, fmt.Errorf("%w: \"lang\" %q read as %q", ErrCoerced, d.Lang, code))
+			}
+			d.Lang = code
 		}
 	}
 	if needText {
@@ -184,6 +213,12 @@ func parseRecord(line []byte, needText bool) (doc.Document, []error, error) {
 	}
 	if d.Date != "" {
 		if _, ok := doc.ParseDate(d.Date); !ok {
+			if norm, ok := coerceDate(d.Date); ok {
+				warnings = append(warnings, fmt.Errorf("%w: \"date\" %q read as %s", ErrCoerced, d.Date, norm))
+				d.Date = norm
+			}
+		}
+		if _, ok := doc.ParseDate(d.Date); !ok {
 			warnings = append(warnings, fmt.Errorf("%w %q (want RFC 3339 or YYYY-MM-DD); kept in extra as \"date\"", ErrBadDate, d.Date))
 			if d.Extra == nil {
 				d.Extra = map[string]any{}
@@ -193,6 +228,92 @@ func parseRecord(line []byte, needText bool) (doc.Document, []error, error) {
 		}
 	}
 	return d, warnings, nil
+}
+
+// coerceString turns a value of another JSON type into the string a field
+// wants: a number's text (a "date" given as a number is a Unix time, in
+// seconds or milliseconds), an array of strings and numbers joined
+// (paragraphs of "text" by blank lines, other fields by commas). ok is
+// false for values that have no sensible string (objects, nested arrays).
+func coerceString(field string, v any) (string, bool) {
+	switch x := v.(type) {
+	case json.Number:
+		if field == "date" {
+			return unixDate(x)
+		}
+		return x.String(), true
+	case bool:
+		return strconv.FormatBool(x), true
+	case []any:
+		parts := make([]string, 0, len(x))
+		for _, e := range x {
+			switch y := e.(type) {
+			case string:
+				parts = append(parts, y)
+			case json.Number:
+				parts = append(parts, y.String())
+			case nil:
+			default:
+				return "", false
+			}
+		}
+		sep := ", "
+		switch field {
+		case "text":
+			sep = "\n\n"
+		case "title":
+			sep = " "
+		}
+		return strings.Join(parts, sep), true
+	}
+	return "", false
+}
+
+// unixDate reads a number as a Unix time: seconds, or milliseconds when
+// it is too large to be seconds of this era.
+func unixDate(n json.Number) (string, bool) {
+	f, err := n.Float64()
+	if err != nil || f <= 0 {
+		return "", false
+	}
+	if f > 1e11 { // milliseconds: 1e11 seconds is the year 5138
+		f /= 1000
+	}
+	return time.Unix(int64(f), 0).UTC().Format(time.RFC3339), true
+}
+
+// dateLayouts are date forms common in exports that echotrace's own
+// (RFC 3339, YYYY-MM-DD) do not cover: Spark and Java write the zone
+// without a colon, databases a space and fractions, mail RFC 1123.
+var coercedDateLayouts = []string{
+	"2006-01-02T15:04:05.000-0700",
+	"2006-01-02T15:04:05-0700",
+	"2006-01-02T15:04:05.999999999Z0700",
+	"2006-01-02 15:04:05.999999999",
+	"2006-01-02 15:04:05-07:00",
+	"2006-01-02 15:04:05 -0700",
+	time.RFC1123Z,
+	time.RFC1123,
+	"2006/01/02",
+	"02.01.2006",
+}
+
+// coerceDate reads a date in one of coercedDateLayouts, or a Unix time
+// given as a string, and writes it in RFC 3339.
+func coerceDate(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	for _, l := range coercedDateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && l == "2006/01/02" || l == "02.01.2006" {
+				return t.Format("2006-01-02"), true
+			}
+			return t.UTC().Format(time.RFC3339), true
+		}
+	}
+	if n := json.Number(s); len(s) >= 9 && strings.Trim(s, "0123456789") == "" {
+		return unixDate(n)
+	}
+	return "", false
 }
 
 // jsonKind names the JSON type of a decoded value for messages.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -62,8 +63,8 @@ func TestJSONLBadLines(t *testing.T) {
 		{"no text", `{"id":"x","body":"wrong field name"}`, "no text", `no "text"`, false, false},
 		{"blank text", `{"id":"x","text":"  "}`, "empty", `"text" is empty`, true, false},
 		{"blank text and title", `{"id":"x","text":"","title":" "}`, "empty", `"text" is empty`, true, false},
-		{"text a number", `{"id":"x","text":42}`, "wrong type", `"text" is a number`, false, false},
-		{"title an object", `{"text":"t","title":{"a":1}}`, "wrong type", `"title" is an object`, false, false},
+		{"text a number: read as its digits", `{"id":"x","text":42}`, "coerced", `"text" is a number, read as "42"`, false, true},
+		{"title an object: kept in extra", `{"text":"t","title":{"a":1}}`, "coerced", `"title" is an object`, false, true},
 		{"id a boolean", `{"id":true,"text":"t"}`, "wrong type", `"id" is a boolean`, false, false},
 		{"invalid UTF-8", "{\"text\":\"caf\xe9\"}", "invalid utf-8", "byte offset 12", false, false},
 		{"bad date kept", `{"id":"dd","text":"t","date":"last Tuesday"}`, "bad date", "last Tuesday", false, true},
@@ -95,7 +96,7 @@ func TestJSONLBadLines(t *testing.T) {
 			}
 			switch {
 			case tt.kept:
-				if stats.Failed+stats.Skipped != 0 || docs[1].Date != "" || docs[1].Extra["date"] != "last Tuesday" {
+				if stats.Failed+stats.Skipped != 0 || tt.reason == "bad date" && (docs[1].Date != "" || docs[1].Extra["date"] != "last Tuesday") {
 					t.Errorf("kept record: stats %+v doc %+v", stats, docs[1])
 				}
 			case tt.skipped:
@@ -215,5 +216,49 @@ func TestJSONLTitleOnly(t *testing.T) {
 	}
 	if docs[0].Text != "Quake hits Palermo, Sicily" || docs[0].Title != " Quake hits Palermo, Sicily " {
 		t.Errorf("text %q title %q", docs[0].Text, docs[0].Title)
+	}
+}
+
+// TestJSONLCoercions: values in another type or form than echotrace's
+// are read as the nearest value, with a warning naming file and line.
+func TestJSONLCoercions(t *testing.T) {
+	lines := []string{
+		`{"id":"a","text":"Numeric date in seconds.","date":1546300800}`,
+		`{"id":"b","text":"Numeric date in milliseconds.","date":1546300800000}`,
+		`{"id":"c","text":"Spark date.","date":"2019-01-01T00:00:00.000+0000"}`,
+		`{"id":"d","text":"Upper case language.","lang":"EN"}`,
+		`{"id":"e","text":["First paragraph.","Second paragraph."],"author":["A. Berg","C. Dahl"],"title":["Split","title"]}`,
+		`{"id":"f","text":"A language name.","lang":"English"}`,
+	}
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"c.jsonl": strings.Join(lines, "\n") + "\n"})
+	docs, problems, stats := readPaths(t, []string{dir}, Options{})
+	if len(docs) != 6 || stats.Failed != 0 || stats.Skipped != 0 {
+		t.Fatalf("docs %v, stats %+v", ids(docs), stats)
+	}
+	want := []struct{ date, lang, text, author, title string }{
+		{"2019-01-01T00:00:00Z", "", "Numeric date in seconds.", "", ""},
+		{"2019-01-01T00:00:00Z", "", "Numeric date in milliseconds.", "", ""},
+		{"2019-01-01T00:00:00Z", "", "Spark date.", "", ""},
+		{"", "en", "Upper case language.", "", ""},
+		{"", "", "First paragraph.\n\nSecond paragraph.", "A. Berg, C. Dahl", "Split title"},
+		{"", "", "A language name.", "", ""},
+	}
+	for i, w := range want {
+		d := docs[i]
+		if d.Date != w.date || d.Lang != w.lang || d.Text != w.text || d.Author != w.author || d.Title != w.title {
+			t.Errorf("line %d: %+v, want %+v", i+1, d, w)
+		}
+	}
+	if docs[5].Extra["lang"] != "English" {
+		t.Errorf("a language name that is no code is not kept: %v", docs[5].Extra)
+	}
+	if len(problems) != 8 { // 3 dates, 2 languages, 3 fields of line 5
+		t.Errorf("problems %v, want a warning per coerced field", problems)
+	}
+	for _, p := range problems {
+		if !errors.Is(p, ErrCoerced) || p.Line == 0 || !strings.Contains(p.Error(), "c.jsonl:") {
+			t.Errorf("problem %v: want a coercion warning naming file and line", p)
+		}
 	}
 }

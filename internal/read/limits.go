@@ -32,6 +32,10 @@ var (
 	// (a compressed page whose end is missing): what decoded was read. It
 	// is a warning.
 	ErrTruncated = errors.New("cut short")
+	// ErrCoerced marks a field given in another type or form than the one
+	// wanted (a number for a date, an array for a string, "EN" for a
+	// language code) that was read as the nearest value; a warning.
+	ErrCoerced = errors.New("field read in another form")
 )
 
 // reasons gives each kind of bad input its short name in Stats.Reasons and
@@ -57,6 +61,7 @@ var reasons = []struct {
 	{fs.ErrNotExist, "not found", false, false},
 	{ErrBadDate, "bad date", false, true},
 	{ErrTruncated, "cut short", false, true},
+	{ErrCoerced, "coerced", false, true},
 }
 
 // Reason is the short name of the kind of an input error, as counted in

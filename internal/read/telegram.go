@@ -36,25 +36,59 @@ func sniffTelegram(head []byte) bool {
 		bytes.Contains(h, []byte(`"personal_information"`))
 }
 
-// tgMessage is the part of an exported message echotrace reads.
+// tgMessage is the part of an exported message echotrace reads. Exports
+// of different Telegram Desktop versions give the same field different
+// JSON types (from_id a number in older ones, "user123" or "channel123"
+// in newer; ids as numbers or strings), so the fields that vary are
+// tgStrings, which take any of them.
 type tgMessage struct {
 	ID               json.RawMessage `json:"id"`
-	Type             string          `json:"type"`
-	Date             string          `json:"date"`
+	Type             tgString        `json:"type"`
+	Date             tgString        `json:"date"`
 	DateUnix         json.RawMessage `json:"date_unixtime"`
-	Edited           string          `json:"edited"`
-	From             string          `json:"from"`
-	FromID           string          `json:"from_id"`
-	Author           string          `json:"author"` // the signature of a channel post
-	ForwardedFrom    *string         `json:"forwarded_from"`
-	ForwardedFromID  string          `json:"forwarded_from_id"`
-	SavedFrom        string          `json:"saved_from"`
+	Edited           tgString        `json:"edited"`
+	From             tgString        `json:"from"`
+	FromID           tgString        `json:"from_id"`
+	Author           tgString        `json:"author"` // the signature of a channel post
+	ForwardedFrom    *tgString       `json:"forwarded_from"`
+	ForwardedFromID  tgString        `json:"forwarded_from_id"`
+	SavedFrom        tgString        `json:"saved_from"`
 	ReplyTo          json.RawMessage `json:"reply_to_message_id"`
 	Text             json.RawMessage `json:"text"`
-	Photo            string          `json:"photo"`
-	File             string          `json:"file"`
-	MediaType        string          `json:"media_type"`
+	TextEntities     json.RawMessage `json:"text_entities"`
+	Caption          json.RawMessage `json:"caption"`
+	Photo            tgString        `json:"photo"`
+	File             tgString        `json:"file"`
+	MediaType        tgString        `json:"media_type"`
 	InlineBotButtons json.RawMessage `json:"inline_bot_buttons"`
+}
+
+// tgString is a field that may be a string, a number, a boolean or null
+// in an export: its text, "" for null.
+type tgString string
+
+func (s *tgString) UnmarshalJSON(b []byte) error {
+	var v any
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	if err := dec.Decode(&v); err != nil {
+		return err
+	}
+	switch x := v.(type) {
+	case string:
+		*s = tgString(x)
+	case json.Number:
+		*s = tgString(x.String())
+	case bool:
+		*s = tgString(strconv.FormatBool(x))
+	case nil:
+		*s = ""
+	default:
+		// An object or array where a name was expected: its text, so
+		// that the message is read rather than refused.
+		*s = tgString(strings.TrimSpace(string(b)))
+	}
+	return nil
 }
 
 // tgChat is what is known of the chat the messages belong to.
@@ -268,15 +302,30 @@ func init() {
 // nothing is lost by passing them over.
 func telegramDocument(c tgChat, m tgMessage) (d doc.Document, ok bool, err error) {
 	switch m.Type {
-	case "message":
+	case "message", "":
 	case "service":
 		return d, false, nil
 	default:
 		return d, false, fmt.Errorf("%w %q: skipped", ErrUnknownMessage, m.Type)
 	}
-	text, links, err := telegramText(m.Text)
-	if err != nil {
-		return d, false, err
+	// The text is "text" (a string, or an array of strings and entities),
+	// else "text_entities" (newer exports give both), else a media
+	// caption.
+	var text string
+	var links []string
+	var firstErr error
+	for _, raw := range []json.RawMessage{m.Text, m.TextEntities, m.Caption} {
+		t, l, err := telegramText(raw)
+		if err != nil && firstErr == nil {
+			firstErr = err
+		}
+		if err == nil && strings.TrimSpace(t) != "" {
+			text, links = t, l
+			break
+		}
+	}
+	if strings.TrimSpace(text) == "" && firstErr != nil {
+		return d, false, firstErr
 	}
 	if strings.TrimSpace(text) == "" {
 		return d, false, nil
@@ -287,7 +336,7 @@ func telegramDocument(c tgChat, m tgMessage) (d doc.Document, ok bool, err error
 		Text:   text,
 		Title:  textTitle(text),
 		Outlet: c.Name,
-		Author: firstNonEmpty(m.Author, m.From),
+		Author: firstNonEmpty(string(m.Author), string(m.From)),
 		Date:   telegramDate(m),
 	}
 	if chat != "" && id != "" {
@@ -297,13 +346,16 @@ func telegramDocument(c tgChat, m tgMessage) (d doc.Document, ok bool, err error
 	if m.ForwardedFrom != nil {
 		// A forward is a copy by construction: the relate stage may take
 		// it as a provenance link to the named source.
-		extra["forwarded_from"] = firstNonEmpty(*m.ForwardedFrom, "(hidden)")
+		extra["forwarded_from"] = firstNonEmpty(string(*m.ForwardedFrom), "(hidden)")
 		if m.ForwardedFromID != "" {
-			extra["forwarded_from_id"] = m.ForwardedFromID
+			extra["forwarded_from_id"] = string(m.ForwardedFromID)
 		}
 	}
 	if m.SavedFrom != "" {
-		extra["saved_from"] = m.SavedFrom
+		extra["saved_from"] = string(m.SavedFrom)
+	}
+	if m.FromID != "" {
+		extra["from_id"] = string(m.FromID)
 	}
 	if len(links) > 0 {
 		l := make([]any, len(links))
@@ -316,12 +368,12 @@ func telegramDocument(c tgChat, m tgMessage) (d doc.Document, ok bool, err error
 		extra["reply_to_message_id"] = r
 	}
 	if m.Edited != "" {
-		extra["edited"] = m.Edited
+		extra["edited"] = string(m.Edited)
 	}
 	if c.Type != "" {
 		extra["telegram_chat_type"] = c.Type
 	}
-	if media := firstNonEmpty(m.Photo, m.File); media != "" {
+	if media := firstNonEmpty(string(m.Photo), string(m.File)); media != "" {
 		extra["media"] = media
 	}
 	d.Extra = extra
@@ -385,8 +437,8 @@ func telegramDate(m tgMessage) string {
 			return time.Unix(sec, 0).UTC().Format(time.RFC3339)
 		}
 	}
-	if _, ok := doc.ParseDate(m.Date); ok {
-		return m.Date
+	if _, ok := doc.ParseDate(string(m.Date)); ok {
+		return string(m.Date)
 	}
 	return ""
 }

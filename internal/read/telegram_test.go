@@ -125,3 +125,44 @@ func FuzzReadTelegram(f *testing.F) {
 			}, func(Problem) {})
 	})
 }
+
+// TestTelegramExportVersions: the shapes older and newer Telegram Desktop
+// versions give a message are all read.
+func TestTelegramExportVersions(t *testing.T) {
+	export := `{"name": "Quay Watch", "type": "public_channel", "id": 1987654321, "messages": [
+ {"id": 10, "type": "message", "date": "2019-02-03T10:00:00", "from": "Quay Watch", "from_id": 1987654321,
+  "text": "Older export: from_id is a number and the ferry timetable changes on Monday."},
+ {"id": 11, "type": "message", "date": "2023-02-03T10:00:00", "date_unixtime": "1675418400", "from": "Quay Watch", "from_id": "channel1987654321",
+  "text": ["Newer export: ", {"type": "bold", "text": "entities"}, " in an array."],
+  "text_entities": [{"type": "plain", "text": "Newer export: "}, {"type": "bold", "text": "entities"}, {"type": "plain", "text": " in an array."}]},
+ {"id": 12, "type": "message", "date": "2023-02-04T10:00:00", "from_id": "user42", "photo": "photos/p.jpg",
+  "text": "", "text_entities": [{"type": "plain", "text": "A photo caption about the new pier, given only as entities."}]},
+ {"id": 13, "type": "message", "date": "2023-02-05T10:00:00", "from_id": "user42", "file": "video.mp4",
+  "caption": "A video caption in its own field."},
+ {"id": 14, "type": "service", "date": "2023-02-06T10:00:00", "actor": "Quay Watch", "actor_id": 1987654321, "action": "pin_message", "text": ""},
+ {"id": 15, "type": "message", "date": "2023-02-07T10:00:00", "forwarded_from": null, "forwarded_from_id": 123, "reply_to_message_id": 11,
+  "text": "A forward from a hidden source, replying to 11."}
+]}`
+	docs, problems, err := readTelegramBytes(t, "result.json", []byte(export))
+	if err != nil || len(problems) != 0 {
+		t.Fatalf("err %v, problems %v", err, problems)
+	}
+	want := map[string]string{
+		"telegram:1987654321:10": "Older export: from_id is a number and the ferry timetable changes on Monday.",
+		"telegram:1987654321:11": "Newer export: entities in an array.",
+		"telegram:1987654321:12": "A photo caption about the new pier, given only as entities.",
+		"telegram:1987654321:13": "A video caption in its own field.",
+		"telegram:1987654321:15": "A forward from a hidden source, replying to 11.",
+	}
+	if len(docs) != len(want) {
+		t.Errorf("%d documents, want %d (the service message skipped)", len(docs), len(want))
+	}
+	for _, d := range docs {
+		if want[d.ID] != d.Text {
+			t.Errorf("%s: text %q, want %q", d.ID, d.Text, want[d.ID])
+		}
+	}
+	if docs[0].Extra["from_id"] != "1987654321" || docs[1].Date != "2023-02-03T10:00:00Z" {
+		t.Errorf("first two: %+v %+v", docs[0].Extra, docs[1])
+	}
+}
