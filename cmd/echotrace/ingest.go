@@ -83,8 +83,11 @@ func ingestFailure(sum pipeline.IngestSummary) error {
 		return nil
 	}
 	var parts []string
-	if sum.Read.Failed > 0 {
-		parts = append(parts, plural(sum.Read.Failed, "input", "inputs")+" failed")
+	if n := sum.Read.Files.Failed; n > 0 {
+		parts = append(parts, plural(n, "file", "files")+" failed")
+	}
+	if n := sum.Read.Records.Failed; n > 0 {
+		parts = append(parts, plural(n, "record", "records")+" failed")
 	}
 	if sum.Rejected > 0 {
 		parts = append(parts, plural(sum.Rejected, "document was", "documents were")+" not stored")
@@ -93,13 +96,16 @@ func ingestFailure(sum pipeline.IngestSummary) error {
 }
 
 func printIngestSummary(w io.Writer, sum pipeline.IngestSummary) {
-	fmt.Fprintf(w, "Read %s: %d new, %d updated, %d unchanged; %d in the database.\n",
-		plural(sum.Read.Read, "document", "documents"), sum.Stored.Added, sum.Stored.Updated, sum.Stored.Unchanged, sum.Documents)
+	fmt.Fprintf(w, "Read %s from %s: %d new, %d updated, %d unchanged; %d in the database.\n",
+		plural(sum.Read.Read, "document", "documents"), plural(sum.Read.Files.Read, "file", "files"),
+		sum.Stored.Added, sum.Stored.Updated, sum.Stored.Unchanged, sum.Documents)
 	if sum.Stored.Renamed > 0 {
 		fmt.Fprintf(w, "%s from an older database took the id of the record they hold.\n", plural(sum.Stored.Renamed, "document", "documents"))
 	}
-	if sum.Read.Skipped > 0 || sum.Read.Failed > 0 || sum.Rejected > 0 {
-		fmt.Fprintf(w, "Skipped %d inputs, %d failed, %d documents not stored.\n", sum.Read.Skipped, sum.Read.Failed, sum.Rejected)
+	f, r := sum.Read.Files, sum.Read.Records
+	if f.Skipped > 0 || f.Failed > 0 || r.Skipped > 0 || r.Failed > 0 || sum.Rejected > 0 {
+		fmt.Fprintf(w, "Files: %d skipped, %d failed. Records: %d skipped, %d failed. Documents not stored: %d.\n",
+			f.Skipped, f.Failed, r.Skipped, r.Failed, sum.Rejected)
 		var reasons []string
 		for r := range sum.Read.Reasons {
 			reasons = append(reasons, r)

@@ -64,6 +64,17 @@ var reasons = []struct {
 	{ErrCoerced, "coerced", false, true},
 }
 
+// addReason registers a kind of bad input defined in another file of the
+// package, with its short name and how it is counted.
+func addReason(err error, name string, skipped, warning bool) {
+	reasons = append(reasons, struct {
+		err     error
+		name    string
+		skipped bool
+		warning bool
+	}{err, name, skipped, warning})
+}
+
 // Reason is the short name of the kind of an input error, as counted in
 // Stats.Reasons ("empty", "binary", "malformed", ...); "error" when the
 // error is of no known kind.

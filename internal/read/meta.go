@@ -25,12 +25,7 @@ const MetaFile = "meta.jsonl"
 var ErrMetaUnused = errors.New("meta.jsonl names a file that was not read")
 
 func init() {
-	reasons = append(reasons, struct {
-		err     error
-		name    string
-		skipped bool
-		warning bool
-	}{ErrMetaUnused, "unused metadata", false, true})
+	addReason(ErrMetaUnused, "unused metadata", false, true)
 }
 
 // metaTable is the content of one meta.jsonl.

@@ -2,6 +2,7 @@ package read
 
 import (
 	"bufio"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -16,14 +17,24 @@ import (
 )
 
 // Stats counts what Paths did with its inputs. Read counts documents;
-// Skipped and Failed count inputs (files, or records of a line-oriented
-// file) that gave no document; Reasons counts every problem and skip by
-// its short reason (see Reason), warnings included.
+// Skipped and Failed count inputs (files, or records of a file of many)
+// that gave no document; Files and Records say which of those were whole
+// files and which single records. Reasons counts every problem and skip
+// by its short reason (see Reason), warnings included.
 type Stats struct {
 	Read    int            `json:"read"`
 	Skipped int            `json:"skipped"`
 	Failed  int            `json:"failed"`
+	Files   Counts         `json:"files"`
+	Records Counts         `json:"records"`
 	Reasons map[string]int `json:"reasons,omitempty"`
+}
+
+// Counts are the files (or records) read, skipped and failed.
+type Counts struct {
+	Read    int `json:"read"`
+	Skipped int `json:"skipped"`
+	Failed  int `json:"failed"`
 }
 
 // Paths reads files, directories (recursively, in sorted order, skipping
@@ -36,12 +47,24 @@ func Paths(ctx context.Context, paths []string, opt Options, emit Emit, report R
 	w := &walker{ctx: ctx, opt: opt, stats: Stats{Reasons: map[string]int{}}, metaCache: map[string]*metaTable{}}
 	w.report = func(p Problem) {
 		skipped, warning := severity(p.Err)
+		whole := p.Line == 0 && p.Record == ""
+		if whole && errors.Is(p.Err, ErrEmpty) {
+			// An empty file or archive is a failed input (a record with
+			// an empty text is only skipped: nothing was in it).
+			skipped = false
+		}
+		counts := &w.stats.Records
+		if whole {
+			counts = &w.stats.Files
+		}
 		switch {
 		case warning:
 		case skipped:
 			w.stats.Skipped++
+			counts.Skipped++
 		default:
 			w.stats.Failed++
+			counts.Failed++
 		}
 		w.stats.Reasons[Reason(p.Err)]++
 		if report != nil {
@@ -80,12 +103,6 @@ type walker struct {
 	metaCache map[string]*metaTable // meta.jsonl of directories of files named directly
 }
 
-// skip counts an input left out on purpose, without a problem.
-func (w *walker) skip(reason string) {
-	w.stats.Skipped++
-	w.stats.Reasons[reason]++
-}
-
 // arg reads one command-line argument.
 func (w *walker) arg(p string) {
 	if p == "-" {
@@ -110,7 +127,7 @@ func (w *walker) arg(p string) {
 		w.metaCache[dir] = meta
 	}
 	base := filepath.Base(p)
-	w.file(p, fileID(w.opt.Root, dir, p), info, meta.lookup(base))
+	w.file(p, fileID(w.opt.Root, dir, p), info, meta.lookup(base), true)
 }
 
 // statErr says why a path cannot be read.
@@ -172,7 +189,7 @@ func (w *walker) dir(root, dir string, metas []*metaTable) {
 		name := e.Name()
 		p := filepath.Join(dir, name)
 		if strings.HasPrefix(name, ".") {
-			w.skip("hidden")
+			w.report(Problem{Path: p, Err: wrapReason(ErrNotDocument, "hidden (its name starts with a dot); name it to read it")})
 			continue
 		}
 		if name == MetaFile && !e.IsDir() {
@@ -187,21 +204,17 @@ func (w *walker) dir(root, dir string, metas []*metaTable) {
 			if e.Type()&fs.ModeSymlink != 0 {
 				// Following links to directories could loop; name the
 				// target directly to read it.
-				w.skip("symlinked directory")
+				w.report(Problem{Path: p, Err: wrapReason(ErrNotDocument, "a link to a directory, not followed in a walk (links could loop); name its target to read it")})
 				continue
 			}
 			w.dir(root, p, metas)
 			continue
 		}
 		if !info.Mode().IsRegular() {
-			w.skip("not a regular file")
+			w.report(Problem{Path: p, Err: wrapReason(ErrNotDocument, "not a regular file")})
 			continue
 		}
-		if _, ok := FormatFor(name); !ok {
-			w.skip("unknown format")
-			continue
-		}
-		w.file(p, fileID(w.opt.Root, root, p), info, lookupMeta(metas, p))
+		w.file(p, fileID(w.opt.Root, root, p), info, lookupMeta(metas, p), false)
 	}
 	own.reportUnused(w.report)
 }
@@ -221,10 +234,12 @@ func lookupMeta(metas []*metaTable, p string) *doc.Document {
 	return nil
 }
 
-// file reads one file. A file of unknown type (only named files get this
-// far; a walk skips them) is sniffed and, failing that, read as text if it
-// is text.
-func (w *walker) file(p, name string, info fs.FileInfo, meta *doc.Document) {
+// file reads one file. A file whose ending names no format is judged by
+// its content (sniff.go): a gzipped file by what it holds, a feed, page,
+// archive or export by its first bytes, text as text; anything else is
+// named with why it is not read (a walk skips what is no document; a file
+// named on the command line fails).
+func (w *walker) file(p, name string, info fs.FileInfo, meta *doc.Document, named bool) {
 	if filepath.Base(p) == MetaFile {
 		w.report(Problem{Path: p, Err: fmt.Errorf("%w: %s gives metadata for the files of its directory and holds no documents; name the directory instead", ErrUnknownFormat, MetaFile)})
 		return
@@ -236,26 +251,49 @@ func (w *walker) file(p, name string, info fs.FileInfo, meta *doc.Document) {
 	}
 	defer fh.Close()
 	var r io.Reader = fh
+	size := info.Size()
 	f, ok := FormatFor(p)
 	if !ok {
 		br := bufio.NewReaderSize(fh, 64<<10)
 		head, _ := br.Peek(sniffLen)
 		r = br
-		if f, ok = SniffFormat(head[:min(len(head), 512)]); !ok {
-			if err := checkBinary(head); err != nil {
-				w.report(Problem{Path: p, Err: fmt.Errorf("%w: the name has no known ending (%s) and the content is not text: %w", ErrUnknownFormat, knownEndings(), err)})
+		if len(head) >= 2 && head[0] == 0x1f && head[1] == 0x8b {
+			// A gzipped file (page.html.gz): read what it holds.
+			zr, err := gzip.NewReader(br)
+			if err != nil {
+				w.report(Problem{Path: p, Err: fmt.Errorf("%w: not a readable gzip file: %v", ErrMalformed, err)})
 				return
 			}
-			f, _ = formatByName("text")
+			defer zr.Close()
+			zbr := bufio.NewReaderSize(zr, 64<<10)
+			r, size = zbr, -1
+			head, _ = zbr.Peek(sniffLen)
+			f, ok = FormatFor(strings.TrimSuffix(strings.ToLower(p), ".gz"))
+		}
+		if !ok {
+			f, ok = SniffFormat(head[:min(len(head), 512)])
+		}
+		if !ok {
+			if len(head) == 0 {
+				f, _ = formatByName("text") // reports the file empty
+			} else if err := refuse(p, head); err != nil {
+				if named && errors.Is(err, ErrNotDocument) {
+					err = fmt.Errorf("%w: the name has no known ending (%s) and the content is not text: %w", ErrUnknownFormat, knownEndings(), err)
+				}
+				w.report(Problem{Path: p, Err: err})
+				return
+			} else {
+				f, _ = formatByName("text")
+			}
 		}
 	}
 	// Checked before reading: a huge file is never loaded. Streaming
 	// formats bound each record instead.
-	if limit := w.opt.maxBytes(); info.Size() > limit && !f.Streams {
-		w.report(Problem{Path: p, Err: tooLarge(info.Size(), limit)})
+	if limit := w.opt.maxBytes(); size > limit && !f.Streams {
+		w.report(Problem{Path: p, Err: tooLarge(size, limit)})
 		return
 	}
-	w.run(f, Source{Path: p, Name: name, R: r, Size: info.Size(), Meta: meta})
+	w.run(f, Source{Path: p, Name: name, R: r, Size: size, Meta: meta})
 }
 
 // run hands a source to its format's reader and reports a failure of the
@@ -268,7 +306,11 @@ func (w *walker) run(f Format, src Source) {
 		w.report(p)
 	}
 	err := f.Read(w.ctx, src, w.opt, w.emit, report)
-	if err == nil || w.fatal != nil {
+	if err == nil {
+		w.stats.Files.Read++
+		return
+	}
+	if w.fatal != nil {
 		return
 	}
 	if ctxErr := w.ctx.Err(); ctxErr != nil {

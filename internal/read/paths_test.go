@@ -69,32 +69,31 @@ func TestPathsDirectoryWalk(t *testing.T) {
 		"sub/deeper/spaces.txt": " \n\t\n",
 	})
 	docs, problems, stats := readPaths(t, []string{dir}, Options{})
-	want := []string{"a.txt", "b.txt", "sub/c.md", "sub/deeper/d.TXT", "r1"}
+	// notes.unknownext is text: read as such.
+	want := []string{"a.txt", "b.txt", "notes.unknownext", "sub/c.md", "sub/deeper/d.TXT", "r1"}
 	if got := ids(docs); !reflect.DeepEqual(got, want) {
 		t.Errorf("ids = %v, want %v (sorted walk, depth first, relative ids with extension)", got, want)
 	}
-	if stats.Read != 5 {
-		t.Errorf("Read = %d, want 5", stats.Read)
+	if stats.Read != 6 || stats.Files.Read != 6 {
+		t.Errorf("Read = %d documents from %d files, want 6 from 6", stats.Read, stats.Files.Read)
 	}
-	// hidden: .hidden.txt and .git; unknown: picture.jpg and notes.unknownext; empty: two files.
-	if stats.Skipped != 6 || stats.Reasons["hidden"] != 2 || stats.Reasons["unknown format"] != 2 || stats.Reasons["empty"] != 2 {
-		t.Errorf("stats = %+v, want 6 skipped: 2 hidden, 2 unknown format, 2 empty", stats)
+	// skipped, and named: .hidden.txt, .git, picture.jpg; failed: the two empty files.
+	if stats.Skipped != 3 || stats.Files.Skipped != 3 || stats.Reasons["not a document"] != 3 || stats.Reasons["empty"] != 2 ||
+		stats.Failed != 2 || stats.Files.Failed != 2 {
+		t.Errorf("stats = %+v, want 3 skipped (2 hidden, an image) and 2 empty files failed", stats)
 	}
-	if stats.Failed != 0 {
-		t.Errorf("Failed = %d, want 0", stats.Failed)
-	}
-	if len(problems) != 2 {
-		t.Errorf("problems = %v, want the two empty files only (unknown files in a walk are skipped quietly)", problems)
+	if len(problems) != 5 {
+		t.Errorf("problems = %v, want every file not read named", problems)
 	}
 	for _, p := range problems {
-		if !strings.Contains(p.Error(), "empty") || !strings.Contains(p.Path, "deeper") {
-			t.Errorf("problem %q does not name the empty file", p.Error())
+		if !strings.Contains(p.Error(), "empty") && !strings.Contains(p.Error(), "hidden") && !strings.Contains(p.Error(), "JPEG") {
+			t.Errorf("problem %q does not say why", p.Error())
 		}
 	}
 	if docs[0].Path != filepath.Join(dir, "a.txt") || docs[0].Title != "Harbour cranes idle" {
 		t.Errorf("first doc path %q title %q", docs[0].Path, docs[0].Title)
 	}
-	if docs[2].Title != "Night ferry" {
+	if docs[3].Title != "Night ferry" {
 		t.Errorf("markdown title = %q", docs[2].Title)
 	}
 	// Reading again gives the same documents: identity is stable.
@@ -147,12 +146,14 @@ func TestPathsBadInput(t *testing.T) {
 	}{
 		{"NUL byte", "bin.txt", "some text\x00\x01\x02", Options{}, "binary", false, []string{"binary", "offset 9"}},
 		{"control bytes", "ctl.txt", strings.Repeat("\x01\x02\x03 ab", 50), Options{}, "binary", false, []string{"control bytes"}},
-		{"UTF-16 of white space", "u16.txt", "\xff\xfe \x00\n\x00", Options{}, "empty", true, []string{"white space"}},
-		{"empty", "empty.txt", "", Options{}, "empty", true, []string{"empty"}},
-		{"white space only", "ws.md", "  \n\n\t ", Options{}, "empty", true, []string{"white space"}},
+		{"UTF-16 of white space", "u16.txt", "\xff\xfe \x00\n\x00", Options{}, "empty", false, []string{"white space"}},
+		{"empty", "empty.txt", "", Options{}, "empty", false, []string{"empty"}},
+		{"white space only", "ws.md", "  \n\n\t ", Options{}, "empty", false, []string{"white space"}},
 		{"too large", "big.txt", strings.Repeat("word ", 100), Options{MaxBytes: 200}, "too large", false, []string{"500 bytes", "limit is 200", "--max-bytes"}},
 		{"JSONL binary", "bin.jsonl", "\x00\x00\x00\x00", Options{}, "binary", false, []string{"binary"}},
-		{"JSONL empty", "none.jsonl", "\n\n", Options{}, "empty", true, []string{"no records"}},
+		{"JSONL empty", "none.jsonl", "\n\n", Options{}, "empty", false, []string{"no records"}},
+		{"PDF", "paper.pdf", "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", Options{}, "unsupported", false, []string{"PDF is not supported"}},
+		{"CSV", "table.csv", "id,text\n1,hello\n", Options{}, "unsupported", false, []string{"CSV is not supported", "JSONL"}},
 		{"explicit binary of unknown type", "photo.bin", "\x89PNG\r\n\x1a\n\x00\x00", Options{}, "unknown format", false, []string{"unknown input format", ".txt", "binary"}},
 		{"explicit meta.jsonl", "meta.jsonl", `{"file":"a.txt"}`, Options{}, "unknown format", false, []string{"metadata"}},
 	}

@@ -289,12 +289,7 @@ func (r *tgReader) messages(c tgChat) error {
 var ErrUnknownMessage = errors.New("unknown message type")
 
 func init() {
-	reasons = append(reasons, struct {
-		err     error
-		name    string
-		skipped bool
-		warning bool
-	}{ErrUnknownMessage, "unknown message type", true, false})
+	addReason(ErrUnknownMessage, "unknown message type", true, false)
 }
 
 // telegramDocument makes the document of one message. ok is false for
