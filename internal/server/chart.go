@@ -87,7 +87,7 @@ func chartOutletTimeline(days []cluster.TimelineDay) outletChart {
 		return c
 	}
 	if span := int(last.Sub(first).Hours()/24) + 1; span > maxTimelineDays {
-		first, c.Cut = last.AddDate(0, 0, -(maxTimelineDays - 1)), true
+		first, c.Cut = last.AddDate(0, 0, -(maxTimelineDays-1)), true
 	}
 	c.Days = int(last.Sub(first).Hours()/24) + 1
 	// Colours for the outlets with most documents, in that order.
@@ -155,7 +155,9 @@ func chartOutletTimeline(days []cluster.TimelineDay) outletChart {
 				Tip: fmt.Sprintf("%s · %s: %d of %d that day", x.day.Format("2006-01-02"), name, x.n, totals[i])})
 		}
 	}
-	sort.Slice(c.Rects, func(a, b int) bool { return c.Rects[a].X < c.Rects[b].X || c.Rects[a].X == c.Rects[b].X && c.Rects[a].Y > c.Rects[b].Y })
+	sort.Slice(c.Rects, func(a, b int) bool {
+		return c.Rects[a].X < c.Rects[b].X || c.Rects[a].X == c.Rects[b].X && c.Rects[a].Y > c.Rects[b].Y
+	})
 	// Date labels no closer than chartLabelGap, on whole steps of days.
 	step := 1
 	for _, s := range []int{1, 2, 7, 14, 30, 61, 91} {

@@ -240,4 +240,3 @@ func (s *Server) travelling(ctx context.Context, ids []string) ([]travellingQuot
 	})
 	return tq[:min(len(tq), spreadQuotes)], ke[:min(len(ke), spreadEntities)], nil
 }
-
