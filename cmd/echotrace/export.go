@@ -59,8 +59,9 @@ first.`,
 			}
 			defer st.Close()
 			sum, err := export.Write(cmd.Context(), st, f, out, filter)
-			if errors.Is(err, export.ErrUnknown) {
-				return fmt.Errorf("--%w", err) // --story "x": not found
+			var unknown *export.UnknownError
+			if errors.As(err, &unknown) {
+				return fmt.Errorf("--%w", err) // --story "x": no such story ...
 			}
 			if err != nil {
 				return err

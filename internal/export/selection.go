@@ -31,10 +31,20 @@ func (f Filter) IsZero() bool {
 	return f.Story == "" && f.Narrative == "" && f.Since.IsZero() && f.Until.IsZero() && len(f.IDs) == 0
 }
 
-// ErrUnknown marks a filter naming a story or narrative the store lacks.
-// It is store.ErrNotFound, so that callers answer it as they answer any
+// UnknownError is a filter naming a story or narrative the store lacks.
+// It is a store.ErrNotFound, so that callers answer it as they answer any
 // unknown record (the server with 404).
-var ErrUnknown = store.ErrNotFound
+type UnknownError struct {
+	Filter string // "story" or "narrative"
+	ID     string
+}
+
+func (e *UnknownError) Error() string {
+	return fmt.Sprintf("%s %q: no such %s in the database", e.Filter, e.ID, e.Filter)
+}
+
+// Is makes errors.Is(err, store.ErrNotFound) hold.
+func (e *UnknownError) Is(target error) bool { return target == store.ErrNotFound }
 
 // pageSize is how many passages, relations, occurrences or mentions are
 // read at a time when the whole corpus is exported, and how many
@@ -93,7 +103,7 @@ func newSelection(ctx context.Context, st store.Store, f Filter) (*selection, er
 			found = found || n.ID == f.Narrative
 		}
 		if !found {
-			return nil, fmt.Errorf("narrative %q: %w", f.Narrative, ErrUnknown)
+			return nil, &UnknownError{"narrative", f.Narrative}
 		}
 	}
 	// Stories, a page at a time; with --story or --narrative only theirs.
@@ -120,7 +130,7 @@ func newSelection(ctx context.Context, st store.Store, f Filter) (*selection, er
 		}
 	}
 	if f.Story != "" && len(s.stories) == 0 {
-		return nil, fmt.Errorf("story %q: %w", f.Story, ErrUnknown)
+		return nil, &UnknownError{"story", f.Story}
 	}
 	if f.IsZero() {
 		n, err := st.CountDocuments(ctx)
