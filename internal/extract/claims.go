@@ -601,6 +601,11 @@ func (a *analysis) phraseBegin(s source) int {
 			break
 		}
 		j--
+		// A name describing the speaker is one step ("former George W.
+		// Bush speechwriter Noam Neusner").
+		if ri := a.runAt[j]; ri >= 0 {
+			j = a.runs[ri].First
+		}
 	}
 	return a.toks[j].Begin
 }

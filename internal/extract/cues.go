@@ -30,7 +30,7 @@ const englishCueIrregular = `say says said saying tell tells told telling write 
 	regret regrets regretted slam slams slammed slamming quip quips quipped quipping
 	sought state states stated bet bets forecast forecasts forecasted swear swears swore sworn
 	underline underlines underlined specify specifies specified clarify clarifies clarified
-	ask asks asked maintained questioned questioning`
+	ask asks asked maintained questioned questioning continue continues continued`
 
 // cueForms are the cue words of other languages, in their usual forms.
 const cueForms = `

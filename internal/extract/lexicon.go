@@ -25,7 +25,7 @@ var cueVerbs = buildCueVerbs()
 // cueAfterOnly are cue words that are also common in other senses
 // ("post", "point", "continue"): they count only right after a quotation.
 var cueAfterOnly = set(`ask asks asked describe described describes express expresses expressed
-	state states`)
+	state states continue continues continued`)
 
 // passiveCues take their source after "by" ("voiced by X").
 var passiveCues = set(`voiced stated expressed made said announced written quoted cited

@@ -208,7 +208,7 @@ func isDescriptionHead(k, w string) bool {
 // isModifier reports whether a word may stand between a determiner and
 // the head of a descriptive noun phrase.
 func isModifier(k, w string) bool {
-	if functionWords[k] && !isAllCaps(w) || prepositions[k] || cueVerbs[k] || notHeads[k] {
+	if functionWords[k] && !isAllCaps(w) || prepositions[k] || cueVerbs[k] && !isUpperStart(w) || notHeads[k] {
 		return false
 	}
 	for _, r := range k {
