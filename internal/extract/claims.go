@@ -459,7 +459,7 @@ func (a *analysis) introducesClause(i int, afterQuote bool) bool {
 	}
 	if g := gap(a.text, a.toks, j); strings.ContainsAny(g, ",;") {
 		return false
-	} else if strings.ContainsAny(g, ":\"“”«»") || strings.HasSuffix(g, "''") {
+	} else if (strings.ContainsAny(g, ":\"“”«»") || strings.HasSuffix(g, "''")) && !a.titleQuoteAt(j) {
 		return true
 	}
 	if afterQuote && a.toks[j].Key != "that" {
@@ -498,6 +498,25 @@ func (a *analysis) introducesClause(i int, afterQuote bool) bool {
 		return true
 	}
 	return false
+}
+
+// titleQuoteAt reports whether token j opens a short capitalised
+// quotation that the sentence goes on after: the name of a programme
+// ("told NBC’s “Today” on Monday"), not a statement.
+func (a *analysis) titleQuoteAt(j int) bool {
+	if !a.inQuote[j] || !isUpperStart(a.text[a.toks[j].Begin:a.toks[j].End]) {
+		return false
+	}
+	i := spansFrom(a.qspans, a.toks[j].Begin)
+	if i >= len(a.qspans) {
+		return false
+	}
+	q := a.qspans[i]
+	if len(normalize.Tokens(a.text[q.Begin:q.End])) > 4 {
+		return false
+	}
+	rest := strings.TrimSpace(a.text[q.End:a.sents[a.tokSent[j]].End])
+	return len(normalize.Tokens(rest)) > 0
 }
 
 // afterClosingQuote reports whether a closing quotation mark (with a
