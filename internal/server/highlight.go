@@ -24,6 +24,7 @@ type mark struct {
 	Class      string // CSS class: the colour of the other document, the region kind
 	Href       string // where the mark links to, "" for none
 	Title      string // tooltip
+	Anchor     string // id of the place where the mark begins, "" for none
 }
 
 // piece is a run of text under one set of marks.
@@ -32,6 +33,8 @@ type piece struct {
 	Class string // CSS classes, space-separated
 	Href  string // the link of the innermost linking mark
 	Title string
+	// Anchor is the id of a mark that begins with this piece.
+	Anchor string
 }
 
 // markText cuts text into pieces at every mark boundary. Marks may
@@ -67,6 +70,11 @@ func markText(text string, marks []mark) []piece {
 		}
 		active = slices.DeleteFunc(active, func(m mark) bool { return m.End <= b })
 		p := piece{Text: text[b:e]}
+		for _, m := range active {
+			if m.Begin == b && m.Anchor != "" {
+				p.Anchor = m.Anchor
+			}
+		}
 		var classes []string
 		best := -1
 		for j, m := range active {
@@ -82,7 +90,7 @@ func markText(text string, marks []mark) []piece {
 		}
 		slices.Sort(classes)
 		p.Class = strings.Join(slices.Compact(classes), " ")
-		if n := len(out); n > 0 && out[n-1].Class == p.Class && out[n-1].Href == p.Href && out[n-1].Title == p.Title {
+		if n := len(out); n > 0 && p.Anchor == "" && out[n-1].Class == p.Class && out[n-1].Href == p.Href && out[n-1].Title == p.Title {
 			out[n-1].Text += p.Text
 			continue
 		}

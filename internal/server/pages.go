@@ -331,8 +331,12 @@ func (s *Server) pageDocument(w http.ResponseWriter, r *http.Request) {
 		if q.Speaker != "" {
 			title += " by " + q.Speaker
 		}
-		for _, part := range q.Parts {
-			marks = append(marks, mark{Kind: markQuote, Begin: part.Begin, End: part.End, Class: "quote", Href: quoteHref(q.Quote), Title: title})
+		for i, part := range q.Parts {
+			m := mark{Kind: markQuote, Begin: part.Begin, End: part.End, Class: "quote", Href: quoteHref(q.Quote), Title: title}
+			if i == 0 {
+				m.Anchor = quoteAnchor(q.Begin)
+			}
+			marks = append(marks, m)
 		}
 	}
 	for _, e := range b.Entities {
@@ -520,6 +524,8 @@ type quotesBody struct {
 	Docs      map[string]DocSummary
 	Pager     pager
 	Speaker   string
+	// Counts is how many documents each quote of the page appears in.
+	Counts map[string]string
 }
 
 func (s *Server) pageQuotes(w http.ResponseWriter, r *http.Request) {
@@ -529,6 +535,7 @@ func (s *Server) pageQuotes(w http.ResponseWriter, r *http.Request) {
 		if err == nil {
 			p, _ := pageParams(r.URL.Query()) // read without error by quoteList
 			body.Items, body.Pager = list.Items, makePager(r, p, len(list.Items), list.Next, -1)
+			body.Counts, err = s.quoteDocCounts(r.Context(), list.Items)
 			body.Docs, err = docsOf(s, r.Context(), list.Items, func(o quoteOcc) string { return o.Doc })
 		}
 		if err != nil {
@@ -539,11 +546,15 @@ func (s *Server) pageQuotes(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "quotes.html", pageData{Title: "Quotes", Nav: "quotes", Body: body})
 }
 
-// quoteBody is one quote with every place it appears: the words as each
-// document has them, and how they differ from the quote's text.
+// quoteBody is one quote with every place it appears, oldest document
+// first: the words as each document has them, and how they differ from
+// the quote's text.
 type quoteBody struct {
-	Quote *quoteView
-	Rows  []quoteRow
+	Quote     *quoteView
+	Rows      []quoteRow
+	Documents int
+	Outlets   int
+	Wordings  int
 }
 
 type quoteRow struct {
@@ -551,6 +562,7 @@ type quoteRow struct {
 	Doc     DocSummary
 	Variant []piece
 	Same    bool
+	Href    string // the place in the document
 }
 
 func (s *Server) pageQuote(w http.ResponseWriter, r *http.Request) {
@@ -560,11 +572,17 @@ func (s *Server) pageQuote(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	body := quoteBody{Quote: v}
+	docs, outlets, wordings := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for i, o := range v.Occurrences {
-		row := quoteRow{Occ: o, Doc: v.Documents[o.Doc]}
+		row := quoteRow{Occ: o, Doc: v.Documents[o.Doc], Href: docHref(o.Doc) + "#" + quoteAnchor(o.Begin)}
 		if row.Doc.ID == "" {
 			row.Doc = DocSummary{ID: o.Doc}
 		}
+		docs[o.Doc] = true
+		if o.Outlet != "" {
+			outlets[o.Outlet] = true
+		}
+		wordings[o.Text] = true
 		if i < len(v.Variants) {
 			row.Same = v.Variants[i].Same
 			for _, e := range v.Variants[i].Edits {
@@ -580,8 +598,37 @@ func (s *Server) pageQuote(w http.ResponseWriter, r *http.Request) {
 		}
 		body.Rows = append(body.Rows, row)
 	}
-	s.render(w, r, http.StatusOK, "quote.html", pageData{Title: "Quote", Nav: "quotes", Body: body})
+	body.Documents, body.Outlets, body.Wordings = len(docs), len(outlets), len(wordings)
+	// Oldest document first, undated last: the order the words travelled.
+	slices.SortStableFunc(body.Rows, func(a, b quoteRow) int { return compareDates(a.Doc.Date, b.Doc.Date) })
+	title := "Quote"
+	switch v.Kind {
+	case "claim":
+		title = "Claim"
+	case "term":
+		title = "Term"
+	}
+	s.render(w, r, http.StatusOK, "quote.html", pageData{Title: title, Nav: "quotes", Body: body})
 }
+
+// compareDates orders two document dates, undated last.
+func compareDates(a, b string) int {
+	ta, okA := doc.ParseDate(a)
+	tb, okB := doc.ParseDate(b)
+	switch {
+	case okA && okB:
+		return ta.Compare(tb)
+	case okA:
+		return -1
+	case okB:
+		return 1
+	}
+	return 0
+}
+
+// quoteAnchor is the id of the place on a document page where a quote
+// occurrence starts.
+func quoteAnchor(begin int) string { return "q" + strconv.Itoa(begin) }
 
 // entitiesBody is a page of entity mentions.
 type entitiesBody struct {

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/echotrace/echotrace/internal/doc"
 	"github.com/echotrace/echotrace/internal/extract"
@@ -150,4 +151,32 @@ func (s *Server) loadQuote(ctx context.Context, id string) (*quoteView, error) {
 		return nil, err
 	}
 	return v, nil
+}
+
+// maxCountedDocs bounds the documents counted for one quote of a list.
+const maxCountedDocs = 200
+
+// quoteDocCounts says in how many documents each quote of a page
+// appears ("200+" past the bound).
+func (s *Server) quoteDocCounts(ctx context.Context, occs []quoteOcc) (map[string]string, error) {
+	out := map[string]string{}
+	for _, o := range occs {
+		if _, ok := out[o.Quote]; ok {
+			continue
+		}
+		rows, err := s.quotes().Occurrences(ctx, store.OccurrenceQuery{Quote: o.Quote, Limit: maxCountedDocs * 2})
+		if err != nil {
+			return nil, err
+		}
+		docs := map[string]bool{}
+		for _, r := range rows {
+			docs[r.Doc] = true
+		}
+		n := fmt.Sprint(len(docs))
+		if len(docs) > maxCountedDocs || len(rows) == maxCountedDocs*2 {
+			n = fmt.Sprintf("%d+", min(len(docs), maxCountedDocs))
+		}
+		out[o.Quote] = n
+	}
+	return out, nil
 }
