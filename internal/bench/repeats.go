@@ -62,9 +62,12 @@ func (g *generator) withRepeats(ps []piece, withTitle bool) []piece {
 		for range 2 + g.r.IntN(3) {
 			filler := date
 			if !strings.HasPrefix(t, "Publish") {
+				// A name or two rare words: a filler of common words
+				// would make the same whole sentence of 12 tokens in
+				// unrelated documents, text the truth does not list.
 				filler = g.v.names[g.r.IntN(len(g.v.names))]
 				if g.r.IntN(2) == 0 {
-					filler = strings.ToLower(g.v.word() + " " + g.v.word())
+					filler = g.v.invented[g.r.IntN(len(g.v.invented))] + " " + g.v.invented[g.r.IntN(len(g.v.invented))]
 				}
 			}
 			insert(fmt.Sprintf(t, filler))

@@ -99,11 +99,11 @@ func (x *Aligner) Align(b []uint64) []Alignment {
 	}
 	var cands []candidate
 	for _, ch := range x.chainRuns(runs) {
-		if c, ok := newCandidate(trimChain(ch, x.opt), x.sa, x.opt); ok {
+		if c, ok := newCandidate(trimChain(ch, x.opt), x); ok {
 			cands = append(cands, c)
 		}
 	}
-	out := selectAlignments(cands, x.sa, x.opt)
+	out := selectAlignments(cands, x)
 	slices.SortFunc(out, func(p, q Alignment) int {
 		if p.A0 != q.A0 {
 			return p.A0 - q.A0

@@ -141,3 +141,19 @@ func TestAlignPassagesNeverOverlap(t *testing.T) {
 		t.Run(fmt.Sprint(trial), func(t *testing.T) { noOverlap(t, got) })
 	}
 }
+
+func TestAlignShortBlockMovedIntoAGap(t *testing.T) {
+	// A short paragraph moved between two others, where the gap it makes
+	// is one a chain could bridge: three passages, the moved one too.
+	p1, x, y := words(340, 20), words(341, 120), words(342, 200)
+	a := p1 + " " + x + " " + y
+	b := x + " " + p1 + " " + y
+	got := Align(hashes(a), hashes(b), DefaultAlignOptions())
+	if len(got) != 3 {
+		t.Fatalf("got %d passages %+v, want 3 (each block)", len(got), got)
+	}
+	noOverlap(t, got)
+	if al := got[0]; al.A0 != 0 || al.A1 != 20 || al.B0 != 120 || al.B1 != 140 {
+		t.Fatalf("moved block %+v, want A [0, 20) at B [120, 140)", al)
+	}
+}

@@ -13,9 +13,9 @@ type candidate struct {
 }
 
 // newCandidate makes a passage of chain ch if it has enough matched tokens
-// and identity, and enough distinct text: sa are A's shingles of opt.Seed
-// tokens.
-func newCandidate(ch []run, sa []uint64, opt AlignOptions) (candidate, bool) {
+// and identity, and enough distinct text of A (see distinctText).
+func newCandidate(ch []run, x *Aligner) (candidate, bool) {
+	opt := x.opt
 	if len(ch) == 0 {
 		return candidate{}, false
 	}
@@ -23,27 +23,29 @@ func newCandidate(ch []run, sa []uint64, opt AlignOptions) (candidate, bool) {
 	for _, r := range ch {
 		al.Matched += r.n
 	}
-	ok := al.Matched >= opt.MinTokens && al.Identity() >= opt.MinIdentity && distinctText(ch, sa, opt)
+	ok := al.Matched >= opt.MinTokens && al.Identity() >= opt.MinIdentity && x.distinctText(ch)
 	return candidate{al, ch}, ok
 }
 
 // distinctText reports whether the matched runs of a chain hold as many
-// distinct shingles as a run of opt.MinTokens different tokens does. Lists
-// of sentences made from one template (an offer, a date line, a link
-// text) share their fixed words a few tokens apart again and again, which
-// chains into a passage of high identity; but it is one short text
-// repeated, not a copy.
-func distinctText(ch []run, sa []uint64, opt AlignOptions) bool {
-	k := max(opt.Seed, 1)
-	need := opt.MinTokens - k + 1
+// different shingles of A as a run of MinTokens different tokens does.
+// Text that repeats — sentences made from one template (an offer, a date
+// line, a "read more" link), a list printed twice, a refrain — counts
+// once: two pages built from the same templates share their fixed words a
+// few tokens apart again and again, which chains into a passage of high
+// identity that is no copy. A copy has as many different shingles as it
+// has tokens, less Seed-1, and a copied refrain counts once, as itself.
+func (x *Aligner) distinctText(ch []run) bool {
+	k := max(x.opt.Seed, 1)
+	need := x.opt.MinTokens - k + 1
 	if need <= 1 {
 		return true
 	}
 	seen := make([]uint64, 0, need)
 	for _, r := range ch {
-		for i := r.a0; i+k <= r.a1() && i < len(sa); i++ {
-			if !slices.Contains(seen, sa[i]) {
-				if seen = append(seen, sa[i]); len(seen) >= need {
+		for i := r.a0; i+k <= r.a1() && i < len(x.sa); i++ {
+			if !slices.Contains(seen, x.sa[i]) {
+				if seen = append(seen, x.sa[i]); len(seen) >= need {
 					return true
 				}
 			}
@@ -57,12 +59,14 @@ type span struct{ lo, hi int }
 
 // selectAlignments keeps one passage per stretch of text: candidates are
 // taken best first (most matched tokens, then highest identity), and a
-// later one that lies for half or more of its length, on either side,
-// inside passages already kept is dropped — it is a repeat of the text
-// aligned to the wrong occurrence, or a piece of a copy already reported.
-// A later one that overlaps them less keeps only its runs outside them,
-// and is a passage only if those still make one.
-func selectAlignments(cands []candidate, sa []uint64, opt AlignOptions) []Alignment {
+// later one whose matched tokens lie for half or more of its length, on
+// either side, on tokens a kept passage matched is dropped — it is a
+// repeat of the text aligned to the wrong occurrence, or a piece of a copy
+// already reported. One that overlaps less is genuine: a kept passage
+// whose gap it lies in (a block moved into the gap of a reordered copy)
+// is cut there, and it keeps only its runs outside the kept passages; the
+// pieces are passages only if they still make one.
+func selectAlignments(cands []candidate, x *Aligner) []Alignment {
 	if len(cands) == 1 {
 		return []Alignment{cands[0].al}
 	}
@@ -81,30 +85,82 @@ func selectAlignments(cands []candidate, sa []uint64, opt AlignOptions) []Alignm
 		}
 		return p.al.B0 - q.al.B0
 	})
-	var out []Alignment
-	var keptA, keptB []span
-	keep := func(al Alignment) {
-		out = append(out, al)
-		keptA = append(keptA, span{al.A0, al.A1})
-		keptB = append(keptB, span{al.B0, al.B1})
-	}
+	var kept []candidate
 	for _, c := range cands {
 		al := c.al
-		ovA, ovB := covered(keptA, al.A0, al.A1), covered(keptB, al.B0, al.B1)
-		switch {
-		case 2*ovA >= al.A1-al.A0 || 2*ovB >= al.B1-al.B0:
+		ovA, ovB := matchedIn(kept, al.A0, al.A1, true), matchedIn(kept, al.B0, al.B1, false)
+		if 2*ovA >= al.A1-al.A0 || 2*ovB >= al.B1-al.B0 {
 			continue
-		case ovA == 0 && ovB == 0:
-			keep(al)
-		default:
-			for _, piece := range clipChain(c.runs, keptA, keptB) {
-				if p, ok := newCandidate(trimChain(piece, opt), sa, opt); ok {
-					keep(p.al)
+		}
+		ca, cb := []span{{al.A0, al.A1}}, []span{{al.B0, al.B1}}
+		var next []candidate
+		for _, k := range kept {
+			if covered(ca, k.al.A0, k.al.A1) == 0 && covered(cb, k.al.B0, k.al.B1) == 0 {
+				next = append(next, k)
+				continue
+			}
+			for _, piece := range splitChain(k.runs, ca, cb) {
+				if p, ok := newCandidate(piece, x); ok {
+					next = append(next, p)
 				}
 			}
 		}
+		kept = next
+		keptA, keptB := extents(kept)
+		if covered(keptA, al.A0, al.A1) == 0 && covered(keptB, al.B0, al.B1) == 0 {
+			kept = append(kept, c)
+			continue
+		}
+		for _, piece := range clipChain(c.runs, keptA, keptB) {
+			if p, ok := newCandidate(trimChain(piece, x.opt), x); ok {
+				kept = append(kept, p)
+			}
+		}
+	}
+	out := make([]Alignment, len(kept))
+	for i, k := range kept {
+		out[i] = k.al
 	}
 	return out
+}
+
+// matchedIn is the number of tokens of [lo, hi), in A (inA) or B, that
+// the kept passages' runs match.
+func matchedIn(kept []candidate, lo, hi int, inA bool) int {
+	n := 0
+	for _, k := range kept {
+		for _, r := range k.runs {
+			r0 := r.b0
+			if inA {
+				r0 = r.a0
+			}
+			n += max(0, min(hi, r0+r.n)-max(lo, r0))
+		}
+	}
+	return n
+}
+
+// extents are the spans the passages cover in A and in B.
+func extents(cs []candidate) (a, b []span) {
+	for _, c := range cs {
+		a = append(a, span{c.al.A0, c.al.A1})
+		b = append(b, span{c.al.B0, c.al.B1})
+	}
+	return a, b
+}
+
+// splitChain cuts a chain between runs whose gap, in A or in B, meets one
+// of the spans.
+func splitChain(ch []run, inA, inB []span) [][]run {
+	var pieces [][]run
+	from := 0
+	for i := 1; i < len(ch); i++ {
+		if covered(inA, ch[i-1].a1(), ch[i].a0) > 0 || covered(inB, ch[i-1].b1(), ch[i].b0) > 0 {
+			pieces = append(pieces, ch[from:i])
+			from = i
+		}
+	}
+	return append(pieces, ch[from:])
 }
 
 // covered is the number of tokens of [lo, hi) inside the spans, which do
