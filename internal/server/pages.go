@@ -630,21 +630,41 @@ func compareDates(a, b string) int {
 // occurrence starts.
 func quoteAnchor(begin int) string { return "q" + strconv.Itoa(begin) }
 
-// entitiesBody is a page of entity mentions.
+// entitiesBody is a page of entity mentions, or, for one entity, the
+// documents that name it with how often.
 type entitiesBody struct {
 	Available bool
 	Entity    string
+	Name      string // the entity's display name
+	Type      string
 	Items     []entityMention
 	Docs      map[string]DocSummary
+	Groups    []entityDoc
 	Pager     pager
 }
 
+// entityDoc is one document's mentions of an entity.
+type entityDoc struct {
+	Doc      DocSummary
+	Mentions int
+	Written  []string // the distinct spellings, in order of appearance
+	First    int      // offset of the first mention
+}
+
+// maxEntityMentions bounds the mentions read for one entity's page.
+const maxEntityMentions = 5000
+
 func (s *Server) pageEntities(w http.ResponseWriter, r *http.Request) {
-	body := entitiesBody{Available: s.quotes() != nil, Entity: r.URL.Query().Get("entity")}
-	if body.Available {
+	q := r.URL.Query()
+	body := entitiesBody{Available: s.quotes() != nil, Entity: q.Get("entity")}
+	if !body.Available {
+		s.render(w, r, http.StatusOK, "entities.html", pageData{Title: "Entities", Nav: "entities", Body: body})
+		return
+	}
+	if body.Entity == "" {
 		list, err := s.entityList(r)
 		if err == nil {
-			p, _ := pageParams(r.URL.Query()) // read without error by entityList
+			p, _ := pageParams(q) // read without error by entityList
 			body.Items, body.Pager = list.Items, makePager(r, p, len(list.Items), list.Next, -1)
 			body.Docs, err = docsOf(s, r.Context(), list.Items, func(m entityMention) string { return m.Doc })
 		}
@@ -652,8 +672,79 @@ func (s *Server) pageEntities(w http.ResponseWriter, r *http.Request) {
 			s.pageFail(w, r, err)
 			return
 		}
+		s.render(w, r, http.StatusOK, "entities.html", pageData{Title: "Entities", Nav: "entities", Body: body})
+		return
 	}
-	s.render(w, r, http.StatusOK, "entities.html", pageData{Title: "Entities", Nav: "entities", Body: body})
+	p, err := pageParams(q)
+	if err == nil && p.Cursor != "" {
+		err = &badParam{"entities page by offset, not cursor"}
+	}
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	ms, err := s.quotes().EntityMentions(r.Context(), store.EntityQuery{Entity: body.Entity, Limit: maxEntityMentions})
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	if len(ms) == 0 {
+		s.pageFail(w, r, notFound("entity", body.Entity))
+		return
+	}
+	names := map[string]int{}
+	byDoc := map[string]*entityDoc{}
+	var order []string
+	for _, m := range ms {
+		if !m.Reference {
+			names[m.Name]++
+		}
+		g := byDoc[m.Doc]
+		if g == nil {
+			g = &entityDoc{Doc: DocSummary{ID: m.Doc}, First: m.Begin}
+			byDoc[m.Doc] = g
+			order = append(order, m.Doc)
+		}
+		g.Mentions++
+		if !slices.Contains(g.Written, m.Text) {
+			g.Written = append(g.Written, m.Text)
+		}
+		body.Type = string(m.Type)
+	}
+	for n, k := range names {
+		if k > names[body.Name] || k == names[body.Name] && n < body.Name {
+			body.Name = n
+		}
+	}
+	if body.Name == "" {
+		body.Name = ms[0].Name
+	}
+	// Most mentions first: where the entity matters most.
+	slices.SortStableFunc(order, func(a, b string) int { return byDoc[b].Mentions - byDoc[a].Mentions })
+	end := min(len(order), p.Offset+p.Limit)
+	var pageIDs []string
+	if p.Offset < len(order) {
+		pageIDs = order[p.Offset:end]
+	}
+	docs, err := s.summaries(r.Context(), pageIDs)
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	for _, id := range pageIDs {
+		g := *byDoc[id]
+		if d, ok := docs[id]; ok {
+			g.Doc = d
+		}
+		body.Groups = append(body.Groups, g)
+	}
+	var next *string
+	if end < len(order) {
+		n := nextLink(r, p, "")
+		next = &n
+	}
+	body.Pager = makePager(r, p, len(pageIDs), next, int64(len(order)))
+	s.render(w, r, http.StatusOK, "entities.html", pageData{Title: body.Name, Nav: "entities", Body: body})
 }
 
 // deref is the next link of a list page, "" on the last.
