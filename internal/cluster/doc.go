@@ -6,12 +6,15 @@
 // that many stories carry over weeks or months. Every document belongs to
 // exactly one story and every story to exactly one narrative.
 //
-// Stories are built incrementally: documents arrive in date order (file
-// order when undated) and each one either joins the most similar existing
-// story or opens a new one. Candidate stories come from an inverted index
-// over the stories' discriminative terms and entities, so placing a
-// document never scans every story. Recluster rebuilds the same partition
-// from scratch.
+// Stories are built incrementally: the documents of a batch are placed in
+// an order of their own (date, then a hash of the id) and each one either
+// joins the most similar existing story or opens a new one; then Settle
+// moves documents that a later one showed to belong elsewhere and merges
+// stories whose documents fit another. Candidate stories come from an
+// inverted index over the stories' discriminative terms and entities, so
+// placing or settling a document never scans every story. Recluster
+// rebuilds from scratch and gives the same stories whatever order the
+// documents are read in.
 //
 // Narratives are computed from the stories on demand: a sparse graph of
 // story-to-story similarity is partitioned into Louvain communities, so the

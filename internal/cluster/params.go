@@ -42,7 +42,7 @@ func DefaultParams() Params {
 		Threshold:          0.325,
 		EntityWeight:       0.2,
 		QuoteBonus:         0.15,
-		Window:             3 * 24 * time.Hour,
+		Window:             24 * time.Hour,
 		Decay:              7 * 24 * time.Hour,
 		NarrativeThreshold: 0.15,
 		Resolution:         1,

@@ -6,11 +6,17 @@ import (
 	"github.com/echotrace/echotrace/internal/cluster"
 )
 
-// TestOrders clusters ECB+ topics 1-25 in five random orders and in the
-// order where each event arrives whole, and reports the spread of story
-// B-cubed F1:
+// TestOrders clusters ECB+ topics 1-25 in the file's order, in the order
+// where each event arrives whole, and in five random orders, twice: as
+// documents arriving one by one in that order (placed, then settled) and
+// as one batch (Recluster). It reports story B-cubed F1, its spread over
+// the orders, and how far each arrival-order partition agrees with the
+// batch one (B-cubed F1 of one partition against the other):
 //
 //	go test ./internal/cluster/eval -run TestOrders -v
+//
+// A batch gives the same stories whatever order it is read in; the test
+// fails if it does not.
 func TestOrders(t *testing.T) {
 	items, _, err := ReadECBPlus(ecbPlusPath(t))
 	if err != nil {
@@ -27,17 +33,48 @@ func TestOrders(t *testing.T) {
 }
 
 func ordersOf(t *testing.T, items []Labelled, p cluster.Params) {
+	gold := make(map[string]string, len(items))
+	for _, l := range items {
+		gold[l.Item.ID] = l.Story
+	}
 	lo, hi := 1.0, 0.0
+	var batch map[string]string
 	run := func(name string, order []Labelled) {
 		r := Run(order, p, false)
 		f := r.StoryBCubed.F1
 		lo, hi = min(lo, f), max(hi, f)
-		t.Logf("%-10s stories %3d  B-cubed %s", name, r.Stories, fmtScores(r.StoryBCubed))
+
+		its := make([]cluster.Item, len(order))
+		for i, l := range order {
+			its[i] = l.Item
+		}
+		c, _ := cluster.Recluster(its, p)
+		re := c.Assignments()
+		if batch == nil {
+			batch = re
+			t.Logf("batch (recluster): stories %d  B-cubed %s", distinct(re), fmtScores(BCubed(re, gold)))
+		} else if agree := BCubed(re, batch).F1; agree != 1 {
+			t.Errorf("%s: the batch gives other stories in this order (agreement %.3f)", name, agree)
+		}
+		inc := arrivalAssignments(order, p)
+		t.Logf("%-10s arriving one by one: stories %3d  B-cubed %s  agreement with batch %.3f",
+			name, r.Stories, fmtScores(r.StoryBCubed), BCubed(inc, batch).F1)
 	}
 	run("file", items)
 	run("grouped", Grouped(items))
 	for seed := uint64(1); seed <= 5; seed++ {
 		run("random "+itoa(seed), Shuffled(items, seed))
 	}
-	t.Logf("spread of B-cubed F1 %.3f (%.3f-%.3f)", hi-lo, lo, hi)
+	t.Logf("arriving one by one: spread of B-cubed F1 %.3f (%.3f-%.3f); as a batch: 0", hi-lo, lo, hi)
+}
+
+// arrivalAssignments places the items one by one in the order given and
+// settles, as Run does, and returns the stories.
+func arrivalAssignments(items []Labelled, p cluster.Params) map[string]string {
+	c := cluster.New(p)
+	for _, l := range items {
+		c.Add(l.Item)
+	}
+	c.Settle()
+	return c.Assignments()
 }

@@ -54,6 +54,24 @@ func Run(items []Labelled, p cluster.Params, narratives bool) Result {
 	return res
 }
 
+// RunBatch clusters the labelled items as one batch (cluster.Recluster:
+// its own order, then settled), as an analysis of a new corpus does, and
+// scores the stories.
+func RunBatch(items []Labelled, p cluster.Params) Result {
+	its := make([]cluster.Item, len(items))
+	gold := make(map[string]string, len(items))
+	for i, l := range items {
+		its[i] = l.Item
+		gold[l.Item.ID] = l.Story
+	}
+	c, _ := cluster.Recluster(its, p)
+	pred := c.Assignments()
+	return Result{
+		Documents: len(pred), Stories: distinct(pred), GoldStories: distinct(gold),
+		StoryPairwise: Pairwise(pred, gold), StoryBCubed: BCubed(pred, gold),
+	}
+}
+
 func distinct(m map[string]string) int {
 	seen := make(map[string]bool)
 	for _, v := range m {

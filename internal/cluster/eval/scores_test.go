@@ -36,7 +36,7 @@ func TestScores(t *testing.T) {
 				t.Logf("%d unreadable lines, first: %v", len(bad), bad[0])
 			}
 			return items
-		}, 0.8, 0.8, true},
+		}, 0.85, 0.85, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

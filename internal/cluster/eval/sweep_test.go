@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/echotrace/echotrace/internal/cluster"
 	"github.com/echotrace/echotrace/internal/testutil"
@@ -37,8 +38,10 @@ func TestSweep(t *testing.T) {
 	for _, e := range bad {
 		t.Log(e)
 	}
-	for _, we := range []float64{0, 0.2, 0.4, 0.6} {
-		for th := 0.10; th <= 0.501; th += 0.025 {
+	// Entities as the command line has them, from the extract stage.
+	ecb = WithEntities(ecb)
+	for _, we := range []float64{0, 0.2, 0.4} {
+		for th := 0.275; th <= 0.376; th += 0.025 {
 			p := cluster.DefaultParams()
 			p.Threshold, p.EntityWeight = th, we
 			var synth float64
@@ -47,8 +50,9 @@ func TestSweep(t *testing.T) {
 			}
 			synth /= float64(len(streams))
 			r := Run(ecb, p, false)
-			t.Logf("entity %.1f threshold %.3f  synthetic B3 F1 %.3f  ECB+ B3 F1 %.3f  mean %.3f",
-				we, th, synth, r.StoryBCubed.F1, (synth+r.StoryBCubed.F1)/2)
+			b := RunBatch(ecb, p)
+			t.Logf("entity %.1f threshold %.3f  synthetic B3 F1 %.3f  ECB+ B3 F1 arriving in file order %.3f, as a batch %.3f",
+				we, th, synth, r.StoryBCubed.F1, b.StoryBCubed.F1)
 		}
 	}
 }
@@ -80,6 +84,45 @@ func TestSweepNarratives(t *testing.T) {
 			r := Run(ecb, p, true)
 			t.Logf("resolution %.1f threshold %.2f  synthetic B3 F1 %.3f  ECB+ topics B3 F1 %.3f  mean %.3f",
 				res, th, synth, r.NarrBCubed.F1, (synth+r.NarrBCubed.F1)/2)
+		}
+	}
+}
+
+// TestSweepTime prints story B-cubed F1 over the time window and decay,
+// on the synthetic streams (seeds 1-3) and on ECB+ topics 1-25:
+//
+//	ECHOTRACE_SWEEP=1 go test ./internal/cluster/eval -run TestSweepTime -v
+func TestSweepTime(t *testing.T) {
+	if os.Getenv("ECHOTRACE_SWEEP") == "" {
+		t.Skip("set ECHOTRACE_SWEEP=1 to run the time sweep")
+	}
+	var streams [][]Labelled
+	for seed := uint64(1); seed <= 3; seed++ {
+		streams = append(streams, Stream(DefaultStream(seed)))
+	}
+	ecb, _, err := ReadECBPlus(ecbPlusPath(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dated := 0
+	for _, l := range ecb {
+		if !l.Item.Date.IsZero() {
+			dated++
+		}
+	}
+	t.Logf("ECB+ articles with a date: %d of %d", dated, len(ecb))
+	day := 24 * time.Hour
+	for _, w := range []int{0, 1, 3, 7, 14} {
+		for _, d := range []int{1, 3, 7, 14, 30} {
+			p := cluster.DefaultParams()
+			p.Window, p.Decay = time.Duration(w)*day, time.Duration(d)*day
+			var synth float64
+			for _, s := range streams {
+				synth += Run(s, p, false).StoryBCubed.F1
+			}
+			synth /= float64(len(streams))
+			r := Run(ecb, p, false)
+			t.Logf("window %2d days decay %2d days  synthetic B3 F1 %.3f  ECB+ B3 F1 %.3f", w, d, synth, r.StoryBCubed.F1)
 		}
 	}
 }
