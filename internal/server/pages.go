@@ -382,6 +382,8 @@ type compareBody struct {
 	TailB      string
 	SwapHref   string
 	GraphHrefA string
+	// Translation: the pair is in two languages (see translation.go).
+	Translation bool
 }
 
 // gapPreview bounds the unaligned text shown between passages.
@@ -399,6 +401,7 @@ func (s *Server) pageCompare(w http.ResponseWriter, r *http.Request) {
 		rv := viewRelation(*pd.Relation)
 		body.Relation = &rv
 	}
+	body.Translation = isTranslation(pd.Relation)
 	posA, posB := 0, 0
 	for i, p := range pd.Passages {
 		a, b := clampSpan(pd.A.Text, p.A.Begin, p.A.End), clampSpan(pd.B.Text, p.B.Begin, p.B.End)
@@ -412,7 +415,11 @@ func (s *Server) pageCompare(w http.ResponseWriter, r *http.Request) {
 		} else {
 			row.Reordered = true
 		}
-		row.A, row.B = wordDiff(pd.A.Text[a.Begin:a.End], pd.B.Text[b.Begin:b.End])
+		if body.Translation {
+			row.A, row.B = translationSides(pd.A.Text[a.Begin:a.End], pd.B.Text[b.Begin:b.End])
+		} else {
+			row.A, row.B = wordDiff(pd.A.Text[a.Begin:a.End], pd.B.Text[b.Begin:b.End])
+		}
 		posA = max(posA, a.End)
 		posB = max(posB, b.End)
 		body.Rows = append(body.Rows, row)
