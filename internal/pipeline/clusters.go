@@ -139,8 +139,9 @@ func clusterStage(ctx context.Context, st store.Store, version int64, rebuild bo
 	return res, err
 }
 
-// reuseSources maps each copy to its sources, from the stored derived and
-// duplicate relations.
+// reuseSources maps each copy to its sources, from the stored derived,
+// duplicate and translation relations (a translation retells its
+// source's story in another language).
 func reuseSources(ctx context.Context, st store.Store) (map[string][]string, error) {
 	rels, err := st.Relations(ctx, store.RelationQuery{})
 	if err != nil {
@@ -148,7 +149,7 @@ func reuseSources(ctx context.Context, st store.Store) (map[string][]string, err
 	}
 	sources := map[string][]string{}
 	for _, r := range rels {
-		if r.Kind != relate.Derived && r.Kind != relate.Duplicate {
+		if r.Kind != relate.Derived && r.Kind != relate.Duplicate && r.Kind != relate.Translation {
 			continue // partial reuse quotes a passage; it does not retell the story
 		}
 		if src, cp := r.Source(), r.Copy(); src != "" {
