@@ -86,9 +86,11 @@ func Paths(ctx context.Context, paths []string, opt Options, emit Emit, report R
 	for _, p := range paths {
 		w.arg(p)
 		if w.fatal != nil {
+			w.stats.Records.Read = w.stats.Read
 			return w.stats, w.fatal
 		}
 	}
+	w.stats.Records.Read = w.stats.Read // every document is a record read
 	return w.stats, nil
 }
 
