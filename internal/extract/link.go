@@ -59,21 +59,17 @@ func Link(results []Result) []Quote {
 	}
 	quotes := make([]Quote, 0, len(roots))
 	for _, r := range roots {
-		q := Quote{Kind: occs[r].Kind, ID: l.ID(int(r))}
-		longest := -1
+		// The text is that of the occurrence that names the quote.
+		q := Quote{Kind: occs[r].Kind, ID: l.ID(int(r)), Text: occs[l.Chosen(int(r))].Text}
 		speakers := map[string]int{}
 		for _, i := range groups[r] {
 			o := occs[i]
 			o.Quote = q.ID
 			q.Occurrences = append(q.Occurrences, o)
-			if longest < 0 || len(o.Text) > len(occs[longest].Text) {
-				longest = i
-			}
 			if o.Speaker != "" {
 				speakers[o.Speaker]++
 			}
 		}
-		q.Text = occs[longest].Text
 		q.Speaker = topSpeaker(speakers)
 		quotes = append(quotes, q)
 	}

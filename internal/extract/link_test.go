@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -77,6 +78,39 @@ func TestLinkKeepsStatementsApart(t *testing.T) {
 		}
 		if len(docs) > 1 {
 			t.Fatalf("%q and its part were joined into one quote", q.Text)
+		}
+	}
+}
+
+// TestLinkIDsIndependentOfOrder: variants of equal length name their
+// quote alike whichever document comes first, so processes that read a
+// corpus in different orders store the same quote ids.
+func TestLinkIDsIndependentOfOrder(t *testing.T) {
+	texts := []string{
+		"“We will keep the harbour plan open for every boat this winter,” Minister Ann Lee said.",
+		"“We will keep the harbour plan open for every boat this season,” Minister Ann Lee said.",
+		"“We will keep the harbour plan open for every ship this winter,” Minister Ann Lee said.",
+	}
+	ids := func(order []int) map[string]string {
+		var results []Result
+		for _, i := range order {
+			results = append(results, Document(&doc.Document{ID: string(rune('a' + i)), Text: texts[i]}))
+		}
+		out := map[string]string{}
+		for _, q := range Link(results) {
+			for _, o := range q.Occurrences {
+				out[o.Doc] = q.ID + " " + q.Text
+			}
+		}
+		return out
+	}
+	first := ids([]int{0, 1, 2})
+	if len(first) != 3 || first["a"] != first["b"] || first["a"] != first["c"] {
+		t.Fatalf("the variants are not one quote: %v", first)
+	}
+	for _, order := range [][]int{{1, 0, 2}, {2, 1, 0}, {1, 2, 0}} {
+		if got := ids(order); !reflect.DeepEqual(got, first) {
+			t.Errorf("order %v: %v, want %v", order, got, first)
 		}
 	}
 }

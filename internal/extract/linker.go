@@ -28,8 +28,9 @@ import (
 // shingles are looked up rarest first and at most linkMaxTouches postings
 // are read, so a quote-heavy document costs time linear in its size.
 //
-// Quote ids depend on the group's longest occurrence (the first of equal
-// length), so they are known once every occurrence has been added.
+// Quote ids depend on the group's longest occurrence (of equal length,
+// the one with the smaller id hash), so they are known once every
+// occurrence has been added.
 type Linker struct {
 	kinds []Kind  // the kinds met, by code
 	kind  []uint8 // per occurrence: code of its kind
@@ -225,8 +226,27 @@ func (l *Linker) find(i int32) int32 {
 	return i
 }
 
-// union joins two groups under the lower root, which keeps the longer
-// of their longest occurrences (the earlier one when equally long).
+// better reports whether group a's chosen occurrence goes before group
+// b's: the longer, and of equal length the one whose id hash is smaller
+// (then the earlier). The choice must not depend on the order documents
+// come in: several processes that ingest one corpus in another order
+// must name its quotes alike.
+func (l *Linker) better(a, b int32) bool {
+	if l.bestLen[a] != l.bestLen[b] {
+		return l.bestLen[a] > l.bestLen[b]
+	}
+	if l.bestHash[a] != l.bestHash[b] {
+		return l.bestHash[a] < l.bestHash[b]
+	}
+	return l.bestIdx[a] < l.bestIdx[b]
+}
+
+// Chosen is the number of the occurrence whose text names the quote of
+// occurrence n (see ID).
+func (l *Linker) Chosen(n int) int { return int(l.bestIdx[l.find(int32(n))]) }
+
+// union joins two groups under the lower root, which keeps the better
+// of their chosen occurrences.
 func (l *Linker) union(a, b int32) {
 	ra, rb := l.find(a), l.find(b)
 	if ra == rb {
@@ -234,7 +254,7 @@ func (l *Linker) union(a, b int32) {
 	}
 	root, other := min(ra, rb), max(ra, rb)
 	l.parent[other] = root
-	if l.bestLen[other] > l.bestLen[root] || l.bestLen[other] == l.bestLen[root] && l.bestIdx[other] < l.bestIdx[root] {
+	if l.better(other, root) {
 		l.bestLen[root], l.bestIdx[root], l.bestHash[root] = l.bestLen[other], l.bestIdx[other], l.bestHash[other]
 	}
 }
