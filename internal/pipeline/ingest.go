@@ -43,6 +43,21 @@ func (s IngestSummary) Failed() bool { return s.Read.Failed > 0 || s.Rejected > 
 // inputs or documents are passed to report and counted; the rest is
 // ingested. The error is for failures of the store or the context.
 func Ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptions, report read.Report) (IngestSummary, error) {
+	bulk, ok := st.(store.BulkLoader)
+	if !ok {
+		return ingest(ctx, st, paths, opt, report)
+	}
+	end, err := bulk.BeginBulk(ctx)
+	if err != nil {
+		return IngestSummary{}, err
+	}
+	sum, err := ingest(ctx, st, paths, opt, report)
+	// The index is built even when the ingest was cancelled.
+	return sum, errors.Join(err, end(context.WithoutCancel(ctx)))
+}
+
+// ingest is Ingest without the backend's bulk mode.
+func ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptions, report read.Report) (IngestSummary, error) {
 	if opt.Batch <= 0 {
 		opt.Batch = 500
 	}

@@ -56,6 +56,17 @@ type TextIndexer interface {
 	IndexText(ctx context.Context) error
 }
 
+// BulkLoader is implemented by a backend whose full-text index costs less
+// to build after a large ingest than to keep up to date during it
+// (PostgreSQL's GIN index over words). Ingest calls BeginBulk before it
+// stores anything and the function it returns when it is done, whatever
+// happened. A backend may decline to defer the index (when the store is
+// already large, rebuilding would cost more than the ingest saves); it
+// still returns a function to call.
+type BulkLoader interface {
+	BeginBulk(ctx context.Context) (end func(context.Context) error, err error)
+}
+
 // PutResult counts what a PutDocuments call did.
 type PutResult struct {
 	Added     int `json:"added"`

@@ -1,0 +1,49 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/echotrace/echotrace/internal/store"
+)
+
+// The GIN index over documents' words is kept up to date row by row,
+// which capped ingest at a few hundred documents a second. A bulk ingest
+// into a store that is still small drops it and builds it once at the
+// end, from all the rows at once. A search meanwhile reads the table
+// without the index (slower, same answers); an ingest killed before its
+// end leaves no index, and the next Open builds it again.
+
+// bulkMaxStored is the size of store up to which an ingest defers the
+// word index: rebuilding it for a larger store could cost more than a
+// small ingest saves.
+const bulkMaxStored = 100_000
+
+// createWordIndex is the word index as the documents schema creates it.
+const createWordIndex = `CREATE INDEX IF NOT EXISTS documents_words ON documents USING gin (words) WITH (fastupdate = on, gin_pending_list_limit = 65536)`
+
+var _ store.BulkLoader = (*DB)(nil)
+
+// BeginBulk drops the word index when the store holds fewer than
+// bulkMaxStored documents; the function it returns builds it again.
+func (s *DB) BeginBulk(ctx context.Context) (func(context.Context) error, error) {
+	n, err := s.CountDocuments(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if n >= bulkMaxStored {
+		return func(context.Context) error { return nil }, nil
+	}
+	if _, err := s.pool.Exec(ctx, `DROP INDEX IF EXISTS documents_words`); err != nil {
+		return nil, fmt.Errorf("postgres: defer the word index: %w", err)
+	}
+	return s.buildWordIndex, nil
+}
+
+// buildWordIndex builds the word index when it is missing.
+func (s *DB) buildWordIndex(ctx context.Context) error {
+	if _, err := s.pool.Exec(ctx, createWordIndex); err != nil {
+		return fmt.Errorf("postgres: build the word index: %w", err)
+	}
+	return nil
+}
