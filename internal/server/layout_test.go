@@ -136,3 +136,23 @@ func TestGraphWholeSpread(t *testing.T) {
 		t.Errorf("%d edges, want the 5 among the spread", n)
 	}
 }
+
+// A repost that pastes a caption into the copied text: the passage spans
+// the caption, but only the words the source has are marked shared.
+func TestSharedSpansSkipInsertions(t *testing.T) {
+	src := "The harbour authority confirmed on Monday that the old grain pier will close for repairs over the winter months ahead."
+	caption := " PHOTO: Boats moored at the quay in Kessel, taken by our reader Anna. RELATED: Ferry prices rise again. "
+	cp := "The harbour authority confirmed on Monday that the old grain pier" + caption + "will close for repairs over the winter months ahead."
+	spans := sharedSpans(cp, relate.End{Begin: 0, End: len(cp)}, src, relate.End{Begin: 0, End: len(src)})
+	if len(spans) != 2 {
+		t.Fatalf("spans %v, want the two shared runs around the caption", spans)
+	}
+	for _, sp := range spans {
+		if marked := cp[sp.Begin:sp.End]; regexp.MustCompile(`PHOTO|RELATED|Ferry|reader`).MatchString(marked) {
+			t.Errorf("inserted text marked as shared: %q", marked)
+		}
+	}
+	if got := sureness(0.81); got != "direction likely (confidence 81 %)" {
+		t.Errorf("sureness(0.81) = %q", got)
+	}
+}

@@ -38,6 +38,7 @@ func parseTemplates() (*template.Template, error) {
 		"graphHref":   graphHref,
 		"label":       label,
 		"named":       named,
+		"sureness":    sureness,
 		"add":         func(a, b int) int { return a + b },
 		"sub":         func(a, b int) int { return a - b },
 		"pct":         func(f float64) string { return fmt.Sprintf("%.0f%%", f*100) },
@@ -312,6 +313,11 @@ func (s *Server) pageDocument(w http.ResponseWriter, r *http.Request) {
 	for _, reg := range b.Doc.Regions {
 		marks = append(marks, mark{Kind: markRegion, Begin: reg.Begin, End: reg.End, Class: "region region-" + string(reg.Kind), Title: string(reg.Kind)})
 	}
+	farTexts, err := s.linkedTexts(r.Context(), b)
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
 	for _, p := range b.Passages {
 		own, far := p.A, p.B
 		if own.Doc != id {
@@ -323,8 +329,10 @@ func (s *Server) pageDocument(w http.ResponseWriter, r *http.Request) {
 		if p.Boilerplate {
 			class, title = "reuse boiler", "boilerplate shared with "+label(b.Others[far.Doc])
 		}
-		marks = append(marks, mark{Kind: markReuse, Begin: own.Begin, End: own.End, Class: class,
-			Href: compareHref(id, far.Doc), Title: title})
+		for _, sp := range sharedSpans(b.Doc.Text, own, farTexts[far.Doc], far) {
+			marks = append(marks, mark{Kind: markReuse, Begin: sp.Begin, End: sp.End, Class: class,
+				Href: compareHref(id, far.Doc), Title: title})
+		}
 	}
 	for _, q := range b.Quotes {
 		title := q.Kind
