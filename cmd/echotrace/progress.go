@@ -57,6 +57,7 @@ type stageProgress struct {
 	w     io.Writer
 	on    bool
 	stage string
+	total int64 // of the current bar; -1 when unknown
 	bar   *progressbar.ProgressBar
 }
 
@@ -75,10 +76,11 @@ func (p *stageProgress) update(stage string, done, total int64) {
 	if !p.on {
 		return
 	}
-	if stage != p.stage || p.bar == nil {
-		if total <= 0 {
-			total = -1
-		}
+	if total <= 0 {
+		total = -1
+	}
+	// A stage announced by step gets its bar once its size is known.
+	if stage != p.stage || p.bar == nil || total != p.total {
 		p.start(stage, total)
 	}
 	_ = p.bar.Set64(done)
@@ -89,7 +91,7 @@ func (p *stageProgress) start(stage string, total int64) {
 		return
 	}
 	p.done()
-	p.stage = stage
+	p.stage, p.total = stage, total
 	p.bar = progressbar.NewOptions64(total,
 		progressbar.OptionSetWriter(p.w),
 		progressbar.OptionSetDescription(stage),
@@ -101,6 +103,9 @@ func (p *stageProgress) start(stage string, total int64) {
 		progressbar.OptionSpinnerType(14),
 		progressbar.OptionClearOnFinish(),
 	)
+	// A spinner turns on its own once started: a step without counts
+	// (finding reuse) shows it is working.
+	_ = p.bar.Add64(0)
 }
 
 // done clears the current bar.
