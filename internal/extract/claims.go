@@ -354,6 +354,18 @@ func (a *analysis) subjectBefore(i int) (source, bool) {
 		return source{}, false
 	}
 	g := gap(a.text, a.toks, j+1)
+	// "Sen. Marco Rubio (R-Fla.) said": a parenthesis after the subject
+	// (party and state, age, office) is skipped.
+	if t := strings.TrimSpace(g); strings.HasSuffix(t, ")") && !strings.Contains(t, "(") {
+		if o := a.parenthesisOpen(j); o > 0 {
+			j = o - 1
+			g = gap(a.text, a.toks, j+1)
+			if strings.TrimSpace(gap(a.text, a.toks, o)) == "(" {
+				return a.npBefore(j)
+			}
+		}
+		return source{}, false
+	}
 	if strings.TrimSpace(g) == "" {
 		return a.npBefore(j)
 	}
@@ -378,6 +390,21 @@ func (a *analysis) subjectBefore(i int) (source, bool) {
 		return source{}, false
 	}
 	return s, true
+}
+
+// parenthesisOpen returns the first token inside the parenthesis that
+// closes after token j, within its sentence and eight tokens, or -1.
+func (a *analysis) parenthesisOpen(j int) int {
+	for k := j; k > 0 && k > j-8 && a.tokSent[k] == a.tokSent[j]; k-- {
+		g := gap(a.text, a.toks, k)
+		if strings.Contains(g, "(") {
+			return k
+		}
+		if strings.ContainsAny(g, ")\"“”") {
+			return -1
+		}
+	}
+	return -1
 }
 
 // isAdverb reports whether a lower-case word is an adverb in -ly
@@ -420,7 +447,23 @@ func (a *analysis) isApposition(b, e int) bool {
 		return false
 	}
 	w := a.text[a.toks[b].Begin:a.toks[b].End]
-	return determiners[a.toks[b].Key] || !isUpperStart(w) || roleNouns[a.toks[e].Key]
+	return determiners[a.toks[b].Key] || !isUpperStart(w) || roleNouns[a.toks[e].Key] || a.possessiveOpening(b, e)
+}
+
+// possessiveOpening reports whether tokens [b, e] open with a name in the
+// possessive and go on to what it owns ("Twitter’s director of
+// advertising").
+func (a *analysis) possessiveOpening(b, e int) bool {
+	ri := a.runAt[b]
+	if ri < 0 || a.runs[ri].First != b {
+		return false
+	}
+	s := a.runs[ri].Last + 1
+	if s+1 > e || a.toks[s].Key != "s" {
+		return false
+	}
+	g := gap(a.text, a.toks, s)
+	return (g == "’" || g == "'") && !isUpperStart(a.text[a.toks[s+1].Begin:a.toks[s+1].End])
 }
 
 // clauseOpensAfterComma reports whether the text before byte b (back to

@@ -184,6 +184,9 @@ var prepositions = set(`of to for from with by about at in on into onto over und
 // nameParticles join the parts of a name ("Dominique de Villepin").
 var nameParticles = set(`de da di del della der den van von la le du dos das al el bin ibn ben am zu y`)
 
+// quantifiers open a plural description ("some delegates said").
+var quantifiers = set(`some many most several few two three four five six seven eight nine ten dozens hundreds thousands`)
+
 // determiners open a role noun phrase ("the expert", "this analyst").
 var determiners = set(`the this that our their his her its a an one another`)
 

@@ -33,6 +33,11 @@ func TestSpeakerForms(t *testing.T) {
 		{"lower-case quote after the cue", "The radio host repeated, “it is shameful and deeply, deeply sad to watch this.”", "The radio host", "shameful", KindQuote},
 		{"complement clause after a leading clause", "Despite the receipts in the file, Harrow later insisted he never paid the fee.", "Harrow", "he never paid the fee", KindClaim},
 		{"told with a hearer", "Vance told reporters that the dam was safe.", "Vance", "dam was safe", KindClaim},
+		{"plural description with prepositional phrases", "Several farmers at the market in Eastbridge said, “We cannot sell at these prices.”", "Several farmers at the market in Eastbridge", "cannot sell", KindQuote},
+		{"object of a preposition is no subject", "The lawyer for the family at the hearing said the ruling was unfair.", "The lawyer for the family at the hearing", "ruling was unfair", KindClaim},
+		{"parenthesis after the name", "Rep. Idris Calloway (D-Ore.) said, “The vote is a betrayal.”", "Idris Calloway", "vote is a betrayal", KindQuote},
+		{"possessive apposition", "Mara Quill, the union’s chief negotiator, said: “Nobody signs tonight.”", "Mara Quill", "Nobody signs", KindQuote},
+		{"possessive name apposition", "Mara Quill, Hensley’s chief negotiator, said: “Nobody signs tonight.”", "Mara Quill", "Nobody signs", KindQuote},
 		{"nested quote marks of the Times archive", "''We will rebuild the school,'' Mr. Oyelaran said.", "Oyelaran", "rebuild the school", KindQuote},
 	}
 	for _, tt := range tests {

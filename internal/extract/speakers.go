@@ -110,9 +110,8 @@ func (a *analysis) npBefore(e int) (source, bool) {
 			pk := a.toks[r.First-1].Key
 			// "a spokesman for Disney said": the subject is the role the
 			// name completes.
-			if (pk == "of" || pk == "for" || pk == "at" || pk == "with") && r.First >= 2 && isBlank(gap(a.text, a.toks, r.First-1)) {
-				if rs, ok := a.roleBefore(r.First - 2); ok {
-					rs.Span.End = a.toks[e].End
+			if prepositions[pk] && !subordinators[pk] && r.First >= 2 && isBlank(gap(a.text, a.toks, r.First-1)) {
+				if rs, ok := a.headBeforePreposition(r.First-1, a.toks[e].End); ok {
 					return rs, true
 				}
 			}
@@ -153,17 +152,14 @@ func (a *analysis) descriptionBefore(e int) (source, bool) {
 		pk := a.toks[b-1].Key
 		if g == " " && determiners[pk] && pk != "that" {
 			src := source{Span: doc.Span{Begin: a.toks[b-1].Begin, End: a.toks[e].End}, Kind: srcOrgRole, Run: -1, Head: k}
-			// "the foreign ministers of the Baltic countries": the head
-			// is before "of".
-			if b >= 3 && a.toks[b-2].Key == "of" && isBlank(gap(a.text, a.toks, b-1)) && isBlank(gap(a.text, a.toks, b-2)) {
-				if outer, ok := a.roleBefore(b - 3); ok {
-					outer.Span.End = src.Span.End
+			// "the foreign ministers of the Baltic countries", "some
+			// delegates at the convention": the head is before the
+			// preposition; the object of a preposition is no subject.
+			if b >= 2 && prepositions[a.toks[b-2].Key] && !subordinators[a.toks[b-2].Key] && isBlank(gap(a.text, a.toks, b-1)) {
+				if outer, ok := a.headBeforePreposition(b-2, src.Span.End); ok {
 					return outer, true
 				}
-				if outer, ok := a.descriptionBefore(b - 3); ok {
-					outer.Span.End = src.Span.End
-					return outer, true
-				}
+				return source{}, false
 			}
 			return src, true
 		}
@@ -182,6 +178,10 @@ func (a *analysis) descriptionBefore(e int) (source, bool) {
 		}
 		b--
 	}
+	// A quantified plural: "some delegates", "many voters".
+	if b == e && b > 0 && quantifiers[a.toks[b-1].Key] && isBlank(gap(a.text, a.toks, b)) && singular(k) != "" {
+		return source{Span: doc.Span{Begin: a.toks[b-1].Begin, End: a.toks[e].End}, Kind: srcPlural, Run: -1, Head: k}, true
+	}
 	// A bare plural opening its clause: "Participants said".
 	if b == e && strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ss") && len(k) > 3 && (e == 0 || a.starts[e] || strings.ContainsAny(gap(a.text, a.toks, e), ",;—–")) {
 		return source{Span: doc.Span{Begin: a.toks[e].Begin, End: a.toks[e].End}, Kind: srcPlural, Run: -1, Head: k}, true
@@ -194,7 +194,7 @@ func (a *analysis) descriptionBefore(e int) (source, bool) {
 // word, cue verb, adverb or number.
 func isDescriptionHead(k, w string) bool {
 	if isUpperStart(w) || len(k) < 3 || functionWords[k] || adverbials[k] || prepositions[k] || determiners[k] ||
-		cueVerbs[k] || personPronouns[k] || pluralPronouns[k] || notHeads[k] || strings.HasSuffix(k, "ly") {
+		cueVerbs[k] || personPronouns[k] || pluralPronouns[k] || notHeads[k] || strings.HasSuffix(k, "ly") && !notAdverbs[k] {
 		return false
 	}
 	for _, r := range k {
@@ -236,6 +236,26 @@ func (a *analysis) demonymSource(r nameRun) (source, bool) {
 		kind = srcPlural
 	}
 	return source{Span: doc.Span{Begin: b, End: a.toks[r.Last].End}, Kind: kind, Run: -1, Head: k}, true
+}
+
+// headBeforePreposition parses the subject whose head stands before the
+// preposition at token p and whose phrase runs to byte end: "a
+// spokesman for Disney", "some delegates at the convention in
+// Philadelphia" (each step back is a role or description; a name
+// followed by a phrase, "Clinton in Ohio", is not taken as a subject).
+func (a *analysis) headBeforePreposition(p, end int) (source, bool) {
+	if p < 1 || !isBlank(gap(a.text, a.toks, p)) || a.inQuote[p-1] {
+		return source{}, false
+	}
+	if rs, ok := a.roleBefore(p - 1); ok {
+		rs.Span.End = end
+		return rs, true
+	}
+	if ds, ok := a.descriptionBefore(p - 1); ok {
+		ds.Span.End = end
+		return ds, true
+	}
+	return source{}, false
 }
 
 // roleBefore parses "the (modifiers) ROLE" or "X's ROLE" ending at e.
