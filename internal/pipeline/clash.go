@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"fmt"
-	"strconv"
 
 	"github.com/zeebo/xxh3"
 
@@ -11,33 +10,33 @@ import (
 )
 
 // idClashes finds, within one ingest, two different records given the
-// same id (a JSONL file that repeats an id, a feed that repeats a GUID,
-// two files' records with one "id"). The store would take the second for
-// an edit of the first and overwrite it; the second is reported instead.
-// The same record read twice (a file named twice) is no clash. It keeps
-// 16 bytes per document, not the ids themselves.
+// same id (a JSONL file that repeats an id with another text, a feed that
+// repeats a GUID, two files' records with one "id"). The store would take
+// the second for an edit of the first and overwrite it; the second is
+// reported instead. The same record read twice — a file named twice, an
+// archive and its compressed copy holding one WARC record — has the same
+// text and is no clash. It keeps 16 bytes per document, not the ids.
 type idClashes struct {
-	seen map[uint64]uint64 // id hash → record hash (path, line, text)
+	seen map[uint64]uint64 // id hash → text hash
 }
 
-// check remembers d and says why it clashes with a record read before.
-func (c *idClashes) check(d doc.Document) error {
+// check remembers d and says whether it repeats a record read before in
+// this ingest (the same id and text: it is not stored again, so that the
+// first copy read stays the stored one and ingesting again changes
+// nothing), or why it clashes with one.
+func (c *idClashes) check(d doc.Document) (repeat bool, err error) {
 	if c.seen == nil {
 		c.seen = map[uint64]uint64{}
 	}
 	id := xxh3.HashString(d.ID)
-	h := xxh3.New()
-	h.WriteString(d.Path)
-	h.WriteString("\x00" + strconv.Itoa(d.Line) + "\x00")
-	h.WriteString(d.Text)
-	rec := h.Sum64()
+	rec := xxh3.HashString(d.Text)
 	prev, ok := c.seen[id]
 	if !ok {
 		c.seen[id] = rec
-		return nil
+		return false, nil
 	}
 	if prev == rec {
-		return nil
+		return true, nil
 	}
-	return fmt.Errorf("%w: document %q was read before in this ingest from another record; this one is not stored", store.ErrIDClash, d.ID)
+	return false, fmt.Errorf("%w: document %q was read before in this ingest with another text; this one is not stored", store.ErrIDClash, d.ID)
 }

@@ -137,12 +137,17 @@ func ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptio
 	ropt := opt.Read
 	ropt.DeferRegions = !ropt.NoRegions // marked per batch, on all cores
 	var clashes idClashes
-	clashed := 0
+	clashed, repeats := 0, 0
 	roots := newIngestRoots(opt.Read.Root, paths, isDir)
 	stats, readErr := read.Paths(ctx, paths, ropt, func(d doc.Document) error {
-		if err := clashes.check(d); err != nil {
+		repeat, err := clashes.check(d)
+		if err != nil {
 			report(read.Problem{Path: d.Path, Line: d.Line, Err: err})
 			clashed++ // the storer counts its rejections in sum; added at the end
+			return nil
+		}
+		if repeat {
+			repeats++
 			return nil
 		}
 		d.Path = roots.rel(d.Path)
@@ -164,6 +169,7 @@ func ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptio
 	storeErr := <-stored
 	sum.Read = stats
 	sum.Rejected += clashed
+	sum.Stored.Unchanged += repeats // read again in this ingest, stored once
 	if storeErr != nil {
 		return sum, storeErr
 	}

@@ -1,8 +1,11 @@
 package pipeline
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -123,5 +126,41 @@ func TestIngestSoftHyphensDuplicate(t *testing.T) {
 	}
 	if len(rels) != 1 || rels[0].Kind != relate.Duplicate {
 		t.Errorf("relations %+v, want the two as duplicates", rels)
+	}
+}
+
+// TestIngestArchiveCopies: an archive and its compressed copy hold the
+// same records; each is stored once, and ingesting both again changes
+// nothing.
+func TestIngestArchiveCopies(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	var gz bytes.Buffer
+	w := read.NewWARCWriter(&gz)
+	if _, err := w.Write(read.WARCFields{Type: "resource", TargetURI: "https://a.example/strike.txt", ContentType: "text/plain"}, []byte(wire)); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(gz.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeTree(t, dir, map[string]string{"crawl.warc": string(plain), "crawl.warc.gz": gz.String()})
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "test.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	for i, want := range []store.PutResult{{Added: 1, Unchanged: 1}, {Unchanged: 2}} {
+		sum, err := Ingest(ctx, st, []string{dir}, IngestOptions{}, func(p read.Problem) { t.Errorf("problem: %v", p) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sum.Stored != want || sum.Documents != 1 {
+			t.Errorf("ingest %d: %+v, want %+v and one document", i+1, sum.Stored, want)
+		}
 	}
 }
