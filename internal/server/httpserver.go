@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"runtime"
+	"strings"
 	"time"
 )
 
@@ -61,3 +62,20 @@ func (s *Server) acquire(ctx context.Context) bool {
 }
 
 func (s *Server) release() { <-s.slots }
+
+// limited wraps a handler so that it works only in a worker slot.
+func (s *Server) limited(path string, h http.HandlerFunc) http.HandlerFunc {
+	api := strings.HasPrefix(path, "/api/")
+	return func(w http.ResponseWriter, r *http.Request) {
+		if !s.acquire(r.Context()) {
+			if api {
+				writeError(w, http.StatusServiceUnavailable, "busy", "the server was too busy to answer in time; try again")
+			} else {
+				s.pageError(w, r, http.StatusServiceUnavailable, "The server was too busy to answer in time; try again.")
+			}
+			return
+		}
+		defer s.release()
+		h(w, r)
+	}
+}

@@ -44,6 +44,8 @@ type Server struct {
 	writeMu sync.Mutex
 	// docCount is the document count of the last corpus version read.
 	docCount docCount
+	// answers are kept answers (see cache.go).
+	answers answerCache
 	// slots holds a value for every request at work (see workers).
 	slots chan struct{}
 	// uploads are the uploads taken, at work in the background under bg.
@@ -110,7 +112,7 @@ func (s *Server) register() {
 			byPattern[r.pattern] = m
 			order = append(order, r.pattern)
 		}
-		h := s.checkParams(r.method, r.path, r.handler)
+		h := s.checkParams(r.method, r.path, s.cached(r.path, s.limited(r.path, r.handler)))
 		m[r.method] = h
 		if r.method == http.MethodGet {
 			m[http.MethodHead] = h
@@ -135,15 +137,6 @@ func (s *Server) register() {
 				}
 				return
 			}
-			if !s.acquire(r.Context()) {
-				if api {
-					writeError(w, http.StatusServiceUnavailable, "busy", "the server was too busy to answer in time; try again")
-				} else {
-					s.pageError(w, r, http.StatusServiceUnavailable, "The server was too busy to answer in time; try again.")
-				}
-				return
-			}
-			defer s.release()
 			h(w, r)
 		})
 	}

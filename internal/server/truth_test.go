@@ -2,6 +2,8 @@ package server
 
 import (
 	"net/url"
+
+	"github.com/echotrace/echotrace/internal/doc"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -72,5 +74,21 @@ func TestPathRelative(t *testing.T) {
 	}
 	if got := publicPath("/srv/data/corpus/a.jsonl"); got != "a.jsonl" {
 		t.Errorf("publicPath of an absolute path = %q, want the file name", got)
+	}
+}
+
+// Kept answers are never stale: a change to the store (a new corpus
+// version) answers anew.
+func TestCachedAnswersFollowVersions(t *testing.T) {
+	f := newFixture(t, Options{}, newsroom(t))
+	before := f.getJSON(t, "/api/stats")["documents"].(float64)
+	_, page1, _ := f.get(t, "/documents?order=newest")
+	putDocs(t, f.st, doc.Document{ID: "fresh", Title: "Fresh arrival", Date: "2099-01-01", Text: "A document added after the first answers."})
+	if after := f.getJSON(t, "/api/stats")["documents"].(float64); after != before+1 {
+		t.Errorf("documents %v after adding one to %v: a stale answer", after, before)
+	}
+	_, page2, _ := f.get(t, "/documents?order=newest")
+	if string(page1) == string(page2) || !strings.Contains(string(page2), "Fresh arrival") {
+		t.Error("the documents page did not change after a document was added")
 	}
 }
