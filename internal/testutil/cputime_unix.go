@@ -1,12 +1,13 @@
 //go:build unix
 
-package cluster
+package testutil
 
 import "syscall"
 
-// cpuSeconds is the CPU time (user and system) the process has used, which
-// unlike wall time does not count waiting for a busy machine.
-func cpuSeconds() float64 {
+// CPUSeconds is the CPU time (user and system) the process has used, which
+// unlike wall time does not count waiting for a busy machine: benchmarks
+// that compare two runs report it beside wall time.
+func CPUSeconds() float64 {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
