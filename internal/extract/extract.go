@@ -3,6 +3,7 @@ package extract
 import (
 	"encoding/json"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/echotrace/echotrace/internal/doc"
@@ -247,6 +248,10 @@ func (a *analysis) quoteOccurrences(docID string) []Occurrence {
 	merged := map[int]bool{}
 	claims := newClaimIndex(a.attrs)
 	var out []Occurrence
+	// The last quotation given a speaker, for a paragraph that carries
+	// its speaker's words on.
+	var lastAt *attribution
+	lastEnd := -1
 	for qi, q := range a.quotes {
 		if merged[qi] {
 			continue
@@ -268,12 +273,14 @@ func (a *analysis) quoteOccurrences(docID string) []Occurrence {
 		for _, p := range parts {
 			words += len(normalize.Tokens(a.text[p.Begin:p.End]))
 		}
+		var used *attribution // the attribution that gave the speaker
 		switch {
 		case q.Depth > 0:
 			o.Kind = KindTerm
 		case at != nil:
 			o.Kind = KindQuote
 			a.setSpeaker(&o, at)
+			used = at
 		default:
 			c := claims.innermost(a.attrs, q.Open)
 			switch {
@@ -284,6 +291,13 @@ func (a *analysis) quoteOccurrences(docID string) []Occurrence {
 				// own words: “obsessed” in "Rubio says Obama is “obsessed”".
 				o.Kind = KindQuote
 				a.setSpeaker(&o, c)
+				used = c
+			case lastAt != nil && words > 4 && !headingCase(o.Text) && a.continuesParagraphQuote(parts, lastAt, lastEnd):
+				// A paragraph that is one quotation, right after a
+				// paragraph quoting someone, goes on quoting them.
+				o.Kind = KindQuote
+				a.setSpeaker(&o, lastAt)
+				used = lastAt
 			case words <= 4:
 				o.Kind = KindTerm
 			case !isUpperStart(a.text[parts[0].Begin:parts[0].End]):
@@ -293,6 +307,9 @@ func (a *analysis) quoteOccurrences(docID string) []Occurrence {
 			}
 		}
 		out = append(out, o)
+		if q.Depth == 0 {
+			lastAt, lastEnd = used, o.End
+		}
 	}
 	for i := range a.attrs {
 		at := &a.attrs[i]
@@ -306,6 +323,56 @@ func (a *analysis) quoteOccurrences(docID string) []Occurrence {
 	}
 	sortOccurrences(out)
 	return out
+}
+
+// headingCase reports whether most words of a text are capitalised, as
+// in a subheading ("Legend in the Coal Fields").
+func headingCase(text string) bool {
+	words := strings.Fields(text)
+	upper := 0
+	for _, w := range words {
+		if isUpperStart(w) {
+			upper++
+		}
+	}
+	return upper*2 > len(words)
+}
+
+// continuesParagraphQuote reports whether a quotation with the given
+// parts is a whole paragraph (nothing but punctuation around it) and the
+// paragraph before it ends with the quotation that ended at lastEnd (a
+// cue clause after it aside): a quote running on over paragraphs.
+func (a *analysis) continuesParagraphQuote(parts []doc.Span, last *attribution, lastEnd int) bool {
+	if lastEnd < 0 || len(parts) == 0 {
+		return false
+	}
+	pi := sort.Search(len(a.paras), func(k int) bool { return a.paras[k].End > parts[0].Begin })
+	if pi == 0 || pi >= len(a.paras) {
+		return false
+	}
+	p, prev := a.paras[pi], a.paras[pi-1]
+	if parts[0].Begin < p.Begin || parts[len(parts)-1].End > p.End {
+		return false // a quotation over several paragraphs
+	}
+	const marks = " \t\u00a0\"“”'’‘.,;:—–-"
+	if strings.Trim(a.text[p.Begin:parts[0].Begin], marks) != "" || strings.Trim(a.text[parts[len(parts)-1].End:p.End], marks) != "" {
+		return false
+	}
+	if lastEnd < prev.Begin || lastEnd > prev.End {
+		return false
+	}
+	// After the last quotation, at most its cue clause ("…,” she said.").
+	rest := a.text[lastEnd:prev.End]
+	if len(rest) >= 120 || strings.ContainsAny(strings.TrimLeft(rest, marks), "\"“”«»") {
+		return false
+	}
+	// Someone else speaks in between? (attributions are sorted by cue)
+	for i := sort.Search(len(a.attrs), func(k int) bool { return a.attrs[k].Cue.Begin >= lastEnd }); i < len(a.attrs) && a.attrs[i].Cue.Begin < p.Begin; i++ {
+		if &a.attrs[i] != last {
+			return false
+		}
+	}
+	return true
 }
 
 // isTitle reports whether a quotation is the title of a programme, book

@@ -86,3 +86,21 @@ func TestSpeakerIsNoPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteRunsOverParagraphs: a paragraph that is one quotation, after
+// a paragraph quoting someone, goes on quoting them; not when someone
+// else speaks in between, nor when it is a subheading in title case.
+func TestQuoteRunsOverParagraphs(t *testing.T) {
+	qs := quotesOf("“The harvest came early,” Brannock said at the co-op.\n\n“We had the barns ready a month before anyone else did.”")
+	if len(qs) != 2 || qs[1].SpeakerText != "Brannock" {
+		t.Fatalf("running quote: got %+v", qs)
+	}
+	qs = quotesOf("“The harvest came early,” Brannock said. Delmore said the prices fell.\n\n“We had the barns ready a month before anyone else did.”")
+	if len(qs) != 2 || qs[1].SpeakerText != "" {
+		t.Fatalf("another speaker between: got %+v", qs)
+	}
+	qs = quotesOf("“The harvest came early,” Brannock said.\n\n“A Season Of Early Barns And Late Rain.”")
+	if len(qs) != 2 || qs[1].SpeakerText != "" {
+		t.Fatalf("subheading: got %+v", qs)
+	}
+}
