@@ -50,24 +50,31 @@ func (s *Server) HTTPServer() *http.Server {
 // hundred clients at once would cost gigabytes for nothing.
 func workers() int { return max(8, 4*runtime.GOMAXPROCS(0)) }
 
-// acquire takes a worker slot, or fails when the request's context ends
+// searchWorkers bounds the text searches at work at once, in slots of
+// their own: a search for a common word reads thousands of index entries,
+// and searches that took the shared slots made every other page wait.
+const searchWorkers = 2
+
+// acquire takes a slot of pool, or fails when the request's context ends
 // first (its client went away or its time ran out).
-func (s *Server) acquire(ctx context.Context) bool {
+func acquire(ctx context.Context, pool chan struct{}) bool {
 	select {
-	case s.slots <- struct{}{}:
+	case pool <- struct{}{}:
 		return true
 	case <-ctx.Done():
 		return false
 	}
 }
 
-func (s *Server) release() { <-s.slots }
-
 // limited wraps a handler so that it works only in a worker slot.
 func (s *Server) limited(path string, h http.HandlerFunc) http.HandlerFunc {
 	api := strings.HasPrefix(path, "/api/")
 	return func(w http.ResponseWriter, r *http.Request) {
-		if !s.acquire(r.Context()) {
+		pool := s.slots
+		if strings.Contains(path, "search") || r.URL.Query().Get("q") != "" {
+			pool = s.searchSlots
+		}
+		if !acquire(r.Context(), pool) {
 			if api {
 				writeError(w, http.StatusServiceUnavailable, "busy", "the server was too busy to answer in time; try again")
 			} else {
@@ -75,7 +82,7 @@ func (s *Server) limited(path string, h http.HandlerFunc) http.HandlerFunc {
 			}
 			return
 		}
-		defer s.release()
+		defer func() { <-pool }()
 		h(w, r)
 	}
 }

@@ -48,6 +48,8 @@ type Server struct {
 	answers answerCache
 	// slots holds a value for every request at work (see workers).
 	slots chan struct{}
+	// searchSlots holds a value for every text search at work.
+	searchSlots chan struct{}
 	// uploads are the uploads taken, at work in the background under bg.
 	uploads uploadJobs
 	bg      context.Context
@@ -75,7 +77,7 @@ func New(st store.Store, opt Options) (*Server, error) {
 	if opt.Analyze.Reuse == (pipeline.ReuseOptions{}) {
 		opt.Analyze.Reuse = pipeline.DefaultReuseOptions()
 	}
-	s := &Server{st: st, opt: opt, mux: http.NewServeMux(), slots: make(chan struct{}, workers())}
+	s := &Server{st: st, opt: opt, mux: http.NewServeMux(), slots: make(chan struct{}, workers()), searchSlots: make(chan struct{}, searchWorkers)}
 	s.bg, s.stopBG = newBackground()
 	pages, err := parseTemplates()
 	if err != nil {
