@@ -141,6 +141,15 @@ var outletNouns = set(`newspaper outlet agency channel magazine website portal b
 	daily tabloid network station газета агентство издание канал журнал видання journal zeitung
 	periódico diario cadena`)
 
+// honorifics stand only before a person's name: the word after one is a
+// name even when it is also a title ("Mr. King").
+var honorifics = set(`mr mrs ms mx miss dr mme mlle messrs`)
+
+// addressedOffices follow an honorific as a form of address, not a
+// name ("Mr. President", "Madam Speaker").
+var addressedOffices = set(`president speaker chairman chairwoman secretary ambassador minister governor
+	mayor senator justice prime`)
+
 // titles precede a name and are not part of it ("President", "Dr").
 var titles = set(`mr mrs ms miss dr prof professor sir dame lord lady president vice
 	prime minister secretary general senator sen rep representative congressman

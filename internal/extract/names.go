@@ -199,6 +199,13 @@ func classifyRun(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) 
 		r.Type = e.Type
 		return r
 	}
+	// "Mr. Ridge", "Ms. Lake": after an honorific, a person whatever the
+	// name's form says.
+	if honorifics[toks[a].Key] && b > a && !honorifics[toks[b].Key] && !addressedOffices[toks[a+1].Key] {
+		r.Type, r.NameFirst = Person, a+1
+		r.Roles = append(r.Roles, tokenText(text, toks, a, a))
+		return r
+	}
 	if t, ok, none := formType(text, toks, a, b, gaz); ok {
 		r.Type, r.None = t, none
 		if t == Demonym {
@@ -218,7 +225,9 @@ func classifyRun(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) 
 	// Titles: scan back from the end while words are not titles.
 	n := b
 	names := 0
-	for n >= a && !titles[toks[n].Key] && names < 4 {
+	// After an honorific a title word is a surname ("Mr. King", "Ms.
+	// Singer").
+	for n >= a && (!titles[toks[n].Key] || n > a && honorifics[toks[n-1].Key] && !honorifics[toks[n].Key] && !addressedOffices[toks[n].Key]) && names < 4 {
 		if !nameParticles[toks[n].Key] {
 			names++
 		}

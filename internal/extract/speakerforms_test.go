@@ -38,6 +38,9 @@ func TestSpeakerForms(t *testing.T) {
 		{"parenthesis after the name", "Rep. Idris Calloway (D-Ore.) said, “The vote is a betrayal.”", "Idris Calloway", "vote is a betrayal", KindQuote},
 		{"possessive apposition", "Mara Quill, the union’s chief negotiator, said: “Nobody signs tonight.”", "Mara Quill", "Nobody signs", KindQuote},
 		{"possessive name apposition", "Mara Quill, Hensley’s chief negotiator, said: “Nobody signs tonight.”", "Mara Quill", "Nobody signs", KindQuote},
+		{"honorific before a surname that is also a title", "“The well is dry,” Mr. Bishop said.", "Bishop", "well is dry", KindQuote},
+		{"honorific before a surname that looks like a place", "“The well is dry,” said Ms. Ridge.", "Ridge", "well is dry", KindQuote},
+		{"honorific before an office is an address", "“We have lost the vote, Mr. President,” Tamsin Holloway said.", "Tamsin Holloway", "lost the vote", KindQuote},
 		{"nested quote marks of the Times archive", "''We will rebuild the school,'' Mr. Oyelaran said.", "Oyelaran", "rebuild the school", KindQuote},
 	}
 	for _, tt := range tests {
