@@ -375,19 +375,19 @@ func (a *analysis) subjectBefore(i int) (source, bool) {
 	// ", CUE": the segment before the comma is the subject if it is a
 	// name, or an apposition after the subject.
 	segStart := a.segmentStart(j)
-	if s, ok := a.npBefore(j); ok && a.toks[a.tokenStartingAt(s.Span.Begin)].Begin <= a.toks[segStart].Begin && s.Kind == srcName {
+	if s, ok := a.npBefore(j); ok && a.toks[a.tokenStartingAt(s.Span.Begin)].Begin <= a.toks[segStart].Begin && s.Kind == srcName && s.Type != Place {
 		return s, true
 	}
 	if !a.isApposition(segStart, j) || segStart == 0 {
-		return source{}, false
+		return a.nameBeforeAppositions(segStart)
 	}
 	p := segStart - 1
 	if strings.TrimSpace(gap(a.text, a.toks, segStart)) != "," {
 		return source{}, false
 	}
 	s, ok := a.npBefore(p)
-	if !ok || s.Kind != srcName {
-		return source{}, false
+	if !ok || s.Kind != srcName || s.Type == Place {
+		return a.nameBeforeAppositions(segStart)
 	}
 	return s, true
 }
@@ -405,6 +405,39 @@ func (a *analysis) parenthesisOpen(j int) int {
 		}
 	}
 	return -1
+}
+
+// nameBeforeAppositions finds the subject that opens its clause before a
+// chain of comma-separated appositions ending at the segment that starts
+// at token seg: "Dana Ruiz, 67, a retired nurse in Allentown, Pa.,
+// said", "Harry Bond, 30, of Raleigh, N.C., who was polled, said". The
+// name must open its sentence or follow a quotation, and no segment
+// between may hold a cue.
+func (a *analysis) nameBeforeAppositions(seg int) (source, bool) {
+	for n := 0; n < 5 && seg > 0; n++ {
+		if strings.TrimSpace(gap(a.text, a.toks, seg)) != "," || a.tokSent[seg-1] != a.tokSent[seg] {
+			return source{}, false
+		}
+		p := seg - 1
+		seg = a.segmentStart(p)
+		if p-seg > 12 || a.inQuote[seg] {
+			return source{}, false
+		}
+		for k := seg; k <= p; k++ {
+			if cueVerbs[a.toks[k].Key] || namingVerbs[a.toks[k].Key] {
+				return source{}, false
+			}
+		}
+		s, ok := a.npBefore(p)
+		if !ok || s.Kind != srcName || s.Type == Place || a.runs[s.Run].First != seg {
+			continue
+		}
+		if sb := a.sents[a.tokSent[seg]].Begin; a.toks[seg].Begin == sb || strings.TrimSpace(a.text[sb:a.toks[seg].Begin]) == "" || a.clauseOpensAfterComma(a.toks[seg].Begin) && a.afterClosingQuote(a.toks[seg].Begin) {
+			return s, true
+		}
+		return source{}, false
+	}
+	return source{}, false
 }
 
 // isAdverb reports whether a lower-case word is an adverb in -ly

@@ -41,6 +41,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"honorific before a surname that is also a title", "“The well is dry,” Mr. Bishop said.", "Bishop", "well is dry", KindQuote},
 		{"honorific before a surname that looks like a place", "“The well is dry,” said Ms. Ridge.", "Ridge", "well is dry", KindQuote},
 		{"honorific before an office is an address", "“We have lost the vote, Mr. President,” Tamsin Holloway said.", "Tamsin Holloway", "lost the vote", KindQuote},
+		{"name before a chain of appositions", "“The roof leaked all winter,” Odile Fenwright, 58, a retired teacher in Marlow, said.", "Odile Fenwright", "roof leaked", KindQuote},
+		{"age and description before the cue", "Tobiah Quarrie, 41, a ferry pilot, said: “Nobody warned us.”", "Tobiah Quarrie", "Nobody warned us", KindQuote},
 		{"nested quote marks of the Times archive", "''We will rebuild the school,'' Mr. Oyelaran said.", "Oyelaran", "rebuild the school", KindQuote},
 	}
 	for _, tt := range tests {
