@@ -96,14 +96,8 @@ func (a *analysis) findAttributions() {
 // continued, “…”", "Clinton apologized: “…”", "…, writing “…”"): the
 // source is the subject that opens the clause.
 func (a *analysis) findIntroducedQuotes() {
-	cued := make([]bool, len(a.sents))
-	for _, at := range a.attrs {
-		cued[at.Sentence] = true
-	}
-	for _, q := range a.quotes {
-		if q.Depth != 0 {
-			continue
-		}
+	cued := a.cuedSentences()
+	for _, q := range a.topLevelQuotes() {
 		si := sentenceAt(a.sents, q.Open)
 		if si < 0 {
 			continue
@@ -209,6 +203,58 @@ func (a *analysis) namingCue(i int) {
 	}
 	cb, ce := trimSpace(a.text, a.toks[b].Begin, end)
 	a.addAttr(attribution{Cue: a.span(i, b-1), CueTok: i, Src: s, Pre: true, Fixed: true, Content: doc.Span{Begin: cb, End: ce}})
+}
+
+// cuedSentences marks the sentences that hold an attribution's cue.
+func (a *analysis) cuedSentences() []bool {
+	cued := make([]bool, len(a.sents))
+	for _, at := range a.attrs {
+		cued[at.Sentence] = true
+	}
+	return cued
+}
+
+// topLevelQuotes returns the quotations not nested in another.
+func (a *analysis) topLevelQuotes() []rawQuote {
+	var top []rawQuote
+	for _, q := range a.quotes {
+		if q.Depth == 0 {
+			top = append(top, q)
+		}
+	}
+	return top
+}
+
+// findNameColonQuotes attributes a quotation introduced by a bare name
+// and a colon where a clause begins — at the start of a paragraph or
+// sentence, or after a dash: "NEW POLL SHOWS A SHIFT - Dana Ruiz: “…”".
+func (a *analysis) findNameColonQuotes() {
+	cued := a.cuedSentences()
+	for _, q := range a.topLevelQuotes() {
+		c := a.lastTokenBefore(q.Open)
+		if c < 0 || strings.TrimSpace(a.text[a.toks[c].End:q.Open]) != ":" || a.inQuote[c] {
+			continue
+		}
+		ri := a.runAt[c]
+		if ri < 0 {
+			continue
+		}
+		r := a.runs[ri]
+		if r.Last != c || r.None || r.Demonym || r.NameFirst > r.Last ||
+			!(r.Type == Person || r.Type == Org || r.Type == Unknown && r.Last > r.NameFirst) {
+			continue
+		}
+		if si := sentenceAt(a.sents, q.Open); si >= 0 && cued[si] {
+			continue
+		}
+		before := strings.TrimRight(a.text[:a.toks[r.First].Begin], " \t\u00a0")
+		if !(before == "" || strings.HasSuffix(before, "\n") || strings.HasSuffix(before, " -") || strings.HasSuffix(before, "—") || strings.HasSuffix(before, "–") || a.starts[r.First]) {
+			continue
+		}
+		src := source{Span: doc.Span{Begin: a.toks[r.NameFirst].Begin, End: a.toks[r.Last].End}, Kind: srcName, Run: ri, Type: r.Type}
+		a.addAttr(attribution{Cue: a.span(c, c), CueTok: c, Src: src, Pre: true})
+	}
+	sortAttrs(a.attrs)
 }
 
 // findHeadlines attributes a headline of the form "Name: what they

@@ -169,6 +169,7 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 	a.findAttributions()
 	a.findIntroducedQuotes()
 	a.findHeadlines()
+	a.findNameColonQuotes()
 	a.resolve()
 	a.findContent()
 	return a
