@@ -54,10 +54,29 @@ func TestLinearInDocumentSize(t *testing.T) {
 	small, large := quotedNews(600), quotedNews(2400)
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
-	cs, cl := cost(small), cost(large)
-	t.Logf("%d bytes: %.3f s; %d bytes: %.3f s (%.1f×)", len(small), cs, len(large), cl, cl/cs)
-	if cl > 5*cs {
-		t.Errorf("a document 4× as long took %.1f× as long (%.3f s against %.3f s): extraction is not linear in its size", cl/cs, cl, cs)
+	withinRatio(t, 5, func() (float64, float64) { return cost(small), cost(large) },
+		fmt.Sprintf("%d and %d bytes", len(small), len(large)),
+		"a document 4× as long took %.1f× as long (%.3f s against %.3f s): extraction is not linear in its size")
+}
+
+// withinRatio measures a small and a large case and fails when the large
+// one costs more than limit times the small one in each of three rounds.
+// A quadratic step exceeds the limit every time (it made a case four times
+// as large cost 12 to 15 times as much); a machine busy with other work
+// can push one round over it, which is why a round that passes is enough.
+func withinRatio(t *testing.T, limit float64, measure func() (small, large float64), what, failure string) {
+	t.Helper()
+	var ratios []float64
+	for round := range 3 {
+		cs, cl := measure()
+		t.Logf("%s, round %d: %.3f s and %.3f s (%.1f×)", what, round+1, cs, cl, cl/cs)
+		if cl <= limit*cs {
+			return
+		}
+		ratios = append(ratios, cl/cs)
+		if round == 2 {
+			t.Errorf(failure+" (ratios of the three rounds: %.1f)", cl/cs, cl, cs, ratios)
+		}
 	}
 }
 
@@ -100,9 +119,8 @@ func TestLinkLinearInOccurrences(t *testing.T) {
 	}
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
-	cs, cl := cost(stockQuotes(2000)), cost(stockQuotes(8000))
-	t.Logf("2 000 occurrences: %.3f s; 8 000: %.3f s (%.1f×)", cs, cl, cl/cs)
-	if cl > 5*cs {
-		t.Errorf("4× the occurrences took %.1f× as long (%.3f s against %.3f s): linking is not linear", cl/cs, cl, cs)
-	}
+	small, large := stockQuotes(2000), stockQuotes(8000)
+	withinRatio(t, 5, func() (float64, float64) { return cost(small), cost(large) },
+		"2 000 and 8 000 occurrences",
+		"4× the occurrences took %.1f× as long (%.3f s against %.3f s): linking is not linear")
 }
