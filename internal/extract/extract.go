@@ -285,7 +285,9 @@ func (a *analysis) quoteOccurrences(docID string) []Occurrence {
 		default:
 			c := claims.innermost(a.attrs, q.Open)
 			switch {
-			case words <= 1, a.isTitle(q, words):
+			case a.isTitle(q, words), words <= 1 && a.namedByDeterminer(q):
+				// A single word after an article names a thing ("the
+				// “reform”"): a term, even inside a claim.
 				o.Kind = KindTerm
 			case c != nil:
 				// Words quoted inside a reported claim are the source's
@@ -293,6 +295,8 @@ func (a *analysis) quoteOccurrences(docID string) []Occurrence {
 				o.Kind = KindQuote
 				a.setSpeaker(&o, c)
 				used = c
+			case words <= 1:
+				o.Kind = KindTerm
 			case lastAt != nil && words > 4 && !headingCase(o.Text) && a.continuesParagraphQuote(parts, lastAt, lastEnd):
 				// A paragraph that is one quotation, right after a
 				// paragraph quoting someone, goes on quoting them.
@@ -374,6 +378,17 @@ func (a *analysis) continuesParagraphQuote(parts []doc.Span, last *attribution, 
 		}
 	}
 	return true
+}
+
+// namedByDeterminer reports whether a determiner or possessive stands
+// right before the quotation ("the “reform”", "a ‘mirage’").
+func (a *analysis) namedByDeterminer(q rawQuote) bool {
+	j := a.lastTokenBefore(q.Open)
+	if j < 0 || strings.TrimSpace(a.text[a.toks[j].End:q.Open]) != "" {
+		return false
+	}
+	k := a.toks[j].Key
+	return determiners[k] || k == "these" || k == "those" || k == "my" || k == "your" || k == "s"
 }
 
 // isTitle reports whether a quotation is the title of a programme, book

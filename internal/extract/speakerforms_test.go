@@ -44,6 +44,7 @@ func TestSpeakerForms(t *testing.T) {
 		{"name before a chain of appositions", "“The roof leaked all winter,” Odile Fenwright, 58, a retired teacher in Marlow, said.", "Odile Fenwright", "roof leaked", KindQuote},
 		{"age and description before the cue", "Tobiah Quarrie, 41, a ferry pilot, said: “Nobody warned us.”", "Tobiah Quarrie", "Nobody warned us", KindQuote},
 		{"bare name and colon after a dash", "TURNOUT FELL IN THE NORTH - Wendell Ashgrove: “Fewer voters came out than in any year since 1990.”", "Wendell Ashgrove", "Fewer voters", KindQuote},
+		{"one quoted word inside a claim", "Orla Quint said the new levy was “ruinous” for small farms.", "Orla Quint", "ruinous", KindQuote},
 		{"nested quote marks of the Times archive", "''We will rebuild the school,'' Mr. Oyelaran said.", "Oyelaran", "rebuild the school", KindQuote},
 	}
 	for _, tt := range tests {
