@@ -17,7 +17,7 @@ const (
 	laneHeight = 14 // the slot an edge passing through a column takes
 	marginX    = 20
 	marginTop  = 40
-	maxLabelCh = 32
+	maxLabelCh = 26
 	// sweeps is how many times the order within columns is improved, each
 	// time left to right and back.
 	sweeps = 6
