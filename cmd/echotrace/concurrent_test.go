@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -88,10 +89,12 @@ func TestConcurrentAnalyzePostgres(t *testing.T) {
 		parts = append(parts, path)
 	}
 	var cmds []*exec.Cmd
-	for _, p := range parts {
+	stderrs := make([]bytes.Buffer, len(parts))
+	for i, p := range parts {
 		cmd := exec.Command(os.Args[0], "--db", dsn, "analyze", "--json", p)
 		cmd.Dir = dir
 		cmd.Env = append(os.Environ(), "ECHOTRACE_RUN_MAIN=1")
+		cmd.Stderr = &stderrs[i]
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
@@ -99,7 +102,7 @@ func TestConcurrentAnalyzePostgres(t *testing.T) {
 	}
 	for i, cmd := range cmds {
 		if err := cmd.Wait(); err != nil {
-			t.Fatalf("process %d: %v", i, err)
+			t.Fatalf("process %d: %v\n%s", i, err, stderrs[i].String())
 		}
 	}
 	got := reportOf(t, dir, dsn)

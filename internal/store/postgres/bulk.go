@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/echotrace/echotrace/internal/store"
+	"github.com/jackc/pgx/v5"
 )
 
 // The GIN index over documents' words is kept up to date row by row,
@@ -34,7 +35,7 @@ func (s *DB) BeginBulk(ctx context.Context) (func(context.Context) error, error)
 	if n >= bulkMaxStored {
 		return func(context.Context) error { return nil }, nil
 	}
-	if _, err := s.pool.Exec(ctx, `DROP INDEX IF EXISTS documents_words`); err != nil {
+	if err := s.underSchemaLock(ctx, `DROP INDEX IF EXISTS documents_words`); err != nil {
 		return nil, fmt.Errorf("postgres: defer the word index: %w", err)
 	}
 	return s.buildWordIndex, nil
@@ -42,8 +43,23 @@ func (s *DB) BeginBulk(ctx context.Context) (func(context.Context) error, error)
 
 // buildWordIndex builds the word index when it is missing.
 func (s *DB) buildWordIndex(ctx context.Context) error {
-	if _, err := s.pool.Exec(ctx, createWordIndex); err != nil {
+	if err := s.underSchemaLock(ctx, createWordIndex); err != nil {
 		return fmt.Errorf("postgres: build the word index: %w", err)
 	}
 	return nil
+}
+
+// underSchemaLock runs a schema statement holding the lock that schema
+// changes take. Several processes ingest into one database at once, and
+// two of them creating the same index at the same moment collide in
+// PostgreSQL's catalog ("duplicate key value violates unique constraint
+// pg_class_relname_nsp_index") even with IF NOT EXISTS.
+func (s *DB) underSchemaLock(ctx context.Context, sql string) error {
+	return s.inTx(ctx, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(migrationLock)); err != nil {
+			return fmt.Errorf("lock schema: %w", err)
+		}
+		_, err := tx.Exec(ctx, sql)
+		return err
+	})
 }
