@@ -196,8 +196,11 @@ var nameParticles = set(`de da di del della der den van von la le du dos das al 
 // quantifiers open a plural description ("some delegates said").
 var quantifiers = set(`some many most several few two three four five six seven eight nine ten dozens hundreds thousands`)
 
+// partitives name part of a group before "of" ("one of the advisers").
+var partitives = set(`one some many most several few two three four five none each all both`)
+
 // determiners open a role noun phrase ("the expert", "this analyst").
-var determiners = set(`the this that our their his her its a an one another`)
+var determiners = set(`the this that these those our their his her its a an one another`)
 
 // adverbials may stand between a subject and its cue verb ("also said").
 var adverbials = set(`also then later further once still again too even already has had here

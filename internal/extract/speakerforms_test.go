@@ -45,6 +45,9 @@ func TestSpeakerForms(t *testing.T) {
 		{"age and description before the cue", "Tobiah Quarrie, 41, a ferry pilot, said: “Nobody warned us.”", "Tobiah Quarrie", "Nobody warned us", KindQuote},
 		{"bare name and colon after a dash", "TURNOUT FELL IN THE NORTH - Wendell Ashgrove: “Fewer voters came out than in any year since 1990.”", "Wendell Ashgrove", "Fewer voters", KindQuote},
 		{"one quoted word inside a claim", "Orla Quint said the new levy was “ruinous” for small farms.", "Orla Quint", "ruinous", KindQuote},
+		{"part of a group after the quote", "“The ballots were miscounted,” one of the observers said.", "one of the observers", "ballots were miscounted", KindQuote},
+		{"part of a group, inverted", "“The ballots were miscounted,” said one of those observers, who asked not to be named.", "one of those observers", "ballots were miscounted", KindQuote},
+		{"quantified role after the quote", "“The ballots were miscounted,” some observers said.", "some observers", "ballots were miscounted", KindQuote},
 		{"nested quote marks of the Times archive", "''We will rebuild the school,'' Mr. Oyelaran said.", "Oyelaran", "rebuild the school", KindQuote},
 	}
 	for _, tt := range tests {

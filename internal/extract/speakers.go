@@ -171,6 +171,10 @@ func (a *analysis) descriptionBefore(e int) (source, bool) {
 			if p > 0 && isBlank(gap(a.text, a.toks, p)) && determiners[a.toks[p-1].Key] {
 				p-- // "the paper's editorial board"
 			}
+			if p >= 2 && a.toks[p-1].Key == "of" && partitives[a.toks[p-2].Key] && isBlank(gap(a.text, a.toks, p)) && isBlank(gap(a.text, a.toks, p-1)) {
+				// "one of Trump's advisers"
+				return source{Span: doc.Span{Begin: a.toks[p-2].Begin, End: a.toks[e].End}, Kind: srcPlural, Run: -1, Head: k}, true
+			}
 			return source{Span: doc.Span{Begin: a.toks[p].Begin, End: a.toks[e].End}, Kind: srcOrgRole, Run: -1, Head: k}, true
 		}
 		if g != " " || a.inQuote[b-1] || !isModifier(pk, a.text[a.toks[b-1].Begin:a.toks[b-1].End]) {
@@ -247,6 +251,11 @@ func (a *analysis) headBeforePreposition(p, end int) (source, bool) {
 	if p < 1 || !isBlank(gap(a.text, a.toks, p)) || a.inQuote[p-1] {
 		return source{}, false
 	}
+	// "one of those advisers", "some of the delegates": part of a group,
+	// never resolved to one name.
+	if a.toks[p].Key == "of" && partitives[a.toks[p-1].Key] {
+		return source{Span: doc.Span{Begin: a.toks[p-1].Begin, End: end}, Kind: srcPlural, Run: -1, Head: a.toks[p-1].Key}, true
+	}
 	if rs, ok := a.roleBefore(p - 1); ok {
 		rs.Span.End = end
 		return rs, true
@@ -278,8 +287,15 @@ func (a *analysis) roleBefore(e int) (source, bool) {
 		pk := a.toks[b-1].Key
 		if g == " " && determiners[pk] {
 			b--
+			if b >= 2 && a.toks[b-1].Key == "of" && partitives[a.toks[b-2].Key] && isBlank(gap(a.text, a.toks, b)) && isBlank(gap(a.text, a.toks, b-1)) {
+				// "one of the advisers": part of a group.
+				return a.roleSource(b-2, e, head, true), true
+			}
 			// "a source", "an official": someone new, not someone named before.
 			return a.roleSource(b, e, head, plural || pk == "a" || pk == "an" || pk == "one" || pk == "another"), true
+		}
+		if g == " " && quantifiers[pk] && plural {
+			return a.roleSource(b-1, e, head, true), true // "some advisers"
 		}
 		if g == " " && pk == "s" && b >= 2 && (gap(a.text, a.toks, b-1) == "’" || gap(a.text, a.toks, b-1) == "'") {
 			// Possessive: "RT’s interlocutor".
@@ -378,6 +394,13 @@ func (a *analysis) npAfter(b int) (source, bool) {
 			}
 		}
 		return source{Span: doc.Span{Begin: a.toks[r.NameFirst].Begin, End: a.toks[r.Last].End}, Kind: srcName, Run: ri, Type: r.Type}, true
+	}
+	// "said one of those advisers": the group after "of" is a role or
+	// description.
+	if partitives[k] && b+2 < len(a.toks) && a.toks[b+1].Key == "of" && isBlank(gap(a.text, a.toks, b+1)) && isBlank(gap(a.text, a.toks, b+2)) {
+		if s, ok := a.npAfter(b + 2); ok && s.Kind != srcName && s.Kind != srcPronoun {
+			return source{Span: doc.Span{Begin: t.Begin, End: s.Span.End}, Kind: srcPlural, Run: -1, Head: k}, true
+		}
 	}
 	// A determiner, up to three modifiers and a role noun, then an
 	// optional "of …" up to a comma.
