@@ -430,12 +430,23 @@ func (a *analysis) continuationOf(qi int, at *attribution, adjacent map[int]*att
 			return -1
 		}
 		between := a.text[end:n.Open]
-		if strings.Trim(between, " .,:;—–-\u00a0") != "" || strings.Contains(between, "\n") {
+		if strings.Contains(between, "\n") {
+			return -1
+		}
+		if strings.Trim(between, " .,:;—–-\u00a0") != "" && !isCueTail(between) {
 			return -1
 		}
 		return nj
 	}
 	return -1
+}
+
+// isCueTail reports whether the text between a cue and the next
+// quotation is the rest of the cue clause leading into it (“…,” Harlan
+// said on Monday, “…”): short, one clause, ending in a comma or dash.
+func isCueTail(between string) bool {
+	t := strings.TrimRight(between, " \u00a0")
+	return len(t) < 80 && (strings.HasSuffix(t, ",") || strings.HasSuffix(t, "—")) && !strings.ContainsAny(t, ".!?;:\"“”«»")
 }
 
 func (a *analysis) setSpeaker(o *Occurrence, at *attribution) {

@@ -77,6 +77,10 @@ func TestTitlesAndSplitQuotes(t *testing.T) {
 	if len(qs) != 2 || qs[0].Kind != KindQuote || qs[0].SpeakerText != "Ostrander" || qs[1].Kind != KindTerm {
 		t.Fatalf("title: got %+v", qs)
 	}
+	qs = quotesOf("“The harbour,” Pell said on Tuesday, “has never been this quiet.”")
+	if len(qs) != 1 || qs[0].SpeakerText != "Pell" || len(qs[0].Parts) != 2 {
+		t.Fatalf("split quote with a tail on the cue: got %+v", qs)
+	}
 	qs = quotesOf("“We are ready,” Pell told reporters outside the depot. “Every crate has to be counted before we sail.”")
 	if len(qs) != 1 || qs[0].SpeakerText != "Pell" || len(qs[0].Parts) != 2 {
 		t.Fatalf("split quote: got %+v", qs)
