@@ -708,6 +708,10 @@ func (a *analysis) verbReading(s source, i int) bool {
 	if s.Kind == srcOrgRole && !orgRoleNouns[s.Head] {
 		return false
 	}
+	if pb := a.phraseBegin(s); a.clauseOpensAfterComma(pb) && a.afterClosingQuote(pb) &&
+		(i+1 >= len(a.toks) || a.tokSent[i+1] != a.tokSent[i] || strings.ContainsAny(gap(a.text, a.toks, i+1), ".,;")) {
+		return true // “…,” Viguerie adds. — after a quotation the clause is the attribution
+	}
 	if i+1 >= len(a.toks) || a.tokSent[i+1] != a.tokSent[i] {
 		return false
 	}

@@ -48,6 +48,7 @@ func TestSpeakerForms(t *testing.T) {
 		{"part of a group after the quote", "“The ballots were miscounted,” one of the observers said.", "one of the observers", "ballots were miscounted", KindQuote},
 		{"part of a group, inverted", "“The ballots were miscounted,” said one of those observers, who asked not to be named.", "one of those observers", "ballots were miscounted", KindQuote},
 		{"quantified role after the quote", "“The ballots were miscounted,” some observers said.", "some observers", "ballots were miscounted", KindQuote},
+		{"present-tense cue closing the sentence after a quote", "“The ferry will not run until March,” Ellery notes.", "Ellery", "ferry will not run", KindQuote},
 		{"nested quote marks of the Times archive", "''We will rebuild the school,'' Mr. Oyelaran said.", "Oyelaran", "rebuild the school", KindQuote},
 	}
 	for _, tt := range tests {
