@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -56,6 +57,11 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	case errors.Is(err, store.ErrTextIndexBuilding):
 		w.Header().Set("Retry-After", retryIndexSeconds)
 		writeError(w, http.StatusServiceUnavailable, "index_building", err.Error())
+	case errors.Is(err, context.DeadlineExceeded) && r.Context().Err() != nil:
+		// The request's time ran out (requestTimeout): the server is
+		// busy, nothing is broken.
+		w.Header().Set("Retry-After", retryBusySeconds)
+		writeError(w, http.StatusServiceUnavailable, "busy", "the server was too busy to answer in time; try again")
 	default:
 		s.internalError(w, r, err)
 	}
@@ -64,6 +70,9 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 // retryIndexSeconds is the Retry-After of a search answered while the
 // full-text index is being built: catching up takes minutes at most.
 const retryIndexSeconds = "30"
+
+// retryBusySeconds is the Retry-After of a request whose time ran out.
+const retryBusySeconds = "10"
 
 // errUnavailable says the database has no results of a kind (its backend
 // does not keep them).

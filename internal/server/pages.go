@@ -89,6 +89,9 @@ func (s *Server) pageFail(w http.ResponseWriter, r *http.Request, err error) {
 	case errors.Is(err, store.ErrTextIndexBuilding):
 		w.Header().Set("Retry-After", retryIndexSeconds)
 		s.pageError(w, r, http.StatusServiceUnavailable, "The search index is still being built after the last ingest. Try again in a minute.")
+	case errors.Is(err, context.DeadlineExceeded) && r.Context().Err() != nil:
+		w.Header().Set("Retry-After", retryBusySeconds)
+		s.pageError(w, r, http.StatusServiceUnavailable, "The server was too busy to answer in time; try again.")
 	default:
 		if r.Context().Err() != nil {
 			return
