@@ -135,8 +135,12 @@ func Analyze(ctx context.Context, st store.Store, opt AnalyzeOptions) (AnalyzeRe
 	if err != nil {
 		return AnalyzeResult{}, err
 	}
+	settings, err := analysisSettings(ctx, st, &opt)
+	if err != nil {
+		return AnalyzeResult{}, err
+	}
 	if have >= version && !opt.Force {
-		same, err := sameReuseSettings(ctx, st, opt.Reuse)
+		same, err := sameReuseSettings(ctx, st, settings)
 		if err != nil {
 			return AnalyzeResult{}, err
 		}
@@ -169,7 +173,7 @@ func Analyze(ctx context.Context, st store.Store, opt AnalyzeOptions) (AnalyzeRe
 		logf("a newer analysis was stored meanwhile; keeping it")
 		return out, nil
 	}
-	if _, err := st.SetReuseSettings(ctx, version, opt.Reuse.Settings()); err != nil {
+	if _, err := st.SetReuseSettings(ctx, version, settings); err != nil {
 		return out, err
 	}
 	_, err = runStages(ctx, st, version, true, opt.Stages, logf, opt.stageOptions())

@@ -52,7 +52,8 @@ func TestAnalyzeFindsTranslations(t *testing.T) {
 	if rels, _ := st.Relations(ctx, store.RelationQuery{Kind: relate.Translation}); len(rels) != 0 {
 		t.Fatalf("the search is off by default, yet %d translations were stored", len(rels))
 	}
-	st = ingested()
+	// The same database, analysed before without the search: asking for
+	// it now takes effect, though the corpus has not changed.
 	opt := DefaultCrossLangOptions()
 	opt.DictDir = t.TempDir() // no dictionaries: anchors alone
 	res, err := Analyze(ctx, st, AnalyzeOptions{Reuse: DefaultReuseOptions(), CrossLang: opt})
@@ -93,5 +94,20 @@ func TestAnalyzeFindsTranslations(t *testing.T) {
 	}
 	if len(ps) != 3 {
 		t.Errorf("want three aligned sentence pairs, got %d", len(ps))
+	}
+
+	// A later analysis that does not ask for the search again, as a
+	// report after new documents came in, keeps finding translations.
+	if err := os.WriteFile(filepath.Join(dir, "more.txt"), []byte("A second council meeting on Thursday discussed bus routes, school meals and the cost of repairing the old swimming pool."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Ingest(ctx, st, []string{dir}, IngestOptions{}, func(p read.Problem) { t.Errorf("problem: %v", p) }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Analyze(ctx, st, AnalyzeOptions{Reuse: DefaultReuseOptions()}); err != nil {
+		t.Fatal(err)
+	}
+	if rels, _ := st.Relations(ctx, store.RelationQuery{Kind: relate.Translation}); len(rels) != 1 {
+		t.Errorf("after new documents, an analysis that did not ask for the search again has %d translations, want the one found before", len(rels))
 	}
 }

@@ -15,6 +15,9 @@ const (
 	SettingMinTokens   = "min_tokens"
 	SettingMinIdentity = "min_identity"
 	SettingMaxGap      = "max_gap"
+	// SettingCrossLang is "on" when the results include the search for
+	// translations across languages.
+	SettingCrossLang = "crosslang"
 )
 
 // Settings are the options a user may set for reuse analysis, as stored
@@ -28,10 +31,30 @@ func (o ReuseOptions) Settings() map[string]string {
 	}
 }
 
+// analysisSettings are the settings stored with the results of an
+// analysis with opt. The search for translations stays on once a
+// database's results include it: a later analysis (a report after new
+// documents came in, say) that did not ask for it again must not drop the
+// translations found before.
+func analysisSettings(ctx context.Context, st store.Store, opt *AnalyzeOptions) (map[string]string, error) {
+	stored, err := st.ReuseSettings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if stored[SettingCrossLang] == "on" && !opt.CrossLang.Enabled {
+		opt.CrossLang = DefaultCrossLangOptions()
+	}
+	settings := opt.Reuse.Settings()
+	if opt.CrossLang.Enabled {
+		settings[SettingCrossLang] = "on"
+	}
+	return settings, nil
+}
+
 // sameReuseSettings reports whether the stored reuse results were made
-// with opt's settings. Results stored without settings were made before
-// they could be changed, with the defaults.
-func sameReuseSettings(ctx context.Context, st store.Store, opt ReuseOptions) (bool, error) {
+// with these settings. Results stored without settings were made before
+// they could be changed, with the defaults and no translation search.
+func sameReuseSettings(ctx context.Context, st store.Store, settings map[string]string) (bool, error) {
 	have, err := st.ReuseSettings(ctx)
 	if err != nil {
 		return false, err
@@ -39,7 +62,7 @@ func sameReuseSettings(ctx context.Context, st store.Store, opt ReuseOptions) (b
 	if have == nil {
 		have = DefaultReuseOptions().Settings()
 	}
-	return maps.Equal(have, opt.Settings()), nil
+	return maps.Equal(have, settings), nil
 }
 
 // ApplySettings sets the options named in settings (as Settings writes
