@@ -27,6 +27,11 @@ func (a *analysis) findAttributions() {
 			i += n - 1
 			continue
 		}
+		if n := a.matchPhrasal(i); n > 0 {
+			a.phrasalCue(i, n)
+			i += n - 1
+			continue
+		}
 		k := a.toks[i].Key
 		// "as X put it"
 		if k == "as" && i+1 < len(a.toks) {
@@ -372,13 +377,20 @@ func (a *analysis) sourcePhrase(b int) (source, bool) {
 
 // matchAccording returns the length of an "according to" phrase at i.
 func (a *analysis) matchAccording(i int) int {
+	return a.matchSequence(i, accordingTo, false)
+}
+
+// matchSequence returns the length of the first of seqs (sequences of
+// keys) that starts at token i, or 0; adjacent asks that only a space
+// stand between its words.
+func (a *analysis) matchSequence(i int, seqs [][]string, adjacent bool) int {
 next:
-	for _, p := range accordingTo {
+	for _, p := range seqs {
 		if i+len(p) > len(a.toks) {
 			continue
 		}
 		for j, w := range p {
-			if a.toks[i+j].Key != w {
+			if a.toks[i+j].Key != w || adjacent && j > 0 && !isBlank(gap(a.text, a.toks, i+j)) {
 				continue next
 			}
 		}

@@ -49,6 +49,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"part of a group, inverted", "“The ballots were miscounted,” said one of those observers, who asked not to be named.", "one of those observers", "ballots were miscounted", KindQuote},
 		{"quantified role after the quote", "“The ballots were miscounted,” some observers said.", "some observers", "ballots were miscounted", KindQuote},
 		{"present-tense cue closing the sentence after a quote", "“The ferry will not run until March,” Ellery notes.", "Ellery", "ferry will not run", KindQuote},
+		{"phrasal cue with its particle", "Linnea Borrow pointed out that the ferry had never once run on time.", "Linnea Borrow", "ferry had never once run", KindClaim},
+		{"phrasal cue, inverted after a quote", "“Nobody asked the fishermen,” shot back Councillor Amos Wrey.", "Amos Wrey", "Nobody asked the fishermen", KindQuote},
 		{"nested quote marks of the Times archive", "''We will rebuild the school,'' Mr. Oyelaran said.", "Oyelaran", "rebuild the school", KindQuote},
 	}
 	for _, tt := range tests {
