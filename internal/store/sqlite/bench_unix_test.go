@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/echotrace/echotrace/internal/doc"
+	"github.com/echotrace/echotrace/internal/store"
 	"github.com/echotrace/echotrace/internal/store/sqlite"
 )
 
@@ -38,7 +39,7 @@ var benchWords = func() []string {
 }()
 
 // benchDocs are documents from..to-1 of a synthetic corpus of texts of
-// about 3000 bytes, a short news article.
+// about 3000 bytes, a short news article, dated.
 func benchDocs(from, to int) []doc.Document {
 	docs := make([]doc.Document, 0, to-from)
 	for i := from; i < to; i++ {
@@ -49,7 +50,10 @@ func benchDocs(from, to int) []doc.Document {
 			b.WriteString(benchWords[zipf.Uint64()])
 			b.WriteByte(' ')
 		}
-		docs = append(docs, doc.Document{ID: fmt.Sprintf("b%07d", i), Title: fmt.Sprintf("Item %d", i), Text: b.String()})
+		// Dates within a year, not in ingest order, as a crawl finds them.
+		date := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(rng.IntN(365*24*60)) * time.Minute)
+		docs = append(docs, doc.Document{ID: fmt.Sprintf("b%07d", i), Title: fmt.Sprintf("Item %d", i), Text: b.String(),
+			Date: date.Format(time.RFC3339)})
 	}
 	return docs
 }
@@ -110,4 +114,34 @@ func BenchmarkIndexText(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*benchCorpus)/b.Elapsed().Seconds(), "docs/s")
 	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+}
+
+// BenchmarkSearchPage measures the first page (51 documents, the web
+// list's page and one more) of a full-text search in date order on the
+// benchmark corpus, for the commonest word (in nearly every document), a
+// word of a few hundred documents and a word of very few.
+func BenchmarkSearchPage(b *testing.B) {
+	ctx := context.Background()
+	s, _ := ingestCorpus(b, false)
+	if err := s.IndexText(ctx); err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct {
+		name, word string
+	}{{"common", benchWords[1]}, {"medium", benchWords[60]}, {"rare", benchWords[7000]}} {
+		for _, desc := range []bool{false, true} {
+			name := c.name + "/oldest"
+			if desc {
+				name = c.name + "/newest"
+			}
+			b.Run(name, func(b *testing.B) {
+				q := store.DocQuery{Text: c.word, Limit: 51, Desc: desc}
+				for i := 0; i < b.N; i++ {
+					if _, err := s.Documents(ctx, q); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
 }

@@ -373,7 +373,23 @@ func (s *DB) Documents(ctx context.Context, q store.DocQuery) ([]doc.Document, e
 		if err := s.indexForSearch(ctx); err != nil {
 			return nil, err
 		}
-		where, args = append(where, "seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"), append(args, ftsQuery(words))
+		match := ftsQuery(words)
+		// Few matches are looked up by seq and sorted. Many are not: that
+		// reads every matching row, seconds for a word of most of 100 000
+		// documents. For them "+seq" makes SQLite walk a (…, date_us, seq)
+		// index in page order, without the rows, probing the match per
+		// entry, which stops after a page for a common word.
+		var many bool
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) >= ? FROM
+			(SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?)`,
+			manyMatches, match, manyMatches).Scan(&many); err != nil {
+			return nil, fmt.Errorf("sqlite: search %q: %w", q.Text, err)
+		}
+		cond := "seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
+		if many {
+			cond = "+" + cond
+		}
+		where, args = append(where, cond), append(args, match)
 	}
 	if len(q.IDs) > 0 {
 		ids, err := json.Marshal(q.IDs)
@@ -401,9 +417,20 @@ func (s *DB) Documents(ctx context.Context, q store.DocQuery) ([]doc.Document, e
 	if q.Desc {
 		order = ` ORDER BY date_us DESC, seq DESC`
 	}
-	return s.queryDocuments(ctx, `SELECT `+docColumns+` FROM documents`+whereClause(where)+
-		order+limitClause(q.Limit, q.Offset), args...)
+	if q.Text == "" {
+		return s.queryDocuments(ctx, `SELECT `+docColumns+` FROM documents`+whereClause(where)+
+			order+limitClause(q.Limit, q.Offset), args...)
+	}
+	// The page of a search is chosen from the index alone (see "+seq"
+	// above) and only its rows are read.
+	return s.queryDocuments(ctx, `SELECT `+docColumns+` FROM documents WHERE seq IN (SELECT seq FROM documents`+
+		whereClause(where)+order+limitClause(q.Limit, q.Offset)+`)`+order, args...)
 }
+
+// manyMatches is the number of full-text matches from which a search
+// walks the date index rather than sorting its matches: below it, looking
+// the matches up costs less than walking an index of 100 000 documents.
+const manyMatches = 1000
 
 // ftsQuery is an FTS5 query that requires every word, each quoted so that
 // none is read as an operator.
