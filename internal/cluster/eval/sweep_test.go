@@ -19,15 +19,10 @@ func fmtScores(s Scores) string {
 	return fmt.Sprintf("P %.3f R %.3f F1 %.3f", s.Precision, s.Recall, s.F1)
 }
 
-// TestSweep prints the grid the defaults were chosen from. It runs only
-// with ECHOTRACE_SWEEP=1, since it clusters the streams many times:
-//
-//	ECHOTRACE_SWEEP=1 go test ./internal/cluster/eval -run TestSweep -v
-func TestSweep(t *testing.T) {
-	if os.Getenv("ECHOTRACE_SWEEP") == "" {
-		t.Skip("set ECHOTRACE_SWEEP=1 to run the threshold sweep")
-	}
-	var streams [][]Labelled
+// sweepData is what every sweep runs on: the synthetic streams of seeds
+// 1-3 and ECB+ topics 1-25 (records it cannot read are logged).
+func sweepData(t *testing.T) (streams [][]Labelled, ecb []Labelled) {
+	t.Helper()
 	for seed := uint64(1); seed <= 3; seed++ {
 		streams = append(streams, Stream(DefaultStream(seed)))
 	}
@@ -38,6 +33,18 @@ func TestSweep(t *testing.T) {
 	for _, e := range bad {
 		t.Log(e)
 	}
+	return streams, ecb
+}
+
+// TestSweep prints the grid the defaults were chosen from. It runs only
+// with ECHOTRACE_SWEEP=1, since it clusters the streams many times:
+//
+//	ECHOTRACE_SWEEP=1 go test ./internal/cluster/eval -run TestSweep -v
+func TestSweep(t *testing.T) {
+	if os.Getenv("ECHOTRACE_SWEEP") == "" {
+		t.Skip("set ECHOTRACE_SWEEP=1 to run the threshold sweep")
+	}
+	streams, ecb := sweepData(t)
 	// Entities as the command line has them, from the extract stage.
 	ecb = WithEntities(ecb)
 	for _, we := range []float64{0, 0.2, 0.4} {
@@ -64,14 +71,7 @@ func TestSweepNarratives(t *testing.T) {
 	if os.Getenv("ECHOTRACE_SWEEP") == "" {
 		t.Skip("set ECHOTRACE_SWEEP=1 to run the threshold sweep")
 	}
-	var streams [][]Labelled
-	for seed := uint64(1); seed <= 3; seed++ {
-		streams = append(streams, Stream(DefaultStream(seed)))
-	}
-	ecb, _, err := ReadECBPlus(ecbPlusPath(t))
-	if err != nil {
-		t.Fatal(err)
-	}
+	streams, ecb := sweepData(t)
 	for _, res := range []float64{0.5, 1, 2} {
 		for th := 0.05; th <= 0.401; th += 0.05 {
 			p := cluster.DefaultParams()
@@ -96,14 +96,7 @@ func TestSweepTime(t *testing.T) {
 	if os.Getenv("ECHOTRACE_SWEEP") == "" {
 		t.Skip("set ECHOTRACE_SWEEP=1 to run the time sweep")
 	}
-	var streams [][]Labelled
-	for seed := uint64(1); seed <= 3; seed++ {
-		streams = append(streams, Stream(DefaultStream(seed)))
-	}
-	ecb, _, err := ReadECBPlus(ecbPlusPath(t))
-	if err != nil {
-		t.Fatal(err)
-	}
+	streams, ecb := sweepData(t)
 	dated := 0
 	for _, l := range ecb {
 		if !l.Item.Date.IsZero() {
