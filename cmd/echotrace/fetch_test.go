@@ -46,6 +46,22 @@ func TestFetchCommand(t *testing.T) {
 		t.Errorf("no WARC archive beside the database: %v", err)
 	}
 
+	// Ingesting the archive fetch kept finds the page already there.
+	out, errs, code = echotrace(t, dir, "--db", "news.db", "--json", "ingest", "news.warc.gz")
+	if code != 0 {
+		t.Fatalf("ingest of the archive: exit %d; stderr:\n%s", code, errs)
+	}
+	var ing struct {
+		Stored    struct{ Added int } `json:"stored"`
+		Documents int                 `json:"documents"`
+	}
+	if err := json.Unmarshal([]byte(out), &ing); err != nil {
+		t.Fatalf("ingest output is not JSON: %v\n%s", err, out)
+	}
+	if ing.Stored.Added != 0 || ing.Documents != 1 {
+		t.Errorf("ingesting the fetched archive: %s; want the one page, nothing added", out)
+	}
+
 	// Without --allow-private the local server is refused.
 	_, errs, code = echotrace(t, dir, "--db", "news.db", "fetch", srv.URL+"/story")
 	if code != 1 || !strings.Contains(errs, "refused") {

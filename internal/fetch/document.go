@@ -56,10 +56,14 @@ func PageDocument(p Page) (doc.Document, error) {
 	}
 	d.Extra["fetched_url"] = p.URL
 	d.Extra["fetched_at"] = fetched
+	// An archived page is named as its archive record will be when the
+	// archive is ingested (read.WARCDocumentID); a page fetched without
+	// an archive, by its address.
+	d.ID = firstNonEmpty(p.FinalURL, p.URL)
 	if p.WARCID != "" {
 		d.Extra["warc_record_id"] = p.WARCID
+		d.ID = read.WARCDocumentID(p.WARCID, p.FinalURL, "")
 	}
-	d.ID = firstNonEmpty(p.FinalURL, p.URL)
 	read.FinishRecord(&d, read.Source{}, read.Options{})
 	return d, nil
 }

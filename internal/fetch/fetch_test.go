@@ -101,6 +101,7 @@ func TestFetchDocuments(t *testing.T) {
 		{"/big", read.ErrTooLarge, "", ""},
 		{"/image", read.ErrUnknownFormat, "", ""},
 	}
+	fetchedIDs := map[string]string{} // document id → path asked for
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
 			d, err := f.Document(ctx, srv.URL+tt.path)
@@ -113,9 +114,14 @@ func TestFetchDocuments(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if d.Title != tt.title || d.URL != srv.URL+tt.urlPath || d.ID != srv.URL+tt.urlPath || d.Extra["fetched_url"] != srv.URL+tt.path {
+			if d.Title != tt.title || d.URL != srv.URL+tt.urlPath || d.Extra["fetched_url"] != srv.URL+tt.path {
 				t.Errorf("document: title %q url %q id %q extra %v", d.Title, d.URL, d.ID, d.Extra)
 			}
+			// Archived, the page is named by its archive record.
+			if !strings.HasPrefix(d.ID, "urn:uuid:") || d.ID == srv.URL+tt.urlPath {
+				t.Errorf("archived page has id %q, want its WARC-Record-ID", d.ID)
+			}
+			fetchedIDs[d.ID] = tt.path
 		})
 	}
 	if n := hitCount(hits, "/private/secret"); n != 0 {
@@ -139,6 +145,9 @@ func TestFetchDocuments(t *testing.T) {
 		if ok && strings.Contains(d.Text, "Line four will run every twenty minutes") {
 			pages++
 		}
+		if ok {
+			delete(fetchedIDs, d.ID)
+		}
 		return nil
 	}, func(p read.Problem) { t.Errorf("problem reading the archive: %v", p) })
 	if err != nil {
@@ -146,6 +155,23 @@ func TestFetchDocuments(t *testing.T) {
 	}
 	if pages != 3 || records < 10 {
 		t.Errorf("archive has %d records, %d readable copies of the page; want ≥10 and 3", records, pages)
+	}
+	// Ingesting the archive later finds the fetched documents, not copies.
+	for id, path := range fetchedIDs {
+		t.Errorf("page %s was fetched as %q, which no document read from the archive has", path, id)
+	}
+}
+
+// Without an archive a page is named by the address it came from.
+func TestFetchDocumentWithoutArchiveNamedByURL(t *testing.T) {
+	srv, _ := testServer(t)
+	f := New(Options{AllowPrivate: true, Interval: time.Millisecond, Backoff: time.Millisecond, MaxBytes: 10000})
+	d, err := f.Document(context.Background(), srv.URL+"/moved")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.ID != srv.URL+"/page" {
+		t.Errorf("id %q, want the final address %q", d.ID, srv.URL+"/page")
 	}
 }
 

@@ -305,7 +305,7 @@ func WARCDocument(rec *WARCRecord, maxBytes int64) (d doc.Document, ok bool, err
 	if truncated {
 		d.Extra["truncated"] = true
 	}
-	d.ID = warcRecordID(rec.Header.Get("WARC-Record-ID"), target, date)
+	d.ID = WARCDocumentID(rec.Header.Get("WARC-Record-ID"), target, date)
 	return d, true, nil
 }
 
@@ -320,11 +320,13 @@ func httpBodyBytes(msg []byte) []byte {
 	return nil
 }
 
-// warcRecordID is the id of the document a record holds: its own
+// WARCDocumentID is the id of the document a record holds: its own
 // WARC-Record-ID (a URN unique to the record), else its target URI and
 // date (one capture of one address); "" when it has neither, and the
-// caller names it by its place in the file.
-func warcRecordID(recordID, target, date string) string {
+// caller names it by its place in the file. The fetcher names the pages
+// it archives with it too, so that ingesting the archive later finds the
+// same documents instead of adding a second copy of each.
+func WARCDocumentID(recordID, target, date string) string {
 	recordID = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(recordID), "<"), ">")
 	if recordID != "" {
 		return recordID
