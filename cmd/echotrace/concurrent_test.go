@@ -2,12 +2,8 @@ package main
 
 import (
 	"bytes"
-	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,46 +11,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jackc/pgx/v5"
+	"github.com/echotrace/echotrace/internal/testutil"
 )
 
 // postgresDSN is a fresh schema on the test server named by
 // ECHOTRACE_TEST_POSTGRES (.ci/postgres.sh starts one), dropped when the
 // test ends; the test is skipped, saying why, when no server is set.
-func postgresDSN(t *testing.T) string {
-	t.Helper()
-	base := os.Getenv("ECHOTRACE_TEST_POSTGRES")
-	if base == "" {
-		t.Skip("ECHOTRACE_TEST_POSTGRES is not set: no PostgreSQL server to test against (.ci/postgres.sh starts one)")
-	}
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "clitest_" + hex.EncodeToString(b)
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		conn, err := pgx.Connect(ctx, base)
-		if err == nil {
-			conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE")
-			conn.Close(ctx)
-		}
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
+func postgresDSN(t *testing.T) string { return testutil.PostgresSchema(t, "clitest_") }
 
 // TestConcurrentAnalyzePostgres: several echotrace processes ingest and
 // analyse overlapping parts of one corpus into one PostgreSQL database at

@@ -32,11 +32,17 @@ const (
 // wire story, and analyses it.
 func analysed(t *testing.T) store.Store {
 	t.Helper()
-	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "export.db"))
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "export.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	return analysedIn(t, st)
+}
+
+// analysedIn fills st as analysed does, and closes it when the test ends.
+func analysedIn(t *testing.T, st store.Store) store.Store {
+	t.Helper()
+	ctx := context.Background()
 	t.Cleanup(func() { st.Close() })
 	example := filepath.Join(testutil.RepoRoot(t), "examples", "newsroom")
 	if _, err := pipeline.Ingest(ctx, st, []string{example}, pipeline.IngestOptions{}, func(p read.Problem) { t.Error(p) }); err != nil {

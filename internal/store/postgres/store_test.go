@@ -5,13 +5,13 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
-	"net/url"
 	"os"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/echotrace/echotrace/internal/store/storetest"
+	"github.com/echotrace/echotrace/internal/testutil"
 
 	_ "github.com/echotrace/echotrace/internal/store/postgres"
 )
@@ -22,20 +22,7 @@ const dsnEnv = "ECHOTRACE_TEST_POSTGRES"
 
 // newDSN is a new, empty schema in the test server, reached through
 // search_path, and dropped when the test ends.
-func newDSN(tb testing.TB) string {
-	base, schema, err := newScratch(tb, "storetest_", "CREATE SCHEMA %s", "DROP SCHEMA %s CASCADE")
-	if err != nil {
-		tb.Fatalf("create schema: %v", err)
-	}
-	u, err := url.Parse(base)
-	if err != nil {
-		tb.Fatalf("%s: %v", dsnEnv, err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
+func newDSN(tb testing.TB) string { return testutil.PostgresSchema(tb, "storetest_") }
 
 // newScratch makes an object with a new name (prefix and random hex) in
 // the test server, by create with the name for its %s, and drops it by
