@@ -24,7 +24,7 @@ import (
 //     that the same text read twice is recognised and nothing else is.
 //
 // The ingest root (Options.Root) is fixed by the caller (the command line
-// uses the database's directory), so ids do not depend on the directory
+// uses its working directory), so ids do not depend on the directory
 // named: ingesting "examples" and then "examples/newsroom" names each file
 // once.
 
