@@ -711,8 +711,8 @@ func isObjectWord(k, w string) bool {
 // a name that is not a place, and it is not followed by what follows a
 // noun ("of", "for", the end of the sentence).
 func (a *analysis) verbReading(s source, i int) bool {
-	if s.Kind == srcPronoun || s.Kind == srcPlural && s.Head != "" && pluralPronouns[s.Head] {
-		return true // "he notes, …": a pronoun is followed by a verb
+	if s.Kind == srcPronoun || s.Kind == srcPlural && s.Head != "" && pluralPronouns[s.Head] || a.isRelativeMention(s) {
+		return true // "he notes, …", "which notes": a pronoun is followed by a verb
 	}
 	if s.Kind == srcName && (s.Type == Place || s.Type == Unknown && a.gaz.Lookup(a.toks[a.tokenStartingAt(s.Span.Begin)].Key) != nil) {
 		return false

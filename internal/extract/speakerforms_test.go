@@ -52,6 +52,16 @@ func TestSpeakerForms(t *testing.T) {
 		{"phrasal cue with its particle", "Linnea Borrow pointed out that the ferry had never once run on time.", "Linnea Borrow", "ferry had never once run", KindClaim},
 		{"phrasal cue, inverted after a quote", "“Nobody asked the fishermen,” shot back Councillor Amos Wrey.", "Amos Wrey", "Nobody asked the fishermen", KindQuote},
 		{"nested quote marks of the Times archive", "''We will rebuild the school,'' Mr. Oyelaran said.", "Oyelaran", "rebuild the school", KindQuote},
+		{"party and place description, inverted", "“The gap is too wide to close,” said a Vermont Republican. “Nobody believes the polls.”", "a Vermont Republican", "gap is too wide", KindQuote},
+		{"another description by party", "“It will be close,” added another Ohio Democrat.", "another Ohio Democrat", "will be close", KindQuote},
+		{"age as a noun", "“I have waited all my life for this,” said the 63-year-old.", "the 63-year-old", "waited all my life", KindQuote},
+		{"place and role before the name, inverted", "“The hall was half empty,” said Dakota delegate Orrin Vale.", "Dakota delegate Orrin Vale", "hall was half empty", KindQuote},
+		{"name and role before the name, inverted", "“We will win the county,” said Harlow campaign manager Ines Marrak.", "Harlow campaign manager Ines Marrak", "win the county", KindQuote},
+		{"writer in the first person", "“I am not ashamed,” I said. “I would do it again.”", "I", "not ashamed", KindQuote},
+		{"document as it", "“The fund must be audited,” it said in closing.", "it", "fund must be audited", KindQuote},
+		{"relative pronoun for the name", "Then came the columnist Odo Frayne, who lamented in an interview, “We spent years mocking them.”", "who", "spent years mocking", KindQuote},
+		{"noun that is also a cue", "“The vault had been opened twice,” the internal report said.", "the internal report", "vault had been opened", KindQuote},
+		{"hyphenated modifier", "“He should step aside,” the union-backed newspaper wrote.", "the union-backed newspaper", "should step aside", KindQuote},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -119,5 +129,16 @@ func TestQuoteRunsOverParagraphs(t *testing.T) {
 	qs = quotesOf("“The harvest came early,” Brannock said.\n\n“A Season Of Early Barns And Late Rain.”")
 	if len(qs) != 2 || qs[1].SpeakerText != "" {
 		t.Fatalf("subheading: got %+v", qs)
+	}
+}
+
+// TestFirstPersonNeedsAQuotation: "I" is a source next to a quotation it
+// introduces or closes, not in a transcript's "I think …".
+func TestFirstPersonNeedsAQuotation(t *testing.T) {
+	r := Document(&doc.Document{ID: "t", Text: "I think the “old guard” will lose the vote in the spring and the party will split."})
+	for _, o := range append(r.Quotes, r.Claims...) {
+		if o.SpeakerText == "I" {
+			t.Errorf("%s %q attributed to I", o.Kind, o.Text)
+		}
 	}
 }

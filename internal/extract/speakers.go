@@ -83,6 +83,9 @@ func (a *analysis) npBefore(e int) (source, bool) {
 	if pluralPronouns[k] {
 		return source{Span: doc.Span{Begin: t.Begin, End: t.End}, Kind: srcPlural, Run: -1, Head: k}, true
 	}
+	if s, ok := a.pronounSourceBefore(e); ok {
+		return s, true
+	}
 	if ri := a.runAt[e]; ri >= 0 && a.runs[ri].Last == e {
 		r := a.runs[ri]
 		if r.None {
@@ -143,7 +146,10 @@ func (a *analysis) npBefore(e int) (source, bool) {
 func (a *analysis) descriptionBefore(e int) (source, bool) {
 	k := a.toks[e].Key
 	w := a.text[a.toks[e].Begin:a.toks[e].End]
-	if !isDescriptionHead(k, w) {
+	// "the report said", "the statement notes": a cue word is a noun
+	// after a determiner (only then: no bare plural below).
+	nounCue := !isDescriptionHead(k, w) && isCueNoun(k, w)
+	if !isDescriptionHead(k, w) && !nounCue {
 		return source{}, false
 	}
 	b := e
@@ -177,10 +183,14 @@ func (a *analysis) descriptionBefore(e int) (source, bool) {
 			}
 			return source{Span: doc.Span{Begin: a.toks[p].Begin, End: a.toks[e].End}, Kind: srcOrgRole, Run: -1, Head: k}, true
 		}
-		if g != " " || a.inQuote[b-1] || !isModifier(pk, a.text[a.toks[b-1].Begin:a.toks[b-1].End]) {
+		// A hyphen joins the words of one modifier ("conservative-leaning").
+		if g != " " && g != "-" || a.inQuote[b-1] || !isModifier(pk, a.text[a.toks[b-1].Begin:a.toks[b-1].End]) {
 			break
 		}
 		b--
+	}
+	if nounCue {
+		return source{}, false
 	}
 	// A quantified plural: "some delegates", "many voters".
 	if b == e && b > 0 && quantifiers[a.toks[b-1].Key] && isBlank(gap(a.text, a.toks, b)) && singular(k) != "" {
@@ -301,7 +311,7 @@ func (a *analysis) roleBefore(e int) (source, bool) {
 			// Possessive: "RT’s interlocutor".
 			return a.roleSource(b-2, e, head, plural), true
 		}
-		if g != " " || isUpperStart(a.text[a.toks[b-1].Begin:a.toks[b-1].End]) && !isAllCaps(a.text[a.toks[b-1].Begin:a.toks[b-1].End]) || cueVerbs[pk] || prepositions[pk] {
+		if g != " " && g != "-" || isUpperStart(a.text[a.toks[b-1].Begin:a.toks[b-1].End]) && !isAllCaps(a.text[a.toks[b-1].Begin:a.toks[b-1].End]) || cueVerbs[pk] || prepositions[pk] {
 			break
 		}
 		b--
@@ -349,28 +359,14 @@ func (a *analysis) npAfter(b int) (source, bool) {
 	if pluralPronouns[k] {
 		return source{Span: doc.Span{Begin: t.Begin, End: t.End}, Kind: srcPlural, Run: -1, Head: k}, true
 	}
-	// "said former Sen. Evan Bayh", "said longtime adviser Ann Oyler":
-	// lower-case words describing the person come before the name.
-	if a.runAt[b] < 0 && !determiners[k] && isModifier(k, a.text[t.Begin:t.End]) {
-		for j := b + 1; j < len(a.toks) && j <= b+5 && isBlank(gap(a.text, a.toks, j)); j++ {
-			if ri := a.runAt[j]; ri >= 0 {
-				r := a.runs[ri]
-				if r.First == j && r.Type == Person {
-					s, ok := a.npAfter(j)
-					s.Span.Begin = t.Begin
-					return s, ok
-				}
-				if r.First == j && r.Type != Person && r.Last+1 < len(a.toks) && r.Last < b+5 {
-					// "former Massachusetts congressman Barney Frank": a
-					// place or party describes the person.
-					j = r.Last
-					continue
-				}
-				break
-			}
-			if !isModifier(a.toks[j].Key, a.text[a.toks[j].Begin:a.toks[j].End]) {
-				break
-			}
+	// "said former Sen. Evan Bayh", "said longtime adviser Ann Oyler",
+	// "said Virginia delegate Tom Reyes": words describing the person
+	// come before the name.
+	if !determiners[k] {
+		if j := a.describedNameAfter(b); j > b {
+			s, ok := a.npAfter(j)
+			s.Span.Begin = t.Begin
+			return s, ok
 		}
 	}
 	if ri := a.runAt[b]; ri >= 0 && a.runs[ri].First == b {
@@ -434,6 +430,10 @@ func (a *analysis) npAfter(b int) (source, bool) {
 				return s, true
 			}
 			break
+		}
+		// "said a Nevada Democrat", "said the 46-year-old"
+		if s, ok := a.describedSourceAfter(b); ok {
+			return s, true
 		}
 	}
 	return source{}, false

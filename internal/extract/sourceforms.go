@@ -1,0 +1,213 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/echotrace/echotrace/internal/doc"
+)
+
+// Source phrases that news uses beyond the plain noun phrases of
+// speakers.go: a relative pronoun standing for the name before it ("…,
+// who said"), the writer's "I" and an organisation's or document's "it",
+// descriptions by party and place ("said a Nevada Democrat"), by age
+// ("said the 46-year-old"), and names preceded by a place and a role
+// ("said Virginia delegate Tom Reyes").
+
+// writerPronouns name a source that is no person named in the text: the
+// writer ("I said") or an organisation or document ("it said"). They
+// are never resolved to a name.
+var writerPronouns = set(`i it`)
+
+// relativePronouns stand for the noun phrase before them ("Ann Roe, who
+// said", "the report, which notes").
+var relativePronouns = set(`who which`)
+
+// pronounSourceBefore parses a pronoun subject at token e that
+// personPronouns and pluralPronouns do not cover: "I" and "it", and a
+// relative pronoun, whose source is its antecedent (the mention stays the
+// pronoun, the name is the antecedent's).
+func (a *analysis) pronounSourceBefore(e int) (source, bool) {
+	t := a.toks[e]
+	k := t.Key
+	span := doc.Span{Begin: t.Begin, End: t.End}
+	if writerPronouns[k] {
+		if k == "i" && (a.text[t.Begin:t.End] != "I" || !a.nextToQuotation(e)) {
+			// The writer is a source only next to what they quote
+			// ("“…,” I said", "I said: “…”"); elsewhere "I think" is
+			// mostly a transcript's speaker, named elsewhere.
+			return source{}, false
+		}
+		return source{Span: span, Kind: srcOrgRole, Run: -1, Head: k}, true
+	}
+	if !relativePronouns[k] || e == 0 {
+		return source{}, false
+	}
+	// The antecedent ends right before the pronoun, after a comma or a
+	// space ("Charlie Sykes, who lamented", "this tweet from Ann Roe who
+	// wrote").
+	g := strings.TrimSpace(gap(a.text, a.toks, e))
+	if g != "," && g != "" || a.inQuote[e-1] || a.tokSent[e-1] != a.tokSent[e] {
+		return source{}, false
+	}
+	p := e - 1
+	// "Sen. Ann Roe (R-Fla.), who said": skip the parenthesis.
+	if strings.HasSuffix(strings.TrimSpace(gap(a.text, a.toks, e)), ")") || strings.HasPrefix(strings.TrimLeft(a.text[a.toks[p].End:t.Begin], " "), ")") {
+		if o := a.parenthesisOpen(p); o > 0 {
+			p = o - 1
+		}
+	}
+	ant, ok := a.npBefore(p)
+	if !ok || ant.Kind == srcName && ant.Type == Place {
+		return source{}, false
+	}
+	if k == "who" && ant.Kind == srcName && ant.Type == Org {
+		return source{}, false // "who" stands for people
+	}
+	ant.Span = span
+	return ant, true
+}
+
+// describedSourceAfter parses a source after its cue that is named by a
+// description with capitalised words or an age: a determiner, then
+// names and modifiers, ending in a party or people ("a Nevada Democrat",
+// "another New Hampshire Republican", "one Iowa Democrat") or an age
+// ("the 46-year-old"). An indefinite description is someone new, never
+// resolved; a definite one refers back like a role.
+func (a *analysis) describedSourceAfter(b int) (source, bool) {
+	k := a.toks[b].Key
+	if !determiners[k] || k == "that" || k == "this" || k == "these" || k == "those" {
+		return source{}, false
+	}
+	indefinite := k != "the"
+	end := -1
+	for j := b + 1; j < len(a.toks) && j <= b+6; j++ {
+		g := gap(a.text, a.toks, j)
+		if !isBlank(g) && !(g == "-" && j > b+1) {
+			break
+		}
+		if a.inQuote[j] || a.tokSent[j] != a.tokSent[b] {
+			break
+		}
+		w := a.text[a.toks[j].Begin:a.toks[j].End]
+		kj := a.toks[j].Key
+		if a.isAgeAt(j) {
+			end = j + 2 // N - year - old
+			break
+		}
+		if !isUpperStart(w) {
+			if !isModifier(kj, w) || determiners[kj] {
+				break
+			}
+			continue
+		}
+		if demonyms[kj] || demonyms[singular(kj)] {
+			end = j
+			// "a Nevada Democrat", not "a Democratic senator": the
+			// party is the head only when nothing lower-case follows.
+			if j+1 < len(a.toks) && isBlank(gap(a.text, a.toks, j+1)) && a.tokSent[j+1] == a.tokSent[j] {
+				if nw := a.text[a.toks[j+1].Begin:a.toks[j+1].End]; !isUpperStart(nw) && isDescriptionHead(a.toks[j+1].Key, nw) {
+					end = -1
+				}
+			}
+		}
+	}
+	if end < 0 || end >= len(a.toks) {
+		return source{}, false
+	}
+	kind := srcRole
+	if indefinite {
+		kind = srcPlural // someone new: never resolved to a name
+	}
+	return source{Span: doc.Span{Begin: a.toks[b].Begin, End: a.toks[end].End}, Kind: kind, Run: -1, Head: a.toks[end].Key}, true
+}
+
+// isAgeAt reports whether tokens j… spell an age used as a noun:
+// "46-year-old".
+func (a *analysis) isAgeAt(j int) bool {
+	if j+2 >= len(a.toks) {
+		return false
+	}
+	k := a.toks[j].Key
+	for _, r := range k {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	if a.toks[j+1].Key != "year" || a.toks[j+2].Key != "old" {
+		return false
+	}
+	return gap(a.text, a.toks, j+1) == "-" && gap(a.text, a.toks, j+2) == "-"
+}
+
+// describedNameAfter finds the person's name that a few describing words
+// introduce after a cue: lower-case modifiers and names of places,
+// parties or organisations, possessives included ("former Sen. Evan
+// Bayh", "longtime adviser Ann Oyler", "Virginia delegate Tom Reyes",
+// "Florida’s Rick Wilson"). It returns the token where the name's run
+// begins, or -1.
+func (a *analysis) describedNameAfter(b int) int {
+	for j := b; j < len(a.toks) && j <= b+6; j++ {
+		if j > b && !isBlank(gap(a.text, a.toks, j)) {
+			return -1
+		}
+		if ri := a.runAt[j]; ri >= 0 {
+			r := a.runs[ri]
+			if r.First != j {
+				return -1
+			}
+			if r.Type == Person && j > b {
+				return j
+			}
+			// A place, party, organisation or person describing the
+			// person, possibly in the possessive ("Florida’s", "Trump
+			// campaign manager Ann Oyler").
+			if r.Last+1 >= len(a.toks) {
+				return -1
+			}
+			j = r.Last
+			if n := j + 1; n+1 < len(a.toks) && a.toks[n].Key == "s" && (gap(a.text, a.toks, n) == "’" || gap(a.text, a.toks, n) == "'") {
+				j = n
+			}
+			continue
+		}
+		k := a.toks[j].Key
+		if determiners[k] || !isModifier(k, a.text[a.toks[j].Begin:a.toks[j].End]) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// isCueNoun reports whether a cue word can be a noun that names what
+// speaks ("report", "statement", "post", "tweet"): a lower-case base or
+// plural form, not a participle.
+func isCueNoun(k, w string) bool {
+	return cueVerbs[k] && !isUpperStart(w) && len(k) > 3 && !strings.HasSuffix(k, "ed") && !strings.HasSuffix(k, "ing")
+}
+
+// isRelativeMention reports whether a source is mentioned by a relative
+// pronoun ("which notes"): what follows it is a verb.
+func (a *analysis) isRelativeMention(s source) bool {
+	t := a.tokenStartingAt(s.Span.Begin)
+	return t < len(a.toks) && a.toks[t].End == s.Span.End && relativePronouns[a.toks[t].Key]
+}
+
+// nextToQuotation reports whether the subject at token e follows a
+// quotation ("“…,” I said") or its clause introduces one within a few
+// words with a colon or comma ("I said: “…”").
+func (a *analysis) nextToQuotation(e int) bool {
+	if a.afterClosingQuote(a.toks[e].Begin) {
+		return true
+	}
+	for j := e + 1; j < len(a.toks) && j <= e+3; j++ {
+		if a.inQuote[j] {
+			g := strings.TrimRight(gap(a.text, a.toks, j), " \u00a0\"“'‘")
+			return strings.HasSuffix(g, ":") || strings.HasSuffix(g, ",")
+		}
+		if g := gap(a.text, a.toks, j); strings.ContainsAny(g, ".;!?") {
+			return false
+		}
+	}
+	return false
+}
