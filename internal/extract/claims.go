@@ -89,11 +89,26 @@ func (a *analysis) findAttributions() {
 			k0--
 		}
 		if a.clauseOpensAfterComma(a.toks[k0].Begin) {
-			if s, ok := a.npAfter(i + 1); ok && isBlank(gap(a.text, a.toks, i+1)) {
+			if s, ok := a.npAfter(i + 1); ok && isBlank(gap(a.text, a.toks, i+1)) && a.closesInvertedSource(s) {
 				a.addAttr(attribution{Cue: a.span(i, i), CueTok: i, Src: s, Pre: false})
 			}
 		}
 	}
+}
+
+// closesInvertedSource reports whether the source named after its cue
+// ends where an inverted attribution ends: at punctuation, the end of
+// the sentence, or an adverbial ("…,” said Ms. Lee on Monday). A verb
+// after it makes it the subject of what was said: in "…, the mayor, a
+// tired man, said he quit" "he" is no source.
+func (a *analysis) closesInvertedSource(s source) bool {
+	n := a.tokenAt(s.Span.End) + 1
+	if n >= len(a.toks) || a.tokSent[n] != a.tokSent[n-1] || !isBlank(gap(a.text, a.toks, n)) {
+		return true
+	}
+	k := a.toks[n].Key
+	w := a.text[a.toks[n].Begin:a.toks[n].End]
+	return prepositions[k] || timeWords[k] || isAdverb(k, w) || k == "who" || k == "which" || k == "and" || k == "as" || isUpperStart(w) || s.Kind == srcName && !auxiliaries[k]
 }
 
 // findIntroducedQuotes attributes a quotation that a clause introduces
@@ -404,14 +419,14 @@ next:
 // comma stands before the verb, the name before an apposition:
 // "Aleksey Petrov, a senior MP, wrote".
 func (a *analysis) subjectBefore(i int) (source, bool) {
-	j := i - 1
-	for j >= 0 && (adverbials[a.toks[j].Key] || isAdverb(a.toks[j].Key, a.text[a.toks[j].Begin:a.toks[j].End])) && !strings.ContainsAny(gap(a.text, a.toks, j+1), ",.;:!?\"“”«»") {
-		j--
-	}
+	j := a.beforeVerbGroup(i)
 	if j < 0 || a.inQuote[j] {
 		return source{}, false
 	}
 	g := gap(a.text, a.toks, j+1)
+	if a.contracted(j + 1) {
+		g = " " // "he’s said": the subject ends at the apostrophe
+	}
 	// "Sen. Marco Rubio (R-Fla.) said": a parenthesis after the subject
 	// (party and state, age, office) is skipped.
 	if t := strings.TrimSpace(g); strings.HasSuffix(t, ")") && !strings.Contains(t, "(") {
@@ -444,10 +459,80 @@ func (a *analysis) subjectBefore(i int) (source, bool) {
 		return source{}, false
 	}
 	s, ok := a.npBefore(p)
+	if ok && (s.Kind == srcRole || s.Kind == srcOrgRole || s.Kind == srcPlural) && a.segmentStart(p) == a.tokenStartingAt(a.phraseBegin(s)) {
+		// "…, the mayor, a tired man, said": a role opening its segment.
+		return s, true
+	}
 	if !ok || s.Kind != srcName || s.Type == Place {
 		return a.nameBeforeAppositions(segStart)
 	}
 	return s, true
+}
+
+// beforeVerbGroup returns the index of the last token before the verb
+// group that ends with the cue at token i, or -1: adverbs, auxiliaries,
+// modals and negations stand between a subject and its verb ("also
+// said", "has since stressed", "did not say", "can barely believe",
+// "he’s often said"), and so does a verb that takes the cue as its
+// infinitive ("continued to suggest", "went on to express", "is likely
+// to remind"). The verb before "to" must be a lower-case word after
+// which the subject is still to be found, so "a plan to announce" or
+// "the first to say" have no subject.
+func (a *analysis) beforeVerbGroup(i int) int {
+	j := i - 1
+	infinitive := false
+	for j >= 0 && !strings.ContainsAny(gap(a.text, a.toks, j+1), ",.;:!?\"“”«»()") {
+		k := a.toks[j].Key
+		w := a.text[a.toks[j].Begin:a.toks[j].End]
+		switch {
+		case adverbials[k] || isAdverb(k, w) || preVerbWords[k] || a.contracted(j):
+			j--
+		case k == "to" && !infinitive && j > 1 && isBlank(gap(a.text, a.toks, j)) && a.toks[j-1].Key == "on" && isBlank(gap(a.text, a.toks, j-1)) && a.catenative(j-2):
+			infinitive = true
+			j -= 3 // "went on to say"
+		case k == "to" && !infinitive && j > 0 && isBlank(gap(a.text, a.toks, j)) && a.catenative(j-1):
+			infinitive = true
+			j -= 2
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+// catenative reports whether token j may be a verb taking an infinitive
+// ("continued", "seemed", "went" of "went on"): a lower-case content word
+// that is no preposition, determiner, pronoun or noun after an article.
+func (a *analysis) catenative(j int) bool {
+	k := a.toks[j].Key
+	w := a.text[a.toks[j].Begin:a.toks[j].End]
+	if isUpperStart(w) || prepositions[k] || determiners[k] || functionWords[k] && !auxiliaries[k] || personPronouns[k] || pluralPronouns[k] || objectPronouns[k] || cueVerbs[k] && !strings.HasSuffix(k, "ed") {
+		return false
+	}
+	if j > 0 && isBlank(gap(a.text, a.toks, j)) && (determiners[a.toks[j-1].Key] || a.toks[j-1].Key == "s" && !a.contracted(j-1)) {
+		return false // "a plan to", "Trump's decision to"
+	}
+	return true
+}
+
+// contracted reports whether token j is the contracted auxiliary or
+// negation of the word before it: "’s" after a pronoun ("he’s said"),
+// "’ve", "’d", "’ll", and the "t" of "didn’t".
+func (a *analysis) contracted(j int) bool {
+	if j <= 0 || j >= len(a.toks) {
+		return false
+	}
+	if g := gap(a.text, a.toks, j); g != "'" && g != "’" {
+		return false
+	}
+	switch a.toks[j].Key {
+	case "ve", "d", "ll", "re", "t":
+		return true
+	case "s":
+		p := a.toks[j-1].Key
+		return personPronouns[p] || p == "it" || p == "who" || p == "that" || p == "there"
+	}
+	return false
 }
 
 // parenthesisOpen returns the first token inside the parenthesis that
@@ -787,6 +872,7 @@ func (a *analysis) commaAfter(i int) bool {
 // next to it, the statement after its colon, or the claim (the rest of
 // its sentence after the cue, or the sentence before it).
 func (a *analysis) findContent() {
+	defer a.markNestedClaims()
 	for i := range a.attrs {
 		at := &a.attrs[i]
 		if at.Fixed {
@@ -864,18 +950,13 @@ func (a *analysis) findContent() {
 			}
 		} else if j := a.objectEnd(at.CueTok); j < len(a.toks) && a.tokSent[j] == at.Sentence {
 			b = a.toks[j].Begin
-			if j > at.CueTok+1 && prepositions[a.toks[j].Key] && a.toks[j].Key != "to" {
+			// Skip to after "that" when only an adverbial stands before it.
+			m, that := a.complementizerAt(j)
+			if that {
+				b = a.toks[m].End
+			} else if j > at.CueTok+1 && prepositions[a.toks[j].Key] && a.toks[j].Key != "to" {
 				// "told reporters on Monday": what was told is not given.
 				continue
-			}
-			// Skip to after "that" when it comes within a few words.
-			that := false
-			for m := j; m < len(a.toks) && m < j+8 && a.tokSent[m] == at.Sentence; m++ {
-				if k := a.toks[m].Key; k == "that" || k == "что" || k == "що" || k == "que" || k == "dass" {
-					b = a.toks[m].End
-					that = true
-					break
-				}
 			}
 			// "thinks about the victims", "adding to her lead": a
 			// prepositional phrase is no statement.
@@ -890,6 +971,64 @@ func (a *analysis) findContent() {
 			at.Content = sent
 		}
 	}
+}
+
+// markNestedClaims drops the claim of an attribution whose cue stands
+// inside what another attribution reports: in "Sanders said he didn’t
+// think the accord went far enough" what Sanders said carries the inner
+// "think", so the inner claim ("the accord went far enough", negated at
+// that) is no statement of its own. The inner cue must belong to the
+// clause that opens the outer content (no comma or colon between):
+// "Trump said the plan failed, and Clinton said it worked" are two
+// claims. The inner attribution still gives its source to a quotation
+// next to it or inside its content (“…” words are the inner speaker's).
+func (a *analysis) markNestedClaims() {
+	type span struct{ b, e int }
+	var cs []span
+	for _, at := range a.attrs {
+		if at.Pre && !at.Parenth && at.Quote < 0 && !at.Block && at.Content.End > at.Content.Begin {
+			cs = append(cs, span{at.Content.Begin, at.Content.End})
+		}
+	}
+	slices.SortFunc(cs, func(x, y span) int { return x.b - y.b })
+	for i := range a.attrs {
+		at := &a.attrs[i]
+		if at.Quote >= 0 || at.Block || at.Content.End <= at.Content.Begin {
+			continue
+		}
+		k := sort.Search(len(cs), func(k int) bool { return cs[k].b > at.Cue.Begin }) - 1
+		if k >= 0 && cs[k].e > at.Cue.Begin && !strings.ContainsAny(a.text[cs[k].b:at.Cue.Begin], ",;:—–()") {
+			at.Nested = true
+		}
+	}
+}
+
+// complementizerAt finds the "that" (что, що, que, dass) that opens what
+// was said after a cue whose object ends before token j: at j itself, or
+// after an adverbial ("said in a statement that …", "told reporters on
+// Monday that …", "said Monday that …"). A "that" further inside a clause
+// that has already begun is a demonstrative or relative pronoun of the
+// content ("said he understands how hard that can be") and is no
+// complementizer. It returns the token and whether one was found.
+func (a *analysis) complementizerAt(j int) (int, bool) {
+	s := a.tokSent[j]
+	for m := j; m < len(a.toks) && m < j+8 && a.tokSent[m] == s; m++ {
+		if k := a.toks[m].Key; k == "that" || k == "что" || k == "що" || k == "que" || k == "dass" {
+			return m, true
+		}
+		if m == j {
+			k := a.toks[j].Key
+			w := a.text[a.toks[j].Begin:a.toks[j].End]
+			if !(prepositions[k] || timeWords[k] || isAdverb(k, w) || adverbials[k] && !auxiliaries[k] || k == "this" || k == "last" || k == "next") {
+				return 0, false
+			}
+			continue
+		}
+		if cueVerbs[a.toks[m].Key] || personPronouns[a.toks[m].Key] || pluralPronouns[a.toks[m].Key] {
+			return 0, false
+		}
+	}
+	return 0, false
 }
 
 // inBlock reports whether off lies in a statement already attributed as a

@@ -474,7 +474,7 @@ func (a *analysis) claimOccurrences(docID string) []Occurrence {
 	var out []Occurrence
 	for i := range a.attrs {
 		at := &a.attrs[i]
-		if at.Quote >= 0 || at.Block || at.Content.End <= at.Content.Begin {
+		if at.Quote >= 0 || at.Block || at.Nested || at.Content.End <= at.Content.Begin {
 			continue
 		}
 		b, e := trimSpace(a.text, at.Content.Begin, at.Content.End)

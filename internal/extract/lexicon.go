@@ -202,6 +202,14 @@ var partitives = set(`one some many most several few two three four five none ea
 // determiners open a role noun phrase ("the expert", "this analyst").
 var determiners = set(`the this that these those our their his her its a an one another`)
 
+// preVerbWords are the modals, auxiliaries, negations and adverbs
+// (besides adverbials and words in -ly) that stand between a subject and
+// its verb: "can barely believe", "did not say", "has long said", "has
+// since stressed", "didn’t say".
+var preVerbWords = set(`only can cannot should must shall do does did ever always often long since first
+	soon once initially originally didn doesn don wouldn couldn hasn haven hadn isn wasn aren weren
+	won shouldn mustn usually frequently constantly regularly`)
+
 // adverbials may stand between a subject and its cue verb ("also said").
 var adverbials = set(`also then later further once still again too even already has had here
 	have was is were will would could may might had reportedly previously repeatedly

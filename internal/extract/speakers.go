@@ -46,6 +46,7 @@ type attribution struct {
 	Quote    int // index of the adjacent quotation, -1 when none
 	Block    bool
 	Fixed    bool // the content was set where the cue was found (naming verbs, headlines)
+	Nested   bool // the cue stands inside another claim's content: no claim of its own
 }
 
 // analysis holds what extraction knows about one document while it works.

@@ -1,0 +1,77 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/echotrace/echotrace/internal/doc"
+)
+
+// TestClaimForms covers reported claims (indirect speech) in the forms
+// news uses (invented sentences): for each, the speaker mention and the
+// content of the claim, or, with an empty mention, that no claim holds
+// the given words.
+func TestClaimForms(t *testing.T) {
+	tests := []struct {
+		name, text       string
+		mention, content string // the speaker mention and the exact claim text ("" mention: no claim holds content)
+	}{
+		{"demonstrative inside the content is no complementizer", "Orrin Vale said he understands how hard that can be.", "Orrin Vale", "he understands how hard that can be."},
+		{"that after an adverbial", "The ministry said in a statement that the dam was safe.", "The ministry", "the dam was safe."},
+		{"that after the hearer and a place", "Odessa Marchetti told members of the board at the meeting that the fund was empty.", "Odessa Marchetti", "the fund was empty."},
+		{"auxiliary and adverb: has since", "Tamsin Hale has since stressed that she never saw the contract.", "Tamsin Hale", "she never saw the contract."},
+		{"modal and adverb", "Brannock can barely believe the mill is closing.", "Brannock", "the mill is closing."},
+		{"negation", "Ilse Warner did not say whether the road would reopen.", "Ilse Warner", "whether the road would reopen."},
+		{"contracted auxiliary", "Dorian Pike spoke first. He’s often said the harbour needs a second pier.", "He", "the harbour needs a second pier."},
+		{"contracted negation", "Dorian Pike spoke first. He didn’t say when the pier would open.", "He", "when the pier would open."},
+		{"only before the verb", "Rosalind Mercer only briefly explained the cost of the new bridge.", "Rosalind Mercer", "the cost of the new bridge."},
+		{"cue as the infinitive of another verb", "Fenwick continued to suggest that the ballots were lost in the mail.", "Fenwick", "the ballots were lost in the mail."},
+		{"went on to", "Aurelia Dunn went on to warn that the river would flood.", "Aurelia Dunn", "the river would flood."},
+		{"a noun before to is no verb", "The plan to announce the merger was dropped in May.", "", "the merger was dropped"},
+		{"role before an apposition after a leading clause", "The budget was cut in half on Friday, the mayor, a tired man, said he would quit in May.", "the mayor", "he would quit in May."},
+		{"role before an apposition after an adverbial", "After the vote on Friday, the mayor, a tired man, said he would quit in May.", "the mayor", "he would quit in May."},
+		{"a pronoun followed by a verb after the cue is no inverted source", "The budget was cut in half on Friday, the mayor, a tired man, said he quit.", "", "The budget was cut in half"},
+		{"nested claim: the outer carries it", "Quincy Marr said he did not think the levee would hold.", "Quincy Marr", "he did not think the levee would hold."},
+		{"nested claim has no claim of its own", "Quincy Marr said he did not think the levee would hold.", "", "the levee would hold."},
+		{"coordinated claims stay two", "Quincy Marr said the levee held, and Ada Voss said it did not.", "Ada Voss", "it did not."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Document(&doc.Document{ID: "t", Text: tt.text})
+			var found []string
+			for _, o := range r.Claims {
+				found = append(found, "["+o.SpeakerText+"] "+tt.text[o.Begin:o.End])
+				if tt.mention == "" {
+					if strings.HasPrefix(tt.text[o.Begin:o.End], tt.content) {
+						t.Fatalf("unexpected claim %q by %q", tt.text[o.Begin:o.End], o.SpeakerText)
+					}
+					continue
+				}
+				if tt.text[o.Begin:o.End] == tt.content {
+					if o.SpeakerText != tt.mention {
+						t.Fatalf("speaker mention %q, want %q", o.SpeakerText, tt.mention)
+					}
+					return
+				}
+			}
+			if tt.mention != "" {
+				t.Fatalf("no claim %q; found %q", tt.content, found)
+			}
+		})
+	}
+}
+
+// TestLeadingClauseIsNoContentAfterApposition: in "…, the mayor, a tired
+// man, said he quit." the mayor is the source and what he said is the
+// clause after the cue, not the clause before the subject.
+func TestLeadingClauseIsNoContentAfterApposition(t *testing.T) {
+	text := "The council met on Friday, the mayor, a tired man, said he quit."
+	a := analyse(text, DefaultGazetteer())
+	if len(a.attrs) != 1 {
+		t.Fatalf("want one attribution, got %d", len(a.attrs))
+	}
+	at := a.attrs[0]
+	if src, content := text[at.Src.Span.Begin:at.Src.Span.End], text[at.Content.Begin:at.Content.End]; src != "the mayor" || content != "he quit." {
+		t.Fatalf("source %q, content %q; want the mayor, he quit.", src, content)
+	}
+}
