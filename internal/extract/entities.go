@@ -16,6 +16,7 @@ type Entity struct {
 	Name     string     `json:"name"` // full or canonical name
 	Type     EntityType `json:"type"`
 	Roles    []string   `json:"roles,omitempty"`
+	Link     string     `json:"link,omitempty"` // the gazetteer entry a place or organisation is linked to
 	Mentions []Mention  `json:"mentions"`
 }
 
@@ -37,14 +38,16 @@ func EntityID(t EntityType, name string) string {
 func (a *analysis) entities() []Entity {
 	byID := map[string]*Entity{}
 	var order []string
-	add := func(t EntityType, name string, m Mention, roles []string) {
+	add := func(t EntityType, name, id, link string, m Mention, roles []string) {
 		if name == "" {
 			return
 		}
-		id := EntityID(t, name)
+		if id == "" {
+			id = EntityID(t, name)
+		}
 		e := byID[id]
 		if e == nil {
-			e = &Entity{ID: id, Name: name, Type: t}
+			e = &Entity{ID: id, Name: name, Type: t, Link: link}
 			byID[id] = e
 			order = append(order, id)
 		}
@@ -61,11 +64,13 @@ func (a *analysis) entities() []Entity {
 			sources[at.Src.Run] = true
 		}
 	}
-	// One-word names, to tell a person's surname used alone.
+	// One-word names, to tell a person's surname used alone; a place or
+	// an organisation the gazetteer knows is no surname ("Iran" does not
+	// make "Earthquake Jolts Iran" a person).
 	alone := map[string]bool{}
 	for _, r := range a.runs {
 		// "the Saints" is a team's short name, not a surname.
-		if r.First == r.Last && (r.First == 0 || !determiners[a.toks[r.First-1].Key]) {
+		if r.First == r.Last && (r.First == 0 || !determiners[a.toks[r.First-1].Key]) && a.gaz.Lookup(a.toks[r.First].Key) == nil {
 			alone[a.toks[r.First].Key] = true
 		}
 	}
@@ -75,25 +80,54 @@ func (a *analysis) entities() []Entity {
 			referred[at.Src.Name] = true
 		}
 	}
+	d := a.readDiscourse()
+	links := a.placeLinks()
 	for ri, r := range a.runs {
 		if r.None {
 			continue
 		}
+		key := runKey(a.toks, r.First, r.Last)
+		// A film's, a book's or a ship's name, wherever it stands.
+		if d.titles[key] || d.vessels[key] || r.NameFirst <= r.Last && d.vessels[runKey(a.toks, r.NameFirst, r.Last)] {
+			continue
+		}
+		if d.commonWord(a, r) {
+			continue
+		}
+		// "Pop-Culture Revival Page": a run hyphened to a word before it
+		// is the tail of a compound, not a name.
+		if r.First > 0 && gap(a.text, a.toks, r.First) == "-" {
+			continue
+		}
+		last := a.toks[r.Last].Key
 		// Two capitalised words are a person's name only if the text
 		// treats them as one: it uses the surname alone, refers back to
 		// the name, gives it speech, an age or a description. Otherwise
 		// they may as well be a film, a team or a street ("American
 		// Pie", "New Orleans Saints", "Rancho Mirage").
-		if r.ByShape && !sources[ri] && !alone[a.toks[r.Last].Key] && !referred[r.Canonical] && !a.describedAfter(r) {
+		if r.ByShape && !sources[ri] && !alone[last] && !referred[r.Canonical] && !a.describedAfter(r) {
 			continue
 		}
 		// Nor is a name a person's when it takes "the" ("the Red Sox",
-		// "the Grand Hotel du Cap") or is the title a quotation gives
-		// ("“The Notorious Bettie Page”", "the “American Pie” star").
-		if r.ByShape && (r.First > 0 && a.toks[r.First-1].Key == "the" && isBlank(gap(a.text, a.toks, r.First)) || a.quotedTitle(r)) {
+		// "the Grand Hotel du Cap"), is the title a quotation gives
+		// ("“The Notorious Bettie Page”", "the “American Pie” star"), is
+		// a plural the document writes after "the" ("the Saints"), or
+		// ends in a place ("Waitrose Wellington", "Earthquake Jolts
+		// Iran").
+		if r.ByShape && (r.First > 0 && a.toks[r.First-1].Key == "the" && isBlank(gap(a.text, a.toks, r.First)) || a.quotedTitle(r) ||
+			d.groups[last] || a.gaz.Lookup(last) != nil) {
 			continue
 		}
 		t := r.Type
+		// "at Betty Ford" where the document names the Betty Ford Center:
+		// a name that opens a place's or organisation's name, with no
+		// title or role of its own, is short for it.
+		if t == Person && len(r.Roles) == 0 && !sources[ri] && d.opensName(runKey(a.toks, r.NameFirst, r.Last)) {
+			continue
+		}
+		if t == Person && d.groups[last] && r.NameFirst == r.First {
+			continue // "the Saints" resolved to a full name is still the team
+		}
 		if t == Unknown {
 			// A name that speaks but is no person is an organisation
 			// (an outlet, a ministry); other unknown words are left out.
@@ -106,17 +140,41 @@ func (a *analysis) entities() []Entity {
 		if name == "" {
 			continue
 		}
+		id, link := "", ""
+		if t == Place && r.First == r.Last {
+			// A surname of a person the document names in full is that
+			// person, not the country or town of the same name ("Eddie
+			// Jordan" … "Jordan").
+			if full := a.people.resolve(a.text[a.toks[r.First].Begin:a.toks[r.First].End]); full != "" {
+				t, name = Person, full
+			}
+		}
+		if e, ok := links[ri]; ok && t == Place {
+			switch {
+			case e == nil:
+				name = r.proper(a.text, a.toks)
+			case e != a.gaz.Lookup(e.key()):
+				name, link = e.Name, e.ID
+				id = EntityID(Place, e.Name) + "/" + strings.ToLower(e.Country)
+			default:
+				name, link = e.Name, e.ID
+			}
+		} else if t == Org && r.NameFirst <= r.Last {
+			if e := a.gaz.LookupText(r.proper(a.text, a.toks)); e != nil && e.Type == Org {
+				link = e.ID
+			}
+		}
 		b := a.toks[r.NameFirst].Begin
 		if t != Person {
 			b = a.toks[r.First].Begin
 		}
 		e := a.toks[r.Last].End
-		add(t, name, Mention{Span: doc.Span{Begin: b, End: e}, Text: a.text[b:e]}, r.Roles)
+		add(t, name, id, link, Mention{Span: doc.Span{Begin: b, End: e}, Text: a.text[b:e]}, r.Roles)
 	}
 	for _, at := range a.attrs {
 		if (at.Src.Kind == srcPronoun || at.Src.Kind == srcRole) && at.Src.Name != "" {
 			sp := at.Src.Span
-			add(Person, at.Src.Name, Mention{Span: sp, Text: a.text[sp.Begin:sp.End], Reference: true}, nil)
+			add(Person, at.Src.Name, "", "", Mention{Span: sp, Text: a.text[sp.Begin:sp.End], Reference: true}, nil)
 		}
 	}
 	out := make([]Entity, 0, len(order))

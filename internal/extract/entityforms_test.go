@@ -69,3 +69,38 @@ func TestListedVariants(t *testing.T) {
 		}
 	}
 }
+
+// TestEntityContext: what the rest of a document says about a name
+// (invented text).
+func TestEntityContext(t *testing.T) {
+	text := "Storm in Georgia\n\n" +
+		"A judge in Georgia sentenced Dale Morrow on Monday. Morrow, 41, had driven from Atlanta to Macon. " +
+		"He was charged with driving while intoxicated (DWI) and told Us magazine he had \"no regrets.\" " +
+		"The Falcons lost again; the Falcons coach said so. Quinn Talbot, 33, starred in the film \"Australia.'' " +
+		"The warship Kestrel Rose stood off the coast; the Kestrel Rose later sailed to Savannah. " +
+		"Los Angeles County Sheriff Lee Varga said the Philadelphia 76ers had called. " +
+		"A mid-Pop-Culture Revival Page was printed. Lynn Harper was treated at Betty Ford Center; she left Betty Ford on Friday.\n\n" +
+		"A supermarket in a Somerset town caught fire. The fire at the Waitrose in Wellington was put out.\n"
+	r := Document(&doc.Document{ID: "t", Text: text})
+	byName := map[string]Entity{}
+	for _, e := range r.Entities {
+		byName[e.Name] = e
+	}
+	if e, ok := byName["Georgia"]; !ok || e.Link != "region/US/Georgia" {
+		t.Errorf("Georgia among Atlanta and Macon: %+v, want the US state", e)
+	}
+	if e, ok := byName["Wellington"]; !ok || e.Type != Place || e.Link != "" {
+		t.Errorf("Wellington in a Somerset town: %+v, want an unlinked place", e)
+	}
+	if e := byName["Philadelphia 76ers"]; e.Type != Org {
+		t.Errorf("Philadelphia 76ers: %+v, want an organisation", e)
+	}
+	if e := byName["Lee Varga"]; e.Type != Person {
+		t.Errorf("Lee Varga: %+v, want a person (all: %v)", e, byName)
+	}
+	for _, name := range []string{"United States", "DWI", "Australia", "Kestrel Rose", "Falcons", "Culture Revival Page", "Betty Ford"} {
+		if e, ok := byName[name]; ok {
+			t.Errorf("%q is an entity: %+v", name, e)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package extract
 import (
 	"bufio"
 	_ "embed"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -29,12 +30,18 @@ type GazetteerEntry struct {
 	Country    string     // ISO 3166-1 alpha-2, when known
 	Population int
 	Aliases    []string
+	// Minor entries (a US state named like a country, an English county)
+	// are never linked by name alone: they are candidates where the rest
+	// of the document is in their country, and tell where a document is.
+	Minor bool
 }
 
 // Gazetteer looks up places and organisations by any of their names, and
 // by the transliteration skeleton of a name it does not list.
 type Gazetteer struct {
 	byKey      map[string]*GazetteerEntry
+	cands      map[string][]*GazetteerEntry // every entry a key names, byKey's first
+	capsOnly   map[string]bool              // keys only abbreviations in capitals give ("US": not "Us")
 	bySkeleton map[string][]*GazetteerEntry
 	maxWords   int
 }
@@ -59,7 +66,7 @@ func DefaultGazetteer() *Gazetteer {
 
 // NewGazetteer returns an empty gazetteer.
 func NewGazetteer() *Gazetteer {
-	return &Gazetteer{byKey: map[string]*GazetteerEntry{}, bySkeleton: map[string][]*GazetteerEntry{}}
+	return &Gazetteer{byKey: map[string]*GazetteerEntry{}, cands: map[string][]*GazetteerEntry{}, capsOnly: map[string]bool{}, bySkeleton: map[string][]*GazetteerEntry{}}
 }
 
 // Load adds the rows of a table in the places.tsv format. Malformed rows
@@ -84,7 +91,10 @@ func (g *Gazetteer) Load(tsv string) int {
 		if f[0] == "org" {
 			e.Type = Org
 		}
-		e.ID = f[0] + "/" + f[2] + "/" + f[1]
+		if f[0] == "minor" {
+			e.Kind, e.Minor = "region", true
+		}
+		e.ID = e.Kind + "/" + f[2] + "/" + f[1]
 		if len(f) > 4 && f[4] != "" {
 			e.Aliases = strings.Split(f[4], "|")
 		}
@@ -100,12 +110,19 @@ func (g *Gazetteer) add(e *GazetteerEntry) {
 		if k == "" {
 			continue
 		}
+		if e.Minor {
+			g.addCandidate(k, e)
+			continue
+		}
 		// A name already taken by a bigger place keeps pointing there
 		// (many towns share a name with a capital).
 		if old, ok := g.byKey[k]; ok && !(i == 0 && old.Type == e.Type && e.Population > old.Population) {
+			g.addCandidate(k, e)
 			continue
 		}
 		g.byKey[k] = e
+		g.addCandidate(k, e)
+		g.capsOnly[k] = isAllCaps(name) && len([]rune(name)) <= 3
 		if w := len(strings.Fields(k)); w > g.maxWords {
 			g.maxWords = w
 		}
@@ -115,6 +132,40 @@ func (g *Gazetteer) add(e *GazetteerEntry) {
 			}
 		}
 	}
+}
+
+// addCandidate lists e among the entries key k names, once; the entry
+// byKey gives stays first, the others follow by population.
+func (g *Gazetteer) addCandidate(k string, e *GazetteerEntry) {
+	list := g.cands[k]
+	for _, x := range list {
+		if x == e {
+			return
+		}
+	}
+	list = append(list, e)
+	sort.SliceStable(list, func(i, j int) bool {
+		if d := g.byKey[k]; d != nil && (list[i] == d) != (list[j] == d) {
+			return list[i] == d
+		}
+		if list[i].Minor != list[j].Minor {
+			return !list[i].Minor
+		}
+		return list[i].Population > list[j].Population
+	})
+	g.cands[k] = list
+}
+
+// key is the lookup key of the entry's name.
+func (e *GazetteerEntry) key() string { return nameKey(e.Name) }
+
+// Candidates lists every entry a lookup key names (see nameKey): the
+// entry Lookup gives first, then its namesakes, minor entries last.
+func (g *Gazetteer) Candidates(key string) []*GazetteerEntry {
+	if g == nil {
+		return nil
+	}
+	return g.cands[key]
 }
 
 // nameKey is the lookup form of a name: its token keys joined by spaces.
@@ -146,6 +197,11 @@ func (g *Gazetteer) LookupText(name string) *GazetteerEntry {
 		return nil
 	}
 	if e := g.byKey[k]; e != nil {
+		// An abbreviation matches only in capitals: "Us" (the magazine)
+		// is not the US.
+		if g.capsOnly[k] && !isAllCaps(name) {
+			return nil
+		}
 		return e
 	}
 	// A possessive or plural ending ("Kiev’s") is not part of the name.
@@ -167,6 +223,7 @@ func (g *Gazetteer) addVariants(variants map[string][]string) {
 			}
 			e.Aliases = append(e.Aliases, alt)
 			g.byKey[k] = e
+			g.addCandidate(k, e)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode"
 
 	"github.com/echotrace/echotrace/internal/normalize"
@@ -18,7 +19,9 @@ var placeHeads = set(`avenue ave street road boulevard blvd lane drive highway f
 	river lake island islands isle bay beach coast peninsula canyon creek harbor harbour heights
 	falls desert forest strait sea ocean airport stadium arena courthouse bridge tunnel theater
 	theatre mall province prefecture gardens park village district gulf jail prison estates
-	headquarters sound towers`)
+	headquarters sound towers glacier glaciers hut huts dome delta reef volcano crater cove lagoon
+	fjord plateau peak pier wharf dam canal cemetery zoo campus monument memorial palace castle
+	acropolis wall bivvy corridor`)
 
 // placeOpeners begin the name of a place ("Lake Oster", "Mount Pleasant").
 var placeOpeners = set(`lake mount mt fort port cape isle gulf point bay sea strait straits`)
@@ -27,6 +30,9 @@ var placeOpeners = set(`lake mount mt fort port cape isle gulf point bay sea str
 // Philadelphia", "Southern California").
 var directions = set(`north south east west northeast northwest southeast southwest northern southern
 	eastern western central downtown upper lower greater soviet`)
+
+// compass points open the name of a part of a place.
+var compass = set(`north south east west northeast northwest southeast southwest`)
 
 // orgHeads end the name of an organisation: kinds of firms, bodies and
 // teams ("LPL Financial", "Gordon Advisors", "Atlantic Division").
@@ -48,7 +54,7 @@ var orgHeads = set(`services advisors advisers financial coalition division corp
 // Games").
 var eventHeads = set(`act acts treaty accord games award awards prize festival cup championship
 	championships series olympics tournament bowl convention summit day eve week trophy medal
-	draft playoffs playoff finals meetings`)
+	draft playoffs playoff finals meetings emmy emmys oscar oscars grammy grammys open`)
 
 // vesselPrefixes open the name of a ship ("MV Gibe", "USS Cole"): a
 // thing, not a person.
@@ -75,7 +81,13 @@ var labelWords = set(`photo photos video videos related breaking update updated 
 // Board") without naming anything.
 var genericNouns = set(`company board court police government council committee department ministry
 	agency office state city county church team club group party administration university
-	college school hospital center centre`)
+	college school hospital center centre bank news television radio web internet industry precinct
+	union celebrity`)
+
+// genericModifiers with genericNouns make a name of a kind, not of one
+// body ("Police Department", "Medical Center", "City Council").
+var genericModifiers = set(`police fire medical city state county federal national district regional local
+	public general main central`)
 
 // holidays are capitalised without being entities.
 var holidays = set(`christmas easter thanksgiving halloween hanukkah ramadan passover diwali`)
@@ -96,22 +108,27 @@ func formType(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) (t 
 		return Unknown, true, true // "PEOPLE HAVE DIED IN": a shouted headline
 	case demonyms[last] && (a == b || directions[first] && a+1 == b || demonyms[first] && a+1 == b):
 		return Demonym, true, true
-	case placeHeads[last] && a < b, placeOpeners[first] && a < b:
+	case a < b && allGeneric(toks, a, b):
+		return Unknown, true, true // "Police Department": a kind of body, not one
+	case (placeHeads[last] || directions[last] && placeHeads[toks[b-1].Key] && b-1 > a) && a < b && !personBefore(text, toks, a),
+		placeOpeners[first] && a < b:
 		return Place, true, false
 	case directions[first] && a < b && gaz.LookupText(tokenText(text, toks, a+1, b)) != nil:
 		return Place, true, false
 	case orgHeads[last] && a < b:
 		return Org, true, false
+	case compass[first] && a < b && !hasTitle(toks, a, b) && !hasOrgWord(toks, a, b):
+		return Place, true, false // "East Flatbush", "South Ozone Park"
 	}
 	// A known place followed by more capitalised words names something
 	// of that place: a team, a paper, a board ("Boston Red Sox",
 	// "New Orleans Saints", "Alaska Board").
 	for m := a + 1; m <= b; m++ {
-		if titles[toks[m].Key] {
+		if isTitle(toks[m].Key) {
 			return Unknown, false, false // "Oregon State Police Lt. Gregg Hastings": a person with a role
 		}
 	}
-	for m := a; m < b && m < a+3 && !titles[first] && len(first) > 2; m++ {
+	for m := a; m < b && m < a+3 && !isTitle(first) && len(first) > 2; m++ {
 		// Only the place's own name, not one of a country's translations
 		// that is also a given name ("Maurice" is French for Mauritius).
 		prefix := tokenText(text, toks, a, m)
@@ -120,6 +137,38 @@ func formType(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) (t 
 		}
 	}
 	return Unknown, false, false
+}
+
+// hasTitle reports whether a word of [a, b] is a title.
+func hasTitle(toks []normalize.Token, a, b int) bool {
+	for i := a; i <= b; i++ {
+		if isTitle(toks[i].Key) {
+			return true
+		}
+	}
+	return false
+}
+
+// allGeneric reports whether every word of [a, b] is a generic noun or
+// modifier.
+func allGeneric(toks []normalize.Token, a, b int) bool {
+	for i := a; i <= b; i++ {
+		if !genericNouns[toks[i].Key] && !genericModifiers[toks[i].Key] {
+			return false
+		}
+	}
+	return true
+}
+
+// personBefore reports whether the run at a is written as a person's
+// name whatever its last word: an initial opens it ("P.J. Hill") or a
+// role stands before it ("prosecutor Kellie Hill").
+func personBefore(text string, toks []normalize.Token, a int) bool {
+	// An initial, but not an abbreviated direction ("E. Dahlia Ave").
+	if k := toks[a].Key; len([]rune(k)) == 1 && !strings.Contains("nsew", k) {
+		return true
+	}
+	return a > 0 && isBlank(gap(text, toks, a)) && (roleNouns[toks[a-1].Key] || isTitle(toks[a-1].Key)) && !isUpperStart(text[toks[a-1].Begin:toks[a-1].End])
 }
 
 // hasKey reports whether a token of [a, b] has key k.

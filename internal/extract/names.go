@@ -81,7 +81,7 @@ func findNameRuns(text string, toks []normalize.Token, starts, titled []bool, lo
 				continue
 			}
 			if g == " " || g == "-" || g == "\u00a0" {
-				if capital(j + 1) {
+				if capital(j+1) || numberedName(text, toks[j+1]) {
 					j++
 					continue
 				}
@@ -111,7 +111,12 @@ func findNameRuns(text string, toks []normalize.Token, starts, titled []bool, lo
 		}
 		// "Considering Lionsgate": a participle or a word used in lower
 		// case opening the sentence is not part of the name.
-		if i < j && starts[i] && (lower[toks[i].Key] || len(toks[i].Key) > 5 && strings.HasSuffix(toks[i].Key, "ing")) && !titles[toks[i].Key] {
+		if i < j && (starts[i] || afterColon(text, toks, i)) && (lower[toks[i].Key] || len(toks[i].Key) > 5 && strings.HasSuffix(toks[i].Key, "ing")) && !titles[toks[i].Key] {
+			i++
+		}
+		// "Under Berdymukhamedov", "Ironically Nichols": a preposition or
+		// an adverb is no part of a name wherever it stands.
+		for i < j && (prepositions[toks[i].Key] && len(toks[i].Key) > 2 || capitalisedAdverb(toks[i].Key)) {
 			i++
 		}
 		// A weekday after a name is when, not part of it ("… Center
@@ -141,6 +146,14 @@ func findNameRuns(text string, toks []normalize.Token, starts, titled []bool, lo
 	return runs
 }
 
+// numberedName reports whether a word is a number with a plural ending,
+// the way teams are named ("76ers", "49ers"): it continues a name.
+func numberedName(text string, t normalize.Token) bool {
+	w := text[t.Begin:t.End]
+	d := digits(w)
+	return d > 0 && d < len(w)-1 && w[0] >= '0' && w[0] <= '9' && strings.HasSuffix(w, "ers")
+}
+
 // abbreviatedInName reports whether t, followed by a full stop, is a
 // title abbreviation or an initial that a name follows.
 func abbreviatedInName(text string, t normalize.Token) bool {
@@ -148,7 +161,40 @@ func abbreviatedInName(text string, t normalize.Token) bool {
 	if len([]rune(w)) == 1 {
 		return isUpperStart(w)
 	}
-	return abbreviations[t.Key] && titles[t.Key] || t.Key == "jr" || t.Key == "sr"
+	return abbreviations[t.Key] && isTitle(t.Key) || rankAbbreviations[t.Key] || t.Key == "jr" || t.Key == "sr"
+}
+
+// rankAbbreviations are abbreviated ranks and offices written with a full
+// stop before a name ("Vice Adm. Bill Gortney", "Insp. Dave Gaskin").
+var rankAbbreviations = set(`adm gen maj cpl pvt insp supt det sgt lt col capt cmdr cdr brig rev hon sen rep gov atty dist`)
+
+// moreTitles are further words that stand before a name as its role
+// ("City Council Member Jumaane Williams", "Angels GM Tony Reagins").
+var moreTitles = set(`member councilmember assemblyman assemblywoman gm fullback quarterback linebacker
+	pastor reverend moviemaker mogul editor publisher`)
+
+// isTitle reports whether a key is a title or role before a name.
+func isTitle(k string) bool { return titles[k] || rankAbbreviations[k] || moreTitles[k] }
+
+// adverbEndings end adverbs and hardly any name ("Beverly", "Kelly" and
+// "Emily" end otherwise).
+var adverbEndings = []string{"ally", "ously", "edly", "ently", "antly", "ably", "ibly", "ively", "ately", "fully", "lessly"}
+
+// capitalisedAdverb reports whether a capitalised word has an adverb's ending.
+func capitalisedAdverb(k string) bool {
+	for _, e := range adverbEndings {
+		if len(k) > len(e)+2 && strings.HasSuffix(k, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// afterColon reports whether token i follows a colon or a dash, where a
+// headline's clause begins ("Oscars: Choosing DeGeneres").
+func afterColon(text string, toks []normalize.Token, i int) bool {
+	g := strings.TrimSpace(gap(text, toks, i))
+	return g == ":" || g == "—" || g == "–" || g == "-"
 }
 
 // ofPlaces open a place's name joined by "of" ("Gulf of Aden", "Bay of
@@ -218,7 +264,10 @@ func classifyRun(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) 
 		r.Type = Org
 		return r
 	}
-	if articleStarts[toks[a].Key] && b > a {
+	// "Le Monde", "La Croisette", but not "Los Angeles County Sheriff
+	// Lee Baca" or "LA Superior Court Judge …": a known place opening the
+	// run is no article.
+	if articleStarts[toks[a].Key] && b > a && !placeOpens(text, toks, a, b, gaz) {
 		r.Type = Org
 		return r
 	}
@@ -227,7 +276,7 @@ func classifyRun(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) 
 	names := 0
 	// After an honorific a title word is a surname ("Mr. King", "Ms.
 	// Singer").
-	for n >= a && (!titles[toks[n].Key] || n > a && honorifics[toks[n-1].Key] && !honorifics[toks[n].Key] && !addressedOffices[toks[n].Key]) && names < 4 {
+	for n >= a && (!isTitle(toks[n].Key) || n > a && honorifics[toks[n-1].Key] && !honorifics[toks[n].Key] && !addressedOffices[toks[n].Key]) && names < 4 {
 		if !nameParticles[toks[n].Key] {
 			names++
 		}
@@ -268,8 +317,10 @@ func classifyRun(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) 
 	if r.Type == Unknown && isAllCaps(proper) && r.NameFirst == b && len([]rune(proper)) >= 3 {
 		r.Type = Org
 	}
-	// A role word right before the name ("military expert Ivan Petrov").
+	// A role word right before the name ("military expert Ivan Petrov")
+	// makes it a person's, whatever its shape.
 	if r.Type == Person && a > 0 && roleNouns[toks[a-1].Key] && gap(text, toks, a) == " " {
+		r.ByShape = false
 		m := a - 1
 		for m > 0 && gap(text, toks, m) == " " && !determiners[toks[m-1].Key] && !isUpperStart(text[toks[m-1].Begin:toks[m-1].End]) && a-m < 3 && !prepositions[toks[m-1].Key] {
 			m--
@@ -277,6 +328,17 @@ func classifyRun(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) 
 		r.Roles = append(r.Roles, tokenText(text, toks, m, a-1))
 	}
 	return r
+}
+
+// placeOpens reports whether the first words of [a, b] name a place the
+// gazetteer knows ("Los Angeles", "LA").
+func placeOpens(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) bool {
+	for m := a; m <= b && m < a+3; m++ {
+		if e := gaz.Lookup(runKey(toks, a, m)); e != nil && e.Type == Place {
+			return true
+		}
+	}
+	return false
 }
 
 // Proper is the name proper of a run, without its titles.
@@ -300,6 +362,10 @@ func (p *people) add(full string) {
 	if len(f) < 2 {
 		return
 	}
+	// "Anthony LaCalamita III": the surname stands before a generation.
+	if len(f) > 2 && generations[normalize.Key(f[len(f)-1])] {
+		f = f[:len(f)-1]
+	}
 	k := normalize.Key(strings.TrimRight(f[len(f)-1], "’'"))
 	for _, n := range p.byLast[k] {
 		if n == full {
@@ -308,6 +374,9 @@ func (p *people) add(full string) {
 	}
 	p.byLast[k] = append(p.byLast[k], full)
 }
+
+// generations follow a surname ("Jr.", "III").
+var generations = set(`jr sr ii iii iv`)
 
 // resolve returns the full name for a one-word name, or "" when the
 // document gives none or more than one.

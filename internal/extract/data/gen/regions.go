@@ -7,8 +7,11 @@
 //	apt-get install iso-codes
 //	go run ./internal/extract/data/gen/regions.go > internal/extract/data/regions.tsv
 //
-// Output columns as places.tsv: type (region), name, ISO country code,
-// population (0), aliases (none).
+// Output columns as places.tsv: type (region or minor), name, ISO
+// country code, population (0), aliases (none). A minor row is a
+// subdivision whose name is too often something else to be linked on its
+// own (the US state Georgia, the county Somerset): the gazetteer offers it
+// only where the rest of the document is in its country.
 package main
 
 import (
@@ -32,6 +35,10 @@ var kinds = map[string]bool{
 	"Autonomous republic": true, "Territory": true, "Administrative region": true,
 	"Autonomous province": true, "Federal district": true, "Country": true,
 }
+
+// minorKinds are smaller subdivisions kept as minor rows: they tell
+// where a document is (a town "in Somerset") without being linked.
+var minorKinds = map[string]bool{"Two-tier county": true}
 
 // generalWords are words that name directions and kinds of places in
 // several languages: a subdivision named only by them ("North",
@@ -85,11 +92,16 @@ func main() {
 	}
 	var rows []string
 	for _, s := range iso.Subdivisions {
-		if s.Parent != "" || !kinds[s.Type] || strings.ContainsAny(s.Name, ",()[]") || ambiguous(s.Name) {
+		if s.Parent != "" && !minorKinds[s.Type] || strings.ContainsAny(s.Name, ",()[]") {
 			continue
 		}
 		country, _, _ := strings.Cut(s.Code, "-")
-		rows = append(rows, fmt.Sprintf("region\t%s\t%s\t0\t", s.Name, country))
+		switch {
+		case kinds[s.Type] && !ambiguous(s.Name):
+			rows = append(rows, fmt.Sprintf("region\t%s\t%s\t0\t", s.Name, country))
+		case kinds[s.Type] && givenNames[strings.ToLower(s.Name)], minorKinds[s.Type] && !ambiguous(s.Name):
+			rows = append(rows, fmt.Sprintf("minor\t%s\t%s\t0\t", s.Name, country))
+		}
 	}
 	sort.Strings(rows)
 	fmt.Println("# type\tname\tcountry\tpopulation\taliases")

@@ -54,7 +54,6 @@ func main() {
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<26)
 	line, bad := 0, 0
-	gaz := extract.DefaultGazetteer()
 	for sc.Scan() {
 		line++
 		var a article
@@ -69,10 +68,7 @@ func main() {
 			if len(e.Mentions) == 0 {
 				continue
 			}
-			l := link{doc: a.ID, name: e.Name, id: e.ID, typ: e.Type, context: around(text, e.Mentions[0].Begin, e.Mentions[0].End)}
-			if g := gaz.LookupText(e.Name); g != nil && e.Type != extract.Person {
-				l.gaz = g.ID
-			}
+			l := link{doc: a.ID, name: e.Name, id: e.ID, typ: e.Type, gaz: e.Link, context: around(text, e.Mentions[0].Begin, e.Mentions[0].End)}
 			links = append(links, l)
 		}
 	}

@@ -1,0 +1,156 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+// A name keeps one sense through a document: once the text shows what a
+// name is in one place, every other mention of it is read the same way.
+// A name quoted as a title (“Australia”, “New Moon”) is a film or a book
+// wherever it stands; a name written after a ship's prefix ("INS
+// Mysore") is the ship also when "the Mysore" stands alone; a plural
+// that takes "the" ("the Saints", "the Red Sox") is a team or a group,
+// not a family name; an abbreviation used as a common noun ("a DWI",
+// "two DWIs", "driving while intoxicated (DWI)") names no organisation.
+
+// discourse holds what the whole document says about its names.
+type discourse struct {
+	titles   map[string]bool // keys of names quoted as titles
+	vessels  map[string]bool // keys of ships' names
+	groups   map[string]bool // last keys of plural names that take "the"
+	common   map[string]bool // keys of abbreviations used as common nouns
+	placeKey map[string]bool // keys of one-word names typed place
+	heads    map[string]bool // keys of the opening words of places' and organisations' names
+}
+
+// opensName reports whether a key is the opening words of a place's or
+// an organisation's name in the document ("betty ford" of "Betty Ford
+// Center").
+func (d *discourse) opensName(k string) bool { return d.heads[k] }
+
+// vesselNouns stand before a ship's name ("the warship Mysore").
+var vesselNouns = set(`ship warship destroyer frigate corvette cruiser vessel tanker freighter carrier
+	submarine yacht liner ferry trawler dhow tug`)
+
+// commonAbbreviations are abbreviations of common nouns that news writes
+// in capitals: charges, vehicles, treatments, statistics, time zones.
+// None names an organisation.
+var commonAbbreviations = set(`dwi dui owi ovi bac suv suvs atv rv cpr icu er emt ems rbi rbis era
+	swat tko ko mph kph ist bst edt est cst pst gmt ied rpg awol mia pow sos hiv aids ptsd adhd atm
+	pin gps faq diy ok aka asap rip fyi lol ppr qb rb wr te ot`)
+
+func (a *analysis) readDiscourse() *discourse {
+	d := &discourse{titles: map[string]bool{}, vessels: map[string]bool{}, groups: map[string]bool{},
+		common: map[string]bool{}, placeKey: map[string]bool{}, heads: map[string]bool{}}
+	for _, r := range a.runs {
+		if r.NameFirst > r.Last && !r.None {
+			continue
+		}
+		key := runKey(a.toks, r.First, r.Last)
+		if a.quotedTitle(r) || a.markedAsTitle(r) {
+			d.titles[key] = true
+		}
+		// "INS Mysore", "MV Gibe": the name after the prefix is the ship.
+		for m := r.First; m < r.Last; m++ {
+			if vesselPrefixes[a.toks[m].Key] {
+				d.vessels[runKey(a.toks, m+1, r.Last)] = true
+				d.vessels[key] = true
+			}
+		}
+		if r.First > 0 && vesselNouns[a.toks[r.First-1].Key] && isBlank(gap(a.text, a.toks, r.First)) {
+			d.vessels[key] = true
+		}
+		last := a.toks[r.Last].Key
+		if r.First > 0 && a.toks[r.First-1].Key == "the" && r.NameFirst == r.First && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") {
+			d.groups[last] = true
+		}
+		if r.Type == Place && r.First == r.Last {
+			d.placeKey[key] = true
+		}
+		if (r.Type == Place || r.Type == Org) && r.Last-r.First >= 2 {
+			for m := r.First + 1; m < r.Last; m++ {
+				d.heads[runKey(a.toks, r.First, m)] = true
+			}
+		}
+	}
+	// Abbreviations used as common nouns: after "a", "an" or a number,
+	// in the plural, or spelled out in lower case before them
+	// ("driving while intoxicated (DWI)").
+	for i, t := range a.toks {
+		w := a.text[t.Begin:t.End]
+		if len(w) < 2 || !isAllCaps(w) {
+			continue
+		}
+		if a.spelledOutBefore(i) {
+			d.common[t.Key] = true
+		}
+		// "a DWI.", "an SUV and", "2 RBI": a count of things; "an NBA
+		// team" and "1010 WINS" are no such count.
+		if i > 0 && (a.toks[i-1].Key == "a" || a.toks[i-1].Key == "an" || isNumber(a.toks[i-1].Key) && len(a.toks[i-1].Key) < 4) && a.endsPhrase(i) {
+			d.common[t.Key] = true
+		}
+		if strings.HasSuffix(w, "s") && len(w) > 2 && isAllCaps(w[:len(w)-1]) {
+			d.common[t.Key[:len(t.Key)-1]] = true
+		}
+	}
+	return d
+}
+
+// markedAsTitle reports whether quotation marks stand right around a
+// name (“Australia.”, "Australia ”), a title even where the marks are of
+// two styles and do not pair.
+func (a *analysis) markedAsTitle(r nameRun) bool {
+	b, e := a.toks[r.First].Begin, a.toks[r.Last].End
+	before := strings.TrimRight(a.text[max(0, b-4):b], " ")
+	after := strings.TrimLeft(a.text[e:min(len(a.text), e+6)], " .,!?")
+	opens := strings.HasSuffix(before, "\"") || strings.HasSuffix(before, "“")
+	closes := strings.HasPrefix(after, "''") || strings.HasPrefix(after, "\"") || strings.HasPrefix(after, "”")
+	return opens && closes
+}
+
+// isNumber reports whether a key is made of digits.
+func isNumber(k string) bool { return k != "" && digits(k) == len(k) }
+
+// endsPhrase reports whether token i ends its noun phrase: punctuation,
+// a function word or a preposition follows it, or nothing does.
+func (a *analysis) endsPhrase(i int) bool {
+	if i+1 >= len(a.toks) || strings.TrimSpace(gap(a.text, a.toks, i+1)) != "" {
+		return true
+	}
+	k := a.toks[i+1].Key
+	return functionWords[k] || prepositions[k] || k == "and" || k == "or"
+}
+
+// spelledOutBefore reports whether the abbreviation at token i stands in
+// brackets right after the lower-case words it abbreviates ("driving
+// while intoxicated (DWI)").
+func (a *analysis) spelledOutBefore(i int) bool {
+	k := a.toks[i].Key
+	n := len(k)
+	if n < 2 || i < n || strings.TrimSpace(gap(a.text, a.toks, i)) != "(" {
+		return false
+	}
+	for m := 0; m < n; m++ {
+		t := a.toks[i-n+m]
+		w := a.text[t.Begin:t.End]
+		if isUpperStart(w) || !unicode.IsLetter(rune(w[0])) || t.Key[0] != k[m] {
+			return false
+		}
+	}
+	return true
+}
+
+// commonWord reports whether a one-word run in capitals is an
+// abbreviation of a common noun.
+func (d *discourse) commonWord(a *analysis, r nameRun) bool {
+	if r.First != r.Last {
+		return false
+	}
+	w := a.text[a.toks[r.First].Begin:a.toks[r.First].End]
+	if !isAllCaps(w) {
+		return false
+	}
+	k := a.toks[r.First].Key
+	return commonAbbreviations[k] || d.common[k]
+}

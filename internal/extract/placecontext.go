@@ -1,0 +1,199 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/echotrace/echotrace/internal/normalize"
+)
+
+// Many places share a name: Georgia is a country and a US state,
+// Wellington a capital and a Somerset town, Birmingham a British city and
+// one in Alabama. Population alone picks the wrong one whenever a story
+// is about the smaller namesake, so the document decides: the place named
+// right after a comma ("Birmingham, Ala.", "Atlanta, Georgia"), else the
+// countries of the other places the document names. A name whose every
+// candidate lies outside the countries the document is about is left
+// unlinked: a wrong link is worse than none.
+
+// usStateAbbreviations are the abbreviations US news writes after a town
+// ("Birmingham, Ala.", "Troy, Mich.").
+var usStateAbbreviations = set(`ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich
+	minn miss mo mont neb nev nh nj nm ny nc nd okla ore pa ri sc sd tenn tex vt va wash wva wis wisc wyo dc`)
+
+// runKey is the lookup key of tokens [a, b] (nameKey of their text).
+func runKey(toks []normalize.Token, a, b int) string {
+	if a == b {
+		return toks[a].Key
+	}
+	n := b - a
+	for i := a; i <= b; i++ {
+		n += len(toks[i].Key)
+	}
+	var sb strings.Builder
+	sb.Grow(n)
+	for i := a; i <= b; i++ {
+		if i > a {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(toks[i].Key)
+	}
+	return sb.String()
+}
+
+// placeLinks decides the gazetteer entry of every run typed place: the
+// returned map holds the entry for each linked run and nil for a run left
+// unlinked; runs it does not hold are not places.
+func (a *analysis) placeLinks() map[int]*GazetteerEntry {
+	keys := make([]string, len(a.runs))
+	local := map[int]string{} // run → the country written right after it
+	votes := map[string]map[string]bool{}
+	vote := func(country, key string) {
+		if votes[country] == nil {
+			votes[country] = map[string]bool{}
+		}
+		votes[country][key] = true
+	}
+	for ri := range a.runs {
+		r := &a.runs[ri]
+		if r.None || r.NameFirst > r.Last {
+			continue
+		}
+		keys[ri] = runKey(a.toks, r.NameFirst, r.Last)
+		// "U.S. Customs Agent", "Fulton County Sheriff": a name that
+		// opens with a place tells where the document is.
+		for m := r.First; m < r.Last && m < r.First+3; m++ {
+			k := runKey(a.toks, r.First, m)
+			if c := soleCountry(a.gaz.Candidates(k)); c != "" && a.gaz.Lookup(k) != nil && !a.gaz.capsOnly[k] || c != "" && isAllCaps(tokenText(a.text, a.toks, r.First, m)) {
+				vote(c, k)
+			}
+		}
+		if r.Type != Place && r.Type != Unknown {
+			continue
+		}
+		cands := a.gaz.Candidates(keys[ri])
+		if c := soleCountry(cands); c != "" && (r.Type == Place || cands[0].Minor) {
+			vote(c, keys[ri])
+		}
+		// "Troy, Mich." and "Atlanta, Georgia": what follows the comma
+		// says where the place is.
+		n := r.Last + 1
+		if n < len(a.toks) && strings.TrimSpace(gap(a.text, a.toks, n)) == "," && !hasCountry(cands) {
+			if usStateAbbreviations[a.toks[n].Key] && (n+1 >= len(a.toks) || a.text[a.toks[n].End:min(len(a.text), a.toks[n].End+1)] == ".") {
+				local[ri] = "US"
+				vote("US", a.toks[n].Key+".")
+			} else if nr := a.runAt[n]; nr >= 0 && a.runs[nr].First == n {
+				next := a.runs[nr]
+				nc := a.gaz.Candidates(runKey(a.toks, next.NameFirst, next.Last))
+				// "Atlanta, Georgia": a larger place after the comma, not
+				// the next of a list ("Germany, Spain, Italy").
+				if c := soleCountry(nc); c != "" && next.Type == Place && (nc[0].Kind == "country" || nc[0].Kind == "region") && !a.listGoesOn(next) {
+					local[ri] = c
+				}
+			}
+		}
+	}
+	links := map[int]*GazetteerEntry{}
+	for ri := range a.runs {
+		r := &a.runs[ri]
+		if r.None || r.Type != Place || keys[ri] == "" {
+			continue
+		}
+		cands := a.gaz.Candidates(keys[ri])
+		if len(cands) == 0 {
+			continue
+		}
+		links[ri] = chooseCandidate(cands, keys[ri], local[ri], votes)
+	}
+	return links
+}
+
+// hasCountry reports whether one of the candidates is a country.
+func hasCountry(cands []*GazetteerEntry) bool {
+	for _, e := range cands {
+		if e.Kind == "country" {
+			return true
+		}
+	}
+	return false
+}
+
+// listGoesOn reports whether a comma and another place follow a run: it
+// is one of a list of places, not where the place before it lies.
+func (a *analysis) listGoesOn(r nameRun) bool {
+	n := r.Last + 1
+	if n >= len(a.toks) || strings.TrimSpace(gap(a.text, a.toks, n)) != "," {
+		return false
+	}
+	if a.toks[n].Key == "and" || a.toks[n].Key == "or" {
+		n++
+	}
+	return n < len(a.toks) && a.runAt[n] >= 0 && a.runs[a.runAt[n]].Type == Place
+}
+
+// soleCountry is the one country all the candidates lie in, or "".
+func soleCountry(cands []*GazetteerEntry) string {
+	c := ""
+	for _, e := range cands {
+		if e.Type != Place || e.Country == "" || c != "" && e.Country != c {
+			return ""
+		}
+		c = e.Country
+	}
+	return c
+}
+
+// chooseCandidate picks the entry a place name denotes in a document:
+// the one in the country written after it, else the one in the country
+// most of the document's other places are in. When none of its
+// candidates lies where the document's other places are, a country keeps
+// its link (countries rarely have namesakes the tables lack), a city of a
+// million people or more only while a single other place disagrees, and
+// smaller cities and regions lose it.
+func chooseCandidate(cands []*GazetteerEntry, key, local string, votes map[string]map[string]bool) *GazetteerEntry {
+	if local != "" {
+		for _, e := range cands {
+			if e.Country == local {
+				return e
+			}
+		}
+		return nil
+	}
+	if cands[0].Type != Place {
+		return cands[0]
+	}
+	var best *GazetteerEntry
+	bestScore := 0
+	for _, e := range cands {
+		score := len(votes[e.Country])
+		if votes[e.Country][key] {
+			score--
+		}
+		if score > bestScore {
+			best, bestScore = e, score
+		}
+	}
+	if best != nil {
+		return best
+	}
+	d := cands[0]
+	against := 0
+	for c, keys := range votes {
+		if c == d.Country {
+			continue
+		}
+		for k := range keys {
+			if k != key {
+				against++
+			}
+		}
+	}
+	switch {
+	case d.Minor:
+		return nil
+	case d.Kind == "country" || against == 0:
+		return d
+	case d.Kind == "city" && d.Population >= 1_000_000 && against < 2:
+		return d
+	}
+	return nil
+}
