@@ -172,6 +172,7 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 	a.findNameColonQuotes()
 	a.resolve()
 	a.findContent()
+	a.findSubjectQuotes()
 	return a
 }
 

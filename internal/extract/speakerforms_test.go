@@ -61,6 +61,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"document as it", "“The fund must be audited,” it said in closing.", "it", "fund must be audited", KindQuote},
 		{"relative pronoun for the name", "Then came the columnist Odo Frayne, who lamented in an interview, “We spent years mocking them.”", "who", "spent years mocking", KindQuote},
 		{"noun that is also a cue", "“The vault had been opened twice,” the internal report said.", "the internal report", "vault had been opened", KindQuote},
+		{"quoted words in a sentence about their speaker", "Ulla Brandvik described her rival’s plan as “a tax on every family in the valley.”", "Ulla Brandvik", "tax on every family", KindQuote},
+		{"quoted words after a coordinated verb", "Tam Hollis caucused on Saturday and then voted “for nobody at all.”", "Tam Hollis", "for nobody at all", KindQuote},
 		{"hyphenated modifier", "“He should step aside,” the union-backed newspaper wrote.", "the union-backed newspaper", "should step aside", KindQuote},
 	}
 	for _, tt := range tests {
@@ -139,6 +141,22 @@ func TestFirstPersonNeedsAQuotation(t *testing.T) {
 	for _, o := range append(r.Quotes, r.Claims...) {
 		if o.SpeakerText == "I" {
 			t.Errorf("%s %q attributed to I", o.Kind, o.Text)
+		}
+	}
+}
+
+// TestSubjectQuotesStayTerms: the sentence subject takes no title, no
+// single word and no quotation when the subject is no person.
+func TestSubjectQuotesStayTerms(t *testing.T) {
+	for _, text := range []string{
+		"Ulla Brandvik starred in “The Long Harbour Winter” last year.",
+		"Ulla Brandvik called the plan “reckless.”",
+		"The committee stood by its plan of “a tax on every family in the valley.”",
+	} {
+		for _, o := range quotesOf(text) {
+			if o.Kind == KindQuote && o.Cue != "called" {
+				t.Errorf("%q: %q is a quote by %q", text, o.Text, o.SpeakerText)
+			}
 		}
 	}
 }

@@ -1,0 +1,96 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/echotrace/echotrace/internal/doc"
+	"github.com/echotrace/echotrace/internal/normalize"
+)
+
+// findSubjectQuotes attributes a quotation inside a sentence that no cue
+// ties to anyone to the subject that opens the sentence: in "Bush
+// described his rival's skills as a “work in progress”", "Reid caucused
+// on Saturday and says he voted “uncommitted”" the quoted words are the
+// subject's, whatever the verb (news quotes a speaker's own words inside
+// a sentence about them). It runs after findContent, so that a quotation
+// inside a reported claim keeps the claim's source, and resolves the
+// sources it adds like the others.
+func (a *analysis) findSubjectQuotes() {
+	claims := newClaimIndex(a.attrs)
+	quoted := make(map[int]bool, len(a.attrs))
+	for i := range a.attrs {
+		if a.attrs[i].Quote >= 0 {
+			quoted[a.attrs[i].Quote] = true
+		}
+	}
+	var added []attribution
+	for qi, q := range a.quotes {
+		if q.Depth != 0 || quoted[qi] || len(q.Parts) == 0 {
+			continue
+		}
+		si := sentenceAt(a.sents, q.Open)
+		if si < 0 {
+			continue
+		}
+		sent := a.sents[si]
+		if q.Open <= sent.Begin || a.inBlock(q.Open) || claims.innermost(a.attrs, q.Open) != nil || a.cueInSpan(sent) {
+			continue
+		}
+		// One word, a title or a name in title case ("Squawk Box") is
+		// no statement.
+		words := quoteWords(a.text, q.Parts)
+		if words < 2 || a.isTitle(q, words) || headingCase(a.partsText(q.Parts)) || a.mentionedAsWords(q) {
+			continue
+		}
+		src, v, ok := a.sentenceSubject(sent)
+		if !ok || a.toks[v].Begin >= q.Open || a.inQuote[v] || !isPersonSource(src) {
+			continue
+		}
+		added = append(added, attribution{Cue: a.span(v, v), CueTok: v, Src: src, Pre: true,
+			Sentence: si, Content: a.quoteSpan(qi), Quote: qi, Fixed: true})
+	}
+	if len(added) > 0 {
+		a.attrs = append(a.attrs, added...)
+		sortAttrs(a.attrs)
+		a.resolve()
+	}
+}
+
+// cueInSpan reports whether some attribution's cue lies in span s.
+func (a *analysis) cueInSpan(s doc.Span) bool {
+	i := sort.Search(len(a.attrs), func(k int) bool { return a.attrs[k].Cue.Begin >= s.Begin })
+	return i < len(a.attrs) && a.attrs[i].Cue.Begin < s.End
+}
+
+// quoteWords counts the words of a quotation's parts.
+func quoteWords(text string, parts []doc.Span) int {
+	n := 0
+	for _, p := range parts {
+		n += len(normalize.Tokens(text[p.Begin:p.End]))
+	}
+	return n
+}
+
+// isPersonSource reports whether a source is one person: a person's
+// name, he or she, or a singular role.
+func isPersonSource(s source) bool {
+	switch s.Kind {
+	case srcName:
+		return s.Type == Person
+	case srcPronoun, srcRole:
+		return true
+	}
+	return false
+}
+
+// wordNouns name words as words: "the words “total victory”", "the
+// phrase", "the slogan". A quotation after them is mentioned, not said.
+var wordNouns = set(`word words phrase phrases term terms slogan slogans label labels name names motto catchphrase hashtag`)
+
+// mentionedAsWords reports whether a noun naming words stands right
+// before the quotation.
+func (a *analysis) mentionedAsWords(q rawQuote) bool {
+	j := a.lastTokenBefore(q.Open)
+	return j >= 0 && wordNouns[a.toks[j].Key] && strings.TrimSpace(a.text[a.toks[j].End:q.Open]) == ""
+}
