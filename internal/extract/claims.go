@@ -427,6 +427,15 @@ func (a *analysis) subjectBefore(i int) (source, bool) {
 	if a.contracted(j + 1) {
 		g = " " // "he’s said": the subject ends at the apostrophe
 	}
+	// An abbreviation ending an apposition ("Allentown, Pa., said",
+	// "R-Wis., said") is no name; its full stop stands before the
+	// comma. A comma after a parenthesis ("(R-Ohio), said") is dropped.
+	abbr := strings.TrimSpace(g) == ".,"
+	if abbr {
+		g = ","
+	} else if strings.TrimSpace(g) == ")," {
+		g = ")"
+	}
 	// "Sen. Marco Rubio (R-Fla.) said": a parenthesis after the subject
 	// (party and state, age, office) is skipped.
 	if t := strings.TrimSpace(g); strings.HasSuffix(t, ")") && !strings.Contains(t, "(") {
@@ -448,10 +457,10 @@ func (a *analysis) subjectBefore(i int) (source, bool) {
 	// ", CUE": the segment before the comma is the subject if it is a
 	// name, or an apposition after the subject.
 	segStart := a.segmentStart(j)
-	if s, ok := a.npBefore(j); ok && a.toks[a.tokenStartingAt(s.Span.Begin)].Begin <= a.toks[segStart].Begin && s.Kind == srcName && s.Type != Place {
+	if s, ok := a.npBefore(j); ok && !abbr && a.toks[a.tokenStartingAt(s.Span.Begin)].Begin <= a.toks[segStart].Begin && s.Kind == srcName && s.Type != Place {
 		return s, true
 	}
-	if !a.isApposition(segStart, j) || segStart == 0 {
+	if abbr || !a.isApposition(segStart, j) || segStart == 0 {
 		return a.nameBeforeAppositions(segStart)
 	}
 	p := segStart - 1
@@ -674,7 +683,9 @@ func (a *analysis) introducesClause(i int, afterQuote bool) bool {
 		j++
 	}
 	if j >= len(a.toks) || a.tokSent[j] != s {
-		return false
+		// "In a 1963 speech, he declared:" and the statement in the
+		// next paragraph.
+		return j < len(a.toks) && strings.HasPrefix(strings.TrimSpace(gap(a.text, a.toks, j)), ":")
 	}
 	if g := gap(a.text, a.toks, j); strings.ContainsAny(g, ",;") {
 		return false

@@ -63,6 +63,11 @@ func TestSpeakerForms(t *testing.T) {
 		{"noun that is also a cue", "“The vault had been opened twice,” the internal report said.", "the internal report", "vault had been opened", KindQuote},
 		{"quoted words in a sentence about their speaker", "Ulla Brandvik described her rival’s plan as “a tax on every family in the valley.”", "Ulla Brandvik", "tax on every family", KindQuote},
 		{"quoted words after a coordinated verb", "Tam Hollis caucused on Saturday and then voted “for nobody at all.”", "Tam Hollis", "for nobody at all", KindQuote},
+		{"party and state abbreviation apposition", "Sen. Orla Penhallow, R-Wis., said in a column, “The fund was never audited.”", "Orla Penhallow", "fund was never audited", KindQuote},
+		{"state abbreviation ending an apposition", "“We lost the barn,” Mr. Quayle, now 74 and living in Dover, Del., said on Friday.", "Quayle", "lost the barn", KindQuote},
+		{"state abbreviation, claim", "Ferris Vane, of Hadley, Mass., said the mill would close.", "Ferris Vane", "mill would close", KindClaim},
+		{"comma after a parenthesis", "Gov. Ada Threlkeld (R-Ohio), said, “We are renting a covered wagon.”", "Ada Threlkeld", "covered wagon", KindQuote},
+		{"cue and colon after an adverbial, statement in the next paragraph", "In a speech in 1971, she declared:\n\n“We will build the bridge whatever the council decides.”", "she", "build the bridge", KindQuote},
 		{"hyphenated modifier", "“He should step aside,” the union-backed newspaper wrote.", "the union-backed newspaper", "should step aside", KindQuote},
 	}
 	for _, tt := range tests {
