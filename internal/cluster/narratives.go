@@ -12,12 +12,8 @@ import (
 // a narrative is carried over months, so only what the stories say and
 // whom they name counts.
 func (c *Clusterer) storySimilarity(a, b *story) float64 {
-	sim := cosine(a.Terms, b.Terms, &c.terms)
-	if len(a.Ents) > 0 && len(b.Ents) > 0 {
-		we := c.p.EntityWeight
-		sim = (1-we)*sim + we*cosine(a.Ents, b.Ents, &c.ents)
-	}
-	return sim
+	c.near.set(c, a.Terms, a.Ents)
+	return c.content(&c.near, b.Terms, b.Ents)
 }
 
 // louvainSeed fixes Louvain's random order so that the same stories always

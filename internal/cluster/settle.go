@@ -174,9 +174,14 @@ func (c *Clusterer) fitOf(a, b int32) float64 {
 	if len(sa.Docs) == 0 {
 		return 0
 	}
+	// Story b is the side every document is compared with; the content
+	// similarity is symmetric, so this is docScore to the last bit.
+	c.far.set(c, sb.Terms, sb.Ents)
 	var sum float64
 	for _, di := range sa.Docs {
-		sum += c.docScore(di, sb)
+		d := &c.docs[di]
+		content := c.content(&c.far, d.Terms, d.Ents)
+		sum += c.scoreContent(content, d.Quotes, sb, d.Date)
 	}
 	return sum / float64(len(sa.Docs))
 }
@@ -187,11 +192,13 @@ func (c *Clusterer) bestOther(di, si int32) (int32, float64) {
 	d := &c.docs[di]
 	f := features{terms: d.Terms, ents: d.Ents, quotes: d.Quotes}
 	best, bestScore := int32(-1), 0.0
-	for _, ti := range c.candidates(&f) {
+	cands := c.candidates(&f)
+	c.near.set(c, f.terms, f.ents)
+	for _, ti := range cands {
 		if ti == si {
 			continue
 		}
-		if sc := c.score(&f, c.stories[ti], d.Date); sc > bestScore {
+		if sc := c.scoreNear(f.quotes, c.stories[ti], d.Date); sc > bestScore {
 			best, bestScore = ti, sc
 		}
 	}

@@ -60,6 +60,10 @@ type Clusterer struct {
 	names     nameIndex
 	// dirty are the stories changed since the last Settle.
 	dirty map[int32]bool
+	// Scratch space of the comparisons, reused from call to call.
+	cands candidateScratch
+	near  side // the document or story being compared
+	far   side // the story the others are compared with (fitOf)
 }
 
 // New returns an empty clusterer.
@@ -211,9 +215,10 @@ func (c *Clusterer) resolve(si int32) int32 {
 // best finds the most similar candidate story; -1 when there is none.
 func (c *Clusterer) best(f *features, date time.Time) (int32, float64, int) {
 	cands := c.candidates(f)
+	c.near.set(c, f.terms, f.ents)
 	bestStory, bestScore := int32(-1), 0.0
 	for _, si := range cands {
-		s := c.score(f, c.stories[si], date)
+		s := c.scoreNear(f.quotes, c.stories[si], date)
 		if s > bestScore || (s == bestScore && bestStory >= 0 && si < bestStory) {
 			bestStory, bestScore = si, s
 		}
@@ -221,12 +226,24 @@ func (c *Clusterer) best(f *features, date time.Time) (int32, float64, int) {
 	return bestStory, bestScore, len(cands)
 }
 
+// candidateScratch is what candidates reuses from call to call: a score
+// for each story and which stories have one, instead of a map per call.
+type candidateScratch struct {
+	acc  []float64 // by story
+	seen []bool    // by story: listed in hit
+	hit  []int32
+}
+
 // candidates are the stories that share the document's most telling
 // terms and entities, ranked by the idf they share; only the most recent
 // PostingTail stories of each index entry are read, which bounds the work
 // however many stories exist (old stories are also far in time).
 func (c *Clusterer) candidates(f *features) []int32 {
-	acc := make(map[int32]float64)
+	sc := &c.cands
+	if n := len(c.stories); len(sc.acc) < n {
+		sc.acc = append(sc.acc, make([]float64, n-len(sc.acc))...)
+		sc.seen = append(sc.seen, make([]bool, n-len(sc.seen))...)
+	}
 	collect := func(vec []weighted, v *vocab, postings map[uint32][]int32) {
 		for _, x := range top(vec, c.p.QueryTerms, v) {
 			list := postings[x.ID]
@@ -236,42 +253,73 @@ func (c *Clusterer) candidates(f *features) []int32 {
 			w := float64(x.W) * v.idf(x.ID)
 			for _, si := range list {
 				if si = c.resolve(si); si >= 0 {
-					acc[si] += w
+					if !sc.seen[si] {
+						sc.seen[si] = true
+						sc.hit = append(sc.hit, si)
+					}
+					sc.acc[si] += w
 				}
 			}
 		}
 	}
 	collect(f.terms, &c.terms, c.termPostings)
 	collect(f.ents, &c.ents, c.entPostings)
-	out := make([]int32, 0, len(acc))
-	for si := range acc {
-		out = append(out, si)
+	better := func(a, b int32) bool {
+		return sc.acc[a] > sc.acc[b] || sc.acc[a] == sc.acc[b] && a < b
 	}
+	n := min(len(sc.hit), c.p.Candidates)
+	selectFirst(sc.hit, n, better)
+	out := slices.Clone(sc.hit[:n])
 	slices.SortFunc(out, func(a, b int32) int {
-		switch {
-		case acc[a] > acc[b]:
+		if better(a, b) {
 			return -1
-		case acc[a] < acc[b]:
-			return 1
 		}
-		return int(a - b)
+		return 1
 	})
-	if len(out) > c.p.Candidates {
-		out = out[:c.p.Candidates]
+	for _, si := range sc.hit {
+		sc.acc[si], sc.seen[si] = 0, false
 	}
+	sc.hit = sc.hit[:0]
 	return out
+}
+
+// side is one side of many comparisons, a document or a story, its
+// vectors made queries (see query).
+type side struct{ terms, ents query }
+
+func (sd *side) set(c *Clusterer, terms, ents []weighted) {
+	sd.terms.set(terms, &c.terms)
+	sd.ents.set(ents, &c.ents)
+}
+
+// content is the content similarity of the side to the vectors terms and
+// ents: terms and, when both sides name entities, entities.
+func (c *Clusterer) content(sd *side, terms, ents []weighted) float64 {
+	content := sd.terms.cosine(terms, &c.terms)
+	if len(sd.ents.vec) > 0 && len(ents) > 0 {
+		we := c.p.EntityWeight
+		content = (1-we)*content + we*sd.ents.cosine(ents, &c.ents)
+	}
+	return content
 }
 
 // score is the similarity of a document to a story: content (terms and,
 // when both sides name entities, entities), a bonus for a shared quote,
 // scaled down by distance in time when both are dated.
 func (c *Clusterer) score(f *features, s *story, date time.Time) float64 {
-	content := cosine(f.terms, s.Terms, &c.terms)
-	if len(f.ents) > 0 && len(s.Ents) > 0 {
-		we := c.p.EntityWeight
-		content = (1-we)*content + we*cosine(f.ents, s.Ents, &c.ents)
-	}
-	if sharesAny(f.quotes, s.Quotes) {
+	c.near.set(c, f.terms, f.ents)
+	return c.scoreNear(f.quotes, s, date)
+}
+
+// scoreNear is score for the document whose vectors c.near holds, with
+// its quotes and date.
+func (c *Clusterer) scoreNear(quotes []string, s *story, date time.Time) float64 {
+	return c.scoreContent(c.content(&c.near, s.Terms, s.Ents), quotes, s, date)
+}
+
+// scoreContent completes score from the content similarity.
+func (c *Clusterer) scoreContent(content float64, quotes []string, s *story, date time.Time) float64 {
+	if sharesAny(quotes, s.Quotes) {
 		content += c.p.QuoteBonus
 	}
 	return content * c.timeFactor(date, s)

@@ -126,6 +126,57 @@ func cosine(a, b []weighted, v *vocab) float64 {
 	return dot / math.Sqrt(na*nb)
 }
 
+// query is a vector scored against many others while the vocabulary
+// stands still (one placement, one pass of Settle or Narratives): its
+// weighted norm is summed once, and a table by id finds its coordinates,
+// so each comparison is one pass over the other vector. Its cosines are
+// those of cosine to the last bit: the same products summed in the same
+// order.
+type query struct {
+	vec  []weighted
+	norm float64 // Σ (w·idf)², summed in id order as cosine does
+	at   []int32 // at[id]: 1 + the index of id in vec, 0 when absent
+}
+
+// set makes q the query for vec under the vocabulary's current counts.
+func (q *query) set(vec []weighted, v *vocab) {
+	for _, x := range q.vec {
+		q.at[x.ID] = 0
+	}
+	if n := len(v.DF); len(q.at) < n {
+		q.at = append(q.at, make([]int32, n-len(q.at))...)
+	}
+	q.vec, q.norm = vec, 0
+	for i, x := range vec {
+		q.at[x.ID] = int32(i + 1)
+		w := float64(x.W) * v.idf(x.ID)
+		q.norm += w * w
+	}
+}
+
+// cosine is cosine(q.vec, b, v).
+func (q *query) cosine(b []weighted, v *vocab) float64 {
+	if len(q.vec) == 0 || len(b) == 0 {
+		return 0
+	}
+	base := ln1p(v.Docs)
+	var dot, nb float64
+	for _, y := range b {
+		idf := base - ln1p(int(v.DF[y.ID])) + 1 // v.idf(y.ID)
+		if int(y.ID) < len(q.at) {
+			if k := q.at[y.ID]; k > 0 {
+				dot += float64(q.vec[k-1].W) * float64(y.W) * idf * idf
+			}
+		}
+		w := float64(y.W) * idf
+		nb += w * w
+	}
+	if dot == 0 {
+		return 0
+	}
+	return dot / math.Sqrt(q.norm*nb)
+}
+
 // add returns the sum of two sorted vectors.
 func add(a, b []weighted) []weighted {
 	out := make([]weighted, 0, len(a)+len(b))
@@ -168,31 +219,86 @@ func sub(a, b []weighted) []weighted {
 	return out
 }
 
+// scored is a coordinate with its weight × idf, for ranking.
+type scored struct {
+	x     weighted
+	score float64
+}
+
+// betterScored orders coordinates by score, highest first, ties by id: a
+// total order, so the best n are one set however they are found.
+func betterScored(a, b scored) bool {
+	return a.score > b.score || a.score == b.score && a.x.ID < b.x.ID
+}
+
 // top returns the n coordinates of vec with the largest weight × idf,
-// sorted by that score, highest first (ties by id).
+// sorted by that score, highest first (ties by id). It selects the n
+// before sorting them: a story's sum has hundreds of coordinates and only
+// its first few are asked for.
 func top(vec []weighted, n int, v *vocab) []weighted {
-	type scored struct {
-		x     weighted
-		score float64
-	}
-	ss := make([]scored, len(vec))
-	for i, x := range vec {
-		ss[i] = scored{x, float64(x.W) * v.idf(x.ID)}
-	}
+	ss := bestScored(vec, n, v)
 	slices.SortFunc(ss, func(a, b scored) int {
-		switch {
-		case a.score > b.score:
+		if betterScored(a, b) {
 			return -1
-		case a.score < b.score:
-			return 1
 		}
-		return int(a.x.ID) - int(b.x.ID)
+		return 1
 	})
-	out := make([]weighted, min(n, len(ss)))
-	for i := range out {
+	out := make([]weighted, len(ss))
+	for i := range ss {
 		out[i] = ss[i].x
 	}
 	return out
+}
+
+// bestScored returns the n best coordinates of vec, in no order.
+func bestScored(vec []weighted, n int, v *vocab) []scored {
+	n = max(0, min(n, len(vec)))
+	ss := make([]scored, len(vec))
+	base := ln1p(v.Docs)
+	for i, x := range vec {
+		ss[i] = scored{x, float64(x.W) * (base - ln1p(int(v.DF[x.ID])) + 1)} // v.idf, with ln(1+N) read once
+	}
+	selectFirst(ss, n, betterScored)
+	return ss[:n]
+}
+
+// selectFirst reorders s so that its first n elements are the n best under
+// the strict total order better, in no particular order (quickselect,
+// linear on average).
+func selectFirst[T any](s []T, n int, better func(a, b T) bool) {
+	lo, hi := 0, len(s)
+	for n > lo && n < hi && hi-lo > 1 {
+		// Median of three as pivot, moved to the end.
+		a, b, c := lo, lo+(hi-lo)/2, hi-1
+		if better(s[b], s[a]) {
+			a, b = b, a
+		}
+		if better(s[c], s[b]) {
+			b = c
+			if better(s[b], s[a]) {
+				b = a
+			}
+		}
+		s[b], s[hi-1] = s[hi-1], s[b]
+		pivot := s[hi-1]
+		at := lo
+		for i := lo; i < hi-1; i++ {
+			if better(s[i], pivot) {
+				s[at], s[i] = s[i], s[at]
+				at++
+			}
+		}
+		s[at], s[hi-1] = s[hi-1], s[at]
+		// s[lo:at] are better than the pivot, now at s[at].
+		switch {
+		case at == n || at == n-1:
+			return
+		case at > n:
+			hi = at
+		default:
+			lo = at + 1
+		}
+	}
 }
 
 // prune keeps the n most telling coordinates of vec, sorted by id again.
@@ -200,7 +306,11 @@ func prune(vec []weighted, n int, v *vocab) []weighted {
 	if len(vec) <= n {
 		return vec
 	}
-	out := top(vec, n, v)
+	ss := bestScored(vec, n, v)
+	out := make([]weighted, len(ss))
+	for i := range ss {
+		out[i] = ss[i].x
+	}
 	slices.SortFunc(out, func(a, b weighted) int { return int(a.ID) - int(b.ID) })
 	return out
 }
