@@ -16,15 +16,14 @@ func fill(c *Clusterer, n int, rng *rand.Rand) {
 	ze := rand.NewZipf(rng, 1.1, 1, 49_999)
 	start := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
 	for i := range n {
-		tc := map[uint32]int{}
+		var tc, ec []idCount
 		for range 20 {
 			k := fmt.Sprintf("t%d", zt.Uint64())
-			tc[c.terms.intern(k, k)]++
+			tc = append(tc, idCount{c.terms.intern(k, k), 1})
 		}
-		ec := map[uint32]int{}
 		for range 5 {
 			k := fmt.Sprintf("e%d", ze.Uint64())
-			ec[c.ents.intern(k, k)]++
+			ec = append(ec, idCount{c.ents.intern(k, k), 1})
 		}
 		f := features{terms: unitVector(tc), ents: unitVector(ec)}
 		c.terms.count(f.terms)

@@ -108,15 +108,15 @@ func prepare(it *Item, stems stemCache) Prepared {
 // not count document frequencies) and adds the entities its title names
 // (see titleEntities), which takes the names seen so far.
 func (p *Prepared) features(terms, ents *vocab, names *nameIndex) features {
-	counts := make(map[uint32]int, len(p.Terms))
+	counts := make([]idCount, 0, len(p.Terms))
 	for i, t := range p.Terms {
 		n := t.Count
 		if i >= p.TitleAt {
 			n *= titleWeight
 		}
-		counts[terms.intern(t.Key, t.Surface)] += n
+		counts = append(counts, idCount{terms.intern(t.Key, t.Surface), n})
 	}
-	entCounts := make(map[uint32]int, len(p.Ents))
+	entCounts := make([]idCount, 0, len(p.Ents))
 	var own map[string]uint32
 	var lang *language
 	if p.Extracted {
@@ -125,7 +125,7 @@ func (p *Prepared) features(terms, ents *vocab, names *nameIndex) features {
 	}
 	for _, e := range p.Ents {
 		id := ents.intern(e.Key, e.Surface)
-		entCounts[id] += e.Count
+		entCounts = append(entCounts, idCount{id, e.Count})
 		if p.Extracted {
 			ownNames(own, e.Surface, id, lang)
 		}
@@ -133,7 +133,7 @@ func (p *Prepared) features(terms, ents *vocab, names *nameIndex) features {
 	if p.Extracted {
 		names.sync(ents)
 		for _, id := range titleEntities(p.Title, normalize.Tokens(p.Title), own, names.ids) {
-			entCounts[id] += titleWeight
+			entCounts = append(entCounts, idCount{id, titleWeight})
 		}
 	}
 	return features{terms: unitVector(counts), ents: unitVector(entCounts), quotes: p.Quotes}

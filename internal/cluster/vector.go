@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"cmp"
 	"math"
 	"slices"
 )
@@ -72,13 +73,26 @@ func (v *vocab) count(vec []weighted) {
 	}
 }
 
+// idCount is a vocabulary id and how often a document has it.
+type idCount struct {
+	id uint32
+	n  int
+}
+
 // unitVector turns counts into a sorted vector of sublinear term
 // frequencies (1 + ln count) scaled to unit length, so that every document
-// weighs the same in a story's centroid however long it is.
-func unitVector(counts map[uint32]int) []weighted {
+// weighs the same in a story's centroid however long it is. An id may
+// occur several times in counts; its counts add up. counts is sorted in
+// place.
+func unitVector(counts []idCount) []weighted {
+	slices.SortFunc(counts, func(a, b idCount) int { return cmp.Compare(a.id, b.id) })
 	vec := make([]weighted, 0, len(counts))
 	var norm float64
-	for id, n := range counts {
+	for i := 0; i < len(counts); {
+		id, n := counts[i].id, 0
+		for ; i < len(counts) && counts[i].id == id; i++ {
+			n += counts[i].n
+		}
 		w := 1 + math.Log(float64(n))
 		norm += w * w
 		vec = append(vec, weighted{id, float32(w)})
@@ -87,7 +101,6 @@ func unitVector(counts map[uint32]int) []weighted {
 	for i := range vec {
 		vec[i].W = float32(float64(vec[i].W) / norm)
 	}
-	slices.SortFunc(vec, func(a, b weighted) int { return int(a.ID) - int(b.ID) })
 	return vec
 }
 
