@@ -33,6 +33,15 @@ func TestClaimForms(t *testing.T) {
 		{"a pronoun followed by a verb after the cue is no inverted source", "The budget was cut in half on Friday, the mayor, a tired man, said he quit.", "", "The budget was cut in half"},
 		{"nested claim: the outer carries it", "Quincy Marr said he did not think the levee would hold.", "Quincy Marr", "he did not think the levee would hold."},
 		{"nested claim has no claim of its own", "Quincy Marr said he did not think the levee would hold.", "", "the levee would hold."},
+		{"introductory phrase before the subject of a participle", "In Nevada, Corrigan praised the miners, saying that the mine would reopen.", "Corrigan", "the mine would reopen."},
+		{"conjunction opening the sentence", "Rhea Collier spoke first. Then she broke with the party, pledging that taxes would fall.", "she", "taxes would fall."},
+		{"time phrase between subject and cue", "Halvorsen on Thursday said the committee had met forty times.", "Halvorsen", "the committee had met forty times."},
+		{"plural description with a base-form cue", "Recent polls in the valley show the two candidates are level.", "Recent polls in the valley", "the two candidates are level."},
+		{"singular description with an -s cue", "The lawsuit claims that the council broke the law.", "The lawsuit", "the council broke the law."},
+		{"closing clause after a comma", "The jet was insured for far less than it cost, records show.", "records", "The jet was insured for far less than it cost"},
+		{"a demonym before a noun is no subject", "The river rose. Northern claims about the river were false, the judge said.", "", "about the river were false"},
+		{"bare plural with modifiers opening the clause", "Republican primary voters also said that the tariff hurt farmers.", "Republican primary voters", "the tariff hurt farmers."},
+		{"bare plural after a subordinator", "The mayor resigned, while protest groups say the rules were unfair.", "protest groups", "the rules were unfair."},
 		{"coordinated claims stay two", "Quincy Marr said the levee held, and Ada Voss said it did not.", "Ada Voss", "it did not."},
 	}
 	for _, tt := range tests {

@@ -154,8 +154,8 @@ func (a *analysis) findIntroducedQuotes() {
 // sentenceSubject is the subject that opens a sentence — a name, pronoun
 // or role followed by a lower-case verb — and the index of that verb.
 func (a *analysis) sentenceSubject(sent doc.Span) (source, int, bool) {
-	f := a.tokenStartingAt(sent.Begin)
-	if f < 0 {
+	f := a.clauseBegin(a.tokenStartingAt(sent.Begin), sent)
+	if f < 0 || f >= len(a.toks) {
 		return source{}, 0, false
 	}
 	src, ok := a.npAfter(f)
@@ -167,11 +167,59 @@ func (a *analysis) sentenceSubject(sent doc.Span) (source, int, bool) {
 	for v < len(a.toks) && (adverbials[a.toks[v].Key] || isAdverb(a.toks[v].Key, a.text[a.toks[v].Begin:a.toks[v].End])) {
 		v++
 	}
+	v = a.skipTimePhrase(v)
 	if v >= len(a.toks) || a.toks[v].Begin >= sent.End || !isBlank(gap(a.text, a.toks, v)) || isUpperStart(a.text[a.toks[v].Begin:a.toks[v].End]) ||
 		prepositions[a.toks[v].Key] || notHeads[a.toks[v].Key] && !auxiliaries[a.toks[v].Key] {
 		return source{}, 0, false
 	}
 	return src, v, true
+}
+
+// clauseBegin is where the main clause of a sentence beginning at
+// token f begins: after a conjunction or adverb ("But", "Then") and after
+// up to two introductory phrases set off by a comma ("In Nevada, he …",
+// "Inside the hall, on Tuesday, Trump …").
+func (a *analysis) clauseBegin(f int, sent doc.Span) int {
+	if f < 0 || f >= len(a.toks) {
+		return f
+	}
+	for n := 0; n < 3 && f < len(a.toks) && a.toks[f].Begin < sent.End; n++ {
+		k := a.toks[f].Key
+		w := a.text[a.toks[f].Begin:a.toks[f].End]
+		switch {
+		case k == "but" || k == "and" || k == "yet" || k == "so" || k == "then" || k == "still" || k == "instead" || isAdverb(k, w) && isBlank(gap(a.text, a.toks, f+1)):
+			f++
+		case prepositions[k] || subordinators[k] && k != "and" && k != "but" || timeWords[k] || isAdverb(k, w):
+			// An introductory phrase ends at its comma.
+			c := f + 1
+			for c < len(a.toks) && c < f+15 && a.toks[c].Begin < sent.End && !strings.Contains(gap(a.text, a.toks, c), ",") {
+				if strings.ContainsAny(gap(a.text, a.toks, c), ".;:\"“”«»()") {
+					return f
+				}
+				c++
+			}
+			if c >= len(a.toks) || c >= f+15 || a.toks[c].Begin >= sent.End || a.inQuote[c] {
+				return f
+			}
+			f = c
+		default:
+			return f
+		}
+	}
+	return f
+}
+
+// skipTimePhrase returns the token after a time phrase that starts at
+// token v ("on Tuesday", "last week", "earlier Thursday"), or v.
+func (a *analysis) skipTimePhrase(v int) int {
+	n := v
+	if n < len(a.toks) && (a.toks[n].Key == "on" || a.toks[n].Key == "last" || a.toks[n].Key == "this" || a.toks[n].Key == "earlier" || a.toks[n].Key == "later") {
+		n++
+	}
+	if n < len(a.toks) && n > v && (timeWords[a.toks[n].Key] || calendarWords[a.toks[n].Key]) || n == v && n < len(a.toks) && weekdays[a.toks[n].Key] {
+		return n + 1
+	}
+	return v
 }
 
 // namingCue attributes what a source calls or describes something:
@@ -496,6 +544,12 @@ func (a *analysis) beforeVerbGroup(i int) int {
 		switch {
 		case adverbials[k] || isAdverb(k, w) || preVerbWords[k] || a.contracted(j):
 			j--
+		case (weekdays[k] || timeWords[k] && k != "week" && k != "month" && k != "year") && j > 0 && isBlank(gap(a.text, a.toks, j)):
+			// "Gowdy on Thursday said", "Gowdy earlier Thursday said"
+			j--
+			if pk := a.toks[j].Key; (pk == "on" || pk == "earlier" || pk == "later" || pk == "last" || pk == "this") && isBlank(gap(a.text, a.toks, j+1)) {
+				j--
+			}
 		case k == "to" && !infinitive && j > 1 && isBlank(gap(a.text, a.toks, j)) && a.toks[j-1].Key == "on" && isBlank(gap(a.text, a.toks, j-1)) && a.catenative(j-2):
 			infinitive = true
 			j -= 3 // "went on to say"
@@ -813,12 +867,18 @@ func (a *analysis) verbReading(s source, i int) bool {
 	if s.Kind == srcName && (s.Type == Place || s.Type == Unknown && a.gaz.Lookup(a.toks[a.tokenStartingAt(s.Span.Begin)].Key) != nil) {
 		return false
 	}
-	if s.Kind == srcOrgRole && !orgRoleNouns[s.Head] {
+	// A description agrees with the verb: "the suit claims", "polls
+	// show"; "the claims" or "poll shows" would be nouns.
+	agrees := (s.Kind == srcOrgRole || s.Kind == srcPlural || s.Kind == srcRole) && a.agreesInNumber(s, i)
+	if s.Kind == srcOrgRole && !orgRoleNouns[s.Head] && !agrees {
 		return false
 	}
-	if pb := a.phraseBegin(s); a.clauseOpensAfterComma(pb) && a.afterClosingQuote(pb) &&
+	if pb := a.phraseBegin(s); a.clauseOpensAfterComma(pb) && (a.afterClosingQuote(pb) || s.Kind == srcName || agrees) &&
 		(i+1 >= len(a.toks) || a.tokSent[i+1] != a.tokSent[i] || strings.ContainsAny(gap(a.text, a.toks, i+1), ".,;")) {
-		return true // “…,” Viguerie adds. — after a quotation the clause is the attribution
+		return true // “…,” Viguerie adds. / …, records show. — the clause closing the sentence is the attribution
+	}
+	if s.Kind == srcPlural && !agrees {
+		return false
 	}
 	if i+1 >= len(a.toks) || a.tokSent[i+1] != a.tokSent[i] {
 		return false
@@ -828,6 +888,22 @@ func (a *analysis) verbReading(s source, i int) bool {
 		return false
 	}
 	return !strings.ContainsAny(gap(a.text, a.toks, i+1), ".,;")
+}
+
+// agreesInNumber reports whether a described source and the present
+// form of the cue at token i agree as subject and verb: a singular head
+// with the -s form ("the suit claims"), a plural with the base form
+// ("polls show", "Trump supporters believe").
+func (a *analysis) agreesInNumber(s source, i int) bool {
+	k := a.toks[i].Key
+	h := a.tokenAt(s.Span.End)
+	head := a.toks[h].Key
+	if isUpperStart(a.text[a.toks[h].Begin:a.toks[h].End]) && !a.starts[h] || strings.HasSuffix(head, "ing") {
+		return false // "Democratic claims", "early-morning tweets": a modifier, not a head
+	}
+	plural := s.Kind == srcPlural || strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") && !strings.HasSuffix(head, "us") && !strings.HasSuffix(head, "is")
+	sForm := strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ss")
+	return plural != sForm
 }
 
 // phraseBegin is where the source phrase begins, titles included ("Mr."

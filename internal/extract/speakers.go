@@ -197,9 +197,11 @@ func (a *analysis) descriptionBefore(e int) (source, bool) {
 	if b == e && b > 0 && quantifiers[a.toks[b-1].Key] && isBlank(gap(a.text, a.toks, b)) && singular(k) != "" {
 		return source{Span: doc.Span{Begin: a.toks[b-1].Begin, End: a.toks[e].End}, Kind: srcPlural, Run: -1, Head: k}, true
 	}
-	// A bare plural opening its clause: "Participants said".
-	if b == e && strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ss") && len(k) > 3 && (e == 0 || a.starts[e] || strings.ContainsAny(gap(a.text, a.toks, e), ",;—–")) {
-		return source{Span: doc.Span{Begin: a.toks[e].Begin, End: a.toks[e].End}, Kind: srcPlural, Run: -1, Head: k}, true
+	// A bare plural opening its clause, with its modifiers: "Participants
+	// said", "Republican primary voters said", "… while protest groups say".
+	if strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ss") && len(k) > 3 && (b == 0 || a.starts[b] || strings.ContainsAny(gap(a.text, a.toks, b), ",;—–") ||
+		b < e && isBlank(gap(a.text, a.toks, b)) && subordinators[a.toks[b-1].Key] && !a.inQuote[b-1]) {
+		return source{Span: doc.Span{Begin: a.toks[b].Begin, End: a.toks[e].End}, Kind: srcPlural, Run: -1, Head: k}, true
 	}
 	return source{}, false
 }
