@@ -22,6 +22,9 @@ var usStateAbbreviations = set(`ala ariz ark calif colo conn del fla ga ill ind 
 
 // runKey is the lookup key of tokens [a, b] (nameKey of their text).
 func runKey(toks []normalize.Token, a, b int) string {
+	if b < a {
+		return "" // a run of titles only has no name
+	}
 	if a == b {
 		return toks[a].Key
 	}

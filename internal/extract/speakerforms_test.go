@@ -165,3 +165,11 @@ func TestSubjectQuotesStayTerms(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceBeforeTitleOnlyRun: a place followed by a comma and a run of
+// titles only ("Dover, President of the club") does not panic.
+func TestPlaceBeforeTitleOnlyRun(t *testing.T) {
+	for _, text := range []string{"She flew to Dover, Gov. and then home.", "He lives in Dover, President of the club."} {
+		_ = Document(&doc.Document{ID: "t", Text: text})
+	}
+}
