@@ -42,6 +42,14 @@ func TestClaimForms(t *testing.T) {
 		{"a demonym before a noun is no subject", "The river rose. Northern claims about the river were false, the judge said.", "", "about the river were false"},
 		{"bare plural with modifiers opening the clause", "Republican primary voters also said that the tariff hurt farmers.", "Republican primary voters", "the tariff hurt farmers."},
 		{"bare plural after a subordinator", "The mayor resigned, while protest groups say the rules were unfair.", "protest groups", "the rules were unfair."},
+		{"share in words", "Twenty-four percent said they would vote for him in May.", "Twenty-four percent", "they would vote for him in May."},
+		{"share in digits after an introductory phrase", "Among the young, 42% say they are liberal on taxes.", "42%", "they are liberal on taxes."},
+		{"one in five", "One in five say the mill will close this year.", "One in five", "the mill will close this year."},
+		{"share of a group", "Nearly half of Democratic primary voters said they want a change.", "Nearly half of Democratic primary voters", "they want a change."},
+		{"quantifier alone", "Some said they have cringed at the remarks.", "Some", "they have cringed at the remarks."},
+		{"a share after a preposition is no subject", "The rise in 42 percent said nothing about the vote.", "", "nothing about the vote."},
+		{"verb coordinated with an earlier verb", "Trump summed up the plan as a failure, denounced its cost and said it should never pass.", "Trump", "it should never pass."},
+		{"coordinated cue after a quotation is not the earlier subject's", "Vargas wrote “we won” and others said the count was wrong.", "others", "the count was wrong."},
 		{"coordinated claims stay two", "Quincy Marr said the levee held, and Ada Voss said it did not.", "Ada Voss", "it did not."},
 	}
 	for _, tt := range tests {

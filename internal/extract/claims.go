@@ -82,6 +82,10 @@ func (a *analysis) findAttributions() {
 			a.addAttr(at)
 			continue
 		}
+		if s, ok := a.coordinatedSubject(i); ok && !cueAfterOnly[k] && (!presentCues[k] || a.verbReading(s, i)) && a.introducesClause(i, false) {
+			a.addAttr(attribution{Cue: a.span(i, i), CueTok: i, Src: s, Pre: true})
+			continue
+		}
 		// Inverted: "…,” said X" / "…, says X, a professor" / "…», a
 		// déclaré X" (auxiliaries before the verb).
 		k0 := i
@@ -94,6 +98,36 @@ func (a *analysis) findAttributions() {
 			}
 		}
 	}
+}
+
+// coordinatedSubject is the subject of a cue verb coordinated with an
+// earlier verb of its sentence: "Trump summed up Clinton as terrible,
+// denounced her record and said she should not run", "Kasich offered
+// the man a job, then says …". The sentence's subject, found before the
+// first verb, is the subject of the verb after "and", "but" or "then".
+func (a *analysis) coordinatedSubject(i int) (source, bool) {
+	j := a.beforeVerbGroup(i)
+	if j <= 0 || a.inQuote[j] || a.tokSent[j] < 0 || a.tokSent[j] != a.tokSent[i] {
+		return source{}, false
+	}
+	switch a.toks[j].Key {
+	case "and", "but", "then", "or":
+	default:
+		return source{}, false
+	}
+	if strings.ContainsAny(gap(a.text, a.toks, j+1), ",;:\"“”«»()") {
+		return source{}, false
+	}
+	src, v, ok := a.sentenceSubject(a.sents[a.tokSent[i]])
+	if !ok || v >= j {
+		return source{}, false
+	}
+	// No quotation between the subject and the cue: what follows a
+	// quotation belongs to its own attribution.
+	if strings.ContainsAny(a.text[src.Span.End:a.toks[j].Begin], "\"“”«»") {
+		return source{}, false
+	}
+	return src, true
 }
 
 // closesInvertedSource reports whether the source named after its cue
@@ -496,8 +530,11 @@ func (a *analysis) subjectBefore(i int) (source, bool) {
 		}
 		return source{}, false
 	}
-	if strings.TrimSpace(g) == "" {
-		return a.npBefore(j)
+	if strings.TrimSpace(g) == "" || strings.TrimSpace(g) == "%" {
+		if s, ok := a.npBefore(j); ok {
+			return s, true
+		}
+		return a.quantityBefore(j)
 	}
 	if strings.TrimSpace(g) != "," {
 		return source{}, false
