@@ -340,3 +340,29 @@ func sortRaw(qs []rawQuote) {
 		}
 	}
 }
+
+// quoteEndsSentenceBefore reports whether a quotation ending in a full
+// stop, question or exclamation mark closes right before byte b (“We
+// won.” She says …): the clause at b is a new sentence, which attributes
+// the quotation only when it is no more than its cue ("“We won.” Ruiz
+// said.").
+func (a *analysis) quoteEndsSentenceBefore(b int) bool {
+	i := b
+	for i > 0 && isSpace(runeBefore(a.text, i)) {
+		i -= len(string(runeBefore(a.text, i)))
+	}
+	closing := false
+	for i > 0 {
+		r := runeBefore(a.text, i)
+		if r != '”' && r != '"' && r != '\'' && r != '’' && r != '»' {
+			break
+		}
+		closing = true
+		i -= len(string(r))
+	}
+	if !closing || i == 0 {
+		return false
+	}
+	r := runeBefore(a.text, i)
+	return r == '.' || r == '?' || r == '!' || r == '…'
+}

@@ -67,7 +67,10 @@ func sentences(text string, paras []doc.Span, protected []doc.Span) []doc.Span {
 				i = k
 				continue
 			}
-			if inSpans(protected, i) {
+			// Inside a quotation a full stop ends no sentence, unless the
+			// quotation closes with it: after “We won.” a new sentence
+			// begins ("She says they…" is no cue clause of the quote).
+			if inSpans(protected, i) && !spanEndsBy(protected, i, j) {
 				i = k
 				continue
 			}
@@ -135,4 +138,10 @@ func sentenceAt(sents []doc.Span, off int) int {
 		}
 	}
 	return -1
+}
+
+// spanEndsBy reports whether the span holding off ends at or before end.
+func spanEndsBy(spans []doc.Span, off, end int) bool {
+	k := spansFrom(spans, off)
+	return k < len(spans) && spans[k].Begin <= off && spans[k].End <= end
 }

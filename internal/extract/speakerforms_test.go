@@ -68,6 +68,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"state abbreviation, claim", "Ferris Vane, of Hadley, Mass., said the mill would close.", "Ferris Vane", "mill would close", KindClaim},
 		{"comma after a parenthesis", "Gov. Ada Threlkeld (R-Ohio), said, “We are renting a covered wagon.”", "Ada Threlkeld", "covered wagon", KindQuote},
 		{"cue and colon after an adverbial, statement in the next paragraph", "In a speech in 1971, she declared:\n\n“We will build the bridge whatever the council decides.”", "she", "build the bridge", KindQuote},
+		{"quotation ending its sentence, then a new sentence with its own cue", "Ada Quill tells supporters that “the mill will reopen.” She says the vote is next week.", "Ada Quill", "mill will reopen", KindQuote},
+		{"quotation ending its sentence, then only the cue clause", "“We won.” Ruiz said.", "Ruiz", "We won", KindQuote},
 		{"hyphenated modifier", "“He should step aside,” the union-backed newspaper wrote.", "the union-backed newspaper", "should step aside", KindQuote},
 	}
 	for _, tt := range tests {
