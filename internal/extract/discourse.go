@@ -19,6 +19,7 @@ type discourse struct {
 	titles   map[string]bool // keys of names quoted as titles
 	vessels  map[string]bool // keys of ships' names
 	groups   map[string]bool // last keys of plural names that take "the"
+	takesThe map[string]bool // keys of names written after "the" ("the Red Sox")
 	common   map[string]bool // keys of abbreviations used as common nouns
 	placeKey map[string]bool // keys of one-word names typed place
 	heads    map[string]bool // keys of the opening words of places' and organisations' names
@@ -41,7 +42,7 @@ var commonAbbreviations = set(`dwi dui owi ovi bac suv suvs atv rv cpr icu er em
 	pin gps faq diy ok aka asap rip fyi lol ppr qb rb wr te ot`)
 
 func (a *analysis) readDiscourse() *discourse {
-	d := &discourse{titles: map[string]bool{}, vessels: map[string]bool{}, groups: map[string]bool{},
+	d := &discourse{titles: map[string]bool{}, vessels: map[string]bool{}, groups: map[string]bool{}, takesThe: map[string]bool{},
 		common: map[string]bool{}, placeKey: map[string]bool{}, heads: map[string]bool{}}
 	for _, r := range a.runs {
 		if r.NameFirst > r.Last && !r.None {
@@ -62,8 +63,11 @@ func (a *analysis) readDiscourse() *discourse {
 			d.vessels[key] = true
 		}
 		last := a.toks[r.Last].Key
-		if r.First > 0 && a.toks[r.First-1].Key == "the" && r.NameFirst == r.First && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") {
-			d.groups[last] = true
+		if r.First > 0 && a.toks[r.First-1].Key == "the" && r.NameFirst == r.First && isBlank(gap(a.text, a.toks, r.First)) {
+			d.takesThe[key] = true
+			if strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") {
+				d.groups[last] = true
+			}
 		}
 		if r.Type == Place && r.First == r.Last {
 			d.placeKey[key] = true
@@ -106,7 +110,9 @@ func (a *analysis) markedAsTitle(r nameRun) bool {
 	after := strings.TrimLeft(a.text[e:min(len(a.text), e+6)], " .,!?")
 	opens := strings.HasSuffix(before, "\"") || strings.HasSuffix(before, "“")
 	closes := strings.HasPrefix(after, "''") || strings.HasPrefix(after, "\"") || strings.HasPrefix(after, "”")
-	return opens && closes
+	// Headlines quote titles in single marks ('Catching Fire').
+	single := (strings.HasSuffix(before, "'") || strings.HasSuffix(before, "‘")) && (strings.HasPrefix(after, "'") || strings.HasPrefix(after, "’"))
+	return opens && closes || single
 }
 
 // isNumber reports whether a key is made of digits.

@@ -82,42 +82,25 @@ func (a *analysis) entities() []Entity {
 	}
 	d := a.readDiscourse()
 	links := a.placeLinks()
+	// A person's name the text does not treat as one is dropped, and so
+	// is every surname resolved to it ("Sox" to "Red Sox").
+	rejected, accepted := map[string]bool{}, map[string]bool{}
+	keep := make([]bool, len(a.runs))
 	for ri, r := range a.runs {
-		if r.None {
-			continue
+		keep[ri] = a.namesEntity(ri, r, d, sources, alone, referred)
+		if r.Type == Person && r.NameFirst < r.Last {
+			if keep[ri] {
+				accepted[r.Canonical] = true
+			} else {
+				rejected[r.Canonical] = true
+			}
 		}
-		key := runKey(a.toks, r.First, r.Last)
-		// A film's, a book's or a ship's name, wherever it stands.
-		if d.titles[key] || d.vessels[key] || r.NameFirst <= r.Last && d.vessels[runKey(a.toks, r.NameFirst, r.Last)] {
-			continue
-		}
-		if d.commonWord(a, r) {
-			continue
-		}
-		// "Pop-Culture Revival Page": a run hyphened to a word before it
-		// is the tail of a compound, not a name.
-		if r.First > 0 && gap(a.text, a.toks, r.First) == "-" {
+	}
+	for ri, r := range a.runs {
+		if !keep[ri] || r.Type == Person && r.NameFirst == r.Last && rejected[r.Canonical] && !accepted[r.Canonical] {
 			continue
 		}
 		last := a.toks[r.Last].Key
-		// Two capitalised words are a person's name only if the text
-		// treats them as one: it uses the surname alone, refers back to
-		// the name, gives it speech, an age or a description. Otherwise
-		// they may as well be a film, a team or a street ("American
-		// Pie", "New Orleans Saints", "Rancho Mirage").
-		if r.ByShape && !sources[ri] && !alone[last] && !referred[r.Canonical] && !a.describedAfter(r) {
-			continue
-		}
-		// Nor is a name a person's when it takes "the" ("the Red Sox",
-		// "the Grand Hotel du Cap"), is the title a quotation gives
-		// ("“The Notorious Bettie Page”", "the “American Pie” star"), is
-		// a plural the document writes after "the" ("the Saints"), or
-		// ends in a place ("Waitrose Wellington", "Earthquake Jolts
-		// Iran").
-		if r.ByShape && (r.First > 0 && a.toks[r.First-1].Key == "the" && isBlank(gap(a.text, a.toks, r.First)) || a.quotedTitle(r) ||
-			d.groups[last] || a.gaz.Lookup(last) != nil) {
-			continue
-		}
 		t := r.Type
 		// "at Betty Ford" where the document names the Betty Ford Center:
 		// a name that opens a place's or organisation's name, with no
@@ -172,6 +155,11 @@ func (a *analysis) entities() []Entity {
 		add(t, name, id, link, Mention{Span: doc.Span{Begin: b, End: e}, Text: a.text[b:e]}, r.Roles)
 	}
 	for _, at := range a.attrs {
+		// A pronoun resolved to a name that is no person's ("her" to
+		// "American Pie") refers to no entity.
+		if rejected[at.Src.Name] && !accepted[at.Src.Name] {
+			continue
+		}
 		if (at.Src.Kind == srcPronoun || at.Src.Kind == srcRole) && at.Src.Name != "" {
 			sp := at.Src.Span
 			add(Person, at.Src.Name, "", "", Mention{Span: sp, Text: a.text[sp.Begin:sp.End], Reference: true}, nil)
@@ -184,6 +172,45 @@ func (a *analysis) entities() []Entity {
 		out = append(out, *e)
 	}
 	return out
+}
+
+// namesEntity reports whether run ri names an entity, by its form and by
+// what the whole document says about it.
+func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]bool, alone, referred map[string]bool) bool {
+	if r.None {
+		return false
+	}
+	key := runKey(a.toks, r.First, r.Last)
+	// A film's, a book's or a ship's name, wherever it stands.
+	if d.titles[key] || d.vessels[key] || r.NameFirst <= r.Last && d.vessels[runKey(a.toks, r.NameFirst, r.Last)] {
+		return false
+	}
+	if d.commonWord(a, r) {
+		return false
+	}
+	// "Pop-Culture Revival Page": a run hyphened to a word before it is
+	// the tail of a compound, not a name.
+	if r.First > 0 && gap(a.text, a.toks, r.First) == "-" {
+		return false
+	}
+	last := a.toks[r.Last].Key
+	// Two capitalised words are a person's name only if the text treats
+	// them as one: it uses the surname alone, refers back to the name,
+	// gives it speech, an age or a description. Otherwise they may as well
+	// be a film, a team or a street ("American Pie", "New Orleans Saints",
+	// "Rancho Mirage").
+	if r.ByShape && !sources[ri] && !alone[last] && !referred[r.Canonical] && !a.describedAfter(r) {
+		return false
+	}
+	// Nor is a name a person's when the document writes it after "the"
+	// ("the Red Sox", "the Grand Hotel du Cap"), when it is the title a
+	// quotation gives ("“The Notorious Bettie Page”", "the “American Pie”
+	// star"), is a plural the document writes after "the" ("the Saints"),
+	// or ends in a place ("Waitrose Wellington", "Earthquake Jolts Iran").
+	if r.ByShape && (d.takesThe[key] || a.quotedTitle(r) || d.groups[last] || a.gaz.Lookup(last) != nil) {
+		return false
+	}
+	return r.Type != Unknown || sources[ri]
 }
 
 // quotedTitle reports whether a name run fills most of a short
@@ -202,16 +229,40 @@ func (a *analysis) quotedTitle(r nameRun) bool {
 }
 
 // describedAfter reports whether a name is followed by an age or a
-// description set off by a comma ("Raj Chohan, 59,", "Ann Oyler, a
-// lawyer", "Tom Lee, who …").
+// description of a person set off by a comma ("Raj Chohan, 59,", "Ann
+// Oyler, a lawyer", "Tom Lee, who …"); "Body Dope, a line of hair-care
+// products" is described as no person.
 func (a *analysis) describedAfter(r nameRun) bool {
 	n := r.Last + 1
 	if n >= len(a.toks) || strings.TrimSpace(gap(a.text, a.toks, n)) != "," {
 		return false
 	}
 	k := a.toks[n].Key
-	return digits(k) > 0 || k == "a" || k == "an" || k == "the" || k == "who" || k == "whose" || k == "his" || k == "her"
+	switch {
+	case digits(k) > 0 || k == "who" || k == "whose" || k == "his" || k == "her":
+		return true
+	case k == "a" || k == "an" || k == "the":
+		for m := n + 1; m < len(a.toks) && m < n+7; m++ {
+			w := a.toks[m].Key
+			if roleNouns[w] || personNouns[w] || isTitle(w) {
+				return true
+			}
+			if g := gap(a.text, a.toks, m); strings.ContainsAny(g, ",.;:") {
+				break
+			}
+		}
+	}
+	return false
 }
+
+// personNouns describe a person by kin, age or place in life ("a
+// mother of two", "the resident").
+var personNouns = set(`man woman men women boy girl child mother father son daughter wife husband
+	brother sister grandmother grandfather grandmother uncle aunt cousin nephew niece widow
+	resident native student teenager teen friend neighbor neighbour worker employee colleague
+	victim suspect defendant veteran retiree nurse teacher pastor player pitcher quarterback
+	guard forward rookie boxer fighter climber actress actor singer comedian model star
+	photographer partner receptionist clerk attorney manager owner agent protester demonstrator`)
 
 func contains(list []string, s string) bool {
 	k := normalize.Key(s)

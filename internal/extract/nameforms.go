@@ -24,7 +24,15 @@ var placeHeads = set(`avenue ave street road boulevard blvd lane drive highway f
 	acropolis wall bivvy corridor`)
 
 // placeOpeners begin the name of a place ("Lake Oster", "Mount Pleasant").
-var placeOpeners = set(`lake mount mt fort port cape isle gulf point bay sea strait straits`)
+var placeOpeners = set(`lake mount mt fort port cape isle gulf point bay sea strait straits place rue piazza`)
+
+// placeWords anywhere in a name make a place ("Grand Hotel du Cap").
+var placeWords = set(`hotel motel`)
+
+// placeNouns before "of" introduce a place's name ("the city of Bandar
+// Abbas", "the village of Kavou").
+var placeNouns = set(`city town village port island province state county region district capital
+	suburb neighborhood neighbourhood borough municipality area`)
 
 // directions before a known place make a part of it ("Northeast
 // Philadelphia", "Southern California").
@@ -113,6 +121,10 @@ func formType(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) (t 
 	case (placeHeads[last] || directions[last] && placeHeads[toks[b-1].Key] && b-1 > a) && a < b && !personBefore(text, toks, a),
 		placeOpeners[first] && a < b:
 		return Place, true, false
+	case a >= 2 && toks[a-1].Key == "of" && placeNouns[toks[a-2].Key] && !isUpperStart(text[toks[a-2].Begin:toks[a-2].End]) && !hasTitle(toks, a, b):
+		return Place, true, false
+	case a < b && hasAny(toks, a, b, placeWords) && !hasOrgWord(toks, a, b):
+		return Place, true, false
 	case directions[first] && a < b && gaz.LookupText(tokenText(text, toks, a+1, b)) != nil:
 		return Place, true, false
 	case orgHeads[last] && a < b:
@@ -128,7 +140,7 @@ func formType(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) (t 
 			return Unknown, false, false // "Oregon State Police Lt. Gregg Hastings": a person with a role
 		}
 	}
-	for m := a; m < b && m < a+3 && !isTitle(first) && len(first) > 2; m++ {
+	for m := a; m < b && m < a+3 && !isTitle(first) && len(first) > 2 && !personBefore(text, toks, a); m++ {
 		// Only the place's own name, not one of a country's translations
 		// that is also a given name ("Maurice" is French for Mauritius).
 		prefix := tokenText(text, toks, a, m)
@@ -137,6 +149,16 @@ func formType(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) (t 
 		}
 	}
 	return Unknown, false, false
+}
+
+// hasAny reports whether a word of [a, b] is in the set.
+func hasAny(toks []normalize.Token, a, b int, words map[string]bool) bool {
+	for i := a; i <= b; i++ {
+		if words[toks[i].Key] {
+			return true
+		}
+	}
+	return false
 }
 
 // hasTitle reports whether a word of [a, b] is a title.
@@ -168,7 +190,7 @@ func personBefore(text string, toks []normalize.Token, a int) bool {
 	if k := toks[a].Key; len([]rune(k)) == 1 && !strings.Contains("nsew", k) {
 		return true
 	}
-	return a > 0 && isBlank(gap(text, toks, a)) && (roleNouns[toks[a-1].Key] || isTitle(toks[a-1].Key)) && !isUpperStart(text[toks[a-1].Begin:toks[a-1].End])
+	return a > 0 && isBlank(gap(text, toks, a)) && (roleNouns[toks[a-1].Key] || isTitle(toks[a-1].Key) || personNouns[toks[a-1].Key]) && !isUpperStart(text[toks[a-1].Begin:toks[a-1].End])
 }
 
 // hasKey reports whether a token of [a, b] has key k.

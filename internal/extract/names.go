@@ -194,7 +194,7 @@ func capitalisedAdverb(k string) bool {
 // headline's clause begins ("Oscars: Choosing DeGeneres").
 func afterColon(text string, toks []normalize.Token, i int) bool {
 	g := strings.TrimSpace(gap(text, toks, i))
-	return g == ":" || g == "—" || g == "–" || g == "-"
+	return g == ":" || g == "—" || g == "–" || g == "-" || g == "\"" || g == "”" || g == "''"
 }
 
 // ofPlaces open a place's name joined by "of" ("Gulf of Aden", "Bay of
