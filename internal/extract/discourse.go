@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A name keeps one sense through a document: once the text shows what a
@@ -16,13 +17,15 @@ import (
 
 // discourse holds what the whole document says about its names.
 type discourse struct {
-	titles   map[string]bool // keys of names quoted as titles
-	vessels  map[string]bool // keys of ships' names
-	groups   map[string]bool // last keys of plural names that take "the"
-	takesThe map[string]bool // keys of names written after "the" ("the Red Sox")
-	common   map[string]bool // keys of abbreviations used as common nouns
-	placeKey map[string]bool // keys of one-word names typed place
-	heads    map[string]bool // keys of the opening words of places' and organisations' names
+	titles   map[string]bool    // keys of names quoted as titles
+	vessels  map[string]bool    // keys of ships' names
+	groups   map[string]bool    // last keys of plural names that take "the"
+	takesThe map[string]bool    // keys of names written after "the" ("the Red Sox")
+	common   map[string]bool    // keys of abbreviations used as common nouns
+	placeKey map[string]bool    // keys of one-word names typed place
+	heads    map[string]bool    // keys of the opening words of places' and organisations' names
+	lower    map[string]bool    // keys of one-word names the document also writes in lower case
+	expands  map[string]nameRun // abbreviations and the name they stand for ("IRTC": Internationally Recognised Transit Corridor)
 }
 
 // opensName reports whether a key is the opening words of a place's or
@@ -43,13 +46,13 @@ var commonAbbreviations = set(`dwi dui owi ovi bac suv suvs atv rv cpr icu er em
 
 func (a *analysis) readDiscourse() *discourse {
 	d := &discourse{titles: map[string]bool{}, vessels: map[string]bool{}, groups: map[string]bool{}, takesThe: map[string]bool{},
-		common: map[string]bool{}, placeKey: map[string]bool{}, heads: map[string]bool{}}
+		common: map[string]bool{}, placeKey: map[string]bool{}, heads: map[string]bool{}, lower: map[string]bool{}, expands: map[string]nameRun{}}
 	for _, r := range a.runs {
 		if r.NameFirst > r.Last && !r.None {
 			continue
 		}
 		key := runKey(a.toks, r.First, r.Last)
-		if a.quotedTitle(r) || a.markedAsTitle(r) {
+		if a.quotedTitle(r) || a.markedAsTitle(r) || a.afterWorkNoun(r) {
 			d.titles[key] = true
 		}
 		// "INS Mysore", "MV Gibe": the name after the prefix is the ship.
@@ -78,6 +81,17 @@ func (a *analysis) readDiscourse() *discourse {
 			}
 		}
 	}
+	single := map[string]bool{}
+	for _, r := range a.runs {
+		if r.First == r.Last {
+			single[a.toks[r.First].Key] = true
+		}
+	}
+	for _, t := range a.toks {
+		if single[t.Key] && !isUpperStart(a.text[t.Begin:t.End]) {
+			d.lower[t.Key] = true
+		}
+	}
 	// Abbreviations used as common nouns: after "a", "an" or a number,
 	// in the plural, or spelled out in lower case before them
 	// ("driving while intoxicated (DWI)").
@@ -88,6 +102,9 @@ func (a *analysis) readDiscourse() *discourse {
 		}
 		if a.spelledOutBefore(i) {
 			d.common[t.Key] = true
+		}
+		if r, ok := a.abbreviatedRun(i); ok {
+			d.expands[t.Key] = r
 		}
 		// "a DWI.", "an SUV and", "2 RBI": a count of things; "an NBA
 		// team" and "1010 WINS" are no such count.
@@ -111,8 +128,81 @@ func (a *analysis) markedAsTitle(r nameRun) bool {
 	opens := strings.HasSuffix(before, "\"") || strings.HasSuffix(before, "“")
 	closes := strings.HasPrefix(after, "''") || strings.HasPrefix(after, "\"") || strings.HasPrefix(after, "”")
 	// Headlines quote titles in single marks ('Catching Fire').
-	single := (strings.HasSuffix(before, "'") || strings.HasSuffix(before, "‘")) && (strings.HasPrefix(after, "'") || strings.HasPrefix(after, "’"))
-	return opens && closes || single
+	return opens && closes || a.singleQuoted(b, e)
+}
+
+// abbreviatedRun finds the name an abbreviation at token i stands for:
+// the run right before its bracket, or in brackets right after it, whose
+// words' initials it spells ("Internationally Recognised Transit Corridor
+// (IRTC)").
+func (a *analysis) abbreviatedRun(i int) (nameRun, bool) {
+	var r nameRun
+	switch {
+	case i > 0 && strings.TrimSpace(gap(a.text, a.toks, i)) == "(" && a.runAt[i-1] >= 0 && a.runs[a.runAt[i-1]].Last == i-1:
+		r = a.runs[a.runAt[i-1]]
+	case i+2 < len(a.toks) && strings.TrimSpace(gap(a.text, a.toks, i+1)) == "(" && (a.runAt[i+1] >= 0 || a.runAt[i+2] >= 0):
+		// "IRTC (Internationally Recognised Transit Corridor)"
+		if r = a.runs[max(a.runAt[i+1], a.runAt[i+2])]; r.First > i+2 {
+			return nameRun{}, false
+		}
+	default:
+		return nameRun{}, false
+	}
+	var initials []byte
+	for m := r.First; m <= r.Last; m++ {
+		if k := a.toks[m].Key; !functionWords[k] && !nameParticles[k] && k != "and" {
+			initials = append(initials, k[0])
+		}
+	}
+	k := a.toks[i].Key
+	in := string(initials)
+	// An opening word may be left out of the run or of the letters
+	// ("Internationally" before "Recognised Transit Corridor").
+	return r, len(in) >= 2 && (strings.HasSuffix(in, k) || strings.HasSuffix(k, in)) && len(k)-len(in) <= 1 && len(in)-len(k) <= 1
+}
+
+// singleQuoted reports whether single quotation marks stand right
+// around text[b:e] ('Catching Fire' in a headline), not apostrophes: the
+// opening mark follows a space, a bracket or the start, the closing one
+// is followed by no letter ("players' NCAA's" is no title).
+func (a *analysis) singleQuoted(b, e int) bool {
+	open := func(r rune) bool { return r == '\'' || r == '‘' }
+	o, n := utf8.DecodeLastRuneInString(a.text[:b])
+	if !open(o) {
+		return false
+	}
+	if p, _ := utf8.DecodeLastRuneInString(a.text[:b-n]); b-n > 0 && !unicode.IsSpace(p) && p != '(' && p != '"' {
+		return false
+	}
+	c, m := utf8.DecodeRuneInString(a.text[e:])
+	if c != '\'' && c != '’' {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(a.text[e+m:])
+	return e+m >= len(a.text) || !unicode.IsLetter(next)
+}
+
+// workNouns name a kind of work whose title may follow ("the film
+// Australia", "the sequel, Catching Fire").
+var workNouns = set(`film films movie movies novel novels book books sequel sequels prequel album song
+	drama comedy musical opera documentary adaptation franchise trilogy episode podcast painting
+	sculpture poem`)
+
+// adaptationNouns name a work made of another ("the adaptation of
+// Catching Fire").
+var adaptationNouns = set(`adaptation sequel prequel remake`)
+
+// afterWorkNoun reports whether a run follows a noun naming a kind of
+// work, with or without a comma: it is the work's title.
+func (a *analysis) afterWorkNoun(r nameRun) bool {
+	if r.First > 1 && a.toks[r.First-1].Key == "of" && adaptationNouns[a.toks[r.First-2].Key] {
+		return true // "the adaptation of Catching Fire"
+	}
+	if r.First == 0 || !workNouns[a.toks[r.First-1].Key] {
+		return false
+	}
+	g := gap(a.text, a.toks, r.First)
+	return isBlank(g) || g == ", "
 }
 
 // isNumber reports whether a key is made of digits.

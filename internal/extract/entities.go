@@ -188,6 +188,11 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 	if d.commonWord(a, r) {
 		return false
 	}
+	// An abbreviation is what the name it abbreviates is: "IRTC" of the
+	// Internationally Recognised Transit Corridor is no organisation.
+	if x, ok := d.expands[key]; ok && r.First == r.Last && (x.None || x.Type != r.Type && x.Type != Unknown) {
+		return false
+	}
 	// "Pop-Culture Revival Page": a run hyphened to a word before it is
 	// the tail of a compound, not a name.
 	if r.First > 0 && gap(a.text, a.toks, r.First) == "-" {
@@ -199,7 +204,7 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 	// gives it speech, an age or a description. Otherwise they may as well
 	// be a film, a team or a street ("American Pie", "New Orleans Saints",
 	// "Rancho Mirage").
-	if r.ByShape && !sources[ri] && !alone[last] && !referred[r.Canonical] && !a.describedAfter(r) {
+	if r.ByShape && !sources[ri] && !(alone[last] && !d.lower[last]) && !referred[r.Canonical] && !a.describedAfter(r) {
 		return false
 	}
 	// Nor is a name a person's when the document writes it after "the"

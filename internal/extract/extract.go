@@ -159,7 +159,7 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 		}
 		if r.Type == Person {
 			if p := r.proper(text, a.toks); len(strings.Fields(p)) >= 2 {
-				a.people.add(p)
+				a.people.add(p, r.ByShape)
 			}
 		}
 	}

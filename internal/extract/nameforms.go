@@ -145,10 +145,23 @@ func formType(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) (t 
 		// that is also a given name ("Maurice" is French for Mauritius).
 		prefix := tokenText(text, toks, a, m)
 		if e := gaz.LookupText(prefix); e != nil && e.Type == Place && (nameKey(e.Name) == nameKey(prefix) || e.Kind != "country") {
+			// "Paris Hilton", "Houston Nutt": a city and one more word
+			// in the singular may as well be a person's name; teams are
+			// plural ("Detroit Pistons"), papers and bodies have their
+			// kind's word ("Boston Globe", "Alaska Board").
+			if e.Kind == "city" && m+1 == b && !plural(toks[b].Key) && !orgWords[toks[b].Key] && !isAllCaps(text[toks[b].Begin:toks[b].End]) {
+				return Unknown, false, false
+			}
 			return Org, true, false
 		}
 	}
 	return Unknown, false, false
+}
+
+// plural reports whether a key looks like an English plural ("pistons",
+// "76ers", "sox").
+func plural(k string) bool {
+	return strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ss") || strings.HasSuffix(k, "x")
 }
 
 // hasAny reports whether a word of [a, b] is in the set.

@@ -135,6 +135,14 @@ func findNameRuns(text string, toks []normalize.Token, starts, titled []bool, lo
 			continue
 		}
 		r := classifyRun(text, toks, i, j, gaz)
+		// "the tourist Island of Qeshm": a word the text also writes in
+		// lower case is no translation of a country's name (Island is
+		// German for Iceland).
+		if i == j && lower[toks[i].Key] && (r.Type == Place || r.Type == Org) {
+			if e := gaz.Lookup(toks[i].Key); e != nil && nameKey(e.Name) != toks[i].Key {
+				r.Type = Unknown
+			}
+		}
 		// A dateline ("BRENNICK, Ireland —", "WASHINGTON (AP) —") is where
 		// the report was filed, not a name in it.
 		if starts[i] && isAllCaps(tokenText(text, toks, i, j)) && j+1 < len(toks) && strings.ContainsAny(strings.TrimSpace(gap(text, toks, j+1)), ",—–-(") && r.Type != Place {
@@ -353,11 +361,16 @@ func (r nameRun) proper(text string, toks []normalize.Token) string {
 // later "Lavrov" resolves to "Sergei Lavrov".
 type people struct {
 	byLast map[string][]string // surname key -> full names in document order
+	byForm map[string]bool     // full names known only by their shape (no title, role or description)
 }
 
-func newPeople() *people { return &people{byLast: map[string][]string{}} }
+func newPeople() *people { return &people{byLast: map[string][]string{}, byForm: map[string]bool{}} }
 
-func (p *people) add(full string) {
+// add records a full name; byShape says that only its shape makes it a
+// person's ("Kiev Macron" of a headline), so that a surname resolves to
+// a name the text gives a title or role ("President Emmanuel Macron")
+// before one it does not.
+func (p *people) add(full string, byShape bool) {
 	f := strings.Fields(full)
 	if len(f) < 2 {
 		return
@@ -367,12 +380,16 @@ func (p *people) add(full string) {
 		f = f[:len(f)-1]
 	}
 	k := normalize.Key(strings.TrimRight(f[len(f)-1], "’'"))
+	seen := false
 	for _, n := range p.byLast[k] {
-		if n == full {
-			return
-		}
+		seen = seen || n == full
 	}
-	p.byLast[k] = append(p.byLast[k], full)
+	if !seen {
+		p.byLast[k] = append(p.byLast[k], full)
+		p.byForm[full] = byShape
+	} else if !byShape {
+		p.byForm[full] = false
+	}
 }
 
 // generations follow a surname ("Jr.", "III").
@@ -385,5 +402,15 @@ func (p *people) resolve(word string) string {
 	if len(names) == 1 {
 		return names[0]
 	}
-	return ""
+	found := ""
+	for _, n := range names {
+		if p.byForm[n] {
+			continue
+		}
+		if found != "" {
+			return ""
+		}
+		found = n
+	}
+	return found
 }

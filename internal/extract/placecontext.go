@@ -105,6 +105,12 @@ func (a *analysis) placeLinks() map[int]*GazetteerEntry {
 		if len(cands) == 0 {
 			continue
 		}
+		// "Oregon 214", "Highway 9": a place's name with a number is a
+		// road, not the place.
+		if n := r.Last + 1; n < len(a.toks) && isBlank(gap(a.text, a.toks, n)) && isNumber(a.toks[n].Key) && len(a.toks[n].Key) <= 3 {
+			links[ri] = nil
+			continue
+		}
 		links[ri] = chooseCandidate(cands, keys[ri], local[ri], votes)
 	}
 	return links
