@@ -17,6 +17,7 @@ import (
 
 // discourse holds what the whole document says about its names.
 type discourse struct {
+	keys     []string           // lookup key of each run, whole
 	titles   map[string]bool    // keys of names quoted as titles
 	vessels  map[string]bool    // keys of ships' names
 	groups   map[string]bool    // last keys of plural names that take "the"
@@ -47,11 +48,13 @@ var commonAbbreviations = set(`dwi dui owi ovi bac suv suvs atv rv cpr icu er em
 func (a *analysis) readDiscourse() *discourse {
 	d := &discourse{titles: map[string]bool{}, vessels: map[string]bool{}, groups: map[string]bool{}, takesThe: map[string]bool{},
 		common: map[string]bool{}, placeKey: map[string]bool{}, heads: map[string]bool{}, lower: map[string]bool{}, expands: map[string]nameRun{}}
-	for _, r := range a.runs {
+	d.keys = make([]string, len(a.runs))
+	for ri, r := range a.runs {
+		d.keys[ri] = runKey(a.toks, r.First, r.Last)
 		if r.NameFirst > r.Last && !r.None {
 			continue
 		}
-		key := runKey(a.toks, r.First, r.Last)
+		key := d.keys[ri]
 		if a.quotedTitle(r) || a.markedAsTitle(r) || a.afterWorkNoun(r) {
 			d.titles[key] = true
 		}

@@ -37,13 +37,20 @@ func EntityID(t EntityType, name string) string {
 // entities groups the document's names and resolved references.
 func (a *analysis) entities() []Entity {
 	byID := map[string]*Entity{}
+	ids := map[string]string{}
 	var order []string
 	add := func(t EntityType, name, id, link string, m Mention, roles []string) {
 		if name == "" {
 			return
 		}
 		if id == "" {
-			id = EntityID(t, name)
+			// Most entities are mentioned many times: their id is
+			// worked out once.
+			ck := string(t) + "\x00" + name
+			if id = ids[ck]; id == "" {
+				id = EntityID(t, name)
+				ids[ck] = id
+			}
 		}
 		e := byID[id]
 		if e == nil {
@@ -180,7 +187,7 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 	if r.None {
 		return false
 	}
-	key := runKey(a.toks, r.First, r.Last)
+	key := d.keys[ri]
 	// A film's, a book's or a ship's name, wherever it stands.
 	if d.titles[key] || d.vessels[key] || r.NameFirst <= r.Last && d.vessels[runKey(a.toks, r.NameFirst, r.Last)] {
 		return false
@@ -230,7 +237,10 @@ func (a *analysis) quotedTitle(r nameRun) bool {
 		return false
 	}
 	q := a.qspans[i]
-	return len(normalize.Tokens(a.text[q.Begin:q.End])) <= r.Last-r.First+3
+	// The quotation's words are the document's tokens within it.
+	lo := sort.Search(len(a.toks), func(k int) bool { return a.toks[k].Begin >= q.Begin })
+	hi := sort.Search(len(a.toks), func(k int) bool { return a.toks[k].Begin >= q.End })
+	return hi-lo <= r.Last-r.First+3
 }
 
 // describedAfter reports whether a name is followed by an age or a

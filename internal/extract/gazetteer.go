@@ -34,6 +34,7 @@ type GazetteerEntry struct {
 	// are never linked by name alone: they are candidates where the rest
 	// of the document is in their country, and tell where a document is.
 	Minor bool
+	nkey  string // nameKey(Name), computed once
 }
 
 // Gazetteer looks up places and organisations by any of their names, and
@@ -105,6 +106,7 @@ func (g *Gazetteer) Load(tsv string) int {
 }
 
 func (g *Gazetteer) add(e *GazetteerEntry) {
+	e.nkey = nameKey(e.Name)
 	for i, name := range append([]string{e.Name}, e.Aliases...) {
 		k := nameKey(name)
 		if k == "" {
@@ -157,7 +159,12 @@ func (g *Gazetteer) addCandidate(k string, e *GazetteerEntry) {
 }
 
 // key is the lookup key of the entry's name.
-func (e *GazetteerEntry) key() string { return nameKey(e.Name) }
+func (e *GazetteerEntry) key() string {
+	if e.nkey == "" {
+		return nameKey(e.Name)
+	}
+	return e.nkey
+}
 
 // Candidates lists every entry a lookup key names (see nameKey): the
 // entry Lookup gives first, then its namesakes, minor entries last.
@@ -206,6 +213,62 @@ func (g *Gazetteer) LookupText(name string) *GazetteerEntry {
 	}
 	// A possessive or plural ending ("Kiev’s") is not part of the name.
 	return g.lookupVariant(name)
+}
+
+// LookupSpan is LookupText for the tokens [a, b] of a tokenized text:
+// the key is put together from the tokens' keys, without tokenizing the
+// name again and without allocating, which matters because every run of
+// capitalised words is looked up several times (whole, name proper,
+// prefixes).
+func (g *Gazetteer) LookupSpan(text string, toks []normalize.Token, a, b int) *GazetteerEntry {
+	if g == nil || a > b {
+		return nil
+	}
+	var buf [96]byte
+	k := appendRunKey(buf[:0], toks, a, b)
+	if e := g.byKey[string(k)]; e != nil {
+		if g.capsOnly[string(k)] && !isAllCaps(text[toks[a].Begin:toks[b].End]) {
+			return nil
+		}
+		return e
+	}
+	if a == b {
+		if w := text[toks[a].Begin:toks[a].End]; !isASCII(w) {
+			return g.lookupVariant(w)
+		}
+	}
+	return nil
+}
+
+// candidatesSpan is Candidates for the tokens [a, b].
+func (g *Gazetteer) candidatesSpan(toks []normalize.Token, a, b int) []*GazetteerEntry {
+	if g == nil || a > b {
+		return nil
+	}
+	var buf [96]byte
+	return g.cands[string(appendRunKey(buf[:0], toks, a, b))]
+}
+
+// appendRunKey appends the lookup key of tokens [a, b] (their keys joined
+// by spaces, as nameKey gives it) to buf.
+func appendRunKey(buf []byte, toks []normalize.Token, a, b int) []byte {
+	for i := a; i <= b; i++ {
+		if i > a {
+			buf = append(buf, ' ')
+		}
+		buf = append(buf, toks[i].Key...)
+	}
+	return buf
+}
+
+// isASCII reports whether s has only ASCII bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // addVariants lists further spellings of entries the tables hold, keyed

@@ -125,7 +125,7 @@ func formType(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) (t 
 		return Place, true, false
 	case a < b && hasAny(toks, a, b, placeWords) && !hasOrgWord(toks, a, b):
 		return Place, true, false
-	case directions[first] && a < b && gaz.LookupText(tokenText(text, toks, a+1, b)) != nil:
+	case directions[first] && a < b && gaz.LookupSpan(text, toks, a+1, b) != nil:
 		return Place, true, false
 	case orgHeads[last] && a < b:
 		return Org, true, false
@@ -143,8 +143,7 @@ func formType(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) (t 
 	for m := a; m < b && m < a+3 && !isTitle(first) && len(first) > 2 && !personBefore(text, toks, a); m++ {
 		// Only the place's own name, not one of a country's translations
 		// that is also a given name ("Maurice" is French for Mauritius).
-		prefix := tokenText(text, toks, a, m)
-		if e := gaz.LookupText(prefix); e != nil && e.Type == Place && (nameKey(e.Name) == nameKey(prefix) || e.Kind != "country") {
+		if e := gaz.LookupSpan(text, toks, a, m); e != nil && e.Type == Place && (e.Kind != "country" || e.key() == runKey(toks, a, m)) {
 			// "Paris Hilton", "Houston Nutt": a city and one more word
 			// in the singular may as well be a person's name; teams are
 			// plural ("Detroit Pistons"), papers and bodies have their

@@ -105,7 +105,7 @@ func findNameRuns(text string, toks []normalize.Token, starts, titled []bool, lo
 		}
 		// In a headline every word is capitalised: only names the
 		// gazetteer knows are taken from it.
-		if titled[i] && gaz.LookupText(tokenText(text, toks, i, j)) == nil {
+		if titled[i] && gaz.LookupSpan(text, toks, i, j) == nil {
 			i = j
 			continue
 		}
@@ -139,7 +139,7 @@ func findNameRuns(text string, toks []normalize.Token, starts, titled []bool, lo
 		// lower case is no translation of a country's name (Island is
 		// German for Iceland).
 		if i == j && lower[toks[i].Key] && (r.Type == Place || r.Type == Org) {
-			if e := gaz.Lookup(toks[i].Key); e != nil && nameKey(e.Name) != toks[i].Key {
+			if e := gaz.Lookup(toks[i].Key); e != nil && e.key() != toks[i].Key {
 				r.Type = Unknown
 			}
 		}
@@ -247,9 +247,8 @@ func hasOrgWord(toks []normalize.Token, a, b int) bool {
 // classifyRun splits a run into titles and name proper and decides its type.
 func classifyRun(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) nameRun {
 	r := nameRun{First: a, Last: b, NameFirst: a, Type: Unknown}
-	whole := tokenText(text, toks, a, b)
 	// The gazetteer knows places and organisations by their full name.
-	if e := gaz.LookupText(whole); e != nil {
+	if e := gaz.LookupSpan(text, toks, a, b); e != nil {
 		r.Type = e.Type
 		return r
 	}
@@ -312,7 +311,7 @@ func classifyRun(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) 
 		}
 	}
 	proper := tokenText(text, toks, r.NameFirst, b)
-	if e := gaz.LookupText(proper); e != nil {
+	if e := gaz.LookupSpan(text, toks, r.NameFirst, b); e != nil {
 		if r.Type != Person {
 			r.Type = e.Type
 		}
@@ -342,7 +341,7 @@ func classifyRun(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) 
 // gazetteer knows ("Los Angeles", "LA").
 func placeOpens(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) bool {
 	for m := a; m <= b && m < a+3; m++ {
-		if e := gaz.Lookup(runKey(toks, a, m)); e != nil && e.Type == Place {
+		if e := gaz.LookupSpan(text, toks, a, m); e != nil && e.Type == Place {
 			return true
 		}
 	}

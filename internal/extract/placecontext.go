@@ -28,19 +28,8 @@ func runKey(toks []normalize.Token, a, b int) string {
 	if a == b {
 		return toks[a].Key
 	}
-	n := b - a
-	for i := a; i <= b; i++ {
-		n += len(toks[i].Key)
-	}
-	var sb strings.Builder
-	sb.Grow(n)
-	for i := a; i <= b; i++ {
-		if i > a {
-			sb.WriteByte(' ')
-		}
-		sb.WriteString(toks[i].Key)
-	}
-	return sb.String()
+	var buf [96]byte
+	return string(appendRunKey(buf[:0], toks, a, b))
 }
 
 // placeLinks decides the gazetteer entry of every run typed place: the
@@ -65,9 +54,8 @@ func (a *analysis) placeLinks() map[int]*GazetteerEntry {
 		// "U.S. Customs Agent", "Fulton County Sheriff": a name that
 		// opens with a place tells where the document is.
 		for m := r.First; m < r.Last && m < r.First+3; m++ {
-			k := runKey(a.toks, r.First, m)
-			if c := soleCountry(a.gaz.Candidates(k)); c != "" && a.gaz.Lookup(k) != nil && !a.gaz.capsOnly[k] || c != "" && isAllCaps(tokenText(a.text, a.toks, r.First, m)) {
-				vote(c, k)
+			if c := soleCountry(a.gaz.candidatesSpan(a.toks, r.First, m)); c != "" && a.gaz.LookupSpan(a.text, a.toks, r.First, m) != nil {
+				vote(c, runKey(a.toks, r.First, m))
 			}
 		}
 		if r.Type != Place && r.Type != Unknown {
@@ -86,7 +74,7 @@ func (a *analysis) placeLinks() map[int]*GazetteerEntry {
 				vote("US", a.toks[n].Key+".")
 			} else if nr := a.runAt[n]; nr >= 0 && a.runs[nr].First == n {
 				next := a.runs[nr]
-				nc := a.gaz.Candidates(runKey(a.toks, next.NameFirst, next.Last))
+				nc := a.gaz.candidatesSpan(a.toks, next.NameFirst, next.Last)
 				// "Atlanta, Georgia": a larger place after the comma, not
 				// the next of a list ("Germany, Spain, Italy").
 				if c := soleCountry(nc); c != "" && next.Type == Place && (nc[0].Kind == "country" || nc[0].Kind == "region") && !a.listGoesOn(next) {
