@@ -284,7 +284,7 @@ func (a *analysis) quoteOccurrences(docID string) []Occurrence {
 			a.setSpeaker(&o, at)
 			used = at
 		default:
-			c := claims.innermost(a.attrs, q.Open)
+			c := a.reportingClaim(claims.innermost(a.attrs, q.Open), claims)
 			switch {
 			case a.isTitle(q, words), words <= 1 && a.namedByDeterminer(q):
 				// A single word after an article names a thing ("the

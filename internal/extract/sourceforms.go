@@ -38,6 +38,11 @@ func (a *analysis) pronounSourceBefore(e int) (source, bool) {
 			// mostly a transcript's speaker, named elsewhere.
 			return source{}, false
 		}
+		if k == "it" && !a.speechCueAfter(e) {
+			// "it’s unrealistic to think": an organisation or document
+			// says, writes or reads; it does not think.
+			return source{}, false
+		}
 		return source{Span: span, Kind: srcOrgRole, Run: -1, Head: k}, true
 	}
 	if !relativePronouns[k] || e == 0 {
@@ -210,4 +215,16 @@ func (a *analysis) nextToQuotation(e int) bool {
 		}
 	}
 	return false
+}
+
+// cognitionCues are cue verbs of thinking and feeling, said of people.
+var cognitionCues = set(`think thinks thought believe believes believed hope hopes hoped fear fears feared
+	worry worries worried wonder wonders wondered reckon reckons reckoned regret regrets regretted
+	speculate speculates speculated surmise surmises surmised theorize theorizes theorized muse muses mused`)
+
+// speechCueAfter reports whether the word right after token e is a cue
+// of speaking or writing ("it said", "it reads"), not of thinking.
+func (a *analysis) speechCueAfter(e int) bool {
+	n := e + 1
+	return n < len(a.toks) && isBlank(gap(a.text, a.toks, n)) && cueVerbs[a.toks[n].Key] && !cognitionCues[a.toks[n].Key]
 }

@@ -70,6 +70,7 @@ func TestSpeakerForms(t *testing.T) {
 		{"cue and colon after an adverbial, statement in the next paragraph", "In a speech in 1971, she declared:\n\n“We will build the bridge whatever the council decides.”", "she", "build the bridge", KindQuote},
 		{"quotation ending its sentence, then a new sentence with its own cue", "Ada Quill tells supporters that “the mill will reopen.” She says the vote is next week.", "Ada Quill", "mill will reopen", KindQuote},
 		{"quotation ending its sentence, then only the cue clause", "“We won.” Ruiz said.", "Ruiz", "We won", KindQuote},
+		{"quotation in a claim whose source is a pronoun inside another claim", "Hobart says he believes his campaign has “the wind at its back” before the vote.", "Hobart", "wind at its back", KindQuote},
 		{"hyphenated modifier", "“He should step aside,” the union-backed newspaper wrote.", "the union-backed newspaper", "should step aside", KindQuote},
 	}
 	for _, tt := range tests {
@@ -138,6 +139,17 @@ func TestQuoteRunsOverParagraphs(t *testing.T) {
 	qs = quotesOf("“The harvest came early,” Brannock said.\n\n“A Season Of Early Barns And Late Rain.”")
 	if len(qs) != 2 || qs[1].SpeakerText != "" {
 		t.Fatalf("subheading: got %+v", qs)
+	}
+}
+
+// TestItThinksNothing: "it" is the source of speaking and writing
+// verbs, not of thinking.
+func TestItThinksNothing(t *testing.T) {
+	r := Document(&doc.Document{ID: "t", Text: "Vance said it’s unrealistic to think that if the fleet stays home, “the sea will protect us.”"})
+	for _, o := range append(r.Quotes, r.Claims...) {
+		if o.SpeakerText == "it" {
+			t.Errorf("%s %q attributed to it", o.Kind, o.Text)
+		}
 	}
 }
 

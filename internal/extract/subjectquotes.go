@@ -94,3 +94,18 @@ func (a *analysis) mentionedAsWords(q rawQuote) bool {
 	j := a.lastTokenBefore(q.Open)
 	return j >= 0 && wordNouns[a.toks[j].Key] && strings.TrimSpace(a.text[a.toks[j].End:q.Open]) == ""
 }
+
+// reportingClaim is the claim whose source a quotation inside claim c
+// takes: c itself, unless c's source is a pronoun inside the content of
+// another claim ("Hobart says he believes his campaign has “the wind at
+// our backs”"): the reporting claim's source is the speaker quoted, the
+// pronoun only refers back to them.
+func (a *analysis) reportingClaim(c *attribution, claims claimIndex) *attribution {
+	if c == nil || c.Src.Kind != srcPronoun {
+		return c
+	}
+	if outer := claims.innermost(a.attrs, c.Src.Span.Begin); outer != nil && outer != c && outer.Content.End >= c.Content.End {
+		return outer
+	}
+	return c
+}
