@@ -60,11 +60,11 @@ func prepare(it *Item, stems stemCache) Prepared {
 	}
 	titleToks := normalize.Tokens(it.Title)
 	lang := languageOf(it.Lang, append(slices.Clip(titleToks), toks...))
-	for _, t := range contentTerms(toks, lang, stems) {
+	for _, t := range contentTerms(it.Text, toks, lang, stems) {
 		p.Terms = append(p.Terms, PreparedTerm{t.key, t.surface, t.count})
 	}
 	p.TitleAt = len(p.Terms)
-	for _, t := range contentTerms(titleToks, lang, stems) {
+	for _, t := range contentTerms(it.Title, titleToks, lang, stems) {
 		p.Terms = append(p.Terms, PreparedTerm{t.key, t.surface, t.count})
 	}
 	if lang != nil {

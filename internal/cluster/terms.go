@@ -81,11 +81,21 @@ type term struct {
 // dropped. Numbers of two digits or more stay: a year, a toll, a score or
 // a magnitude tells one event from another of the same kind with the same
 // actors (measured on ECB+, where such pairs are the hard cases).
-func contentTerms(toks []normalize.Token, lang *language, stems stemCache) []term {
+//
+// A number written with a decimal point or comma ("5.9", "2,6", "1,000")
+// is one term, read from the text: split at the point, its digits would
+// be single characters and dropped, and a magnitude or an amount is what
+// tells one quake or heist from another.
+func contentTerms(text string, toks []normalize.Token, lang *language, stems stemCache) []term {
 	index := make(map[string]int, len(toks)/2)
 	var out []term
-	for _, t := range toks {
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
 		k := t.Key
+		if n := numberRun(text, toks[i:]); n > 1 {
+			k = text[t.Begin:toks[i+n-1].End]
+			i += n - 1
+		}
 		if utf8.RuneCountInString(k) < 2 {
 			continue
 		}
@@ -104,6 +114,24 @@ func contentTerms(toks []normalize.Token, lang *language, stems stemCache) []ter
 		out = append(out, term{key: stem, surface: k, count: 1})
 	}
 	return out
+}
+
+// numberRun is how many tokens from toks[0] make up one number: digit
+// tokens joined by a single point or comma with no space ("1,250.5" is
+// three); 1 when toks[0] is not followed by such a part, 0 when it is not
+// a number.
+func numberRun(text string, toks []normalize.Token) int {
+	if len(toks) == 0 || !allDigits(toks[0].Key) {
+		return 0
+	}
+	n := 1
+	for n < len(toks) && allDigits(toks[n].Key) && toks[n].Begin == toks[n-1].End+1 && toks[n-1].End < len(text) {
+		if c := text[toks[n-1].End]; c != '.' && c != ',' {
+			break
+		}
+		n++
+	}
+	return n
 }
 
 func allDigits(s string) bool {
