@@ -13,10 +13,14 @@ func init() {
 		Use:   "recluster",
 		Short: "Rebuild stories and narratives from scratch",
 		Long: `recluster forgets the saved clusterer and places every document again, in
-date order (file order when undated), then recomputes the narratives. On
-the same corpus it gives the same stories as the incremental placement
-that analyze does; use it after changing documents in place or after an
-upgrade that changed the clustering.`,
+date order (within a day and among the undated, an order fixed by the
+document ids), settles the stories, then recomputes the narratives. It
+gives the same stories whatever order the documents were ingested in.
+An analysis places only new documents onto the saved stories, which can
+leave them a little different from a rebuild (it rebuilds by itself once
+the corpus has doubled); use recluster after changing documents in place,
+after an upgrade that changed the clustering, or to get the order-free
+stories now.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()

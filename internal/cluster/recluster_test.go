@@ -81,3 +81,47 @@ func TestLoadRefusesGarbage(t *testing.T) {
 		t.Fatal("Load accepted garbage")
 	}
 }
+
+// TestStaleWhenTheCorpusDoubles: a clusterer built from a batch is stale
+// once the corpus holds twice the documents it was built from, and it
+// remembers that size when saved and loaded, so that the pipeline
+// rebuilds then rather than placing onto stories shaped by the weights of
+// a much smaller corpus.
+func TestStaleWhenTheCorpusDoubles(t *testing.T) {
+	c := cluster.New(cluster.DefaultParams())
+	if c.Stale(1000) {
+		t.Error("an empty clusterer, built from nothing yet, says it is stale")
+	}
+	texts := []string{
+		"The harbour authority closed the ferry pier after a crack in the pier was found.",
+		"Ferry services resumed after the harbour authority repaired the pier.",
+		"A choir from the valley won the regional singing contest on Sunday.",
+	}
+	for i, text := range texts {
+		if _, err := c.Add(cluster.Item{ID: string(rune('a' + i)), Text: text}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c.Settle()
+	if c.Stale(5) {
+		t.Error("built from 3 documents, stale at 5")
+	}
+	if !c.Stale(6) {
+		t.Error("built from 3 documents, not stale at 6")
+	}
+	if _, err := c.Add(cluster.Item{ID: "d", Text: "The ferry pier reopened to foot passengers."}); err != nil {
+		t.Fatal(err)
+	}
+	c.Settle() // settling a later batch does not change what it was built from
+	data, err := c.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded, err := cluster.Load(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if loaded.Stale(5) || !loaded.Stale(6) {
+		t.Errorf("after saving and loading: stale at 5 %v, at 6 %v; want false, true", loaded.Stale(5), loaded.Stale(6))
+	}
+}

@@ -27,6 +27,9 @@ const moveMargin = 0.02
 // stories and the stories their documents find through the index, never
 // by the whole corpus. It returns how many documents moved.
 func (c *Clusterer) Settle() int {
+	if c.base == 0 {
+		c.base = len(c.docs)
+	}
 	moved := 0
 	for range settleRounds {
 		if len(c.dirty) == 0 {
@@ -47,6 +50,25 @@ func (c *Clusterer) Settle() int {
 	}
 	clear(c.dirty)
 	return moved
+}
+
+// rebuildGrowth is how many times the corpus a clusterer was built from
+// may grow before Stale calls for a rebuild.
+const rebuildGrowth = 2
+
+// Stale reports whether a corpus of total documents has outgrown the
+// clusterer: it holds at least rebuildGrowth times the documents it was
+// built from. Settling revisits only the stories new documents touch,
+// with the document frequencies of the corpus as it is then; stories
+// formed when the corpus was a fraction of its size, when every word
+// looked rare, were shaped by weights that no longer hold (two events of
+// one kind merged on words that turn out to be common), and no later
+// document revisits them. Rebuilding whenever the corpus doubles brings
+// them up to date at a cost of at most one more placement per document
+// over the corpus's life, so an incremental analysis stays close to what
+// Recluster gives.
+func (c *Clusterer) Stale(total int) bool {
+	return c.base > 0 && total >= rebuildGrowth*c.base
 }
 
 // reassign moves each document of story si that fits another story

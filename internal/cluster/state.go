@@ -22,6 +22,7 @@ type state struct {
 	TermPostings map[uint32][]int32
 	EntPostings  map[uint32][]int32
 	DerivedBy    map[string][]int32
+	Base         int // documents the clusterer was built from (0 in older states)
 }
 
 // MarshalBinary saves the clusterer, so that a later run can load it and
@@ -30,7 +31,7 @@ func (c *Clusterer) MarshalBinary() ([]byte, error) {
 	var buf bytes.Buffer
 	err := gob.NewEncoder(&buf).Encode(state{
 		Version: stateVersion, Params: c.p, Terms: c.terms, Ents: c.ents, Docs: c.docs, Stories: c.stories,
-		TermPostings: c.termPostings, EntPostings: c.entPostings, DerivedBy: c.derivedBy,
+		TermPostings: c.termPostings, EntPostings: c.entPostings, DerivedBy: c.derivedBy, Base: c.base,
 	})
 	return buf.Bytes(), err
 }
@@ -45,7 +46,7 @@ func Load(data []byte) (*Clusterer, error) {
 		return nil, fmt.Errorf("cluster: saved state has version %d, this build reads %d; recluster", s.Version, stateVersion)
 	}
 	c := New(s.Params)
-	c.terms, c.ents, c.docs, c.stories = s.Terms, s.Ents, s.Docs, s.Stories
+	c.terms, c.ents, c.docs, c.stories, c.base = s.Terms, s.Ents, s.Docs, s.Stories, s.Base
 	if c.terms.IDs == nil || c.ents.IDs == nil || len(c.terms.DF) != len(c.terms.Surface) || len(c.ents.DF) != len(c.ents.Surface) {
 		return nil, fmt.Errorf("cluster: saved state is inconsistent; recluster")
 	}

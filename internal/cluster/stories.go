@@ -64,6 +64,9 @@ type Clusterer struct {
 	cands candidateScratch
 	near  side // the document or story being compared
 	far   side // the story the others are compared with (fitOf)
+	// base is how many documents the clusterer held when it was first
+	// settled: the size of the corpus it was built from (see Stale).
+	base int
 }
 
 // New returns an empty clusterer.

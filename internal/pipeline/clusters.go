@@ -44,8 +44,9 @@ type ClusterResult struct {
 
 // Cluster brings the stored stories and narratives up to date with corpus
 // version `version`. With rebuild, or when there is no usable saved
-// clusterer (none yet, unreadable, or made with other parameters), it
-// starts from scratch; otherwise it places only the new documents.
+// clusterer (none yet, unreadable, made with other parameters, or built
+// from a corpus less than half the present one), it starts from scratch;
+// otherwise it places only the new documents.
 func Cluster(ctx context.Context, st store.Store, version int64, rebuild bool) (ClusterResult, error) {
 	return clusterStage(ctx, st, version, rebuild, StageOptions{})
 }
@@ -69,6 +70,17 @@ func clusterStage(ctx context.Context, st store.Store, version int64, rebuild bo
 			// rebuilt rather than trusted.
 			if loaded, err := cluster.Load(data); err == nil && reflect.DeepEqual(loaded.Params(), params) {
 				c = loaded
+			}
+		}
+		if c != nil {
+			// A corpus that has outgrown the one the stories were built
+			// from is rebuilt (see cluster.Clusterer.Stale).
+			n, err := st.CountDocuments(ctx)
+			if err != nil {
+				return res, err
+			}
+			if c.Stale(int(n)) {
+				c = nil
 			}
 		}
 	}
