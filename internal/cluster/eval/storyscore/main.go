@@ -4,6 +4,7 @@
 //
 //	storyscore score GOLD.jsonl STORIES.json   # scores of `echotrace stories --json` output
 //	storyscore shuffle SEED GOLD.jsonl         # the records in a random order fixed by SEED
+//	storyscore agree STORIES.json OTHER.json   # how far two runs' stories agree (B-cubed of one against the other)
 //
 // GOLD.jsonl holds one JSON object a line with "id", "event" (the gold
 // story) and "topic" (the gold narrative), as the prepared ECB+ files do.
@@ -33,6 +34,8 @@ func run(args []string, w io.Writer) error {
 	switch {
 	case len(args) == 3 && args[0] == "score":
 		return score(args[1], args[2], w)
+	case len(args) == 3 && args[0] == "agree":
+		return agree(args[1], args[2], w)
 	case len(args) == 3 && args[0] == "shuffle":
 		seed, err := strconv.ParseUint(args[1], 10, 64)
 		if err != nil {
@@ -40,7 +43,7 @@ func run(args []string, w io.Writer) error {
 		}
 		return shuffle(seed, args[2], w)
 	}
-	return fmt.Errorf("usage: storyscore score GOLD.jsonl STORIES.json | storyscore shuffle SEED GOLD.jsonl")
+	return fmt.Errorf("usage: storyscore score GOLD.jsonl STORIES.json | storyscore shuffle SEED GOLD.jsonl | storyscore agree STORIES.json OTHER.json")
 }
 
 // goldRecord is the part of a gold line that scoring reads.
@@ -80,20 +83,11 @@ func score(goldPath, storiesPath string, w io.Writer) error {
 		}
 		goldStory[r.ID], goldNarr[r.ID] = r.Event, fmt.Sprint(r.Topic)
 	}
-	b, err := os.ReadFile(storiesPath)
+	stories, err := readStories(storiesPath)
 	if err != nil {
 		return err
 	}
-	var stories []cluster.Story
-	if err := json.Unmarshal(b, &stories); err != nil {
-		return fmt.Errorf("%s: %w", storiesPath, err)
-	}
-	story, narr := map[string]string{}, map[string]string{}
-	for _, s := range stories {
-		for _, d := range s.Documents {
-			story[d], narr[d] = s.ID, s.Narrative
-		}
-	}
+	story, narr := assignments(stories)
 	missing := 0
 	for id := range goldStory {
 		if _, ok := story[id]; !ok {
@@ -115,6 +109,52 @@ func score(goldPath, storiesPath string, w io.Writer) error {
 	}
 	enc := json.NewEncoder(w)
 	return enc.Encode(out)
+}
+
+// readStories reads the output of `echotrace stories --json`.
+func readStories(path string) ([]cluster.Story, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var stories []cluster.Story
+	if err := json.Unmarshal(b, &stories); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return stories, nil
+}
+
+// assignments maps each document to its story and to its narrative.
+func assignments(stories []cluster.Story) (story, narr map[string]string) {
+	story, narr = map[string]string{}, map[string]string{}
+	for _, s := range stories {
+		for _, d := range s.Documents {
+			story[d], narr[d] = s.ID, s.Narrative
+		}
+	}
+	return story, narr
+}
+
+// agree scores the stories of one run against those of another (an
+// incremental analysis against a recluster): B-cubed F1 1 when they are
+// the same partition, whatever the stories are called.
+func agree(path, otherPath string, w io.Writer) error {
+	a, err := readStories(path)
+	if err != nil {
+		return err
+	}
+	b, err := readStories(otherPath)
+	if err != nil {
+		return err
+	}
+	sa, _ := assignments(a)
+	sb, _ := assignments(b)
+	out := struct {
+		Stories      int         `json:"stories"`
+		OtherStories int         `json:"other_stories"`
+		BCubed       eval.Scores `json:"story_bcubed"`
+	}{len(a), len(b), eval.BCubed(sa, sb)}
+	return json.NewEncoder(w).Encode(out)
 }
 
 func shuffle(seed uint64, path string, w io.Writer) error {
