@@ -50,6 +50,10 @@ func TestClaimForms(t *testing.T) {
 		{"a share after a preposition is no subject", "The rise in 42 percent said nothing about the vote.", "", "nothing about the vote."},
 		{"verb coordinated with an earlier verb", "Trump summed up the plan as a failure, denounced its cost and said it should never pass.", "Trump", "it should never pass."},
 		{"coordinated cue after a quotation is not the earlier subject's", "Vargas wrote “we won” and others said the count was wrong.", "others", "the count was wrong."},
+		{"the document after in, opening the sentence", "In a Harbor Gazette poll last month, the mayor had a ten point lead over her rival.", "a Harbor Gazette poll", "the mayor had a ten point lead over her rival."},
+		{"in with no document is no source", "In a speech last month, the mayor had a ten point plan for the port.", "", "the mayor had a ten point plan"},
+		{"found with a document subject", "The survey found that most tenants want the rent frozen.", "The survey", "most tenants want the rent frozen."},
+		{"found with a person subject is no cue", "Ilse Warner found the ledger under the stairs.", "", "the ledger under the stairs."},
 		{"coordinated claims stay two", "Quincy Marr said the levee held, and Ada Voss said it did not.", "Ada Voss", "it did not."},
 	}
 	for _, tt := range tests {
@@ -91,4 +95,48 @@ func TestLeadingClauseIsNoContentAfterApposition(t *testing.T) {
 	if src, content := text[at.Src.Span.Begin:at.Src.Span.End], text[at.Content.Begin:at.Content.End]; src != "the mayor" || content != "he quit." {
 		t.Fatalf("source %q, content %q; want the mayor, he quit.", src, content)
 	}
+}
+
+// TestClaimVariantsAndStatements: across documents, reported claims whose
+// words mostly agree are one quote with variants; two different
+// statements by one speaker on one subject stay two quotes, and so does
+// a statement and a longer claim that contains it as a part.
+func TestClaimVariantsAndStatements(t *testing.T) {
+	docs := []string{
+		"Councillor Ada Voss said the ferry service would resume in March after the new pier is finished.",
+		"Ada Voss said the ferry service will resume in March once the new pier is finished.",
+		"Ada Voss said the ferry fares would rise in March to pay for the new pier.",
+		"According to Ada Voss, people close to the harbour board say the ferry service is about to be sold to a private firm, and the fares will double.",
+		"Ada Voss said the ferry service is about to be sold.",
+	}
+	byDoc := map[string]string{}
+	for _, q := range linkTexts(docs) {
+		for _, o := range q.Occurrences {
+			byDoc[o.Doc] = q.ID
+		}
+	}
+	if len(byDoc) != len(docs) {
+		t.Fatalf("every document should hold one claim: %v", byDoc)
+	}
+	if byDoc["a"] != byDoc["b"] {
+		t.Errorf("the two wordings of the resumption are one quote: %v", byDoc)
+	}
+	for _, other := range []string{"c", "d", "e"} {
+		if byDoc[other] == byDoc["a"] {
+			t.Errorf("document %s holds another statement but was joined to the resumption", other)
+		}
+	}
+	if byDoc["d"] == byDoc["e"] {
+		t.Errorf("a short statement and the longer claim holding it were joined")
+	}
+}
+
+// linkTexts extracts each text as a document with ids a, b, c… and links
+// their quotes.
+func linkTexts(texts []string) []Quote {
+	var results []Result
+	for i, text := range texts {
+		results = append(results, Document(&doc.Document{ID: string(rune('a' + i)), Text: text}))
+	}
+	return Link(results)
 }

@@ -48,6 +48,16 @@ func (a *analysis) findAttributions() {
 			a.namingCue(i)
 			continue
 		}
+		if findingVerbs[k] {
+			a.findingCue(i)
+			continue
+		}
+		if k == "in" {
+			if h := a.inDocument(i); h > i {
+				i = h
+			}
+			continue
+		}
 		if !cueVerbs[k] && !passiveCues[k] {
 			continue
 		}

@@ -15,11 +15,7 @@ func TestLinkVariants(t *testing.T) {
 		"“We shall rebuild every single bridge in the region before the winter comes,” said Ivan Sokol.",
 		"“Nothing about this budget makes any sense to the farmers,” said Olga Sand.",
 	}
-	var results []Result
-	for i, text := range docs {
-		results = append(results, Document(&doc.Document{ID: string(rune('a' + i)), Text: text}))
-	}
-	quotes := Link(results)
+	quotes := linkTexts(docs)
 	var bridge, budget *Quote
 	for i, q := range quotes {
 		if strings.Contains(q.Text, "bridge") {
@@ -67,11 +63,7 @@ func TestLinkKeepsStatementsApart(t *testing.T) {
 		"Senator Lina Dorsey claimed that sources close to the governor say the state is preparing to send engineers to the flooded valley next month, and that the cost will be shared with the neighbouring counties.",
 		"Senator Lina Dorsey claimed that the state is preparing to send engineers to the flooded valley.",
 	}
-	var results []Result
-	for i, text := range docs {
-		results = append(results, Document(&doc.Document{ID: string(rune('a' + i)), Text: text}))
-	}
-	for _, q := range Link(results) {
+	for _, q := range linkTexts(docs) {
 		docs := map[string]bool{}
 		for _, o := range q.Occurrences {
 			docs[o.Doc] = true
