@@ -28,6 +28,8 @@ type state struct {
 // MarshalBinary saves the clusterer, so that a later run can load it and
 // keep placing new documents without recomputing the corpus.
 func (c *Clusterer) MarshalBinary() ([]byte, error) {
+	c.terms.fill()
+	c.ents.fill()
 	var buf bytes.Buffer
 	err := gob.NewEncoder(&buf).Encode(state{
 		Version: stateVersion, Params: c.p, Terms: c.terms, Ents: c.ents, Docs: c.docs, Stories: c.stories,

@@ -123,7 +123,14 @@ func (c *Clusterer) AddPrepared(it Prepared) (Placement, error) {
 	if err := c.checkNew(it.ID, it.Title); err != nil {
 		return Placement{}, err
 	}
-	f := it.features(&c.terms, &c.ents, &c.names)
+	return c.place(it, it.features(&c.terms, &c.ents, &c.names))
+}
+
+// place is AddPrepared with the item's features read.
+func (c *Clusterer) place(it Prepared, f features) (Placement, error) {
+	if err := c.checkNew(it.ID, it.Title); err != nil {
+		return Placement{}, err
+	}
 	c.terms.count(f.terms)
 	c.ents.count(f.ents)
 

@@ -17,11 +17,15 @@ type weighted struct {
 
 // vocab interns keys (term stems or entity keys) to ids and counts in how
 // many documents each occurs, for inverse document frequency.
+//
+// Interning (IDs, Surface) and counting (DF, Docs) touch separate fields,
+// and DF grows only as ids are counted, so that AddAll can intern the
+// next documents' keys in one goroutine while another places documents.
 type vocab struct {
 	IDs     map[string]uint32
 	Surface []string // display form of each id: as first written
-	DF      []uint32
-	Docs    int // documents counted
+	DF      []uint32 // by id; ids never counted may be missing at the end
+	Docs    int      // documents counted
 }
 
 func newVocab() vocab { return vocab{IDs: make(map[string]uint32)} }
@@ -34,8 +38,15 @@ func (v *vocab) intern(key, surface string) uint32 {
 	id := uint32(len(v.Surface))
 	v.IDs[key] = id
 	v.Surface = append(v.Surface, surface)
-	v.DF = append(v.DF, 0)
 	return id
+}
+
+// fill gives every interned id a document frequency, as a saved state
+// needs; call it only when no one is interning.
+func (v *vocab) fill() {
+	if n := len(v.Surface) - len(v.DF); n > 0 {
+		v.DF = append(v.DF, make([]uint32, n)...)
+	}
 }
 
 // idf is the smoothed inverse document frequency, ln((1+N)/(1+df))+1. The
@@ -68,6 +79,9 @@ func ln1p(n int) float64 {
 // count adds one document holding the ids of vec to the frequencies.
 func (v *vocab) count(vec []weighted) {
 	v.Docs++
+	if n := len(vec); n > 0 && int(vec[n-1].ID) >= len(v.DF) { // vec is sorted by id
+		v.DF = append(v.DF, make([]uint32, int(vec[n-1].ID)+1-len(v.DF))...)
+	}
 	for _, x := range vec {
 		v.DF[x.ID]++
 	}

@@ -55,8 +55,8 @@ func Cluster(ctx context.Context, st store.Store, version int64, rebuild bool) (
 // with their signals and prepares them on all cores (cluster.Prepare: the
 // tokens and stems, most of the work), keeping the prepared items in a
 // temporary file and only their dates and ids in memory; then it places
-// them one by one in date order (cluster.OrderOf), reading each back, and
-// settles the stories.
+// them one by one in date order (cluster.OrderOf), reading each back ahead
+// of placing (cluster.AddAll), and settles the stories.
 func clusterStage(ctx context.Context, st store.Store, version int64, rebuild bool, opt StageOptions) (res ClusterResult, err error) {
 	params := cluster.DefaultParams()
 	var c *cluster.Clusterer
@@ -128,16 +128,20 @@ func clusterStage(ctx context.Context, st store.Store, version int64, rebuild bo
 	}
 	order := cluster.OrderOf(dates, ids)
 	dates, ids = nil, nil
-	for i, n := range order {
-		p, err := file.read(n)
-		if err != nil {
-			return res, err
+	// Reading each item back runs ahead of placing, in AddAll's reader.
+	prepared := func(yield func(cluster.Prepared, error) bool) {
+		for _, n := range order {
+			if !yield(file.read(n)) {
+				return
+			}
 		}
-		if _, err := c.AddPrepared(p); err != nil {
-			return res, err // only an empty or repeated id, which the store never holds
-		}
+	}
+	err = c.AddAll(prepared, func() {
 		res.Placed++
-		opt.progress("stories: placing", int64(i+1), int64(len(order)))
+		opt.progress("stories: placing", int64(res.Placed), int64(len(order)))
+	})
+	if err != nil {
+		return res, err // a spill file error, or an empty or repeated id, which the store never holds
 	}
 	c.Settle()
 	narratives := c.Narratives()
