@@ -203,7 +203,7 @@ func (a *analysis) sentenceSubject(sent doc.Span) (source, int, bool) {
 		return source{}, 0, false
 	}
 	src, ok := a.npAfter(f)
-	if !ok || src.Kind == srcName && (src.Type == Place || a.runs[src.Run].First != f) || src.Kind == srcPlural && !pluralPronouns[src.Head] {
+	if !ok || src.Kind == srcName && (src.Type == Place || a.runs[src.Run].First != f && src.Span.Begin != a.toks[f].Begin) || src.Kind == srcPlural && !pluralPronouns[src.Head] {
 		return source{}, 0, false
 	}
 	// The subject is followed by its verb (adverbs aside), in lower case.
@@ -229,7 +229,8 @@ func (a *analysis) clauseBegin(f int, sent doc.Span) int {
 	}
 	for n := 0; n < 3 && f < len(a.toks) && a.toks[f].Begin < sent.End; n++ {
 		k := a.toks[f].Key
-		w := a.text[a.toks[f].Begin:a.toks[f].End]
+		// An adverb opening a sentence is capitalised ("Immediately").
+		w := strings.ToLower(a.text[a.toks[f].Begin:a.toks[f].End])
 		switch {
 		case k == "but" || k == "and" || k == "yet" || k == "so" || k == "then" || k == "still" || k == "instead" || isAdverb(k, w) && isBlank(gap(a.text, a.toks, f+1)):
 			f++

@@ -71,6 +71,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"quotation ending its sentence, then a new sentence with its own cue", "Ada Quill tells supporters that “the mill will reopen.” She says the vote is next week.", "Ada Quill", "mill will reopen", KindQuote},
 		{"quotation ending its sentence, then only the cue clause", "“We won.” Ruiz said.", "Ruiz", "We won", KindQuote},
 		{"quotation in a claim whose source is a pronoun inside another claim", "Hobart says he believes his campaign has “the wind at its back” before the vote.", "Hobart", "wind at its back", KindQuote},
+		{"capitalised adverb opening an introductory phrase", "Immediately after the vote, Gallagher issued a statement, “Tonight the county chose the river.”", "Gallagher", "county chose the river", KindQuote},
+		{"subject with a description before the name, then a participle", "Former harbour master Ines Varga greeted the crowd, saying, “The ferry runs again tomorrow.”", "Former harbour master Ines Varga", "ferry runs again", KindQuote},
 		{"hyphenated modifier", "“He should step aside,” the union-backed newspaper wrote.", "the union-backed newspaper", "should step aside", KindQuote},
 	}
 	for _, tt := range tests {
