@@ -86,8 +86,8 @@ at most 1000, the duration at most 10 minutes.`,
 
 func printLoadResult(w io.Writer, r loadtest.Result) {
 	ms := func(d time.Duration) string { return fmt.Sprintf("%.0f", float64(d)/float64(time.Millisecond)) }
-	fmt.Fprintf(w, "%d clients, %.0f s, think %s: %d requests, %.0f/s, %d errors\n",
-		r.Clients, r.Duration.Seconds(), r.Think, r.Total.Requests, r.Rate, r.Total.Errors)
+	fmt.Fprintf(w, "%d clients, %.0f s, think %s: %d requests (drawn from %d different ones), %.0f/s, %d errors\n",
+		r.Clients, r.Duration.Seconds(), r.Think, r.Total.Requests, r.Distinct, r.Rate, r.Total.Errors)
 	fmt.Fprintf(w, "%-40s %8s %6s %7s %7s %7s %7s\n", "route", "requests", "errors", "p50 ms", "p90 ms", "p99 ms", "max ms")
 	for _, s := range append([]loadtest.Stats{r.Total}, r.Routes...) {
 		fmt.Fprintf(w, "%-40s %8d %6d %7s %7s %7s %7s\n", s.Route, s.Requests, s.Errors, ms(s.P50), ms(s.P90), ms(s.P99), ms(s.Max))

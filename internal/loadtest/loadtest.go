@@ -10,8 +10,6 @@ package loadtest
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -20,7 +18,6 @@ import (
 	"net/url"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
 	"time"
 )
@@ -70,6 +67,9 @@ type Result struct {
 	Total Stats   `json:"total"`
 	// Routes are the stats per route, slowest p99 first.
 	Routes []Stats `json:"routes"`
+	// Distinct is the number of different requests (route and
+	// parameters) the clients drew from.
+	Distinct int `json:"distinct_requests"`
 	// FirstErrors are a few of the errors seen, for a reader to act on.
 	FirstErrors []string `json:"first_errors"`
 }
@@ -118,10 +118,11 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	defer tr.CloseIdleConnections()
 	client := &http.Client{Transport: tr, Timeout: requestTimeout,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	mix, err := discover(ctx, client, base)
+	in, err := discover(ctx, client, base)
 	if err != nil {
 		return nil, err
 	}
+	mix := in.mix(cfg.Seed)
 	ctx, cancel := context.WithTimeout(ctx, cfg.Duration)
 	defer cancel()
 	var (
@@ -145,8 +146,8 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 			rng := rand.New(rand.NewPCG(cfg.Seed, uint64(c)))
 			var mine []sample
 			for ctx.Err() == nil && take() {
-				t := mix[rng.IntN(len(mix))]
-				smp := get(ctx, client, base, t)
+				rt := mix[rng.IntN(len(mix))]
+				smp := get(ctx, client, base, target{rt.name, rt.paths[rng.IntN(len(rt.paths))]})
 				if ctx.Err() != nil && smp.err != "" {
 					break // cut off by the end of the run, not an answer
 				}
@@ -166,7 +167,9 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	}
 	wg.Wait()
 	elapsed := time.Since(start)
-	return summarize(samples, cfg, elapsed), nil
+	res := summarize(samples, cfg, elapsed)
+	res.Distinct = requests(mix)
+	return res, nil
 }
 
 // target is one request of the mix: a route name and the URL path+query.
@@ -240,163 +243,4 @@ func stats(route string, ss []sample) Stats {
 	q := func(p float64) time.Duration { return ds[min(len(ds)-1, int(p*float64(len(ds))))] }
 	st.P50, st.P90, st.P99, st.Max = q(0.50), q(0.90), q(0.99), ds[len(ds)-1]
 	return st
-}
-
-// ids are what the mix asks about, found through the API.
-type ids struct {
-	docs, outlets, stories, narratives, quotes, entities []string
-	pairs                                                [][2]string
-	words                                                []string
-}
-
-// discover reads a sample of ids from the server and builds the mix: every
-// page and API route, each with a few different ids.
-func discover(ctx context.Context, client *http.Client, base *url.URL) ([]target, error) {
-	var in ids
-	var docs struct {
-		Items []struct{ ID, Outlet, Title string }
-	}
-	if err := getJSON(ctx, client, base, "/api/documents?order=newest&limit=200", &docs); err != nil {
-		return nil, err
-	}
-	if len(docs.Items) == 0 {
-		return nil, errors.New("loadtest: the server holds no documents")
-	}
-	seenOutlet := map[string]bool{}
-	for _, d := range docs.Items {
-		in.docs = append(in.docs, d.ID)
-		if d.Outlet != "" && !seenOutlet[d.Outlet] {
-			seenOutlet[d.Outlet] = true
-			in.outlets = append(in.outlets, d.Outlet)
-		}
-		for _, w := range strings.Fields(d.Title) {
-			if len(w) >= 5 && len(in.words) < 50 {
-				in.words = append(in.words, strings.ToLower(strings.Trim(w, `.,;:!?"'()`)))
-			}
-		}
-	}
-	var pairs struct {
-		Items []struct{ A, B string }
-	}
-	if err := getJSON(ctx, client, base, "/api/pairs?limit=100", &pairs); err != nil {
-		return nil, err
-	}
-	for _, p := range pairs.Items {
-		in.pairs = append(in.pairs, [2]string{p.A, p.B})
-		in.docs = append(in.docs, p.A, p.B)
-	}
-	var list struct{ Items []struct{ ID string } }
-	for _, l := range []struct {
-		path string
-		into *[]string
-	}{{"/api/stories?order=newest&limit=100", &in.stories}, {"/api/narratives?limit=50", &in.narratives}} {
-		if err := getJSON(ctx, client, base, l.path, &list); err != nil {
-			return nil, err
-		}
-		for _, it := range list.Items {
-			*l.into = append(*l.into, it.ID)
-		}
-	}
-	var quotes struct{ Items []struct{ Quote string } }
-	if err := getJSON(ctx, client, base, "/api/quotes?limit=200", &quotes); err != nil {
-		return nil, err
-	}
-	for _, q := range quotes.Items {
-		in.quotes = append(in.quotes, q.Quote)
-	}
-	var ents struct{ Items []struct{ Entity string } }
-	if err := getJSON(ctx, client, base, "/api/entities?limit=200", &ents); err != nil {
-		return nil, err
-	}
-	for _, e := range ents.Items {
-		in.entities = append(in.entities, e.Entity)
-	}
-	return in.mix(), nil
-}
-
-// mix is the list of requests clients draw from: every route once per id
-// sampled, so each route is asked about equally often whatever its ids.
-func (in ids) mix() []target {
-	var out []target
-	add := func(route, path string) { out = append(out, target{route, path}) }
-	pick := func(xs []string, i int) string { return xs[i%len(xs)] }
-	q := url.QueryEscape
-	for i := 0; i < 8; i++ {
-		add("page /", "/")
-		add("page /documents", "/documents")
-		add("page /documents?order=newest&offset", fmt.Sprintf("/documents?order=newest&offset=%d", 50*i))
-		add("page /documents/{id}", "/documents/"+url.PathEscape(pick(in.docs, i*7)))
-		add("page /provenance", "/provenance")
-		add("page /provenance?doc", "/provenance?doc="+q(pick(in.docs, i*5)))
-		add("page /pairs", fmt.Sprintf("/pairs?offset=%d", 50*i))
-		add("page /quotes", "/quotes")
-		add("page /entities", "/entities")
-		add("page /stories", "/stories")
-		add("page /narratives", "/narratives")
-		add("api /api/openapi.json", "/api/openapi.json")
-		add("api /api/stats", "/api/stats")
-		add("api /api/documents", fmt.Sprintf("/api/documents?offset=%d", 100*i))
-		add("api /api/documents/{id}", "/api/documents/"+url.PathEscape(pick(in.docs, i*3)))
-		add("api /api/pairs", "/api/pairs?kind=derived")
-		add("api /api/chains", fmt.Sprintf("/api/chains?offset=%d", 50*i))
-		add("api /api/graph?doc", "/api/graph?doc="+q(pick(in.docs, i*11)))
-		add("api /api/quotes", "/api/quotes?kind=quote")
-		add("api /api/entities", "/api/entities")
-		add("api /api/stories", "/api/stories?order=newest")
-		add("api /api/narratives", "/api/narratives")
-		add("api /api/timelines", "/api/timelines")
-		if len(in.outlets) > 0 {
-			add("page /documents?outlet", "/documents?outlet="+q(pick(in.outlets, i)))
-		}
-		if len(in.words) > 0 {
-			add("page /search", "/search?q="+q(pick(in.words, i)))
-			add("api /api/search", "/api/search?q="+q(pick(in.words, i+3)))
-		}
-		if len(in.pairs) > 0 {
-			p := in.pairs[i%len(in.pairs)]
-			add("page /compare", "/compare?a="+q(p[0])+"&b="+q(p[1]))
-			add("api /api/pair", "/api/pair?a="+q(p[0])+"&b="+q(p[1]))
-		}
-		if len(in.quotes) > 0 {
-			add("page /quotes/{id}", "/quotes/"+url.PathEscape(pick(in.quotes, i*13)))
-			add("api /api/quotes/{id}", "/api/quotes/"+url.PathEscape(pick(in.quotes, i*17)))
-		}
-		if len(in.entities) > 0 {
-			add("page /entities?entity", "/entities?entity="+q(pick(in.entities, i*3)))
-		}
-		if len(in.stories) > 0 {
-			add("page /stories/{id}", "/stories/"+url.PathEscape(pick(in.stories, i*3)))
-			add("api /api/stories/{id}", "/api/stories/"+url.PathEscape(pick(in.stories, i*5)))
-			add("page /provenance?story", "/provenance?story="+q(pick(in.stories, i*7)))
-		}
-		if len(in.narratives) > 0 {
-			add("page /narratives/{id}", "/narratives/"+url.PathEscape(pick(in.narratives, i)))
-			add("api /api/narratives/{id}", "/api/narratives/"+url.PathEscape(pick(in.narratives, i+1)))
-		}
-	}
-	return out
-}
-
-// getJSON reads one API answer during discovery, when every error is the
-// end of the run.
-func getJSON(ctx context.Context, client *http.Client, base *url.URL, path string, v any) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base.String()+path, nil)
-	if err != nil {
-		return err
-	}
-	resp, err := client.Do(req)
-	if err != nil {
-		return fmt.Errorf("loadtest: %s: %w", path, err)
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode == http.StatusNotImplemented {
-		return nil // the store keeps no such results: the mix goes without
-	}
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("loadtest: %s: status %d", path, resp.StatusCode)
-	}
-	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
-		return fmt.Errorf("loadtest: %s: %w", path, err)
-	}
-	return nil
 }

@@ -54,23 +54,12 @@ type statsView struct {
 func (s *Server) stats(r *http.Request) (*statsView, error) {
 	ctx := r.Context()
 	v := &statsView{Relations: map[string]int64{}}
-	var err error
-	if v.CorpusVersion, err = s.st.Version(ctx); err != nil {
-		return nil, err
-	}
-	if v.Documents, err = s.countDocuments(ctx, v.CorpusVersion); err != nil {
-		return nil, err
-	}
-	if v.ReuseVersion, err = s.st.ReuseVersion(ctx); err != nil {
-		return nil, err
-	}
-	if qs := s.quotes(); qs != nil {
-		if v.QuotesVersion, err = qs.QuotesVersion(ctx); err != nil {
-			return nil, err
-		}
-	}
 	c, err := s.st.Counts(ctx)
 	if err != nil {
+		return nil, err
+	}
+	v.CorpusVersion, v.ReuseVersion, v.QuotesVersion = c.Versions[0], c.Versions[1], c.Versions[2]
+	if v.Documents, err = s.countDocuments(ctx, v.CorpusVersion); err != nil {
 		return nil, err
 	}
 	v.Chains, v.Stories, v.Narratives = c.Chains, c.Stories, c.Narratives

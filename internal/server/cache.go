@@ -14,8 +14,9 @@ import (
 // clusters). So a GET is answered from memory when the same URL was
 // answered for the same versions: the overview, the lists and the popular
 // documents that many readers ask for at once cost one computation per
-// analysis rather than one per request. Reading the versions is four
-// lookups of one row each. Searches are not kept (the text index grows
+// analysis rather than one per request. Reading the versions is one query
+// of a few rows (with the counts), in a worker slot like any other
+// database work (see limited). Searches are not kept (the text index grows
 // after an ingest without a new version), nor uploads' progress.
 
 // cacheBytes bounds the memory the kept answers take.
@@ -80,27 +81,10 @@ func (c *answerCache) remove(e *list.Element) {
 }
 
 // versions are the store's versions that decide whether a kept answer is
-// current.
+// current, read in one query with the counts.
 func (s *Server) versions(ctx context.Context) ([4]int64, error) {
-	var v [4]int64
-	var err error
-	if v[0], err = s.st.Version(ctx); err != nil {
-		return v, err
-	}
-	if v[1], err = s.st.ReuseVersion(ctx); err != nil {
-		return v, err
-	}
-	if qs := s.quotes(); qs != nil {
-		if v[2], err = qs.QuotesVersion(ctx); err != nil {
-			return v, err
-		}
-	}
-	if cs := s.clusters(); cs != nil {
-		if v[3], err = cs.ClustersVersion(ctx); err != nil {
-			return v, err
-		}
-	}
-	return v, nil
+	c, err := s.st.Counts(ctx)
+	return c.Versions, err
 }
 
 // cacheable says whether a request's answer may be kept.

@@ -554,7 +554,9 @@ func (s *Server) pageQuotes(w http.ResponseWriter, r *http.Request) {
 			p, _ := pageParams(r.URL.Query()) // read without error by quoteList
 			body.Items, body.Pager = list.Items, makePager(r, p, len(list.Items), list.Next, -1)
 			body.Counts, err = s.quoteDocCounts(r.Context(), list.Items)
-			body.Docs, err = docsOf(s, r.Context(), list.Items, func(o quoteOcc) string { return o.Doc })
+			if err == nil {
+				body.Docs, err = docsOf(s, r.Context(), list.Items, func(o quoteOcc) string { return o.Doc })
+			}
 		}
 		if err != nil {
 			s.pageFail(w, r, err)

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/echotrace/echotrace/internal/doc"
 	"github.com/echotrace/echotrace/internal/extract"
@@ -153,30 +154,21 @@ func (s *Server) loadQuote(ctx context.Context, id string) (*quoteView, error) {
 	return v, nil
 }
 
-// maxCountedDocs bounds the documents counted for one quote of a list.
-const maxCountedDocs = 200
-
 // quoteDocCounts says in how many documents each quote of a page
-// appears ("200+" past the bound).
+// appears, in one query for the page.
 func (s *Server) quoteDocCounts(ctx context.Context, occs []quoteOcc) (map[string]string, error) {
-	out := map[string]string{}
+	var ids []string
 	for _, o := range occs {
-		if _, ok := out[o.Quote]; ok {
-			continue
-		}
-		rows, err := s.quotes().Occurrences(ctx, store.OccurrenceQuery{Quote: o.Quote, Limit: maxCountedDocs * 2})
-		if err != nil {
-			return nil, err
-		}
-		docs := map[string]bool{}
-		for _, r := range rows {
-			docs[r.Doc] = true
-		}
-		n := fmt.Sprint(len(docs))
-		if len(docs) > maxCountedDocs || len(rows) == maxCountedDocs*2 {
-			n = fmt.Sprintf("%d+", min(len(docs), maxCountedDocs))
-		}
-		out[o.Quote] = n
+		ids = append(ids, o.Quote)
+	}
+	slices.Sort(ids)
+	n, err := s.quotes().QuoteDocuments(ctx, slices.Compact(ids))
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(n))
+	for q, k := range n {
+		out[q] = fmt.Sprint(k)
 	}
 	return out, nil
 }

@@ -114,7 +114,10 @@ func (s *Server) register() {
 			byPattern[r.pattern] = m
 			order = append(order, r.pattern)
 		}
-		h := s.checkParams(r.method, r.path, s.cached(r.path, s.limited(r.path, r.handler)))
+		// The slot is taken before the versions are read: every request
+		// reads them, and two hundred at once outside the slots held
+		// as many database connections.
+		h := s.checkParams(r.method, r.path, s.limited(r.path, s.cached(r.path, r.handler)))
 		m[r.method] = h
 		if r.method == http.MethodGet {
 			m[http.MethodHead] = h

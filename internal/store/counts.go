@@ -27,13 +27,20 @@ type CountStore interface {
 	ChainRange(ctx context.Context, first, n int) ([]relate.Chain, error)
 }
 
-// Counts are the sizes of the stored analysis results.
+// Counts are the sizes of the stored analysis results, and the versions
+// of the corpus and of each result (as Version, ReuseVersion,
+// QuotesVersion and ClustersVersion answer them), read together: a server
+// checks the versions on every request, and one query costs a quarter of
+// four.
 type Counts struct {
 	// Relations counts relations by kind.
 	Relations  map[relate.Kind]int64
 	Chains     int64
 	Stories    int64
 	Narratives int64
+	// Versions are the corpus, reuse, quotes and clusters versions, in
+	// that order.
+	Versions [4]int64
 }
 
 // Counter names in the counters table, written with the results they
@@ -44,6 +51,14 @@ const (
 	CounterNarratives  = "narratives"
 	CounterRelationsOf = "relations_" // + the kind
 )
+
+// VersionCounters are the names of the version counters, in the order of
+// Counts.Versions.
+var VersionCounters = [4]string{"corpus_version", "reuse_version", "quotes_version", "clusters_version"}
+
+// CountsQuery is the SQL condition on counters.name that selects every
+// counter Counts holds.
+const CountsQuery = `name IN ('chains', 'stories', 'narratives', 'corpus_version', 'reuse_version', 'quotes_version', 'clusters_version') OR name LIKE 'relations\_%'`
 
 // RelationKinds are the kinds a relation count is kept for.
 var RelationKinds = []relate.Kind{relate.Duplicate, relate.Derived, relate.Partial, relate.Translation}
@@ -70,6 +85,14 @@ func SetCount(c *Counts, name string, v int64) {
 		c.Stories = v
 	case CounterNarratives:
 		c.Narratives = v
+	case VersionCounters[0]:
+		c.Versions[0] = v
+	case VersionCounters[1]:
+		c.Versions[1] = v
+	case VersionCounters[2]:
+		c.Versions[2] = v
+	case VersionCounters[3]:
+		c.Versions[3] = v
 	default:
 		if k, ok := strings.CutPrefix(name, CounterRelationsOf); ok {
 			if c.Relations == nil {

@@ -47,6 +47,11 @@ type QuoteStore interface {
 	// EntityMentions returns the stored entity mentions a query selects,
 	// ordered by document and position.
 	EntityMentions(ctx context.Context, q EntityQuery) ([]EntityMention, error)
+	// QuoteDocuments counts, for each of the quote ids given, the
+	// documents it occurs in; ids without occurrences are left out. One
+	// query for a page of quotes, rather than reading each one's
+	// occurrences.
+	QuoteDocuments(ctx context.Context, quotes []string) (map[string]int64, error)
 }
 
 // OccurrenceRow is a stored occurrence with the outlet of its document.

@@ -58,7 +58,7 @@ func writeClusterCounts(ctx context.Context, tx pgx.Tx, stories, narratives int)
 // Counts reads the kept counts.
 func (s *DB) Counts(ctx context.Context) (store.Counts, error) {
 	c := store.Counts{Relations: map[relate.Kind]int64{}}
-	rows, err := s.pool.Query(ctx, `SELECT name, value FROM counters WHERE name IN ('chains', 'stories', 'narratives') OR name LIKE 'relations\_%'`)
+	rows, err := s.pool.Query(ctx, `SELECT name, value FROM counters WHERE `+store.CountsQuery)
 	if err != nil {
 		return c, fmt.Errorf("postgres: counts: %w", err)
 	}

@@ -270,3 +270,26 @@ func (s *DB) EntityMentions(ctx context.Context, q store.EntityQuery) ([]store.E
 	}
 	return out, nil
 }
+
+// QuoteDocuments counts the documents of each quote given.
+func (s *DB) QuoteDocuments(ctx context.Context, quotes []string) (map[string]int64, error) {
+	out := map[string]int64{}
+	if len(quotes) == 0 {
+		return out, nil
+	}
+	rows, err := s.pool.Query(ctx, `SELECT quote, count(DISTINCT doc) FROM quote_occurrences
+		WHERE quote = ANY($1) GROUP BY quote`, quotes)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: quote documents: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var q string
+		var n int64
+		if err := rows.Scan(&q, &n); err != nil {
+			return nil, fmt.Errorf("postgres: quote documents: %w", err)
+		}
+		out[q] = n
+	}
+	return out, rows.Err()
+}

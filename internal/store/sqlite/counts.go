@@ -50,7 +50,7 @@ func writeClusterCounts(ctx context.Context, tx *sql.Tx, stories, narratives int
 // Counts reads the kept counts.
 func (s *DB) Counts(ctx context.Context) (store.Counts, error) {
 	c := store.Counts{Relations: map[relate.Kind]int64{}}
-	rows, err := s.db.QueryContext(ctx, `SELECT name, value FROM counters WHERE name IN ('chains', 'stories', 'narratives') OR name LIKE 'relations\_%' ESCAPE '\'`)
+	rows, err := s.db.QueryContext(ctx, `SELECT name, value FROM counters WHERE `+store.CountsQuery+` ESCAPE '\'`)
 	if err != nil {
 		return c, fmt.Errorf("sqlite: counts: %w", err)
 	}

@@ -43,6 +43,12 @@ func init() {
 	})
 }
 
+// Connections kept open while idle, and for how long.
+const (
+	maxIdleConns = 64
+	connMaxIdle  = 2 * time.Minute
+)
+
 // DB is a store in one SQLite file.
 type DB struct {
 	db *sql.DB
@@ -112,6 +118,13 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		// own, so keep exactly one.
 		db.SetMaxOpenConns(1)
 	}
+	// Keep the connections a busy reader opened (database/sql keeps two by
+	// default): opening one parses the whole schema and starts with an
+	// empty page cache, and a server of many concurrent requests spent a
+	// fifth of its time opening connections that were closed again right
+	// after. Those left idle for long are closed.
+	db.SetMaxIdleConns(maxIdleConns)
+	db.SetConnMaxIdleTime(connMaxIdle)
 	s := &DB{db: db, indexing: make(chan struct{}, 1)}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()

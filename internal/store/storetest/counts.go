@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"errors"
 	"reflect"
 	"testing"
 
@@ -13,7 +14,8 @@ import (
 // Counts checks the CountStore topic of a backend: the counts follow every
 // replacement of the results they count (an older analysis, refused,
 // leaves them), narratives come a page at a time or by id, and chains by
-// number range.
+// number range. The versions Counts reads with them are those the
+// topics' own Version methods answer.
 func Counts(t *testing.T, newDSN NewDSN) {
 	ctx := context.Background()
 	s := open(t, newDSN(t))
@@ -23,6 +25,18 @@ func Counts(t *testing.T, newDSN NewDSN) {
 		got, err := s.Counts(ctx)
 		if err != nil {
 			t.Fatalf("%s: Counts: %v", when, err)
+		}
+		var each [4]int64
+		var err1, err2, err3, err4 error
+		each[0], err1 = s.Version(ctx)
+		each[1], err2 = s.ReuseVersion(ctx)
+		each[2], err3 = s.QuotesVersion(ctx)
+		each[3], err4 = s.ClustersVersion(ctx)
+		if err := errors.Join(err1, err2, err3, err4); err != nil {
+			t.Fatalf("%s: versions: %v", when, err)
+		}
+		if got.Versions != each || got.Versions != want.Versions {
+			t.Errorf("%s: Counts.Versions = %v; the versions are %v, want %v", when, got.Versions, each, want.Versions)
 		}
 		for _, k := range store.RelationKinds {
 			if got.Relations[k] != want.Relations[k] {
@@ -44,6 +58,7 @@ func Counts(t *testing.T, newDSN NewDSN) {
 	}
 	want.Relations = map[relate.Kind]int64{relate.Duplicate: 1, relate.Partial: 2}
 	want.Chains = 2
+	want.Versions[1] = 5
 	check("after reuse")
 	if ok, err := s.ReplaceReuse(ctx, 4, nil, nil, nil); err != nil || ok {
 		t.Fatalf("older ReplaceReuse = %v, %v", ok, err)
@@ -75,6 +90,7 @@ func Counts(t *testing.T, newDSN NewDSN) {
 	}
 	want.Relations = map[relate.Kind]int64{relate.Duplicate: 1, relate.Partial: 2}
 	want.Chains, want.Stories, want.Narratives = 2, 3, 3
+	want.Versions[3] = 5
 	check("after clusters")
 	for _, tt := range []struct {
 		q    store.NarrativeQuery
@@ -108,5 +124,6 @@ func Counts(t *testing.T, newDSN NewDSN) {
 	}
 	want.Relations = map[relate.Kind]int64{relate.Duplicate: 1}
 	want.Chains, want.Stories, want.Narratives = 0, 1, 1
+	want.Versions[1], want.Versions[3] = 6, 6
 	check("after a newer analysis with fewer results")
 }

@@ -243,6 +243,20 @@ func testQuotesQueries(t *testing.T, newDSN NewDSN) {
 			}
 		})
 	}
+	t.Run("documents per quote", func(t *testing.T) {
+		// q-pier is in two documents, q-reform in one; a quote without
+		// occurrences and an unknown id are left out.
+		got, err := qs.QuoteDocuments(ctx, []string{"q-pier", "q-reform", "q-empty", "no-such-quote"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := map[string]int64{"q-pier": 2, "q-reform": 1}; !reflect.DeepEqual(got, want) {
+			t.Errorf("QuoteDocuments = %v, want %v", got, want)
+		}
+		if got, err := qs.QuoteDocuments(ctx, nil); err != nil || len(got) != 0 {
+			t.Errorf("QuoteDocuments(nil) = %v, %v; want none", got, err)
+		}
+	})
 }
 
 func testQuotesVersions(t *testing.T, newDSN NewDSN) {
