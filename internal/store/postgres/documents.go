@@ -311,6 +311,7 @@ func (s *DB) Document(ctx context.Context, id string) (doc.Document, error) {
 func (s *DB) Documents(ctx context.Context, q store.DocQuery) ([]doc.Document, error) {
 	var where []string
 	var p params
+	var search []string // the folded words of a text search
 	if q.Outlet != "" {
 		where = append(where, "outlet = "+p.add(q.Outlet))
 	}
@@ -341,6 +342,7 @@ func (s *DB) Documents(ctx context.Context, q store.DocQuery) ([]doc.Document, e
 			return nil, nil
 		}
 		where = append(where, "words @> "+p.add(folded))
+		search = folded
 	}
 	if len(q.IDs) > 0 {
 		where = append(where, "id = ANY("+p.add(q.IDs)+")")
@@ -364,21 +366,11 @@ func (s *DB) Documents(ctx context.Context, q store.DocQuery) ([]doc.Document, e
 	if q.Desc {
 		order = ` ORDER BY date_us DESC, seq DESC`
 	}
-	rows, err := s.pool.Query(ctx, `SELECT `+docColumns+` FROM documents`+whereClause(where)+
+	if search != nil {
+		return s.searchDocuments(ctx, search, whereClause(where)+order+limitClause(q.Limit, q.Offset), order, p)
+	}
+	return s.queryDocuments(ctx, `SELECT `+docColumns+` FROM documents`+whereClause(where)+
 		order+limitClause(q.Limit, q.Offset), p...)
-	if err != nil {
-		return nil, fmt.Errorf("postgres: query documents: %w", err)
-	}
-	defer rows.Close()
-	var out []doc.Document
-	for rows.Next() {
-		d, err := scanDocument(rows)
-		if err != nil {
-			return nil, fmt.Errorf("postgres: read document: %w", err)
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
 }
 
 // EachDocument calls fn for every document in ingest order.

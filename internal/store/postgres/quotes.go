@@ -39,6 +39,17 @@ func init() {
 		CREATE INDEX entity_mentions_entity ON entity_mentions (entity);
 		CREATE INDEX entity_mentions_outlet ON entity_mentions (outlet);
 		INSERT INTO counters (name, value) VALUES ('quotes_version', 0) ON CONFLICT DO NOTHING;`,
+		// Lists filtered by quote, speaker, kind, entity or type come in
+		// (doc, begin, ord) order: indexes in that order serve a page
+		// without sorting every match.
+		`DROP INDEX IF EXISTS quote_occurrences_quote;
+		DROP INDEX IF EXISTS quote_occurrences_speaker;
+		DROP INDEX IF EXISTS entity_mentions_entity;
+		CREATE INDEX quote_occurrences_quote ON quote_occurrences (quote, doc, "begin", ord);
+		CREATE INDEX quote_occurrences_speaker ON quote_occurrences (speaker, doc, "begin", ord);
+		CREATE INDEX quote_occurrences_kind ON quote_occurrences (kind, doc, "begin", ord);
+		CREATE INDEX entity_mentions_entity ON entity_mentions (entity, doc, "begin", ord);
+		CREATE INDEX entity_mentions_type ON entity_mentions (type, doc, "begin", ord);`,
 	)
 }
 

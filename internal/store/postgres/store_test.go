@@ -13,7 +13,7 @@ import (
 	"github.com/echotrace/echotrace/internal/store/storetest"
 	"github.com/echotrace/echotrace/internal/testutil"
 
-	_ "github.com/echotrace/echotrace/internal/store/postgres"
+	"github.com/echotrace/echotrace/internal/store/postgres"
 )
 
 // dsnEnv names the server the tests use; .ci/postgres.sh starts one and
@@ -72,6 +72,13 @@ func BenchmarkDocuments(b *testing.B) { storetest.BenchmarkDocuments(b, newDSN) 
 func TestProcesses(t *testing.T) { storetest.Processes(t, newDSN) }
 
 func TestQuotes(t *testing.T) { storetest.Quotes(t, newDSN) }
+
+// A search of many matches walks the date index (search.go), here from
+// 1 000 matches; one of few collects them, as the other suite tests do.
+func TestSearchManyMatches(t *testing.T) {
+	defer postgres.SetManyMatches(1000)()
+	storetest.SearchManyMatches(t, newDSN)
+}
 
 // TestLegacyIDs migrates a database made before ids were scoped by source.
 func TestLegacyIDs(t *testing.T) {
