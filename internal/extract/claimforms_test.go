@@ -54,6 +54,9 @@ func TestClaimForms(t *testing.T) {
 		{"in with no document is no source", "In a speech last month, the mayor had a ten point plan for the port.", "", "the mayor had a ten point plan"},
 		{"found with a document subject", "The survey found that most tenants want the rent frozen.", "The survey", "most tenants want the rent frozen."},
 		{"found with a person subject is no cue", "Ilse Warner found the ledger under the stairs.", "", "the ledger under the stairs."},
+		{"phrasal cue of talking about", "Mirela Castan talked about the cost of the new ferry terminal.", "Mirela Castan", "the cost of the new ferry terminal."},
+		{"phrasal cue pointing to", "Idris Bello pointed to the drop in river traffic since the spring.", "Idris Bello", "the drop in river traffic since the spring."},
+		{"discussed", "Idris Bello discussed the plan to close the old harbour in winter.", "Idris Bello", "the plan to close the old harbour in winter."},
 		{"coordinated claims stay two", "Quincy Marr said the levee held, and Ada Voss said it did not.", "Ada Voss", "it did not."},
 	}
 	for _, tt := range tests {

@@ -22,7 +22,8 @@ const englishCueLemmas = `accuse acknowledge add affirm agree allege announce an
 	joke lament mention mock muse note observe plead pledge post praise predict promise propose
 	quote recall recount refuse reiterate reject remark remind repeat reply report
 	respond retort reveal scoff shout sneer stress suggest testify tout tweet retweet urge vow
-	warn wonder worry yell cry exclaim scream whisper mutter dispute brag confide concur insinuate speculate reckon surmise theorize`
+	warn wonder worry yell cry exclaim scream whisper mutter dispute brag confide concur insinuate speculate reckon surmise theorize
+	discuss portray`
 
 // englishCueIrregular are forms the rules above do not make.
 const englishCueIrregular = `say says said saying tell tells told telling write writes wrote writing

@@ -8,7 +8,10 @@ import "strings"
 // particle. They are the multi-word cue spans of PolNeAR's train split
 // whose verb is not a cue by itself, kept to general ones; those that take
 // a plan or a list as object more often than a statement ("laid out",
-// "spelled out") are left out.
+// "spelled out") are left out. Verbs of talking about something ("talked
+// about", "spoke about", "referring to", "pointed to", "railed against")
+// attribute what they are about: PolNeAR's annotators marked them as cues
+// in most of their uses there.
 
 // phrasalCueLemmas are regular verbs with their particles, one phrase a
 // line: inflect makes the verb's forms.
@@ -17,7 +20,11 @@ const phrasalCueLemmas = `point out
 	push back
 	chime in
 	weigh in
-	lash out`
+	lash out
+	talk about
+	point to
+	refer to
+	rail against`
 
 // phrasalCueIrregular are phrases with verb forms inflect does not make.
 const phrasalCueIrregular = `shoot back
@@ -34,7 +41,11 @@ const phrasalCueIrregular = `shoot back
 	make it clear
 	makes it clear
 	made it clear
-	making it clear`
+	making it clear
+	speak about
+	speaks about
+	spoke about
+	speaking about`
 
 // phrasalCues are the key sequences of every phrasal cue form.
 var phrasalCues = buildPhrasalCues()
