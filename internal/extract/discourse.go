@@ -43,7 +43,7 @@ var vesselNouns = set(`ship warship destroyer frigate corvette cruiser vessel ta
 // None names an organisation.
 var commonAbbreviations = set(`dwi dui owi ovi bac suv suvs atv rv cpr icu er emt ems rbi rbis era
 	swat tko ko mph kph ist bst edt est cst pst gmt ied rpg awol mia pow sos hiv aids ptsd adhd atm
-	pin gps faq diy ok aka asap rip fyi lol ppr qb rb wr te ot`)
+	pin gps faq diy ok aka asap rip fyi lol ppr qb rb wr te ot ddt pcb pcbs thc lsd mdma`)
 
 func (a *analysis) readDiscourse() *discourse {
 	d := &discourse{titles: map[string]bool{}, vessels: map[string]bool{}, groups: map[string]bool{}, takesThe: map[string]bool{},

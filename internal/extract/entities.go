@@ -219,10 +219,16 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 	// quotation gives ("“The Notorious Bettie Page”", "the “American Pie”
 	// star"), is a plural the document writes after "the" ("the Saints"),
 	// or ends in a place ("Waitrose Wellington", "Earthquake Jolts Iran").
-	if r.ByShape && (d.takesThe[key] || a.quotedTitle(r) || d.groups[last] || a.gaz.Lookup(last) != nil) {
+	if r.ByShape && (d.takesThe[key] || a.quotedTitle(r) || d.groups[last] || a.gaz.Lookup(last) != nil || residents(last)) {
 		return false
 	}
 	return r.Type != Unknown || sources[ri]
+}
+
+// residents reports whether a word names the people of a place
+// ("Brooklynites", "Angelenos"): no person's surname.
+func residents(k string) bool {
+	return len(k) > 6 && (strings.HasSuffix(k, "ites") || strings.HasSuffix(k, "ians") || strings.HasSuffix(k, "enos"))
 }
 
 // quotedTitle reports whether a name run fills most of a short

@@ -119,6 +119,12 @@ func findNameRuns(text string, toks []normalize.Token, starts, titled []bool, lo
 		for i < j && (prepositions[toks[i].Key] && len(toks[i].Key) > 2 || capitalisedAdverb(toks[i].Key)) {
 			i++
 		}
+		// What the stripping leaves must open with a capital, not with
+		// the "and" or "of" that joined the word taken off ("Detectives
+		// and Internal Affairs Bureau").
+		for i < j && !isUpperStart(text[toks[i].Begin:toks[i].End]) {
+			i++
+		}
 		// A weekday after a name is when, not part of it ("… Center
 		// Thursday").
 		for j > i && (weekdays[toks[j].Key] || len([]rune(toks[j].Key)) == 1) {
