@@ -80,7 +80,10 @@ func TestEntityContext(t *testing.T) {
 		"The warship Kestrel Rose stood off the coast; the Kestrel Rose later sailed to Savannah. " +
 		"Los Angeles County Sheriff Lee Varga said the Philadelphia 76ers had called. " +
 		"A mid-Pop-Culture Revival Page was printed. Lynn Harper was treated at Betty Ford Center; she left Betty Ford on Friday.\n\n" +
-		"A supermarket in a Somerset town caught fire. The fire at the Waitrose in Wellington was put out.\n"
+		"A supermarket in a Somerset town caught fire. The fire at the Waitrose in Wellington was put out.\n\n" +
+		"In the morning the town's chief of police, Chief of Police Dana Whitlock, spoke at length with the county judge, Judge Morgan A. Pell, " +
+		"about traces of DDT found in the water and about barges that travel along the IRTC (Inland River Transit Corridor) every week. " +
+		"Riot in Halden: Earthquake Jolts Iran. The RussiaToday Brooklynites reported it.\n"
 	r := Document(&doc.Document{ID: "t", Text: text})
 	byName := map[string]Entity{}
 	for _, e := range r.Entities {
@@ -98,7 +101,13 @@ func TestEntityContext(t *testing.T) {
 	if e := byName["Lee Varga"]; e.Type != Person {
 		t.Errorf("Lee Varga: %+v, want a person (all: %v)", e, byName)
 	}
-	for _, name := range []string{"United States", "DWI", "Australia", "Kestrel Rose", "Falcons", "Culture Revival Page", "Betty Ford"} {
+	for name, typ := range map[string]EntityType{"Dana Whitlock": Person, "Morgan A. Pell": Person, "Inland River Transit Corridor": Place} {
+		if e := byName[name]; e.Type != typ {
+			t.Errorf("%s: %+v, want %s", name, e, typ)
+		}
+	}
+	for _, name := range []string{"United States", "DWI", "Australia", "Kestrel Rose", "Falcons", "Culture Revival Page", "Betty Ford",
+		"Police Dana Whitlock", "Morgan", "DDT", "IRTC", "Earthquake Jolts Iran", "RussiaToday Brooklynites"} {
 		if e, ok := byName[name]; ok {
 			t.Errorf("%q is an entity: %+v", name, e)
 		}

@@ -81,7 +81,9 @@ func findNameRuns(text string, toks []normalize.Token, starts, titled []bool, lo
 				continue
 			}
 			if g == " " || g == "-" || g == "\u00a0" {
-				if capital(j+1) || numberedName(text, toks[j+1]) {
+				// "Michael A. Martone": the initial "A" is capitalised
+				// though it is also an article.
+				if capital(j+1) || numberedName(text, toks[j+1]) || initialInName(text, toks, j+1, capital) {
 					j++
 					continue
 				}
@@ -158,6 +160,24 @@ func findNameRuns(text string, toks []normalize.Token, starts, titled []bool, lo
 		i = j
 	}
 	return runs
+}
+
+// allCapitalised reports whether every word of [a, b] begins with a
+// capital (no "of" or particle inside).
+func allCapitalised(text string, toks []normalize.Token, a, b int) bool {
+	for i := a; i <= b; i++ {
+		if !isUpperStart(text[toks[i].Begin:toks[i].End]) {
+			return false
+		}
+	}
+	return true
+}
+
+// initialInName reports whether token i is a single capital letter with
+// a full stop, followed by a capitalised word: an initial inside a name.
+func initialInName(text string, toks []normalize.Token, i int, capital func(int) bool) bool {
+	w := text[toks[i].Begin:toks[i].End]
+	return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' && i+1 < len(toks) && gap(text, toks, i+1) == ". " && capital(i+1)
 }
 
 // numberedName reports whether a word is a number with a plural ending,
@@ -256,6 +276,15 @@ func classifyRun(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) 
 	// The gazetteer knows places and organisations by their full name.
 	if e := gaz.LookupSpan(text, toks, a, b); e != nil {
 		r.Type = e.Type
+		return r
+	}
+	// "Chief of Police Scott Russell", "Secretary of State Condoleezza
+	// Rice": the word after a title and "of" is the office's domain, the
+	// name follows it.
+	if a >= 2 && b-a >= 2 && toks[a-1].Key == "of" && isTitle(toks[a-2].Key) &&
+		(orgWords[toks[a].Key] || genericNouns[toks[a].Key] || titles[toks[a].Key]) && !hasOrgWord(toks, a+1, b) && !hasTitle(toks, a+1, b) && allCapitalised(text, toks, a+1, b) {
+		r.Type, r.NameFirst = Person, a+1
+		r.Roles = append(r.Roles, tokenText(text, toks, a-2, a))
 		return r
 	}
 	// "Mr. Ridge", "Ms. Lake": after an honorific, a person whatever the

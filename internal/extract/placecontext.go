@@ -99,9 +99,37 @@ func (a *analysis) placeLinks() map[int]*GazetteerEntry {
 			links[ri] = nil
 			continue
 		}
+		// "Forks, Washington", "Atlanta, Georgia": a place after another
+		// and a comma is the larger one holding it, a state or a country.
+		if a.afterPlace(*r) {
+			if larger := largerCandidates(cands); len(larger) > 0 {
+				links[ri] = chooseCandidate(larger, keys[ri], "", votes)
+				continue
+			}
+		}
 		links[ri] = chooseCandidate(cands, keys[ri], local[ri], votes)
 	}
 	return links
+}
+
+// afterPlace reports whether a run follows a place's name and a comma.
+func (a *analysis) afterPlace(r nameRun) bool {
+	if r.First == 0 || strings.TrimSpace(gap(a.text, a.toks, r.First)) != "," {
+		return false
+	}
+	p := a.runAt[r.First-1]
+	return p >= 0 && a.runs[p].Type == Place && !a.listGoesOn(r)
+}
+
+// largerCandidates are the regions and countries among the candidates.
+func largerCandidates(cands []*GazetteerEntry) []*GazetteerEntry {
+	var out []*GazetteerEntry
+	for _, e := range cands {
+		if e.Kind == "region" || e.Kind == "country" {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // hasCountry reports whether one of the candidates is a country.
