@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode"
 
 	"github.com/echotrace/echotrace/internal/doc"
@@ -365,4 +366,16 @@ func (a *analysis) quoteEndsSentenceBefore(b int) bool {
 	}
 	r := runeBefore(a.text, i)
 	return r == '.' || r == '?' || r == '!' || r == '…'
+}
+
+// newSentenceIntroducesQuote reports whether a clause that begins at byte
+// pb, after a quotation that ended its sentence, introduces a quotation
+// right after its cue at token i (“…found.” He added, “In this case …”):
+// it attributes the quotation after it, not the one before.
+func (a *analysis) newSentenceIntroducesQuote(pb, i int) bool {
+	if !a.quoteEndsSentenceBefore(pb) || i+1 >= len(a.toks) || !a.inQuote[i+1] {
+		return false
+	}
+	g := strings.TrimRight(gap(a.text, a.toks, i+1), " \u00a0\"“'‘«")
+	return strings.HasSuffix(g, ",") || strings.HasSuffix(g, ":")
 }

@@ -73,6 +73,9 @@ func TestSpeakerForms(t *testing.T) {
 		{"quotation in a claim whose source is a pronoun inside another claim", "Hobart says he believes his campaign has “the wind at its back” before the vote.", "Hobart", "wind at its back", KindQuote},
 		{"capitalised adverb opening an introductory phrase", "Immediately after the vote, Gallagher issued a statement, “Tonight the county chose the river.”", "Gallagher", "county chose the river", KindQuote},
 		{"subject with a description before the name, then a participle", "Former harbour master Ines Varga greeted the crowd, saying, “The ferry runs again tomorrow.”", "Former harbour master Ines Varga", "ferry runs again", KindQuote},
+		{"new sentence introducing a quotation after one that ended", "Pell said, “The dam is older than the town.” He added, “Nobody has inspected it since.”", "He", "Nobody has inspected", KindQuote},
+		{"verb outside the lexicon in the frame after a quotation", "“You left the gate open all winter,” Marlowe scolded in her letter.", "Marlowe", "left the gate open", KindQuote},
+		{"inverted frame with a verb outside the lexicon", "“We lost the ferry vote,” fumed the harbour master.", "the harbour master", "lost the ferry vote", KindQuote},
 		{"hyphenated modifier", "“He should step aside,” the union-backed newspaper wrote.", "the union-backed newspaper", "should step aside", KindQuote},
 	}
 	for _, tt := range tests {
