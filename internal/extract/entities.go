@@ -135,7 +135,7 @@ func (a *analysis) entities() []Entity {
 			// A surname of a person the document names in full is that
 			// person, not the country or town of the same name ("Eddie
 			// Jordan" … "Jordan").
-			if full := a.people.resolve(a.text[a.toks[r.First].Begin:a.toks[r.First].End]); full != "" {
+			if full := a.people.resolveTitled(a.text[a.toks[r.First].Begin:a.toks[r.First].End]); full != "" {
 				t, name = Person, full
 			}
 		}

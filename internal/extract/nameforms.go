@@ -19,7 +19,7 @@ var placeHeads = set(`avenue ave street road boulevard blvd lane drive highway f
 	river lake island islands isle bay beach coast peninsula canyon creek harbor harbour heights
 	falls desert forest strait sea ocean airport stadium arena courthouse bridge tunnel theater
 	theatre mall province prefecture gardens park village district gulf jail prison estates
-	headquarters sound towers glacier glaciers hut huts dome delta reef volcano crater cove lagoon
+	sound towers glacier glaciers hut huts dome delta reef volcano crater cove lagoon
 	fjord plateau peak pier wharf dam canal cemetery zoo campus monument memorial palace castle
 	acropolis wall bivvy corridor`)
 
@@ -63,6 +63,11 @@ var orgHeads = set(`services advisors advisers financial coalition division corp
 var eventHeads = set(`act acts treaty accord games award awards prize festival cup championship
 	championships series olympics tournament bowl convention summit day eve week trophy medal
 	draft playoffs playoff finals meetings emmy emmys oscar oscars grammy grammys open`)
+
+// unitHeads end names that are a building as often as the body housed in
+// it ("County Headquarters", "Natural Disasters Headquarters"): neither
+// type can be trusted, so they are no entity.
+var unitHeads = set(`headquarters hq`)
 
 // vesselPrefixes open the name of a ship ("MV Gibe", "USS Cole"): a
 // thing, not a person.
@@ -108,7 +113,7 @@ func formType(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) (t 
 	switch {
 	case a == b && (labelWords[last] || genericNouns[last] || holidays[last] || calendarWords[last]):
 		return Unknown, true, true
-	case eventHeads[last] && a < b, vesselPrefixes[first] && a < b, hasKey(toks, a, b, "ship"):
+	case eventHeads[last] && a < b, vesselPrefixes[first] && a < b, hasKey(toks, a, b, "ship"), unitHeads[last] && a < b:
 		return Unknown, true, true
 	case a == b && isAllCaps(text[toks[a].Begin:toks[a].End]) && (functionWords[first] || adverbials[first] || prepositions[first] || notHeads[first]):
 		return Unknown, true, true // "TOO", "AND": a word in capitals

@@ -426,6 +426,24 @@ func (p *people) add(full string, byShape bool) {
 	}
 }
 
+// resolveTitled is resolve among the full names the text gives a title,
+// role or description: a place's name is taken for a surname only on
+// such evidence ("Zone Athens" of a headline does not make "Athens" a
+// person).
+func (p *people) resolveTitled(word string) string {
+	found := ""
+	for _, n := range p.byLast[normalize.Key(word)] {
+		if p.byForm[n] {
+			continue
+		}
+		if found != "" {
+			return ""
+		}
+		found = n
+	}
+	return found
+}
+
 // generations follow a surname ("Jr.", "III").
 var generations = set(`jr sr ii iii iv`)
 
