@@ -131,6 +131,14 @@ func (a *analysis) markedAsTitle(r nameRun) bool {
 	opens := strings.HasSuffix(before, "\"") || strings.HasSuffix(before, "“")
 	closes := strings.HasPrefix(after, "''") || strings.HasPrefix(after, "\"") || strings.HasPrefix(after, "”")
 	// Headlines quote titles in single marks ('Catching Fire').
+	// "the "America's Most Wanted" show": a short quotation the name
+	// opens.
+	if opens && !closes {
+		rest := a.text[e:min(len(a.text), e+40)]
+		if k := strings.IndexAny(rest, "\"”"); k >= 0 && !strings.ContainsAny(rest[:k], ".!?;\n") && len(strings.Fields(rest[:k])) <= 3 {
+			closes = true
+		}
+	}
 	return opens && closes || a.singleQuoted(b, e)
 }
 

@@ -224,11 +224,17 @@ func capitalisedAdverb(k string) bool {
 	return false
 }
 
-// afterColon reports whether token i follows a colon or a dash, where a
-// headline's clause begins ("Oscars: Choosing DeGeneres").
+// afterColon reports whether token i follows a colon, a dash or a
+// quotation mark, where a headline's or a new clause begins ("Oscars:
+// Choosing DeGeneres", "… orchestra.” Choosing DeGeneres …").
 func afterColon(text string, toks []normalize.Token, i int) bool {
 	g := strings.TrimSpace(gap(text, toks, i))
-	return g == ":" || g == "—" || g == "–" || g == "-" || g == "\"" || g == "”" || g == "''"
+	for _, end := range []string{":", "—", "–", "-", "\"", "”", "''"} {
+		if strings.HasSuffix(g, end) {
+			return true
+		}
+	}
+	return false
 }
 
 // ofPlaces open a place's name joined by "of" ("Gulf of Aden", "Bay of
@@ -306,7 +312,13 @@ func classifyRun(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) 
 		r.Type = Org
 		return r
 	}
-	// "Le Monde", "La Croisette", but not "Los Angeles County Sheriff
+	// "the La Croisette seafront", "the Mount Pleasant neighbourhood": a
+	// noun for a kind of place after the name makes it a place's.
+	if b+1 < len(toks) && placeFollowers[toks[b+1].Key] && isBlank(gap(text, toks, b+1)) && !isUpperStart(text[toks[b+1].Begin:toks[b+1].End]) {
+		r.Type = Place
+		return r
+	}
+	// "Le Monde", but not "Los Angeles County Sheriff
 	// Lee Baca" or "LA Superior Court Judge …": a known place opening the
 	// run is no article.
 	if articleStarts[toks[a].Key] && b > a && !placeOpens(text, toks, a, b, gaz) {
@@ -371,6 +383,11 @@ func classifyRun(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) 
 	}
 	return r
 }
+
+// placeFollowers are nouns for a kind of place that follow a place's
+// name in lower case.
+var placeFollowers = set(`seafront promenade waterfront neighborhood neighbourhood district suburb
+	area township borough quarter`)
 
 // placeOpens reports whether the first words of [a, b] name a place the
 // gazetteer knows ("Los Angeles", "LA").
