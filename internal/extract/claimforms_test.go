@@ -14,7 +14,7 @@ import (
 func TestClaimForms(t *testing.T) {
 	tests := []struct {
 		name, text       string
-		mention, content string // the speaker mention and the exact claim text ("" mention: no claim holds content)
+		mention, content string // the speaker mention ("…x": ending in x) and the exact claim text ("" mention: no claim holds content)
 	}{
 		{"demonstrative inside the content is no complementizer", "Orrin Vale said he understands how hard that can be.", "Orrin Vale", "he understands how hard that can be."},
 		{"that after an adverbial", "The ministry said in a statement that the dam was safe.", "The ministry", "the dam was safe."},
@@ -57,6 +57,9 @@ func TestClaimForms(t *testing.T) {
 		{"phrasal cue of talking about", "Mirela Castan talked about the cost of the new ferry terminal.", "Mirela Castan", "the cost of the new ferry terminal."},
 		{"phrasal cue pointing to", "Idris Bello pointed to the drop in river traffic since the spring.", "Idris Bello", "the drop in river traffic since the spring."},
 		{"discussed", "Idris Bello discussed the plan to close the old harbour in winter.", "Idris Bello", "the plan to close the old harbour in winter."},
+		{"office with of before the name", "Secretary of Transport Ilse Warner said the tunnel would open in June.", "…Ilse Warner", "the tunnel would open in June."},
+		{"a name after a lower-case noun and of is no subject", "Friends of Ilse Warner said the tunnel would open in June.", "", "the tunnel would open in June."},
+		{"a common noun opening the sentence", "Police reported no arrests late on Monday night.", "Police", "no arrests late on Monday night."},
 		{"coordinated claims stay two", "Quincy Marr said the levee held, and Ada Voss said it did not.", "Ada Voss", "it did not."},
 	}
 	for _, tt := range tests {
@@ -72,7 +75,7 @@ func TestClaimForms(t *testing.T) {
 					continue
 				}
 				if tt.text[o.Begin:o.End] == tt.content {
-					if o.SpeakerText != tt.mention {
+					if o.SpeakerText != tt.mention && !(strings.HasPrefix(tt.mention, "…") && strings.HasSuffix(o.SpeakerText, strings.TrimPrefix(tt.mention, "…"))) {
 						t.Fatalf("speaker mention %q, want %q", o.SpeakerText, tt.mention)
 					}
 					return

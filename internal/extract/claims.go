@@ -140,6 +140,45 @@ func (a *analysis) coordinatedSubject(i int) (source, bool) {
 	return src, true
 }
 
+// openingNounBefore is the source named by a single word that opens its
+// sentence, capitalised only for standing there, and is no entity:
+// "Police reported no arrests". It is a description of a group or body,
+// never resolved to a name.
+func (a *analysis) openingNounBefore(j int) (source, bool) {
+	if j < 0 || !a.starts[j] || a.inQuote[j] || runIndexAt(a.runAt, j) >= 0 && !a.runs[a.runAt[j]].None {
+		return source{}, false
+	}
+	k := a.toks[j].Key
+	if !isDescriptionHead(k, strings.ToLower(a.text[a.toks[j].Begin:a.toks[j].End])) || calendarWords[k] || timeWords[k] {
+		return source{}, false
+	}
+	kind := srcOrgRole
+	if strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ss") {
+		kind = srcPlural
+	}
+	return source{Span: doc.Span{Begin: a.toks[j].Begin, End: a.toks[j].End}, Kind: kind, Run: -1, Head: k}, true
+}
+
+// runIndexAt is the run index at token j, or -1.
+func runIndexAt(runAt []int, j int) int {
+	if j < 0 || j >= len(runAt) {
+		return -1
+	}
+	return runAt[j]
+}
+
+// officeOfBefore reports whether a person's name run is preceded by a
+// capitalised office and "of" that make a title with it: "Secretary of
+// State John Kerry", "Supervisor of Elections Susan Bucher".
+func (a *analysis) officeOfBefore(r nameRun) bool {
+	o := r.First - 1
+	if r.Type != Person || r.NameFirst <= r.First && r.Last == r.First || o < 1 || a.toks[o].Key != "of" || !isBlank(gap(a.text, a.toks, o)) {
+		return false
+	}
+	w := a.text[a.toks[o-1].Begin:a.toks[o-1].End]
+	return isUpperStart(w) && !isAllCaps(w) && (titles[a.toks[o-1].Key] || roleNouns[a.toks[o-1].Key] || strings.HasSuffix(a.toks[o-1].Key, "or") || strings.HasSuffix(a.toks[o-1].Key, "er"))
+}
+
 // closesInvertedSource reports whether the source named after its cue
 // ends where an inverted attribution ends: at punctuation, the end of
 // the sentence, or an adverbial ("…,” said Ms. Lee on Monday). A verb
@@ -543,6 +582,9 @@ func (a *analysis) subjectBefore(i int) (source, bool) {
 	}
 	if strings.TrimSpace(g) == "" || strings.TrimSpace(g) == "%" {
 		if s, ok := a.npBefore(j); ok {
+			return s, true
+		}
+		if s, ok := a.openingNounBefore(j); ok {
 			return s, true
 		}
 		return a.quantityBefore(j)

@@ -122,7 +122,9 @@ func (a *analysis) npBefore(e int) (source, bool) {
 			// "sources close to X claim": X is not the subject. "the
 			// Ukrainian state": a person's name takes no article; "a
 			// Washington think tank": after "a" a name is a modifier.
-			if prepositions[pk] && !subordinators[pk] || determiners[pk] && r.Type != Org && r.Type != Place || pk == "a" || pk == "an" {
+			// But a capitalised office with "of" before a person's name
+			// is a title ("Secretary of State John Kerry said").
+			if prepositions[pk] && !subordinators[pk] && !a.officeOfBefore(r) || determiners[pk] && r.Type != Org && r.Type != Place || pk == "a" || pk == "an" {
 				return source{}, false
 			}
 		}
