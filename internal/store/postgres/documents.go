@@ -367,7 +367,7 @@ func (s *DB) Documents(ctx context.Context, q store.DocQuery) ([]doc.Document, e
 		order = ` ORDER BY date_us DESC, seq DESC`
 	}
 	if search != nil {
-		return s.searchDocuments(ctx, search, whereClause(where)+order+limitClause(q.Limit, q.Offset), order, p)
+		return s.searchDocuments(ctx, search, whereClause(where)+order+limitClause(q.Limit, q.Offset), p, q.Desc)
 	}
 	return s.queryDocuments(ctx, `SELECT `+docColumns+` FROM documents`+whereClause(where)+
 		order+limitClause(q.Limit, q.Offset), p...)

@@ -1,8 +1,10 @@
 package postgres
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/jackc/pgx/v5"
 
@@ -31,53 +33,81 @@ import (
 // collected and sorted, many are found by walking the date index. Each
 // query is made to take its way with planner settings local to the
 // search's read-only transaction. Only the page's seqs are chosen so;
-// its rows are read after.
+// its rows are read by seq.
 
 // manyMatches is the number of matches from which a search walks the date
-// index. Collecting costs a few microseconds per match; walking costs a
-// words test per row walked, two orders of magnitude more, and walks
-// (page depth) × (documents / matches) rows: at 100 000 documents and a
-// first page of 51, the two meet at about ten thousand matches.
-var manyMatches = 10_000
+// index. Collecting costs about a microsecond per match (100 000 in
+// 120 ms on a busy machine); walking costs a words test per row walked,
+// about a hundred times more, and walks (page depth) × (documents /
+// matches) rows: at 100 000 documents and a first page of 51, the two
+// meet at some twenty thousand matches.
+var manyMatches = 20_000
 
-// Planner settings for each way, local to the transaction.
-const (
-	collectMatches = `SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL enable_indexonlyscan = off`
-	walkDateIndex  = `SET LOCAL enable_indexscan = on; SET LOCAL enable_indexonlyscan = on; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off`
+// Planner settings for each way, local to the transaction: each a list of
+// statements, sent in one batch with the query they are for.
+var (
+	collectMatches = []string{`SET LOCAL enable_seqscan = off`, `SET LOCAL enable_indexscan = off`, `SET LOCAL enable_indexonlyscan = off`}
+	walkDateIndex  = []string{`SET LOCAL enable_indexscan = on`, `SET LOCAL enable_indexonlyscan = on`, `SET LOCAL enable_bitmapscan = off`, `SET LOCAL enable_sort = off`}
 )
 
 // searchDocuments answers a text search: words are its folded words, tail
 // the WHERE, ORDER BY and LIMIT of the page (words among its conditions),
-// order the ORDER BY alone, p the arguments of tail.
-func (s *DB) searchDocuments(ctx context.Context, words []string, tail, order string, p params) ([]doc.Document, error) {
-	var seqs []int64
+// p the arguments of tail, desc whether the order is newest first.
+//
+// Every exchange with the server costs a wait for its process, long on a
+// busy machine, so the statements go in batches: the settings and the
+// estimate, the count where needed, the settings and the page.
+func (s *DB) searchDocuments(ctx context.Context, words []string, tail string, p params, desc bool) ([]doc.Document, error) {
+	type row struct {
+		dateUS, seq int64
+		d           doc.Document
+	}
+	var page []row
 	err := pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, collectMatches); err != nil {
-			return err
-		}
 		many, err := manyMatching(ctx, tx, words)
 		if err != nil {
 			return err
 		}
+		settings := collectMatches
 		if many {
-			if _, err := tx.Exec(ctx, walkDateIndex); err != nil {
-				return err
-			}
+			settings = walkDateIndex
 		}
-		rows, err := tx.Query(ctx, `SELECT seq FROM documents`+tail, p...)
-		if err != nil {
-			return err
+		b := &pgx.Batch{}
+		for _, st := range settings {
+			b.Queue(st)
 		}
-		seqs, err = pgx.CollectRows(rows, pgx.RowTo[int64])
-		return err
+		// The page's seqs are chosen by the index alone; only their rows
+		// are read.
+		b.Queue(`SELECT date_us, seq, `+docColumns+` FROM documents WHERE seq IN (SELECT seq FROM documents`+tail+`)`, p...).
+			Query(func(rows pgx.Rows) error {
+				for rows.Next() {
+					var r row
+					d, err := scanDocument(rows, &r.dateUS, &r.seq)
+					if err != nil {
+						return err
+					}
+					r.d = d
+					page = append(page, r)
+				}
+				return rows.Err()
+			})
+		return tx.SendBatch(ctx, b).Close()
 	})
 	if err != nil {
 		return nil, fmt.Errorf("postgres: search: %w", err)
 	}
-	if len(seqs) == 0 {
-		return nil, nil
+	slices.SortFunc(page, func(a, b row) int {
+		c := cmp.Or(cmp.Compare(a.dateUS, b.dateUS), cmp.Compare(a.seq, b.seq))
+		if desc {
+			return -c
+		}
+		return c
+	})
+	out := make([]doc.Document, len(page))
+	for i, r := range page {
+		out[i] = r.d
 	}
-	return s.queryDocuments(ctx, `SELECT `+docColumns+` FROM documents WHERE seq = ANY($1)`+order, seqs)
+	return out, nil
 }
 
 // queryDocuments runs a query whose columns are docColumns.
@@ -102,15 +132,23 @@ func (s *DB) queryDocuments(ctx context.Context, query string, args ...any) ([]d
 // word. The planner's estimate answers first: it knows the share of
 // documents of every frequent word (ANALYZE's most common elements), and
 // reading it costs no row. Where it expects fewer, the matches are
-// counted through the GIN index, up to manyMatches, which costs a few
-// microseconds per match and catches an estimate from stale statistics.
+// counted through the GIN index, up to manyMatches, which costs about a
+// microsecond per match and catches an estimate from stale statistics.
+// It leaves the settings that collect matches in place.
 func manyMatching(ctx context.Context, tx pgx.Tx, words []string) (bool, error) {
 	var plan []struct {
 		Plan struct {
 			Rows float64 `json:"Plan Rows"`
 		}
 	}
-	if err := tx.QueryRow(ctx, `EXPLAIN (FORMAT JSON) SELECT 1 FROM documents WHERE words @> $1`, words).Scan(&plan); err != nil {
+	b := &pgx.Batch{}
+	for _, st := range collectMatches {
+		b.Queue(st)
+	}
+	b.Queue(`EXPLAIN (FORMAT JSON) SELECT 1 FROM documents WHERE words @> $1`, words).QueryRow(func(r pgx.Row) error {
+		return r.Scan(&plan)
+	})
+	if err := tx.SendBatch(ctx, b).Close(); err != nil {
 		return false, err
 	}
 	if len(plan) > 0 && plan[0].Plan.Rows >= float64(manyMatches) {
