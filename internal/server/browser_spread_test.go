@@ -64,6 +64,19 @@ func TestBrowserSpreadPages(t *testing.T) {
 	if n := eval[int](t, ctx, `document.querySelectorAll("svg.outlets text.tick").length`); n < 2 {
 		t.Errorf("story page: the chart has %d axis labels", n)
 	}
+	// Headed by the story's headline; its entities and terms are said
+	// under it, not strung into the heading.
+	if h := eval[string](t, ctx, `document.getElementById("story-heading").textContent`); h == "" || strings.Contains(h, " · ") {
+		t.Errorf("story heading %q: want the headline alone", h)
+	}
+	if txt := eval[string](t, ctx, `(document.getElementById("story-about")||{}).textContent||""`); !strings.HasPrefix(txt, "About ") {
+		t.Errorf("story page: no line of what it is about (%q)", txt)
+	}
+	// Every day of a timeline of a few days has its date under it.
+	days := eval[int](t, ctx, `new Set([...document.querySelectorAll("svg.outlets rect")].map(r => r.getAttribute("x"))).size`)
+	if ticks := eval[int](t, ctx, `[...document.querySelectorAll("svg.outlets text.tick")].filter(t => /[A-Z][a-z][a-z] \d/.test(t.textContent)).length`); ticks < days {
+		t.Errorf("story page: %d days with documents but %d date labels", days, ticks)
+	}
 	screenshot(t, ctx, dir, "story")
 
 	if ids["narrative"] != "" {

@@ -120,6 +120,12 @@ func chartOutletTimeline(days []cluster.TimelineDay) outletChart {
 		c.Keys = append(c.Keys, chartKey{Class: "other", Outlet: fmt.Sprintf("%d other outlets", len(outlets)-chartOutlets), Documents: other})
 	}
 	dayW := max(chartMinDayW, min(chartMaxDayW, (chartMaxW-chartLeft)/c.Days))
+	// A timeline of a few days gets a label under every day: its days are
+	// spaced that far apart, the bars keep their width in the middle.
+	barW := max(1, dayW-2)
+	if c.Days*chartLabelGap <= chartMaxW-chartLeft {
+		dayW = max(dayW, chartLabelGap)
+	}
 	// A short timeline still gets a plot wide enough for its labels.
 	c.PlotX, c.PlotY, c.PlotW, c.PlotH = chartLeft, chartTop, max(dayW*c.Days, 360), chartPlotH
 	c.Width, c.Height = c.PlotX+c.PlotW+10, c.PlotY+c.PlotH+chartBottom
@@ -151,7 +157,7 @@ func chartOutletTimeline(days []cluster.TimelineDay) outletChart {
 			if name == "" {
 				name = "no outlet"
 			}
-			c.Rects = append(c.Rects, chartRect{X: c.PlotX + i*dayW + 1, Y: y, W: max(1, dayW-2), H: h, Class: class[x.outlet],
+			c.Rects = append(c.Rects, chartRect{X: c.PlotX + i*dayW + (dayW-barW)/2, Y: y, W: barW, H: h, Class: class[x.outlet],
 				Tip: fmt.Sprintf("%s · %s: %d of %d that day", x.day.Format("2006-01-02"), name, x.n, totals[i])})
 		}
 	}

@@ -46,6 +46,11 @@ type storyPage struct {
 	*storyBody
 	Kind      string // "Story" or "Narrative"
 	Label     string
+	// Heading is what the page is headed with: the headline that stands
+	// for the story, or its label when it has none; About are its key
+	// entities and terms, said under the heading.
+	Heading string
+	About   []string
 	ID        string
 	Chart     outletChart
 	GraphHref string
@@ -96,7 +101,11 @@ func (s *Server) pageNarrative(w http.ResponseWriter, r *http.Request) {
 func (s *Server) renderSpread(w http.ResponseWriter, r *http.Request, b *storyBody, kind string, sum cluster.Summary, graphQuery url.Values) {
 	ctx := r.Context()
 	p := storyPage{storyBody: b, Kind: kind, Label: sum.Label, ID: sum.ID, Chart: chartOutletTimeline(sum.Timeline),
-		Outlets: sum.Outlets, First: sum.First, Last: sum.Last, GraphHref: "/provenance?" + graphQuery.Encode()}
+		Outlets: sum.Outlets, First: sum.First, Last: sum.Last, GraphHref: "/provenance?" + graphQuery.Encode(),
+		Heading: sum.Details.Headline, About: slices.Concat(sum.Details.Entities, sum.Details.Terms)}
+	if p.Heading == "" {
+		p.Heading, p.About = sum.Label, nil
+	}
 	// Documents come in date order, undated last.
 	for i := range b.Documents {
 		if b.Documents[i].Date != "" {
@@ -136,7 +145,7 @@ func (s *Server) renderSpread(w http.ResponseWriter, r *http.Request, b *storyBo
 		s.pageFail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "story.html", pageData{Title: kind + ": " + cut(sum.Label, 60), Nav: "stories", Body: p})
+	s.render(w, r, http.StatusOK, "story.html", pageData{Title: kind + ": " + cut(p.Heading, 60), Nav: "stories", Body: p})
 }
 
 // travelling finds the quotes that appear in several of the documents and
