@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"iter"
 	"regexp"
 	"strconv"
 	"strings"
@@ -100,17 +101,10 @@ const headerLineBytes = 160
 // without a year or an impossible day. It returns false when there is
 // none.
 func Dateline(text string) (time.Time, bool) {
-	for start := 0; start < len(text) && start < headerBytes; {
-		end := strings.IndexByte(text[start:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
-		}
+	for start, end := range headLines(text) {
 		if t, ok := datelineOn(text[start:end]); ok {
 			return t, true
 		}
-		start = end + 1
 	}
 	for _, m := range publishedMarker.FindAllStringSubmatchIndex(text, 8) {
 		loc := m[2:4] // the marker word
@@ -129,6 +123,25 @@ func Dateline(text string) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// headLines yields the start and end of each line that starts in the
+// first headerBytes of text.
+func headLines(text string) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		for start := 0; start < len(text) && start < headerBytes; {
+			end := strings.IndexByte(text[start:], '\n')
+			if end < 0 {
+				end = len(text)
+			} else {
+				end += start
+			}
+			if !yield(start, end) {
+				return
+			}
+			start = end + 1
+		}
+	}
 }
 
 // datelineOn reads a dateline or header line: the first full date of the

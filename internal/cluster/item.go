@@ -32,17 +32,39 @@ type Item struct {
 	// Sources are ids of documents this one derives from (reuse stage);
 	// a derived document always joins its source's story.
 	Sources []string
+	// header are the byline and header lines NewItem blanked (see
+	// headerSpans).
+	header []span
+}
+
+// Kept reports whether the byte at offset off of the document's text is
+// read as the article's own text: not in a region NewItem blanked (the
+// caller drops its own boilerplate regions) nor in a byline or header
+// line. The pipeline leaves out entity mentions that are not kept.
+func (it *Item) Kept(off int) bool {
+	for _, s := range it.header {
+		if off >= s.Begin && off < s.End {
+			return false
+		}
+	}
+	return true
 }
 
 // NewItem fills an Item from a document: the date from its metadata, else
 // from a publication dateline in its text, else unknown.
+//
+// A byline and a header line that only names the outlet and the date are
+// blanked as well (see headerSpans): they say who wrote the article and
+// where, not what it is about.
 //
 // Regions of the text that are not the article's own (boilerplate,
 // comments, captions) are blanked out, offsets kept: a publisher's
 // footer names the publisher, not the news, and would otherwise tie every
 // story of that publisher together.
 func NewItem(d doc.Document) Item {
-	it := Item{ID: d.ID, Outlet: d.Outlet, Title: d.Title, Text: ownText(&d), Lang: d.Lang}
+	it := Item{ID: d.ID, Outlet: d.Outlet, Title: d.Title, Lang: d.Lang}
+	it.header = headerSpans(d.Text)
+	it.Text = blank(ownText(&d), it.header)
 	if it.Outlet == "" {
 		it.Outlet = d.Series
 	}

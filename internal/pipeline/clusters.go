@@ -213,9 +213,9 @@ func eachSignalled(ctx context.Context, st store.Store, c *cluster.Clusterer, so
 		for _, m := range mentions {
 			it := at[m.Doc]
 			// A name only in boilerplate, a comment or a caption (a
-			// publisher's own name in its footer) is not what the
-			// document is about.
-			if it == nil || regions[m.Doc].Excluded(m.Begin) {
+			// publisher's own name in its footer), or in a byline, is
+			// not what the document is about.
+			if it == nil || regions[m.Doc].Excluded(m.Begin) || !it.Kept(m.Begin) {
 				continue
 			}
 			it.Entities = append(it.Entities, m.Entity)

@@ -1,0 +1,124 @@
+package cluster
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/echotrace/echotrace/internal/normalize"
+)
+
+// span is a byte range [Begin, End) of a text.
+type span struct{ Begin, End int }
+
+// maxBylineBytes bounds a byline line ("By Jane Roe", "Articles by: Jane
+// Roe and Tom Poe").
+const maxBylineBytes = 100
+
+// headerSpans finds the lines at the head of a text that say who wrote
+// it and where it appeared rather than what happened: a byline, and a
+// header line made of an outlet or place and the date and nothing else
+// ("Harbour Weekly, June 11, 2024"). A byline names the author on every
+// article they write and the header line the outlet on every one of its
+// articles; read as content, they tie a writer's or an outlet's
+// unrelated stories together and head their labels. A wire dateline that
+// runs on into the first sentence ("BRENNICK, March 12, 2024 (NWS) –
+// Fishing was halted …") is content and stays.
+func headerSpans(text string) []span {
+	var out []span
+	for start, end := range headLines(text) {
+		if line := text[start:end]; byline(line) || headerOnly(line) {
+			out = append(out, span{start, end})
+		}
+	}
+	return out
+}
+
+// bylineWords introduce an author's name.
+var bylineWords = map[string]bool{"by": true, "par": true, "von": true, "por": true, "di": true, "door": true}
+
+// nameParticles may stand between the capitalised words of a name or
+// join two names.
+var nameParticles = map[string]bool{
+	"de": true, "da": true, "di": true, "do": true, "dos": true, "du": true, "van": true, "von": true, "der": true,
+	"den": true, "del": true, "la": true, "le": true, "y": true, "and": true, "und": true, "et": true, "e": true,
+}
+
+// creditWords may stand before "by" in a byline ("Written by", "Story
+// by"); other words there make a headline ("Man Killed By Falling Tree").
+var creditWords = map[string]bool{
+	"written": true, "posted": true, "reported": true, "published": true, "story": true,
+	"words": true, "text": true, "article": true, "articles": true, "report": true,
+}
+
+// byline reports whether a line is a byline: a word that introduces an
+// author ("By", "Par"), perhaps after a word that says what was written
+// ("Written by", "Articles by:") or with a colon after it, then only
+// names — capitalised words and the particles between them.
+func byline(line string) bool {
+	if len(line) > maxBylineBytes {
+		return false
+	}
+	toks := normalize.Tokens(line)
+	at := -1
+	for i := 0; i < len(toks) && i <= 2; i++ {
+		if bylineWords[toks[i].Key] {
+			at = i
+			break
+		}
+	}
+	if at < 0 || at+1 >= len(toks) {
+		return false
+	}
+	if at > 0 {
+		colon := strings.HasPrefix(strings.TrimSpace(line[toks[at].End:]), ":")
+		credit := at == 1 && creditWords[toks[0].Key]
+		if !colon && !credit {
+			return false
+		}
+	}
+	names := 0
+	for _, t := range toks[at+1:] {
+		w := line[t.Begin:t.End]
+		switch {
+		case nameParticles[t.Key]:
+		case capitalised(w) && !allDigits(t.Key):
+			names++
+		default:
+			return false
+		}
+	}
+	return names > 0
+}
+
+// headerOnly reports whether a line is a header line the dateline rule
+// reads a date from and that holds no running text: every word of more
+// than three letters is capitalised, a number or a word of a time.
+func headerOnly(line string) bool {
+	if _, ok := datelineOn(line); !ok {
+		return false
+	}
+	for _, t := range normalize.Tokens(line) {
+		w := line[t.Begin:t.End]
+		if utf8.RuneCountInString(t.Key) > 3 && !capitalised(w) && !allDigits(t.Key) && !timeWord(t.Key) {
+			return false
+		}
+	}
+	return true
+}
+
+// blank replaces the bytes of the spans with spaces, newlines and
+// offsets kept.
+func blank(text string, spans []span) string {
+	if len(spans) == 0 {
+		return text
+	}
+	b := []byte(text)
+	for _, s := range spans {
+		for i := s.Begin; i < s.End && i < len(b); i++ {
+			if b[i] != '\n' {
+				b[i] = ' '
+			}
+		}
+	}
+	return string(b)
+}
