@@ -1155,29 +1155,71 @@ func (a *analysis) findContent() {
 // think the accord went far enough" what Sanders said carries the inner
 // "think", so the inner claim ("the accord went far enough", negated at
 // that) is no statement of its own. The inner cue must belong to the
-// clause that opens the outer content (no comma or colon between):
-// "Trump said the plan failed, and Clinton said it worked" are two
-// claims. The inner attribution still gives its source to a quotation
-// next to it or inside its content (“…” words are the inner speaker's).
+// clause that opens the outer content (no comma or colon between). A
+// clause joined by "and", "but" or "while" with its own subject ends the
+// outer content instead: "Clinton said hackers broke in and she accused
+// Trump of …" and "Trump said the plan failed, and Clinton said it
+// worked" are two claims each. The inner attribution still gives its
+// source to a quotation next to it or inside its content (“…” words are
+// the inner speaker's).
 func (a *analysis) markNestedClaims() {
-	type span struct{ b, e int }
-	var cs []span
-	for _, at := range a.attrs {
+	var outer []int // attributions whose content may hold another's cue
+	for i, at := range a.attrs {
 		if at.Pre && !at.Parenth && at.Quote < 0 && !at.Block && at.Content.End > at.Content.Begin {
-			cs = append(cs, span{at.Content.Begin, at.Content.End})
+			outer = append(outer, i)
 		}
 	}
-	slices.SortFunc(cs, func(x, y span) int { return x.b - y.b })
+	slices.SortFunc(outer, func(x, y int) int { return a.attrs[x].Content.Begin - a.attrs[y].Content.Begin })
 	for i := range a.attrs {
 		at := &a.attrs[i]
 		if at.Quote >= 0 || at.Block || at.Content.End <= at.Content.Begin {
 			continue
 		}
-		k := sort.Search(len(cs), func(k int) bool { return cs[k].b > at.Cue.Begin }) - 1
-		if k >= 0 && cs[k].e > at.Cue.Begin && !strings.ContainsAny(a.text[cs[k].b:at.Cue.Begin], ",;:—–()") {
+		k := sort.Search(len(outer), func(k int) bool { return a.attrs[outer[k]].Content.Begin > at.Cue.Begin }) - 1
+		if k < 0 || outer[k] == i {
+			continue
+		}
+		o := &a.attrs[outer[k]]
+		if o.Content.End <= at.Cue.Begin {
+			continue
+		}
+		if cut, ok := a.coordinatedClauseStart(o, at); ok {
+			o.Content.End = cut
+			continue
+		}
+		if !strings.ContainsAny(a.text[o.Content.Begin:at.Cue.Begin], ",;:—–()") {
 			at.Nested = true
 		}
 	}
+}
+
+// coordinatedClauseStart reports where the content of the outer
+// attribution o ends when the attribution at inside it opens a clause of
+// its own with a coordinator or a dash before its subject ("… and she
+// accused …", "…, but others say …", "… - others say …"): the end of the
+// last word before the coordinator or dash.
+func (a *analysis) coordinatedClauseStart(o, at *attribution) (int, bool) {
+	if !at.Pre || at.Accord || at.Fixed {
+		return 0, false
+	}
+	f := a.tokenStartingAt(min(a.phraseBegin(at.Src), at.Cue.Begin))
+	if f < 1 || a.toks[f-1].Begin <= o.Content.Begin {
+		return 0, false
+	}
+	cut := a.toks[f-1].Begin
+	if g := gap(a.text, a.toks, f); strings.ContainsAny(g, "—–;") || strings.Contains(g, " - ") {
+		cut = a.toks[f].Begin // "… the diet - others say …"
+	} else {
+		switch a.toks[f-1].Key {
+		case "and", "but", "while", "whereas", "yet":
+		default:
+			return 0, false
+		}
+	}
+	for cut > o.Content.Begin && strings.ContainsRune(" ,;—–-\u00a0", runeBefore(a.text, cut)) {
+		cut -= len(string(runeBefore(a.text, cut)))
+	}
+	return cut, cut > o.Content.Begin
 }
 
 // complementizerAt finds the "that" (что, що, que, dass) that opens what
