@@ -20,7 +20,7 @@ var placeHeads = set(`avenue ave street road boulevard blvd lane drive highway f
 	falls desert forest strait sea ocean airport stadium arena courthouse bridge tunnel theater
 	theatre mall province prefecture gardens park village district gulf jail prison estates
 	sound towers glacier glaciers hut huts dome delta reef volcano crater cove lagoon
-	fjord plateau peak pier wharf dam canal cemetery zoo campus monument memorial palace castle
+	aves avenues sts streets roads fjord plateau peak pier wharf dam canal cemetery zoo campus monument memorial palace castle
 	acropolis wall bivvy corridor`)
 
 // placeOpeners begin the name of a place ("Lake Oster", "Mount Pleasant").
@@ -59,7 +59,7 @@ var orgHeads = set(`services advisors advisers financial coalition division corp
 
 // eventHeads end names that are neither person, organisation nor place:
 // laws, contests, prizes and works ("Endangered Species Act", "Hunger
-// Games").
+// Games"); "Operation" opens the name of an operation.
 var eventHeads = set(`act acts treaty accord games award awards prize festival cup championship
 	championships series olympics tournament bowl convention summit day eve week trophy medal
 	draft playoffs playoff finals meetings emmy emmys oscar oscars grammy grammys open`)
@@ -113,7 +113,7 @@ func formType(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) (t 
 	switch {
 	case a == b && (labelWords[last] || genericNouns[last] || holidays[last] || calendarWords[last]):
 		return Unknown, true, true
-	case eventHeads[last] && a < b, vesselPrefixes[first] && a < b, hasKey(toks, a, b, "ship"), unitHeads[last] && a < b:
+	case eventHeads[last] && a < b, vesselPrefixes[first] && a < b, first == "operation" && a < b, hasKey(toks, a, b, "ship"), unitHeads[last] && a < b:
 		return Unknown, true, true
 	case a == b && isAllCaps(text[toks[a].Begin:toks[a].End]) && (functionWords[first] || adverbials[first] || prepositions[first] || notHeads[first]):
 		return Unknown, true, true // "TOO", "AND": a word in capitals
@@ -205,6 +205,10 @@ func allGeneric(toks []normalize.Token, a, b int) bool {
 func personBefore(text string, toks []normalize.Token, a int) bool {
 	// An initial, but not an abbreviated direction ("E. Dahlia Ave").
 	if k := toks[a].Key; len([]rune(k)) == 1 && !strings.Contains("nsew", k) {
+		return true
+	}
+	// "PJ Hill", "CC Sabathia": two initials written together.
+	if w := text[toks[a].Begin:toks[a].End]; len(w) == 2 && isAllCaps(w) {
 		return true
 	}
 	return a > 0 && isBlank(gap(text, toks, a)) && (roleNouns[toks[a-1].Key] || isTitle(toks[a-1].Key) || personNouns[toks[a-1].Key]) && !isUpperStart(text[toks[a-1].Begin:toks[a-1].End])

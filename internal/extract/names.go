@@ -74,6 +74,11 @@ func findNameRuns(text string, toks []normalize.Token, starts, titled []bool, lo
 		j := i
 		for j+1 < len(toks) {
 			g := gap(text, toks, j+1)
+			// A firm's suffix ends its name ("Summit Entertainment LLC
+			// Summit Entertainment" is two names).
+			if j > i && corporateSuffixes[toks[j].Key] {
+				break
+			}
 			// "Mr. Trump", "Gene B. Sperling": the full stop of a title
 			// or an initial stays inside the name.
 			if (g == ". " || g == "." || g == ".\u00a0") && capital(j+1) && abbreviatedInName(text, toks[j]) {
@@ -179,6 +184,9 @@ func initialInName(text string, toks []normalize.Token, i int, capital func(int)
 	w := text[toks[i].Begin:toks[i].End]
 	return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' && i+1 < len(toks) && gap(text, toks, i+1) == ". " && capital(i+1)
 }
+
+// corporateSuffixes end a firm's name.
+var corporateSuffixes = set(`inc ltd llc plc gmbh`)
 
 // numberedName reports whether a word is a number with a plural ending,
 // the way teams are named ("76ers", "49ers"): it continues a name.
