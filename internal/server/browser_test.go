@@ -195,6 +195,26 @@ func TestBrowserWalk(t *testing.T) {
 	if n := eval[int](t, ctx, `document.querySelectorAll("#text .reuse").length`); n == 0 {
 		t.Error("the document shows no reused passage")
 	}
+	// Its quotes say their kind, and a claim, reported speech, is not
+	// wrapped in quotation marks.
+	if n := eval[int](t, ctx, `document.querySelectorAll("#doc-quotes li .kind").length`); n == 0 {
+		t.Error("the document's quotes say no kind")
+	}
+	if bad := eval[string](t, ctx, `[...document.querySelectorAll("#doc-quotes li.kind-claim a")].map(a => a.textContent).filter(t => /^[“"]/.test(t)).join(" | ")`); bad != "" {
+		t.Errorf("claims shown in quotation marks: %s", bad)
+	}
+	// Each entity once, with its number of mentions.
+	names := eval[[]string](t, ctx, `[...document.querySelectorAll("#doc-entities li a")].map(a => a.textContent)`)
+	seen := map[string]bool{}
+	for _, n := range names {
+		if seen[n] {
+			t.Errorf("entity %q listed twice on the document page", n)
+		}
+		seen[n] = true
+	}
+	if len(names) == 0 {
+		t.Error("the document page lists no entity")
+	}
 	screenshot(t, ctx, dir, "walk-1-document")
 
 	// Document → side by side with the first linked document.

@@ -272,13 +272,50 @@ type linkedDoc struct {
 
 // documentBody is the document page.
 type documentBody struct {
-	Doc       DocSummary
-	Pieces    []piece
-	Linked    []linkedDoc
-	Quotes    []quoteOcc
-	Entities  []entityMention
+	Doc      DocSummary
+	Pieces   []piece
+	Linked   []linkedDoc
+	Quotes   []quoteOcc
+	Entities []entityMention
+	// Named are the entities named in the text, each once, most
+	// mentioned first.
+	Named     []namedEntity
 	Truncated bool
 	Regions   int
+}
+
+// namedEntity is an entity of a document with its number of mentions.
+type namedEntity struct {
+	Entity, Name, Type string
+	Mentions           int
+}
+
+// namedEntities groups a document's mentions by entity, most mentioned
+// first (then by name), each under its display name (a mention by
+// pronoun counts, but never names it).
+func namedEntities(ms []entityMention) []namedEntity {
+	byID := map[string]*namedEntity{}
+	var out []*namedEntity
+	for _, m := range ms {
+		e := byID[m.Entity]
+		if e == nil {
+			e = &namedEntity{Entity: m.Entity, Name: m.Name, Type: m.Type}
+			byID[m.Entity] = e
+			out = append(out, e)
+		}
+		e.Mentions++
+	}
+	slices.SortStableFunc(out, func(a, b *namedEntity) int {
+		if a.Mentions != b.Mentions {
+			return b.Mentions - a.Mentions
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	res := make([]namedEntity, len(out))
+	for i, e := range out {
+		res[i] = *e
+	}
+	return res
 }
 
 func (s *Server) pageDocument(w http.ResponseWriter, r *http.Request) {
@@ -288,7 +325,8 @@ func (s *Server) pageDocument(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id := b.Doc.ID
-	body := documentBody{Doc: summarize(b.Doc), Quotes: b.Quotes, Entities: b.Entities, Truncated: b.Truncated, Regions: len(b.Doc.Regions)}
+	body := documentBody{Doc: summarize(b.Doc), Quotes: b.Quotes, Entities: b.Entities, Named: namedEntities(b.Entities),
+		Truncated: b.Truncated, Regions: len(b.Doc.Regions)}
 	// Colours go to linked documents in the order of their relations
 	// (strongest kind first), then of passages without a relation.
 	colors := map[string]string{}
