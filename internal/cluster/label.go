@@ -92,8 +92,13 @@ func headline(title, text string) string {
 // and entity vectors are terms and ents.
 func (c *Clusterer) summarize(id string, docs []int32, terms, ents []weighted) Summary {
 	s := Summary{ID: id, Documents: []string{}, Outlets: []string{}, Timeline: []TimelineDay{}}
-	for _, x := range top(ents, labelSize, &c.ents) {
-		s.Details.Entities = append(s.Details.Entities, c.ents.Surface[x.ID])
+	for _, x := range top(ents, len(ents), &c.ents) {
+		if len(s.Details.Entities) == labelSize {
+			break
+		}
+		if name := c.ents.Surface[x.ID]; !weekdays[nameKey(name)] {
+			s.Details.Entities = append(s.Details.Entities, name)
+		}
 	}
 	for _, x := range top(terms, len(terms), &c.terms) {
 		if len(s.Details.Terms) == labelSize {
