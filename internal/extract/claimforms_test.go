@@ -63,6 +63,9 @@ func TestClaimForms(t *testing.T) {
 		{"a coordinated clause with its own subject ends the outer claim", "Rhea Collier said thieves broke into the depot and she accused the guards of sleeping.", "Rhea Collier", "thieves broke into the depot"},
 		{"the coordinated clause is a claim of its own", "Rhea Collier said thieves broke into the depot and she accused the guards of sleeping.", "she", "the guards of sleeping."},
 		{"a share after a dash opens its clause", "Some doctors praise the diet - others say it is far too strict for children.", "others", "it is far too strict for children."},
+		{"nominal cue owned by a name", "Dorian Pike spoke first. Pike’s claim that the pier was unsafe surprised the board.", "Pike", "the pier was unsafe surprised the board."},
+		{"nominal cue owned by a pronoun", "Dorian Pike spoke first. His insistence that the pier was unsafe went unheard.", "His", "the pier was unsafe went unheard."},
+		{"a saying noun without an owner is no cue", "The claim that the pier was unsafe went unheard.", "", "the pier was unsafe"},
 		{"coordinated claims stay two", "Quincy Marr said the levee held, and Ada Voss said it did not.", "Ada Voss", "it did not."},
 	}
 	for _, tt := range tests {

@@ -52,6 +52,12 @@ func (a *analysis) findAttributions() {
 			a.findingCue(i)
 			continue
 		}
+		if sayingNouns[k] {
+			a.nominalCue(i)
+			if !cueVerbs[k] {
+				continue
+			}
+		}
 		if k == "in" {
 			if h := a.inDocument(i); h > i {
 				i = h
