@@ -2,7 +2,9 @@ package cluster
 
 import (
 	"math/rand/v2"
+	"runtime"
 	"slices"
+	"sync"
 
 	"gonum.org/v1/gonum/graph/community"
 	"gonum.org/v1/gonum/graph/simple"
@@ -14,6 +16,50 @@ import (
 func (c *Clusterer) storySimilarity(a, b *story) float64 {
 	c.near.set(c, a.Terms, a.Ents)
 	return c.content(&c.near, b.Terms, b.Ents)
+}
+
+// link is an edge of the narrative graph from a story.
+type link struct {
+	to int32
+	w  float64
+}
+
+// narrativeLinks finds, for every story, the candidate stories similar
+// enough to link to it, in the candidates' order. The stories are shared
+// out among all cores: each goroutine has its own scratch space and only
+// reads the clusterer, and the links are the same as one goroutine's.
+func (c *Clusterer) narrativeLinks() [][]link {
+	out := make([][]link, len(c.stories))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(c.stories)/256))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var sc candidateScratch
+			var near side
+			for i := w; i < len(c.stories); i += workers {
+				s := c.stories[i]
+				if len(s.Docs) == 0 {
+					continue
+				}
+				f := features{terms: s.Terms, ents: s.Ents}
+				cands := c.candidatesWith(&sc, &f)
+				near.set(c, s.Terms, s.Ents)
+				for _, j := range cands {
+					if int(j) == i {
+						continue
+					}
+					t := c.stories[j]
+					if sim := c.content(&near, t.Terms, t.Ents); sim >= c.p.NarrativeThreshold {
+						out[i] = append(out[i], link{j, sim})
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return out
 }
 
 // louvainSeed fixes Louvain's random order so that the same stories always
@@ -32,21 +78,12 @@ func (c *Clusterer) Narratives() []Narrative {
 			g.AddNode(simple.Node(i))
 		}
 	}
-	for i, s := range c.stories {
-		if len(s.Docs) == 0 {
-			continue
-		}
-		f := features{terms: s.Terms, ents: s.Ents}
-		// Candidates are not symmetric (each story reads its own index
-		// entries), so every pair either side finds is linked;
-		// similarity is symmetric, so a pair found twice gets one edge.
-		for _, j := range c.candidates(&f) {
-			if int(j) == i {
-				continue
-			}
-			if w := c.storySimilarity(s, c.stories[j]); w >= c.p.NarrativeThreshold {
-				g.SetWeightedEdge(g.NewWeightedEdge(simple.Node(i), simple.Node(j), w))
-			}
+	// Candidates are not symmetric (each story reads its own index
+	// entries), so every pair either side finds is linked; similarity is
+	// symmetric, so a pair found twice gets one edge.
+	for i, links := range c.narrativeLinks() {
+		for _, l := range links {
+			g.SetWeightedEdge(g.NewWeightedEdge(simple.Node(i), simple.Node(l.to), l.w))
 		}
 	}
 	var groups [][]int32

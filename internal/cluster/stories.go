@@ -249,7 +249,13 @@ type candidateScratch struct {
 // PostingTail stories of each index entry are read, which bounds the work
 // however many stories exist (old stories are also far in time).
 func (c *Clusterer) candidates(f *features) []int32 {
-	sc := &c.cands
+	return c.candidatesWith(&c.cands, f)
+}
+
+// candidatesWith is candidates with the given scratch space: goroutines
+// that each have their own may look for candidates at once, as long as
+// none changes the clusterer.
+func (c *Clusterer) candidatesWith(sc *candidateScratch, f *features) []int32 {
 	if n := len(c.stories); len(sc.acc) < n {
 		sc.acc = append(sc.acc, make([]float64, n-len(sc.acc))...)
 		sc.seen = append(sc.seen, make([]bool, n-len(sc.seen))...)
