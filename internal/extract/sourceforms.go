@@ -228,3 +228,24 @@ func (a *analysis) speechCueAfter(e int) bool {
 	n := e + 1
 	return n < len(a.toks) && isBlank(gap(a.text, a.toks, n)) && cueVerbs[a.toks[n].Key] && !cognitionCues[a.toks[n].Key]
 }
+
+// personFromPlace parses "NAME of PLACE" or "NAME from PLACE" whose
+// preposition is token p and which runs to byte end ("Jeb Bush of
+// Florida", "Ann Roe from Dover"): the person's name, where they come
+// from included in the mention.
+func (a *analysis) personFromPlace(p, end int) (source, bool) {
+	k := a.toks[p].Key
+	if k != "of" && k != "from" || p+1 >= len(a.toks) {
+		return source{}, false
+	}
+	place := a.runAt[p+1]
+	if place < 0 || a.runs[place].First != p+1 || a.runs[place].Type != Place || a.toks[a.runs[place].Last].End != end {
+		return source{}, false
+	}
+	ri := a.runAt[p-1]
+	if ri < 0 || a.runs[ri].Last != p-1 || a.runs[ri].Type != Person || a.runs[ri].NameFirst > a.runs[ri].Last {
+		return source{}, false
+	}
+	r := a.runs[ri]
+	return source{Span: doc.Span{Begin: a.toks[r.NameFirst].Begin, End: end}, Kind: srcName, Run: ri, Type: Person}, true
+}

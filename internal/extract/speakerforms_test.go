@@ -76,6 +76,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"new sentence introducing a quotation after one that ended", "Pell said, “The dam is older than the town.” He added, “Nobody has inspected it since.”", "He", "Nobody has inspected", KindQuote},
 		{"verb outside the lexicon in the frame after a quotation", "“You left the gate open all winter,” Marlowe scolded in her letter.", "Marlowe", "left the gate open", KindQuote},
 		{"inverted frame with a verb outside the lexicon", "“We lost the ferry vote,” fumed the harbour master.", "the harbour master", "lost the ferry vote", KindQuote},
+		{"name with the place the person comes from", "“There is no room for that in the party,” former Gov. Jed Marrin of Florida said on Twitter.", "Jed Marrin of Florida", "no room for that", KindQuote},
+		{"article and describing words before a name, inverted", "“It is a movement now,” said the younger Mr. Tolliver, surrounded by his sisters.", "the younger Mr. Tolliver", "movement now", KindQuote},
 		{"hyphenated modifier", "“He should step aside,” the union-backed newspaper wrote.", "the union-backed newspaper", "should step aside", KindQuote},
 	}
 	for _, tt := range tests {

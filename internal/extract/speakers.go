@@ -266,6 +266,11 @@ func (a *analysis) headBeforePreposition(p, end int) (source, bool) {
 	if p < 1 || !isBlank(gap(a.text, a.toks, p)) || a.inQuote[p-1] {
 		return source{}, false
 	}
+	// "Jeb Bush of Florida said": a person's name with where they come
+	// from.
+	if s, ok := a.personFromPlace(p, end); ok {
+		return s, true
+	}
 	// "one of those advisers", "some of the delegates": part of a group,
 	// never resolved to one name.
 	if a.toks[p].Key == "of" && partitives[a.toks[p-1].Key] {
@@ -367,6 +372,15 @@ func (a *analysis) npAfter(b int) (source, bool) {
 	// "said former Sen. Evan Bayh", "said longtime adviser Ann Oyler",
 	// "said Virginia delegate Tom Reyes": words describing the person
 	// come before the name.
+	// "said the younger Mr. Trump": after "the", describing words and
+	// then the name.
+	if k == "the" && b+1 < len(a.toks) && isBlank(gap(a.text, a.toks, b+1)) && a.runAt[b+1] < 0 {
+		if j := a.describedNameAfter(b + 1); j > b+1 {
+			s, ok := a.npAfter(j)
+			s.Span.Begin = t.Begin
+			return s, ok
+		}
+	}
 	if !determiners[k] {
 		if j := a.describedNameAfter(b); j > b {
 			s, ok := a.npAfter(j)
