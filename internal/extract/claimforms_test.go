@@ -66,6 +66,10 @@ func TestClaimForms(t *testing.T) {
 		{"nominal cue owned by a name", "Dorian Pike spoke first. Pike’s claim that the pier was unsafe surprised the board.", "Pike", "the pier was unsafe surprised the board."},
 		{"nominal cue owned by a pronoun", "Dorian Pike spoke first. His insistence that the pier was unsafe went unheard.", "His", "the pier was unsafe went unheard."},
 		{"a saying noun without an owner is no cue", "The claim that the pier was unsafe went unheard.", "", "the pier was unsafe"},
+		{"as clause opening the sentence", "As Ilse Warner recently noted, trust in the harbour board is collapsing.", "Ilse Warner", "trust in the harbour board is collapsing."},
+		{"as clause after the main clause", "Trust in the harbour board is collapsing, as the gazette noted last week.", "the gazette", "Trust in the harbour board is collapsing"},
+		{"as clause after a conjunction and comma", "Yet, as Ilse Warner observed, the board never met in winter.", "Ilse Warner", "the board never met in winter."},
+		{"time phrase before the content", "Quincy Marr has said for weeks he is the only one who can fix the pier.", "Quincy Marr", "he is the only one who can fix the pier."},
 		{"coordinated claims stay two", "Quincy Marr said the levee held, and Ada Voss said it did not.", "Ada Voss", "it did not."},
 	}
 	for _, tt := range tests {

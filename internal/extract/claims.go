@@ -95,6 +95,9 @@ func (a *analysis) findAttributions() {
 			if cueAfterOnly[k] && at.Pre {
 				continue
 			}
+			if c, ok := a.asClauseContent(s, i); ok {
+				at.Fixed, at.Content = true, c
+			}
 			a.addAttr(at)
 			continue
 		}
@@ -114,6 +117,37 @@ func (a *analysis) findAttributions() {
 			}
 		}
 	}
+}
+
+// asClauseContent is what an "as" clause attributes: "As Ilse Warner
+// noted, trust is collapsing" and "Trust is collapsing, as Ilse Warner
+// noted last week" give the main clause, not what follows the cue.
+func (a *analysis) asClauseContent(s source, i int) (doc.Span, bool) {
+	f := a.tokenStartingAt(a.phraseBegin(s))
+	if f < 1 || a.toks[f-1].Key != "as" || !isBlank(gap(a.text, a.toks, f)) || a.tokSent[f-1] != a.tokSent[i] {
+		return doc.Span{}, false
+	}
+	sent := a.sents[a.tokSent[i]]
+	as := a.toks[f-1]
+	if as.Begin == sent.Begin || a.starts[f-1] || a.clauseBegin(a.tokenStartingAt(sent.Begin), sent) >= f-1 {
+		c := strings.IndexByte(a.text[a.toks[i].End:sent.End], ',')
+		if c < 0 || c > 40 {
+			return doc.Span{}, false
+		}
+		b, e := trimSpace(a.text, a.toks[i].End+c+1, sent.End)
+		if a.quotedShare(b, e) > 0 {
+			return doc.Span{}, false // the quotation takes the cue
+		}
+		return doc.Span{Begin: b, End: e}, b < e
+	}
+	if !a.clauseOpensAfterComma(as.Begin) || a.afterClosingQuote(as.Begin) {
+		return doc.Span{}, false
+	}
+	b, e := trimSpace(a.text, sent.Begin, as.Begin)
+	for e > b && strings.ContainsRune(",—–- ", runeBefore(a.text, e)) {
+		e -= len(string(runeBefore(a.text, e)))
+	}
+	return doc.Span{Begin: b, End: e}, b < e
 }
 
 // coordinatedSubject is the subject of a cue verb coordinated with an
@@ -297,6 +331,32 @@ func (a *analysis) clauseBegin(f int, sent doc.Span) int {
 		}
 	}
 	return f
+}
+
+// timeAdverbialEnd returns the token after a time phrase opened by a
+// preposition or "last"/"this" at token j ("for weeks", "on Monday",
+// "in recent days", "last week", "for the past two years"), or j.
+func (a *analysis) timeAdverbialEnd(j int) int {
+	if j >= len(a.toks) {
+		return j
+	}
+	k := a.toks[j].Key
+	if !(k == "for" || k == "on" || k == "in" || k == "during" || k == "over" || k == "last" || k == "this" || k == "earlier" || k == "later") {
+		return j
+	}
+	for m := j + 1; m < len(a.toks) && m <= j+4 && isBlank(gap(a.text, a.toks, m)); m++ {
+		km := a.toks[m].Key
+		if timeWords[km] || calendarWords[km] || strings.HasSuffix(km, "s") && timeWords[strings.TrimSuffix(km, "s")] || km == "days" || km == "weeks" || km == "months" || km == "years" {
+			if m+1 < len(a.toks) && isBlank(gap(a.text, a.toks, m+1)) || m+1 < len(a.toks) && strings.TrimSpace(gap(a.text, a.toks, m+1)) == "," {
+				return m + 1
+			}
+			return j
+		}
+		if !(determiners[km] || a.isNumber(m) || km == "past" || km == "recent" || km == "few" || km == "several" || km == "last" || km == "next") {
+			return j
+		}
+	}
+	return j
 }
 
 // skipTimePhrase returns the token after a time phrase that starts at
@@ -1137,6 +1197,10 @@ func (a *analysis) findContent() {
 			m, that := a.complementizerAt(j)
 			if that {
 				b = a.toks[m].End
+			} else if t := a.timeAdverbialEnd(j); t > j && t < len(a.toks) && a.tokSent[t] == at.Sentence && !prepositions[a.toks[t].Key] {
+				// "has said for weeks he is the only one": what was said
+				// follows the time phrase.
+				j, b = t, a.toks[t].Begin
 			} else if j > at.CueTok+1 && prepositions[a.toks[j].Key] && a.toks[j].Key != "to" {
 				// "told reporters on Monday": what was told is not given.
 				continue
