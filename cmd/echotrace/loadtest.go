@@ -37,7 +37,8 @@ at most 1000, the duration at most 10 minutes.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			if base == "" {
+			inProcess := base == ""
+			if inProcess {
 				st, err := openStore(ctx)
 				if err != nil {
 					return err
@@ -63,7 +64,7 @@ at most 1000, the duration at most 10 minutes.`,
 				defer hs.Close()
 				base = "http://" + ln.Addr().String()
 			}
-			res, err := loadtest.Run(ctx, loadtest.Config{Base: base, Clients: clients, Duration: duration, Think: think, Seed: seed})
+			res, err := loadtest.Run(ctx, loadtest.Config{Base: base, Clients: clients, Duration: duration, Think: think, Seed: seed, InProcess: inProcess})
 			if err != nil {
 				return err
 			}
@@ -88,6 +89,9 @@ func printLoadResult(w io.Writer, r loadtest.Result) {
 	ms := func(d time.Duration) string { return fmt.Sprintf("%.0f", float64(d)/float64(time.Millisecond)) }
 	fmt.Fprintf(w, "%d clients, %.0f s, think %s: %d requests (drawn from %d different ones), %.0f/s, %d errors\n",
 		r.Clients, r.Duration.Seconds(), r.Think, r.Total.Requests, r.Distinct, r.Rate, r.Total.Errors)
+	if r.CPU > 0 {
+		fmt.Fprintf(w, "CPU of this process (server and clients): %.1f s, %.2f ms per request\n", r.CPU.Seconds(), float64(r.CPUPerRequest)/float64(time.Millisecond))
+	}
 	fmt.Fprintf(w, "%-40s %8s %6s %7s %7s %7s %7s\n", "route", "requests", "errors", "p50 ms", "p90 ms", "p99 ms", "max ms")
 	for _, s := range append([]loadtest.Stats{r.Total}, r.Routes...) {
 		fmt.Fprintf(w, "%-40s %8d %6d %7s %7s %7s %7s\n", s.Route, s.Requests, s.Errors, ms(s.P50), ms(s.P90), ms(s.P99), ms(s.Max))

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -28,7 +29,8 @@ func TestLoadtestExample(t *testing.T) {
 		t.Fatalf("loadtest: exit %d, stderr:\n%s\nstdout:\n%s", code, errs, out)
 	}
 	var res struct {
-		Distinct int `json:"distinct_requests"`
+		Distinct int   `json:"distinct_requests"`
+		CPU      int64 `json:"cpu_per_request_ns"`
 		Total    struct{ Requests, Errors int }
 		Routes   []struct {
 			Route    string
@@ -53,6 +55,9 @@ func TestLoadtestExample(t *testing.T) {
 	}
 	if res.Distinct < 5*len(res.Routes) {
 		t.Errorf("the mix holds %d different requests for %d routes; want many per route", res.Distinct, len(res.Routes))
+	}
+	if runtime.GOOS != "windows" && res.CPU <= 0 {
+		t.Errorf("no CPU time per request reported for a server in the process")
 	}
 	if strings.Contains(errs, "panic") {
 		t.Errorf("stderr: %s", errs)

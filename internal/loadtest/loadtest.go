@@ -44,6 +44,9 @@ type Config struct {
 	Think time.Duration
 	// Seed makes the choice of routes repeatable.
 	Seed uint64
+	// InProcess says the server runs in this process: the run then
+	// reports the CPU time the process used (see Result.CPU).
+	InProcess bool
 }
 
 // Stats are the latencies and errors of one route, or of all.
@@ -67,6 +70,13 @@ type Result struct {
 	Total Stats   `json:"total"`
 	// Routes are the stats per route, slowest p99 first.
 	Routes []Stats `json:"routes"`
+	// CPU is the CPU time this process used during the run, when the
+	// server runs in it (0 otherwise): the server's work and the
+	// clients'. On a machine busy with other work the latencies grow
+	// with the wait for a core, this much less.
+	CPU time.Duration `json:"cpu_ns"`
+	// CPUPerRequest is CPU divided by the requests answered.
+	CPUPerRequest time.Duration `json:"cpu_per_request_ns"`
 	// Distinct is the number of different requests (route and
 	// parameters) the clients drew from.
 	Distinct int `json:"distinct_requests"`
@@ -138,7 +148,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		sent++
 		return sent <= maxRequests
 	}
-	start := time.Now()
+	start, cpu0 := time.Now(), processCPU()
 	for c := 0; c < cfg.Clients; c++ {
 		wg.Add(1)
 		go func(c int) {
@@ -169,6 +179,10 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	elapsed := time.Since(start)
 	res := summarize(samples, cfg, elapsed)
 	res.Distinct = requests(mix)
+	if cfg.InProcess && len(samples) > 0 {
+		res.CPU = processCPU() - cpu0
+		res.CPUPerRequest = res.CPU / time.Duration(len(samples))
+	}
 	return res, nil
 }
 

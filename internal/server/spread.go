@@ -44,13 +44,13 @@ type keyEntity struct {
 // storyPage is a story or narrative page: how it spread.
 type storyPage struct {
 	*storyBody
-	Kind      string // "Story" or "Narrative"
-	Label     string
+	Kind  string // "Story" or "Narrative"
+	Label string
 	// Heading is what the page is headed with: the headline that stands
 	// for the story, or its label when it has none; About are its key
 	// entities and terms, said under the heading.
-	Heading string
-	About   []string
+	Heading   string
+	About     []string
 	ID        string
 	Chart     outletChart
 	GraphHref string
