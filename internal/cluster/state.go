@@ -9,7 +9,14 @@ import (
 // stateVersion changes whenever the saved form or the meaning of a saved
 // field changes; a state of another version is refused, and the caller
 // rebuilds with Recluster.
-const stateVersion = 2
+const stateVersion = 3
+
+// stateBatch is how many documents or stories one gob message of a saved
+// state holds. gob builds each message whole in a buffer of its own before
+// writing it, so the documents and stories go in batches after the rest:
+// one message of a million documents' records would take gigabytes twice
+// over (the encoder's buffer, then the output).
+const stateBatch = 8192
 
 // state is the clusterer as saved between runs: everything Add needs to
 // go on placing documents where the last run stopped.
@@ -23,6 +30,9 @@ type state struct {
 	EntPostings  map[uint32][]int32
 	DerivedBy    map[string][]int32
 	Base         int // documents the clusterer was built from (0 in older states)
+	// NDocs and NStories are how many documents and stories follow this
+	// message, in batches of stateBatch ([]docRecord, then []*story).
+	NDocs, NStories int
 }
 
 // MarshalBinary saves the clusterer, so that a later run can load it and
@@ -30,22 +40,92 @@ type state struct {
 func (c *Clusterer) MarshalBinary() ([]byte, error) {
 	c.terms.fill()
 	c.ents.fill()
-	var buf bytes.Buffer
-	err := gob.NewEncoder(&buf).Encode(state{
-		Version: stateVersion, Params: c.p, Terms: c.terms, Ents: c.ents, Docs: c.docs, Stories: c.stories,
+	var w chunkWriter
+	enc := gob.NewEncoder(&w)
+	err := enc.Encode(state{
+		Version: stateVersion, Params: c.p, Terms: c.terms, Ents: c.ents,
 		TermPostings: c.termPostings, EntPostings: c.entPostings, DerivedBy: c.derivedBy, Base: c.base,
+		NDocs: len(c.docs), NStories: len(c.stories),
 	})
-	return buf.Bytes(), err
+	for i := 0; err == nil && i < len(c.docs); i += stateBatch {
+		err = enc.Encode(c.docs[i:min(i+stateBatch, len(c.docs))])
+	}
+	for i := 0; err == nil && i < len(c.stories); i += stateBatch {
+		err = enc.Encode(c.stories[i:min(i+stateBatch, len(c.stories))])
+	}
+	if err != nil {
+		return nil, err
+	}
+	return w.join(), nil
+}
+
+// chunkWriter collects what is written in chunks of a fixed size, so that
+// the saved state grows without the copies (and the spare half) of a
+// doubling buffer; join makes them one slice of the exact size.
+type chunkWriter struct {
+	chunks [][]byte
+	n      int
+}
+
+const stateChunk = 16 << 20
+
+func (w *chunkWriter) Write(p []byte) (int, error) {
+	written := len(p)
+	w.n += written
+	for n := len(p); n > 0; n = len(p) {
+		if k := len(w.chunks); k == 0 || len(w.chunks[k-1]) == cap(w.chunks[k-1]) {
+			w.chunks = append(w.chunks, make([]byte, 0, stateChunk))
+		}
+		last := &w.chunks[len(w.chunks)-1]
+		k := min(n, cap(*last)-len(*last))
+		*last = append(*last, p[:k]...)
+		p = p[k:]
+	}
+	return written, nil
+}
+
+// join returns everything written as one slice, letting go of each chunk
+// once it is copied.
+func (w *chunkWriter) join() []byte {
+	out := make([]byte, 0, w.n)
+	for i := range w.chunks {
+		out = append(out, w.chunks[i]...)
+		w.chunks[i] = nil
+	}
+	return out
 }
 
 // Load restores a clusterer saved by MarshalBinary.
 func Load(data []byte) (*Clusterer, error) {
 	var s state
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&s); err != nil {
+	dec := gob.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&s); err != nil {
 		return nil, fmt.Errorf("cluster: reading saved state: %w", err)
 	}
 	if s.Version != stateVersion {
 		return nil, fmt.Errorf("cluster: saved state has version %d, this build reads %d; recluster", s.Version, stateVersion)
+	}
+	for len(s.Docs) < s.NDocs {
+		var batch []docRecord
+		if err := dec.Decode(&batch); err != nil || len(batch) == 0 {
+			return nil, fmt.Errorf("cluster: reading saved documents (%d of %d): %v; recluster", len(s.Docs), s.NDocs, err)
+		}
+		s.Docs = append(s.Docs, batch...)
+	}
+	for len(s.Stories) < s.NStories {
+		var batch []*story
+		if err := dec.Decode(&batch); err != nil || len(batch) == 0 {
+			return nil, fmt.Errorf("cluster: reading saved stories (%d of %d): %v; recluster", len(s.Stories), s.NStories, err)
+		}
+		s.Stories = append(s.Stories, batch...)
+	}
+	if len(s.Docs) != s.NDocs || len(s.Stories) != s.NStories {
+		return nil, fmt.Errorf("cluster: saved state is inconsistent; recluster")
+	}
+	for _, st := range s.Stories {
+		if st == nil {
+			return nil, fmt.Errorf("cluster: saved state has an empty story record; recluster")
+		}
 	}
 	c := New(s.Params)
 	c.terms, c.ents, c.docs, c.stories, c.base = s.Terms, s.Ents, s.Docs, s.Stories, s.Base
