@@ -17,7 +17,7 @@ import (
 
 // discourse holds what the whole document says about its names.
 type discourse struct {
-	keys     []string           // lookup key of each run, whole
+	keys     []string           // lookup key of each run, whole, once asked for (see key)
 	titles   map[string]bool    // keys of names quoted as titles
 	vessels  map[string]bool    // keys of ships' names
 	groups   map[string]bool    // last keys of plural names that take "the"
@@ -27,6 +27,37 @@ type discourse struct {
 	heads    map[string]bool    // keys of the opening words of places' and organisations' names
 	lower    map[string]bool    // keys of one-word names the document also writes in lower case
 	expands  map[string]nameRun // abbreviations and the name they stand for ("IRTC": Internationally Recognised Transit Corridor)
+}
+
+// key is the lookup key of run ri, worked out once and only when asked
+// for: most runs need none.
+func (d *discourse) key(a *analysis, ri int) string {
+	if d.keys[ri] == "" {
+		r := a.runs[ri]
+		d.keys[ri] = runKey(a.toks, r.First, r.Last)
+	}
+	return d.keys[ri]
+}
+
+// writtenLower reports whether the document writes the key of a one-word
+// name in lower case too ("fire" besides "Fire"). The keys are gathered
+// on the first question only: most documents never ask it.
+func (d *discourse) writtenLower(a *analysis, k string) bool {
+	if d.lower == nil {
+		single := map[string]bool{}
+		for _, r := range a.runs {
+			if r.First == r.Last {
+				single[a.toks[r.First].Key] = true
+			}
+		}
+		d.lower = map[string]bool{}
+		for _, t := range a.toks {
+			if c := a.text[t.Begin]; (c < 'A' || c > 'Z') && single[t.Key] && !isUpperStart(a.text[t.Begin:t.End]) {
+				d.lower[t.Key] = true
+			}
+		}
+	}
+	return d.lower[k]
 }
 
 // opensName reports whether a key is the opening words of a place's or
@@ -47,36 +78,34 @@ var commonAbbreviations = set(`dwi dui owi ovi bac suv suvs atv rv cpr icu er em
 
 func (a *analysis) readDiscourse() *discourse {
 	d := &discourse{titles: map[string]bool{}, vessels: map[string]bool{}, groups: map[string]bool{}, takesThe: map[string]bool{},
-		common: map[string]bool{}, placeKey: map[string]bool{}, heads: map[string]bool{}, lower: map[string]bool{}, expands: map[string]nameRun{}}
+		common: map[string]bool{}, placeKey: map[string]bool{}, heads: map[string]bool{}, expands: map[string]nameRun{}}
 	d.keys = make([]string, len(a.runs))
 	for ri, r := range a.runs {
-		d.keys[ri] = runKey(a.toks, r.First, r.Last)
 		if r.NameFirst > r.Last && !r.None {
 			continue
 		}
-		key := d.keys[ri]
 		if a.quotedTitle(r) || a.markedAsTitle(r) || a.afterWorkNoun(r) {
-			d.titles[key] = true
+			d.titles[d.key(a, ri)] = true
 		}
 		// "INS Mysore", "MV Gibe": the name after the prefix is the ship.
 		for m := r.First; m < r.Last; m++ {
 			if vesselPrefixes[a.toks[m].Key] {
 				d.vessels[runKey(a.toks, m+1, r.Last)] = true
-				d.vessels[key] = true
+				d.vessels[d.key(a, ri)] = true
 			}
 		}
 		if r.First > 0 && vesselNouns[a.toks[r.First-1].Key] && isBlank(gap(a.text, a.toks, r.First)) {
-			d.vessels[key] = true
+			d.vessels[d.key(a, ri)] = true
 		}
 		last := a.toks[r.Last].Key
 		if r.First > 0 && a.toks[r.First-1].Key == "the" && r.NameFirst == r.First && isBlank(gap(a.text, a.toks, r.First)) {
-			d.takesThe[key] = true
+			d.takesThe[d.key(a, ri)] = true
 			if strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") {
 				d.groups[last] = true
 			}
 		}
 		if r.Type == Place && r.First == r.Last {
-			d.placeKey[key] = true
+			d.placeKey[d.key(a, ri)] = true
 		}
 		if (r.Type == Place || r.Type == Org) && r.Last-r.First >= 2 {
 			for m := r.First + 1; m < r.Last; m++ {
@@ -84,23 +113,13 @@ func (a *analysis) readDiscourse() *discourse {
 			}
 		}
 	}
-	single := map[string]bool{}
-	for _, r := range a.runs {
-		if r.First == r.Last {
-			single[a.toks[r.First].Key] = true
-		}
-	}
-	for _, t := range a.toks {
-		if single[t.Key] && !isUpperStart(a.text[t.Begin:t.End]) {
-			d.lower[t.Key] = true
-		}
-	}
 	// Abbreviations used as common nouns: after "a", "an" or a number,
 	// in the plural, or spelled out in lower case before them
 	// ("driving while intoxicated (DWI)").
 	for i, t := range a.toks {
 		w := a.text[t.Begin:t.End]
-		if len(w) < 2 || !isAllCaps(w) {
+		// Most words are not in capitals: their second letter says so.
+		if len(w) < 2 || w[1] >= 'a' && w[1] <= 'z' || !isAllCaps(w) {
 			continue
 		}
 		if a.spelledOutBefore(i) {

@@ -37,7 +37,7 @@ func EntityID(t EntityType, name string) string {
 // entities groups the document's names and resolved references.
 func (a *analysis) entities() []Entity {
 	byID := map[string]*Entity{}
-	ids := map[string]string{}
+	ids := map[idKey]string{}
 	var order []string
 	add := func(t EntityType, name, id, link string, m Mention, roles []string) {
 		if name == "" {
@@ -46,7 +46,7 @@ func (a *analysis) entities() []Entity {
 		if id == "" {
 			// Most entities are mentioned many times: their id is
 			// worked out once.
-			ck := string(t) + "\x00" + name
+			ck := idKey{t, name}
 			if id = ids[ck]; id == "" {
 				id = EntityID(t, name)
 				ids[ck] = id
@@ -150,7 +150,7 @@ func (a *analysis) entities() []Entity {
 				name, link = e.Name, e.ID
 			}
 		} else if t == Org && r.NameFirst <= r.Last {
-			if e := a.gaz.LookupText(r.proper(a.text, a.toks)); e != nil && e.Type == Org {
+			if e := a.gaz.LookupSpan(a.text, a.toks, r.NameFirst, r.Last); e != nil && e.Type == Org {
 				link = e.ID
 			}
 		}
@@ -181,15 +181,20 @@ func (a *analysis) entities() []Entity {
 	return out
 }
 
+// idKey is an entity's type and name, for the ids worked out already.
+type idKey struct {
+	t    EntityType
+	name string
+}
+
 // namesEntity reports whether run ri names an entity, by its form and by
 // what the whole document says about it.
 func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]bool, alone, referred map[string]bool) bool {
 	if r.None {
 		return false
 	}
-	key := d.keys[ri]
 	// A film's, a book's or a ship's name, wherever it stands.
-	if d.titles[key] || d.vessels[key] || r.NameFirst <= r.Last && d.vessels[runKey(a.toks, r.NameFirst, r.Last)] {
+	if len(d.titles)+len(d.vessels) > 0 && (d.titles[d.key(a, ri)] || d.vessels[d.key(a, ri)] || r.NameFirst <= r.Last && d.vessels[runKey(a.toks, r.NameFirst, r.Last)]) {
 		return false
 	}
 	if d.commonWord(a, r) {
@@ -197,7 +202,7 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 	}
 	// An abbreviation is what the name it abbreviates is: "IRTC" of the
 	// Internationally Recognised Transit Corridor is no organisation.
-	if x, ok := d.expands[key]; ok && r.First == r.Last && (x.None || x.Type != r.Type && x.Type != Unknown) {
+	if x, ok := d.expands[a.toks[r.First].Key]; ok && r.First == r.Last && (x.None || x.Type != r.Type && x.Type != Unknown) {
 		return false
 	}
 	// "Pop-Culture Revival Page": a run hyphened to a word before it is
@@ -211,7 +216,7 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 	// gives it speech, an age or a description. Otherwise they may as well
 	// be a film, a team or a street ("American Pie", "New Orleans Saints",
 	// "Rancho Mirage").
-	if r.ByShape && !sources[ri] && !(alone[last] && !d.lower[last]) && !referred[r.Canonical] && !a.describedAfter(r) {
+	if r.ByShape && !(sources[ri] || referred[r.Canonical] || a.describedAfter(r) || alone[last] && !d.writtenLower(a, last)) {
 		return false
 	}
 	// Nor is a name a person's when the document writes it after "the"
@@ -219,7 +224,7 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 	// quotation gives ("“The Notorious Bettie Page”", "the “American Pie”
 	// star"), is a plural the document writes after "the" ("the Saints"),
 	// or ends in a place ("Waitrose Wellington", "Earthquake Jolts Iran").
-	if r.ByShape && (d.takesThe[key] || a.quotedTitle(r) || d.groups[last] || a.gaz.Lookup(last) != nil || residents(last)) {
+	if r.ByShape && (len(d.takesThe) > 0 && d.takesThe[d.key(a, ri)] || a.quotedTitle(r) || d.groups[last] || a.gaz.Lookup(last) != nil || residents(last)) {
 		return false
 	}
 	return r.Type != Unknown || sources[ri]

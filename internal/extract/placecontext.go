@@ -37,6 +37,7 @@ func runKey(toks []normalize.Token, a, b int) string {
 // unlinked; runs it does not hold are not places.
 func (a *analysis) placeLinks() map[int]*GazetteerEntry {
 	keys := make([]string, len(a.runs))
+	cands := make([][]*GazetteerEntry, len(a.runs)) // each run's candidates, looked up once
 	local := map[int]string{} // run → the country written right after it
 	votes := map[string]map[string]bool{}
 	vote := func(country, key string) {
@@ -50,7 +51,6 @@ func (a *analysis) placeLinks() map[int]*GazetteerEntry {
 		if r.None || r.NameFirst > r.Last {
 			continue
 		}
-		keys[ri] = runKey(a.toks, r.NameFirst, r.Last)
 		// "U.S. Customs Agent", "Fulton County Sheriff": a name that
 		// opens with a place tells where the document is.
 		for m := r.First; m < r.Last && m < r.First+3; m++ {
@@ -61,14 +61,15 @@ func (a *analysis) placeLinks() map[int]*GazetteerEntry {
 		if r.Type != Place && r.Type != Unknown {
 			continue
 		}
-		cands := a.gaz.Candidates(keys[ri])
-		if c := soleCountry(cands); c != "" && (r.Type == Place || cands[0].Minor) {
+		keys[ri] = runKey(a.toks, r.NameFirst, r.Last)
+		cands[ri] = a.gaz.Candidates(keys[ri])
+		if c := soleCountry(cands[ri]); c != "" && (r.Type == Place || cands[ri][0].Minor) {
 			vote(c, keys[ri])
 		}
 		// "Troy, Mich." and "Atlanta, Georgia": what follows the comma
 		// says where the place is.
 		n := r.Last + 1
-		if n < len(a.toks) && strings.TrimSpace(gap(a.text, a.toks, n)) == "," && !hasCountry(cands) {
+		if n < len(a.toks) && strings.TrimSpace(gap(a.text, a.toks, n)) == "," && !hasCountry(cands[ri]) {
 			if usStateAbbreviations[a.toks[n].Key] && (n+1 >= len(a.toks) || a.text[a.toks[n].End:min(len(a.text), a.toks[n].End+1)] == ".") {
 				local[ri] = "US"
 				vote("US", a.toks[n].Key+".")
@@ -89,7 +90,7 @@ func (a *analysis) placeLinks() map[int]*GazetteerEntry {
 		if r.None || r.Type != Place || keys[ri] == "" {
 			continue
 		}
-		cands := a.gaz.Candidates(keys[ri])
+		cands := cands[ri]
 		if len(cands) == 0 {
 			continue
 		}
