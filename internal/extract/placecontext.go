@@ -38,7 +38,7 @@ func runKey(toks []normalize.Token, a, b int) string {
 func (a *analysis) placeLinks() map[int]*GazetteerEntry {
 	keys := make([]string, len(a.runs))
 	cands := make([][]*GazetteerEntry, len(a.runs)) // each run's candidates, looked up once
-	local := map[int]string{} // run → the country written right after it
+	local := map[int]string{}                       // run → the country written right after it
 	votes := map[string]map[string]bool{}
 	vote := func(country, key string) {
 		if votes[country] == nil {
