@@ -1075,7 +1075,8 @@ func (a *analysis) phraseBegin(s source) int {
 	if s.Kind != srcName {
 		return min(s.Span.Begin, a.toks[j].Begin)
 	}
-	for n := 0; n < 6 && j > 0 && isBlank(gap(a.text, a.toks, j)) && !a.inQuote[j-1]; n++ {
+	// A hyphen joins the words of one modifier ("Texas-based").
+	for n := 0; n < 6 && j > 0 && (isBlank(gap(a.text, a.toks, j)) || gap(a.text, a.toks, j) == "-" && n > 0) && !a.inQuote[j-1]; n++ {
 		pk := a.toks[j-1].Key
 		w := a.text[a.toks[j-1].Begin:a.toks[j-1].End]
 		if determiners[pk] && pk != "that" {

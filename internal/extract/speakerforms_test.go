@@ -78,6 +78,7 @@ func TestSpeakerForms(t *testing.T) {
 		{"inverted frame with a verb outside the lexicon", "“We lost the ferry vote,” fumed the harbour master.", "the harbour master", "lost the ferry vote", KindQuote},
 		{"name with the place the person comes from", "“There is no room for that in the party,” former Gov. Jed Marrin of Florida said on Twitter.", "Jed Marrin of Florida", "no room for that", KindQuote},
 		{"article and describing words before a name, inverted", "“It is a movement now,” said the younger Mr. Tolliver, surrounded by his sisters.", "the younger Mr. Tolliver", "movement now", KindQuote},
+		{"hyphenated modifier before the name after a quotation", "“The ferry is sinking,” Dover-based Matt Quennell said.", "Matt Quennell", "ferry is sinking", KindQuote},
 		{"hyphenated modifier", "“He should step aside,” the union-backed newspaper wrote.", "the union-backed newspaper", "should step aside", KindQuote},
 	}
 	for _, tt := range tests {
