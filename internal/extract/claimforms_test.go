@@ -70,6 +70,10 @@ func TestClaimForms(t *testing.T) {
 		{"as clause after the main clause", "Trust in the harbour board is collapsing, as the gazette noted last week.", "the gazette", "Trust in the harbour board is collapsing"},
 		{"as clause after a conjunction and comma", "Yet, as Ilse Warner observed, the board never met in winter.", "Ilse Warner", "the board never met in winter."},
 		{"time phrase before the content", "Quincy Marr has said for weeks he is the only one who can fix the pier.", "Quincy Marr", "he is the only one who can fix the pier."},
+		{"a day and a place after the cue are no claim", "Darrell Quint said Sunday on the Harbor Channel’s morning show.", "", "Sunday on the Harbor"},
+		{"a day after the cue before the content", "Darrell Quint said Sunday the pier was unsafe for boats.", "Darrell Quint", "the pier was unsafe for boats."},
+		{"a long adverbial opening the sentence is no claim", "In a subsequent interview with The Harbor Gazette she joked.", "", "In a subsequent interview"},
+		{"a bare plural after the cue opens the content", "In law school, she said professors would often dismiss her ideas.", "she", "professors would often dismiss her ideas."},
 		{"coordinated claims stay two", "Quincy Marr said the levee held, and Ada Voss said it did not.", "Ada Voss", "it did not."},
 	}
 	for _, tt := range tests {

@@ -333,14 +333,18 @@ func (a *analysis) clauseBegin(f int, sent doc.Span) int {
 	return f
 }
 
-// timeAdverbialEnd returns the token after a time phrase opened by a
-// preposition or "last"/"this" at token j ("for weeks", "on Monday",
-// "in recent days", "last week", "for the past two years"), or j.
+// timeAdverbialEnd returns the token after a time phrase at token j: a
+// day ("Sunday", "yesterday") or a phrase opened by a preposition or
+// "last"/"this" ("for weeks", "on Monday", "in recent days", "last week",
+// "for the past two years"), or j.
 func (a *analysis) timeAdverbialEnd(j int) int {
 	if j >= len(a.toks) {
 		return j
 	}
 	k := a.toks[j].Key
+	if (weekdays[k] || k == "today" || k == "yesterday" || k == "tonight") && (j+1 >= len(a.toks) || isBlank(gap(a.text, a.toks, j+1))) {
+		return j + 1 // "said Sunday"; not "praised Thursday's protests"
+	}
 	if !(k == "for" || k == "on" || k == "in" || k == "during" || k == "over" || k == "last" || k == "this" || k == "earlier" || k == "later") {
 		return j
 	}
@@ -934,6 +938,8 @@ func (a *analysis) introducesClause(i int, afterQuote bool) bool {
 		return false
 	case personPronouns[k], pluralPronouns[k], determiners[k], clauseWords[k], k == "it", k == "i", k == "you":
 		return true
+	case strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ss") && isDescriptionHead(k, w) && !cueVerbs[k]:
+		return true // a bare plural subject: "…, she said professors would dismiss …"
 	case isUpperStart(w) || unicode.IsDigit([]rune(w)[0]):
 		return true
 	}
@@ -1143,7 +1149,11 @@ func (a *analysis) findContent() {
 			// What stands before "…, X said" is a statement only if it
 			// is a clause, not an adverbial opening the sentence ("In an
 			// interview, Durbin said.").
-			if first := a.tokenStartingAt(sent.Begin); first < len(a.toks) && (prepositions[a.toks[first].Key] || subordinators[a.toks[first].Key]) && a.tokenAt(b)-first < 8 {
+			if first := a.tokenStartingAt(sent.Begin); first < len(a.toks) && (prepositions[a.toks[first].Key] || subordinators[a.toks[first].Key]) &&
+				(a.tokenAt(b)-first < 8 || prepositions[a.toks[first].Key] && a.tokenAt(b)-first < 16 && !strings.ContainsAny(strings.TrimRight(a.text[sent.Begin:b], " ,"), ",;:")) {
+				// Also a longer adverbial without a comma of its own ("In
+				// a subsequent interview with The Harbor Gazette, she
+				// joked.").
 				continue
 			}
 			at.Content = doc.Span{Begin: sent.Begin, End: b}
@@ -1198,9 +1208,16 @@ func (a *analysis) findContent() {
 			m, that := a.complementizerAt(j)
 			if that {
 				b = a.toks[m].End
-			} else if t := a.timeAdverbialEnd(j); t > j && t < len(a.toks) && a.tokSent[t] == at.Sentence && !prepositions[a.toks[t].Key] {
+			} else if t := a.timeAdverbialEnd(j); t > j {
 				// "has said for weeks he is the only one": what was said
-				// follows the time phrase.
+				// follows the time phrase; "said Sunday on Fox News" says
+				// where, not what.
+				if t+1 < len(a.toks) && a.tokSent[t+1] == at.Sentence && prepositions[a.toks[t].Key] && clauseWords[a.toks[t+1].Key] {
+					t++ // "weighed in Friday about whether …"
+				}
+				if t >= len(a.toks) || a.tokSent[t] != at.Sentence || prepositions[a.toks[t].Key] || !isBlank(gap(a.text, a.toks, t)) {
+					continue
+				}
 				j, b = t, a.toks[t].Begin
 			} else if j > at.CueTok+1 && prepositions[a.toks[j].Key] && a.toks[j].Key != "to" {
 				// "told reporters on Monday": what was told is not given.
