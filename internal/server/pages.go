@@ -43,8 +43,17 @@ func parseTemplates() (*template.Template, error) {
 		"sub":         func(a, b int) int { return a - b },
 		"pct":         func(f float64) string { return fmt.Sprintf("%.0f%%", f*100) },
 		"cut":         cut,
+		"count":       count,
 	}
 	return template.New("").Funcs(funcs).ParseFS(assets, "templates/*.html")
+}
+
+// count is n with a noun, singular for one ("1 document", "2 documents").
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 // pageData is what every page template gets.

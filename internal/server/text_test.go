@@ -178,3 +178,11 @@ func TestSnippet(t *testing.T) {
 		t.Errorf("short snippet = %q", got)
 	}
 }
+
+func TestCount(t *testing.T) {
+	for n, want := range map[int]string{0: "0 outlets", 1: "1 outlet", 2: "2 outlets", 12: "12 outlets"} {
+		if got := count(n, "outlet"); got != want {
+			t.Errorf("count(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
