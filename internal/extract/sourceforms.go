@@ -10,9 +10,9 @@ import (
 // Source phrases that news uses beyond the plain noun phrases of
 // speakers.go: a relative pronoun standing for the name before it ("…,
 // who said"), the writer's "I" and an organisation's or document's "it",
-// descriptions by party and place ("said a Nevada Democrat"), by age
-// ("said the 46-year-old"), and names preceded by a place and a role
-// ("said Virginia delegate Tom Reyes").
+// descriptions by party and place ("said a Vermont Republican"), by age
+// ("said the 63-year-old"), and names preceded by a place and a role
+// ("said Dakota delegate Tom Reyes").
 
 // writerPronouns name a source that is no person named in the text: the
 // writer ("I said") or an organisation or document ("it said"). They
@@ -49,7 +49,7 @@ func (a *analysis) pronounSourceBefore(e int) (source, bool) {
 		return source{}, false
 	}
 	// The antecedent ends right before the pronoun, after a comma or a
-	// space ("Charlie Sykes, who lamented", "this tweet from Ann Roe who
+	// space ("Odo Frayne, who lamented", "this tweet from Ann Roe who
 	// wrote").
 	g := strings.TrimSpace(gap(a.text, a.toks, e))
 	if g != "," && g != "" || a.inQuote[e-1] || a.tokSent[e-1] != a.tokSent[e] {
@@ -75,9 +75,9 @@ func (a *analysis) pronounSourceBefore(e int) (source, bool) {
 
 // describedSourceAfter parses a source after its cue that is named by a
 // description with capitalised words or an age: a determiner, then
-// names and modifiers, ending in a party or people ("a Nevada Democrat",
-// "another New Hampshire Republican", "one Iowa Democrat") or an age
-// ("the 46-year-old"). An indefinite description is someone new, never
+// names and modifiers, ending in a party or people ("a Vermont Republican",
+// "another Ohio Democrat", "one Maine Democrat") or an age
+// ("the 63-year-old"). An indefinite description is someone new, never
 // resolved; a definite one refers back like a role.
 func (a *analysis) describedSourceAfter(b int) (source, bool) {
 	k := a.toks[b].Key
@@ -108,7 +108,7 @@ func (a *analysis) describedSourceAfter(b int) (source, bool) {
 		}
 		if demonyms[kj] || demonyms[singular(kj)] {
 			end = j
-			// "a Nevada Democrat", not "a Democratic senator": the
+			// "a Vermont Republican", not "a Democratic senator": the
 			// party is the head only when nothing lower-case follows.
 			if j+1 < len(a.toks) && isBlank(gap(a.text, a.toks, j+1)) && a.tokSent[j+1] == a.tokSent[j] {
 				if nw := a.text[a.toks[j+1].Begin:a.toks[j+1].End]; !isUpperStart(nw) && isDescriptionHead(a.toks[j+1].Key, nw) {
@@ -128,7 +128,7 @@ func (a *analysis) describedSourceAfter(b int) (source, bool) {
 }
 
 // isAgeAt reports whether tokens j… spell an age used as a noun:
-// "46-year-old".
+// "63-year-old".
 func (a *analysis) isAgeAt(j int) bool {
 	if j+2 >= len(a.toks) {
 		return false
@@ -148,8 +148,8 @@ func (a *analysis) isAgeAt(j int) bool {
 // describedNameAfter finds the person's name that a few describing words
 // introduce after a cue: lower-case modifiers and names of places,
 // parties or organisations, possessives included ("former Sen. Evan
-// Bayh", "longtime adviser Ann Oyler", "Virginia delegate Tom Reyes",
-// "Florida’s Rick Wilson"). It returns the token where the name's run
+// Bayh", "longtime adviser Ann Oyler", "Dakota delegate Tom Reyes",
+// "Oregon’s Ann Wick"). It returns the token where the name's run
 // begins, or -1.
 func (a *analysis) describedNameAfter(b int) int {
 	for j := b; j < len(a.toks) && j <= b+6; j++ {
@@ -165,7 +165,7 @@ func (a *analysis) describedNameAfter(b int) int {
 				return j
 			}
 			// A place, party, organisation or person describing the
-			// person, possibly in the possessive ("Florida’s", "Trump
+			// person, possibly in the possessive ("Oregon’s", "Harlow
 			// campaign manager Ann Oyler").
 			if r.Last+1 >= len(a.toks) {
 				return -1
@@ -230,7 +230,7 @@ func (a *analysis) speechCueAfter(e int) bool {
 }
 
 // personFromPlace parses "NAME of PLACE" or "NAME from PLACE" whose
-// preposition is token p and which runs to byte end ("Jeb Bush of
+// preposition is token p and which runs to byte end ("Jed Marrin of
 // Florida", "Ann Roe from Dover"): the person's name, where they come
 // from included in the mention.
 func (a *analysis) personFromPlace(p, end int) (source, bool) {

@@ -186,7 +186,7 @@ func (a *analysis) descriptionBefore(e int) (source, bool) {
 			}
 			return source{Span: doc.Span{Begin: a.toks[p].Begin, End: a.toks[e].End}, Kind: srcOrgRole, Run: -1, Head: k}, true
 		}
-		// A hyphen joins the words of one modifier ("conservative-leaning").
+		// A hyphen joins the words of one modifier ("union-backed").
 		if g != " " && g != "-" || a.inQuote[b-1] || !isModifier(pk, a.text[a.toks[b-1].Begin:a.toks[b-1].End]) {
 			break
 		}
@@ -266,7 +266,7 @@ func (a *analysis) headBeforePreposition(p, end int) (source, bool) {
 	if p < 1 || !isBlank(gap(a.text, a.toks, p)) || a.inQuote[p-1] {
 		return source{}, false
 	}
-	// "Jeb Bush of Florida said": a person's name with where they come
+	// "Jed Marrin of Florida said": a person's name with where they come
 	// from.
 	if s, ok := a.personFromPlace(p, end); ok {
 		return s, true
@@ -369,10 +369,7 @@ func (a *analysis) npAfter(b int) (source, bool) {
 	if pluralPronouns[k] {
 		return source{Span: doc.Span{Begin: t.Begin, End: t.End}, Kind: srcPlural, Run: -1, Head: k}, true
 	}
-	// "said former Sen. Evan Bayh", "said longtime adviser Ann Oyler",
-	// "said Virginia delegate Tom Reyes": words describing the person
-	// come before the name.
-	// "said the younger Mr. Trump": after "the", describing words and
+	// "said the younger Mr. Tolliver": after "the", describing words and
 	// then the name.
 	if k == "the" && b+1 < len(a.toks) && isBlank(gap(a.text, a.toks, b+1)) && a.runAt[b+1] < 0 {
 		if j := a.describedNameAfter(b + 1); j > b+1 {
@@ -381,6 +378,9 @@ func (a *analysis) npAfter(b int) (source, bool) {
 			return s, ok
 		}
 	}
+	// "said former Sen. Evan Bayh", "said longtime adviser Ann Oyler",
+	// "said Dakota delegate Tom Reyes": words describing the person
+	// come before the name.
 	if !determiners[k] {
 		if j := a.describedNameAfter(b); j > b {
 			s, ok := a.npAfter(j)
@@ -450,7 +450,7 @@ func (a *analysis) npAfter(b int) (source, bool) {
 			}
 			break
 		}
-		// "said a Nevada Democrat", "said the 46-year-old"
+		// "said a Vermont Republican", "said the 63-year-old"
 		if s, ok := a.describedSourceAfter(b); ok {
 			return s, true
 		}

@@ -9,10 +9,10 @@ import (
 )
 
 // findSubjectQuotes attributes a quotation inside a sentence that no cue
-// ties to anyone to the subject that opens the sentence: in "Bush
-// described his rival's skills as a “work in progress”", "Reid caucused
-// on Saturday and says he voted “uncommitted”" the quoted words are the
-// subject's, whatever the verb (news quotes a speaker's own words inside
+// ties to anyone to the subject that opens the sentence: in "Ulla
+// Brandvik described her rival’s plan as “a tax on every family”", "Tam
+// Hollis caucused on Saturday and then voted “for nobody at all”" the
+// quoted words are the subject's, whatever the verb (news quotes a speaker's own words inside
 // a sentence about them). It runs after findContent, so that a quotation
 // inside a reported claim keeps the claim's source, and resolves the
 // sources it adds like the others.
@@ -120,8 +120,8 @@ func (a *analysis) reportingClaim(c *attribution, claims claimIndex) *attributio
 }
 
 // framedSpeaker finds who speaks in the frame news puts after a
-// quotation that ends in a comma, whatever the verb: “…,” Kelly
-// charged. / “…,” he snapped. / “…,” fumed the senator. A past-tense
+// quotation that ends in a comma, whatever the verb: “…,” Marlowe
+// scolded. / “…,” he snapped. / “…,” fumed the senator. A past-tense
 // verb in that place is a verb of saying even when the cue lexicon does
 // not list it. It returns the source and the verb's token.
 func (a *analysis) framedSpeaker(q rawQuote) (source, int, bool) {
@@ -143,7 +143,7 @@ func (a *analysis) framedSpeaker(q rawQuote) (source, int, bool) {
 		}
 		return source{}, 0, false
 	}
-	// “…,” Kelly charged.
+	// “…,” Marlowe scolded.
 	s, ok := a.npAfter(j)
 	if !ok || s.Kind == srcName && s.Type == Place {
 		return source{}, 0, false
