@@ -70,11 +70,13 @@ var vesselNouns = set(`ship warship destroyer frigate corvette cruiser vessel ta
 	submarine yacht liner ferry trawler dhow tug`)
 
 // commonAbbreviations are abbreviations of common nouns that news writes
-// in capitals: charges, vehicles, treatments, statistics, time zones.
+// in capitals: charges, vehicles, treatments, statistics, time zones,
+// substances, roles (a public relations officer, "PRO").
 // None names an organisation.
 var commonAbbreviations = set(`dwi dui owi ovi bac suv suvs atv rv cpr icu er emt ems rbi rbis era
 	swat tko ko mph kph ist bst edt est cst pst gmt ied rpg awol mia pow sos hiv aids ptsd adhd atm
-	pin gps faq diy ok aka asap rip fyi lol ppr qb rb wr te ot ddt pcb pcbs thc lsd mdma`)
+	pin gps faq diy ok aka asap rip fyi lol ppr qb rb wr te ot ddt pcb pcbs thc lsd mdma
+	pro pros`)
 
 func (a *analysis) readDiscourse() *discourse {
 	d := &discourse{titles: map[string]bool{}, vessels: map[string]bool{}, groups: map[string]bool{}, takesThe: map[string]bool{},
@@ -270,13 +272,14 @@ func (a *analysis) spelledOutBefore(i int) bool {
 // commonWord reports whether a one-word run in capitals is an
 // abbreviation of a common noun.
 func (d *discourse) commonWord(a *analysis, r nameRun) bool {
-	if r.First != r.Last {
+	// The name proper, after any titles ("Defence PRO").
+	if r.NameFirst != r.Last {
 		return false
 	}
-	w := a.text[a.toks[r.First].Begin:a.toks[r.First].End]
+	w := a.text[a.toks[r.Last].Begin:a.toks[r.Last].End]
 	if !isAllCaps(w) {
 		return false
 	}
-	k := a.toks[r.First].Key
+	k := a.toks[r.Last].Key
 	return commonAbbreviations[k] || d.common[k]
 }

@@ -227,7 +227,25 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 	if r.ByShape && (len(d.takesThe) > 0 && d.takesThe[d.key(a, ri)] || a.quotedTitle(r) || d.groups[last] || a.gaz.Lookup(last) != nil || residents(last)) {
 		return false
 	}
+	// "John Paul Fraser of National Public Relations": after a person's
+	// name and "of" stands where the person works or comes from.
+	if r.ByShape && a.ofPerson(r) {
+		return false
+	}
+	// "The Seismological network": a capitalised adjective is no name.
+	if r.First == r.Last && r.Type == Org && !sources[ri] && (strings.HasSuffix(last, "ical") || strings.HasSuffix(last, "ological")) && !isAllCaps(a.text[a.toks[r.First].Begin:a.toks[r.First].End]) {
+		return false
+	}
 	return r.Type != Unknown || sources[ri]
+}
+
+// ofPerson reports whether a run follows "of" after a person's name.
+func (a *analysis) ofPerson(r nameRun) bool {
+	if r.First < 2 || a.toks[r.First-1].Key != "of" {
+		return false
+	}
+	p := a.runAt[r.First-2]
+	return p >= 0 && a.runs[p].Type == Person && a.runs[p].Last == r.First-2
 }
 
 // residents reports whether a word names the people of a place

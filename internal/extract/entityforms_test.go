@@ -83,7 +83,8 @@ func TestEntityContext(t *testing.T) {
 		"A supermarket in a Somerset town caught fire. The fire at the Waitrose in Wellington was put out.\n\n" +
 		"In the morning the town's chief of police, Chief of Police Dana Whitlock, spoke at length with the county judge, Judge Morgan A. Pell, " +
 		"about traces of DDT found in the water and about barges that travel along the IRTC (Inland River Transit Corridor) every week. " +
-		"Riot in Halden: Earthquake Jolts Iran. The RussiaToday Brooklynites reported it.\n"
+		"Riot in Halden: Earthquake Jolts Iran. The RussiaToday Brooklynites reported it.\n\n" +
+		"The Glaciological network measured the quake, said spokeswoman Rhea Lomax of Ardent Public Relations, 44, and the Defence PRO agreed.\n"
 	r := Document(&doc.Document{ID: "t", Text: text})
 	byName := map[string]Entity{}
 	for _, e := range r.Entities {
@@ -107,7 +108,8 @@ func TestEntityContext(t *testing.T) {
 		}
 	}
 	for _, name := range []string{"United States", "DWI", "Australia", "Kestrel Rose", "Falcons", "Culture Revival Page", "Betty Ford",
-		"Police Dana Whitlock", "Morgan", "DDT", "IRTC", "Earthquake Jolts Iran", "RussiaToday Brooklynites"} {
+		"Police Dana Whitlock", "Morgan", "DDT", "IRTC", "Earthquake Jolts Iran", "RussiaToday Brooklynites",
+		"Glaciological", "Ardent Public Relations", "PRO"} {
 		if e, ok := byName[name]; ok {
 			t.Errorf("%q is an entity: %+v", name, e)
 		}
