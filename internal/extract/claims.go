@@ -592,9 +592,12 @@ func (a *analysis) sourcePhrase(b int) (source, bool) {
 	return source{Span: doc.Span{Begin: a.toks[b].Begin, End: a.toks[e].End}, Kind: srcOrgRole, Run: -1, Head: a.toks[e].Key}, true
 }
 
+// accordingByFirst indexes the "according to" phrases by their first word.
+var accordingByFirst = byFirstWord(accordingTo)
+
 // matchAccording returns the length of an "according to" phrase at i.
 func (a *analysis) matchAccording(i int) int {
-	return a.matchSequence(i, accordingTo, false)
+	return a.matchSequence(i, accordingByFirst[a.toks[i].Key], false)
 }
 
 // matchSequence returns the length of the first of seqs (sequences of

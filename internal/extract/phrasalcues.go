@@ -47,8 +47,18 @@ const phrasalCueIrregular = `shoot back
 	spoke about
 	speaking about`
 
-// phrasalCues are the key sequences of every phrasal cue form.
-var phrasalCues = buildPhrasalCues()
+// phrasalCues are the key sequences of every phrasal cue form, by their
+// first word: each token looks up only the phrases it can start.
+var phrasalCues = byFirstWord(buildPhrasalCues())
+
+// byFirstWord indexes key sequences by their first key.
+func byFirstWord(seqs [][]string) map[string][][]string {
+	m := map[string][][]string{}
+	for _, q := range seqs {
+		m[q[0]] = append(m[q[0]], q)
+	}
+	return m
+}
 
 func buildPhrasalCues() [][]string {
 	var out [][]string
@@ -72,7 +82,7 @@ func buildPhrasalCues() [][]string {
 // matchPhrasal returns the length of the phrasal cue starting at token i,
 // or 0. The words must follow each other with only spaces between.
 func (a *analysis) matchPhrasal(i int) int {
-	return a.matchSequence(i, phrasalCues, true)
+	return a.matchSequence(i, phrasalCues[a.toks[i].Key], true)
 }
 
 // phrasalCue attributes the phrasal cue of n tokens at token i like a
