@@ -115,3 +115,28 @@ func TestEntityContext(t *testing.T) {
 		}
 	}
 }
+
+// TestNameFormsAtTextEdges: the rules that look at the words before or
+// after a name hold at the first and last word of a text (invented text;
+// a lone direction word opening a text once read before the text's
+// start).
+func TestNameFormsAtTextEdges(t *testing.T) {
+	for _, text := range []string{
+		"Northern claims about the river were false, the judge said.",
+		"South",
+		"North Street",
+		"Said West.",
+		"West of Harlow Lake, officials said.",
+		"Lake",
+		"“Eastern,” she said.",
+	} {
+		t.Run(text, func(t *testing.T) {
+			defer func() {
+				if p := recover(); p != nil {
+					t.Fatalf("panic: %v", p)
+				}
+			}()
+			Document(&doc.Document{ID: "t", Text: text})
+		})
+	}
+}

@@ -123,7 +123,7 @@ func formType(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) (t 
 		return Demonym, true, true
 	case a < b && allGeneric(toks, a, b):
 		return Unknown, true, true // "Police Department": a kind of body, not one
-	case (placeHeads[last] || directions[last] && placeHeads[toks[b-1].Key] && b-1 > a) && a < b && !personBefore(text, toks, a),
+	case (placeHeads[last] || directions[last] && b-1 > a && placeHeads[toks[b-1].Key]) && a < b && !personBefore(text, toks, a),
 		placeOpeners[first] && a < b:
 		return Place, true, false
 	case a >= 2 && toks[a-1].Key == "of" && placeNouns[toks[a-2].Key] && !isUpperStart(text[toks[a-2].Begin:toks[a-2].End]) && !hasTitle(toks, a, b):
