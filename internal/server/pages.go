@@ -48,10 +48,14 @@ func parseTemplates() (*template.Template, error) {
 	return template.New("").Funcs(funcs).ParseFS(assets, "templates/*.html")
 }
 
-// count is n with a noun, singular for one ("1 document", "2 documents").
-func count(n int, noun string) string {
+// count is n with a noun, singular for one ("1 document", "2 documents");
+// a noun whose plural is not noun+"s" gives it after ("story", "stories").
+func count(n int, noun string, plural ...string) string {
 	if n == 1 {
 		return "1 " + noun
+	}
+	if len(plural) > 0 {
+		return strconv.Itoa(n) + " " + plural[0]
 	}
 	return strconv.Itoa(n) + " " + noun + "s"
 }

@@ -185,4 +185,10 @@ func TestCount(t *testing.T) {
 			t.Errorf("count(%d) = %q, want %q", n, got, want)
 		}
 	}
+	if got := count(1, "story", "stories"); got != "1 story" {
+		t.Errorf("count(1, story) = %q", got)
+	}
+	if got := count(3, "story", "stories"); got != "3 stories" {
+		t.Errorf("count(3, story) = %q", got)
+	}
 }
