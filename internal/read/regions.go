@@ -299,8 +299,14 @@ var boilerplatePhrases = phrases(
 	"subscri", `\bsubscribe (?:to (?:our|the) \S+(?: \S+)?|now|today|here|for free)\b|\bsubscribers? only\b|(?-i:(?:^|[.!?:]\s+)Subscribe\b)`,
 	"newsletter", `\b(?:our|the|daily|weekly|free) (?:\S+ )?newsletter\b|\bnewsletter\b.{0,40}\b(?:sign up|subscribe|receive)\b|\b(?:sign up|subscribe|receive)\b.{0,60}\bnewsletter\b`,
 	"sign up", `\bsign up (?:for|to) (?:our|the)\b`,
-	"donat", `\bdonate (?:now|today|here)\b|\bdonate to (?:us|our|support|keep|help)\b|\bplease donate\b|\bmake a donation\b|(?-i:(?:^|[.!?:]\s+)Donate\b)`,
+	"donat", `\bdonate (?:now|today|here)\b|\bdonate to (?:us|our|support|keep|help)\b|\bplease donate\b|\bmake a donation\b|(?-i:(?:^|[.!?:,;]\s+)Donate\b)`,
 	"support", `\bsupport (?:our|independent|us)\b.{0,40}\b(?:journalism|work|media|reporting|patreon)\b|\bsupport us\b`,
+	// An author's bio at the foot of a column says whom they write for and
+	// where to follow them; a sentence of news rarely calls someone a
+	// "regular contributor" or tells the reader to follow them.
+	"contribut", `\b(?:regular|frequent|occasional|longtime|contributing) (?:contributor|columnist|writer)\b|\bis an? (?:\S+ )?(?:contributor|columnist) (?:to|for|at)\b`,
+	"follow", `\byou can follow (?:him|her|them|the author|\S+) (?:on|at)\b`,
+	"inquiries", `\b(?:media|press|editorial) (?:inquiries|enquiries)\b`,
 	"become a", `\bbecome a (?:member|patron|subscriber|supporter|sponsor)\b`,
 	"click", `\bclick (?:here|the \S+ button|on the link)\b`,
 	"tap here", `\btap here\b`,
@@ -369,7 +375,7 @@ var (
 
 // Hints of provenance.
 var (
-	originRe  = regexp.MustCompile(`(?i)^(?:(?:this|the) (?:article|story|piece|post|report|text|interview|column|op-ed|commentary)(?: was| has been)? |it was |(?:эта |данная )?статья |(?:cet|l') ?article |dieser (?:artikel|beitrag|text) |este (?:artículo|texto) )?(?:(?:originally|first) (?:published|appeared|posted|ran) (?:on|in|at|by)|republished (?:from|with (?:the )?permission (?:from|of))|reprinted (?:from|with (?:the )?permission (?:from|of))|(?:впервые|первоначально) опубликован[оа]? (?:на|в)|(?:publié|paru) (?:initialement|à l'origine|d'abord) (?:sur|dans|par)|a (?:d'abord|initialement) été publié (?:sur|dans|par)|(?:zuerst|ursprünglich) (?:erschienen|veröffentlicht) (?:auf|in|bei|im)|erschien zuerst (?:auf|in|bei|im)|publicado originalmente (?:en|por)|(?:fue )?publicado (?:primero|inicialmente) (?:en|por))\s+(.+)$`)
+	originRe  = regexp.MustCompile(`(?i)^(?:(?:this|the) (?:article|story|piece|post|report|text|interview|column|op-ed|commentary)(?: was| has been)? |it was |(?:эта |данная )?статья |(?:cet|l') ?article |dieser (?:artikel|beitrag|text) |este (?:artículo|texto) )?(?:(?:originally|first) (?:published|appeared|posted|ran) (?:on|in|at|by)|(?:the )?original source of (?:this|the) (?:article|story|piece|post|report|text) is|republished (?:from|with (?:the )?permission (?:from|of))|reprinted (?:from|with (?:the )?permission (?:from|of))|(?:впервые|первоначально) опубликован[оа]? (?:на|в)|(?:publié|paru) (?:initialement|à l'origine|d'abord) (?:sur|dans|par)|a (?:d'abord|initialement) été publié (?:sur|dans|par)|(?:zuerst|ursprünglich) (?:erschienen|veröffentlicht) (?:auf|in|bei|im)|erschien zuerst (?:auf|in|bei|im)|publicado originalmente (?:en|por)|(?:fue )?publicado (?:primero|inicialmente) (?:en|por))\s+(.+)$`)
 	sourceRe  = regexp.MustCompile(`(?i)^(?:source|sources|original source|источник|оригинал|quelle|fuente|fonte)\s*[:：]\s*(.+)$`)
 	viaRe     = regexp.MustCompile(`(?i)^(?:via|h/t|hat tip:?)\s+(.+)$`)
 	archiveRe = regexp.MustCompile(`(?i)^(?:archived?|archive link|archived (?:link|version|copy)|archive version|архив|archiv|archivo)(?:$|[\s:：])`)
@@ -534,7 +540,7 @@ func hint(c string, lits literalHits) (string, bool) {
 // contains; lines without any skip the expensive expression. urlStems
 // start every address the URL rules find.
 var (
-	originStems = []string{"publi", "appeared", "posted", " ran ", "reprinted", "опубликован", "paru", "erschien", "veröffentlicht"}
+	originStems = []string{"publi", "original source", "appeared", "posted", " ran ", "reprinted", "опубликован", "paru", "erschien", "veröffentlicht"}
 	urlStems    = []string{"http", "www."}
 )
 
