@@ -132,8 +132,9 @@ func (a *analysis) framedSpeaker(q rawQuote) (source, int, bool) {
 	if t := strings.TrimRight(a.text[last.Begin:last.End], " \u00a0"); !strings.HasSuffix(t, ",") {
 		return source{}, 0, false
 	}
+	// No token after the quotation: tokenStartingAt gives the last one.
 	j := a.tokenStartingAt(q.Close)
-	if j >= len(a.toks) || a.inQuote[j] || strings.TrimSpace(a.text[q.Close:a.toks[j].Begin]) != "" || a.tokSent[j] < 0 {
+	if j < 0 || j >= len(a.toks) || a.toks[j].Begin < q.Close || a.inQuote[j] || strings.TrimSpace(a.text[q.Close:a.toks[j].Begin]) != "" || a.tokSent[j] < 0 {
 		return source{}, 0, false
 	}
 	// “…,” fumed the senator.
