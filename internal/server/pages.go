@@ -44,6 +44,7 @@ func parseTemplates() (*template.Template, error) {
 		"pct":         func(f float64) string { return fmt.Sprintf("%.0f%%", f*100) },
 		"cut":         cut,
 		"count":       count,
+		"when":        when,
 	}
 	return template.New("").Funcs(funcs).ParseFS(assets, "templates/*.html")
 }
@@ -58,6 +59,21 @@ func count(n int, noun string, plural ...string) string {
 		return strconv.Itoa(n) + " " + plural[0]
 	}
 	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// when is a document date as a reader reads it: the day, and the time of
+// day (UTC) when the date has one ("2024-01-03 01:59", not
+// "2024-01-03T01:59:00Z"); a date that does not parse is shown as given.
+func when(date string) string {
+	t, ok := doc.ParseDate(date)
+	if !ok {
+		return date
+	}
+	t = t.UTC()
+	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
+		return t.Format(time.DateOnly)
+	}
+	return t.Format("2006-01-02 15:04")
 }
 
 // pageData is what every page template gets.

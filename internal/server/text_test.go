@@ -192,3 +192,16 @@ func TestCount(t *testing.T) {
 		t.Errorf("count(3, story) = %q", got)
 	}
 }
+
+func TestWhen(t *testing.T) {
+	for in, want := range map[string]string{
+		"2024-01-03T01:59:00Z":      "2024-01-03 01:59",
+		"2024-01-03T01:59:00+02:00": "2024-01-02 23:59",
+		"2024-03-12":                "2024-03-12",
+		"yesterday":                 "yesterday",
+	} {
+		if got := when(in); got != want {
+			t.Errorf("when(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
