@@ -30,7 +30,7 @@ func (c *Clusterer) Settle() int {
 	if c.base == 0 {
 		c.base = len(c.docs)
 	}
-	moved := c.replace()
+	moved := 0
 	for range settleRounds {
 		if len(c.dirty) == 0 {
 			break
