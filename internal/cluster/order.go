@@ -1,8 +1,6 @@
 package cluster
 
 import (
-	"cmp"
-	"hash/fnv"
 	"slices"
 	"strconv"
 	"time"
@@ -34,24 +32,14 @@ func Order(items []Item) {
 // keeps only dates and ids in memory orders a batch with it.
 func OrderOf(dates []time.Time, ids []string) []int {
 	type keyed struct {
-		day  time.Time
-		hash uint64
-		n    int
+		k orderKey
+		n int
 	}
-	undated := time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
 	ks := make([]keyed, len(dates))
 	for i, d := range dates {
-		day := undated
-		if !d.IsZero() {
-			day = d.UTC().Truncate(24 * time.Hour)
-		}
-		h := fnv.New64a()
-		h.Write([]byte(ids[i]))
-		ks[i] = keyed{day, h.Sum64(), i}
+		ks[i] = keyed{keyOf(d, ids[i]), i}
 	}
-	slices.SortStableFunc(ks, func(a, b keyed) int {
-		return cmp.Or(a.day.Compare(b.day), cmp.Compare(a.hash, b.hash), cmp.Compare(ids[a.n], ids[b.n]))
-	})
+	slices.SortStableFunc(ks, func(a, b keyed) int { return a.k.compare(b.k) })
 	order := make([]int, len(ks))
 	for i, k := range ks {
 		order[i] = k.n

@@ -29,7 +29,7 @@ type Params struct {
 
 	// Sizes that bound work and memory per document and story.
 	CentroidTerms int // coordinates kept per story vector
-	DocTerms      int // coordinates kept per document (for labels)
+	DocTerms      int // coordinates kept per document (labels, moving and placing again)
 	QueryTerms    int // document terms looked up in the index
 	IndexTerms    int // document terms a story is indexed under
 	PostingTail   int // most recent stories read per index entry
@@ -47,7 +47,7 @@ func DefaultParams() Params {
 		NarrativeThreshold: 0.15,
 		Resolution:         1,
 		CentroidTerms:      200,
-		DocTerms:           40,
+		DocTerms:           200,
 		QueryTerms:         16,
 		IndexTerms:         24,
 		PostingTail:        64,

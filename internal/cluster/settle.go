@@ -30,7 +30,7 @@ func (c *Clusterer) Settle() int {
 	if c.base == 0 {
 		c.base = len(c.docs)
 	}
-	moved := 0
+	moved := c.replace()
 	for range settleRounds {
 		if len(c.dirty) == 0 {
 			break

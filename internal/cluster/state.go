@@ -9,7 +9,7 @@ import (
 // stateVersion changes whenever the saved form or the meaning of a saved
 // field changes; a state of another version is refused, and the caller
 // rebuilds with Recluster.
-const stateVersion = 3
+const stateVersion = 4
 
 // stateBatch is how many documents or stories one gob message of a saved
 // state holds. gob builds each message whole in a buffer of its own before
@@ -33,6 +33,8 @@ type state struct {
 	// NDocs and NStories are how many documents and stories follow this
 	// message, in batches of stateBatch ([]docRecord, then []*story).
 	NDocs, NStories int
+	MaxKey          orderKey
+	Unordered       []int32
 }
 
 // MarshalBinary saves the clusterer, so that a later run can load it and
@@ -46,6 +48,7 @@ func (c *Clusterer) MarshalBinary() ([]byte, error) {
 		Version: stateVersion, Params: c.p, Terms: c.terms, Ents: c.ents,
 		TermPostings: c.termPostings, EntPostings: c.entPostings, DerivedBy: c.derivedBy, Base: c.base,
 		NDocs: len(c.docs), NStories: len(c.stories),
+		MaxKey: c.maxKey, Unordered: c.unordered,
 	})
 	for i := 0; err == nil && i < len(c.docs); i += stateBatch {
 		err = enc.Encode(c.docs[i:min(i+stateBatch, len(c.docs))])
@@ -151,6 +154,13 @@ func Load(data []byte) (*Clusterer, error) {
 		}
 	}
 	c.termPostings, c.entPostings = s.TermPostings, s.EntPostings
+	c.maxKey = s.MaxKey
+	for _, di := range s.Unordered {
+		if di < 0 || int(di) >= len(c.docs) {
+			return nil, fmt.Errorf("cluster: saved state names a missing document; recluster")
+		}
+	}
+	c.unordered = s.Unordered
 	if s.DerivedBy != nil {
 		c.derivedBy = s.DerivedBy
 	}

@@ -64,6 +64,11 @@ type Clusterer struct {
 	cands candidateScratch
 	near  side // the document or story being compared
 	far   side // the story the others are compared with (fitOf)
+	// maxKey is the latest place in Order's order of a document placed
+	// so far, and unordered the documents placed since the last Settle
+	// that arrived after a document sorting after them (see replace).
+	maxKey    orderKey
+	unordered []int32
 	// base is how many documents the clusterer held when it was first
 	// settled: the size of the corpus it was built from (see Stale).
 	base int
@@ -164,6 +169,7 @@ func (c *Clusterer) place(it Prepared, f features) (Placement, error) {
 	rec.Story = si
 	c.docs = append(c.docs, rec)
 	c.docIndex[it.ID] = di
+	c.noteOrder(di)
 	c.join(si, di, f.terms, f.ents)
 	for _, src := range it.Sources {
 		if _, seen := c.docIndex[src]; !seen {
