@@ -155,6 +155,17 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 			defer wg.Done()
 			rng := rand.New(rand.NewPCG(cfg.Seed, uint64(c)))
 			var mine []sample
+			if cfg.Think > 0 {
+				// Clients arrive spread over one think time, as they
+				// go on, rather than all in the same instant: two
+				// hundred requests at once at the start are a burst no
+				// later moment of the run has, and they alone made the
+				// p99 of a run of 10 000 requests.
+				select {
+				case <-time.After(time.Duration(rng.Int64N(int64(cfg.Think)))):
+				case <-ctx.Done():
+				}
+			}
 			for ctx.Err() == nil && take() {
 				rt := mix[rng.IntN(len(mix))]
 				smp := get(ctx, client, base, target{rt.name, rt.paths[rng.IntN(len(rt.paths))]})
