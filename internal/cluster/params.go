@@ -47,7 +47,7 @@ func DefaultParams() Params {
 		NarrativeThreshold: 0.15,
 		Resolution:         1,
 		CentroidTerms:      200,
-		DocTerms:           200,
+		DocTerms:           100,
 		QueryTerms:         16,
 		IndexTerms:         24,
 		PostingTail:        64,
