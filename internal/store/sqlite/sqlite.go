@@ -49,6 +49,16 @@ const (
 	connMaxIdle  = 2 * time.Minute
 )
 
+// Page cache sizes, as PRAGMA cache_size takes them (negative: KiB). A
+// write transaction's batch of documents should fit its cache, or SQLite
+// writes pages out mid-transaction only to write them again; a reader
+// needs far less, and at 64 MiB each the idle connections of a busy
+// server could hold gigabytes.
+const (
+	readerCacheKiB = -8 << 10
+	writerCacheKiB = -64 << 10
+)
+
 // DB is a store in one SQLite file.
 type DB struct {
 	db *sql.DB
@@ -104,9 +114,11 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		fmt.Sprintf("_pragma=busy_timeout(%d)", BusyTimeout.Milliseconds()),
 		"_pragma=journal_mode(WAL)",
 		"_pragma=synchronous(NORMAL)",
-		// A batch of documents should fit the page cache, or SQLite
-		// writes pages out mid-transaction only to write them again.
-		"_pragma=cache_size(-65536)",
+		// Each connection has a page cache of its own, and a server keeps
+		// many (maxIdleConns): readers get a small one (the operating
+		// system caches the file too), the write transaction a large one
+		// (inTx).
+		fmt.Sprintf("_pragma=cache_size(%d)", readerCacheKiB),
 		"_txlock=immediate",
 	}, "&")
 	db, err := sql.Open("sqlite", dsn)
@@ -186,8 +198,21 @@ func (s *DB) migrate(ctx context.Context) error {
 }
 
 // inTx runs fn in a write transaction and commits it when fn returns nil.
+// The transaction's connection has the writer's page cache while it
+// runs, and the reader's again when it goes back to the pool.
 func (s *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size=%d", writerCacheKiB)); err != nil {
+		return err
+	}
+	// Shrinking the cache frees its pages; with a context already ended
+	// the pragma would not run, so it gets one of its own.
+	defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("PRAGMA cache_size=%d", readerCacheKiB))
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}

@@ -78,3 +78,35 @@ func TestLegacyIDs(t *testing.T) {
 		db.Close()
 	})
 }
+
+// A write transaction's connection gets a large page cache while it runs
+// and goes back to the pool with a reader's small one: a server keeps
+// many idle connections, and large caches on all of them stalled it.
+func TestWriterCacheReturnsToReaderSize(t *testing.T) {
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, newDSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	before, err := sqlite.CacheSizes(ctx, s, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := []doc.Document{{ID: "a", Title: "A", Text: "The ferry runs again from Monday."}, {ID: "b", Title: "B", Text: "The bridge stays closed."}}
+	if _, err := s.PutDocuments(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	sizes, err := sqlite.CacheSizes(ctx, s, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, n := range sizes {
+		if n != before[0] {
+			t.Errorf("connection %d has cache_size %d after a write, want the reader's %d", i, n, before[0])
+		}
+	}
+	if before[0] >= 0 || before[0] < -16<<10 {
+		t.Errorf("a reader's cache_size is %d, want a few MiB (negative KiB)", before[0])
+	}
+}
