@@ -109,6 +109,18 @@ func (s *Server) storyList(r *http.Request) (listBody[cluster.Story], error) {
 	if err != nil {
 		return listBody[cluster.Story]{}, err
 	}
+	// An empty page for a narrative or document that does not exist
+	// would read as "no stories"; say that it does not exist instead.
+	if len(sts) == 0 && sq.Narrative != "" {
+		if _, err := s.narrative(r.Context(), sq.Narrative); err != nil {
+			return listBody[cluster.Story]{}, err
+		}
+	}
+	if len(sts) == 0 && sq.Doc != "" {
+		if _, err := s.st.Document(r.Context(), sq.Doc); err != nil {
+			return listBody[cluster.Story]{}, err
+		}
+	}
 	return newList(r, p, sts, nil), nil
 }
 
