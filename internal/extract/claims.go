@@ -945,6 +945,8 @@ func (a *analysis) introducesClause(i int, afterQuote bool) bool {
 		return true // a bare plural subject: "…, she said professors would dismiss …"
 	case isUpperStart(w) || unicode.IsDigit([]rune(w)[0]):
 		return true
+	case a.describedNameSubject(j):
+		return true // "…, Quill said harbour master Odo Vane was …"
 	}
 	return false
 }

@@ -80,6 +80,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"article and describing words before a name, inverted", "“It is a movement now,” said the younger Mr. Tolliver, surrounded by his sisters.", "the younger Mr. Tolliver", "movement now", KindQuote},
 		{"hyphenated modifier before the name after a quotation", "“The ferry is sinking,” Dover-based Matt Quennell said.", "Matt Quennell", "ferry is sinking", KindQuote},
 		{"hyphenated modifier", "“He should step aside,” the union-backed newspaper wrote.", "the union-backed newspaper", "should step aside", KindQuote},
+		{"described name opening the complement after an introductory phrase", "At the harvest fair, Lyle said presumptive Harbour Party nominee Ada Tress is “trying to play the peacemaker.”", "Lyle", "play the peacemaker", KindQuote},
+		{"described name opening the complement after a place with an apostrophe", "Saturday at the ferrymen’s rally Sen. Mara Quill said harbour master Odo Vane was a “proven failure” in office.", "Mara Quill", "proven failure", KindQuote},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -193,5 +195,16 @@ func TestSubjectQuotesStayTerms(t *testing.T) {
 func TestPlaceBeforeTitleOnlyRun(t *testing.T) {
 	for _, text := range []string{"She flew to Dover, Gov. and then home.", "He lives in Dover, President of the club."} {
 		_ = Document(&doc.Document{ID: "t", Text: text})
+	}
+}
+
+// TestDescribedNameAfterClosingCue: a described name after a cue that
+// closes the sentence, with no verb after it, opens no clause: the
+// attribution keeps what came before.
+func TestDescribedNameAfterClosingCue(t *testing.T) {
+	text := "The levy failed, Quill said in Dover."
+	r := Document(&doc.Document{ID: "t", Text: text})
+	if len(r.Claims) != 1 || text[r.Claims[0].Begin:r.Claims[0].End] != "The levy failed" || r.Claims[0].SpeakerText != "Quill" {
+		t.Fatalf("got %+v", r.Claims)
 	}
 }

@@ -1,0 +1,46 @@
+package extract
+
+import "strings"
+
+// finiteVerbs follow the subject of a complement clause: auxiliaries,
+// modals and the forms of "have" and "do" ("… Odo Vane was", "… would
+// lose", "… has never paid").
+var finiteVerbs = set(`is are was were has have had will would could can may might must should shall
+	does did isn wasn hasn hadn won wouldn couldn doesn didn`)
+
+// describedNameSubject reports whether the words from token j on are a
+// person described before their name and then a finite verb: in
+// "Quill said harbour master Odo Vane was a “proven failure”" and "Lyle
+// said presumptive Republican nominee Ada Tress is …" the lower-case
+// words after the cue open the subject of a complement clause, not the
+// tail of an attribution closing what came before. The name must be
+// followed by its verb, so "…, Quill said former mayor Odo Vane" stays
+// no clause.
+func (a *analysis) describedNameSubject(j int) bool {
+	s := a.tokSent[j]
+	names, last := 0, -1
+	m := j
+	for n := 0; m < len(a.toks) && a.tokSent[m] == s && n < 10; n++ {
+		if m > j && !isBlank(gap(a.text, a.toks, m)) {
+			break
+		}
+		if r := a.runAt[m]; r >= 0 && a.runs[r].First == m && !a.runs[r].InQuote {
+			names++
+			m = a.runs[r].Last + 1
+			continue
+		}
+		k, w := a.toks[m].Key, a.text[a.toks[m].Begin:a.toks[m].End]
+		if finiteVerbs[k] || isUpperStart(w) || !isDescriptionHead(k, w) || a.inQuote[m] {
+			break
+		}
+		last = m
+		m++
+	}
+	// The phrase ends with the name ("presumptive Republican nominee
+	// Ada Tress"), not with a noun after it.
+	if names == 0 || last == m-1 || m >= len(a.toks) || a.tokSent[m] != s || !isBlank(gap(a.text, a.toks, m)) {
+		return false
+	}
+	k := a.toks[m].Key
+	return finiteVerbs[k] || strings.HasSuffix(k, "ed") && len(k) > 4 && !isUpperStart(a.text[a.toks[m].Begin:a.toks[m].End])
+}
