@@ -81,6 +81,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"hyphenated modifier before the name after a quotation", "“The ferry is sinking,” Dover-based Matt Quennell said.", "Matt Quennell", "ferry is sinking", KindQuote},
 		{"hyphenated modifier", "“He should step aside,” the union-backed newspaper wrote.", "the union-backed newspaper", "should step aside", KindQuote},
 		{"described name opening the complement after an introductory phrase", "At the harvest fair, Lyle said presumptive Harbour Party nominee Ada Tress is “trying to play the peacemaker.”", "Lyle", "play the peacemaker", KindQuote},
+		{"seat standing for the body in it", "The levy failed. The Grey House says the vote was a “respectful arrangement” for all.", "Grey House", "respectful arrangement", KindQuote},
+		{"palace standing for the court in it", "“The levy will stay,” the Vardon Palace said.", "Vardon Palace", "levy will stay", KindQuote},
 		{"described name opening the complement after a place with an apostrophe", "Saturday at the ferrymen’s rally Sen. Mara Quill said harbour master Odo Vane was a “proven failure” in office.", "Mara Quill", "proven failure", KindQuote},
 	}
 	for _, tt := range tests {
@@ -206,5 +208,19 @@ func TestDescribedNameAfterClosingCue(t *testing.T) {
 	r := Document(&doc.Document{ID: "t", Text: text})
 	if len(r.Claims) != 1 || text[r.Claims[0].Begin:r.Claims[0].End] != "The levy failed" || r.Claims[0].SpeakerText != "Quill" {
 		t.Fatalf("got %+v", r.Claims)
+	}
+}
+
+// TestSeatSpeaksAsOrganisation: a seat that speaks is an organisation,
+// not a person named by the shape of its name nor a place.
+func TestSeatSpeaksAsOrganisation(t *testing.T) {
+	for _, text := range []string{
+		"The Grey House said the levy was a “total failure.”",
+		"“The levy will stay,” the Vardon Palace said.",
+	} {
+		qs := quotesOf(text)
+		if len(qs) != 1 || qs[0].SpeakerType != Org {
+			t.Errorf("%q: got %+v", text, qs)
+		}
 	}
 }

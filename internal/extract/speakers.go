@@ -124,6 +124,13 @@ func (a *analysis) npBefore(e int) (source, bool) {
 			// Washington think tank": after "a" a name is a modifier.
 			// But a capitalised office with "of" before a person's name
 			// is a title ("Secretary of State John Kerry said").
+			// "the White House said", "the Elysee said": a name of two
+			// capitalised words after "the" that speaks is no person's
+			// but a seat standing for the body in it.
+			if pk == "the" && a.seatSpeaks(r, e) {
+				a.runs[ri].Type = Org
+				r = a.runs[ri]
+			}
 			if prepositions[pk] && !subordinators[pk] && !a.officeOfBefore(r) || determiners[pk] && r.Type != Org && r.Type != Place || pk == "a" || pk == "an" {
 				return source{}, false
 			}
