@@ -896,7 +896,8 @@ func (a *analysis) introducesClause(i int, afterQuote bool) bool {
 	}
 	s := a.tokSent[i]
 	j := a.objectEnd(i)
-	for j < len(a.toks) && a.tokSent[j] == s && adverbials[a.toks[j].Key] && isBlank(gap(a.text, a.toks, j)) {
+	// The French auxiliary "a" is an adverbial; the English article is no adverb.
+	for j < len(a.toks) && a.tokSent[j] == s && adverbials[a.toks[j].Key] && !determiners[a.toks[j].Key] && isBlank(gap(a.text, a.toks, j)) {
 		j++
 	}
 	if j >= len(a.toks) || a.tokSent[j] != s {
@@ -941,6 +942,8 @@ func (a *analysis) introducesClause(i int, afterQuote bool) bool {
 		return false
 	case personPronouns[k], pluralPronouns[k], determiners[k], clauseWords[k], k == "it", k == "i", k == "you":
 		return true
+	case quantifiers[k] || k == "any" || k == "every" || k == "each":
+		return true // "…, Quill said any mayor who wants the county …"
 	case strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ss") && isDescriptionHead(k, w) && !cueVerbs[k]:
 		return true // a bare plural subject: "…, she said professors would dismiss …"
 	case isUpperStart(w) || unicode.IsDigit([]rune(w)[0]):
