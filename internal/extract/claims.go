@@ -675,7 +675,17 @@ func (a *analysis) subjectBefore(i int) (source, bool) {
 		return a.nameBeforeAppositions(segStart)
 	}
 	p := segStart - 1
-	if strings.TrimSpace(gap(a.text, a.toks, segStart)) != "," {
+	switch strings.TrimSpace(gap(a.text, a.toks, segStart)) {
+	case ",":
+	case "),", ".),":
+		// "Rep. X (D-Md.), chair of the committee, said": the
+		// parenthesis after the name is skipped.
+		o := a.parenthesisOpen(p)
+		if o <= 0 || strings.TrimSpace(gap(a.text, a.toks, o)) != "(" {
+			return source{}, false
+		}
+		p = o - 1
+	default:
 		return source{}, false
 	}
 	s, ok := a.npBefore(p)
