@@ -88,7 +88,7 @@ func (a *analysis) findAttributions() {
 				continue
 			}
 			at := attribution{Cue: a.span(i, i), CueTok: i, Src: s, Pre: true}
-			if pb := a.phraseBegin(s); a.clauseOpensAfterComma(pb) && !a.introducesClause(i, a.afterClosingQuote(pb) && !a.quoteEndsSentenceBefore(pb)) && !a.newSentenceIntroducesQuote(pb, i) {
+			if pb := a.phraseBegin(s); a.clauseOpensAfterComma(pb) && !a.introducesClause(i, a.afterClosingQuote(pb) && !a.quoteEndsSentenceBefore(pb) && !a.titleQuoteBefore(pb)) && !a.newSentenceIntroducesQuote(pb, i) {
 				at.Pre = false
 				at.Parenth = a.commaAfter(i)
 			}

@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/echotrace/echotrace/internal/normalize"
+)
 
 // finiteVerbs follow the subject of a complement clause: auxiliaries,
 // modals and the forms of "have" and "do" ("… Odo Vane was", "… would
@@ -43,4 +47,26 @@ func (a *analysis) describedNameSubject(j int) bool {
 	}
 	k := a.toks[m].Key
 	return finiteVerbs[k] || strings.HasSuffix(k, "ed") && len(k) > 4 && !isUpperStart(a.text[a.toks[m].Begin:a.toks[m].End])
+}
+
+// titleQuoteBefore reports whether the quotation closing right before
+// byte b is a title inside the sentence, not a statement: a few words
+// mostly capitalised after words of the sentence ("Sunday on Fox’s
+// “Morning Futures,” Issa said …"). The cue after it then introduces
+// what follows, as after any other introductory phrase.
+func (a *analysis) titleQuoteBefore(b int) bool {
+	j := a.lastTokenBefore(b)
+	if j < 0 || !a.inQuote[j] || a.tokSent[j] < 0 {
+		return false
+	}
+	i := spansFrom(a.qspans, a.toks[j].Begin)
+	if i >= len(a.qspans) || a.qspans[i].Begin > a.toks[j].Begin {
+		return false
+	}
+	q := a.qspans[i]
+	inner := strings.Trim(a.text[q.Begin:q.End], "“”\"'‘’«» ,.")
+	words := len(normalize.Tokens(inner))
+	sent := a.sents[a.tokSent[j]]
+	return words > 0 && words <= 4 && headingCase(inner) &&
+		q.Begin > sent.Begin && len(normalize.Tokens(a.text[sent.Begin:q.Begin])) > 0
 }
