@@ -1337,7 +1337,7 @@ func (a *analysis) coordinatedClauseStart(o, at *attribution) (int, bool) {
 // complementizer. It returns the token and whether one was found.
 func (a *analysis) complementizerAt(j int) (int, bool) {
 	s := a.tokSent[j]
-	for m := j; m < len(a.toks) && m < j+8 && a.tokSent[m] == s; m++ {
+	for m := j; m < len(a.toks) && m < j+12 && a.tokSent[m] == s; m++ {
 		if k := a.toks[m].Key; k == "that" || k == "что" || k == "що" || k == "que" || k == "dass" {
 			return m, true
 		}
