@@ -281,6 +281,12 @@ func (a *analysis) quoteOccurrences(docID string) []Occurrence {
 			o.Kind = KindTerm
 		case at != nil:
 			o.Kind = KindQuote
+			// "He said that he hopes “…”": the pronoun before the cue
+			// that introduces the quotation stands in the outer claim,
+			// whose source is the one quoted.
+			if at.Pre {
+				at = a.reportingClaim(at, claims)
+			}
 			a.setSpeaker(&o, at)
 			used = at
 		default:

@@ -87,6 +87,7 @@ func TestSpeakerForms(t *testing.T) {
 		{"parenthesis without a full stop and apposition after the name", "Ada Quill (D-Ohio), chair of the Harbour Committee, said the ferry was “a lost cause.”", "Ada Quill", "lost cause", KindQuote},
 		{"programme title before the subject, complement after the cue", "Wednesday on the radio show “Tide,” Odo Quill said if the harbour master picked him it would be a “two-pirate ticket.”", "Odo Quill", "two-pirate ticket", KindQuote},
 		{"long hearer and time before that", "Ada Quill Vane told an audience at a book fair in Dover last week that the mayor's remarks were “beyond the pale.”", "Ada Quill Vane", "beyond the pale", KindQuote},
+		{"quotation introduced by a cue whose pronoun stands in another claim", "The mayor left early. Brannagh said that she hopes “somebody else takes up the cause” against Vane.", "Brannagh", "takes up the cause", KindQuote},
 		{"seat standing for the body in it", "The levy failed. The Grey House says the vote was a “respectful arrangement” for all.", "Grey House", "respectful arrangement", KindQuote},
 		{"palace standing for the court in it", "“The levy will stay,” the Vardon Palace said.", "Vardon Palace", "levy will stay", KindQuote},
 		{"described name opening the complement after a place with an apostrophe", "Saturday at the ferrymen’s rally Sen. Mara Quill said harbour master Odo Vane was a “proven failure” in office.", "Mara Quill", "proven failure", KindQuote},
