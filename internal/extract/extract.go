@@ -243,7 +243,7 @@ func (a *analysis) quoteOccurrences(docID string) []Occurrence {
 		if at.Quote < 0 {
 			continue
 		}
-		if old, ok := adjacent[at.Quote]; !ok || old.Pre && !at.Pre {
+		if old, ok := adjacent[at.Quote]; !ok || a.attributesBetter(at, old) {
 			adjacent[at.Quote] = at
 		}
 	}
