@@ -8,13 +8,17 @@ import (
 
 // TestStateInBatches saves a clusterer whose documents and stories take
 // several batches of the saved form and loads it back whole; a state cut
-// short is refused.
+// short is refused. The state is made in a slice of its exact size (the
+// counting pass and the writing pass agree, maps and all).
 func TestStateInBatches(t *testing.T) {
 	c := New(DefaultParams())
 	fill(c, 2*stateBatch+100, rand.New(rand.NewPCG(7, 8)))
 	data, err := c.MarshalBinary()
 	if err != nil {
 		t.Fatal(err)
+	}
+	if cap(data) != len(data) {
+		t.Fatalf("the saved state of %d bytes holds a slice of %d", len(data), cap(data))
 	}
 	back, err := Load(data)
 	if err != nil {

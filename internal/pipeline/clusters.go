@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"runtime/debug"
 	"time"
 
 	"github.com/echotrace/echotrace/internal/cluster"
@@ -151,6 +152,13 @@ func clusterStage(ctx context.Context, st store.Store, version int64, rebuild bo
 		return res, fmt.Errorf("save clusterer: %w", err)
 	}
 	res.Stories, res.Narratives = len(stories), len(narratives)
+	// The clusterer, its comparisons' scratch and the chunks of the saved
+	// state are garbage now, but the Go heap keeps their pages; the store
+	// then copies the state into SQLite's own memory (the bound value and
+	// the record it builds), which the Go heap cannot reuse. Handing the
+	// free pages back first keeps the two from adding up: at 30 000
+	// documents the peak was about a third higher without it.
+	debug.FreeOSMemory()
 	res.Stored, err = st.ReplaceClusters(ctx, version, stories, narratives, state)
 	return res, err
 }
