@@ -1197,6 +1197,11 @@ func (a *analysis) findContent() {
 		}
 		if at.Accord && a.clauseOpensAfterComma(a.toks[at.CueTok].Begin) {
 			at.Content = doc.Span{Begin: sent.Begin, End: a.toks[at.CueTok].Begin}
+			if a.accordingInsideClause(at, sent) {
+				// "Over the long term, according to the office, the
+				// rise is …": the phrase stands inside the statement.
+				at.Content = sent
+			}
 			continue
 		}
 		b := after
