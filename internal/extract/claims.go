@@ -526,7 +526,32 @@ func (a *analysis) participleCue(i int) {
 	if !ok || v >= i {
 		return
 	}
+	if t := a.tokenStartingAt(src.Span.Begin); t < len(a.toks) && a.inQuote[t] {
+		// "“We will open the locks,” he said, adding that …": the
+		// subject found is inside the quotation; the participle's is
+		// the speaker of the frame before it.
+		f := a.frameBefore(i)
+		if f == nil {
+			return
+		}
+		src = f.Src
+	}
 	a.addAttr(attribution{Cue: a.span(i, i), CueTok: i, Src: src, Pre: true})
+}
+
+// frameBefore is the last attribution found so far in the sentence of
+// token i whose cue stands before it, or nil.
+func (a *analysis) frameBefore(i int) *attribution {
+	for k := len(a.attrs) - 1; k >= 0; k-- {
+		at := &a.attrs[k]
+		if at.Sentence != a.tokSent[i] {
+			return nil
+		}
+		if at.CueTok < i {
+			return at
+		}
+	}
+	return nil
 }
 
 // sortAttrs puts attributions in text order of their cues.
