@@ -963,6 +963,8 @@ func (a *analysis) introducesClause(i int, afterQuote bool) bool {
 	k := a.toks[j].Key
 	w := a.text[a.toks[j].Begin:a.toks[j].End]
 	switch {
+	case prepositions[k] && k != "to" && a.pronounClauseAfter(j) >= 0:
+		return true // "told a crowd in Dover she will …"
 	case timeWords[k], prepositions[k] && k != "to":
 		return false
 	case (k == "this" || k == "last" || k == "next") && j+1 < len(a.toks) && timeWords[a.toks[j+1].Key]:
@@ -1268,8 +1270,14 @@ func (a *analysis) findContent() {
 				}
 				j, b = t, a.toks[t].Begin
 			} else if j > at.CueTok+1 && prepositions[a.toks[j].Key] && a.toks[j].Key != "to" {
-				// "told reporters on Monday": what was told is not given.
-				continue
+				// "told reporters on Monday": what was told is not given,
+				// unless a clause opens after the place ("told a crowd in
+				// Dover she will …").
+				m := a.pronounClauseAfter(j)
+				if m < 0 {
+					continue
+				}
+				j, b = m, a.toks[m].Begin
 			}
 			// "thinks about the victims", "adding to her lead": a
 			// prepositional phrase is no statement.

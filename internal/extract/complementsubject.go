@@ -70,3 +70,26 @@ func (a *analysis) titleQuoteBefore(b int) bool {
 	return words > 0 && words <= 4 && headingCase(inner) &&
 		q.Begin > sent.Begin && len(normalize.Tokens(a.text[sent.Begin:q.Begin])) > 0
 }
+
+// subjectPronouns can only be subjects: no preposition governs them.
+var subjectPronouns = set(`he she they we i`)
+
+// pronounClauseAfter returns the subject pronoun that opens a clause
+// after the prepositional phrase starting at token j ("told a crowd in
+// Dover she will …"), or -1: a few words without punctuation, then he,
+// she, they, we or I and a word after it.
+func (a *analysis) pronounClauseAfter(j int) int {
+	s := a.tokSent[j]
+	for m := j + 1; m < len(a.toks) && m <= j+6 && a.tokSent[m] == s; m++ {
+		if !isBlank(gap(a.text, a.toks, m)) || a.inQuote[m] || cueVerbs[a.toks[m].Key] {
+			return -1
+		}
+		if subjectPronouns[a.toks[m].Key] {
+			if m+1 < len(a.toks) && a.tokSent[m+1] == s && !a.inQuote[m+1] {
+				return m
+			}
+			return -1
+		}
+	}
+	return -1
+}
