@@ -93,6 +93,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"according to set off inside its sentence", "Over the long term, according to the harbour office, the rise in dredging costs “is mainly due to the silting of the channel.”", "the harbour office", "silting of the channel", KindQuote},
 		{"participle after the frame of a quotation", "“We will open the locks,” Marrack said, adding that the town would send a “strong message to the river board.”", "Marrack", "strong message", KindQuote},
 		{"hearer and place before a complement without that", "DOVER, June 10 — Harbour master Ada Quill told a gathering in Dover she will “keep the locks open all year.”", "Ada Quill", "keep the locks open", KindQuote},
+		{"two-letter head noun", "The new ad says “nothing will change until the harbour board goes.”", "The new ad", "nothing will change", KindQuote},
+		{"two-letter head noun after a quotation", "“The mayor sold the harbour,” the ad says.", "the ad", "sold the harbour", KindQuote},
 		{"seat standing for the body in it", "The levy failed. The Grey House says the vote was a “respectful arrangement” for all.", "Grey House", "respectful arrangement", KindQuote},
 		{"palace standing for the court in it", "“The levy will stay,” the Vardon Palace said.", "Vardon Palace", "levy will stay", KindQuote},
 		{"described name opening the complement after a place with an apostrophe", "Saturday at the ferrymen’s rally Sen. Mara Quill said harbour master Odo Vane was a “proven failure” in office.", "Mara Quill", "proven failure", KindQuote},

@@ -219,7 +219,7 @@ func (a *analysis) descriptionBefore(e int) (source, bool) {
 // phrase: a lower-case content word that is not a pronoun, function
 // word, cue verb, adverb or number.
 func isDescriptionHead(k, w string) bool {
-	if isUpperStart(w) || len(k) < 3 || functionWords[k] || adverbials[k] || prepositions[k] || determiners[k] ||
+	if isUpperStart(w) || len(k) < 2 || functionWords[k] || adverbials[k] || prepositions[k] || determiners[k] ||
 		cueVerbs[k] || personPronouns[k] || pluralPronouns[k] || notHeads[k] || strings.HasSuffix(k, "ly") && !notAdverbs[k] {
 		return false
 	}
