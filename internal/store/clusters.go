@@ -57,9 +57,11 @@ type NarrativeQuery struct {
 
 // MaxStatePart is the largest part of a saved clusterer one row holds:
 // both engines refuse a field over 1 GB, and a clusterer that has placed
-// a million documents is larger. Tests lower it to store small states in
-// several parts.
-var MaxStatePart = 256 << 20
+// a million documents is larger. Parts are small because the database
+// engine copies each while writing it, on top of the whole state held in
+// memory: at 256 MiB that copy set the peak of a large analysis. Tests
+// lower it to store small states in several parts.
+var MaxStatePart = 16 << 20
 
 // StateParts cuts a saved clusterer into the parts a backend stores in
 // rows 1, 2, …; none for a nil state.
