@@ -1,6 +1,12 @@
 package normalize
 
-import "testing"
+import (
+	"math"
+	"sync"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
 
 func TestDetectLanguage(t *testing.T) {
 	tests := []struct{ text, want string }{
@@ -31,4 +37,34 @@ func TestDetectLanguageLongTextSampledOnRuneBoundary(t *testing.T) {
 	if got := DetectLanguage("я" + s); got != "uk" {
 		t.Fatalf("got %q, want uk", got)
 	}
+}
+
+// Language detection runs on many goroutines at once (ingest detects each
+// batch's languages on all cores). For long texts lingua-go computes
+// exp(x) of very negative sums with shopspring/decimal's ExpTaylor at
+// precision 25, whose versions before 1.4 grew a package-level table of
+// factorials without a lock: a data race CI's race stage caught in
+// ingest. Run under -race (CI runs this package so), this fails on such a
+// version of the library.
+func TestExpTaylorConcurrently(t *testing.T) {
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 20 {
+				x := -float64(g*20+i+1) / 7
+				e, err := decimal.NewFromFloat(x).ExpTaylor(25)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if got, want := e.InexactFloat64(), math.Exp(x); math.Abs(got-want) > 1e-12*want {
+					t.Errorf("exp(%g) = %g, want %g", x, got, want)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
