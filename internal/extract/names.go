@@ -472,22 +472,12 @@ func (p *people) resolveTitled(word string) string {
 // generations follow a surname ("Jr.", "III").
 var generations = set(`jr sr ii iii iv`)
 
-// resolve returns the full name for a one-word name, or "" when the
-// document gives none or more than one.
+// resolve returns the full name for a one-word name: the only one the
+// document gives, else the only one of them it gives a title, role or
+// description; "" when there is none or no single one.
 func (p *people) resolve(word string) string {
-	names := p.byLast[normalize.Key(word)]
-	if len(names) == 1 {
+	if names := p.byLast[normalize.Key(word)]; len(names) == 1 {
 		return names[0]
 	}
-	found := ""
-	for _, n := range names {
-		if p.byForm[n] {
-			continue
-		}
-		if found != "" {
-			return ""
-		}
-		found = n
-	}
-	return found
+	return p.resolveTitled(word)
 }
