@@ -165,7 +165,7 @@ func (a *analysis) coordinatedSubject(i int) (source, bool) {
 	default:
 		return source{}, false
 	}
-	if strings.ContainsAny(gap(a.text, a.toks, j+1), ",;:\"“”«»()") {
+	if hasMarkOr(gap(a.text, a.toks, j+1), ",;:()") {
 		return source{}, false
 	}
 	src, v, ok := a.sentenceSubject(a.sents[a.tokSent[i]])
@@ -174,7 +174,7 @@ func (a *analysis) coordinatedSubject(i int) (source, bool) {
 	}
 	// No quotation between the subject and the cue: what follows a
 	// quotation belongs to its own attribution.
-	if strings.ContainsAny(a.text[src.Span.End:a.toks[j].Begin], "\"“”«»") {
+	if hasQuoteMark(a.text[src.Span.End:a.toks[j].Begin]) {
 		return source{}, false
 	}
 	return src, true
@@ -261,7 +261,7 @@ func (a *analysis) findIntroducedQuotes() {
 		prefix := strings.TrimSpace(a.text[sent.Begin:min(sent.End, q.Open)])
 		last := a.lastTokenBefore(q.Open)
 		participle := last >= 0 && strings.HasSuffix(a.toks[last].Key, "ing") && cueVerbs[a.toks[last].Key] && isBlank(a.text[a.toks[last].End:q.Open])
-		if len(prefix) > 200 || !(strings.HasSuffix(prefix, ":") || strings.HasSuffix(prefix, ",") || participle) || strings.ContainsAny(prefix, "\"“”«»") || strings.Contains(prefix, "''") {
+		if len(prefix) > 200 || !(strings.HasSuffix(prefix, ":") || strings.HasSuffix(prefix, ",") || participle) || hasQuoteMark(prefix) {
 			continue
 		}
 		src, v, ok := a.sentenceSubject(sent)
@@ -317,7 +317,7 @@ func (a *analysis) clauseBegin(f int, sent doc.Span) int {
 			// An introductory phrase ends at its comma.
 			c := f + 1
 			for c < len(a.toks) && c < f+15 && a.toks[c].Begin < sent.End && !strings.Contains(gap(a.text, a.toks, c), ",") {
-				if strings.ContainsAny(gap(a.text, a.toks, c), ".;:\"“”«»()") {
+				if hasMarkOr(gap(a.text, a.toks, c), ".;:()") {
 					return f
 				}
 				c++
@@ -406,7 +406,7 @@ func (a *analysis) namingCue(i int) {
 	default:
 		quoted := false
 		for m := b; m < len(a.toks) && m < b+12 && a.tokSent[m] == si; m++ {
-			quoted = quoted || strings.ContainsAny(gap(a.text, a.toks, m), "\"“”") || strings.Contains(gap(a.text, a.toks, m), "''")
+			quoted = quoted || hasQuoteMark(gap(a.text, a.toks, m))
 		}
 		if !quoted {
 			return
@@ -418,7 +418,7 @@ func (a *analysis) namingCue(i int) {
 	end := a.sents[si].End
 	// The clause ends at a comma or semicolon outside quotation marks.
 	for m := b + 1; m < len(a.toks) && a.tokSent[m] == si; m++ {
-		if g := gap(a.text, a.toks, m); strings.ContainsAny(g, ";") || strings.Contains(g, ",") && !a.inQuote[m] && !strings.ContainsAny(g, "\"“”") {
+		if g := gap(a.text, a.toks, m); strings.ContainsAny(g, ";") || strings.Contains(g, ",") && !a.inQuote[m] && !hasQuoteMark(g) {
 			end = a.toks[m-1].End
 			break
 		}
@@ -736,7 +736,7 @@ func (a *analysis) subjectBefore(i int) (source, bool) {
 func (a *analysis) beforeVerbGroup(i int) int {
 	j := i - 1
 	infinitive := false
-	for j >= 0 && !strings.ContainsAny(gap(a.text, a.toks, j+1), ",.;:!?\"“”«»()") {
+	for j >= 0 && !hasMarkOr(gap(a.text, a.toks, j+1), ",.;:!?()") {
 		k := a.toks[j].Key
 		w := a.text[a.toks[j].Begin:a.toks[j].End]
 		switch {
@@ -804,7 +804,7 @@ func (a *analysis) parenthesisOpen(j int) int {
 		if strings.Contains(g, "(") {
 			return k
 		}
-		if strings.ContainsAny(g, ")\"“”") {
+		if hasMarkOr(g, ")") {
 			return -1
 		}
 	}
@@ -871,7 +871,7 @@ func (a *analysis) tokenStartingAt(b int) int {
 // that precedes token j.
 func (a *analysis) segmentStart(j int) int {
 	s := a.tokSent[j]
-	for j > 0 && a.tokSent[j-1] == s && !strings.ContainsAny(gap(a.text, a.toks, j), ",;:()—–\"“”«»") {
+	for j > 0 && a.tokSent[j-1] == s && !hasMarkOr(gap(a.text, a.toks, j), ",;:()—–") {
 		j--
 	}
 	return j
@@ -942,7 +942,7 @@ func (a *analysis) introducesClause(i int, afterQuote bool) bool {
 	}
 	if g := gap(a.text, a.toks, j); strings.ContainsAny(g, ",;") {
 		return false
-	} else if (strings.ContainsAny(g, ":\"“”«»") || strings.HasSuffix(g, "''")) && !a.titleQuoteAt(j) {
+	} else if hasMarkOr(g, ":") && !a.titleQuoteAt(j) {
 		return true
 	}
 	if afterQuote && a.toks[j].Key != "that" {
@@ -1281,7 +1281,7 @@ func (a *analysis) findContent() {
 			}
 			// "thinks about the victims", "adding to her lead": a
 			// prepositional phrase is no statement.
-			if k := a.toks[j].Key; !that && !at.Parenth && objectPrepositions[k] && !(k == "to" && a.introducesClause(at.CueTok, false)) && !strings.ContainsAny(gap(a.text, a.toks, j), ":\"“”«»") {
+			if k := a.toks[j].Key; !that && !at.Parenth && objectPrepositions[k] && !(k == "to" && a.introducesClause(at.CueTok, false)) && !hasMarkOr(gap(a.text, a.toks, j), ":") {
 				continue
 			}
 		}
@@ -1461,7 +1461,7 @@ func (a *analysis) quoteStartingAfter(after int, at *attribution) int {
 		// Allow a short adverbial ("on Monday", "in a statement") ended by
 		// a colon or comma, or "that".
 		if t == "" || strings.HasSuffix(t, ":") || strings.HasSuffix(t, ",") && !at.Accord {
-			if strings.ContainsAny(strings.TrimRight(t, ":,"), ".!?;\"“”«»") {
+			if hasMarkOr(strings.TrimRight(t, ":,"), ".!?;") {
 				return -1
 			}
 			// Not past a paragraph end unless the colon ended it.
@@ -1493,7 +1493,7 @@ func (a *analysis) colonBlock(at *attribution) (doc.Span, bool) {
 			return doc.Span{}, false
 		}
 		next := a.paras[pi+1]
-		if strings.ContainsAny(a.text[next.Begin:next.End], "\"“”«»„") {
+		if hasQuoteMark(a.text[next.Begin:next.End]) {
 			return doc.Span{}, false
 		}
 		return next, true

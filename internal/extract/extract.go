@@ -375,7 +375,7 @@ func (a *analysis) continuesParagraphQuote(parts []doc.Span, last *attribution, 
 	}
 	// After the last quotation, at most its cue clause ("…,” she said.").
 	rest := a.text[lastEnd:prev.End]
-	if len(rest) >= 120 || strings.ContainsAny(strings.TrimLeft(rest, marks), "\"“”«»") {
+	if len(rest) >= 120 || hasQuoteMark(strings.TrimLeft(rest, marks)) {
 		return false
 	}
 	// Someone else speaks in between? (attributions are sorted by cue)
@@ -425,7 +425,7 @@ func (a *analysis) continuationOf(qi int, at *attribution, adjacent map[int]*att
 	if at.Src.Span.End > end {
 		end = at.Src.Span.End
 	}
-	if s := a.sents[at.Sentence]; s.End > end && s.End-end < 160 && !strings.ContainsAny(a.text[end:s.End], "\"“”«»\n") {
+	if s := a.sents[at.Sentence]; s.End > end && s.End-end < 160 && !hasMarkOr(a.text[end:s.End], "\n") {
 		end = s.End
 	}
 	for nj := qi + 1; nj < len(a.quotes); nj++ {
@@ -453,7 +453,7 @@ func (a *analysis) continuationOf(qi int, at *attribution, adjacent map[int]*att
 // said on Monday, “…”): short, one clause, ending in a comma or dash.
 func isCueTail(between string) bool {
 	t := strings.TrimRight(between, " \u00a0")
-	return len(t) < 80 && (strings.HasSuffix(t, ",") || strings.HasSuffix(t, "—")) && !strings.ContainsAny(t, ".!?;:\"“”«»")
+	return len(t) < 80 && (strings.HasSuffix(t, ",") || strings.HasSuffix(t, "—")) && !hasMarkOr(t, ".!?;:")
 }
 
 func (a *analysis) setSpeaker(o *Occurrence, at *attribution) {

@@ -18,15 +18,15 @@ import (
 // sources it adds like the others.
 func (a *analysis) findSubjectQuotes() {
 	claims := newClaimIndex(a.attrs)
-	quoted := make(map[int]bool, len(a.attrs))
+	adjacent := make(map[int]*attribution, len(a.attrs))
 	for i := range a.attrs {
 		if a.attrs[i].Quote >= 0 {
-			quoted[a.attrs[i].Quote] = true
+			adjacent[a.attrs[i].Quote] = &a.attrs[i]
 		}
 	}
 	var added []attribution
 	for qi, q := range a.quotes {
-		if q.Depth != 0 || quoted[qi] || len(q.Parts) == 0 {
+		if q.Depth != 0 || adjacent[qi] != nil || len(q.Parts) == 0 {
 			continue
 		}
 		si := sentenceAt(a.sents, q.Open)
@@ -43,7 +43,15 @@ func (a *analysis) findSubjectQuotes() {
 				Sentence: si, Content: a.quoteSpan(qi), Quote: qi, Fixed: true})
 			continue
 		}
-		if q.Open <= sent.Begin || a.cueInSpan(sent) {
+		if q.Open <= sent.Begin {
+			continue
+		}
+		if a.cueInSpan(sent) {
+			// The second half of a split quotation joins the first.
+			if f := a.frameOfSentence(q, si); f != nil && !(f.Quote >= 0 && !f.Pre && a.continuationOf(f.Quote, f, adjacent) == qi) {
+				added = append(added, attribution{Cue: f.Cue, CueTok: f.CueTok, Src: f.Src, Pre: true,
+					Sentence: si, Content: a.quoteSpan(qi), Quote: qi, Fixed: true})
+			}
 			continue
 		}
 		// One word, a title or a name in title case ("Squawk Box") is

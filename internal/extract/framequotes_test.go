@@ -1,0 +1,46 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestFrameQuotes: a quotation later in a sentence whose frame attributes
+// an earlier quotation or claim is the frame speaker's; a few quoted
+// words after a frame without a quotation, and a passive frame, give no
+// speaker.
+func TestFrameQuotes(t *testing.T) {
+	tests := []struct {
+		name, text, quoted, speaker string // speaker "" when the quotation must stay without one
+	}{
+		{"participle after an inverted frame", "“The ferry is late again,” said Odile Brannock at the pier, adding that “nobody on the council has taken the boat in years.”", "nobody on the council", "Odile Brannock"},
+		{"coordinated verb after a frame", "“I hate the word,” she said, but added that after the levy “nobody in the valley is living large.”", "nobody in the valley", "she"},
+		{"second quotation after because", "Ada Harrow says “the whole harbour has gone soft” because “the board has gone soft like the town has.”", "the board has gone soft", "Ada Harrow"},
+		{"a few words after a frame", "“We are ready,” Ramos said at the hall where the “gun show loophole” was first debated.", "gun show loophole", ""},
+		{"passive frame", "Later that day Pell was asked by reporters about the “not there yet at all” remark.", "not there yet", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, o := range quotesOf(tt.text) {
+				if !strings.Contains(tt.text[o.Begin:o.End], tt.quoted) {
+					continue
+				}
+				if o.SpeakerText != tt.speaker {
+					t.Fatalf("speaker of %q is %q, want %q", o.Text, o.SpeakerText, tt.speaker)
+				}
+				return
+			}
+			t.Fatalf("no quotation holding %q", tt.quoted)
+		})
+	}
+}
+
+// TestTimesArchiveSplitQuote: the New York Times archive's two
+// apostrophes end and reopen a split quotation like any quotation mark,
+// so its second half joins the first.
+func TestTimesArchiveSplitQuote(t *testing.T) {
+	qs := quotesOf("''The voters are furious,'' Mr. Gidlow said, ''and they are not letting one speech sway them.''")
+	if len(qs) != 1 || qs[0].SpeakerText != "Gidlow" || len(qs[0].Parts) != 2 {
+		t.Fatalf("got %+v", qs)
+	}
+}
