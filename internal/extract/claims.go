@@ -64,7 +64,8 @@ func (a *analysis) findAttributions() {
 			}
 			continue
 		}
-		if !cueVerbs[k] && !passiveCues[k] {
+		inscription := a.inscriptionCue(i)
+		if !cueVerbs[k] && !passiveCues[k] && !inscription {
 			continue
 		}
 		if passiveCues[k] && i+1 < len(a.toks) && a.toks[i+1].Key == "by" {
@@ -73,7 +74,7 @@ func (a *analysis) findAttributions() {
 				continue
 			}
 		}
-		if !cueVerbs[k] {
+		if !cueVerbs[k] && !inscription {
 			continue
 		}
 		// A participle ("…, saying the plan failed") has its subject in
@@ -103,6 +104,11 @@ func (a *analysis) findAttributions() {
 		}
 		if s, ok := a.coordinatedSubject(i); ok && !cueAfterOnly[k] && (!presentCues[k] || a.verbReading(s, i)) && a.introducesClause(i, false) {
 			a.addAttr(attribution{Cue: a.span(i, i), CueTok: i, Src: s, Pre: true})
+			continue
+		}
+		// "Said Ada Quill, “…”": the cue opens the sentence.
+		if s, ok := a.openingCueSource(i); ok {
+			a.addAttr(attribution{Cue: a.span(i, i), CueTok: i, Src: s, Pre: true, Passive: true})
 			continue
 		}
 		// Inverted: "…,” said X" / "…, says X, a professor" / "…», a

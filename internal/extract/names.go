@@ -118,7 +118,7 @@ func findNameRuns(text string, toks []normalize.Token, starts, titled []bool, lo
 		}
 		// "Considering Lionsgate": a participle or a word used in lower
 		// case opening the sentence is not part of the name.
-		if i < j && (starts[i] || afterColon(text, toks, i)) && (lower[toks[i].Key] || len(toks[i].Key) > 5 && strings.HasSuffix(toks[i].Key, "ing")) && !titles[toks[i].Key] {
+		if i < j && (starts[i] || afterColon(text, toks, i)) && (lower[toks[i].Key] || len(toks[i].Key) > 5 && strings.HasSuffix(toks[i].Key, "ing") || openingCueWord(toks[i].Key)) && !titles[toks[i].Key] {
 			i++
 		}
 		// "Under Berdymukhamedov", "Ironically Nichols": a preposition or

@@ -226,7 +226,7 @@ var cognitionCues = set(`think thinks thought believe believes believed hope hop
 // of speaking or writing ("it said", "it reads"), not of thinking.
 func (a *analysis) speechCueAfter(e int) bool {
 	n := e + 1
-	return n < len(a.toks) && isBlank(gap(a.text, a.toks, n)) && cueVerbs[a.toks[n].Key] && !cognitionCues[a.toks[n].Key]
+	return n < len(a.toks) && isBlank(gap(a.text, a.toks, n)) && (cueVerbs[a.toks[n].Key] && !cognitionCues[a.toks[n].Key] || a.inscriptionCue(n))
 }
 
 // personFromPlace parses "NAME of PLACE" or "NAME from PLACE" whose

@@ -97,6 +97,12 @@ func TestSpeakerForms(t *testing.T) {
 		{"two-letter head noun after a quotation", "“The mayor sold the harbour,” the ad says.", "the ad", "sold the harbour", KindQuote},
 		{"seat standing for the body in it", "The levy failed. The Grey House says the vote was a “respectful arrangement” for all.", "Grey House", "respectful arrangement", KindQuote},
 		{"palace standing for the court in it", "“The levy will stay,” the Vardon Palace said.", "Vardon Palace", "levy will stay", KindQuote},
+		{"two spaces between the cue and the source", "“The ferry is sinking,” said  harbour consultant Ines Varga.", "harbour consultant Ines Varga", "ferry is sinking", KindQuote},
+		{"inscription cue after a quotation", "“The harbour will stay closed until May,” the notice read.", "the notice", "harbour will stay closed", KindQuote},
+		{"inscription cue, inverted", "“The harbour will stay closed until May,” read the statement from the board.", "the statement", "harbour will stay closed", KindQuote},
+		{"inscription cue introducing a quotation, pronoun", "At the bottom of the page it reads, “Send no money to the harbour board.”", "it", "Send no money", KindQuote},
+		{"cue opening the sentence, source and comma before the quotation", "The harbour reopened. Said Ines Varga, who grew up by the river, “We were all so proud of the town.”", "Ines Varga", "so proud of the town", KindQuote},
+		{"cue opening the sentence, colon ending the paragraph", "The ferry was late again.\n\nStated Varga:\n\n“I think the stakes are so high that the board will do anything.”", "Varga", "stakes are so high", KindQuote},
 		{"described name opening the complement after a place with an apostrophe", "Saturday at the ferrymen’s rally Sen. Mara Quill said harbour master Odo Vane was a “proven failure” in office.", "Mara Quill", "proven failure", KindQuote},
 	}
 	for _, tt := range tests {
@@ -235,6 +241,18 @@ func TestSeatSpeaksAsOrganisation(t *testing.T) {
 		qs := quotesOf(text)
 		if len(qs) != 1 || qs[0].SpeakerType != Org {
 			t.Errorf("%q: got %+v", text, qs)
+		}
+	}
+}
+
+// TestInscriptionVerbAwayFromQuotation: "read" is a cue only next to a
+// quotation; someone reading a document is no source of a quoted title
+// further on.
+func TestInscriptionVerbAwayFromQuotation(t *testing.T) {
+	text := "Quill read the harbour report to the council at noon and then the board chose the title “Tides of the Valley Harbour” for it."
+	for _, o := range quotesOf(text) {
+		if o.Cue == "read" {
+			t.Errorf("quotation attributed by %q to %q", o.Cue, o.SpeakerText)
 		}
 	}
 }

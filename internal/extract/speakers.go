@@ -39,7 +39,7 @@ type attribution struct {
 	Src      source
 	Pre      bool // source and cue come before the content
 	Parenth  bool // ", he notes," inside the sentence it attributes
-	Passive  bool // "voiced by X": the source follows "by"
+	Passive  bool // the source follows the cue and what was said follows the source: "voiced by X", "Said X, “…”"
 	Accord   bool // "according to X"
 	Sentence int
 	Content  doc.Span

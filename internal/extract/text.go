@@ -108,6 +108,22 @@ func inSpans(spans []doc.Span, off int) bool {
 	return false
 }
 
-// isBlank reports whether the text between two words is one space (or a
-// no-break space, which news sites put after titles and before names).
-func isBlank(g string) bool { return g == " " || g == "\u00a0" }
+// isBlank reports whether the text between two words is only spaces on
+// one line: one space, a no-break space (which news sites put after
+// titles and before names), or a run of them, which copy-editing leaves
+// ("said  Republican consultant X") and which separates words no more
+// than one space does.
+func isBlank(g string) bool {
+	if g == " " || g == "\u00a0" {
+		return true
+	}
+	if g == "" {
+		return false
+	}
+	for _, r := range g {
+		if r != ' ' && r != '\u00a0' && r != '\t' {
+			return false
+		}
+	}
+	return true
+}
