@@ -36,7 +36,7 @@ func (a *analysis) findAttributions() {
 		// "as X put it"
 		if k == "as" && i+1 < len(a.toks) {
 			if s, ok := a.npAfter(i + 1); ok {
-				j := a.tokenAt(s.Span.End)
+				j := a.appositionAfter(a.tokenAt(s.Span.End))
 				if j+2 < len(a.toks) && a.toks[j+1].Key == "put" && a.toks[j+2].Key == "it" {
 					a.addAttr(attribution{Cue: a.span(j+1, j+2), CueTok: j + 1, Src: s, Pre: true, Parenth: true})
 					i = j + 2
@@ -123,6 +123,28 @@ func (a *analysis) findAttributions() {
 			}
 		}
 	}
+}
+
+// appositionAfter returns the last token of an apposition set off by
+// commas after the name ending at token e ("As Ada Quill, the head of
+// the board, put it"), or e when none stands there.
+func (a *analysis) appositionAfter(e int) int {
+	if e+1 >= len(a.toks) || strings.TrimSpace(gap(a.text, a.toks, e+1)) != "," {
+		return e
+	}
+	for m := e + 2; m < len(a.toks) && m <= e+16 && a.tokSent[m] == a.tokSent[e]; m++ {
+		g := gap(a.text, a.toks, m)
+		if strings.TrimSpace(g) == "," {
+			if a.isApposition(e+1, m-1) {
+				return m - 1
+			}
+			return e
+		}
+		if strings.ContainsAny(g, ";:!?\"“”«»()") {
+			return e
+		}
+	}
+	return e
 }
 
 // asClauseContent is what an "as" clause attributes: "As Ilse Warner
@@ -319,6 +341,8 @@ func (a *analysis) clauseBegin(f int, sent doc.Span) int {
 		switch {
 		case k == "but" || k == "and" || k == "yet" || k == "so" || k == "then" || k == "still" || k == "instead" || isAdverb(k, w) && isBlank(gap(a.text, a.toks, f+1)):
 			f++
+		case a.relativeTimeEnd(f, sent) > f:
+			f = a.relativeTimeEnd(f, sent)
 		case prepositions[k] || subordinators[k] && k != "and" && k != "but" || timeWords[k] || isAdverb(k, w):
 			// An introductory phrase ends at its comma.
 			c := f + 1
@@ -333,6 +357,26 @@ func (a *analysis) clauseBegin(f int, sent doc.Span) int {
 			}
 			f = c
 		default:
+			return f
+		}
+	}
+	return f
+}
+
+// relativeTimeEnd returns the token after a time phrase that opens a
+// sentence and counts from another time ("Hours later, …", "A week
+// ago, …", "Two days earlier, …"): up to four words ending in "later",
+// "ago" or "earlier" and a comma. Otherwise it returns f.
+func (a *analysis) relativeTimeEnd(f int, sent doc.Span) int {
+	for m := f + 1; m < len(a.toks) && m <= f+3 && a.toks[m].Begin < sent.End; m++ {
+		if !isBlank(gap(a.text, a.toks, m)) {
+			return f
+		}
+		switch a.toks[m].Key {
+		case "later", "ago", "earlier":
+			if m+1 < len(a.toks) && strings.TrimSpace(gap(a.text, a.toks, m+1)) == "," {
+				return m + 1
+			}
 			return f
 		}
 	}
@@ -663,6 +707,9 @@ func (a *analysis) subjectBefore(i int) (source, bool) {
 	if a.contracted(j + 1) {
 		g = " " // "he’s said": the subject ends at the apostrophe
 	}
+	if a.generationStop(j, g) {
+		g = strings.Replace(g, ".", "", 1) // "Tom Quill Jr. said": the stop belongs to the name
+	}
 	// An abbreviation ending an apposition ("Allentown, Pa., said",
 	// "R-Wis., said") is no name; its full stop stands before the
 	// comma. A comma after a parenthesis ("(R-Ohio), said") is dropped.
@@ -708,6 +755,11 @@ func (a *analysis) subjectBefore(i int) (source, bool) {
 	p := segStart - 1
 	switch strings.TrimSpace(gap(a.text, a.toks, segStart)) {
 	case ",":
+	case ".,":
+		// "Tom Quill Jr., the director, said"
+		if !generations[a.toks[p].Key] {
+			return source{}, false
+		}
 	case "),", ".),":
 		// "Rep. X (D-Md.), chair of the committee, said": the
 		// parenthesis after the name is skipped.
@@ -728,6 +780,14 @@ func (a *analysis) subjectBefore(i int) (source, bool) {
 		return a.nameBeforeAppositions(segStart)
 	}
 	return s, true
+}
+
+// generationStop reports whether the text g after token j is the full
+// stop of a generation suffix ending a name ("Jr.", "Sr."), perhaps with
+// a comma after it, rather than the end of a sentence.
+func (a *analysis) generationStop(j int, g string) bool {
+	t := strings.TrimSpace(g)
+	return (t == "." || t == ".,") && strings.HasPrefix(g, ".") && generations[a.toks[j].Key] && a.runAt[j] >= 0 && a.runs[a.runAt[j]].Last == j
 }
 
 // beforeVerbGroup returns the index of the last token before the verb
@@ -1086,6 +1146,13 @@ func (a *analysis) verbReading(s source, i int) bool {
 	if s.Kind == srcOrgRole && !orgRoleNouns[s.Head] && !agrees {
 		return false
 	}
+	// A singular head in lower case before a base form is a compound
+	// noun, not a subject and its verb: "the radio show", "a campaign
+	// plan".
+	if (s.Kind == srcOrgRole || s.Kind == srcRole) && !agrees && a.singularLowerHead(s) && !strings.HasSuffix(a.toks[i].Key, "s") &&
+		a.tokenAt(s.Span.End)+1 == i && !a.afterAuxiliary(a.tokenStartingAt(a.phraseBegin(s))) {
+		return false
+	}
 	if pb := a.phraseBegin(s); a.clauseOpensAfterComma(pb) && (a.afterClosingQuote(pb) || s.Kind == srcName || agrees) &&
 		(i+1 >= len(a.toks) || a.tokSent[i+1] != a.tokSent[i] || strings.ContainsAny(gap(a.text, a.toks, i+1), ".,;")) {
 		return true // “…,” Viguerie adds. / …, records show. — the clause closing the sentence is the attribution
@@ -1118,6 +1185,26 @@ func (a *analysis) agreesInNumber(s source, i int) bool {
 	sForm := strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ss")
 	return plural != sForm
 }
+
+// singularLowerHead reports whether the head of a described source is a
+// singular noun written in lower case ("the radio", not "the Senate",
+// "officials" or "the press").
+func (a *analysis) singularLowerHead(s source) bool {
+	h := a.tokenAt(s.Span.End)
+	w := a.text[a.toks[h].Begin:a.toks[h].End]
+	return !isUpperStart(w) && !strings.HasSuffix(w, "s")
+}
+
+// afterAuxiliary reports whether an auxiliary or modal stands right
+// before token j: "should the government decline to …" inverts its
+// subject, whose verb keeps the base form.
+func (a *analysis) afterAuxiliary(j int) bool {
+	return j > 0 && (auxiliaries[a.toks[j-1].Key] || invertingAuxiliaries[a.toks[j-1].Key]) && isBlank(gap(a.text, a.toks, j))
+}
+
+// invertingAuxiliaries stand before their subject in questions and
+// conditions ("should the board decline", "did the ad say").
+var invertingAuxiliaries = set(`will would shall should can could may might must do does did has have had`)
 
 // phraseBegin is where the source phrase begins, titles included ("Mr."
 // in "Mr. Trump").

@@ -103,6 +103,11 @@ func TestSpeakerForms(t *testing.T) {
 		{"inscription cue introducing a quotation, pronoun", "At the bottom of the page it reads, “Send no money to the harbour board.”", "it", "Send no money", KindQuote},
 		{"cue opening the sentence, source and comma before the quotation", "The harbour reopened. Said Ines Varga, who grew up by the river, “We were all so proud of the town.”", "Ines Varga", "so proud of the town", KindQuote},
 		{"cue opening the sentence, colon ending the paragraph", "The ferry was late again.\n\nStated Varga:\n\n“I think the stakes are so high that the board will do anything.”", "Varga", "stakes are so high", KindQuote},
+		{"relative time opening the sentence before the subject and a participle", "Hours later, Quill returned the favour, telling the radio, “The harbour master is an amazing man.”", "Quill", "amazing man", KindQuote},
+		{"generation suffix ending the name", "“The ferry will run on Sunday,” Tom Quill Jr. said at a meeting.", "Tom Quill Jr", "ferry will run", KindQuote},
+		{"generation suffix and an apposition", "“The ferry will run on Sunday,” Tom Quill Jr., the director of the board, said.", "Tom Quill Jr", "ferry will run", KindQuote},
+		{"apposition inside as … put it", "As Ines Varga, the No. 2 on the board, put it, “We will fix the bridge before the winter.”", "Ines Varga", "fix the bridge", KindQuote},
+		{"singular noun before a base form is a compound, not a cue", "“The tide is turning,” Quill said on the radio show “Tide,” adding, “The money is in the budget.”", "Quill", "money is in the budget", KindQuote},
 		{"described name opening the complement after a place with an apostrophe", "Saturday at the ferrymen’s rally Sen. Mara Quill said harbour master Odo Vane was a “proven failure” in office.", "Mara Quill", "proven failure", KindQuote},
 	}
 	for _, tt := range tests {
