@@ -313,13 +313,22 @@ func (a *analysis) sentenceSubject(sent doc.Span) (source, int, bool) {
 	if !ok || src.Kind == srcName && (src.Type == Place || a.runs[src.Run].First != f && src.Span.Begin != a.toks[f].Begin) || src.Kind == srcPlural && !pluralPronouns[src.Head] {
 		return source{}, 0, false
 	}
-	// The subject is followed by its verb (adverbs aside), in lower case.
-	v := a.tokenAt(src.Span.End) + 1
+	// The subject is followed by its verb (adverbs aside), in lower case;
+	// an apposition after a name stands between ("Ada Quill, vice chair
+	// of the board, emailed supporters, telling them …").
+	e := a.tokenAt(src.Span.End)
+	apposition := false
+	if src.Kind == srcName {
+		if ap := a.appositionAfter(e); ap > e && ap+1 < len(a.toks) && strings.TrimSpace(gap(a.text, a.toks, ap+1)) == "," {
+			e, apposition = ap, true
+		}
+	}
+	v := e + 1
 	for v < len(a.toks) && (adverbials[a.toks[v].Key] || isAdverb(a.toks[v].Key, a.text[a.toks[v].Begin:a.toks[v].End])) {
 		v++
 	}
 	v = a.skipTimePhrase(v)
-	if v >= len(a.toks) || a.toks[v].Begin >= sent.End || !isBlank(gap(a.text, a.toks, v)) || isUpperStart(a.text[a.toks[v].Begin:a.toks[v].End]) ||
+	if v >= len(a.toks) || a.toks[v].Begin >= sent.End || !isBlank(gap(a.text, a.toks, v)) && !(apposition && v == e+1) || isUpperStart(a.text[a.toks[v].Begin:a.toks[v].End]) ||
 		prepositions[a.toks[v].Key] || notHeads[a.toks[v].Key] && !auxiliaries[a.toks[v].Key] {
 		return source{}, 0, false
 	}

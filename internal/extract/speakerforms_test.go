@@ -108,6 +108,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"generation suffix and an apposition", "“The ferry will run on Sunday,” Tom Quill Jr., the director of the board, said.", "Tom Quill Jr", "ferry will run", KindQuote},
 		{"apposition inside as … put it", "As Ines Varga, the No. 2 on the board, put it, “We will fix the bridge before the winter.”", "Ines Varga", "fix the bridge", KindQuote},
 		{"singular noun before a base form is a compound, not a cue", "“The tide is turning,” Quill said on the radio show “Tide,” adding, “The money is in the budget.”", "Quill", "money is in the budget", KindQuote},
+		{"apposition between the sentence's subject and its verb, then a participle", "Ada Quill, the chairwoman of the harbour board, emailed supporters, telling them, “Nobody can take the ferry from us.”", "Ada Quill", "Nobody can take", KindQuote},
+		{"apposition with an abbreviation before a coordinated cue", "Odo Vane, a spokesman for Mrs. Quill, called on the mayor to resign and said he had reached a “new low” in the race.", "Odo Vane", "new low", KindQuote},
 		{"described name opening the complement after a place with an apostrophe", "Saturday at the ferrymen’s rally Sen. Mara Quill said harbour master Odo Vane was a “proven failure” in office.", "Mara Quill", "proven failure", KindQuote},
 	}
 	for _, tt := range tests {
