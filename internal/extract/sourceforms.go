@@ -229,17 +229,23 @@ func (a *analysis) speechCueAfter(e int) bool {
 	return n < len(a.toks) && isBlank(gap(a.text, a.toks, n)) && (cueVerbs[a.toks[n].Key] && !cognitionCues[a.toks[n].Key] || a.inscriptionCue(n))
 }
 
-// personFromPlace parses "NAME of PLACE" or "NAME from PLACE" whose
-// preposition is token p and which runs to byte end ("Jed Marrin of
-// Florida", "Ann Roe from Dover"): the person's name, where they come
-// from included in the mention.
-func (a *analysis) personFromPlace(p, end int) (source, bool) {
+// personFrom parses "NAME of PLACE", "NAME from PLACE" or "NAME of (the)
+// BODY" whose preposition is token p and which runs to byte end ("Jed
+// Marrin of Florida", "Ann Roe from Dover", "Ada Quill of the Harbour
+// Institute"): the person's name, where they come from or work
+// included in the mention. The body alone is no subject: the person
+// before it speaks.
+func (a *analysis) personFrom(p, end int) (source, bool) {
 	k := a.toks[p].Key
 	if k != "of" && k != "from" || p+1 >= len(a.toks) {
 		return source{}, false
 	}
-	place := a.runAt[p+1]
-	if place < 0 || a.runs[place].First != p+1 || a.runs[place].Type != Place || a.toks[a.runs[place].Last].End != end {
+	q := p + 1
+	if a.toks[q].Key == "the" && q+1 < len(a.toks) && isBlank(gap(a.text, a.toks, q+1)) {
+		q++
+	}
+	place := a.runAt[q]
+	if place < 0 || a.runs[place].First != q || !(a.runs[place].Type == Place || a.runs[place].Type == Org) || a.toks[a.runs[place].Last].End != end {
 		return source{}, false
 	}
 	ri := a.runAt[p-1]

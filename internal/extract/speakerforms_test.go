@@ -110,6 +110,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"singular noun before a base form is a compound, not a cue", "“The tide is turning,” Quill said on the radio show “Tide,” adding, “The money is in the budget.”", "Quill", "money is in the budget", KindQuote},
 		{"apposition between the sentence's subject and its verb, then a participle", "Ada Quill, the chairwoman of the harbour board, emailed supporters, telling them, “Nobody can take the ferry from us.”", "Ada Quill", "Nobody can take", KindQuote},
 		{"apposition with an abbreviation before a coordinated cue", "Odo Vane, a spokesman for Mrs. Quill, called on the mayor to resign and said he had reached a “new low” in the race.", "Odo Vane", "new low", KindQuote},
+		{"person of a body after a quotation", "“Big tax cuts do not work in a time of debt,” James Quill of the Harbour Institute wrote recently.", "James Quill of the Harbour Institute", "tax cuts do not work", KindQuote},
+		{"person of a body before the cue", "Ada Roe of the Harbour Institute said, “The levy will not pass this year.”", "Ada Roe of the Harbour Institute", "levy will not pass", KindQuote},
 		{"described name opening the complement after a place with an apostrophe", "Saturday at the ferrymen’s rally Sen. Mara Quill said harbour master Odo Vane was a “proven failure” in office.", "Mara Quill", "proven failure", KindQuote},
 	}
 	for _, tt := range tests {

@@ -127,6 +127,12 @@ func (a *analysis) npBefore(e int) (source, bool) {
 			// "the White House said", "the Elysee said": a name of two
 			// capitalised words after "the" that speaks is no person's
 			// but a seat standing for the body in it.
+			// "Ada Quill of the Harbour Institute said": the person.
+			if pk == "the" && r.First >= 3 && isBlank(gap(a.text, a.toks, r.First-1)) {
+				if s, ok := a.personFrom(r.First-2, t.End); ok {
+					return s, true
+				}
+			}
 			if pk == "the" && a.seatSpeaks(r, e) {
 				a.runs[ri].Type = Org
 				r = a.runs[ri]
@@ -275,7 +281,7 @@ func (a *analysis) headBeforePreposition(p, end int) (source, bool) {
 	}
 	// "Jed Marrin of Florida said": a person's name with where they come
 	// from.
-	if s, ok := a.personFromPlace(p, end); ok {
+	if s, ok := a.personFrom(p, end); ok {
 		return s, true
 	}
 	// "one of those advisers", "some of the delegates": part of a group,
