@@ -147,6 +147,24 @@ func (a *analysis) appositionAfter(e int) int {
 	return e
 }
 
+// parenthesisAfter returns the last token inside a short parenthesis
+// that follows token e ("Quill (D-N.Y.)", "Quill (R)"), or e.
+func (a *analysis) parenthesisAfter(e int) int {
+	if e+1 >= len(a.toks) || strings.TrimSpace(gap(a.text, a.toks, e+1)) != "(" {
+		return e
+	}
+	for m := e + 1; m+1 < len(a.toks) && m <= e+8 && a.tokSent[m+1] == a.tokSent[e]; m++ {
+		switch strings.TrimSpace(gap(a.text, a.toks, m+1)) {
+		case ")", ".)", "),", ".),":
+			return m
+		}
+		if strings.ContainsAny(gap(a.text, a.toks, m+1), "()\"“”;:") {
+			return e
+		}
+	}
+	return e
+}
+
 // asClauseContent is what an "as" clause attributes: "As Ilse Warner
 // noted, trust is collapsing" and "Trust is collapsing, as Ilse Warner
 // noted last week" give the main clause, not what follows the cue.
@@ -319,6 +337,11 @@ func (a *analysis) sentenceSubject(sent doc.Span) (source, int, bool) {
 	e := a.tokenAt(src.Span.End)
 	apposition := false
 	if src.Kind == srcName {
+		// "Rep. Ada Quill (D-N.Y.) reacted, saying …": a parenthesis
+		// after the name.
+		if c := a.parenthesisAfter(e); c > e {
+			e, apposition = c, true
+		}
 		if ap := a.appositionAfter(e); ap > e && ap+1 < len(a.toks) && strings.TrimSpace(gap(a.text, a.toks, ap+1)) == "," {
 			e, apposition = ap, true
 		}

@@ -112,6 +112,7 @@ func TestSpeakerForms(t *testing.T) {
 		{"apposition with an abbreviation before a coordinated cue", "Odo Vane, a spokesman for Mrs. Quill, called on the mayor to resign and said he had reached a “new low” in the race.", "Odo Vane", "new low", KindQuote},
 		{"person of a body after a quotation", "“Big tax cuts do not work in a time of debt,” James Quill of the Harbour Institute wrote recently.", "James Quill of the Harbour Institute", "tax cuts do not work", KindQuote},
 		{"person of a body before the cue", "Ada Roe of the Harbour Institute said, “The levy will not pass this year.”", "Ada Roe of the Harbour Institute", "levy will not pass", KindQuote},
+		{"parenthesis after the sentence's subject, then a participle", "In a statement released Thursday, Rep. Ada Quill (D-N.Y.) reacted to the news, saying: “The levy should be repealed.”", "Ada Quill", "levy should be repealed", KindQuote},
 		{"described name opening the complement after a place with an apostrophe", "Saturday at the ferrymen’s rally Sen. Mara Quill said harbour master Odo Vane was a “proven failure” in office.", "Mara Quill", "proven failure", KindQuote},
 	}
 	for _, tt := range tests {
