@@ -113,6 +113,7 @@ func TestSpeakerForms(t *testing.T) {
 		{"person of a body after a quotation", "“Big tax cuts do not work in a time of debt,” James Quill of the Harbour Institute wrote recently.", "James Quill of the Harbour Institute", "tax cuts do not work", KindQuote},
 		{"person of a body before the cue", "Ada Roe of the Harbour Institute said, “The levy will not pass this year.”", "Ada Roe of the Harbour Institute", "levy will not pass", KindQuote},
 		{"parenthesis after the sentence's subject, then a participle", "In a statement released Thursday, Rep. Ada Quill (D-N.Y.) reacted to the news, saying: “The levy should be repealed.”", "Ada Quill", "levy should be repealed", KindQuote},
+		{"inverted frame after a question", "“Is the mayor counting the boats at all?” reacted Quill.", "Quill", "counting the boats", KindQuote},
 		{"described name opening the complement after a place with an apostrophe", "Saturday at the ferrymen’s rally Sen. Mara Quill said harbour master Odo Vane was a “proven failure” in office.", "Mara Quill", "proven failure", KindQuote},
 	}
 	for _, tt := range tests {
@@ -264,5 +265,16 @@ func TestInscriptionVerbAwayFromQuotation(t *testing.T) {
 		if o.Cue == "read" {
 			t.Errorf("quotation attributed by %q to %q", o.Cue, o.SpeakerText)
 		}
+	}
+}
+
+// TestQuestionThenNewSentence: after a quotation that ends in a question
+// mark, a capitalised word opens the next sentence, not the frame: the
+// second part of a split quotation keeps the first part's speaker.
+func TestQuestionThenNewSentence(t *testing.T) {
+	text := "“The ferry has been late for seven years,” Quill said, asked about the delays. “Why should I be surprised?” The board said it would answer next week."
+	qs := quotesOf(text)
+	if len(qs) != 1 || qs[0].SpeakerText != "Quill" || !strings.Contains(qs[0].Text, "surprised") {
+		t.Fatalf("got %+v", qs)
 	}
 }

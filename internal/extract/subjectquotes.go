@@ -137,12 +137,20 @@ func (a *analysis) framedSpeaker(q rawQuote) (source, int, bool) {
 		return source{}, 0, false
 	}
 	last := q.Parts[len(q.Parts)-1]
-	if t := strings.TrimRight(a.text[last.Begin:last.End], " \u00a0"); !strings.HasSuffix(t, ",") {
+	t := strings.TrimRight(a.text[last.Begin:last.End], " \u00a0")
+	asked := strings.HasSuffix(t, "?") || strings.HasSuffix(t, "!")
+	if !strings.HasSuffix(t, ",") && !asked {
 		return source{}, 0, false
 	}
 	// No token after the quotation: tokenStartingAt gives the last one.
 	j := a.tokenStartingAt(q.Close)
 	if j < 0 || j >= len(a.toks) || a.toks[j].Begin < q.Close || a.inQuote[j] || strings.TrimSpace(a.text[q.Close:a.toks[j].Begin]) != "" || a.tokSent[j] < 0 {
+		return source{}, 0, false
+	}
+	// “…?” reacted Trump. / “…!” she snapped.: after a question or an
+	// exclamation the frame goes on in lower case; a capital opens the
+	// next sentence, perhaps the next part of the quotation's frame.
+	if asked && isUpperStart(a.text[a.toks[j].Begin:a.toks[j].End]) {
 		return source{}, 0, false
 	}
 	// “…,” fumed the senator.
