@@ -11,3 +11,21 @@ func (a *analysis) attributesBetter(at, old *attribution) bool {
 	}
 	return old.Pre && !at.Pre
 }
+
+// outerOfRelative returns the attribution that gives the speaker of the
+// quotation opening at off in place of at, whose source is a relative
+// pronoun: when the relative clause stands inside what another source
+// says, together with the quotation, that source speaks ("As for the
+// analysts who claim …, Bolton said, “…”"; "Candidates who think “…”
+// are wrong, she said"; "X insisted that mayors who refused … were
+// “nuts”"). Otherwise it returns at.
+func (a *analysis) outerOfRelative(at *attribution, off int, claims claimIndex) *attribution {
+	if !a.isRelativeMention(at.Src) {
+		return at
+	}
+	c := claims.innermost(a.attrs, at.Src.Span.Begin)
+	if c == nil || c == at || a.isRelativeMention(c.Src) || c.Content.Begin > off || off >= c.Content.End {
+		return at
+	}
+	return c
+}

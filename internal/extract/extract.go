@@ -287,10 +287,14 @@ func (a *analysis) quoteOccurrences(docID string) []Occurrence {
 			if at.Pre {
 				at = a.reportingClaim(at, claims)
 			}
+			at = a.outerOfRelative(at, q.Open, claims)
 			a.setSpeaker(&o, at)
 			used = at
 		default:
 			c := a.reportingClaim(claims.innermost(a.attrs, q.Open), claims)
+			if c != nil {
+				c = a.outerOfRelative(c, q.Open, claims)
+			}
 			switch {
 			case a.isTitle(q, words), words <= 1 && a.namedByDeterminer(q):
 				// A single word after an article names a thing ("the

@@ -114,6 +114,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"person of a body before the cue", "Ada Roe of the Harbour Institute said, “The levy will not pass this year.”", "Ada Roe of the Harbour Institute", "levy will not pass", KindQuote},
 		{"parenthesis after the sentence's subject, then a participle", "In a statement released Thursday, Rep. Ada Quill (D-N.Y.) reacted to the news, saying: “The levy should be repealed.”", "Ada Quill", "levy should be repealed", KindQuote},
 		{"inverted frame after a question", "“Is the mayor counting the boats at all?” reacted Quill.", "Quill", "counting the boats", KindQuote},
+		{"relative clause inside the introductory phrase of the speaker's sentence", "As for the analysts who claim to find the levy fair, Quill said, “I just think they do not understand what the levy is.”", "Quill", "do not understand", KindQuote},
+		{"relative clause inside the content of an outer claim", "On Monday, Quill insisted that mayors who refused to close the port were “out of their minds.”", "Quill", "out of their minds", KindQuote},
 		{"described name opening the complement after a place with an apostrophe", "Saturday at the ferrymen’s rally Sen. Mara Quill said harbour master Odo Vane was a “proven failure” in office.", "Mara Quill", "proven failure", KindQuote},
 	}
 	for _, tt := range tests {
