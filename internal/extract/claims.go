@@ -605,6 +605,15 @@ func (a *analysis) participleCue(i int) {
 	}
 	sent := a.sents[a.tokSent[i]]
 	src, v, ok := a.sentenceSubject(sent)
+	if f := a.tokenStartingAt(sent.Begin); !ok && f < len(a.toks) && a.inQuote[f] {
+		// "“You will not win,” Quill said, adding that …": the sentence
+		// opens with a quotation whose first words are no subject; the
+		// participle's subject is the frame's speaker.
+		if fr := a.frameBefore(i); fr != nil {
+			a.addAttr(attribution{Cue: a.span(i, i), CueTok: i, Src: fr.Src, Pre: true})
+		}
+		return
+	}
 	if !ok || v >= i {
 		return
 	}
