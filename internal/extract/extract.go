@@ -127,7 +127,7 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 	a.tokSent = make([]int, len(a.toks))
 	a.starts = make([]bool, len(a.toks))
 	a.inQuote = make([]bool, len(a.toks))
-	lower := map[string]bool{}
+	upper := make([]bool, len(a.toks))
 	si := 0
 	prevSent := -1
 	for i, t := range a.toks {
@@ -142,11 +142,9 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 		a.starts[i] = a.tokSent[i] != prevSent || i > 0 && isQuoteRune(runeBefore(text, t.Begin)) && strings.TrimSpace(gap(text, a.toks, i)) != ""
 		prevSent = a.tokSent[i]
 		a.inQuote[i] = inSpans(a.qspans, t.Begin)
-		if w := text[t.Begin:t.End]; !isUpperStart(w) {
-			lower[t.Key] = true
-		}
+		upper[i] = isUpperStart(text[t.Begin:t.End])
 	}
-	a.runs = findNameRuns(text, a.toks, a.starts, a.titleCaseTokens(), lower, gaz)
+	a.runs = findNameRuns(text, a.toks, a.starts, a.titleCaseTokens(), newLowerCase(a.toks, upper), gaz)
 	a.runAt = make([]int, len(a.toks))
 	for i := range a.runAt {
 		a.runAt[i] = -1

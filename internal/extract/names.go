@@ -51,8 +51,9 @@ func gap(text string, toks []normalize.Token, i int) string {
 }
 
 // findNameRuns finds the capitalised runs of a document. starts marks the
-// tokens that open a sentence; lower holds every key seen in lower case.
-func findNameRuns(text string, toks []normalize.Token, starts, titled []bool, lower map[string]bool, gaz *Gazetteer) []nameRun {
+// tokens that open a sentence; lower tells whether a token's word is
+// also written in lower case.
+func findNameRuns(text string, toks []normalize.Token, starts, titled []bool, lower lowerCase, gaz *Gazetteer) []nameRun {
 	var runs []nameRun
 	capital := func(i int) bool {
 		w := text[toks[i].Begin:toks[i].End]
@@ -106,7 +107,7 @@ func findNameRuns(text string, toks []normalize.Token, starts, titled []bool, lo
 		}
 		// A run of one capitalised word opening a sentence is a name only
 		// if the word is not also used in lower case or is a known place.
-		if i == j && starts[i] && (lower[toks[i].Key] || roleNouns[toks[i].Key] || plurals(toks[i].Key)) && gaz.Lookup(toks[i].Key) == nil {
+		if i == j && starts[i] && (lower.at(i) || roleNouns[toks[i].Key] || plurals(toks[i].Key)) && gaz.Lookup(toks[i].Key) == nil {
 			i = j
 			continue
 		}
@@ -118,7 +119,7 @@ func findNameRuns(text string, toks []normalize.Token, starts, titled []bool, lo
 		}
 		// "Considering Lionsgate": a participle or a word used in lower
 		// case opening the sentence is not part of the name.
-		if i < j && (starts[i] || afterColon(text, toks, i)) && (lower[toks[i].Key] || len(toks[i].Key) > 5 && strings.HasSuffix(toks[i].Key, "ing") || openingCueWord(toks[i].Key)) && !titles[toks[i].Key] {
+		if i < j && (starts[i] || afterColon(text, toks, i)) && (lower.at(i) || len(toks[i].Key) > 5 && strings.HasSuffix(toks[i].Key, "ing") || openingCueWord(toks[i].Key)) && !titles[toks[i].Key] {
 			i++
 		}
 		// "Under Berdymukhamedov", "Ironically Nichols": a preposition or
@@ -142,7 +143,7 @@ func findNameRuns(text string, toks []normalize.Token, starts, titled []bool, lo
 		}
 		// "TOO" is a word in capitals, "VA089897" a code, "D-Mass" a
 		// party and state: none is a name.
-		if i == j && (isAllCaps(text[toks[i].Begin:toks[i].End]) && (lower[toks[i].Key] || i > 0 && (toks[i-1].Key == "a" || toks[i-1].Key == "an")) || digits(toks[i].Key) >= 3) ||
+		if i == j && (isAllCaps(text[toks[i].Begin:toks[i].End]) && (lower.at(i) || i > 0 && (toks[i-1].Key == "a" || toks[i-1].Key == "an")) || digits(toks[i].Key) >= 3) ||
 			len([]rune(toks[i].Key)) == 1 && i < j && gap(text, toks, i+1) == "-" {
 			i = j
 			continue
@@ -151,7 +152,7 @@ func findNameRuns(text string, toks []normalize.Token, starts, titled []bool, lo
 		// "the tourist Island of Qeshm": a word the text also writes in
 		// lower case is no translation of a country's name (Island is
 		// German for Iceland).
-		if i == j && lower[toks[i].Key] && (r.Type == Place || r.Type == Org) {
+		if i == j && lower.at(i) && (r.Type == Place || r.Type == Org) {
 			if e := gaz.Lookup(toks[i].Key); e != nil && e.key() != toks[i].Key {
 				r.Type = Unknown
 			}
@@ -166,6 +167,37 @@ func findNameRuns(text string, toks []normalize.Token, starts, titled []bool, lo
 	}
 	return runs
 }
+
+// lowerCase tells whether a document writes a token's word (its key) in
+// lower case anywhere. Only names ask, and they are capitalised, so only
+// the keys of capitalised tokens are kept: one map entry per distinct
+// capitalised word, not one per word of the text.
+type lowerCase struct {
+	toks  []normalize.Token
+	upper []bool          // token i begins with a capital
+	keys  map[string]bool // key of a capitalised token -> also written in lower case
+}
+
+func newLowerCase(toks []normalize.Token, upper []bool) lowerCase {
+	l := lowerCase{toks: toks, upper: upper, keys: map[string]bool{}}
+	for i, t := range toks {
+		if upper[i] {
+			l.keys[t.Key] = false
+		}
+	}
+	for i, t := range toks {
+		if !upper[i] {
+			if seen, ok := l.keys[t.Key]; ok && !seen {
+				l.keys[t.Key] = true
+			}
+		}
+	}
+	return l
+}
+
+// at reports whether the word of token i is written in lower case in the
+// document (token i itself, or another with its key).
+func (l lowerCase) at(i int) bool { return !l.upper[i] || l.keys[l.toks[i].Key] }
 
 // allCapitalised reports whether every word of [a, b] begins with a
 // capital (no "of" or particle inside).

@@ -58,6 +58,12 @@ func isQuoteRune(r rune) bool {
 	return false
 }
 
+// quoteMarkBytes are the bytes that may begin a quotation mark: " and '
+// and the lead bytes of the others (U+00AB/BB, U+2018–203A, U+300C–300F).
+// None is a UTF-8 continuation byte, so a scan byte by byte meets every
+// mark a scan rune by rune would.
+var quoteMarkBytes = byteSet("\"'\xc2\xe2\xe3")
+
 func quoteFamily(r rune) family {
 	switch r {
 	case '"', '“', '”', '„', '‟', '「', '」', '『', '』':
@@ -156,6 +162,12 @@ func (s *quoteScanner) scanParagraph(pi int, stack []openQuote, emit bool) []ope
 	}
 	first := true
 	for i := p.Begin; i < p.End; {
+		if j := nextByteIn(text, i, p.End, &quoteMarkBytes); j > i {
+			first = false
+			if i = j; i >= p.End {
+				break
+			}
+		}
 		r, n := runeAtN(text, i)
 		if !isQuoteRune(r) {
 			i += n

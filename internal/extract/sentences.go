@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/echotrace/echotrace/internal/doc"
 )
@@ -35,6 +36,9 @@ func sentences(text string, paras []doc.Span, protected []doc.Span) []doc.Span {
 		}
 		i := p.Begin
 		for i < p.End {
+			if i = nextByteIn(text, i, p.End, &sentenceMarkBytes); i >= p.End {
+				break
+			}
 			r, n := runeAtN(text, i)
 			if r != '.' && r != '!' && r != '?' && r != '…' {
 				i += n
@@ -91,13 +95,44 @@ func sentences(text string, paras []doc.Span, protected []doc.Span) []doc.Span {
 	return out
 }
 
+// runeAtN is runeAt with the number of bytes to step over it: 1 at the
+// end of text, on an invalid byte and on U+FFFD (which may be the decoding
+// of one), else the rune's length.
 func runeAtN(text string, i int) (rune, int) {
-	r := runeAt(text, i)
-	n := len(string(r))
-	if r == 0 || r == '\uFFFD' {
+	if i < 0 || i >= len(text) {
+		return 0, 1
+	}
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	r, n := utf8.DecodeRuneInString(text[i:])
+	if r == utf8.RuneError {
 		n = 1
 	}
 	return r, n
+}
+
+// sentenceMarkBytes are the bytes that may begin a sentence's terminal
+// mark: . ! ? and the lead byte of … (U+2026). None is a UTF-8
+// continuation byte, so a scan byte by byte meets every mark a scan rune
+// by rune would.
+var sentenceMarkBytes = byteSet(".!?\xe2")
+
+// byteSet marks the bytes of s.
+func byteSet(s string) (set [256]bool) {
+	for i := 0; i < len(s); i++ {
+		set[s[i]] = true
+	}
+	return set
+}
+
+// nextByteIn is the first index in [i, end) of text whose byte is in set,
+// or end.
+func nextByteIn(text string, i, end int, set *[256]bool) int {
+	for i < end && !set[text[i]] {
+		i++
+	}
+	return i
 }
 
 func isClosingPunct(r rune) bool { return r == ')' || r == ']' || r == '}' }
