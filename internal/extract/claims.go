@@ -587,7 +587,7 @@ func (a *analysis) findHeadlines() {
 		}
 		colon := a.toks[r.Last].End
 		cb, ce := trimSpace(a.text, colon+1, p.End)
-		if len(normalize.Tokens(a.text[cb:ce])) < 3 {
+		if normalize.CountWords(a.text[cb:ce]) < 3 {
 			continue
 		}
 		src := source{Span: doc.Span{Begin: a.toks[r.NameFirst].Begin, End: a.toks[r.Last].End}, Kind: srcName, Run: ri, Type: r.Type}
@@ -1110,11 +1110,11 @@ func (a *analysis) titleQuoteAt(j int) bool {
 		return false
 	}
 	q := a.qspans[i]
-	if len(normalize.Tokens(a.text[q.Begin:q.End])) > 4 {
+	if normalize.CountWords(a.text[q.Begin:q.End]) > 4 {
 		return false
 	}
 	rest := strings.TrimSpace(a.text[q.End:a.sents[a.tokSent[j]].End])
-	return len(normalize.Tokens(rest)) > 0
+	return normalize.CountWords(rest) > 0
 }
 
 // afterClosingQuote reports whether a closing quotation mark (with a

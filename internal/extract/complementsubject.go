@@ -65,10 +65,10 @@ func (a *analysis) titleQuoteBefore(b int) bool {
 	}
 	q := a.qspans[i]
 	inner := strings.Trim(a.text[q.Begin:q.End], "“”\"'‘’«» ,.")
-	words := len(normalize.Tokens(inner))
+	words := normalize.CountWords(inner)
 	sent := a.sents[a.tokSent[j]]
 	return words > 0 && words <= 4 && headingCase(inner) &&
-		q.Begin > sent.Begin && len(normalize.Tokens(a.text[sent.Begin:q.Begin])) > 0
+		q.Begin > sent.Begin && normalize.CountWords(a.text[sent.Begin:q.Begin]) > 0
 }
 
 // subjectPronouns can only be subjects: no preposition governs them.

@@ -271,7 +271,7 @@ func (a *analysis) quoteOccurrences(docID string) []Occurrence {
 		o.Text = a.partsText(parts)
 		words := 0
 		for _, p := range parts {
-			words += len(normalize.Tokens(a.text[p.Begin:p.End]))
+			words += normalize.CountWords(a.text[p.Begin:p.End])
 		}
 		var used *attribution // the attribution that gave the speaker
 		switch {
@@ -488,7 +488,7 @@ func (a *analysis) claimOccurrences(docID string) []Occurrence {
 		}
 		b, e := trimSpace(a.text, at.Content.Begin, at.Content.End)
 		b, e = trimClaim(a.text, b, e)
-		if len(normalize.Tokens(a.text[b:e])) < 3 {
+		if normalize.CountWords(a.text[b:e]) < 3 {
 			continue
 		}
 		// A claim that is mostly a quotation is that quotation.

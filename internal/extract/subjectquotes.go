@@ -84,7 +84,7 @@ func (a *analysis) cueInSpan(s doc.Span) bool {
 func quoteWords(text string, parts []doc.Span) int {
 	n := 0
 	for _, p := range parts {
-		n += len(normalize.Tokens(text[p.Begin:p.End]))
+		n += normalize.CountWords(text[p.Begin:p.End])
 	}
 	return n
 }

@@ -69,7 +69,7 @@ func FuzzTokens(f *testing.F) {
 	})
 }
 
-func TestTokenHashesAgreeWithTokens(t *testing.T) {
+func TestTokenHashesAndCountAgreeWithTokens(t *testing.T) {
 	for _, s := range []string{
 		"Kiev’s “UNITS” — ﬁve ЁЛКА… 2,000 Café",
 		"plain lower words only",
@@ -84,6 +84,9 @@ func TestTokenHashesAgreeWithTokens(t *testing.T) {
 		if len(sp) != len(toks) {
 			t.Fatalf("Spans and Tokens disagree on %q", s)
 		}
+		if n := CountWords(s); n != len(toks) {
+			t.Errorf("CountWords(%q) = %d, Tokens gives %d", s, n, len(toks))
+		}
 		for i := range sp {
 			if int(sp[i].Begin) != toks[i].Begin || int(sp[i].End) != toks[i].End {
 				t.Errorf("span %d of %q: %v vs %+v", i, s, sp[i], toks[i])
@@ -97,6 +100,9 @@ func FuzzTokenHashes(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if !reflect.DeepEqual(TokenHashes(s), Hashes(Tokens(s))) {
 			t.Fatalf("TokenHashes disagrees with Hashes(Tokens()) on %q", s)
+		}
+		if CountWords(s) != len(Tokens(s)) {
+			t.Fatalf("CountWords disagrees with Tokens on %q", s)
 		}
 	})
 }

@@ -79,6 +79,14 @@ func Tokens(text string) []Token {
 	return toks
 }
 
+// CountWords is len(Tokens(text)) without building the tokens: the number
+// of words, for the many tests of how long a stretch of text is.
+func CountWords(text string) int {
+	n := 0
+	scan(text, func(int, int) { n++ })
+	return n
+}
+
 // Span is the byte range [Begin, End) of one word.
 type Span struct{ Begin, End int32 }
 
