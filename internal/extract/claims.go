@@ -44,17 +44,17 @@ func (a *analysis) findAttributions() {
 				}
 			}
 		}
-		if namingVerbs[k] {
+		if a.is(i, wcNamingVerb) {
 			a.namingCue(i)
 			continue
 		}
-		if findingVerbs[k] {
+		if a.is(i, wcFindingVerb) {
 			a.findingCue(i)
 			continue
 		}
-		if sayingNouns[k] {
+		if a.is(i, wcSayingNoun) {
 			a.nominalCue(i)
-			if !cueVerbs[k] {
+			if !a.is(i, wcCueVerb) {
 				continue
 			}
 		}
@@ -65,16 +65,16 @@ func (a *analysis) findAttributions() {
 			continue
 		}
 		inscription := a.inscriptionCue(i)
-		if !cueVerbs[k] && !passiveCues[k] && !inscription {
+		if !a.is(i, wcCueVerb|wcPassiveCue) && !inscription {
 			continue
 		}
-		if passiveCues[k] && i+1 < len(a.toks) && a.toks[i+1].Key == "by" {
+		if a.is(i, wcPassiveCue) && i+1 < len(a.toks) && a.toks[i+1].Key == "by" {
 			if s, ok := a.npAfter(i + 2); ok {
 				a.addAttr(attribution{Cue: a.span(i, i), CueTok: i, Src: s, Pre: true, Passive: true})
 				continue
 			}
 		}
-		if !cueVerbs[k] && !inscription {
+		if !a.is(i, wcCueVerb) && !inscription {
 			continue
 		}
 		// A participle ("…, saying the plan failed") has its subject in
@@ -713,6 +713,9 @@ var accordingByFirst = byFirstWord(accordingTo)
 
 // matchAccording returns the length of an "according to" phrase at i.
 func (a *analysis) matchAccording(i int) int {
+	if !a.is(i, wcAccordingFirst) {
+		return 0
+	}
 	return a.matchSequence(i, accordingByFirst[a.toks[i].Key], false)
 }
 

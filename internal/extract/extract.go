@@ -115,6 +115,7 @@ func DocumentWith(d *doc.Document, gaz *Gazetteer) Result {
 func analyse(text string, gaz *Gazetteer) *analysis {
 	a := &analysis{text: text, gaz: gaz, people: newPeople()}
 	a.toks = normalize.Tokens(text)
+	a.classify()
 	a.paras = paragraphs(text)
 	a.quotes = findQuotes(text, a.paras)
 	a.top = newTopQuotes(a.quotes)
@@ -144,7 +145,7 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 		a.inQuote[i] = inSpans(a.qspans, t.Begin)
 		upper[i] = isUpperStart(text[t.Begin:t.End])
 	}
-	a.runs = findNameRuns(text, a.toks, a.starts, a.titleCaseTokens(), newLowerCase(a.toks, upper), gaz)
+	a.runs = findNameRuns(text, a.toks, a.starts, a.titleCaseTokens(), newLowerCase(a.toks, upper), a.class, gaz)
 	a.runAt = make([]int, len(a.toks))
 	for i := range a.runAt {
 		a.runAt[i] = -1

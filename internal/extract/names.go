@@ -52,16 +52,14 @@ func gap(text string, toks []normalize.Token, i int) string {
 
 // findNameRuns finds the capitalised runs of a document. starts marks the
 // tokens that open a sentence; lower tells whether a token's word is
-// also written in lower case.
-func findNameRuns(text string, toks []normalize.Token, starts, titled []bool, lower lowerCase, gaz *Gazetteer) []nameRun {
+// also written in lower case; class gives each token's word classes.
+func findNameRuns(text string, toks []normalize.Token, starts, titled []bool, lower lowerCase, class []wordClass, gaz *Gazetteer) []nameRun {
 	var runs []nameRun
 	capital := func(i int) bool {
-		w := text[toks[i].Begin:toks[i].End]
-		if !isUpperStart(w) {
+		if !lower.upper[i] {
 			return false
 		}
-		k := toks[i].Key
-		if functionWords[k] && (starts[i] || !isAllCaps(w)) {
+		if class[i]&wcFunctionWord != 0 && (starts[i] || !isAllCaps(text[toks[i].Begin:toks[i].End])) {
 			return false
 		}
 		return true
@@ -69,7 +67,7 @@ func findNameRuns(text string, toks []normalize.Token, starts, titled []bool, lo
 	for i := 0; i < len(toks); i++ {
 		// Weekdays and months are capitalised without being names; they
 		// may end one ("Theresa May") but never begin one.
-		if !capital(i) || calendarWords[toks[i].Key] {
+		if !capital(i) || class[i]&wcCalendarWord != 0 {
 			continue
 		}
 		j := i

@@ -82,6 +82,9 @@ func buildPhrasalCues() [][]string {
 // matchPhrasal returns the length of the phrasal cue starting at token i,
 // or 0. The words must follow each other with only spaces between.
 func (a *analysis) matchPhrasal(i int) int {
+	if !a.is(i, wcPhrasalFirst) {
+		return 0
+	}
 	return a.matchSequence(i, phrasalCues[a.toks[i].Key], true)
 }
 

@@ -62,6 +62,7 @@ type analysis struct {
 	runs    []nameRun
 	runAt   []int // token -> run index, -1
 	inQuote []bool
+	class   []wordClass // token -> the word lists its key is in (wordclass.go)
 	gaz     *Gazetteer
 	people  *people
 	attrs   []attribution

@@ -1,0 +1,50 @@
+package extract
+
+import "testing"
+
+// Every token's word classes answer exactly what the word lists they
+// stand for answer, for every word of the lists and for words in none.
+func TestWordClassesAgreeWithLists(t *testing.T) {
+	lists := []struct {
+		name string
+		c    wordClass
+		in   func(k string) bool
+	}{
+		{"cueVerbs", wcCueVerb, func(k string) bool { return cueVerbs[k] }},
+		{"passiveCues", wcPassiveCue, func(k string) bool { return passiveCues[k] }},
+		{"namingVerbs", wcNamingVerb, func(k string) bool { return namingVerbs[k] }},
+		{"findingVerbs", wcFindingVerb, func(k string) bool { return findingVerbs[k] }},
+		{"sayingNouns", wcSayingNoun, func(k string) bool { return sayingNouns[k] }},
+		{"accordingByFirst", wcAccordingFirst, func(k string) bool { return len(accordingByFirst[k]) > 0 }},
+		{"phrasalCues", wcPhrasalFirst, func(k string) bool { return len(phrasalCues[k]) > 0 }},
+		{"functionWords", wcFunctionWord, func(k string) bool { return functionWords[k] }},
+		{"calendarWords", wcCalendarWord, func(k string) bool { return calendarWords[k] }},
+	}
+	keys := map[string]bool{"minister": true, "": true, "Said": true, "saids": true}
+	for _, m := range []map[string]bool{cueVerbs, passiveCues, namingVerbs, findingVerbs, sayingNouns, functionWords, calendarWords} {
+		for k := range m {
+			keys[k] = true
+		}
+	}
+	for k := range accordingByFirst {
+		keys[k] = true
+	}
+	for k := range phrasalCues {
+		keys[k] = true
+	}
+	text := ""
+	for k := range keys {
+		text += k + " "
+	}
+	a := analyse(text+"According to the minister, Olga Sand said on Monday that talks went on.", DefaultGazetteer())
+	for i, tok := range a.toks {
+		for _, l := range lists {
+			if got, want := a.is(i, l.c), l.in(tok.Key); got != want {
+				t.Errorf("token %q: class %s is %v, the list says %v", tok.Key, l.name, got, want)
+			}
+		}
+	}
+	if len(wordClasses) == 0 || a.class == nil {
+		t.Fatal("no word classes")
+	}
+}
