@@ -145,7 +145,7 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 		a.inQuote[i] = inSpans(a.qspans, t.Begin)
 		upper[i] = isUpperStart(text[t.Begin:t.End])
 	}
-	a.runs = findNameRuns(text, a.toks, a.starts, a.titleCaseTokens(), newLowerCase(a.toks, upper), a.class, gaz)
+	a.runs = findNameRuns(text, a.toks, a.starts, a.titleCaseTokens(), newLowerCase(a.wordID, a.words, upper), a.class, gaz)
 	a.runAt = make([]int, len(a.toks))
 	for i := range a.runAt {
 		a.runAt[i] = -1

@@ -232,7 +232,7 @@ func isTitleCase(text string, toks []normalize.Token, first, last int) bool {
 	long, upper := 0, 0
 	for i := first; i <= last; i++ {
 		w := text[toks[i].Begin:toks[i].End]
-		if len(w) < 4 || !unicode.IsLetter([]rune(w)[0]) {
+		if len(w) < 4 || !unicode.IsLetter(firstRune(w)) {
 			continue
 		}
 		long++

@@ -167,27 +167,18 @@ func findNameRuns(text string, toks []normalize.Token, starts, titled []bool, lo
 }
 
 // lowerCase tells whether a document writes a token's word (its key) in
-// lower case anywhere. Only names ask, and they are capitalised, so only
-// the keys of capitalised tokens are kept: one map entry per distinct
-// capitalised word, not one per word of the text.
+// lower case anywhere, by the document's numbers of its keys.
 type lowerCase struct {
-	toks  []normalize.Token
-	upper []bool          // token i begins with a capital
-	keys  map[string]bool // key of a capitalised token -> also written in lower case
+	wordID []int32 // token -> number of its key (analysis.wordID)
+	upper  []bool  // token i begins with a capital
+	seen   []bool  // key number -> some token of it is not capitalised
 }
 
-func newLowerCase(toks []normalize.Token, upper []bool) lowerCase {
-	l := lowerCase{toks: toks, upper: upper, keys: map[string]bool{}}
-	for i, t := range toks {
-		if upper[i] {
-			l.keys[t.Key] = false
-		}
-	}
-	for i, t := range toks {
+func newLowerCase(wordID []int32, words int, upper []bool) lowerCase {
+	l := lowerCase{wordID: wordID, upper: upper, seen: make([]bool, words)}
+	for i, id := range wordID {
 		if !upper[i] {
-			if seen, ok := l.keys[t.Key]; ok && !seen {
-				l.keys[t.Key] = true
-			}
+			l.seen[id] = true
 		}
 	}
 	return l
@@ -195,7 +186,7 @@ func newLowerCase(toks []normalize.Token, upper []bool) lowerCase {
 
 // at reports whether the word of token i is written in lower case in the
 // document (token i itself, or another with its key).
-func (l lowerCase) at(i int) bool { return !l.upper[i] || l.keys[l.toks[i].Key] }
+func (l lowerCase) at(i int) bool { return !l.upper[i] || l.seen[l.wordID[i]] }
 
 // allCapitalised reports whether every word of [a, b] begins with a
 // capital (no "of" or particle inside).

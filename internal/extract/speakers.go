@@ -63,6 +63,8 @@ type analysis struct {
 	runAt   []int // token -> run index, -1
 	inQuote []bool
 	class   []wordClass // token -> the word lists its key is in (wordclass.go)
+	wordID  []int32     // token -> number of its key among the document's distinct keys
+	words   int         // how many distinct keys
 	gaz     *Gazetteer
 	people  *people
 	attrs   []attribution

@@ -70,6 +70,13 @@ func runeAt(text string, i int) rune {
 
 func isSpace(r rune) bool { return r == 0 || unicode.IsSpace(r) || r == '\u00a0' }
 
+// firstRune is the first rune of s (RuneError when s is empty or opens
+// with an invalid byte), without converting s to runes.
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
 // isUpperStart reports whether word begins with an upper-case letter.
 func isUpperStart(word string) bool {
 	r, _ := utf8.DecodeRuneInString(word)

@@ -54,12 +54,27 @@ func buildWordClasses() map[string]wordClass {
 	return m
 }
 
-// classify looks up the word classes of every token once.
+// classify numbers the distinct keys of the document (a.wordID, from 0
+// in order of first use) and gives every token its key's word classes,
+// looking each distinct key up once: a document repeats most of its
+// words, and the document's own small map is quicker to ask than the
+// lexicon's.
 func (a *analysis) classify() {
+	ids := make(map[string]int32, len(a.toks)/4+16)
+	var classes []wordClass
+	a.wordID = make([]int32, len(a.toks))
 	a.class = make([]wordClass, len(a.toks))
 	for i, t := range a.toks {
-		a.class[i] = wordClasses[t.Key]
+		id, ok := ids[t.Key]
+		if !ok {
+			id = int32(len(classes))
+			ids[t.Key] = id
+			classes = append(classes, wordClasses[t.Key])
+		}
+		a.wordID[i] = id
+		a.class[i] = classes[id]
 	}
+	a.words = len(classes)
 }
 
 // is reports whether token i is in one of the word lists c names.
