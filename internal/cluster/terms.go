@@ -87,8 +87,13 @@ type term struct {
 // be single characters and dropped, and a magnitude or an amount is what
 // tells one quake or heist from another.
 func contentTerms(text string, toks []normalize.Token, lang *language, stems stemCache) []term {
-	index := make(map[string]int, len(toks)/2)
+	// A word repeats in a text: it is looked up in the language's cache
+	// once, then found among the text's own words (a small map, a
+	// fraction of the cost of the cache's).
+	seen := make(map[string]int, len(toks)/2)  // word → its term in out, -1 for none
+	index := make(map[string]int, len(toks)/2) // stem → its term in out
 	var out []term
+	words := stems.words(lang)
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		k := t.Key
@@ -96,22 +101,31 @@ func contentTerms(text string, toks []normalize.Token, lang *language, stems ste
 			k = text[t.Begin:toks[i+n-1].End]
 			i += n - 1
 		}
-		if utf8.RuneCountInString(k) < 2 {
-			continue
-		}
-		if lang != nil && lang.stopword(k) {
+		if at, ok := seen[k]; ok {
+			if at >= 0 {
+				out[at].count++
+			}
 			continue
 		}
 		stem := k
-		if lang != nil && lang.stemmer != "" {
-			stem = stems.stem(k, lang.stemmer)
+		if utf8.RuneCountInString(k) < 2 {
+			stem = ""
+		} else if lang != nil {
+			stem = words.stem(k, lang) // "" for a stopword
 		}
-		if i, ok := index[stem]; ok {
-			out[i].count++
+		if stem == "" {
+			seen[k] = -1
 			continue
 		}
-		index[stem] = len(out)
-		out = append(out, term{key: stem, surface: k, count: 1})
+		at, ok := index[stem]
+		if ok {
+			out[at].count++
+		} else {
+			at = len(out)
+			index[stem] = at
+			out = append(out, term{key: stem, surface: k, count: 1})
+		}
+		seen[k] = at
 	}
 	return out
 }
@@ -143,25 +157,55 @@ func allDigits(s string) bool {
 	return true
 }
 
-// stemCache remembers stems: news vocabulary repeats, and stemming is the
-// costliest step of reading a document's terms.
-type stemCache map[[2]string]string
+// stemCache remembers how the words of each language read as terms, by
+// language code: news vocabulary repeats, and stemming is the costliest
+// step of reading a document's terms. One lookup of a word by itself
+// answers both whether it is a stopword and what its stem is; a lookup
+// keyed by language and word together (a pair of strings) cost several
+// times as much, and it was most of the time of preparing a document.
+type stemCache map[string]stemWords
 
-// maxStemCache bounds the cache; past it the cache starts over.
-const maxStemCache = 1 << 20
+// stemWords maps the words of one language to their stems, "" for a
+// stopword.
+type stemWords map[string]string
 
-func (c stemCache) stem(word, stemmer string) string {
-	k := [2]string{stemmer, word}
-	if s, ok := c[k]; ok {
+// maxStemCache bounds the words remembered for one language; past it
+// that language's cache starts over.
+const maxStemCache = 1 << 18
+
+// words returns the cache of the language (nil for none).
+func (c stemCache) words(lang *language) stemWords {
+	if lang == nil {
+		return nil
+	}
+	w := c[lang.code]
+	if w == nil {
+		w = make(stemWords)
+		c[lang.code] = w
+	}
+	return w
+}
+
+// stem returns the stem of the word in lang, or "" for a stopword.
+func (w stemWords) stem(word string, lang *language) string {
+	if s, ok := w[word]; ok {
 		return s
 	}
-	s, err := snowball.Stem(word, stemmer, true)
-	if err != nil || s == "" {
+	// A word is often a substring of its document's text; the cache
+	// keeps a copy, not the text.
+	word = strings.Clone(word)
+	s := ""
+	if !lang.stopword(word) {
 		s = word
+		if lang.stemmer != "" {
+			if st, err := snowball.Stem(word, lang.stemmer, true); err == nil && st != "" {
+				s = st
+			}
+		}
 	}
-	if len(c) >= maxStemCache {
-		clear(c)
+	if len(w) >= maxStemCache {
+		clear(w)
 	}
-	c[k] = s
+	w[word] = s
 	return s
 }
