@@ -104,19 +104,28 @@ func clusterStage(ctx context.Context, st store.Store, version int64, rebuild bo
 	var dates []time.Time
 	var ids []string
 	total := opt.total(ctx, st)
-	walk := func(ctx context.Context, fn func(cluster.Item) error) error {
-		return eachSignalled(ctx, st, c, sources, fn)
+	walk := func(ctx context.Context, fn func(unplacedPage) error) error {
+		return eachUnplaced(ctx, st, c, fn)
 	}
-	err = eachMappedOf(ctx, walk, func(it *cluster.Item) cluster.Prepared { return cluster.Prepare(*it) }, func(n int, p cluster.Prepared) {
+	prepare := func(p *unplacedPage) preparedPage { return p.prepare(ctx, st, sources) }
+	read := 0
+	err = eachMappedOf(ctx, walk, prepare, func(_ int, p preparedPage) {
 		if context.Cause(ctx) != nil {
 			return
 		}
-		if err := file.append(&p); err != nil {
-			cancel(err)
+		if p.err != nil {
+			cancel(p.err)
 			return
 		}
-		dates, ids = append(dates, p.Date), append(ids, p.ID)
-		opt.progress("stories: reading", int64(n+1), total)
+		for i := range p.items {
+			if err := file.append(&p.items[i]); err != nil {
+				cancel(err)
+				return
+			}
+			dates, ids = append(dates, p.items[i].Date), append(ids, p.items[i].ID)
+		}
+		read += len(p.items)
+		opt.progress("stories: reading", int64(read), total)
 	})
 	if cause := context.Cause(ctx); cause != nil {
 		err = cause
@@ -183,85 +192,110 @@ func reuseSources(ctx context.Context, st store.Store) (map[string][]string, err
 	return sources, nil
 }
 
-// signalPage is how many documents' entity mentions and shared quotes
-// are read with one query.
+// signalPage is how many documents make one page of the story stage's
+// reading: their entity mentions and shared quotes are read with one
+// query each, and a worker prepares the page.
 const signalPage = 256
 
-// eachSignalled calls fn, in ingest order, with an item for every stored
-// document the clusterer has not placed, carrying what earlier stages
-// found about it: its reuse sources, the entities it mentions (once per
-// mention, unless in boilerplate) and the quotes other documents carry
-// too. Signals are read
-// for a page of documents at a time.
-func eachSignalled(ctx context.Context, st store.Store, c *cluster.Clusterer, sources map[string][]string, fn func(cluster.Item) error) error {
-	var page []cluster.Item
-	var pageRegions []doc.Document // the regions of each item's document
-	flush := func() error {
-		if len(page) == 0 {
-			return nil
-		}
-		ids := make([]string, len(page))
-		for i, it := range page {
-			ids[i] = it.ID
-		}
-		mentions, err := st.EntityMentions(ctx, store.EntityQuery{Docs: ids})
-		if err != nil {
-			return fmt.Errorf("read entity mentions: %w", err)
-		}
-		occs, err := st.Occurrences(ctx, store.OccurrenceQuery{Docs: ids, Shared: true})
-		if err != nil {
-			return fmt.Errorf("read quotes: %w", err)
-		}
-		at := make(map[string]*cluster.Item, len(page))
-		regions := make(map[string]*doc.Document, len(page))
-		for i := range page {
-			at[page[i].ID] = &page[i]
-			regions[page[i].ID] = &pageRegions[i]
-		}
-		for _, m := range mentions {
-			it := at[m.Doc]
-			// A name only in boilerplate, a comment or a caption (a
-			// publisher's own name in its footer), or in a byline, is
-			// not what the document is about.
-			if it == nil || regions[m.Doc].Excluded(m.Begin) || !it.Kept(m.Begin) {
-				continue
-			}
-			it.Entities = append(it.Entities, m.Entity)
-			if it.EntityNames == nil {
-				it.EntityNames = map[string]string{}
-			}
-			if it.EntityNames[m.Entity] == "" {
-				it.EntityNames[m.Entity] = m.Name
-			}
-		}
-		for _, o := range occs {
-			if it := at[o.Doc]; it != nil && o.Quote != "" {
-				it.Quotes = append(it.Quotes, o.Quote)
-			}
-		}
-		for _, it := range page {
-			if err := fn(it); err != nil {
-				return err
-			}
-		}
-		page, pageRegions = page[:0], pageRegions[:0]
-		return nil
-	}
+// unplacedPage is a page of stored documents, in ingest order, that the
+// clusterer has not placed.
+type unplacedPage []doc.Document
+
+// eachUnplaced calls fn with every page of the stored documents the
+// clusterer has not placed, in ingest order. Only the walk is serial:
+// reading the pages' signals and preparing their documents is left to
+// the caller's workers (unplacedPage.prepare), so that neither the
+// queries nor the reading of a document's header and date hold back the
+// cores.
+func eachUnplaced(ctx context.Context, st store.Store, c *cluster.Clusterer, fn func(unplacedPage) error) error {
+	var page unplacedPage
 	err := st.EachDocument(ctx, func(d doc.Document) error {
 		if _, placed := c.StoryOf(d.ID); placed {
 			return nil
 		}
-		it := cluster.NewItem(d)
-		it.Sources = sources[d.ID]
-		page = append(page, it)
-		pageRegions = append(pageRegions, doc.Document{Regions: d.Regions})
+		page = append(page, d)
 		if len(page) == signalPage {
-			return flush()
+			full := page
+			page = make(unplacedPage, 0, signalPage)
+			return fn(full)
 		}
 		return ctx.Err()
 	})
-	if err != nil {
+	if err != nil || len(page) == 0 {
 		return err
 	}
-	return flush()
+	return fn(page)
+}
+
+// preparedPage is a page's documents prepared for placing, in the page's
+// order, or the error that stopped reading its signals.
+type preparedPage struct {
+	items []cluster.Prepared
+	err   error
+}
+
+// prepare reads the page's signals and prepares its documents
+// (cluster.Prepare) on the calling worker.
+func (p unplacedPage) prepare(ctx context.Context, st store.Store, sources map[string][]string) preparedPage {
+	items, err := p.signalled(ctx, st, sources)
+	if err != nil {
+		return preparedPage{err: err}
+	}
+	out := make([]cluster.Prepared, len(items))
+	for i := range items {
+		out[i] = cluster.Prepare(items[i])
+	}
+	return preparedPage{items: out}
+}
+
+// signalled makes an item of each document of the page, carrying what
+// earlier stages found about it: its reuse sources, the entities it
+// mentions (once per mention, unless in boilerplate) and the quotes
+// other documents carry too.
+func (p unplacedPage) signalled(ctx context.Context, st store.Store, sources map[string][]string) ([]cluster.Item, error) {
+	ids := make([]string, len(p))
+	for i := range p {
+		ids[i] = p[i].ID
+	}
+	mentions, err := st.EntityMentions(ctx, store.EntityQuery{Docs: ids})
+	if err != nil {
+		return nil, fmt.Errorf("read entity mentions: %w", err)
+	}
+	occs, err := st.Occurrences(ctx, store.OccurrenceQuery{Docs: ids, Shared: true})
+	if err != nil {
+		return nil, fmt.Errorf("read quotes: %w", err)
+	}
+	items := make([]cluster.Item, len(p))
+	at := make(map[string]int, len(p))
+	for i := range p {
+		items[i] = cluster.NewItem(p[i])
+		items[i].Sources = sources[p[i].ID]
+		at[p[i].ID] = i
+	}
+	for _, m := range mentions {
+		i, ok := at[m.Doc]
+		if !ok {
+			continue
+		}
+		it := &items[i]
+		// A name only in boilerplate, a comment or a caption (a
+		// publisher's own name in its footer), or in a byline, is
+		// not what the document is about.
+		if p[i].Excluded(m.Begin) || !it.Kept(m.Begin) {
+			continue
+		}
+		it.Entities = append(it.Entities, m.Entity)
+		if it.EntityNames == nil {
+			it.EntityNames = map[string]string{}
+		}
+		if it.EntityNames[m.Entity] == "" {
+			it.EntityNames[m.Entity] = m.Name
+		}
+	}
+	for _, o := range occs {
+		if i, ok := at[o.Doc]; ok && o.Quote != "" {
+			items[i].Quotes = append(items[i].Quotes, o.Quote)
+		}
+	}
+	return items, nil
 }
