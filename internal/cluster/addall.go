@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"fmt"
 	"iter"
 	"sync"
 )
@@ -18,6 +19,46 @@ const feedAhead = 64
 // clusterer then holds the items placed before, and its vocabularies may
 // name keys of the items read ahead.
 func (c *Clusterer) AddAll(seq iter.Seq2[Prepared, error], placed func()) error {
+	return c.addAll(func(yield func(Prepared, features, error) bool) {
+		for p, err := range seq {
+			var f features
+			if err == nil {
+				f = p.features(&c.terms, &c.ents, &c.names)
+			}
+			if !yield(p, f, err) {
+				return
+			}
+		}
+	}, placed)
+}
+
+// AddRecords is AddAll for items as records (Prepared.AppendRecord): the
+// keys go from each record's bytes into the vocabularies, and only keys
+// not interned yet become strings. A record need stay valid only until
+// seq asks for the next.
+func (c *Clusterer) AddRecords(seq iter.Seq2[[]byte, error], placed func()) error {
+	return c.addAll(func(yield func(Prepared, features, error) bool) {
+		n := 0
+		for b, err := range seq {
+			var p Prepared
+			var f features
+			if err == nil {
+				if p, f, err = c.readRecord(b); err != nil {
+					err = fmt.Errorf("cluster: record %d: %w", n, err)
+				}
+			}
+			if !yield(p, f, err) {
+				return
+			}
+			n++
+		}
+	}, placed)
+}
+
+// addAll places what read yields, read on a goroutine of its own. Only
+// that goroutine interns (vocab.IDs, Surface) and reads the name index;
+// the placer counts (DF, Docs).
+func (c *Clusterer) addAll(read func(yield func(Prepared, features, error) bool), placed func()) error {
 	type fed struct {
 		p   Prepared
 		f   features
@@ -30,22 +71,14 @@ func (c *Clusterer) AddAll(seq iter.Seq2[Prepared, error], placed func()) error 
 	go func() {
 		defer wg.Done()
 		defer close(ch)
-		for p, err := range seq {
-			x := fed{p: p, err: err}
-			if err == nil {
-				// Only this goroutine interns (vocab.IDs, Surface) and
-				// reads the name index; the placer counts (DF, Docs).
-				x.f = x.p.features(&c.terms, &c.ents, &c.names)
-			}
+		read(func(p Prepared, f features, err error) bool {
 			select {
-			case ch <- x:
+			case ch <- fed{p, f, err}:
 			case <-stop:
-				return
+				return false
 			}
-			if err != nil {
-				return
-			}
-		}
+			return err == nil
+		})
 	}()
 	var err error
 	for x := range ch {

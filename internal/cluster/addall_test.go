@@ -14,25 +14,8 @@ import (
 // the stories, their labels and the saved state that reloads must be the
 // same.
 func TestAddAllPlacesAsAddPrepared(t *testing.T) {
-	stream := eval.Stream(eval.DefaultStream(5))
-	items := make([]cluster.Item, len(stream))
-	for i, l := range stream {
-		items[i] = l.Item
-	}
-	cluster.Order(items)
-	prepared := make([]cluster.Prepared, len(items))
-	for i, it := range items {
-		prepared[i] = cluster.Prepare(it)
-	}
-	p := cluster.DefaultParams()
-
-	one := cluster.New(p)
-	for _, it := range prepared {
-		if _, err := one.AddPrepared(it); err != nil {
-			t.Fatal(err)
-		}
-	}
-	all := cluster.New(p)
+	prepared := preparedStream(t)
+	all := cluster.New(cluster.DefaultParams())
 	placed := 0
 	err := all.AddAll(func(yield func(cluster.Prepared, error) bool) {
 		for _, it := range prepared {
@@ -47,23 +30,40 @@ func TestAddAllPlacesAsAddPrepared(t *testing.T) {
 	if placed != len(prepared) {
 		t.Fatalf("placed called %d times for %d items", placed, len(prepared))
 	}
-	one.Settle()
-	all.Settle()
-	if !maps.Equal(one.Assignments(), all.Assignments()) {
-		t.Fatal("AddAll placed documents in other stories than AddPrepared")
-	}
-	a, b := one.Stories(one.Narratives()), all.Stories(all.Narratives())
-	for i := range a {
-		if a[i].ID != b[i].ID || a[i].Label != b[i].Label {
-			t.Fatalf("story %d: %s %q against %s %q", i, a[i].ID, a[i].Label, b[i].ID, b[i].Label)
+	sameAsOneByOne(t, prepared, all)
+}
+
+// sameAsOneByOne fails the test unless c, settled, has the stories and
+// labels of the items placed one at a time with AddPrepared, and its
+// saved state loads.
+func sameAsOneByOne(t *testing.T, prepared []cluster.Prepared, c *cluster.Clusterer) {
+	t.Helper()
+	one := cluster.New(cluster.DefaultParams())
+	for _, it := range prepared {
+		if _, err := one.AddPrepared(it); err != nil {
+			t.Fatal(err)
 		}
 	}
-	data, err := all.MarshalBinary()
+	one.Settle()
+	c.Settle()
+	if !maps.Equal(one.Assignments(), c.Assignments()) {
+		t.Fatal("documents placed in other stories than by AddPrepared")
+	}
+	a, b := one.Stories(one.Narratives()), c.Stories(c.Narratives())
+	if len(a) != len(b) {
+		t.Fatalf("%d stories against %d", len(b), len(a))
+	}
+	for i := range a {
+		if a[i].ID != b[i].ID || a[i].Label != b[i].Label {
+			t.Fatalf("story %d: %s %q against %s %q", i, b[i].ID, b[i].Label, a[i].ID, a[i].Label)
+		}
+	}
+	data, err := c.MarshalBinary()
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := cluster.Load(data); err != nil {
-		t.Fatalf("state saved after AddAll does not load: %v", err)
+		t.Fatalf("saved state does not load: %v", err)
 	}
 }
 

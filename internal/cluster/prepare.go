@@ -106,7 +106,8 @@ func prepare(it *Item, stems stemCache) Prepared {
 
 // features interns a prepared item's keys in the vocabularies (it does
 // not count document frequencies) and adds the entities its title names
-// (see titleEntities), which takes the names seen so far.
+// (see titleEntities), which takes the names seen so far. A record read
+// back from bytes takes the same steps (Clusterer.readRecord).
 func (p *Prepared) features(terms, ents *vocab, names *nameIndex) features {
 	counts := make([]idCount, 0, len(p.Terms))
 	for i, t := range p.Terms {
@@ -116,25 +117,47 @@ func (p *Prepared) features(terms, ents *vocab, names *nameIndex) features {
 		}
 		counts = append(counts, idCount{terms.intern(t.Key, t.Surface), n})
 	}
-	entCounts := make([]idCount, 0, len(p.Ents))
-	var own map[string]uint32
-	var lang *language
-	if p.Extracted {
-		own = make(map[string]uint32)
-		lang = languageOf(p.Lang, nil)
-	}
+	er := newEntityReader(p, len(p.Ents))
 	for _, e := range p.Ents {
-		id := ents.intern(e.Key, e.Surface)
-		entCounts = append(entCounts, idCount{id, e.Count})
-		if p.Extracted {
-			ownNames(own, e.Surface, id, lang)
-		}
+		er.add(ents.intern(e.Key, e.Surface), e.Count, func() string { return e.Surface })
 	}
+	return er.features(counts, p, ents, names)
+}
+
+// entityReader gathers an item's entity counts and, when its entities
+// came from extraction, their names, for finding them in its title.
+type entityReader struct {
+	counts []idCount
+	own    map[string]uint32 // nil unless extracted
+	lang   *language
+}
+
+func newEntityReader(p *Prepared, n int) entityReader {
+	er := entityReader{counts: make([]idCount, 0, n)}
+	if p.Extracted {
+		er.own = make(map[string]uint32)
+		er.lang = languageOf(p.Lang, nil)
+	}
+	return er
+}
+
+// add counts one entity key; surface gives its name, asked for only
+// when the name is needed.
+func (er *entityReader) add(id uint32, n int, surface func() string) {
+	er.counts = append(er.counts, idCount{id, n})
+	if er.own != nil {
+		ownNames(er.own, surface(), id, er.lang)
+	}
+}
+
+// features makes the item's features from its term counts and the
+// entities read.
+func (er *entityReader) features(terms []idCount, p *Prepared, ents *vocab, names *nameIndex) features {
 	if p.Extracted {
 		names.sync(ents)
-		for _, id := range titleEntities(p.Title, normalize.Tokens(p.Title), own, names.ids) {
-			entCounts = append(entCounts, idCount{id, titleWeight})
+		for _, id := range titleEntities(p.Title, normalize.Tokens(p.Title), er.own, names.ids) {
+			er.counts = append(er.counts, idCount{id, titleWeight})
 		}
 	}
-	return features{terms: unitVector(counts), ents: unitVector(entCounts), quotes: p.Quotes}
+	return features{terms: unitVector(terms), ents: unitVector(er.counts), quotes: p.Quotes}
 }

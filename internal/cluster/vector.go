@@ -41,6 +41,15 @@ func (v *vocab) intern(key, surface string) uint32 {
 	return id
 }
 
+// internBytes is intern for a key and surface read from a record: a key
+// already interned costs no string.
+func (v *vocab) internBytes(key, surface []byte) uint32 {
+	if id, ok := v.IDs[string(key)]; ok {
+		return id
+	}
+	return v.intern(string(key), string(surface))
+}
+
 // fill gives every interned id a document frequency, as a saved state
 // needs; call it only when no one is interning.
 func (v *vocab) fill() {

@@ -57,7 +57,7 @@ func Cluster(ctx context.Context, st store.Store, version int64, rebuild bool) (
 // tokens and stems, most of the work), keeping the prepared items in a
 // temporary file and only their dates and ids in memory; then it places
 // them one by one in date order (cluster.OrderOf), reading each back ahead
-// of placing (cluster.AddAll), and settles the stories.
+// of placing (cluster.AddRecords), and settles the stories.
 func clusterStage(ctx context.Context, st store.Store, version int64, rebuild bool, opt StageOptions) (res ClusterResult, err error) {
 	params := cluster.DefaultParams()
 	var c *cluster.Clusterer
@@ -138,15 +138,15 @@ func clusterStage(ctx context.Context, st store.Store, version int64, rebuild bo
 	}
 	order := cluster.OrderOf(dates, ids)
 	dates, ids = nil, nil
-	// Reading each item back runs ahead of placing, in AddAll's reader.
-	prepared := func(yield func(cluster.Prepared, error) bool) {
+	// Reading each item back runs ahead of placing, in AddRecords' reader.
+	records := func(yield func([]byte, error) bool) {
 		for _, n := range order {
 			if !yield(file.read(n)) {
 				return
 			}
 		}
 	}
-	err = c.AddAll(prepared, func() {
+	err = c.AddRecords(records, func() {
 		res.Placed++
 		opt.progress("stories: placing", int64(res.Placed), int64(len(order)))
 	})

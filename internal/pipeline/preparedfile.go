@@ -2,8 +2,6 @@ package pipeline
 
 import (
 	"bufio"
-	"encoding/binary"
-	"errors"
 	"fmt"
 	"slices"
 
@@ -14,7 +12,8 @@ import (
 // them (in ingest order, on all cores) and placing them (in date order,
 // one at a time), in an unlinked temporary file: their terms take a few
 // kilobytes a document, gigabytes at a million, and placement needs them
-// in an order the store cannot give cheaply. One pread brings one back.
+// in an order the store cannot give cheaply. Each is kept as its record
+// (cluster.Prepared.AppendRecord); one pread brings one back.
 type preparedFile struct {
 	f    tempFile
 	w    *bufio.Writer
@@ -32,27 +31,10 @@ func newPreparedFile(dir string) (*preparedFile, error) {
 
 // append adds the next item.
 func (p *preparedFile) append(it *cluster.Prepared) error {
-	b := p.buf[:0]
-	b = appendString(b, it.ID)
-	date, err := it.Date.MarshalBinary()
+	b, err := it.AppendRecord(p.buf[:0])
 	if err != nil {
-		return fmt.Errorf("document %s: date: %w", it.ID, err)
+		return err
 	}
-	b = appendString(b, string(date))
-	for _, s := range []string{it.Outlet, it.Title, it.Headline} {
-		b = appendString(b, s)
-	}
-	b = appendStrings(b, it.Sources)
-	b = appendTerms(b, it.Terms)
-	b = binary.AppendUvarint(b, uint64(it.TitleAt))
-	b = appendTerms(b, it.Ents)
-	extracted := uint64(0)
-	if it.Extracted {
-		extracted = 1
-	}
-	b = binary.AppendUvarint(b, extracted)
-	b = appendString(b, it.Lang)
-	b = appendStrings(b, it.Quotes)
 	p.buf = b
 	if _, err := p.w.Write(b); err != nil {
 		return fmt.Errorf("cluster spill file: %w", err)
@@ -69,112 +51,15 @@ func (p *preparedFile) done() error {
 	return nil
 }
 
-// read returns item n.
-func (p *preparedFile) read(n int) (cluster.Prepared, error) {
+// read returns the record of item n, valid until the next read.
+func (p *preparedFile) read(n int) ([]byte, error) {
 	size := int(p.offs[n+1] - p.offs[n])
 	p.buf = slices.Grow(p.buf[:0], size)[:size]
 	if _, err := p.f.ReadAt(p.buf, p.offs[n]); err != nil {
-		return cluster.Prepared{}, fmt.Errorf("cluster spill file: %w", err)
+		return nil, fmt.Errorf("cluster spill file: %w", err)
 	}
-	d := decoder{b: p.buf}
-	var it cluster.Prepared
-	it.ID = d.string()
-	if err := it.Date.UnmarshalBinary([]byte(d.string())); err != nil {
-		d.err = errors.Join(d.err, err)
-	}
-	it.Outlet, it.Title, it.Headline = d.string(), d.string(), d.string()
-	it.Sources = d.strings()
-	it.Terms = d.terms()
-	it.TitleAt = int(d.uvarint())
-	it.Ents = d.terms()
-	it.Extracted = d.uvarint() == 1
-	it.Lang = d.string()
-	it.Quotes = d.strings()
-	if d.err != nil {
-		return it, fmt.Errorf("cluster spill file: item %d: %w", n, d.err)
-	}
-	return it, nil
+	return p.buf, nil
 }
 
 // Close closes and removes the file.
 func (p *preparedFile) Close() error { return p.f.close() }
-
-func appendString(b []byte, s string) []byte {
-	b = binary.AppendUvarint(b, uint64(len(s)))
-	return append(b, s...)
-}
-
-func appendStrings(b []byte, ss []string) []byte {
-	b = binary.AppendUvarint(b, uint64(len(ss)))
-	for _, s := range ss {
-		b = appendString(b, s)
-	}
-	return b
-}
-
-func appendTerms(b []byte, ts []cluster.PreparedTerm) []byte {
-	b = binary.AppendUvarint(b, uint64(len(ts)))
-	for _, t := range ts {
-		b = appendString(b, t.Key)
-		b = appendString(b, t.Surface)
-		b = binary.AppendUvarint(b, uint64(t.Count))
-	}
-	return b
-}
-
-// decoder reads what the append functions wrote; the first error sticks.
-type decoder struct {
-	b   []byte
-	err error
-}
-
-func (d *decoder) uvarint() uint64 {
-	v, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		d.err = errors.Join(d.err, errors.New("truncated record"))
-		d.b = nil
-		return 0
-	}
-	d.b = d.b[n:]
-	return v
-}
-
-func (d *decoder) string() string {
-	n := d.uvarint()
-	if n > uint64(len(d.b)) {
-		d.err = errors.Join(d.err, errors.New("truncated record"))
-		d.b = nil
-		return ""
-	}
-	s := string(d.b[:n])
-	d.b = d.b[n:]
-	return s
-}
-
-func (d *decoder) strings() []string {
-	n := d.uvarint()
-	if n > uint64(len(d.b)) {
-		d.err = errors.Join(d.err, errors.New("truncated record"))
-		return nil
-	}
-	var out []string
-	for range n {
-		out = append(out, d.string())
-	}
-	return out
-}
-
-func (d *decoder) terms() []cluster.PreparedTerm {
-	n := d.uvarint()
-	if n > uint64(len(d.b)) {
-		d.err = errors.Join(d.err, errors.New("truncated record"))
-		return nil
-	}
-	out := make([]cluster.PreparedTerm, 0, n)
-	for range n {
-		t := cluster.PreparedTerm{Key: d.string(), Surface: d.string()}
-		t.Count = int(d.uvarint())
-		out = append(out, t)
-	}
-	return out
-}

@@ -1,0 +1,211 @@
+package cluster
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+)
+
+// A record is a prepared item in bytes, as a pipeline keeps it between
+// preparing documents (in ingest order, on all cores) and placing them
+// (in date order, one at a time): at a million documents the prepared
+// terms are gigabytes, better kept in a file than in the heap. Placing
+// reads the terms and entity keys straight from the record into the
+// vocabularies, so a key already interned — almost all of them — costs a
+// lookup and no string.
+//
+// The layout: the strings ID, date (time.MarshalBinary), outlet, title,
+// headline and language; the string lists sources and quotes; the
+// numbers extracted (0 or 1) and TitleAt; then the terms and the entity
+// keys, each a count of entries and every entry key, surface and count.
+// A string is its length (uvarint) and its bytes.
+
+// AppendRecord appends the item's record to b.
+func (p *Prepared) AppendRecord(b []byte) ([]byte, error) {
+	date, err := p.Date.MarshalBinary()
+	if err != nil {
+		return b, fmt.Errorf("document %s: date: %w", p.ID, err)
+	}
+	b = appendString(b, p.ID)
+	b = appendBytes(b, date)
+	for _, s := range []string{p.Outlet, p.Title, p.Headline, p.Lang} {
+		b = appendString(b, s)
+	}
+	b = appendStrings(b, p.Sources)
+	b = appendStrings(b, p.Quotes)
+	extracted := uint64(0)
+	if p.Extracted {
+		extracted = 1
+	}
+	b = binary.AppendUvarint(b, extracted)
+	b = binary.AppendUvarint(b, uint64(p.TitleAt))
+	b = appendTerms(b, p.Terms)
+	return appendTerms(b, p.Ents), nil
+}
+
+// DecodeRecord reads a whole record back.
+func DecodeRecord(b []byte) (Prepared, error) {
+	r := recordReader{b: b}
+	p := r.head()
+	p.Terms = r.terms()
+	p.Ents = r.terms()
+	return p, r.done()
+}
+
+// readRecord reads a record into the item's fields that placing keeps
+// (its terms and entity keys left out) and its features, interning keys
+// in the vocabularies as Prepared.features does.
+func (c *Clusterer) readRecord(b []byte) (Prepared, features, error) {
+	r := recordReader{b: b}
+	p := r.head()
+	counts := make([]idCount, 0, r.count())
+	for i := 0; r.more(); i++ {
+		key, surface, n := r.term()
+		if i >= p.TitleAt {
+			n *= titleWeight
+		}
+		counts = append(counts, idCount{c.terms.internBytes(key, surface), n})
+	}
+	er := newEntityReader(&p, r.count())
+	for r.more() {
+		key, surface, n := r.term()
+		er.add(c.ents.internBytes(key, surface), n, func() string { return string(surface) })
+	}
+	if err := r.done(); err != nil {
+		return p, features{}, err
+	}
+	return p, er.features(counts, &p, &c.ents, &c.names), nil
+}
+
+// recordReader reads a record; the first error sticks and stops it.
+type recordReader struct {
+	b    []byte
+	left uint64 // entries of the list being read not read yet
+	err  error
+}
+
+// head reads the fields before the terms.
+func (r *recordReader) head() Prepared {
+	var p Prepared
+	p.ID = r.string()
+	if err := p.Date.UnmarshalBinary(r.bytes()); err != nil && r.err == nil {
+		r.err = fmt.Errorf("date: %w", err)
+	}
+	p.Outlet, p.Title, p.Headline, p.Lang = r.string(), r.string(), r.string(), r.string()
+	p.Sources = r.strings()
+	p.Quotes = r.strings()
+	p.Extracted = r.uvarint() == 1
+	p.TitleAt = int(r.uvarint())
+	return p
+}
+
+var errTruncated = errors.New("truncated record")
+
+func (r *recordReader) fail() {
+	if r.err == nil {
+		r.err = errTruncated
+	}
+	r.b, r.left = nil, 0
+}
+
+func (r *recordReader) uvarint() uint64 {
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.fail()
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+// bytes returns the next string's bytes, not a copy.
+func (r *recordReader) bytes() []byte {
+	n := r.uvarint()
+	if n > uint64(len(r.b)) {
+		r.fail()
+		return nil
+	}
+	s := r.b[:n]
+	r.b = r.b[n:]
+	return s
+}
+
+func (r *recordReader) string() string { return string(r.bytes()) }
+
+func (r *recordReader) strings() []string {
+	n := r.uvarint()
+	if n > uint64(len(r.b)) {
+		r.fail()
+		return nil
+	}
+	var out []string
+	for range n {
+		out = append(out, r.string())
+	}
+	return out
+}
+
+// count starts a list of terms and returns its length (bounded by what
+// the record can hold, for preallocating).
+func (r *recordReader) count() int {
+	r.left = r.uvarint()
+	if r.left > uint64(len(r.b)) {
+		r.fail()
+	}
+	return int(r.left)
+}
+
+// more reports whether the list started by count has an entry left.
+func (r *recordReader) more() bool { return r.left > 0 && r.err == nil }
+
+// term reads the next entry of a list: its key and surface, not copies.
+func (r *recordReader) term() (key, surface []byte, n int) {
+	r.left--
+	key, surface = r.bytes(), r.bytes()
+	return key, surface, int(r.uvarint())
+}
+
+func (r *recordReader) terms() []PreparedTerm {
+	out := make([]PreparedTerm, 0, r.count())
+	for r.more() {
+		key, surface, n := r.term()
+		out = append(out, PreparedTerm{Key: string(key), Surface: string(surface), Count: n})
+	}
+	return out
+}
+
+// done reports an error, or bytes left after the record.
+func (r *recordReader) done() error {
+	if r.err == nil && len(r.b) > 0 {
+		r.err = errors.New("bytes after the record")
+	}
+	return r.err
+}
+
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+func appendBytes(b, s []byte) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+func appendStrings(b []byte, ss []string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(ss)))
+	for _, s := range ss {
+		b = appendString(b, s)
+	}
+	return b
+}
+
+func appendTerms(b []byte, ts []PreparedTerm) []byte {
+	b = binary.AppendUvarint(b, uint64(len(ts)))
+	for _, t := range ts {
+		b = appendString(b, t.Key)
+		b = appendString(b, t.Surface)
+		b = binary.AppendUvarint(b, uint64(t.Count))
+	}
+	return b
+}
