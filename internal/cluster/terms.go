@@ -87,13 +87,9 @@ type term struct {
 // be single characters and dropped, and a magnitude or an amount is what
 // tells one quake or heist from another.
 func contentTerms(text string, toks []normalize.Token, lang *language, stems stemCache) []term {
-	// A word repeats in a text: it is looked up in the language's cache
-	// once, then found among the text's own words (a small map, a
-	// fraction of the cost of the cache's).
-	seen := make(map[string]int, len(toks)/2)  // word → its term in out, -1 for none
-	index := make(map[string]int, len(toks)/2) // stem → its term in out
-	var out []term
 	words := stems.words(lang)
+	var out []term
+	var numbers []uint32 // of the stems of out
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		k := t.Key
@@ -101,31 +97,20 @@ func contentTerms(text string, toks []normalize.Token, lang *language, stems ste
 			k = text[t.Begin:toks[i+n-1].End]
 			i += n - 1
 		}
-		if at, ok := seen[k]; ok {
-			if at >= 0 {
-				out[at].count++
-			}
+		stem := words.stem(k)
+		if stem == 0 {
+			continue // a single character or a stopword
+		}
+		if at := words.term[stem]; at > 0 {
+			out[at-1].count++
 			continue
 		}
-		stem := k
-		if utf8.RuneCountInString(k) < 2 {
-			stem = ""
-		} else if lang != nil {
-			stem = words.stem(k, lang) // "" for a stopword
-		}
-		if stem == "" {
-			seen[k] = -1
-			continue
-		}
-		at, ok := index[stem]
-		if ok {
-			out[at].count++
-		} else {
-			at = len(out)
-			index[stem] = at
-			out = append(out, term{key: stem, surface: k, count: 1})
-		}
-		seen[k] = at
+		out = append(out, term{key: words.stems[stem], surface: k, count: 1})
+		numbers = append(numbers, stem)
+		words.term[stem] = int32(len(out))
+	}
+	for _, n := range numbers {
+		words.term[n] = 0
 	}
 	return out
 }
@@ -158,54 +143,80 @@ func allDigits(s string) bool {
 }
 
 // stemCache remembers how the words of each language read as terms, by
-// language code: news vocabulary repeats, and stemming is the costliest
-// step of reading a document's terms. One lookup of a word by itself
-// answers both whether it is a stopword and what its stem is; a lookup
-// keyed by language and word together (a pair of strings) cost several
-// times as much, and it was most of the time of preparing a document.
-type stemCache map[string]stemWords
+// language code ("" for a text of no known language): news vocabulary
+// repeats, and stemming is the costliest step of reading a document's
+// terms. Looking a word up was still most of the time of preparing a
+// document — a cache of every word of a corpus is far larger than the
+// processor's caches, and a lookup keyed by strings touches the key's
+// bytes too — so a word is looked up by its 64-bit hash (the identity
+// the reuse index gives words as well) and its stem is a number, which
+// a text's own terms are then counted by.
+type stemCache map[string]*stemWords
 
-// stemWords maps the words of one language to their stems, "" for a
-// stopword.
-type stemWords map[string]string
+// stemWords is the cache of one language.
+type stemWords struct {
+	lang    *language         // nil: no stopwords and no stemming
+	ids     map[uint64]uint32 // the hash of a word → its stem's number, 0 for no term
+	stems   []string          // by number; stems[0] is unused
+	numbers map[string]uint32 // stem → number
+	// term is, by stem number, the stem's place in the terms of the text
+	// being read plus one (0: not in them yet); contentTerms sets it back
+	// to 0 when the text is read.
+	term []int32
+}
 
 // maxStemCache bounds the words remembered for one language; past it
-// that language's cache starts over.
+// that language's cache starts over (between two texts, never within
+// one, whose terms are counted by stem number).
 const maxStemCache = 1 << 18
 
-// words returns the cache of the language (nil for none).
-func (c stemCache) words(lang *language) stemWords {
-	if lang == nil {
-		return nil
+// words returns the cache of the language, made or started over as
+// needed.
+func (c stemCache) words(lang *language) *stemWords {
+	code := ""
+	if lang != nil {
+		code = lang.code
 	}
-	w := c[lang.code]
-	if w == nil {
-		w = make(stemWords)
-		c[lang.code] = w
+	w := c[code]
+	if w == nil || len(w.ids) >= maxStemCache {
+		w = &stemWords{lang: lang, ids: make(map[uint64]uint32), stems: []string{""}, numbers: make(map[string]uint32), term: []int32{0}}
+		c[code] = w
 	}
 	return w
 }
 
-// stem returns the stem of the word in lang, or "" for a stopword.
-func (w stemWords) stem(word string, lang *language) string {
-	if s, ok := w[word]; ok {
-		return s
+// stem returns the number of the word's stem, or 0 when the word is no
+// term: a single character or a stopword.
+func (w *stemWords) stem(word string) uint32 {
+	h := normalize.Hash(word)
+	if n, ok := w.ids[h]; ok {
+		return n
+	}
+	n := w.number(word)
+	w.ids[h] = n
+	return n
+}
+
+// number reads a word not seen before.
+func (w *stemWords) number(word string) uint32 {
+	if utf8.RuneCountInString(word) < 2 || w.lang != nil && w.lang.stopword(word) {
+		return 0
+	}
+	stem := word
+	if w.lang != nil && w.lang.stemmer != "" {
+		if s, err := snowball.Stem(word, w.lang.stemmer, true); err == nil && s != "" {
+			stem = s
+		}
+	}
+	if n, ok := w.numbers[stem]; ok {
+		return n
 	}
 	// A word is often a substring of its document's text; the cache
 	// keeps a copy, not the text.
-	word = strings.Clone(word)
-	s := ""
-	if !lang.stopword(word) {
-		s = word
-		if lang.stemmer != "" {
-			if st, err := snowball.Stem(word, lang.stemmer, true); err == nil && st != "" {
-				s = st
-			}
-		}
-	}
-	if len(w) >= maxStemCache {
-		clear(w)
-	}
-	w[word] = s
-	return s
+	stem = strings.Clone(stem)
+	n := uint32(len(w.stems))
+	w.stems = append(w.stems, stem)
+	w.term = append(w.term, 0)
+	w.numbers[stem] = n
+	return n
 }
