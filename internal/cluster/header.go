@@ -94,11 +94,28 @@ func byline(line string) bool {
 // reads a date from and that holds no running text: every word of more
 // than three letters is capitalised, a number or a word of a time.
 func headerOnly(line string) bool {
+	// Most lines at the head of a text are paragraphs, which fail on one
+	// of their first words: their opening is read first (cut at a space,
+	// its words are the line's first words), sparing the tokens of the
+	// whole paragraph, twice.
+	if cut := strings.IndexByte(line[min(len(line), headerOpening):], ' '); cut >= 0 && !headerWords(line[:headerOpening+cut]) {
+		return false
+	}
 	if _, ok := datelineOn(line); !ok {
 		return false
 	}
-	for _, t := range normalize.Tokens(line) {
-		w := line[t.Begin:t.End]
+	return headerWords(line)
+}
+
+// headerOpening is how many bytes of a line headerOnly reads first, at
+// least.
+const headerOpening = 80
+
+// headerWords reports whether every word of the text of more than three
+// letters is capitalised, a number or a word of a time.
+func headerWords(text string) bool {
+	for _, t := range normalize.Tokens(text) {
+		w := text[t.Begin:t.End]
 		if utf8.RuneCountInString(t.Key) > 3 && !capitalised(w) && !allDigits(t.Key) && !timeWord(t.Key) {
 			return false
 		}

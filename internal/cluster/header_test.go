@@ -44,3 +44,25 @@ func TestHeaderLinesAreNotContent(t *testing.T) {
 		t.Errorf("the dateline is no longer read: %v %v", d, ok)
 	}
 }
+
+// TestLongHeaderLines: a header line longer than the opening headerOnly
+// reads first is still a header line when all of it is, and a line
+// whose capitalised opening runs past that point is not one when
+// running text follows.
+func TestLongHeaderLines(t *testing.T) {
+	long := "Harbour Weekly, June 11, 2024 | Home | World | Business | Opinion | Technology | Culture | Sport"
+	if len(long) <= headerOpening {
+		t.Fatalf("the test line is %d bytes, not longer than %d", len(long), headerOpening)
+	}
+	if !headerOnly(long) {
+		t.Errorf("%q is not read as a header line", long)
+	}
+	for _, line := range []string{
+		long + " Workers at the quarry walked out on Monday",
+		"Harbour Weekly, June 11, 2024 | quarry workers walked out on Monday after talks with the owners failed again",
+	} {
+		if headerOnly(line) {
+			t.Errorf("%q is read as a header line", line)
+		}
+	}
+}
