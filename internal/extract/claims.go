@@ -465,11 +465,23 @@ func (a *analysis) skipTimePhrase(v int) int {
 // "called" names only when the clause quotes the name it gives.
 func (a *analysis) namingCue(i int) {
 	s, ok := a.subjectBefore(i)
+	if !ok && i+1 < len(a.toks) && hasQuoteMark(gap(a.text, a.toks, i+1)) {
+		s, ok = a.relativeClauseSubject(i)
+	}
 	if !ok || a.clauseOpensAfterComma(a.phraseBegin(s)) && a.afterClosingQuote(a.phraseBegin(s)) {
 		return
 	}
 	si := a.tokSent[i]
-	if si < 0 || i+1 >= len(a.toks) || a.tokSent[i+1] != si || !isBlank(gap(a.text, a.toks, i+1)) {
+	if si < 0 || i+1 >= len(a.toks) || a.tokSent[i+1] != si {
+		return
+	}
+	if !isBlank(gap(a.text, a.toks, i+1)) {
+		// "what X called “…”": the quotation right after the verb is
+		// the content.
+		if qi := a.top.firstOpeningAt(a.quotes, a.toks[i].End); qi >= 0 && a.namesQuotationInRelative(s, i) {
+			q := a.quotes[qi]
+			a.addAttr(attribution{Cue: a.span(i, i), CueTok: i, Src: s, Pre: true, Fixed: true, Content: doc.Span{Begin: q.Open, End: q.Close}})
+		}
 		return
 	}
 	b := i + 1

@@ -44,3 +44,28 @@ func TestTimesArchiveSplitQuote(t *testing.T) {
 		t.Fatalf("got %+v", qs)
 	}
 }
+
+// TestRelativeNaming: in a relative clause whose object is the thing
+// named ("what X called “…”"), the quotation right after the naming verb
+// is the subject's.
+func TestRelativeNaming(t *testing.T) {
+	tests := []struct{ text, quoted, speaker string }{
+		{"In 2009, under what Mr. Hedgeworth called “the prior economy model,” the club let everyone play.", "prior economy model", "Hedgeworth"},
+		{"The anger was aimed at Varn, who Ada Beckett on Wednesday called “a horrible human being.”", "horrible human being", "Ada Beckett"},
+		{"It was a country that Odo Marrin called “our first and oldest foe.”", "first and oldest foe", "Odo Marrin"},
+	}
+	for _, tt := range tests {
+		found := false
+		for _, o := range quotesOf(tt.text) {
+			if strings.Contains(tt.text[o.Begin:o.End], tt.quoted) {
+				found = true
+				if o.Kind != KindQuote || o.SpeakerText != tt.speaker {
+					t.Errorf("%q: %s by %q, want a quote by %q", tt.text, o.Kind, o.SpeakerText, tt.speaker)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no quotation holding %q", tt.text, tt.quoted)
+		}
+	}
+}
