@@ -358,6 +358,13 @@ func (a *analysis) sentenceSubject(sent doc.Span) (source, int, bool) {
 	return src, v, true
 }
 
+// opensNameRun reports whether token f is the first word of a name of
+// two words or more.
+func (a *analysis) opensNameRun(f int) bool {
+	ri := a.runAt[f]
+	return ri >= 0 && a.runs[ri].First == f && a.runs[ri].Last > f
+}
+
 // clauseBegin is where the main clause of a sentence beginning at
 // token f begins: after a conjunction or adverb ("But", "Then") and after
 // up to two introductory phrases set off by a comma ("In Nevada, he …",
@@ -368,14 +375,17 @@ func (a *analysis) clauseBegin(f int, sent doc.Span) int {
 	}
 	for n := 0; n < 3 && f < len(a.toks) && a.toks[f].Begin < sent.End; n++ {
 		k := a.toks[f].Key
-		// An adverb opening a sentence is capitalised ("Immediately").
+		// An adverb opening a sentence is capitalised ("Immediately"),
+		// but a name in -ly is no adverb ("Carly Fiorina threw …",
+		// "Kelly Ayotte said …").
 		w := strings.ToLower(a.text[a.toks[f].Begin:a.toks[f].End])
+		adverb := isAdverb(k, w) && !a.opensNameRun(f)
 		switch {
-		case k == "but" || k == "and" || k == "yet" || k == "so" || k == "then" || k == "still" || k == "instead" || isAdverb(k, w) && isBlank(gap(a.text, a.toks, f+1)):
+		case k == "but" || k == "and" || k == "yet" || k == "so" || k == "then" || k == "still" || k == "instead" || adverb && isBlank(gap(a.text, a.toks, f+1)):
 			f++
 		case a.relativeTimeEnd(f, sent) > f:
 			f = a.relativeTimeEnd(f, sent)
-		case prepositions[k] || subordinators[k] && k != "and" && k != "but" || timeWords[k] || isAdverb(k, w):
+		case prepositions[k] || subordinators[k] && k != "and" && k != "but" || timeWords[k] || adverb:
 			// An introductory phrase ends at its comma.
 			c := f + 1
 			for c < len(a.toks) && c < f+15 && a.toks[c].Begin < sent.End && !strings.Contains(gap(a.text, a.toks, c), ",") {

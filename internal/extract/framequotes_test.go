@@ -49,12 +49,22 @@ func TestTimesArchiveSplitQuote(t *testing.T) {
 // named ("what X called “…”"), the quotation right after the naming verb
 // is the subject's.
 func TestRelativeNaming(t *testing.T) {
-	tests := []struct{ text, quoted, speaker string }{
+	checkQuoteSpeakers(t, []quoteCase{
 		{"In 2009, under what Mr. Hedgeworth called “the prior economy model,” the club let everyone play.", "prior economy model", "Hedgeworth"},
 		{"The anger was aimed at Varn, who Ada Beckett on Wednesday called “a horrible human being.”", "horrible human being", "Ada Beckett"},
 		{"It was a country that Odo Marrin called “our first and oldest foe.”", "first and oldest foe", "Odo Marrin"},
-	}
-	for _, tt := range tests {
+	})
+}
+
+// quoteCase is a text, words of one quotation in it and the mention
+// that must be that quotation's speaker.
+type quoteCase struct{ text, quoted, speaker string }
+
+// checkQuoteSpeakers checks that each case's quotation is a quote whose
+// speaker mention is the one wanted.
+func checkQuoteSpeakers(t *testing.T, cases []quoteCase) {
+	t.Helper()
+	for _, tt := range cases {
 		found := false
 		for _, o := range quotesOf(tt.text) {
 			if strings.Contains(tt.text[o.Begin:o.End], tt.quoted) {
