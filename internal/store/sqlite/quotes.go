@@ -99,8 +99,7 @@ func (s *DB) ReplaceQuoteRows(ctx context.Context, version int64, rows store.Quo
 			}
 		}
 		if err := insertSeq(ctx, tx, `INSERT INTO quote_occurrences(ord, quote, doc, outlet, kind, begin, end, text, parts,
-			unclosed, speaker, speaker_type, speaker_begin, speaker_end, speaker_text, cue, cue_begin, cue_end)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, rows.Occurrences, func(i int, o store.OccurrenceRow) []any {
+			unclosed, speaker, speaker_type, speaker_begin, speaker_end, speaker_text, cue, cue_begin, cue_end)`, 18, rows.Occurrences, func(i int, o store.OccurrenceRow) []any {
 			parts, _ := json.Marshal(o.Parts)
 			row := []any{i, o.Quote, o.Doc, o.Outlet, string(o.Kind), o.Begin, o.End, o.Text, string(parts), o.Unclosed,
 				nullString(o.Speaker), nullString(string(o.SpeakerType)), nil, nil, nullString(o.SpeakerText), nullString(o.Cue), nil, nil}
@@ -114,8 +113,7 @@ func (s *DB) ReplaceQuoteRows(ctx context.Context, version int64, rows store.Quo
 		}); err != nil {
 			return fmt.Errorf("store quote occurrences: %w", err)
 		}
-		if err := insertSeq(ctx, tx, `INSERT INTO entity_mentions(ord, doc, outlet, entity, name, type, begin, end, text, reference)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, rows.Mentions, func(i int, m store.EntityMention) []any {
+		if err := insertSeq(ctx, tx, `INSERT INTO entity_mentions(ord, doc, outlet, entity, name, type, begin, end, text, reference)`, 10, rows.Mentions, func(i int, m store.EntityMention) []any {
 			return []any{i, m.Doc, m.Outlet, m.Entity, m.Name, string(m.Type), m.Begin, m.End, m.Text, m.Reference}
 		}); err != nil {
 			return fmt.Errorf("store entity mentions: %w", err)
@@ -134,28 +132,63 @@ func (s *DB) ReplaceQuoteRows(ctx context.Context, version int64, rows store.Quo
 	return replaced, nil
 }
 
-// insertSeq runs one prepared insert for every row of a sequence; args
-// gives a row's values from its number and the row.
-func insertSeq[T any](ctx context.Context, tx *sql.Tx, query string, rows iter.Seq2[T, error], args func(i int, row T) []any) error {
+// insertBatch is how many rows one insert statement of insertSeq
+// carries: one statement per row spent more in the driver's per-call
+// work (arguments converted, statement reset) than in SQLite writing
+// the row, and a few dozen rows a call make that small. 64 rows of the
+// widest table (18 columns) stay far under SQLite's limit of bound
+// parameters.
+const insertBatch = 64
+
+// insertSeq inserts every row of a sequence with prepared multi-row
+// inserts of insertBatch rows (the last one shorter); head is the
+// statement up to VALUES ("INSERT INTO t(a, b)"), cols its number of
+// columns, and args gives a row's values from its number and the row.
+func insertSeq[T any](ctx context.Context, tx *sql.Tx, head string, cols int, rows iter.Seq2[T, error], args func(i int, row T) []any) error {
 	if rows == nil {
 		return nil
 	}
-	st, err := tx.PrepareContext(ctx, query)
+	statement := func(n int) string {
+		tuple := "(" + strings.TrimSuffix(strings.Repeat("?, ", cols), ", ") + ")"
+		return head + " VALUES " + strings.TrimSuffix(strings.Repeat(tuple+", ", n), ", ")
+	}
+	full, err := tx.PrepareContext(ctx, statement(insertBatch))
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer full.Close()
+	batch := make([]any, 0, insertBatch*cols)
+	first := 0 // number of the batch's first row
+	flush := func(st *sql.Stmt) error {
+		if _, err := st.ExecContext(ctx, batch...); err != nil {
+			return fmt.Errorf("rows %d to %d: %w", first, first+len(batch)/cols-1, err)
+		}
+		first += len(batch) / cols
+		batch = batch[:0]
+		return nil
+	}
 	i := 0
 	for row, err := range rows {
 		if err != nil {
 			return err
 		}
-		if _, err := st.ExecContext(ctx, args(i, row)...); err != nil {
-			return fmt.Errorf("row %d: %w", i, err)
-		}
+		batch = append(batch, args(i, row)...)
 		i++
+		if len(batch) == insertBatch*cols {
+			if err := flush(full); err != nil {
+				return err
+			}
+		}
 	}
-	return nil
+	if len(batch) == 0 {
+		return nil
+	}
+	rest, err := tx.PrepareContext(ctx, statement(len(batch)/cols))
+	if err != nil {
+		return err
+	}
+	defer rest.Close()
+	return flush(rest)
 }
 
 func nullString(s string) any {
