@@ -44,15 +44,15 @@ func (d *discourse) key(a *analysis, ri int) string {
 // on the first question only: most documents never ask it.
 func (d *discourse) writtenLower(a *analysis, k string) bool {
 	if d.lower == nil {
-		single := map[string]bool{}
+		single := make([]bool, a.words) // by the document's number of a key (analysis.wordID)
 		for _, r := range a.runs {
 			if r.First == r.Last {
-				single[a.toks[r.First].Key] = true
+				single[a.wordID[r.First]] = true
 			}
 		}
 		d.lower = map[string]bool{}
-		for _, t := range a.toks {
-			if c := a.text[t.Begin]; (c < 'A' || c > 'Z') && single[t.Key] && !isUpperStart(a.text[t.Begin:t.End]) {
+		for i, t := range a.toks {
+			if c := a.text[t.Begin]; (c < 'A' || c > 'Z') && single[a.wordID[i]] && !isUpperStart(a.text[t.Begin:t.End]) {
 				d.lower[t.Key] = true
 			}
 		}
