@@ -1,26 +1,30 @@
 package cluster
 
 import (
+	"bytes"
 	"maps"
 	"math/rand/v2"
 	"testing"
+	"testing/iotest"
 )
 
 // TestStateInBatches saves a clusterer whose documents and stories take
-// several batches of the saved form and loads it back whole; a state cut
-// short is refused. The state is made in a slice of its exact size (the
-// counting pass and the writing pass agree, maps and all).
+// several batches of the saved form and loads it back whole, read a byte
+// at a time; a state cut short is refused. The state is written as it is
+// encoded: no single write holds the whole of it, so a store writing it
+// part by part never holds it whole.
 func TestStateInBatches(t *testing.T) {
 	c := New(DefaultParams())
 	fill(c, 2*stateBatch+100, rand.New(rand.NewPCG(7, 8)))
-	data, err := c.MarshalBinary()
-	if err != nil {
+	var w largestWrite
+	if err := c.WriteState(&w); err != nil {
 		t.Fatal(err)
 	}
-	if cap(data) != len(data) {
-		t.Fatalf("the saved state of %d bytes holds a slice of %d", len(data), cap(data))
+	data := w.buf.Bytes()
+	if w.largest > len(data)/2 {
+		t.Fatalf("one write of %d bytes of a saved state of %d", w.largest, len(data))
 	}
-	back, err := Load(data)
+	back, err := Read(iotest.OneByteReader(bytes.NewReader(data)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,4 +37,16 @@ func TestStateInBatches(t *testing.T) {
 	if _, err := Load(data[:len(data)*3/4]); err == nil {
 		t.Fatal("a state cut short loaded")
 	}
+}
+
+// largestWrite keeps what is written to it and the size of the largest
+// single write.
+type largestWrite struct {
+	buf     bytes.Buffer
+	largest int
+}
+
+func (w *largestWrite) Write(p []byte) (int, error) {
+	w.largest = max(w.largest, len(p))
+	return w.buf.Write(p)
 }

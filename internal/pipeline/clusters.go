@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"reflect"
 	"runtime/debug"
 	"time"
@@ -62,16 +63,16 @@ func clusterStage(ctx context.Context, st store.Store, version int64, rebuild bo
 	params := cluster.DefaultParams()
 	var c *cluster.Clusterer
 	if !rebuild {
-		data, err := st.ClusterState(ctx)
-		if err != nil {
-			return res, err
-		}
-		if data != nil {
-			// An unreadable state or one made with other parameters is
-			// rebuilt rather than trusted.
-			if loaded, err := cluster.Load(data); err == nil && reflect.DeepEqual(loaded.Params(), params) {
+		// An unreadable state or one made with other parameters is
+		// rebuilt rather than trusted.
+		err := st.ClusterState(ctx, func(r io.Reader) error {
+			if loaded, err := cluster.Read(r); err == nil && reflect.DeepEqual(loaded.Params(), params) {
 				c = loaded
 			}
+			return nil
+		})
+		if err != nil {
+			return res, err
 		}
 		if c != nil {
 			// A corpus that has outgrown the one the stories were built
@@ -156,19 +157,15 @@ func clusterStage(ctx context.Context, st store.Store, version int64, rebuild bo
 	c.Settle()
 	narratives := c.Narratives()
 	stories := c.Stories(narratives)
-	state, err := c.MarshalBinary()
-	if err != nil {
-		return res, fmt.Errorf("save clusterer: %w", err)
-	}
 	res.Stories, res.Narratives = len(stories), len(narratives)
-	// The clusterer, its comparisons' scratch and the chunks of the saved
-	// state are garbage now, but the Go heap keeps their pages; the store
-	// then copies the state into SQLite's own memory (the bound value and
-	// the record it builds), which the Go heap cannot reuse. Handing the
-	// free pages back first keeps the two from adding up: at 30 000
-	// documents the peak was about a third higher without it.
+	// The comparisons' scratch and the stories' working copies are
+	// garbage now, but the Go heap keeps their pages; the store then
+	// copies each part of the state into SQLite's own memory, which the
+	// Go heap cannot reuse. Handing the free pages back first keeps the
+	// two from adding up.
 	debug.FreeOSMemory()
-	res.Stored, err = st.ReplaceClusters(ctx, version, stories, narratives, state)
+	// The state is encoded while the store writes it, part by part.
+	res.Stored, err = st.ReplaceClusters(ctx, version, stories, narratives, c.WriteState)
 	return res, err
 }
 

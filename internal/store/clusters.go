@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"io"
 
 	"github.com/echotrace/echotrace/internal/cluster"
 )
@@ -17,7 +18,7 @@ import (
 //	stories(ord, id, narrative, first, last, data)     data: cluster.Story as JSON
 //	story_documents(doc, story)                         which story holds a document
 //	narratives(ord, id, first, last, data)              data: cluster.Narrative as JSON
-//	cluster_state(id, data)                             cluster.Clusterer saved, in parts (StateParts) in rows 1, 2, …
+//	cluster_state(id, data)                             cluster.Clusterer saved, in parts (WriteStateParts) in rows 1, 2, …
 //
 // first and last are YYYY-MM-DD or empty. Indexes: stories by id and
 // narrative; story_documents by doc and by story.
@@ -27,15 +28,20 @@ type ClusterStore interface {
 	// `version`, unless a newer analysis is stored (then it changes
 	// nothing and returns false). An equal version replaces, so that
 	// reclustering the same corpus takes effect.
-	ReplaceClusters(ctx context.Context, version int64, stories []cluster.Story, narratives []cluster.Narrative, state []byte) (bool, error)
+	// The state is written by `state` (nil: none) inside the transaction
+	// and stored part by part as it comes (see WriteStateParts), so it
+	// is never held whole.
+	ReplaceClusters(ctx context.Context, version int64, stories []cluster.Story, narratives []cluster.Narrative, state StateWriter) (bool, error)
 	// ClustersVersion is the corpus version the stored clusters describe.
 	ClustersVersion(ctx context.Context) (int64, error)
 	// Stories returns the stored stories a query selects, in order.
 	Stories(ctx context.Context, q StoryQuery) ([]cluster.Story, error)
 	// Narratives returns every stored narrative, in order.
 	Narratives(ctx context.Context) ([]cluster.Narrative, error)
-	// ClusterState returns the saved clusterer, or nil when there is none.
-	ClusterState(ctx context.Context) ([]byte, error)
+	// ClusterState calls read with the saved clusterer, its parts read
+	// one after the other as read consumes them; it does not call read
+	// when there is none. An error of read is returned as it is.
+	ClusterState(ctx context.Context, read func(io.Reader) error) error
 }
 
 // StoryQuery selects stories. Zero fields do not restrict.
@@ -53,24 +59,4 @@ type NarrativeQuery struct {
 	ID     string
 	Limit  int
 	Offset int
-}
-
-// MaxStatePart is the largest part of a saved clusterer one row holds:
-// both engines refuse a field over 1 GB, and a clusterer that has placed
-// a million documents is larger. Parts are small because the database
-// engine copies each while writing it, on top of the whole state held in
-// memory: at 256 MiB that copy set the peak of a large analysis. Tests
-// lower it to store small states in several parts.
-var MaxStatePart = 16 << 20
-
-// StateParts cuts a saved clusterer into the parts a backend stores in
-// rows 1, 2, …; none for a nil state.
-func StateParts(state []byte) [][]byte {
-	var parts [][]byte
-	for len(state) > 0 {
-		n := min(len(state), MaxStatePart)
-		parts = append(parts, state[:n])
-		state = state[n:]
-	}
-	return parts
 }

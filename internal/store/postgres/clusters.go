@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 
 	"github.com/jackc/pgx/v5"
 
@@ -41,7 +42,7 @@ var _ store.ClusterStore = (*DB)(nil)
 
 // ReplaceClusters replaces stories, narratives and state unless a newer
 // analysis is stored.
-func (s *DB) ReplaceClusters(ctx context.Context, version int64, stories []cluster.Story, narratives []cluster.Narrative, state []byte) (bool, error) {
+func (s *DB) ReplaceClusters(ctx context.Context, version int64, stories []cluster.Story, narratives []cluster.Narrative, state store.StateWriter) (bool, error) {
 	storyRows := make([][]any, len(stories))
 	var linkRows [][]any
 	for i, st := range stories {
@@ -90,10 +91,12 @@ func (s *DB) ReplaceClusters(ctx context.Context, version int64, stories []clust
 		if err := writeClusterCounts(ctx, tx, len(stories), len(narratives)); err != nil {
 			return err
 		}
-		for i, part := range store.StateParts(state) {
-			if _, err := tx.Exec(ctx, `INSERT INTO cluster_state (id, data) VALUES ($1, $2)`, i+1, part); err != nil {
-				return fmt.Errorf("store cluster state: %w", err)
-			}
+		err = store.WriteStateParts(state, func(id int, part []byte) error {
+			_, err := tx.Exec(ctx, `INSERT INTO cluster_state (id, data) VALUES ($1, $2)`, id, part)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("store cluster state: %w", err)
 		}
 		replaced = true
 		return nil
@@ -160,23 +163,15 @@ func queryJSON[T any](ctx context.Context, s *DB, what, query string, args ...an
 	return out, nil
 }
 
-// ClusterState returns the saved clusterer, or nil.
-func (s *DB) ClusterState(ctx context.Context) ([]byte, error) {
+// ClusterState calls read with the saved clusterer, part by part.
+func (s *DB) ClusterState(ctx context.Context, read func(io.Reader) error) error {
 	rows, err := s.pool.Query(ctx, `SELECT data FROM cluster_state ORDER BY id`)
 	if err != nil {
-		return nil, fmt.Errorf("postgres: cluster state: %w", err)
+		return fmt.Errorf("postgres: cluster state: %w", err)
 	}
 	defer rows.Close()
-	var data []byte
-	for rows.Next() {
-		var part []byte
-		if err := rows.Scan(&part); err != nil {
-			return nil, fmt.Errorf("postgres: cluster state: %w", err)
-		}
-		data = append(data, part...)
+	if err := store.ReadStateParts(rows, read); err != nil {
+		return fmt.Errorf("postgres: cluster state: %w", err)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("postgres: cluster state: %w", err)
-	}
-	return data, nil
+	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/echotrace/echotrace/internal/cluster"
 	"github.com/echotrace/echotrace/internal/store"
@@ -43,7 +44,7 @@ var _ store.ClusterStore = (*DB)(nil)
 
 // ReplaceClusters replaces stories, narratives and state unless a newer
 // analysis is stored.
-func (s *DB) ReplaceClusters(ctx context.Context, version int64, stories []cluster.Story, narratives []cluster.Narrative, state []byte) (bool, error) {
+func (s *DB) ReplaceClusters(ctx context.Context, version int64, stories []cluster.Story, narratives []cluster.Narrative, state store.StateWriter) (bool, error) {
 	type link struct{ doc, story string }
 	var links []link
 	for _, st := range stories {
@@ -96,10 +97,12 @@ func (s *DB) ReplaceClusters(ctx context.Context, version int64, stories []clust
 		if err := writeClusterCounts(ctx, tx, len(stories), len(narratives)); err != nil {
 			return err
 		}
-		for i, part := range store.StateParts(state) {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO cluster_state(id, data) VALUES (?, ?)`, i+1, part); err != nil {
-				return fmt.Errorf("store cluster state: %w", err)
-			}
+		err = store.WriteStateParts(state, func(id int, part []byte) error {
+			_, err := tx.ExecContext(ctx, `INSERT INTO cluster_state(id, data) VALUES (?, ?)`, id, part)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("store cluster state: %w", err)
 		}
 		replaced = true
 		return nil
@@ -164,23 +167,15 @@ func queryJSON[T any](ctx context.Context, db *sql.DB, what, query string, args 
 	return out, rows.Err()
 }
 
-// ClusterState returns the saved clusterer, or nil.
-func (s *DB) ClusterState(ctx context.Context) ([]byte, error) {
+// ClusterState calls read with the saved clusterer, part by part.
+func (s *DB) ClusterState(ctx context.Context, read func(io.Reader) error) error {
 	rows, err := s.db.QueryContext(ctx, `SELECT data FROM cluster_state ORDER BY id`)
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: cluster state: %w", err)
+		return fmt.Errorf("sqlite: cluster state: %w", err)
 	}
 	defer rows.Close()
-	var data []byte
-	for rows.Next() {
-		var part []byte
-		if err := rows.Scan(&part); err != nil {
-			return nil, fmt.Errorf("sqlite: cluster state: %w", err)
-		}
-		data = append(data, part...)
+	if err := store.ReadStateParts(rows, read); err != nil {
+		return fmt.Errorf("sqlite: cluster state: %w", err)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("sqlite: cluster state: %w", err)
-	}
-	return data, nil
+	return nil
 }

@@ -1,7 +1,10 @@
 package storetest
 
 import (
+	"bytes"
 	"context"
+	"errors"
+	"io"
 	"reflect"
 	"testing"
 
@@ -19,7 +22,7 @@ func Clusters(t *testing.T, newDSN NewDSN) {
 	if !ok {
 		t.Skip("backend does not implement store.ClusterStore")
 	}
-	if state, err := cs.ClusterState(ctx); err != nil || state != nil {
+	if state, err := stateOf(ctx, cs); err != nil || state != nil {
 		t.Fatalf("empty store: state %v, %v; want nil, nil", state, err)
 	}
 	stories := []cluster.Story{
@@ -32,7 +35,7 @@ func Clusters(t *testing.T, newDSN NewDSN) {
 		{Summary: cluster.Summary{ID: "n2", Label: "football", Documents: []string{"c"}}, Stories: []string{"s2"}},
 	}
 	state := []byte{0, 1, 2, 255}
-	if ok, err := cs.ReplaceClusters(ctx, 3, stories, narratives, state); err != nil || !ok {
+	if ok, err := cs.ReplaceClusters(ctx, 3, stories, narratives, stateBytes(state)); err != nil || !ok {
 		t.Fatalf("ReplaceClusters = %v, %v", ok, err)
 	}
 	got, err := cs.Stories(ctx, store.StoryQuery{})
@@ -69,18 +72,43 @@ func Clusters(t *testing.T, newDSN NewDSN) {
 	if err != nil || !reflect.DeepEqual(ns, narratives) {
 		t.Fatalf("Narratives = %+v, %v", ns, err)
 	}
-	if got, err := cs.ClusterState(ctx); err != nil || !reflect.DeepEqual(got, state) {
+	if got, err := stateOf(ctx, cs); err != nil || !reflect.DeepEqual(got, state) {
 		t.Fatalf("ClusterState = %v, %v", got, err)
 	}
 	// A state of several parts comes back whole, in order.
 	defer func(n int) { store.MaxStatePart = n }(store.MaxStatePart)
 	store.MaxStatePart = 3
 	long := []byte("a saved clusterer in several parts")
-	if ok, err := cs.ReplaceClusters(ctx, 3, stories, narratives, long); err != nil || !ok {
+	if ok, err := cs.ReplaceClusters(ctx, 3, stories, narratives, stateBytes(long)); err != nil || !ok {
 		t.Fatalf("ReplaceClusters with a state of several parts = %v, %v", ok, err)
 	}
-	if got, err := cs.ClusterState(ctx); err != nil || !reflect.DeepEqual(got, long) {
+	if got, err := stateOf(ctx, cs); err != nil || !reflect.DeepEqual(got, long) {
 		t.Fatalf("ClusterState of several parts = %q, %v; want %q", got, err, long)
+	}
+	// A state that fails while being written, after some of its parts
+	// are stored, changes nothing.
+	failing := func(w io.Writer) error {
+		if _, err := w.Write([]byte("several parts, then")); err != nil {
+			return err
+		}
+		return errors.New("the clusterer could not be saved")
+	}
+	if ok, err := cs.ReplaceClusters(ctx, 4, stories[:1], narratives[:1], failing); err == nil || ok {
+		t.Fatalf("ReplaceClusters with a failing state = %v, %v; want an error", ok, err)
+	}
+	if got, err := stateOf(ctx, cs); err != nil || !reflect.DeepEqual(got, long) {
+		t.Fatalf("ClusterState after a failed replacement = %q, %v; want %q", got, err, long)
+	}
+	if got, _ := cs.Stories(ctx, store.StoryQuery{}); len(got) != len(stories) {
+		t.Fatalf("after a failed replacement %d stories, want %d", len(got), len(stories))
+	}
+	// A reader that stops early gets its error back.
+	stop := errors.New("stop")
+	if err := cs.ClusterState(ctx, func(r io.Reader) error {
+		_, err := io.ReadFull(r, make([]byte, 4))
+		return errors.Join(err, stop)
+	}); !errors.Is(err, stop) {
+		t.Fatalf("ClusterState with a reader that stops = %v, want %v", err, stop)
 	}
 	if ok, err := cs.ReplaceClusters(ctx, 1, nil, nil, nil); err != nil || ok {
 		t.Fatalf("older analysis replaced the stored one: %v, %v", ok, err)
@@ -91,10 +119,30 @@ func Clusters(t *testing.T, newDSN NewDSN) {
 	if got, _ := cs.Stories(ctx, store.StoryQuery{}); len(got) != 1 {
 		t.Errorf("after recluster %d stories, want 1", len(got))
 	}
-	if got, _ := cs.ClusterState(ctx); got != nil {
+	if got, _ := stateOf(ctx, cs); got != nil {
 		t.Errorf("state kept after a replacement without one")
 	}
 	if v, err := cs.ClustersVersion(ctx); err != nil || v != 3 {
 		t.Errorf("ClustersVersion = %d, %v; want 3", v, err)
 	}
+}
+
+// stateBytes is a StateWriter of fixed bytes.
+func stateBytes(b []byte) store.StateWriter {
+	return func(w io.Writer) error {
+		_, err := w.Write(b)
+		return err
+	}
+}
+
+// stateOf reads the saved clusterer whole; nil when there is none.
+func stateOf(ctx context.Context, cs store.ClusterStore) ([]byte, error) {
+	var data []byte
+	err := cs.ClusterState(ctx, func(r io.Reader) error {
+		var buf bytes.Buffer
+		_, err := io.Copy(&buf, r)
+		data = buf.Bytes()
+		return err
+	})
+	return data, err
 }
