@@ -62,18 +62,25 @@ func init() {
 // docColumns are the stored fields of doc.Document, in scanDocument order.
 const docColumns = `id, path, line, series, title, outlet, author, url, lang, date, text, regions, extra`
 
-// upsertDocument inserts a document or, when its ID is stored with another
-// record hash, updates it (keeping its seq). It returns the stored seq for
-// an insert or update and no row when nothing changed.
-const upsertDocument = `INSERT INTO documents (` + docColumns + `, seq, date_us, bytes, content_hash, record_hash, words)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
-	ON CONFLICT (id) DO UPDATE SET path = EXCLUDED.path, line = EXCLUDED.line, series = EXCLUDED.series,
+// docRowColumns are the columns PutDocuments writes: docColumns and what
+// the store derives from a record.
+const docRowColumns = docColumns + `, seq, date_us, bytes, content_hash, record_hash, words`
+
+// upsertConflict makes an insert of a document whose ID is stored with
+// another record hash an update (keeping its seq), and of one stored
+// exactly so no change (no row returned).
+const upsertConflict = `ON CONFLICT (id) DO UPDATE SET path = EXCLUDED.path, line = EXCLUDED.line, series = EXCLUDED.series,
 		title = EXCLUDED.title, outlet = EXCLUDED.outlet, author = EXCLUDED.author, url = EXCLUDED.url,
 		lang = EXCLUDED.lang, date = EXCLUDED.date, text = EXCLUDED.text, regions = EXCLUDED.regions,
 		extra = EXCLUDED.extra, date_us = EXCLUDED.date_us, bytes = EXCLUDED.bytes,
 		content_hash = EXCLUDED.content_hash, record_hash = EXCLUDED.record_hash, words = EXCLUDED.words
-	WHERE documents.record_hash <> EXCLUDED.record_hash
-	RETURNING seq`
+	WHERE documents.record_hash <> EXCLUDED.record_hash`
+
+// upsertDocument inserts or updates one document, returning the stored
+// seq for an insert or update and no row when nothing changed.
+const upsertDocument = `INSERT INTO documents (` + docRowColumns + `)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+	` + upsertConflict + ` RETURNING seq`
 
 // PutDocuments stores a batch of documents in one transaction.
 func (s *DB) PutDocuments(ctx context.Context, docs []doc.Document) (store.PutResult, error) {
@@ -116,30 +123,13 @@ func (s *DB) PutDocuments(ctx context.Context, docs []doc.Document) (store.PutRe
 	var res store.PutResult
 	err = s.inTx(ctx, func(tx pgx.Tx) error {
 		res = store.PutResult{Unchanged: unchanged, Renamed: renamed}
-		batch := &pgx.Batch{}
-		for _, i := range order {
-			r, d := recs[i], recs[i].Doc
-			batch.Queue(upsertDocument, d.ID, d.Path, d.Line, d.Series, d.Title, d.Outlet, d.Author, d.URL, d.Lang,
-				d.Date, d.Text, r.Regions, r.Extra, seqs[i], r.DateMicros, r.Bytes, r.ContentHash, r.RecordHash,
-				store.IndexWords(d.Title, d.Text))
+		var err error
+		if distinctIDs(recs, order) {
+			err = putByCopy(ctx, tx, recs, order, seqs, &res)
+		} else {
+			err = putOneByOne(ctx, tx, recs, order, seqs, &res)
 		}
-		br := tx.SendBatch(ctx, batch)
-		for _, i := range order {
-			var seq int64
-			err := br.QueryRow().Scan(&seq)
-			switch {
-			case errors.Is(err, pgx.ErrNoRows):
-				res.Unchanged++
-			case err != nil:
-				br.Close()
-				return fmt.Errorf("store document %q: %w", recs[i].Doc.ID, err)
-			case seq == seqs[i]:
-				res.Added++
-			default:
-				res.Updated++
-			}
-		}
-		if err := br.Close(); err != nil {
+		if err != nil {
 			return err
 		}
 		if n := res.Changed(); n > 0 {
@@ -153,6 +143,106 @@ func (s *DB) PutDocuments(ctx context.Context, docs []doc.Document) (store.PutRe
 		return store.PutResult{}, fmt.Errorf("postgres: put documents: %w", err)
 	}
 	return res, rejected
+}
+
+// stagedDocuments is a session's temporary table of the documents of one
+// batch on their way in; its rows go at the end of each transaction.
+const stagedDocuments = `CREATE TEMP TABLE IF NOT EXISTS documents_in (LIKE documents INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`
+
+// upsertStaged is upsertDocument for every staged document at once, in
+// ID order (so that concurrent batches take their row locks in the same
+// order), returning the ID and seq of each inserted or updated one.
+const upsertStaged = `INSERT INTO documents (` + docRowColumns + `)
+	SELECT ` + docRowColumns + ` FROM documents_in ORDER BY id
+	` + upsertConflict + ` RETURNING id, seq`
+
+// putByCopy stores a batch of distinct IDs by COPY into a temporary table
+// and one INSERT … SELECT from it. Statement by statement, PostgreSQL
+// parsed, planned and answered each row, which set the pace of an ingest
+// once the word index was no longer kept up to date row by row.
+func putByCopy(ctx context.Context, tx pgx.Tx, recs []store.Record, order []int, seqs []int64, res *store.PutResult) error {
+	if _, err := tx.Exec(ctx, stagedDocuments); err != nil {
+		return fmt.Errorf("stage documents: %w", err)
+	}
+	cols := strings.Split(strings.ReplaceAll(docRowColumns, " ", ""), ",")
+	_, err := tx.CopyFrom(ctx, pgx.Identifier{"documents_in"}, cols, pgx.CopyFromSlice(len(order), func(k int) ([]any, error) {
+		i := order[k]
+		r, d := recs[i], recs[i].Doc
+		return []any{d.ID, d.Path, d.Line, d.Series, d.Title, d.Outlet, d.Author, d.URL, d.Lang,
+			d.Date, d.Text, r.Regions, r.Extra, seqs[i], r.DateMicros, r.Bytes, r.ContentHash, r.RecordHash,
+			store.IndexWords(d.Title, d.Text)}, nil
+	}))
+	if err != nil {
+		return fmt.Errorf("stage documents: %w", err)
+	}
+	given := make(map[string]int64, len(recs))
+	for i, r := range recs {
+		given[r.Doc.ID] = seqs[i]
+	}
+	rows, err := tx.Query(ctx, upsertStaged)
+	if err != nil {
+		return fmt.Errorf("store documents: %w", err)
+	}
+	var id string
+	var seq int64
+	stored := 0
+	if _, err := pgx.ForEachRow(rows, []any{&id, &seq}, func() error {
+		stored++
+		if seq == given[id] {
+			res.Added++
+		} else {
+			res.Updated++
+		}
+		return nil
+	}); err != nil {
+		return fmt.Errorf("store documents: %w", err)
+	}
+	res.Unchanged += len(recs) - stored
+	return nil
+}
+
+// distinctIDs says whether no two records of a batch, in ID order, have
+// the same ID.
+func distinctIDs(recs []store.Record, order []int) bool {
+	for k := 1; k < len(order); k++ {
+		if recs[order[k]].Doc.ID == recs[order[k-1]].Doc.ID {
+			return false
+		}
+	}
+	return true
+}
+
+// putOneByOne upserts the documents one statement each (in one round
+// trip), in the given order: a batch that holds one ID twice must store
+// them in turn, which one INSERT … ON CONFLICT cannot.
+func putOneByOne(ctx context.Context, tx pgx.Tx, recs []store.Record, order []int, seqs []int64, res *store.PutResult) error {
+	batch := &pgx.Batch{}
+	for _, i := range order {
+		r, d := recs[i], recs[i].Doc
+		batch.Queue(upsertDocument, d.ID, d.Path, d.Line, d.Series, d.Title, d.Outlet, d.Author, d.URL, d.Lang,
+			d.Date, d.Text, r.Regions, r.Extra, seqs[i], r.DateMicros, r.Bytes, r.ContentHash, r.RecordHash,
+			store.IndexWords(d.Title, d.Text))
+	}
+	br := tx.SendBatch(ctx, batch)
+	for _, i := range order {
+		var seq int64
+		err := br.QueryRow().Scan(&seq)
+		switch {
+		case errors.Is(err, pgx.ErrNoRows):
+			res.Unchanged++
+		case err != nil:
+			br.Close()
+			return fmt.Errorf("store document %q: %w", recs[i].Doc.ID, err)
+		case seq == seqs[i]:
+			res.Added++
+		default:
+			res.Updated++
+		}
+	}
+	if err := br.Close(); err != nil {
+		return err
+	}
+	return nil
 }
 
 // dropUnchanged leaves out of a batch the documents that are stored
