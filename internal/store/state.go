@@ -12,7 +12,7 @@ type StateWriter func(w io.Writer) error
 // a million documents is larger. Parts are small because the database
 // engine copies each while writing it. Tests lower it to store small
 // states in several parts.
-var MaxStatePart = 16 << 20
+var MaxStatePart = 4 << 20
 
 // WriteStateParts runs state and hands what it writes to put in parts of
 // MaxStatePart bytes, numbered 1, 2, … (rows of cluster_state), as each
@@ -24,7 +24,7 @@ func WriteStateParts(state StateWriter, put func(id int, part []byte) error) err
 	if state == nil {
 		return nil
 	}
-	w := &partWriter{put: put}
+	w := &partWriter{buf: make([]byte, 0, MaxStatePart), put: put}
 	if err := state(w); err != nil {
 		return err
 	}
