@@ -84,6 +84,12 @@ func findNameRuns(text string, toks []normalize.Token, starts, titled []bool, lo
 				j++
 				continue
 			}
+			// "O’Malley", "D'Souza": a capital letter and an apostrophe
+			// open a surname; the tokenizer splits them.
+			if (g == "’" || g == "'") && len(toks[j].Key) == 1 && isUpperStart(text[toks[j].Begin:toks[j].End]) && capital(j+1) {
+				j++
+				continue
+			}
 			if g == " " || g == "-" || g == "\u00a0" {
 				// "Michael A. Martone": the initial "A" is capitalised
 				// though it is also an article.

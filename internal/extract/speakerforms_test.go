@@ -117,6 +117,7 @@ func TestSpeakerForms(t *testing.T) {
 		{"relative clause inside the introductory phrase of the speaker's sentence", "As for the analysts who claim to find the levy fair, Quill said, “I just think they do not understand what the levy is.”", "Quill", "do not understand", KindQuote},
 		{"relative clause inside the content of an outer claim", "On Monday, Quill insisted that mayors who refused to close the port were “out of their minds.”", "Quill", "out of their minds", KindQuote},
 		{"participle after a frame whose sentence opens with a quotation of no subject", "“You will not win by small steps,” Mr. Quill said, adding that he hoped Mrs. Vane “does not shy away from big ideas.”", "Quill", "shy away", KindQuote},
+		{"surname opened by a capital and an apostrophe", "Former Gov. Marten O’Malloran said the harbour would close before the winter.", "Marten O’Malloran", "harbour would close", KindClaim},
 		{"described name opening the complement after a place with an apostrophe", "Saturday at the ferrymen’s rally Sen. Mara Quill said harbour master Odo Vane was a “proven failure” in office.", "Mara Quill", "proven failure", KindQuote},
 	}
 	for _, tt := range tests {
