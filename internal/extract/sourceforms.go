@@ -232,9 +232,10 @@ func (a *analysis) speechCueAfter(e int) bool {
 // personFrom parses "NAME of PLACE", "NAME from PLACE" or "NAME of (the)
 // BODY" whose preposition is token p and which runs to byte end ("Jed
 // Marrin of Florida", "Ann Roe from Dover", "Ada Quill of the Harbour
-// Institute"): the person's name, where they come from or work
-// included in the mention. The body alone is no subject: the person
-// before it speaks.
+// Institute", "Odo Vane of The Tide"): the person's name, where they
+// come from or work included in the mention. The body alone (any name
+// but a person's, whatever its type) is no subject: the person before
+// it speaks.
 func (a *analysis) personFrom(p, end int) (source, bool) {
 	k := a.toks[p].Key
 	if k != "of" && k != "from" || p+1 >= len(a.toks) {
@@ -245,7 +246,7 @@ func (a *analysis) personFrom(p, end int) (source, bool) {
 		q++
 	}
 	place := a.runAt[q]
-	if place < 0 || a.runs[place].First != q || !(a.runs[place].Type == Place || a.runs[place].Type == Org) || a.toks[a.runs[place].Last].End != end {
+	if place < 0 || a.runs[place].First != q || a.runs[place].Type == Person || a.runs[place].None || a.toks[a.runs[place].Last].End != end {
 		return source{}, false
 	}
 	ri := a.runAt[p-1]
