@@ -153,7 +153,9 @@ func (a *analysis) isAgeAt(j int) bool {
 // begins, or -1.
 func (a *analysis) describedNameAfter(b int) int {
 	for j := b; j < len(a.toks) && j <= b+6; j++ {
-		if j > b && !isBlank(gap(a.text, a.toks, j)) {
+		// "Dover-based strategist X": a hyphen joins a lower-case word to
+		// the name before it in one modifier.
+		if j > b && !isBlank(gap(a.text, a.toks, j)) && !(gap(a.text, a.toks, j) == "-" && !isUpperStart(a.text[a.toks[j].Begin:a.toks[j].End])) {
 			return -1
 		}
 		if ri := a.runAt[j]; ri >= 0 {
