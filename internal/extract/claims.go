@@ -1282,7 +1282,10 @@ func (a *analysis) phraseBegin(s source) int {
 	if s.Kind == srcName && s.Run >= 0 {
 		j = min(j, a.runs[s.Run].First)
 	}
-	if s.Kind != srcName {
+	// A bare plural takes its modifiers too ("“…,” federal prosecutors
+	// wrote"); other descriptions open with their determiner.
+	bare := s.Kind == srcPlural && !determiners[a.toks[j].Key] && !partitives[a.toks[j].Key] && a.toks[j].End == s.Span.End
+	if s.Kind != srcName && !bare {
 		return min(s.Span.Begin, a.toks[j].Begin)
 	}
 	// A hyphen joins the words of one modifier ("Texas-based").

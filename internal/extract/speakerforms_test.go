@@ -120,6 +120,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"surname opened by a capital and an apostrophe", "Former Gov. Marten O’Malloran said the harbour would close before the winter.", "Marten O’Malloran", "harbour would close", KindClaim},
 		{"person of a body whose name has no kind word", "Odo Vane of The Tide wrote, “If you want people to know you care, you have to show it.”", "Odo Vane of The Tide", "show it", KindQuote},
 		{"hyphenated place modifier before a described name, inverted", "“How much worse could it get?” said Dover-based harbour strategist Ada Cardenas.", "Dover-based harbour strategist Ada Cardenas", "much worse", KindQuote},
+		{"bare plural with a modifier after a quotation", "“The harm caused by the scheme is beyond measure,” federal prosecutors wrote in seeking the longest sentence.", "prosecutors", "harm caused", KindQuote},
+		{"bare plural with a modifier set off inside the sentence", "The ferry was sold in May, harbour officials said, to a firm in Dover.", "officials", "ferry was sold", KindClaim},
 		{"described name opening the complement after a place with an apostrophe", "Saturday at the ferrymen’s rally Sen. Mara Quill said harbour master Odo Vane was a “proven failure” in office.", "Mara Quill", "proven failure", KindQuote},
 	}
 	for _, tt := range tests {
