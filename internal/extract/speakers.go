@@ -93,6 +93,13 @@ func (a *analysis) npBefore(e int) (source, bool) {
 	if ri := a.runAt[e]; ri >= 0 && a.runs[ri].Last == e {
 		r := a.runs[ri]
 		if r.None {
+			// "a spokesman for committee Democrats said": a people or
+			// party after a preposition completes the role before it.
+			if p := a.prepositionBefore(r.First); p > 0 {
+				if rs, ok := a.headBeforePreposition(p, t.End); ok {
+					return rs, true
+				}
+			}
 			return a.demonymSource(r)
 		}
 		if r.NameFirst > r.Last {
@@ -271,6 +278,23 @@ func (a *analysis) demonymSource(r nameRun) (source, bool) {
 		kind = srcPlural
 	}
 	return source{Span: doc.Span{Begin: b, End: a.toks[r.Last].End}, Kind: kind, Run: -1, Head: k}, true
+}
+
+// prepositionBefore returns the preposition that stands before token f
+// with at most a determiner and two lower-case modifiers between ("for
+// committee Democrats", "of the Senate Republicans"), or -1.
+func (a *analysis) prepositionBefore(f int) int {
+	for p, n := f-1, 0; p >= 1 && n < 4 && isBlank(gap(a.text, a.toks, p+1)) && !a.inQuote[p]; p, n = p-1, n+1 {
+		k := a.toks[p].Key
+		w := a.text[a.toks[p].Begin:a.toks[p].End]
+		if prepositions[k] && !subordinators[k] {
+			return p
+		}
+		if !(determiners[k] || !isUpperStart(w) && isModifier(k, w)) {
+			return -1
+		}
+	}
+	return -1
 }
 
 // headBeforePreposition parses the subject whose head stands before the
