@@ -258,3 +258,41 @@ func (a *analysis) personFrom(p, end int) (source, bool) {
 	r := a.runs[ri]
 	return source{Span: doc.Span{Begin: a.toks[r.NameFirst].Begin, End: end}, Kind: srcName, Run: ri, Type: Person}, true
 }
+
+// joinedDescriptionBefore parses a description ending at head e whose
+// modifiers are joined once by "and" or by a comma, opened by a
+// determiner: "the independent Vermont senator and party candidate",
+// "the bespectacled, 71-year-old diplomat" — one person described
+// twice; its head is a role. Without the determiner the words may be a
+// list or the end of another clause, so none is taken.
+func (a *analysis) joinedDescriptionBefore(e int) (source, bool) {
+	k := a.toks[e].Key
+	if !isDescriptionHead(k, a.text[a.toks[e].Begin:a.toks[e].End]) || !roleNouns[k] && !roleNouns[singular(k)] {
+		return source{}, false // a person's role heads it: "the biggest and least" is no one
+	}
+	joined := false
+	for b, i := e, 0; b > 0 && i < 10; i++ {
+		g := gap(a.text, a.toks, b)
+		pk := a.toks[b-1].Key
+		pw := a.text[a.toks[b-1].Begin:a.toks[b-1].End]
+		if a.inQuote[b-1] {
+			return source{}, false
+		}
+		switch {
+		case isBlank(g) && determiners[pk] && pk != "that":
+			// The object of a preposition is no subject.
+			if !joined || b >= 2 && prepositions[a.toks[b-2].Key] && isBlank(gap(a.text, a.toks, b-1)) {
+				return source{}, false
+			}
+			return source{Span: doc.Span{Begin: a.toks[b-1].Begin, End: a.toks[e].End}, Kind: srcOrgRole, Run: -1, Head: k}, true
+		case !joined && isBlank(g) && pk == "and" && b >= 2 && isDescriptionHead(a.toks[b-2].Key, a.text[a.toks[b-2].Begin:a.toks[b-2].End]):
+			joined = true
+		case !joined && strings.TrimSpace(g) == "," && b < e && !isUpperStart(pw) && isModifier(pk, pw):
+			joined = true
+		case !isBlank(g) && g != "-" || !isModifier(pk, pw):
+			return source{}, false
+		}
+		b--
+	}
+	return source{}, false
+}

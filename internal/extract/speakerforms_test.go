@@ -123,6 +123,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"bare plural with a modifier after a quotation", "“The harm caused by the scheme is beyond measure,” federal prosecutors wrote in seeking the longest sentence.", "prosecutors", "harm caused", KindQuote},
 		{"bare plural with a modifier set off inside the sentence", "The ferry was sold in May, harbour officials said, to a firm in Dover.", "officials", "ferry was sold", KindClaim},
 		{"role for a party after a preposition", "“The facts have not changed,” a spokesman for committee Democrats said.", "a spokesman for committee Democrats", "facts have not changed", KindQuote},
+		{"two descriptions of one person joined by and", "“The roof leaked all winter,” the independent Dover senator and Harbour Party candidate told the radio.", "the independent Dover senator and Harbour Party candidate", "roof leaked", KindQuote},
+		{"modifiers of a role joined by a comma", "“The roof leaked all winter,” the bespectacled, 71-year-old diplomat said in an interview.", "the bespectacled, 71-year-old diplomat", "roof leaked", KindQuote},
 		{"described name opening the complement after a place with an apostrophe", "Saturday at the ferrymen’s rally Sen. Mara Quill said harbour master Odo Vane was a “proven failure” in office.", "Mara Quill", "proven failure", KindQuote},
 	}
 	for _, tt := range tests {

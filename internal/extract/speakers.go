@@ -160,7 +160,10 @@ func (a *analysis) npBefore(e int) (source, bool) {
 	if rs, ok := a.roleBefore(e); ok {
 		return rs, true
 	}
-	return a.descriptionBefore(e)
+	if s, ok := a.descriptionBefore(e); ok {
+		return s, true
+	}
+	return a.joinedDescriptionBefore(e)
 }
 
 // descriptionBefore parses a noun phrase that names a source by
