@@ -1,5 +1,7 @@
 package extract
 
+import "sort"
+
 // frameOfSentence is the attribution that frames a quotation left
 // without a speaker in a sentence whose cue stands before it: the last
 // attribution of the sentence whose cue precedes the quotation, when its
@@ -18,14 +20,14 @@ func (a *analysis) frameOfSentence(q rawQuote, si int) *attribution {
 	if words < 5 || a.isTitle(q, words) || headingCase(a.partsText(q.Parts)) || a.mentionedAsWords(q) {
 		return nil
 	}
-	var frame *attribution
-	for k := range a.attrs {
-		at := &a.attrs[k]
-		if at.Sentence == si && at.Cue.Begin < q.Open {
-			frame = at
-		}
+	// The attributions are in text order of their cues: the last one
+	// before the quotation frames it if it stands in its sentence.
+	k := sort.Search(len(a.attrs), func(k int) bool { return a.attrs[k].Cue.Begin >= q.Open }) - 1
+	if k < 0 || a.attrs[k].Sentence != si {
+		return nil
 	}
-	if frame == nil || frame.Passive || !isPersonSource(frame.Src) || frame.Src.Span.Begin > q.Open || a.passiveCue(frame.CueTok) {
+	frame := &a.attrs[k]
+	if frame.Passive || !isPersonSource(frame.Src) || frame.Src.Span.Begin > q.Open || a.passiveCue(frame.CueTok) {
 		return nil
 	}
 	return frame

@@ -17,6 +17,7 @@ import (
 // inside a reported claim keeps the claim's source, and resolves the
 // sources it adds like the others.
 func (a *analysis) findSubjectQuotes() {
+	sortAttrs(a.attrs)
 	claims := newClaimIndex(a.attrs)
 	adjacent := make(map[int]*attribution, len(a.attrs))
 	for i := range a.attrs {
