@@ -1,5 +1,7 @@
 package extract
 
+import "sync"
+
 // The passes over every token (the attribution scan, the name-run scan)
 // ask of each word whether it is in one word list after another: a cue
 // verb? a naming verb? a saying noun? the first word of "according to"?
@@ -60,7 +62,15 @@ func buildWordClasses() map[string]wordClass {
 // words, and the document's own small map is quicker to ask than the
 // lexicon's.
 func (a *analysis) classify() {
-	ids := make(map[string]int32, len(a.toks)/4+16)
+	ids := keyNumbers.Get().(map[string]int32)
+	defer func() {
+		// A map keeps its room when emptied, and emptying costs as
+		// much as its room: one grown by a huge document is let go.
+		if len(ids) <= maxPooledKeys {
+			clear(ids)
+			keyNumbers.Put(ids)
+		}
+	}()
 	var classes []wordClass
 	a.wordID = make([]int32, len(a.toks))
 	a.class = make([]wordClass, len(a.toks))
@@ -76,6 +86,15 @@ func (a *analysis) classify() {
 	}
 	a.words = len(classes)
 }
+
+// keyNumbers hands out emptied maps for classify to number keys in: a new
+// map of some hundred words for every document was a fifth of all that
+// extraction allocated, and the garbage collector's work grows with it.
+var keyNumbers = sync.Pool{New: func() any { return map[string]int32{} }}
+
+// maxPooledKeys is the most keys a map may have held to go back to
+// keyNumbers.
+const maxPooledKeys = 1 << 14
 
 // is reports whether token i is in one of the word lists c names.
 func (a *analysis) is(i int, c wordClass) bool { return a.class[i]&c != 0 }
