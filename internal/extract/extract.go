@@ -104,6 +104,7 @@ func Document(d *doc.Document) Result {
 // DocumentWith is Document with a given gazetteer.
 func DocumentWith(d *doc.Document, gaz *Gazetteer) Result {
 	a := analyse(d.Text, gaz)
+	defer a.release()
 	res := Result{Doc: d.ID, Outlet: d.Outlet}
 	res.Quotes = a.quoteOccurrences(d.ID)
 	res.Claims = a.claimOccurrences(d.ID)
@@ -113,8 +114,10 @@ func DocumentWith(d *doc.Document, gaz *Gazetteer) Result {
 
 // analyse runs every step on one text.
 func analyse(text string, gaz *Gazetteer) *analysis {
-	a := &analysis{text: text, gaz: gaz, people: newPeople()}
-	a.toks = normalize.Tokens(text)
+	s := scratchPool.Get().(*scratch)
+	a := &analysis{text: text, gaz: gaz, people: newPeople(), scratch: s}
+	a.toks = normalize.AppendTokens(s.toks[:0], text)
+	a.wordID, a.class = s.wordID, s.class
 	a.classify()
 	a.paras = paragraphs(text)
 	a.quotes = findQuotes(text, a.paras)
@@ -125,10 +128,11 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 		}
 	}
 	a.sents = sentences(text, a.paras, a.qspans)
-	a.tokSent = make([]int, len(a.toks))
-	a.starts = make([]bool, len(a.toks))
-	a.inQuote = make([]bool, len(a.toks))
-	upper := make([]bool, len(a.toks))
+	a.tokSent = sized(s.tokSent, len(a.toks))
+	a.starts = sized(s.starts, len(a.toks))
+	a.inQuote = sized(s.inQuote, len(a.toks))
+	upper := sized(s.upper, len(a.toks))
+	s.upper = upper
 	si := 0
 	prevSent := -1
 	for i, t := range a.toks {
@@ -145,8 +149,8 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 		a.inQuote[i] = inSpans(a.qspans, t.Begin)
 		upper[i] = isUpperStart(text[t.Begin:t.End])
 	}
-	a.runs = findNameRuns(text, a.toks, a.starts, a.titleCaseTokens(), newLowerCase(a.wordID, a.words, upper), a.class, gaz)
-	a.runAt = make([]int, len(a.toks))
+	a.runs = findNameRuns(s.runs[:0], text, a.toks, a.starts, a.titleCaseTokens(), newLowerCase(a.wordID, a.words, upper), a.class, gaz)
+	a.runAt = sized(s.runAt, len(a.toks))
 	for i := range a.runAt {
 		a.runAt[i] = -1
 	}

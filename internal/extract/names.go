@@ -50,11 +50,11 @@ func gap(text string, toks []normalize.Token, i int) string {
 	return text[toks[i-1].End:toks[i].Begin]
 }
 
-// findNameRuns finds the capitalised runs of a document. starts marks the
-// tokens that open a sentence; lower tells whether a token's word is
-// also written in lower case; class gives each token's word classes.
-func findNameRuns(text string, toks []normalize.Token, starts, titled []bool, lower lowerCase, class []wordClass, gaz *Gazetteer) []nameRun {
-	var runs []nameRun
+// findNameRuns appends the capitalised runs of a document to runs.
+// starts marks the tokens that open a sentence; lower tells whether a
+// token's word is also written in lower case; class gives each token's
+// word classes.
+func findNameRuns(runs []nameRun, text string, toks []normalize.Token, starts, titled []bool, lower lowerCase, class []wordClass, gaz *Gazetteer) []nameRun {
 	capital := func(i int) bool {
 		if !lower.upper[i] {
 			return false

@@ -72,8 +72,8 @@ func (a *analysis) classify() {
 		}
 	}()
 	var classes []wordClass
-	a.wordID = make([]int32, len(a.toks))
-	a.class = make([]wordClass, len(a.toks))
+	a.wordID = sized(a.wordID, len(a.toks))
+	a.class = sized(a.class, len(a.toks))
 	for i, t := range a.toks {
 		id, ok := ids[t.Key]
 		if !ok {

@@ -84,6 +84,9 @@ func TestTokenHashesAndCountAgreeWithTokens(t *testing.T) {
 		if len(sp) != len(toks) {
 			t.Fatalf("Spans and Tokens disagree on %q", s)
 		}
+		if got := AppendTokens([]Token{{Key: "before"}}, s); len(got) != 1+len(toks) || got[0].Key != "before" || !reflect.DeepEqual(got[1:], toks) && len(toks) > 0 {
+			t.Errorf("AppendTokens(%q) = %v, want the tokens %v after the one given", s, got, toks)
+		}
 		if n := CountWords(s); n != len(toks) {
 			t.Errorf("CountWords(%q) = %d, Tokens gives %d", s, n, len(toks))
 		}

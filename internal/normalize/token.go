@@ -74,9 +74,14 @@ func scan(text string, fn func(begin, end int)) {
 
 // Tokens splits text into words with their matching keys.
 func Tokens(text string) []Token {
-	toks := make([]Token, 0, len(text)/6+1)
-	scan(text, func(b, e int) { toks = append(toks, Token{Key: Key(text[b:e]), Begin: b, End: e}) })
-	return toks
+	return AppendTokens(make([]Token, 0, len(text)/6+1), text)
+}
+
+// AppendTokens appends the words of text, as Tokens gives them, to dst:
+// a caller that splits text after text reuses one slice.
+func AppendTokens(dst []Token, text string) []Token {
+	scan(text, func(b, e int) { dst = append(dst, Token{Key: Key(text[b:e]), Begin: b, End: e}) })
+	return dst
 }
 
 // CountWords is len(Tokens(text)) without building the tokens: the number
