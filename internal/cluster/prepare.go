@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -59,12 +60,19 @@ func prepare(it *Item, stems stemCache) Prepared {
 		toks = normalize.Tokens(it.Text)
 	}
 	titleToks := normalize.Tokens(it.Title)
-	lang := languageOf(it.Lang, append(slices.Clip(titleToks), toks...))
-	for _, t := range contentTerms(it.Text, toks, lang, stems) {
+	var sample []normalize.Token
+	if strings.TrimSpace(it.Lang) == "" {
+		// Only a guess reads the tokens, and only the opening ones.
+		sample = append(slices.Clip(titleToks), toks[:min(len(toks), languageSample)]...)
+	}
+	lang := languageOf(it.Lang, sample)
+	text, title := contentTerms(it.Text, toks, lang, stems), contentTerms(it.Title, titleToks, lang, stems)
+	p.Terms = make([]PreparedTerm, 0, len(text)+len(title))
+	for _, t := range text {
 		p.Terms = append(p.Terms, PreparedTerm{t.key, t.surface, t.count})
 	}
 	p.TitleAt = len(p.Terms)
-	for _, t := range contentTerms(it.Title, titleToks, lang, stems) {
+	for _, t := range title {
 		p.Terms = append(p.Terms, PreparedTerm{t.key, t.surface, t.count})
 	}
 	if lang != nil {

@@ -45,9 +45,11 @@ func languageOf(declared string, toks []normalize.Token) *language {
 	return &language{code: code, stemmer: snowballNames[code]}
 }
 
+// languageSample is how many tokens guessLanguage reads, the first.
+const languageSample = 400
+
 func guessLanguage(toks []normalize.Token) string {
-	const sample = 400
-	n := min(len(toks), sample)
+	n := min(len(toks), languageSample)
 	best, bestHits := "", 0
 	for _, code := range normalize.StopwordLanguages() {
 		hits := 0
