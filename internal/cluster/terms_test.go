@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/echotrace/echotrace/internal/normalize"
@@ -56,5 +57,28 @@ func TestContentTermsCountRepeatsByStem(t *testing.T) {
 				t.Errorf("%s cache: term %+v, want %+v", name, tm, want[tm.key])
 			}
 		}
+	}
+}
+
+// TestPrepareGuessesLanguageFromOpening: a document that declares no
+// language is read in the language its title and opening use most
+// stopwords of, whatever follows; a declared language is taken as is.
+func TestPrepareGuessesLanguageFromOpening(t *testing.T) {
+	french := strings.Repeat("Le gouvernement a annoncé que les négociations avec les syndicats sont dans une impasse et que la grève continue. ", 30)
+	english := strings.Repeat("The government said that the talks with the unions are at an impasse and that the strike goes on for now. ", 60)
+	if n := len(normalize.Tokens(french)); n < languageSample {
+		t.Fatalf("the French opening has %d tokens, fewer than the %d read", n, languageSample)
+	}
+	p := Prepare(Item{ID: "a", Title: "La grève continue", Text: french + english})
+	if p.Lang != "fr" {
+		t.Errorf("guessed %q from a French opening, want fr", p.Lang)
+	}
+	p = Prepare(Item{ID: "b", Title: "The strike goes on", Text: english + french})
+	if p.Lang != "en" {
+		t.Errorf("guessed %q from an English opening, want en", p.Lang)
+	}
+	p = Prepare(Item{ID: "c", Lang: "en", Title: "La grève continue", Text: french})
+	if p.Lang != "en" {
+		t.Errorf("declared en, read as %q", p.Lang)
 	}
 }
