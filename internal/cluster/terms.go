@@ -161,10 +161,25 @@ type stemWords struct {
 	ids     map[uint64]uint32 // the hash of a word → its stem's number, 0 for no term
 	stems   []string          // by number; stems[0] is unused
 	numbers map[string]uint32 // stem → number
+	// recent holds words looked up lately, in a slot chosen by their
+	// hash: the words a text repeats and the corpus's most common ones
+	// are found there, in memory the processor keeps at hand, before the
+	// map of every word is asked.
+	recent [recentWords]recentWord
 	// term is, by stem number, the stem's place in the terms of the text
 	// being read plus one (0: not in them yet); contentTerms sets it back
 	// to 0 when the text is read.
 	term []int32
+}
+
+// recentWords is how many slots stemWords.recent has (a power of two).
+const recentWords = 1 << 12
+
+// recentWord is a word's hash and its stem's number; Number 0 with Hash 0
+// is an empty slot.
+type recentWord struct {
+	hash   uint64
+	number uint32
 }
 
 // maxStemCache bounds the words remembered for one language; past it
@@ -191,11 +206,16 @@ func (c stemCache) words(lang *language) *stemWords {
 // term: a single character or a stopword.
 func (w *stemWords) stem(word string) uint32 {
 	h := normalize.Hash(word)
-	if n, ok := w.ids[h]; ok {
-		return n
+	slot := &w.recent[h&(recentWords-1)]
+	if slot.hash == h && (h != 0 || slot.number != 0) {
+		return slot.number
 	}
-	n := w.number(word)
-	w.ids[h] = n
+	n, ok := w.ids[h]
+	if !ok {
+		n = w.number(word)
+		w.ids[h] = n
+	}
+	*slot = recentWord{h, n}
 	return n
 }
 

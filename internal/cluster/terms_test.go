@@ -1,9 +1,13 @@
 package cluster
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball"
 
 	"github.com/echotrace/echotrace/internal/normalize"
 )
@@ -80,5 +84,57 @@ func TestPrepareGuessesLanguageFromOpening(t *testing.T) {
 	p = Prepare(Item{ID: "c", Lang: "en", Title: "La grève continue", Text: french})
 	if p.Lang != "en" {
 		t.Errorf("declared en, read as %q", p.Lang)
+	}
+}
+
+// TestContentTermsAgreeWithStemmer: with a cache filled by thousands of
+// other words, so that words share the cache's slots of recent words and
+// push each other out, every text's terms are still those of stemming
+// each word on its own: its count, its stem and the surface seen first.
+func TestContentTermsAgreeWithStemmer(t *testing.T) {
+	lang := languageOf("en", nil)
+	rng := rand.New(rand.NewPCG(3, 4))
+	syllables := []string{"ka", "ro", "min", "tel", "su", "ard", "ing", "ed", "es", "on", "the", "and"}
+	word := func() string {
+		var b strings.Builder
+		for range 1 + rng.IntN(4) {
+			b.WriteString(syllables[rng.IntN(len(syllables))])
+		}
+		return b.String()
+	}
+	stems := make(stemCache)
+	for range 50 {
+		words := make([]string, 400)
+		for i := range words {
+			words[i] = word()
+		}
+		text := strings.Join(words, " ")
+		want := map[string]term{}
+		var order []string
+		for _, w := range words {
+			if utf8.RuneCountInString(w) < 2 || lang.stopword(w) {
+				continue
+			}
+			s, err := snowball.Stem(w, lang.stemmer, true)
+			if err != nil || s == "" {
+				s = w
+			}
+			tm, ok := want[s]
+			if !ok {
+				tm = term{key: s, surface: w}
+				order = append(order, s)
+			}
+			tm.count++
+			want[s] = tm
+		}
+		got := contentTerms(text, normalize.Tokens(text), lang, stems)
+		if len(got) != len(order) {
+			t.Fatalf("%d terms, want %d", len(got), len(order))
+		}
+		for i, tm := range got {
+			if tm != want[order[i]] {
+				t.Fatalf("term %d: %+v, want %+v", i, tm, want[order[i]])
+			}
+		}
 	}
 }
