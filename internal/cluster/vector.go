@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"math"
 	"slices"
+
+	"github.com/zeebo/xxh3"
 )
 
 // weighted is one coordinate of a sparse vector: a vocabulary id and its
@@ -26,6 +28,8 @@ type vocab struct {
 	Surface []string // display form of each id: as first written
 	DF      []uint32 // by id; ids never counted may be missing at the end
 	Docs    int      // documents counted
+	// recent holds keys internBytes met lately, by hash (not saved).
+	recent *recentKeys
 }
 
 func newVocab() vocab { return vocab{IDs: make(map[string]uint32)} }
@@ -42,12 +46,35 @@ func (v *vocab) intern(key, surface string) uint32 {
 }
 
 // internBytes is intern for a key and surface read from a record: a key
-// already interned costs no string.
+// already interned costs no string. A vocabulary of a corpus is far
+// larger than the processor's caches, and a lookup in IDs touches the
+// key's bytes as well as the map, so the keys met lately are looked for
+// first in a small table by their 64-bit hash (taken for the key, as the
+// stem cache and the reuse index take a word's hash).
 func (v *vocab) internBytes(key, surface []byte) uint32 {
-	if id, ok := v.IDs[string(key)]; ok {
-		return id
+	if v.recent == nil {
+		v.recent = new(recentKeys)
 	}
-	return v.intern(string(key), string(surface))
+	h := xxh3.Hash(key)
+	slot := &v.recent[h&uint64(len(v.recent)-1)]
+	if slot.hash == h && slot.id1 > 0 {
+		return slot.id1 - 1
+	}
+	id, ok := v.IDs[string(key)]
+	if !ok {
+		id = v.intern(string(key), string(surface))
+	}
+	*slot = recentKey{h, id + 1}
+	return id
+}
+
+// recentKeys are the slots of vocab.recent, a power of two of them.
+type recentKeys [1 << 12]recentKey
+
+// recentKey is a key's hash and its id plus one (0: an empty slot).
+type recentKey struct {
+	hash uint64
+	id1  uint32
 }
 
 // fill gives every interned id a document frequency, as a saved state
