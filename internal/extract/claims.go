@@ -478,7 +478,13 @@ func (a *analysis) namingCue(i int) {
 	if !ok && i+1 < len(a.toks) && hasQuoteMark(gap(a.text, a.toks, i+1)) {
 		s, ok = a.relativeClauseSubject(i)
 	}
-	if !ok || a.clauseOpensAfterComma(a.phraseBegin(s)) && a.afterClosingQuote(a.phraseBegin(s)) {
+	// “…,” X called it: the frame of the quotation before; but a
+	// quotation that ended its sentence (“…” X called Y “…”) leaves a
+	// new sentence to the naming verb.
+	if !ok {
+		return
+	}
+	if pb := a.phraseBegin(s); a.clauseOpensAfterComma(pb) && a.afterClosingQuote(pb) && !a.quoteEndsSentenceBefore(pb) {
 		return
 	}
 	si := a.tokSent[i]

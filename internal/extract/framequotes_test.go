@@ -56,6 +56,14 @@ func TestRelativeNaming(t *testing.T) {
 	})
 }
 
+// TestNamingAfterQuotationThatEnded: a naming verb in the sentence after
+// a quotation that ended with its full stop is no frame of that quotation.
+func TestNamingAfterQuotationThatEnded(t *testing.T) {
+	checkQuoteSpeakers(t, []quoteCase{
+		{"Odo Vance said Ada Quill \"caused the flood.\" Bernie Marrak called Vance a \"pathological liar.\"", "pathological liar", "Bernie Marrak"},
+	})
+}
+
 // quoteCase is a text, words of one quotation in it and the mention
 // that must be that quotation's speaker.
 type quoteCase struct{ text, quoted, speaker string }
