@@ -117,12 +117,21 @@ func (a *analysis) mentionedAsWords(q rawQuote) bool {
 // takes: c itself, unless c's source is a pronoun inside the content of
 // another claim ("Hobart says he believes his campaign has “the wind at
 // our backs”"): the reporting claim's source is the speaker quoted, the
-// pronoun only refers back to them.
+// pronoun only refers back to them. So also when c is nested in what
+// another source reports ("Ross said Obama had told leaders he would
+// end the “no daylight” policy", "Frazier said Rubio's claim that … was
+// “simply not true”"): the words quoted are the account of the one
+// reporting, who is quoted — a speaker, not an outlet after "according
+// to".
 func (a *analysis) reportingClaim(c *attribution, claims claimIndex) *attribution {
-	if c == nil || c.Src.Kind != srcPronoun {
+	if c == nil || c.Src.Kind != srcPronoun && !c.Nested {
 		return c
 	}
-	if outer := claims.innermost(a.attrs, c.Src.Span.Begin); outer != nil && outer != c && outer.Content.End >= c.Content.End {
+	if outer := claims.innermost(a.attrs, c.Src.Span.Begin); outer != nil && outer != c && outer.Content.End >= c.Content.End &&
+		(c.Src.Kind == srcPronoun || !outer.Accord) {
+		// "According to Politico, the ministers praised France for
+		// “…”": an outlet reporting the claim is not the one whose
+		// account the words are.
 		return outer
 	}
 	return c
