@@ -186,7 +186,7 @@ func (a *analysis) descriptionBefore(e int) (source, bool) {
 	for i := 0; i < 5 && b > 0; i++ {
 		g := gap(a.text, a.toks, b)
 		pk := a.toks[b-1].Key
-		if g == " " && determiners[pk] && pk != "that" {
+		if isBlank(g) && determiners[pk] && pk != "that" {
 			src := source{Span: doc.Span{Begin: a.toks[b-1].Begin, End: a.toks[e].End}, Kind: srcOrgRole, Run: -1, Head: k}
 			// "the foreign ministers of the Baltic countries", "some
 			// delegates at the convention": the head is before the
@@ -199,7 +199,7 @@ func (a *analysis) descriptionBefore(e int) (source, bool) {
 			}
 			return src, true
 		}
-		if g == " " && pk == "s" && b >= 2 && (gap(a.text, a.toks, b-1) == "’" || gap(a.text, a.toks, b-1) == "'") {
+		if isBlank(g) && pk == "s" && b >= 2 && (gap(a.text, a.toks, b-1) == "’" || gap(a.text, a.toks, b-1) == "'") {
 			p := b - 2
 			if ri := a.runAt[p]; ri >= 0 {
 				p = a.runs[ri].First
@@ -214,7 +214,7 @@ func (a *analysis) descriptionBefore(e int) (source, bool) {
 			return source{Span: doc.Span{Begin: a.toks[p].Begin, End: a.toks[e].End}, Kind: srcOrgRole, Run: -1, Head: k}, true
 		}
 		// A hyphen joins the words of one modifier ("union-backed").
-		if g != " " && g != "-" || a.inQuote[b-1] || !isModifier(pk, a.text[a.toks[b-1].Begin:a.toks[b-1].End]) {
+		if !isBlank(g) && g != "-" || a.inQuote[b-1] || !isModifier(pk, a.text[a.toks[b-1].Begin:a.toks[b-1].End]) {
 			break
 		}
 		b--
@@ -349,7 +349,7 @@ func (a *analysis) roleBefore(e int) (source, bool) {
 	for i := 0; i < 4 && b > 0; i++ {
 		g := gap(a.text, a.toks, b)
 		pk := a.toks[b-1].Key
-		if g == " " && determiners[pk] {
+		if isBlank(g) && determiners[pk] {
 			b--
 			if b >= 2 && a.toks[b-1].Key == "of" && partitives[a.toks[b-2].Key] && isBlank(gap(a.text, a.toks, b)) && isBlank(gap(a.text, a.toks, b-1)) {
 				// "one of the advisers": part of a group.
@@ -358,14 +358,14 @@ func (a *analysis) roleBefore(e int) (source, bool) {
 			// "a source", "an official": someone new, not someone named before.
 			return a.roleSource(b, e, head, plural || pk == "a" || pk == "an" || pk == "one" || pk == "another"), true
 		}
-		if g == " " && quantifiers[pk] && plural {
+		if isBlank(g) && quantifiers[pk] && plural {
 			return a.roleSource(b-1, e, head, true), true // "some advisers"
 		}
-		if g == " " && pk == "s" && b >= 2 && (gap(a.text, a.toks, b-1) == "’" || gap(a.text, a.toks, b-1) == "'") {
+		if isBlank(g) && pk == "s" && b >= 2 && (gap(a.text, a.toks, b-1) == "’" || gap(a.text, a.toks, b-1) == "'") {
 			// Possessive: "RT’s interlocutor".
 			return a.roleSource(b-2, e, head, plural), true
 		}
-		if g != " " && g != "-" || isUpperStart(a.text[a.toks[b-1].Begin:a.toks[b-1].End]) && !isAllCaps(a.text[a.toks[b-1].Begin:a.toks[b-1].End]) || cueVerbs[pk] || prepositions[pk] {
+		if !isBlank(g) && g != "-" || isUpperStart(a.text[a.toks[b-1].Begin:a.toks[b-1].End]) && !isAllCaps(a.text[a.toks[b-1].Begin:a.toks[b-1].End]) || cueVerbs[pk] || prepositions[pk] {
 			break
 		}
 		b--
