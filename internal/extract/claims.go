@@ -385,7 +385,7 @@ func (a *analysis) clauseBegin(f int, sent doc.Span) int {
 			f++
 		case a.relativeTimeEnd(f, sent) > f:
 			f = a.relativeTimeEnd(f, sent)
-		case prepositions[k] || subordinators[k] && k != "and" && k != "but" || timeWords[k] || adverb:
+		case prepositions[k] || subordinators[k] && k != "and" && k != "but" || timeWords[k] || adverb || placeAdverbs[k]:
 			// An introductory phrase ends at its comma.
 			c := f + 1
 			for c < len(a.toks) && c < f+15 && a.toks[c].Begin < sent.End && !strings.Contains(gap(a.text, a.toks, c), ",") {
@@ -404,6 +404,10 @@ func (a *analysis) clauseBegin(f int, sent doc.Span) int {
 	}
 	return f
 }
+
+// placeAdverbs open an introductory phrase as a preposition does ("Here
+// in Columbia, Sanders …", "Back in Iowa, she …").
+var placeAdverbs = set(`here there back elsewhere meanwhile`)
 
 // relativeTimeEnd returns the token after a time phrase that opens a
 // sentence and counts from another time ("Hours later, …", "A week

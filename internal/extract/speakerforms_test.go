@@ -127,6 +127,7 @@ func TestSpeakerForms(t *testing.T) {
 		{"modifiers of a role joined by a comma", "“The roof leaked all winter,” the bespectacled, 71-year-old diplomat said in an interview.", "the bespectacled, 71-year-old diplomat", "roof leaked", KindQuote},
 		{"quotation in a claim nested in another source's claim", "Quill said Vane had told the board he would end the “open harbour” policy in May.", "Quill", "open harbour", KindQuote},
 		{"no-break space inside a description", "“The kids do not like him,” this\u00a0source told the radio.", "this\u00a0source", "kids do not like", KindQuote},
+		{"place adverb opening an introductory phrase", "Here in Dover, Quill stepped up his talk of the harbour, saying, “We have got to reach the day when the ferry runs.”", "Quill", "ferry runs", KindQuote},
 		{"described name opening the complement after a place with an apostrophe", "Saturday at the ferrymen’s rally Sen. Mara Quill said harbour master Odo Vane was a “proven failure” in office.", "Mara Quill", "proven failure", KindQuote},
 	}
 	for _, tt := range tests {
