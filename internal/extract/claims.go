@@ -583,14 +583,31 @@ func (a *analysis) findNameColonQuotes() {
 		if si := sentenceAt(a.sents, q.Open); si >= 0 && cued[si] {
 			continue
 		}
-		before := strings.TrimRight(a.text[:a.toks[r.First].Begin], " \t\u00a0")
-		if !(before == "" || strings.HasSuffix(before, "\n") || strings.HasSuffix(before, " -") || strings.HasSuffix(before, "—") || strings.HasSuffix(before, "–") || a.starts[r.First]) {
+		begin := r.First
+		// "Former secretary of state Ada Quill: “…”": describing words
+		// before the name open the clause.
+		if f := a.clauseOpening(r.First); f < r.First && isUpperStart(a.text[a.toks[f].Begin:a.toks[f].End]) && a.describedNameAfter(f) == r.First {
+			begin = f
+		}
+		before := strings.TrimRight(a.text[:a.toks[begin].Begin], " \t\u00a0")
+		if !(before == "" || strings.HasSuffix(before, "\n") || strings.HasSuffix(before, " -") || strings.HasSuffix(before, "—") || strings.HasSuffix(before, "–") || a.starts[begin]) {
 			continue
 		}
-		src := source{Span: doc.Span{Begin: a.toks[r.NameFirst].Begin, End: a.toks[r.Last].End}, Kind: srcName, Run: ri, Type: r.Type}
+		src := source{Span: doc.Span{Begin: a.toks[begin].Begin, End: a.toks[r.Last].End}, Kind: srcName, Run: ri, Type: r.Type}
 		a.addAttr(attribution{Cue: a.span(c, c), CueTok: c, Src: src, Pre: true})
 	}
 	sortAttrs(a.attrs)
+}
+
+// clauseOpening is the first token of the run of words before token j
+// that no punctuation breaks, at most six back: where a phrase ending at
+// j may begin.
+func (a *analysis) clauseOpening(j int) int {
+	f := j
+	for f > 0 && j-f < 6 && isBlank(gap(a.text, a.toks, f)) && !a.inQuote[f-1] {
+		f--
+	}
+	return f
 }
 
 // findHeadlines attributes a headline of the form "Name: what they

@@ -179,6 +179,12 @@ func (a *analysis) describedNameAfter(b int) int {
 			continue
 		}
 		k := a.toks[j].Key
+		// "former secretary of state Ada Quill": an office in lower case
+		// with its "of".
+		if k == "of" && j > b && roleNouns[a.toks[j-1].Key] && j+1 < len(a.toks) && isBlank(gap(a.text, a.toks, j+1)) && !determiners[a.toks[j+1].Key] && !isUpperStart(a.text[a.toks[j+1].Begin:a.toks[j+1].End]) {
+			j++ // the office's field, whatever word it is ("state")
+			continue
+		}
 		if determiners[k] || !isModifier(k, a.text[a.toks[j].Begin:a.toks[j].End]) {
 			return -1
 		}

@@ -128,6 +128,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"quotation in a claim nested in another source's claim", "Quill said Vane had told the board he would end the “open harbour” policy in May.", "Quill", "open harbour", KindQuote},
 		{"no-break space inside a description", "“The kids do not like him,” this\u00a0source told the radio.", "this\u00a0source", "kids do not like", KindQuote},
 		{"place adverb opening an introductory phrase", "Here in Dover, Quill stepped up his talk of the harbour, saying, “We have got to reach the day when the ferry runs.”", "Quill", "ferry runs", KindQuote},
+		{"office in lower case with its of before the name, inverted", "“The first line of defense is within the town,” said former secretary of state Ada Quill, who praised the mayor.", "former secretary of state Ada Quill", "first line of defense", KindQuote},
+		{"described name and a colon opening a paragraph", "The hearing went on.\n\nFormer harbour master Odo Vane:“We learned that from the harbour office and its records.”", "Former harbour master Odo Vane", "learned that", KindQuote},
 		{"described name opening the complement after a place with an apostrophe", "Saturday at the ferrymen’s rally Sen. Mara Quill said harbour master Odo Vane was a “proven failure” in office.", "Mara Quill", "proven failure", KindQuote},
 	}
 	for _, tt := range tests {
