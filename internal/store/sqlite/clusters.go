@@ -53,7 +53,11 @@ func (s *DB) ReplaceClusters(ctx context.Context, version int64, stories []clust
 		}
 	}
 	replaced := false
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	// Stories and the saved state are written once, in order, at the end
+	// of the analysis, when its memory is at its peak: the writer's large
+	// cache would only hold their dirty pages until the commit (64 MiB,
+	// the largest part of the store step's own memory).
+	err := s.inTxCached(ctx, readerCacheKiB, func(tx *sql.Tx) error {
 		replaced = false
 		res, err := tx.ExecContext(ctx, `UPDATE counters SET value = ? WHERE name = 'clusters_version' AND value <= ?`, version, version)
 		if err != nil {

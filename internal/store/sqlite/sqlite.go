@@ -201,12 +201,18 @@ func (s *DB) migrate(ctx context.Context) error {
 // The transaction's connection has the writer's page cache while it
 // runs, and the reader's again when it goes back to the pool.
 func (s *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	return s.inTxCached(ctx, writerCacheKiB, fn)
+}
+
+// inTxCached is inTx with a page cache of cacheKiB (as PRAGMA cache_size
+// takes it) while the transaction runs.
+func (s *DB) inTxCached(ctx context.Context, cacheKiB int, fn func(*sql.Tx) error) error {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return err
 	}
 	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size=%d", writerCacheKiB)); err != nil {
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size=%d", cacheKiB)); err != nil {
 		return err
 	}
 	// Shrinking the cache frees its pages; with a context already ended
