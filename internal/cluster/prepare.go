@@ -42,14 +42,33 @@ type PreparedTerm struct {
 	Count        int
 }
 
-// stemCaches lend stem caches to concurrent Prepare calls.
-var stemCaches = sync.Pool{New: func() any { return make(stemCache) }}
+// preparing is what one Prepare call at a time reuses: the stem cache
+// and the slice the text's tokens are split into, the largest thing a
+// document's preparing allocated.
+type preparing struct {
+	stems stemCache
+	toks  []normalize.Token
+}
+
+// maxKeptTokens bounds the token slice a preparing keeps for the next
+// document: a very long text's would otherwise stay in memory.
+const maxKeptTokens = 1 << 16
+
+// preparings lend preparings to concurrent Prepare calls.
+var preparings = sync.Pool{New: func() any { return &preparing{stems: make(stemCache)} }}
 
 // Prepare reads an item for AddPrepared. It is safe for concurrent use.
 func Prepare(it Item) Prepared {
-	stems := stemCaches.Get().(stemCache)
-	defer stemCaches.Put(stems)
-	return prepare(&it, stems)
+	pr := preparings.Get().(*preparing)
+	defer preparings.Put(pr)
+	if it.Tokens == nil {
+		pr.toks = normalize.AppendTokens(pr.toks[:0], it.Text)
+		it.Tokens = pr.toks
+		if cap(pr.toks) > maxKeptTokens {
+			pr.toks = nil
+		}
+	}
+	return prepare(&it, pr.stems)
 }
 
 // prepare reads an item's signals (it does not touch a vocabulary).
