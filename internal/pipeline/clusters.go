@@ -118,14 +118,16 @@ func clusterStage(ctx context.Context, st store.Store, version int64, rebuild bo
 			cancel(p.err)
 			return
 		}
-		for i := range p.items {
-			if err := file.append(&p.items[i]); err != nil {
+		start := 0
+		for i, end := range p.ends {
+			if err := file.append(p.records[start:end]); err != nil {
 				cancel(err)
 				return
 			}
-			dates, ids = append(dates, p.items[i].Date), append(ids, p.items[i].ID)
+			start = end
+			dates, ids = append(dates, p.dates[i]), append(ids, p.ids[i])
 		}
-		read += len(p.items)
+		read += len(p.ends)
 		opt.progress("stories: reading", int64(read), total)
 	})
 	if cause := context.Cause(ctx); cause != nil {
@@ -235,10 +237,16 @@ func eachUnplaced(ctx context.Context, st store.Store, c *cluster.Clusterer, fn 
 }
 
 // preparedPage is a page's documents prepared for placing, in the page's
-// order, or the error that stopped reading its signals.
+// order, as records (cluster.Prepared.AppendRecord) one after the other,
+// with their dates and ids; or the error that stopped reading the page.
+// Records are a fraction of the prepared items' size, and encoding them
+// on the workers leaves the serial consumer only their writing.
 type preparedPage struct {
-	items []cluster.Prepared
-	err   error
+	records []byte
+	ends    []int // ends[i]: where record i ends in records
+	dates   []time.Time
+	ids     []string
+	err     error
 }
 
 // prepare reads the page's signals and prepares its documents
@@ -248,11 +256,17 @@ func (p unplacedPage) prepare(ctx context.Context, st store.Store, sources map[s
 	if err != nil {
 		return preparedPage{err: err}
 	}
-	out := make([]cluster.Prepared, len(items))
+	out := preparedPage{ends: make([]int, 0, len(items)), dates: make([]time.Time, 0, len(items)), ids: make([]string, 0, len(items))}
 	for i := range items {
-		out[i] = cluster.Prepare(items[i])
+		prepared := cluster.Prepare(items[i])
+		items[i] = cluster.Item{} // its text is not needed any more
+		if out.records, err = prepared.AppendRecord(out.records); err != nil {
+			return preparedPage{err: err}
+		}
+		out.ends = append(out.ends, len(out.records))
+		out.dates, out.ids = append(out.dates, prepared.Date), append(out.ids, prepared.ID)
 	}
-	return preparedPage{items: out}
+	return out
 }
 
 // signalled makes an item of each document of the page, carrying what

@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"slices"
-
-	"github.com/echotrace/echotrace/internal/cluster"
 )
 
 // preparedFile keeps the documents read for clustering between reading
@@ -29,17 +27,12 @@ func newPreparedFile(dir string) (*preparedFile, error) {
 	return &preparedFile{f: f, w: bufio.NewWriterSize(f, 1<<20), offs: []int64{0}}, nil
 }
 
-// append adds the next item.
-func (p *preparedFile) append(it *cluster.Prepared) error {
-	b, err := it.AppendRecord(p.buf[:0])
-	if err != nil {
-		return err
-	}
-	p.buf = b
-	if _, err := p.w.Write(b); err != nil {
+// append adds the record of the next item.
+func (p *preparedFile) append(record []byte) error {
+	if _, err := p.w.Write(record); err != nil {
 		return fmt.Errorf("cluster spill file: %w", err)
 	}
-	p.offs = append(p.offs, p.offs[len(p.offs)-1]+int64(len(b)))
+	p.offs = append(p.offs, p.offs[len(p.offs)-1]+int64(len(record)))
 	return nil
 }
 
