@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"slices"
-	"strings"
 
 	"github.com/echotrace/echotrace/internal/normalize"
 	"github.com/zeebo/xxh3"
@@ -52,6 +51,8 @@ type Linker struct {
 	stamp    []int32 // the occurrence that last read each representative
 	index    shingleIndex
 	// scratch
+	toks    []normalize.Token
+	idText  []byte
 	keys    []string
 	hashes  []uint64
 	words   []uint32
@@ -75,11 +76,19 @@ func (l *Linker) Len() int { return len(l.parent) }
 // which ID names its quote once every occurrence is added.
 func (l *Linker) Add(o Occurrence) int {
 	i := int32(len(l.parent))
+	l.toks = normalize.AppendTokens(l.toks[:0], o.Text)
 	l.keys = l.keys[:0]
-	for _, t := range normalize.Tokens(o.Text) {
+	// The id hashes the kind, a zero byte and the keys joined by spaces,
+	// put together in a reused buffer.
+	l.idText = append(append(l.idText[:0], o.Kind...), 0)
+	for k, t := range l.toks {
 		l.keys = append(l.keys, t.Key)
+		if k > 0 {
+			l.idText = append(l.idText, ' ')
+		}
+		l.idText = append(l.idText, t.Key...)
 	}
-	id := xxh3.HashString(string(o.Kind) + "\x00" + strings.Join(l.keys, " "))
+	id := xxh3.Hash(l.idText)
 	code := slices.Index(l.kinds, o.Kind)
 	if code < 0 {
 		code = len(l.kinds)
