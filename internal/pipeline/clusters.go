@@ -172,14 +172,10 @@ func clusterStage(ctx context.Context, st store.Store, version int64, rebuild bo
 	// pace lets the heap grow by as much again before it collects: at
 	// 30 000 documents, a quarter of the peak. A tighter pace for this
 	// short step costs a few collections.
-	defer debug.SetGCPercent(debug.SetGCPercent(storeGCPercent))
+	defer tightenGC(storeGCPercent)()
 	res.Stored, err = st.ReplaceClusters(ctx, version, stories, narratives, c.WriteState)
 	return res, err
 }
-
-// storeGCPercent is the collector's pace (GOGC) while the story stage
-// stores its results.
-const storeGCPercent = 20
 
 // reuseSources maps each copy to its sources, from the stored derived,
 // duplicate and translation relations (a translation retells its
