@@ -166,6 +166,12 @@ func (a *analysis) describedNameAfter(b int) int {
 			if r.Type == Person && j > b {
 				return j
 			}
+			// "said retired neurosurgeon Ben Carson, asked …": a name of
+			// two words or more that ends the phrase, its type unknown,
+			// is the person the words before it describe.
+			if r.Type == Unknown && !r.None && r.Last > r.First && r.NameFirst == r.First && j > b && (r.Last+1 >= len(a.toks) || !isBlank(gap(a.text, a.toks, r.Last+1))) {
+				return j
+			}
 			// A place, party, organisation or person describing the
 			// person, possibly in the possessive ("Oregon’s", "Harlow
 			// campaign manager Ann Oyler").

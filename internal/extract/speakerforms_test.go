@@ -130,6 +130,7 @@ func TestSpeakerForms(t *testing.T) {
 		{"place adverb opening an introductory phrase", "Here in Dover, Quill stepped up his talk of the harbour, saying, “We have got to reach the day when the ferry runs.”", "Quill", "ferry runs", KindQuote},
 		{"office in lower case with its of before the name, inverted", "“The first line of defense is within the town,” said former secretary of state Ada Quill, who praised the mayor.", "former secretary of state Ada Quill", "first line of defense", KindQuote},
 		{"described name and a colon opening a paragraph", "The hearing went on.\n\nFormer harbour master Odo Vane:“We learned that from the harbour office and its records.”", "Former harbour master Odo Vane", "learned that", KindQuote},
+		{"described name of unknown type ending the inverted source", "“I am not going to call it a mistake,” said retired ferryman Bo Carrack, asked about the claims.", "retired ferryman Bo Carrack", "call it a mistake", KindQuote},
 		{"described name opening the complement after a place with an apostrophe", "Saturday at the ferrymen’s rally Sen. Mara Quill said harbour master Odo Vane was a “proven failure” in office.", "Mara Quill", "proven failure", KindQuote},
 	}
 	for _, tt := range tests {
