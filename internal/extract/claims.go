@@ -277,7 +277,10 @@ func (a *analysis) closesInvertedSource(s source) bool {
 	}
 	k := a.toks[n].Key
 	w := a.text[a.toks[n].Begin:a.toks[n].End]
-	return prepositions[k] || timeWords[k] || isAdverb(k, w) || k == "who" || k == "which" || k == "and" || k == "as" || isUpperStart(w) || s.Kind == srcName && !auxiliaries[k]
+	// "…,” wrote a man calling himself X": a participle describes the
+	// source; it is no finite verb of a clause the source opens.
+	participle := len(k) > 4 && strings.HasSuffix(k, "ing") && s.Kind != srcPronoun && s.Kind != srcPlural
+	return prepositions[k] || timeWords[k] || isAdverb(k, w) || k == "who" || k == "which" || k == "and" || k == "as" || isUpperStart(w) || s.Kind == srcName && !auxiliaries[k] || participle
 }
 
 // findIntroducedQuotes attributes a quotation that a clause introduces

@@ -131,6 +131,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"office in lower case with its of before the name, inverted", "“The first line of defense is within the town,” said former secretary of state Ada Quill, who praised the mayor.", "former secretary of state Ada Quill", "first line of defense", KindQuote},
 		{"described name and a colon opening a paragraph", "The hearing went on.\n\nFormer harbour master Odo Vane:“We learned that from the harbour office and its records.”", "Former harbour master Odo Vane", "learned that", KindQuote},
 		{"described name of unknown type ending the inverted source", "“I am not going to call it a mistake,” said retired ferryman Bo Carrack, asked about the claims.", "retired ferryman Bo Carrack", "call it a mistake", KindQuote},
+		{"participle after an inverted description", "“Whoever opens the gates has no place pretending here!” wrote a man calling himself Odo Odo.", "a man", "opens the gates", KindQuote},
+		{"participle after the head of an inverted description", "“The gates must stay open,” said a ferryman holding a sign.", "a ferryman", "gates must stay open", KindQuote},
 		{"described name opening the complement after a place with an apostrophe", "Saturday at the ferrymen’s rally Sen. Mara Quill said harbour master Odo Vane was a “proven failure” in office.", "Mara Quill", "proven failure", KindQuote},
 	}
 	for _, tt := range tests {

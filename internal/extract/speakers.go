@@ -486,7 +486,10 @@ func (a *analysis) npAfter(b int) (source, bool) {
 			if !isBlank(gap(a.text, a.toks, j)) {
 				break
 			}
-			if j+1 < len(a.toks) && isBlank(gap(a.text, a.toks, j+1)) && isModifier(a.toks[j+1].Key, a.text[a.toks[j+1].Begin:a.toks[j+1].End]) && !determiners[a.toks[j+1].Key] {
+			// A participle after the head opens a clause about it ("a man
+			// holding a sign"), not more of the phrase.
+			if j+1 < len(a.toks) && isBlank(gap(a.text, a.toks, j+1)) && isModifier(a.toks[j+1].Key, a.text[a.toks[j+1].Begin:a.toks[j+1].End]) && !determiners[a.toks[j+1].Key] &&
+				!(len(a.toks[j+1].Key) > 4 && strings.HasSuffix(a.toks[j+1].Key, "ing")) {
 				continue // the head is further on
 			}
 			if s, ok := a.descriptionBefore(j); ok && s.Span.Begin == t.Begin {
