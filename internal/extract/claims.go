@@ -852,9 +852,10 @@ func (a *analysis) subjectBefore(i int) (source, bool) {
 	switch strings.TrimSpace(gap(a.text, a.toks, segStart)) {
 	case ",":
 	case ".,":
-		// "Tom Quill Jr., the director, said"
+		// "Tom Quill Jr., the director, said"; an abbreviation ends
+		// another apposition before ("X, of Raleigh, N.C., who …, said").
 		if !generations[a.toks[p].Key] {
-			return source{}, false
+			return a.nameBeforeAppositions(segStart)
 		}
 	case "),", ".),":
 		// "Rep. X (D-Md.), chair of the committee, said": the
@@ -980,8 +981,9 @@ func (a *analysis) parenthesisOpen(j int) int {
 // name must open its sentence or follow a quotation, and no segment
 // between may hold a cue.
 func (a *analysis) nameBeforeAppositions(seg int) (source, bool) {
-	for n := 0; n < 5 && seg > 0; n++ {
-		if strings.TrimSpace(gap(a.text, a.toks, seg)) != "," || a.tokSent[seg-1] != a.tokSent[seg] {
+	for n := 0; n < 6 && seg > 0; n++ {
+		// An abbreviation's full stop may stand before the comma ("N.C.,").
+		if t := strings.TrimSpace(gap(a.text, a.toks, seg)); t != "," && t != ".," || a.tokSent[seg-1] != a.tokSent[seg] {
 			return source{}, false
 		}
 		p := seg - 1

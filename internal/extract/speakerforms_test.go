@@ -133,6 +133,7 @@ func TestSpeakerForms(t *testing.T) {
 		{"described name of unknown type ending the inverted source", "“I am not going to call it a mistake,” said retired ferryman Bo Carrack, asked about the claims.", "retired ferryman Bo Carrack", "call it a mistake", KindQuote},
 		{"participle after an inverted description", "“Whoever opens the gates has no place pretending here!” wrote a man calling himself Odo Odo.", "a man", "opens the gates", KindQuote},
 		{"participle after the head of an inverted description", "“The gates must stay open,” said a ferryman holding a sign.", "a ferryman", "gates must stay open", KindQuote},
+		{"state abbreviation ending an apposition before a relative clause", "“Both men scare me very much,” Hal Bondor, 30, of Dover, N.H., who was among those polled, said in an interview.", "Hal Bondor", "scare me", KindQuote},
 		{"described name opening the complement after a place with an apostrophe", "Saturday at the ferrymen’s rally Sen. Mara Quill said harbour master Odo Vane was a “proven failure” in office.", "Mara Quill", "proven failure", KindQuote},
 	}
 	for _, tt := range tests {
