@@ -135,7 +135,7 @@ type idCount struct {
 // occur several times in counts; its counts add up. counts is sorted in
 // place.
 func unitVector(counts []idCount) []weighted {
-	slices.SortFunc(counts, func(a, b idCount) int { return cmp.Compare(a.id, b.id) })
+	sortByID(counts)
 	vec := make([]weighted, 0, len(counts))
 	var norm float64
 	for i := 0; i < len(counts); {
@@ -152,6 +152,25 @@ func unitVector(counts []idCount) []weighted {
 		vec[i].W = float32(float64(vec[i].W) / norm)
 	}
 	return vec
+}
+
+// sortByID sorts counts by id (counts of one id in any order). Each
+// packed with its count into one number, they sort as plain integers,
+// without a call of a comparison function at every step: several times
+// faster on the few hundred terms of a document, which placing sorts.
+func sortByID(counts []idCount) {
+	keys := make([]uint64, len(counts))
+	for i, c := range counts {
+		if c.n < 0 || c.n > math.MaxUint32 {
+			slices.SortFunc(counts, func(a, b idCount) int { return cmp.Compare(a.id, b.id) })
+			return
+		}
+		keys[i] = uint64(c.id)<<32 | uint64(c.n)
+	}
+	slices.Sort(keys)
+	for i, k := range keys {
+		counts[i] = idCount{uint32(k >> 32), int(uint32(k))}
+	}
 }
 
 // cosine is the cosine similarity of a and b with every coordinate scaled

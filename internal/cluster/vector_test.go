@@ -28,3 +28,32 @@ func TestInternBytesAgreesWithIntern(t *testing.T) {
 		}
 	}
 }
+
+// TestSortByID: counts come out ordered by id with every count kept, a
+// count too large to pack included.
+func TestSortByID(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for _, big := range []bool{false, true} {
+		counts := make([]idCount, 500)
+		sum := map[uint32]int{}
+		for i := range counts {
+			counts[i] = idCount{uint32(rng.IntN(300)), 1 + rng.IntN(5)}
+			if big && i == 250 {
+				counts[i].n = 1 << 40
+			}
+			sum[counts[i].id] += counts[i].n
+		}
+		sortByID(counts)
+		for i := range counts {
+			if i > 0 && counts[i].id < counts[i-1].id {
+				t.Fatalf("big %v: out of order at %d: %d after %d", big, i, counts[i].id, counts[i-1].id)
+			}
+			sum[counts[i].id] -= counts[i].n
+		}
+		for id, n := range sum {
+			if n != 0 {
+				t.Fatalf("big %v: id %d: counts off by %d", big, id, n)
+			}
+		}
+	}
+}
