@@ -652,6 +652,9 @@ func (a *analysis) findHeadlines() {
 // sentence the participle closes: "Trump rejected the plan, saying it
 // would fail".
 func (a *analysis) participleCue(i int) {
+	if a.openingParticiple(i) {
+		return
+	}
 	if i == 0 || !strings.Contains(gap(a.text, a.toks, i), ",") || a.tokSent[i] < 0 {
 		return
 	}
@@ -680,6 +683,35 @@ func (a *analysis) participleCue(i int) {
 		src = f.Src
 	}
 	a.addAttr(attribution{Cue: a.span(i, i), CueTok: i, Src: src, Pre: true})
+}
+
+// openingParticiple attributes a participle cue that opens its sentence
+// and introduces a quotation with a comma or colon ("Adding, “…”"), a
+// clipped sentence that goes on from the one before: its source is the
+// source of the last attribution of that sentence, in the same
+// paragraph. It reports whether token i was such a participle.
+func (a *analysis) openingParticiple(i int) bool {
+	if !a.starts[i] || i+1 >= len(a.toks) || !a.inQuote[i+1] || a.tokSent[i] <= 0 {
+		return false
+	}
+	if g := strings.TrimSpace(strings.TrimRight(gap(a.text, a.toks, i+1), " \u00a0\"“'‘")); g != "," && g != ":" {
+		return false
+	}
+	prev := a.tokSent[i] - 1
+	if sentenceAt(a.paras, a.sents[prev].Begin) != sentenceAt(a.paras, a.toks[i].Begin) {
+		return false
+	}
+	for k := len(a.attrs) - 1; k >= 0; k-- {
+		at := &a.attrs[k]
+		if at.Sentence < prev {
+			break
+		}
+		if at.Sentence == prev && !at.Passive {
+			a.addAttr(attribution{Cue: a.span(i, i), CueTok: i, Src: at.Src, Pre: true})
+			return true
+		}
+	}
+	return true
 }
 
 // frameBefore is the last attribution found so far in the sentence of

@@ -134,6 +134,7 @@ func TestSpeakerForms(t *testing.T) {
 		{"participle after an inverted description", "“Whoever opens the gates has no place pretending here!” wrote a man calling himself Odo Odo.", "a man", "opens the gates", KindQuote},
 		{"participle after the head of an inverted description", "“The gates must stay open,” said a ferryman holding a sign.", "a ferryman", "gates must stay open", KindQuote},
 		{"state abbreviation ending an apposition before a relative clause", "“Both men scare me very much,” Hal Bondor, 30, of Dover, N.H., who was among those polled, said in an interview.", "Hal Bondor", "scare me", KindQuote},
+		{"participle opening a clipped sentence after its frame", "Later in the show, Quill stated of the levy that the report “was not good.” Adding, “Now, like with all harbour scandals, what they do is never that bad.”", "Quill", "never that bad", KindQuote},
 		{"described name opening the complement after a place with an apostrophe", "Saturday at the ferrymen’s rally Sen. Mara Quill said harbour master Odo Vane was a “proven failure” in office.", "Mara Quill", "proven failure", KindQuote},
 	}
 	for _, tt := range tests {
@@ -296,5 +297,15 @@ func TestQuestionThenNewSentence(t *testing.T) {
 	qs := quotesOf(text)
 	if len(qs) != 1 || qs[0].SpeakerText != "Quill" || !strings.Contains(qs[0].Text, "surprised") {
 		t.Fatalf("got %+v", qs)
+	}
+}
+
+// TestOpeningParticipleNeedsAFrame: a participle opening a sentence takes
+// the source of the sentence before only when that sentence has one.
+func TestOpeningParticipleNeedsAFrame(t *testing.T) {
+	for _, o := range quotesOf("The ferry left at noon. Adding, “Now, like with all harbour scandals, what they do is never bad.”") {
+		if o.SpeakerSpan != nil {
+			t.Errorf("got speaker %q for %q", o.SpeakerText, o.Text)
+		}
 	}
 }
