@@ -173,6 +173,7 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 	a.findIntroducedQuotes()
 	a.findHeadlines()
 	a.findNameColonQuotes()
+	a.findBylines()
 	a.resolve()
 	a.findContent()
 	a.findSubjectQuotes()

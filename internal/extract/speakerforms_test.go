@@ -135,6 +135,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"participle after the head of an inverted description", "“The gates must stay open,” said a ferryman holding a sign.", "a ferryman", "gates must stay open", KindQuote},
 		{"state abbreviation ending an apposition before a relative clause", "“Both men scare me very much,” Hal Bondor, 30, of Dover, N.H., who was among those polled, said in an interview.", "Hal Bondor", "scare me", KindQuote},
 		{"participle opening a clipped sentence after its frame", "Later in the show, Quill stated of the levy that the report “was not good.” Adding, “Now, like with all harbour scandals, what they do is never that bad.”", "Quill", "never that bad", KindQuote},
+		{"quotation paragraph signed on the next line after a dash", "The debate went on.\n\n\"The idea that I would close the harbour while we wait is just not accurate.\"\n\n- Quill.", "Quill", "close the harbour", KindQuote},
+		{"signed quotation with a place after the name", "The fair closed.\n\n\"The whole idea of a crooked mayor is something we hear about all the time.\"\n\n-Michelle Vane, Dover.", "Michelle Vane", "crooked mayor", KindQuote},
 		{"described name opening the complement after a place with an apostrophe", "Saturday at the ferrymen’s rally Sen. Mara Quill said harbour master Odo Vane was a “proven failure” in office.", "Mara Quill", "proven failure", KindQuote},
 	}
 	for _, tt := range tests {
@@ -306,6 +308,17 @@ func TestOpeningParticipleNeedsAFrame(t *testing.T) {
 	for _, o := range quotesOf("The ferry left at noon. Adding, “Now, like with all harbour scandals, what they do is never bad.”") {
 		if o.SpeakerSpan != nil {
 			t.Errorf("got speaker %q for %q", o.SpeakerText, o.Text)
+		}
+	}
+}
+
+// TestBylineNeedsAQuotationParagraph: a dash and a name under a paragraph
+// that does more than quote signs nothing.
+func TestBylineNeedsAQuotationParagraph(t *testing.T) {
+	text := "The mayor said the \"harbour plan\" was dead and the ferry would stop running in May.\n\n- Quill."
+	for _, o := range quotesOf(text) {
+		if o.Cue == "-" {
+			t.Errorf("quotation %q signed by %q", o.Text, o.SpeakerText)
 		}
 	}
 }
