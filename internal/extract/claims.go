@@ -579,8 +579,12 @@ func (a *analysis) findNameColonQuotes() {
 			continue
 		}
 		r := a.runs[ri]
+		// "More from Jones: “…”", "From HuffPollster: “…”": a digest
+		// quoting its sources; "from" makes even one word of unknown kind
+		// the source.
+		from := r.First >= 1 && a.toks[r.First-1].Key == "from" && isBlank(gap(a.text, a.toks, r.First))
 		if r.Last != c || r.None || r.Demonym || r.NameFirst > r.Last ||
-			!(r.Type == Person || r.Type == Org || r.Type == Unknown && r.Last > r.NameFirst) {
+			!(r.Type == Person || r.Type == Org || r.Type == Unknown && (r.Last > r.NameFirst || from)) {
 			continue
 		}
 		if si := sentenceAt(a.sents, q.Open); si >= 0 && cued[si] {
@@ -592,8 +596,24 @@ func (a *analysis) findNameColonQuotes() {
 		if f := a.clauseOpening(r.First); f < r.First && isUpperStart(a.text[a.toks[f].Begin:a.toks[f].End]) && a.describedNameAfter(f) == r.First {
 			begin = f
 		}
-		before := strings.TrimRight(a.text[:a.toks[begin].Begin], " \t\u00a0")
-		if !(before == "" || strings.HasSuffix(before, "\n") || strings.HasSuffix(before, " -") || strings.HasSuffix(before, "—") || strings.HasSuffix(before, "–") || a.starts[begin]) {
+		// "Ada Quill and Odo Vane: “…”": two people.
+		if begin >= 2 && a.toks[begin-1].Key == "and" && isBlank(gap(a.text, a.toks, begin)) && isBlank(gap(a.text, a.toks, begin-1)) {
+			if pj := a.runAt[begin-2]; pj >= 0 && a.runs[pj].Last == begin-2 && a.runs[pj].Type == Person {
+				begin = a.runs[pj].First
+			}
+		}
+		opening := begin // where the clause opens: before "(More) from"
+		if begin >= 1 && a.toks[begin-1].Key == "from" && isBlank(gap(a.text, a.toks, begin)) {
+			opening = begin - 1
+			if opening >= 1 && a.toks[opening-1].Key == "more" && isBlank(gap(a.text, a.toks, opening)) {
+				opening--
+			}
+			if !isUpperStart(a.text[a.toks[opening].Begin:a.toks[opening].End]) {
+				continue
+			}
+		}
+		before := strings.TrimRight(a.text[:a.toks[opening].Begin], " \t\u00a0")
+		if !(before == "" || strings.HasSuffix(before, "\n") || strings.HasSuffix(before, " -") || strings.HasSuffix(before, "-") || strings.HasSuffix(before, "—") || strings.HasSuffix(before, "–") || a.starts[opening]) {
 			continue
 		}
 		src := source{Span: doc.Span{Begin: a.toks[begin].Begin, End: a.toks[r.Last].End}, Kind: srcName, Run: ri, Type: r.Type}
