@@ -576,6 +576,7 @@ func (a *analysis) findNameColonQuotes() {
 		}
 		ri := a.runAt[c]
 		if ri < 0 {
+			a.fromDescriptionColon(c, cued)
 			continue
 		}
 		r := a.runs[ri]
@@ -620,6 +621,37 @@ func (a *analysis) findNameColonQuotes() {
 		a.addAttr(attribution{Cue: a.span(c, c), CueTok: c, Src: src, Pre: true})
 	}
 	sortAttrs(a.attrs)
+}
+
+// fromDescriptionColon attributes the quotation after "From the report:"
+// or "More from the report:" — a description after "from" opening its
+// clause, ending at token c before the colon — to that description.
+func (a *analysis) fromDescriptionColon(c int, cued []bool) {
+	k := a.toks[c].Key
+	if !isDescriptionHead(k, a.text[a.toks[c].Begin:a.toks[c].End]) && !isCueNoun(k, a.text[a.toks[c].Begin:a.toks[c].End]) {
+		return
+	}
+	// A determiner and up to three modifiers before the head.
+	b := c
+	for n := 0; n < 4 && b > 0 && isBlank(gap(a.text, a.toks, b)) && !determiners[a.toks[b].Key]; n++ {
+		b--
+	}
+	if !determiners[a.toks[b].Key] || b < 1 || a.toks[b-1].Key != "from" || !isBlank(gap(a.text, a.toks, b)) {
+		return
+	}
+	s := source{Span: doc.Span{Begin: a.toks[b].Begin, End: a.toks[c].End}, Kind: srcOrgRole, Run: -1, Head: k}
+	opening := b - 1
+	if opening >= 1 && a.toks[opening-1].Key == "more" && isBlank(gap(a.text, a.toks, opening)) {
+		opening--
+	}
+	if !isUpperStart(a.text[a.toks[opening].Begin:a.toks[opening].End]) || a.tokSent[c] >= 0 && cued[a.tokSent[c]] {
+		return
+	}
+	before := strings.TrimRight(a.text[:a.toks[opening].Begin], " \t\u00a0")
+	if !(before == "" || strings.HasSuffix(before, "\n") || strings.HasSuffix(before, "-") || strings.HasSuffix(before, "—") || strings.HasSuffix(before, "–") || a.starts[opening]) {
+		return
+	}
+	a.addAttr(attribution{Cue: a.span(c, c), CueTok: c, Src: s, Pre: true})
 }
 
 // clauseOpening is the first token of the run of words before token j

@@ -139,6 +139,7 @@ func TestSpeakerForms(t *testing.T) {
 		{"signed quotation with a place after the name", "The fair closed.\n\n\"The whole idea of a crooked mayor is something we hear about all the time.\"\n\n-Michelle Vane, Dover.", "Michelle Vane", "crooked mayor", KindQuote},
 		{"two names and a colon after a dash", "POLLS NOT WRONG, JUST TOO EARLY - Ada Quill and Odo Vane: “Although the polls failed to predict the win, it is not because they were wrong.”", "Ada Quill and Odo Vane", "polls failed", KindQuote},
 		{"more from a name and a colon", "What that means for this year - More from Jones: “The partisanship of the state is a starting point in finding its vote.”", "Jones", "partisanship", KindQuote},
+		{"description after from and a colon", "Not all panels are equal. From the report: “In general, samples with more careful weighting produced better results.”", "the report", "careful weighting", KindQuote},
 		{"described name opening the complement after a place with an apostrophe", "Saturday at the ferrymen’s rally Sen. Mara Quill said harbour master Odo Vane was a “proven failure” in office.", "Mara Quill", "proven failure", KindQuote},
 	}
 	for _, tt := range tests {
