@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -80,6 +81,9 @@ func Tokens(text string) []Token {
 // AppendTokens appends the words of text, as Tokens gives them, to dst:
 // a caller that splits text after text reuses one slice.
 func AppendTokens(dst []Token, text string) []Token {
+	// Room for a word every six bytes, as Tokens makes: growing by
+	// doubling copies the tokens of a long text several times over.
+	dst = slices.Grow(dst, len(text)/6+1)
 	scan(text, func(b, e int) { dst = append(dst, Token{Key: Key(text[b:e]), Begin: b, End: e}) })
 	return dst
 }
