@@ -816,7 +816,7 @@ func (a *analysis) span(i, j int) doc.Span {
 
 // tokenAt returns the index of the token ending at byte end.
 func (a *analysis) tokenAt(end int) int {
-	lo, hi := 0, len(a.toks)
+	lo, hi := a.tokIndex.around(end, len(a.toks))
 	for lo < hi {
 		m := (lo + hi) / 2
 		if a.toks[m].End < end {
@@ -1100,7 +1100,7 @@ func isAdverb(k, w string) bool {
 
 // tokenStartingAt returns the index of the token that begins at byte b.
 func (a *analysis) tokenStartingAt(b int) int {
-	lo, hi := 0, len(a.toks)
+	lo, hi := a.tokIndex.around(b, len(a.toks))
 	for lo < hi {
 		m := (lo + hi) / 2
 		if a.toks[m].Begin < b {

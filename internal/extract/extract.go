@@ -117,6 +117,8 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 	s := scratchPool.Get().(*scratch)
 	a := &analysis{text: text, gaz: gaz, people: newPeople(), scratch: s}
 	a.toks = normalize.AppendTokens(s.toks[:0], text)
+	a.tokIndex = s.tokIndex
+	a.tokIndex.build(a.toks, len(text))
 	a.wordID, a.class = s.wordID, s.class
 	a.classify()
 	a.paras = paragraphs(text)

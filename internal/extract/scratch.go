@@ -19,6 +19,7 @@ type scratch struct {
 	tokSent, runAt         []int
 	starts, inQuote, upper []bool
 	runs                   []nameRun
+	tokIndex               tokenIndex
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -49,6 +50,6 @@ func (a *analysis) release() {
 	clear(a.toks)
 	clear(a.runs)
 	*s = scratch{toks: a.toks[:0], wordID: a.wordID, class: a.class, tokSent: a.tokSent, runAt: a.runAt,
-		starts: a.starts, inQuote: a.inQuote, upper: s.upper, runs: a.runs[:0]}
+		starts: a.starts, inQuote: a.inQuote, upper: s.upper, runs: a.runs[:0], tokIndex: a.tokIndex}
 	scratchPool.Put(s)
 }

@@ -51,26 +51,27 @@ type attribution struct {
 
 // analysis holds what extraction knows about one document while it works.
 type analysis struct {
-	text    string
-	toks    []normalize.Token
-	paras   []doc.Span
-	quotes  []rawQuote
-	qspans  []doc.Span // quotation content spans (marks included), top level
-	sents   []doc.Span
-	tokSent []int
-	starts  []bool
-	runs    []nameRun
-	runAt   []int // token -> run index, -1
-	inQuote []bool
-	class   []wordClass // token -> the word lists its key is in (wordclass.go)
-	wordID  []int32     // token -> number of its key among the document's distinct keys
-	words   int         // how many distinct keys
-	scratch *scratch    // where the per-token tables come from and go back to (scratch.go)
-	gaz     *Gazetteer
-	people  *people
-	attrs   []attribution
-	top     topQuotes  // the top-level quotations, indexed by position
-	blocks  blockSpans // statements attributed as blocks so far
+	text     string
+	toks     []normalize.Token
+	tokIndex tokenIndex // the token at a byte offset (tokenStartingAt, tokenAt)
+	paras    []doc.Span
+	quotes   []rawQuote
+	qspans   []doc.Span // quotation content spans (marks included), top level
+	sents    []doc.Span
+	tokSent  []int
+	starts   []bool
+	runs     []nameRun
+	runAt    []int // token -> run index, -1
+	inQuote  []bool
+	class    []wordClass // token -> the word lists its key is in (wordclass.go)
+	wordID   []int32     // token -> number of its key among the document's distinct keys
+	words    int         // how many distinct keys
+	scratch  *scratch    // where the per-token tables come from and go back to (scratch.go)
+	gaz      *Gazetteer
+	people   *people
+	attrs    []attribution
+	top      topQuotes  // the top-level quotations, indexed by position
+	blocks   blockSpans // statements attributed as blocks so far
 }
 
 // npBefore parses the noun phrase that ends at token e and is the subject

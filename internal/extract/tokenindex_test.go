@@ -1,0 +1,45 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/echotrace/echotrace/internal/normalize"
+)
+
+// TestTokenIndexAgreesWithSearch checks the block index against a search
+// over all the tokens at every byte offset of texts whose words and gaps
+// are shorter and longer than a block, past the ends included.
+func TestTokenIndexAgreesWithSearch(t *testing.T) {
+	texts := []string{
+		"",
+		"word",
+		"  Mayor Ines Varga said, “We will open the locks.” ",
+		strings.Repeat("a ", 300) + strings.Repeat(" ", 700) + strings.Repeat("x", 600) + " end",
+		strings.Repeat("Quill said the harbour “is closed” today. ", 40),
+	}
+	for _, text := range texts {
+		a := &analysis{text: text, toks: normalize.Tokens(text)}
+		a.tokIndex.build(a.toks, len(text))
+		for b := -2; b <= len(text)+tokenBlock*2; b++ {
+			wantStart, wantAt := len(a.toks), len(a.toks)
+			for i, tok := range a.toks {
+				if tok.Begin >= b && wantStart == len(a.toks) {
+					wantStart = i
+				}
+				if tok.End >= b && wantAt == len(a.toks) {
+					wantAt = i
+				}
+			}
+			if wantStart == len(a.toks) {
+				wantStart = len(a.toks) - 1
+			}
+			if got := a.tokenStartingAt(b); got != wantStart {
+				t.Fatalf("text of %d bytes: tokenStartingAt(%d) = %d, want %d", len(text), b, got, wantStart)
+			}
+			if got := a.tokenAt(b); got != wantAt {
+				t.Fatalf("text of %d bytes: tokenAt(%d) = %d, want %d", len(text), b, got, wantAt)
+			}
+		}
+	}
+}
