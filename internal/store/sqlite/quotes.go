@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"iter"
 	"strings"
+	"sync"
 
 	"github.com/echotrace/echotrace/internal/doc"
 	"github.com/echotrace/echotrace/internal/extract"
@@ -144,6 +145,12 @@ const insertBatch = 64
 // inserts of insertBatch rows (the last one shorter); head is the
 // statement up to VALUES ("INSERT INTO t(a, b)"), cols its number of
 // columns, and args gives a row's values from its number and the row.
+//
+// The rows are read and turned into values on a goroutine of their own
+// while this one executes the batches before: reading a row (the quote
+// stage decodes it from a temporary file) and converting its values cost
+// about a third of what SQLite's writing of it does, and the write is
+// the one serial step of a replacement, so they overlap.
 func insertSeq[T any](ctx context.Context, tx *sql.Tx, head string, cols int, rows iter.Seq2[T, error], args func(i int, row T) []any) error {
 	if rows == nil {
 		return nil
@@ -157,38 +164,86 @@ func insertSeq[T any](ctx context.Context, tx *sql.Tx, head string, cols int, ro
 		return err
 	}
 	defer full.Close()
-	batch := make([]any, 0, insertBatch*cols)
-	first := 0 // number of the batch's first row
-	flush := func(st *sql.Stmt) error {
-		if _, err := st.ExecContext(ctx, batch...); err != nil {
-			return fmt.Errorf("rows %d to %d: %w", first, first+len(batch)/cols-1, err)
-		}
-		first += len(batch) / cols
-		batch = batch[:0]
-		return nil
+	batches := make(chan rowBatch, insertAhead)
+	free := make(chan []any, insertAhead+2)
+	for range insertAhead + 2 {
+		free <- make([]any, 0, insertBatch*cols)
 	}
-	i := 0
-	for row, err := range rows {
-		if err != nil {
-			return err
-		}
-		batch = append(batch, args(i, row)...)
-		i++
-		if len(batch) == insertBatch*cols {
-			if err := flush(full); err != nil {
-				return err
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer close(batches)
+		batch := <-free
+		i := 0
+		send := func(b rowBatch) bool {
+			select {
+			case batches <- b:
+				return true
+			case <-stop:
+				return false
 			}
 		}
+		for row, err := range rows {
+			if err != nil {
+				send(rowBatch{err: err})
+				return
+			}
+			batch = append(batch, args(i, row)...)
+			i++
+			if len(batch) == insertBatch*cols {
+				if !send(rowBatch{values: batch}) {
+					return
+				}
+				select {
+				case batch = <-free:
+				case <-stop:
+					return
+				}
+			}
+		}
+		if len(batch) > 0 {
+			send(rowBatch{values: batch})
+		}
+	}()
+	defer func() {
+		close(stop)
+		wg.Wait()
+	}()
+	first := 0 // number of the batch's first row
+	for b := range batches {
+		if b.err != nil {
+			return b.err
+		}
+		st := full
+		if len(b.values) < insertBatch*cols {
+			rest, err := tx.PrepareContext(ctx, statement(len(b.values)/cols))
+			if err != nil {
+				return err
+			}
+			defer rest.Close()
+			st = rest
+		}
+		if _, err := st.ExecContext(ctx, b.values...); err != nil {
+			return fmt.Errorf("rows %d to %d: %w", first, first+len(b.values)/cols-1, err)
+		}
+		first += len(b.values) / cols
+		clear(b.values)
+		free <- b.values[:0]
 	}
-	if len(batch) == 0 {
-		return nil
-	}
-	rest, err := tx.PrepareContext(ctx, statement(len(batch)/cols))
-	if err != nil {
-		return err
-	}
-	defer rest.Close()
-	return flush(rest)
+	return nil
+}
+
+// insertAhead is how many batches of values insertSeq's reader may have
+// ready before the writer takes them.
+const insertAhead = 4
+
+// rowBatch is a batch of values of insertSeq, or the error that ended
+// the rows.
+type rowBatch struct {
+	values []any
+	err    error
 }
 
 func nullString(s string) any {
