@@ -485,6 +485,12 @@ func (a *analysis) namingCue(i int) {
 	if !ok && i+1 < len(a.toks) && hasQuoteMark(gap(a.text, a.toks, i+1)) {
 		s, ok = a.relativeClauseSubject(i)
 	}
+	if !ok {
+		// "Quill took the stage and called the plan “a fraud”": a
+		// naming verb coordinated with an earlier verb has the
+		// sentence's subject.
+		s, ok = a.coordinatedSubject(i)
+	}
 	// “…,” X called it: the frame of the quotation before; but a
 	// quotation that ended its sentence (“…” X called Y “…”) leaves a
 	// new sentence to the naming verb.
