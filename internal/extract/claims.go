@@ -353,7 +353,11 @@ func (a *analysis) sentenceSubject(sent doc.Span) (source, int, bool) {
 	for v < len(a.toks) && (adverbials[a.toks[v].Key] || isAdverb(a.toks[v].Key, a.text[a.toks[v].Begin:a.toks[v].End])) {
 		v++
 	}
-	v = a.skipTimePhrase(v)
+	// "The board on Monday also said": adverbs after the time phrase.
+	if t := a.skipTimePhrase(v); t > v {
+		for v = t; v < len(a.toks) && adverbials[a.toks[v].Key]; v++ {
+		}
+	}
 	if v >= len(a.toks) || a.toks[v].Begin >= sent.End || !isBlank(gap(a.text, a.toks, v)) && !(apposition && v == e+1) || isUpperStart(a.text[a.toks[v].Begin:a.toks[v].End]) ||
 		prepositions[a.toks[v].Key] || notHeads[a.toks[v].Key] && !auxiliaries[a.toks[v].Key] {
 		return source{}, 0, false

@@ -142,6 +142,7 @@ func TestSpeakerForms(t *testing.T) {
 		{"description after from and a colon", "Not all panels are equal. From the report: “In general, samples with more careful weighting produced better results.”", "the report", "careful weighting", KindQuote},
 		{"described name opening the complement after a place with an apostrophe", "Saturday at the ferrymen’s rally Sen. Mara Quill said harbour master Odo Vane was a “proven failure” in office.", "Mara Quill", "proven failure", KindQuote},
 		{"naming verb coordinated with an earlier verb", "Ada Quill took the stage at the harbour fair and called the ferry plan “a swindle from start to finish.”", "Ada Quill", "swindle", KindQuote},
+		{"adverb after a time phrase after the subject", "The Quill campaign on Monday also doubled down on its attacks, saying the mayor is fit “on paper” but weak.", "The Quill campaign", "on paper", KindQuote},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
