@@ -5,6 +5,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
@@ -83,7 +84,16 @@ func Key(word string) string {
 		if !upper {
 			return word
 		}
-		return strings.ToLower(word)
+		// As strings.ToLower, without its second pass over the word.
+		b := make([]byte, len(word))
+		for i := 0; i < len(word); i++ {
+			c := word[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+		}
+		return unsafe.String(unsafe.SliceData(b), len(b))
 	}
 	if strings.ContainsFunc(word, isInvisible) {
 		word = strings.Map(func(r rune) rune {

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestFold(t *testing.T) {
@@ -164,4 +165,48 @@ func TestInvisibleCharacters(t *testing.T) {
 	if got := Fold("soft\u00ADhyphen\u200B text"); got != "softhyphen text" {
 		t.Errorf("Fold = %q", got)
 	}
+}
+
+// scanByRune is scan as a plain reading of its definition, rune by rune
+// and without a fast path: a word is a maximal run of word runes,
+// invisible runes inside it passed over, and it ends at its last word
+// rune.
+func scanByRune(text string, fn func(begin, end int)) {
+	start, end := -1, -1
+	for i, r := range text {
+		size := utf8.RuneLen(r)
+		if r == utf8.RuneError {
+			// An invalid byte, or U+FFFD itself: either way no letter.
+			_, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if r != utf8.RuneError && isWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+			end = i + size
+		} else if !isInvisible(r) && start >= 0 {
+			fn(start, end)
+			start = -1
+		}
+	}
+	if start >= 0 {
+		fn(start, end)
+	}
+}
+
+func spansBy(scanner func(string, func(int, int)), s string) [][2]int {
+	var out [][2]int
+	scanner(s, func(b, e int) { out = append(out, [2]int{b, e}) })
+	return out
+}
+
+func FuzzScanByRune(f *testing.F) {
+	for _, s := range []string{"Kiev’s “UNITS” — ﬁve ЁЛКА… 2,000 Café", "soft\u00adhyphen\u200b zero\u200dwidth\ufeff", "ab\xffcd \xe2\x80 ef", "a1_b2-c3 \t\n", "\ufffdx\ufffd"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := spansBy(scan, s), spansBy(scanByRune, s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("scan(%q) = %v, rune by rune %v", s, got, want)
+		}
+	})
 }

@@ -45,23 +45,35 @@ func scan(text string, fn func(begin, end int)) {
 	start, end := -1, -1
 	for i := 0; i < len(text); {
 		c := text[i]
-		size := 1
-		var word, invisible bool
 		if c < utf8.RuneSelf {
-			word = ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(text[i:])
-			word = r != utf8.RuneError && isWordRune(r)
-			invisible = !word && isInvisible(r)
+			if !asciiWord[c] {
+				if start >= 0 {
+					fn(start, end)
+					start = -1
+				}
+				i++
+				continue
+			}
+			// Most words are plain ASCII: take the rest of such a run of
+			// letters and digits at once.
+			if start < 0 {
+				start = i
+			}
+			i++
+			for i < len(text) && asciiWord[text[i]] {
+				i++
+			}
+			end = i
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
-		case word:
+		case r != utf8.RuneError && isWordRune(r):
 			if start < 0 {
 				start = i
 			}
 			end = i + size
-		case invisible:
+		case isInvisible(r):
 		case start >= 0:
 			fn(start, end)
 			start = -1
@@ -72,6 +84,15 @@ func scan(text string, fn func(begin, end int)) {
 		fn(start, end)
 	}
 }
+
+// asciiWord marks the ASCII bytes that belong inside a word: letters and
+// digits. Bytes from utf8.RuneSelf up are never marked.
+var asciiWord = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 // Tokens splits text into words with their matching keys.
 func Tokens(text string) []Token {
