@@ -717,7 +717,7 @@ func (a *analysis) participleCue(i int) {
 	if a.openingParticiple(i) {
 		return
 	}
-	if i == 0 || !strings.Contains(gap(a.text, a.toks, i), ",") || a.tokSent[i] < 0 {
+	if i == 0 || !strings.Contains(gap(a.text, a.toks, i), ",") && !a.issuedTextBefore(i) || a.tokSent[i] < 0 {
 		return
 	}
 	sent := a.sents[a.tokSent[i]]
@@ -745,6 +745,22 @@ func (a *analysis) participleCue(i int) {
 		src = f.Src
 	}
 	a.addAttr(attribution{Cue: a.span(i, i), CueTok: i, Src: src, Pre: true})
+}
+
+// issuedTexts are what a source puts out in its own words: "The board
+// released a statement saying …", "sent a letter Monday asking …".
+var issuedTexts = set(`statement statements letter letters release tweet tweets email emails memo message`)
+
+// issuedTextBefore reports whether the participle at token i follows,
+// with no comma, a text the sentence's subject issued ("released a
+// statement Wednesday saying …"): the participle says what the text
+// says, and the subject is its source.
+func (a *analysis) issuedTextBefore(i int) bool {
+	j := i - 1
+	if j > 0 && timeWords[a.toks[j].Key] && isBlank(gap(a.text, a.toks, j+1)) {
+		j--
+	}
+	return j >= 0 && issuedTexts[a.toks[j].Key] && isBlank(gap(a.text, a.toks, j+1)) && a.tokSent[j] == a.tokSent[i] && !a.inQuote[j]
 }
 
 // openingParticiple attributes a participle cue that opens its sentence

@@ -142,6 +142,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"description after from and a colon", "Not all panels are equal. From the report: “In general, samples with more careful weighting produced better results.”", "the report", "careful weighting", KindQuote},
 		{"described name opening the complement after a place with an apostrophe", "Saturday at the ferrymen’s rally Sen. Mara Quill said harbour master Odo Vane was a “proven failure” in office.", "Mara Quill", "proven failure", KindQuote},
 		{"naming verb coordinated with an earlier verb", "Ada Quill took the stage at the harbour fair and called the ferry plan “a swindle from start to finish.”", "Ada Quill", "swindle", KindQuote},
+		{"participle after a statement the subject issued", "The harbour board released a statement Wednesday saying the plan “rests on opinion, not on facts,” and closed the meeting.", "The harbour board", "rests on opinion", KindQuote},
+		{"participle after a memo an organisation sent out", "The Harbour Trust sent out a memo Friday saying the mayor had been “asleep at the wheel” for years.", "The Harbour Trust", "asleep at the wheel", KindQuote},
 		{"adverb after a time phrase after the subject", "The Quill campaign on Monday also doubled down on its attacks, saying the mayor is fit “on paper” but weak.", "The Quill campaign", "on paper", KindQuote},
 	}
 	for _, tt := range tests {

@@ -482,6 +482,13 @@ func (a *analysis) npAfter(b int) (source, bool) {
 				return s, true
 			}
 		}
+		// "The Harbour Trust released a statement": a name that is no
+		// person's after the article, then its verb and object.
+		if ri := runIndexAt(a.runAt, b+1); k == "the" && ri >= 0 && a.runs[ri].First == b+1 && (a.runs[ri].Type == Org || a.runs[ri].Type == Unknown) && !a.runs[ri].None &&
+			isBlank(gap(a.text, a.toks, b+1)) && a.runs[ri].Last+1 < len(a.toks) && a.pastVerbWithObject(a.runs[ri].Last+1) {
+			r := a.runs[ri]
+			return source{Span: doc.Span{Begin: t.Begin, End: a.toks[r.Last].End}, Kind: srcName, Run: ri, Type: r.Type}, true
+		}
 		// "according to the report", "said the group's leader"
 		for j := b + 1; j < len(a.toks) && j <= b+5; j++ {
 			if !isBlank(gap(a.text, a.toks, j)) {
@@ -490,7 +497,7 @@ func (a *analysis) npAfter(b int) (source, bool) {
 			// A participle after the head opens a clause about it ("a man
 			// holding a sign"), not more of the phrase.
 			if j+1 < len(a.toks) && isBlank(gap(a.text, a.toks, j+1)) && isModifier(a.toks[j+1].Key, a.text[a.toks[j+1].Begin:a.toks[j+1].End]) && !determiners[a.toks[j+1].Key] &&
-				!(len(a.toks[j+1].Key) > 4 && strings.HasSuffix(a.toks[j+1].Key, "ing")) {
+				!(len(a.toks[j+1].Key) > 4 && strings.HasSuffix(a.toks[j+1].Key, "ing")) && !a.pastVerbWithObject(j+1) {
 				continue // the head is further on
 			}
 			if s, ok := a.descriptionBefore(j); ok && s.Span.Begin == t.Begin {
@@ -505,6 +512,34 @@ func (a *analysis) npAfter(b int) (source, bool) {
 	}
 	return source{}, false
 }
+
+// pastVerbWithObject reports whether token j is a past tense followed
+// by an article, perhaps after a particle: the verb of the phrase before
+// it and its object ("the board released a statement", "the campaign
+// sent out a memo"), not a modifier of a head further on ("the retired
+// harbour master").
+func (a *analysis) pastVerbWithObject(j int) bool {
+	k := a.toks[j].Key
+	if !(len(k) >= 5 && strings.HasSuffix(k, "ed") || irregularPasts[k]) || j+1 >= len(a.toks) || !isBlank(gap(a.text, a.toks, j+1)) {
+		return false
+	}
+	n := j + 1
+	if particles[a.toks[n].Key] && n+1 < len(a.toks) && isBlank(gap(a.text, a.toks, n+1)) {
+		n++
+	}
+	switch a.toks[n].Key {
+	case "a", "an", "the":
+		return true
+	}
+	return false
+}
+
+// irregularPasts are past tenses of verbs that put out a text ("sent a
+// letter", "put out a statement", "wrote a post").
+var irregularPasts = set(`sent put gave wrote made took`)
+
+// particles complete a verb before its object ("sent out a memo").
+var particles = set(`out up off`)
 
 // plurals reports whether k is a bare plural role noun ("journalists").
 func plurals(k string) bool {
