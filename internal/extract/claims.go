@@ -720,6 +720,15 @@ func (a *analysis) participleCue(i int) {
 	if i == 0 || !strings.Contains(gap(a.text, a.toks, i), ",") && !a.issuedTextBefore(i) || a.tokSent[i] < 0 {
 		return
 	}
+	if src, ok := a.participleSource(i); ok {
+		a.addAttr(attribution{Cue: a.span(i, i), CueTok: i, Src: src, Pre: true})
+	}
+}
+
+// participleSource is the subject of a participle at token i that closes
+// its sentence's clause: the sentence's subject, or the speaker of the
+// frame before the participle when the sentence opens with a quotation.
+func (a *analysis) participleSource(i int) (source, bool) {
 	sent := a.sents[a.tokSent[i]]
 	src, v, ok := a.sentenceSubject(sent)
 	if f := a.tokenStartingAt(sent.Begin); !ok && f < len(a.toks) && a.inQuote[f] {
@@ -727,12 +736,12 @@ func (a *analysis) participleCue(i int) {
 		// opens with a quotation whose first words are no subject; the
 		// participle's subject is the frame's speaker.
 		if fr := a.frameBefore(i); fr != nil {
-			a.addAttr(attribution{Cue: a.span(i, i), CueTok: i, Src: fr.Src, Pre: true})
+			return fr.Src, true
 		}
-		return
+		return source{}, false
 	}
 	if !ok || v >= i {
-		return
+		return source{}, false
 	}
 	if t := a.tokenStartingAt(src.Span.Begin); t < len(a.toks) && a.inQuote[t] {
 		// "“We will open the locks,” he said, adding that …": the
@@ -740,11 +749,11 @@ func (a *analysis) participleCue(i int) {
 		// the speaker of the frame before it.
 		f := a.frameBefore(i)
 		if f == nil {
-			return
+			return source{}, false
 		}
 		src = f.Src
 	}
-	a.addAttr(attribution{Cue: a.span(i, i), CueTok: i, Src: src, Pre: true})
+	return src, true
 }
 
 // issuedTexts are what a source puts out in its own words: "The board

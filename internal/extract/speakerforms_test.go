@@ -144,6 +144,7 @@ func TestSpeakerForms(t *testing.T) {
 		{"naming verb coordinated with an earlier verb", "Ada Quill took the stage at the harbour fair and called the ferry plan “a swindle from start to finish.”", "Ada Quill", "swindle", KindQuote},
 		{"participle after a statement the subject issued", "The harbour board released a statement Wednesday saying the plan “rests on opinion, not on facts,” and closed the meeting.", "The harbour board", "rests on opinion", KindQuote},
 		{"participle after a memo an organisation sent out", "The Harbour Trust sent out a memo Friday saying the mayor had been “asleep at the wheel” for years.", "The Harbour Trust", "asleep at the wheel", KindQuote},
+		{"naming participle before an unattributed quotation", "Speaking at a town hall in Dover, Ada Quill went after Odo Vane, calling him “a total stiff.”", "Ada Quill", "total stiff", KindQuote},
 		{"adverb after a time phrase after the subject", "The Quill campaign on Monday also doubled down on its attacks, saying the mayor is fit “on paper” but weak.", "The Quill campaign", "on paper", KindQuote},
 	}
 	for _, tt := range tests {
@@ -326,6 +327,16 @@ func TestBylineNeedsAQuotationParagraph(t *testing.T) {
 	for _, o := range quotesOf(text) {
 		if o.Cue == "-" {
 			t.Errorf("quotation %q signed by %q", o.Text, o.SpeakerText)
+		}
+	}
+}
+
+// TestNamingParticipleOtherSense: "calling" before a preposition visits
+// or urges; the quotation after it is no name the subject gives.
+func TestNamingParticipleOtherSense(t *testing.T) {
+	for _, o := range quotesOf("The ferry left Dover at noon, calling at the harbour of “Seven Winds” on the way.") {
+		if o.SpeakerSpan != nil {
+			t.Errorf("got speaker %q for %q", o.SpeakerText, o.Text)
 		}
 	}
 }

@@ -47,6 +47,14 @@ func (a *analysis) findSubjectQuotes() {
 		if q.Open <= sent.Begin {
 			continue
 		}
+		// "Quill went after Vane, calling him “a total stiff.”"
+		if v, ok := a.namingParticipleBefore(q); ok {
+			if src, ok := a.participleSource(v); ok {
+				added = append(added, attribution{Cue: a.span(v, v), CueTok: v, Src: src, Pre: true,
+					Sentence: si, Content: a.quoteSpan(qi), Quote: qi, Fixed: true})
+			}
+			continue
+		}
 		if a.cueInSpan(sent) {
 			// The second half of a split quotation joins the first.
 			if f := a.frameOfSentence(q, si); f != nil && !(f.Quote >= 0 && !f.Pre && a.continuationOf(f.Quote, f, adjacent) == qi) {
@@ -73,6 +81,32 @@ func (a *analysis) findSubjectQuotes() {
 		sortAttrs(a.attrs)
 		a.resolve()
 	}
+}
+
+// namingParticiples name or describe something in the words quoted after
+// their object: "…, calling him “a total stiff”".
+var namingParticiples = set(`calling describing dubbing labeling labelling branding terming deeming`)
+
+// namingParticipleBefore finds a naming participle set off by a comma
+// that stands a few words before quotation q in its clause ("…, calling
+// the plan “a swindle”", "…, describing it as “reckless”") and returns
+// its token.
+func (a *analysis) namingParticipleBefore(q rawQuote) (int, bool) {
+	j := a.lastTokenBefore(q.Open)
+	if j < 0 || strings.ContainsAny(strings.TrimSpace(a.text[a.toks[j].End:q.Open]), ",;:()") {
+		return 0, false
+	}
+	for i := j; i >= 0 && i >= j-6 && a.tokSent[i] == a.tokSent[j] && !a.inQuote[i]; i-- {
+		g := gap(a.text, a.toks, i)
+		if namingParticiples[a.toks[i].Key] {
+			// "calling at Dover", "calling on the board": another sense.
+			return i, i > 0 && strings.Contains(g, ",") && !hasQuoteMark(g) && !prepositions[a.toks[i+1].Key]
+		}
+		if !isBlank(g) {
+			return 0, false
+		}
+	}
+	return 0, false
 }
 
 // cueInSpan reports whether some attribution's cue lies in span s.
