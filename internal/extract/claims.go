@@ -390,6 +390,9 @@ func (a *analysis) clauseBegin(f int, sent doc.Span) int {
 		switch {
 		case k == "but" || k == "and" || k == "yet" || k == "so" || k == "then" || k == "still" || k == "instead" || adverb && isBlank(gap(a.text, a.toks, f+1)):
 			f++
+		case connectives[k] && strings.TrimSpace(gap(a.text, a.toks, f+1)) == ",":
+			// "However, Quill held his fire …"
+			f++
 		case a.relativeTimeEnd(f, sent) > f:
 			f = a.relativeTimeEnd(f, sent)
 		case prepositions[k] || subordinators[k] && k != "and" && k != "but" || timeWords[k] || adverb || placeAdverbs[k]:
@@ -1126,6 +1129,11 @@ func (a *analysis) nameBeforeAppositions(seg int) (source, bool) {
 	}
 	return source{}, false
 }
+
+// connectives open a sentence and link it to the one before, set off by
+// a comma ("However, …", "Indeed, …").
+var connectives = set(`however moreover indeed nevertheless nonetheless furthermore likewise similarly
+	separately additionally besides afterward afterwards finally ultimately thus therefore hence otherwise`)
 
 // isAdverb reports whether a lower-case word is an adverb in -ly
 // ("famously responded", "repeatedly insisted").

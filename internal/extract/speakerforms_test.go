@@ -145,6 +145,7 @@ func TestSpeakerForms(t *testing.T) {
 		{"participle after a statement the subject issued", "The harbour board released a statement Wednesday saying the plan “rests on opinion, not on facts,” and closed the meeting.", "The harbour board", "rests on opinion", KindQuote},
 		{"participle after a memo an organisation sent out", "The Harbour Trust sent out a memo Friday saying the mayor had been “asleep at the wheel” for years.", "The Harbour Trust", "asleep at the wheel", KindQuote},
 		{"naming participle before an unattributed quotation", "Speaking at a town hall in Dover, Ada Quill went after Odo Vane, calling him “a total stiff.”", "Ada Quill", "total stiff", KindQuote},
+		{"connective adverb and comma opening the sentence", "However, Ada Quill held her fire on Odo Vane, calling him a “decent man” at the fair.", "Ada Quill", "decent man", KindQuote},
 		{"adverb after a time phrase after the subject", "The Quill campaign on Monday also doubled down on its attacks, saying the mayor is fit “on paper” but weak.", "The Quill campaign", "on paper", KindQuote},
 	}
 	for _, tt := range tests {
