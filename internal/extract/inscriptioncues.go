@@ -14,7 +14,7 @@ var inscriptionCues = set(`read reads`)
 // inscriptionCue reports whether token i is an inscription cue next to a
 // quotation.
 func (a *analysis) inscriptionCue(i int) bool {
-	if !inscriptionCues[a.toks[i].Key] || a.tokSent[i] < 0 {
+	if !a.is(i, wcInscriptionCue) || a.tokSent[i] < 0 {
 		return false
 	}
 	// "… reads: “…”", "read, “…”".

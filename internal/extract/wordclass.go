@@ -25,6 +25,7 @@ const (
 	wcPhrasalFirst   // first word of a phrasal cue
 	wcFunctionWord
 	wcCalendarWord
+	wcInscriptionCue
 )
 
 // wordClasses maps every key of the lists to its bits; a key in none is
@@ -53,6 +54,7 @@ func buildWordClasses() map[string]wordClass {
 	}
 	add(wcFunctionWord, functionWords)
 	add(wcCalendarWord, calendarWords)
+	add(wcInscriptionCue, inscriptionCues)
 	return m
 }
 

@@ -19,9 +19,10 @@ func TestWordClassesAgreeWithLists(t *testing.T) {
 		{"phrasalCues", wcPhrasalFirst, func(k string) bool { return len(phrasalCues[k]) > 0 }},
 		{"functionWords", wcFunctionWord, func(k string) bool { return functionWords[k] }},
 		{"calendarWords", wcCalendarWord, func(k string) bool { return calendarWords[k] }},
+		{"inscriptionCues", wcInscriptionCue, func(k string) bool { return inscriptionCues[k] }},
 	}
 	keys := map[string]bool{"minister": true, "": true, "Said": true, "saids": true}
-	for _, m := range []map[string]bool{cueVerbs, passiveCues, namingVerbs, findingVerbs, sayingNouns, functionWords, calendarWords} {
+	for _, m := range []map[string]bool{cueVerbs, passiveCues, namingVerbs, findingVerbs, sayingNouns, functionWords, calendarWords, inscriptionCues} {
 		for k := range m {
 			keys[k] = true
 		}
