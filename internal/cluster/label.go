@@ -92,24 +92,8 @@ func headline(title, text string) string {
 // and entity vectors are terms and ents.
 func (c *Clusterer) summarize(id string, docs []int32, terms, ents []weighted) Summary {
 	s := Summary{ID: id, Documents: []string{}, Outlets: []string{}, Timeline: []TimelineDay{}}
-	for _, x := range top(ents, len(ents), &c.ents) {
-		if len(s.Details.Entities) == labelSize {
-			break
-		}
-		if name := c.ents.Surface[x.ID]; !weekdays[nameKey(name)] {
-			s.Details.Entities = append(s.Details.Entities, name)
-		}
-	}
-	for _, x := range top(terms, len(terms), &c.terms) {
-		if len(s.Details.Terms) == labelSize {
-			break
-		}
-		w := c.terms.Surface[x.ID]
-		if reportingVerbs[w] || allDigits(w) {
-			continue
-		}
-		s.Details.Terms = append(s.Details.Terms, w)
-	}
+	s.Details.Entities = firstTop(ents, &c.ents, func(name string) bool { return !weekdays[nameKey(name)] })
+	s.Details.Terms = firstTop(terms, &c.terms, func(w string) bool { return !reportingVerbs[w] && !allDigits(w) })
 	s.Details.Headline = c.docs[c.representative(docs, terms)].Headline
 	s.Label = labelText(s.Details)
 
@@ -148,6 +132,30 @@ func (c *Clusterer) summarize(id string, docs []int32, terms, ents []weighted) S
 		return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.Outlet, b.Outlet))
 	})
 	return s
+}
+
+// firstTop is the surface forms of the labelSize most telling
+// coordinates of vec (by weight × idf, as top ranks them) that keep
+// accepts. A story's vector has up to CentroidTerms coordinates and
+// nearly always the first few serve, so the best few are selected and
+// sorted first, and more only when keep refused too many of them: the
+// same forms as going down the whole sorted vector.
+func firstTop(vec []weighted, v *vocab, keep func(string) bool) []string {
+	var out []string
+	for n := 4 * labelSize; ; n *= 4 {
+		out = nil
+		for _, x := range top(vec, n, v) {
+			if len(out) == labelSize {
+				return out
+			}
+			if w := v.Surface[x.ID]; keep(w) {
+				out = append(out, w)
+			}
+		}
+		if len(out) == labelSize || n >= len(vec) {
+			return out
+		}
+	}
 }
 
 // representative is the document closest to the group's term vector.
@@ -200,13 +208,19 @@ func (c *Clusterer) Stories(narratives []Narrative) []Story {
 			narrativeOf[s] = n.ID
 		}
 	}
-	out := make([]Story, 0, len(c.stories))
+	var live []int32
 	for i, s := range c.stories {
-		if len(s.Docs) == 0 {
-			continue
+		if len(s.Docs) > 0 {
+			live = append(live, int32(i))
 		}
-		id := storyID(int32(i))
-		out = append(out, Story{Summary: c.summarize(id, s.Docs, s.Terms, s.Ents), Narrative: narrativeOf[id]})
+	}
+	out := make([]Story, len(live))
+	eachIndex(len(live), func(k int) {
+		s := c.stories[live[k]]
+		out[k].Summary = c.summarize(storyID(live[k]), s.Docs, s.Terms, s.Ents)
+	})
+	for k := range out {
+		out[k].Narrative = narrativeOf[out[k].ID]
 	}
 	return out
 }

@@ -102,7 +102,8 @@ func (c *Clusterer) Narratives() []Narrative {
 	slices.SortFunc(groups, func(a, b []int32) int { return int(a[0] - b[0]) })
 
 	out := make([]Narrative, len(groups))
-	for k, members := range groups {
+	eachIndex(len(groups), func(k int) {
+		members := groups[k]
 		var docs []int32
 		var terms, ents []weighted
 		var ids []string
@@ -115,7 +116,7 @@ func (c *Clusterer) Narratives() []Narrative {
 		}
 		slices.Sort(docs)
 		out[k] = Narrative{Summary: c.summarize(narrativeID(k), docs, terms, ents), Stories: ids}
-	}
+	})
 	return out
 }
 

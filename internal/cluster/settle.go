@@ -187,21 +187,27 @@ func (c *Clusterer) mergeBestFirst(work []int32) int {
 		a, b  int32
 		score float64
 	}
-	var props []proposal
-	for _, si := range work {
+	// Proposals only read the clusterer, so they are found on all cores.
+	found := make([][]proposal, len(work))
+	c.eachWith(len(work), func(k int, sc *scratch) {
+		si := work[k]
 		s := c.stories[si]
 		if len(s.Docs) == 0 || s.Into > 0 {
-			continue
+			return
 		}
 		f := features{terms: s.Terms, ents: s.Ents}
-		for _, ti := range c.candidates(&f) {
+		for _, ti := range c.candidatesWith(&sc.cands, &f) {
 			if ti == si {
 				continue
 			}
-			if sc := c.mergeScore(si, ti); sc >= c.p.Threshold+c.mergeMargin(si, ti) {
-				props = append(props, proposal{min(si, ti), max(si, ti), sc})
+			if v := c.mergeScore(&sc.far, si, ti); v >= c.p.Threshold+c.mergeMargin(si, ti) {
+				found[k] = append(found[k], proposal{min(si, ti), max(si, ti), v})
 			}
 		}
+	})
+	var props []proposal
+	for _, p := range found {
+		props = append(props, p...)
 	}
 	slices.SortFunc(props, func(x, y proposal) int {
 		return cmp.Or(cmp.Compare(y.score, x.score), cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
@@ -244,26 +250,27 @@ func (c *Clusterer) merge(a, b int32) int {
 // mergeScore is how well the documents of the smaller of two stories fit
 // the larger one, on average: the score a document must reach to join a
 // story, applied to a whole story arriving late.
-func (c *Clusterer) mergeScore(a, b int32) float64 {
+func (c *Clusterer) mergeScore(far *side, a, b int32) float64 {
 	if len(c.stories[a].Docs) > len(c.stories[b].Docs) {
 		a, b = b, a
 	}
-	return c.fitOf(a, b)
+	return c.fitOf(far, a, b)
 }
 
-// fitOf is the mean score of story a's documents against story b.
-func (c *Clusterer) fitOf(a, b int32) float64 {
+// fitOf is the mean score of story a's documents against story b, with
+// far the scratch side for story b.
+func (c *Clusterer) fitOf(far *side, a, b int32) float64 {
 	sa, sb := c.stories[a], c.stories[b]
 	if len(sa.Docs) == 0 {
 		return 0
 	}
 	// Story b is the side every document is compared with; the content
 	// similarity is symmetric, so this is docScore to the last bit.
-	c.far.set(c, sb.Terms, sb.Ents)
+	far.set(c, sb.Terms, sb.Ents)
 	var sum float64
 	for _, di := range sa.Docs {
 		d := &c.docs[di]
-		content := c.content(&c.far, d.Terms, d.Ents)
+		content := c.content(far, d.Terms, d.Ents)
 		sum += c.scoreContent(content, d.Quotes, sb, d.Date)
 	}
 	return sum / float64(len(sa.Docs))

@@ -63,7 +63,8 @@ type Clusterer struct {
 	// Scratch space of the comparisons, reused from call to call.
 	cands candidateScratch
 	near  side // the document or story being compared
-	far   side // the story the others are compared with (fitOf)
+	// pool is the scratch of the goroutines of eachWith.
+	pool []*scratch
 	// maxKey is the latest place in Order's order of a document placed
 	// so far, and unordered the documents placed since the last Settle
 	// that arrived after a document sorting after them (see replace).
