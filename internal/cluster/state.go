@@ -3,6 +3,7 @@ package cluster
 import (
 	"bytes"
 	"encoding/gob"
+	"errors"
 	"fmt"
 	"io"
 )
@@ -44,10 +45,98 @@ type state struct {
 // documents or stories: a store writing it part by part never holds it
 // whole (2.8 KB a document: gigabytes at a million documents, at the very
 // moment the story stage needs the most).
+//
+// The state is encoded on a goroutine of its own while the caller's
+// goroutine writes what is encoded so far to w: a store's writes (SQLite
+// copying each part into its pages) and gob's encoding take about the
+// same time, and the analysis waits for both. At most stateAhead chunks
+// of stateChunk bytes are held between the two.
 func (c *Clusterer) WriteState(w io.Writer) error {
 	c.terms.fill()
 	c.ents.fill()
-	return c.encodeState(w)
+	full := make(chan []byte, stateAhead)
+	free := make(chan []byte, stateAhead)
+	stop := make(chan struct{})
+	encoded := make(chan error, 1)
+	go func() {
+		cw := &chunkWriter{full: full, free: free, stop: stop}
+		err := c.encodeState(cw)
+		if err == nil {
+			err = cw.flush()
+		}
+		close(full)
+		encoded <- err
+	}()
+	var werr error
+	for b := range full {
+		if werr == nil {
+			if _, werr = w.Write(b); werr != nil {
+				close(stop)
+			}
+		}
+		select {
+		case free <- b[:0]:
+		default:
+		}
+	}
+	if err := <-encoded; werr == nil {
+		werr = err
+	}
+	return werr
+}
+
+// stateChunk and stateAhead size the chunks WriteState hands from the
+// encoding goroutine to the writing one, and how many may wait.
+const (
+	stateChunk = 1 << 20
+	stateAhead = 4
+)
+
+// errStateStopped ends the encoding when writing the state failed.
+var errStateStopped = errors.New("cluster: writing the saved state failed")
+
+// chunkWriter copies what the encoder writes into chunks and hands each
+// full one on; gob reuses its own buffer once Write returns.
+type chunkWriter struct {
+	buf        []byte
+	full, free chan []byte
+	stop       chan struct{}
+}
+
+func (cw *chunkWriter) Write(p []byte) (int, error) {
+	n := 0
+	for len(p) > 0 {
+		if cw.buf == nil {
+			select {
+			case cw.buf = <-cw.free:
+			default:
+				cw.buf = make([]byte, 0, stateChunk)
+			}
+		}
+		k := min(len(p), stateChunk-len(cw.buf))
+		cw.buf = append(cw.buf, p[:k]...)
+		p, n = p[k:], n+k
+		if len(cw.buf) == stateChunk {
+			if err := cw.flush(); err != nil {
+				return n, err
+			}
+		}
+	}
+	return n, nil
+}
+
+// flush hands the chunk being filled on.
+func (cw *chunkWriter) flush() error {
+	if len(cw.buf) == 0 {
+		return nil
+	}
+	select {
+	case cw.full <- cw.buf:
+		cw.buf = nil
+		return nil
+	case <-cw.stop:
+		return errStateStopped
+	}
 }
 
 // MarshalBinary is WriteState into one slice.

@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"bytes"
+	"errors"
 	"maps"
 	"math/rand/v2"
 	"testing"
@@ -49,4 +50,42 @@ type largestWrite struct {
 func (w *largestWrite) Write(p []byte) (int, error) {
 	w.largest = max(w.largest, len(p))
 	return w.buf.Write(p)
+}
+
+// TestStateWriteFails stops encoding when the writer fails: WriteState
+// returns the writer's error after the first failed write. A state larger
+// than a chunk goes through several.
+func TestStateWriteFails(t *testing.T) {
+	c := New(DefaultParams())
+	fill(c, stateBatch+100, rand.New(rand.NewPCG(7, 8)))
+	var a bytes.Buffer
+	if err := c.WriteState(&a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Len() <= 2*stateChunk {
+		t.Fatalf("the state (%d bytes) fits two chunks", a.Len())
+	}
+	if back, err := Load(a.Bytes()); err != nil || !maps.Equal(back.Assignments(), c.Assignments()) {
+		t.Fatalf("state written in chunks does not load back the same (%v)", err)
+	}
+	w := &failingWriter{after: 1}
+	if err := c.WriteState(w); err != errWrite {
+		t.Fatalf("WriteState into a failing writer returned %v", err)
+	}
+	if w.writes != 2 {
+		t.Fatalf("%d writes, want the one that worked and the one that failed", w.writes)
+	}
+}
+
+var errWrite = errors.New("write failed")
+
+// failingWriter fails every write after the first after.
+type failingWriter struct{ after, writes int }
+
+func (w *failingWriter) Write(p []byte) (int, error) {
+	w.writes++
+	if w.writes > w.after {
+		return 0, errWrite
+	}
+	return len(p), nil
 }
