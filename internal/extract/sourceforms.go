@@ -181,6 +181,11 @@ func (a *analysis) describedNameAfter(b int) int {
 			j = r.Last
 			if n := j + 1; n+1 < len(a.toks) && a.toks[n].Key == "s" && (gap(a.text, a.toks, n) == "’" || gap(a.text, a.toks, n) == "'") {
 				j = n
+			} else if r.Type == Person && strings.HasSuffix(a.toks[n].Key, "ed") {
+				// "Ada Quill attacked Odo Vane": a past tense after a
+				// person's name is their verb, not a word describing
+				// the next name.
+				return -1
 			}
 			continue
 		}

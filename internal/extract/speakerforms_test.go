@@ -146,6 +146,7 @@ func TestSpeakerForms(t *testing.T) {
 		{"participle after a memo an organisation sent out", "The Harbour Trust sent out a memo Friday saying the mayor had been “asleep at the wheel” for years.", "The Harbour Trust", "asleep at the wheel", KindQuote},
 		{"naming participle before an unattributed quotation", "Speaking at a town hall in Dover, Ada Quill went after Odo Vane, calling him “a total stiff.”", "Ada Quill", "total stiff", KindQuote},
 		{"connective adverb and comma opening the sentence", "However, Ada Quill held her fire on Odo Vane, calling him a “decent man” at the fair.", "Ada Quill", "decent man", KindQuote},
+		{"past tense between two names is the first one's verb", "Ada Quill hammered Odo Vane, calling him a “train wreck” at the fair.", "Ada Quill", "train wreck", KindQuote},
 		{"adverb after a time phrase after the subject", "The Quill campaign on Monday also doubled down on its attacks, saying the mayor is fit “on paper” but weak.", "The Quill campaign", "on paper", KindQuote},
 	}
 	for _, tt := range tests {
