@@ -390,12 +390,12 @@ func (a *analysis) clauseBegin(f int, sent doc.Span) int {
 		switch {
 		case k == "but" || k == "and" || k == "yet" || k == "so" || k == "then" || k == "still" || k == "instead" || adverb && isBlank(gap(a.text, a.toks, f+1)):
 			f++
-		case connectives[k] && strings.TrimSpace(gap(a.text, a.toks, f+1)) == ",":
+		case (connectives[k] || ordinalOpeners[k]) && strings.TrimSpace(gap(a.text, a.toks, f+1)) == ",":
 			// "However, Quill held his fire …"
 			f++
 		case a.relativeTimeEnd(f, sent) > f:
 			f = a.relativeTimeEnd(f, sent)
-		case prepositions[k] || subordinators[k] && k != "and" && k != "but" || timeWords[k] || adverb || placeAdverbs[k]:
+		case prepositions[k] || subordinators[k] && k != "and" && k != "but" || timeWords[k] || adverb || placeAdverbs[k] || a.openingParticiplePhrase(f, n):
 			// An introductory phrase ends at its comma.
 			c := f + 1
 			for c < len(a.toks) && c < f+15 && a.toks[c].Begin < sent.End && !strings.Contains(gap(a.text, a.toks, c), ",") {
@@ -1134,6 +1134,22 @@ func (a *analysis) nameBeforeAppositions(seg int) (source, bool) {
 // a comma ("However, …", "Indeed, …").
 var connectives = set(`however moreover indeed nevertheless nonetheless furthermore likewise similarly
 	separately additionally besides afterward afterwards finally ultimately thus therefore hence otherwise`)
+
+// ordinalOpeners count the steps of an account ("First, …", "Second, …").
+var ordinalOpeners = set(`first second third fourth last lastly`)
+
+// openingParticiplePhrase reports whether token f, the n-th step into a
+// sentence, opens it with a participle in -ing followed by a lower-case
+// word ("Flying home one night, she …", "Speaking at a rally in Dover,
+// Quill …"): an introductory phrase, not the subject ("Flying" is no
+// name).
+func (a *analysis) openingParticiplePhrase(f, n int) bool {
+	k := a.toks[f].Key
+	if n != 0 || !a.starts[f] || len(k) < 6 || !strings.HasSuffix(k, "ing") || a.opensNameRun(f) || f+1 >= len(a.toks) || !isBlank(gap(a.text, a.toks, f+1)) {
+		return false
+	}
+	return !isUpperStart(a.text[a.toks[f+1].Begin:a.toks[f+1].End])
+}
 
 // isAdverb reports whether a lower-case word is an adverb in -ly
 // ("famously responded", "repeatedly insisted").
