@@ -407,6 +407,12 @@ func (a *analysis) clauseBegin(f int, sent doc.Span) int {
 			if c >= len(a.toks) || c >= f+15 || a.toks[c].Begin >= sent.End || a.inQuote[c] {
 				return f
 			}
+			// "In Ames, Iowa, on Sunday, …": a place after the comma that
+			// a comma closes belongs to the place before it.
+			if ri := a.runAt[c]; ri >= 0 && a.runs[ri].First == c && a.runs[ri].Type == Place && a.runs[ri].Last+1 < len(a.toks) &&
+				strings.TrimSpace(gap(a.text, a.toks, a.runs[ri].Last+1)) == "," && a.toks[a.runs[ri].Last+1].Begin < sent.End {
+				c = a.runs[ri].Last + 1
+			}
 			f = c
 		default:
 			return f
