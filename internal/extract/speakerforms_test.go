@@ -150,6 +150,7 @@ func TestSpeakerForms(t *testing.T) {
 		{"participle phrase opening the sentence", "Flying home one night in the ferry, Ada Quill vented to her husband that the vote would be “a huge shock” to all.", "Ada Quill", "huge shock", KindQuote},
 		{"ordinal and comma opening the sentence", "First, Ada Quill attacked Odo Vane for being a “failed candidate” twice.", "Ada Quill", "failed candidate", KindQuote},
 		{"city and state inside an introductory phrase", "At a town hall in Salem, Oregon, on Sunday, Ada Quill went after Odo Vane, calling him “a total stiff.”", "Ada Quill", "total stiff", KindQuote},
+		{"organisation after its article, then an auxiliary", "The Harbour Trust has stayed away from the talks, calling the levy “a tax on every family.”", "The Harbour Trust", "tax on every family", KindQuote},
 		{"adverb after a time phrase after the subject", "The Quill campaign on Monday also doubled down on its attacks, saying the mayor is fit “on paper” but weak.", "The Quill campaign", "on paper", KindQuote},
 	}
 	for _, tt := range tests {

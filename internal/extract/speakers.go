@@ -482,10 +482,11 @@ func (a *analysis) npAfter(b int) (source, bool) {
 				return s, true
 			}
 		}
-		// "The Harbour Trust released a statement": a name that is no
-		// person's after the article, then its verb and object.
+		// "The Harbour Trust released a statement", "The Harbour Trust
+		// has said": a name that is no person's after the article, then
+		// its verb.
 		if ri := runIndexAt(a.runAt, b+1); k == "the" && ri >= 0 && a.runs[ri].First == b+1 && (a.runs[ri].Type == Org || a.runs[ri].Type == Unknown) && !a.runs[ri].None &&
-			isBlank(gap(a.text, a.toks, b+1)) && a.runs[ri].Last+1 < len(a.toks) && a.pastVerbWithObject(a.runs[ri].Last+1) {
+			isBlank(gap(a.text, a.toks, b+1)) && a.runs[ri].Last+1 < len(a.toks) && a.verbAfterName(a.runs[ri].Last+1) {
 			r := a.runs[ri]
 			return source{Span: doc.Span{Begin: t.Begin, End: a.toks[r.Last].End}, Kind: srcName, Run: ri, Type: r.Type}, true
 		}
@@ -532,6 +533,17 @@ func (a *analysis) pastVerbWithObject(j int) bool {
 		return true
 	}
 	return false
+}
+
+// verbAfterName reports whether token j, right after a name, opens its
+// verb: a past tense with its object, an auxiliary or a cue ("has said",
+// "did not want", "says").
+func (a *analysis) verbAfterName(j int) bool {
+	if !isBlank(gap(a.text, a.toks, j)) {
+		return false
+	}
+	k := a.toks[j].Key
+	return a.pastVerbWithObject(j) || (auxiliaries[k] || finiteVerbs[k]) && !isUpperStart(a.text[a.toks[j].Begin:a.toks[j].End]) || cueVerbs[k] && !a.inQuote[j]
 }
 
 // irregularPasts are past tenses of verbs that put out a text ("sent a
