@@ -17,6 +17,7 @@ func TestFrameQuotes(t *testing.T) {
 		{"coordinated verb after a frame", "“I hate the word,” she said, but added that after the levy “nobody in the valley is living large.”", "nobody in the valley", "she"},
 		{"second quotation after because", "Ada Harrow says “the whole harbour has gone soft” because “the board has gone soft like the town has.”", "the board has gone soft", "Ada Harrow"},
 		{"a few words after a frame", "“We are ready,” Ramos said at the hall where the “gun show loophole” was first debated.", "gun show loophole", ""},
+		{"a few words after a frame with no determiner before them", "In a later vote, Ada Harrow warned of the dangers of “owners of the harbour” who never sail.", "owners of the harbour", "Ada Harrow"},
 		{"passive frame", "Later that day Pell was asked by reporters about the “not there yet at all” remark.", "not there yet", ""},
 	}
 	for _, tt := range tests {
