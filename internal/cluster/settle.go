@@ -37,10 +37,12 @@ func (c *Clusterer) Settle() int {
 		}
 		work := slices.Sorted(maps.Keys(c.dirty))
 		clear(c.dirty)
+		c.fitsAhead(work)
 		n := 0
 		for _, si := range work {
 			n += c.reassign(si)
 		}
+		c.ahead.clear()
 		n += c.mergeBestFirst(work)
 		moved += n
 		if n == 0 {
@@ -85,7 +87,7 @@ func (c *Clusterer) reassign(si int32) int {
 		if d.Pinned || d.Story != si || len(s.Docs) < 2 {
 			continue
 		}
-		to, score := c.bestOther(di, si)
+		to, score := c.bestOtherAhead(di, si)
 		if to < 0 || score < c.p.Threshold {
 			continue // no other story could take it, however it fits its own
 		}
@@ -167,7 +169,7 @@ func (c *Clusterer) reassignSingle(si int32) int {
 	if c.docs[di].Pinned {
 		return 0
 	}
-	to, score := c.bestOther(di, si)
+	to, score := c.bestOtherAhead(di, si)
 	if to < 0 || score < c.p.Threshold {
 		return 0
 	}
@@ -280,19 +282,137 @@ func (c *Clusterer) fitOf(far *side, a, b int32) float64 {
 // best, and its score; -1 when there is none.
 func (c *Clusterer) bestOther(di, si int32) (int32, float64) {
 	d := &c.docs[di]
-	f := features{terms: d.Terms, ents: d.Ents, quotes: d.Quotes}
+	c.near.set(c, d.Terms, d.Ents)
+	to, score, _ := c.bestOtherWith(&c.cands, &c.near, di, si, top(d.Terms, c.p.QueryTerms, &c.terms), top(d.Ents, c.p.QueryTerms, &c.ents))
+	return to, score
+}
+
+// bestOtherWith is bestOther with the given scratch, near set for the
+// document, and the document's terms and entities looked up in the
+// index; it also returns the candidates.
+func (c *Clusterer) bestOtherWith(sc *candidateScratch, near *side, di, si int32, qTerms, qEnts []weighted) (int32, float64, []int32) {
+	d := &c.docs[di]
 	best, bestScore := int32(-1), 0.0
-	cands := c.candidates(&f)
-	c.near.set(c, f.terms, f.ents)
+	cands := c.candidatesOf(sc, qTerms, qEnts)
 	for _, ti := range cands {
 		if ti == si {
 			continue
 		}
-		if sc := c.scoreNear(f.quotes, c.stories[ti], d.Date); sc > bestScore {
-			best, bestScore = ti, sc
+		s := c.stories[ti]
+		if v := c.scoreContent(c.content(near, s.Terms, s.Ents), d.Quotes, s, d.Date); v > bestScore {
+			best, bestScore = ti, v
 		}
 	}
-	return best, bestScore
+	return best, bestScore, cands
+}
+
+// aheadFits are the best other stories of the documents of one round of
+// Settle, found on all cores before the round moves any (fitsAhead), and
+// what has changed since: a fit found ahead is the one bestOther gives
+// as long as no story among its candidates changed and no index entry
+// it read gained a story.
+type aheadFits struct {
+	fits    map[int32]aheadFit // by document
+	stories map[int32]bool     // stories changed by the round's moves
+	terms   map[uint32]bool    // index entries the moves added to
+	ents    map[uint32]bool
+}
+
+type aheadFit struct {
+	story, to   int32 // the document's story then, its best other
+	score       float64
+	cands       []int32
+	terms, ents []weighted // looked up in the index
+}
+
+func (a *aheadFits) clear() {
+	clear(a.fits)
+	clear(a.stories)
+	clear(a.terms)
+	clear(a.ents)
+}
+
+// fitsAhead finds, on all cores, the best other story of each document
+// of the stories in work that reassign will ask about.
+func (c *Clusterer) fitsAhead(work []int32) {
+	var docs []int32
+	for _, si := range work {
+		for _, di := range c.stories[si].Docs {
+			if !c.docs[di].Pinned {
+				docs = append(docs, di)
+			}
+		}
+	}
+	if len(docs) < aheadLeast {
+		return
+	}
+	fits := make([]aheadFit, len(docs))
+	c.eachWith(len(docs), func(k int, sc *scratch) {
+		di := docs[k]
+		d := &c.docs[di]
+		si := d.Story
+		sc.far.set(c, d.Terms, d.Ents)
+		qt, qe := top(d.Terms, c.p.QueryTerms, &c.terms), top(d.Ents, c.p.QueryTerms, &c.ents)
+		to, score, cands := c.bestOtherWith(&sc.cands, &sc.far, di, si, qt, qe)
+		fits[k] = aheadFit{story: si, to: to, score: score, cands: cands, terms: qt, ents: qe}
+	})
+	if c.ahead.fits == nil {
+		c.ahead = aheadFits{fits: make(map[int32]aheadFit), stories: make(map[int32]bool), terms: make(map[uint32]bool), ents: make(map[uint32]bool)}
+	}
+	for k, di := range docs {
+		c.ahead.fits[di] = fits[k]
+	}
+}
+
+// aheadLeast is the fewest documents fitsAhead shares out among the cores.
+var aheadLeast = 64
+
+// bestOtherAhead is bestOther, from the fit found ahead when it still
+// holds.
+func (c *Clusterer) bestOtherAhead(di, si int32) (int32, float64) {
+	a := &c.ahead
+	if f, ok := a.fits[di]; ok && f.story == si && a.holds(f) {
+		return f.to, f.score
+	}
+	return c.bestOther(di, si)
+}
+
+// holds reports whether nothing a fit found ahead depends on changed.
+func (a *aheadFits) holds(f aheadFit) bool {
+	for _, x := range f.terms {
+		if a.terms[x.ID] {
+			return false
+		}
+	}
+	for _, x := range f.ents {
+		if a.ents[x.ID] {
+			return false
+		}
+	}
+	for _, si := range f.cands {
+		if a.stories[si] {
+			return false
+		}
+	}
+	return true
+}
+
+// moved notes for the fits found ahead what moving document di from
+// story from changed: both stories, and the index entries the document's
+// new story was added to (join's).
+func (c *Clusterer) moved(di, from int32) {
+	a := &c.ahead
+	if len(a.fits) == 0 {
+		return
+	}
+	d := &c.docs[di]
+	a.stories[from], a.stories[d.Story] = true, true
+	for _, x := range top(d.Terms, c.p.IndexTerms, &c.terms) {
+		a.terms[x.ID] = true
+	}
+	for _, x := range top(d.Ents, c.p.IndexTerms, &c.ents) {
+		a.ents[x.ID] = true
+	}
 }
 
 // docScore is the score of a placed document against a story.
@@ -323,6 +443,7 @@ func (c *Clusterer) move(di, to int32) {
 	c.dirty[from] = true
 	d := &c.docs[di]
 	c.join(to, di, d.Terms, d.Ents)
+	c.moved(di, from)
 }
 
 // addMeta adds a document's quotes and date to a story summary.

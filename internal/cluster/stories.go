@@ -65,6 +65,8 @@ type Clusterer struct {
 	near  side // the document or story being compared
 	// pool is the scratch of the goroutines of eachWith.
 	pool []*scratch
+	// ahead are the fits of a round of Settle found on all cores.
+	ahead aheadFits
 	// maxKey is the latest place in Order's order of a document placed
 	// so far, and unordered the documents placed since the last Settle
 	// that arrived after a document sorting after them (see replace).
@@ -142,8 +144,11 @@ func (c *Clusterer) place(it Prepared, f features) (Placement, error) {
 
 	di := int32(len(c.docs))
 	rec := docRecord{ID: it.ID, Date: it.Date, Outlet: it.Outlet, Title: it.Title, Headline: it.Headline}
-	rec.Terms = prune(f.terms, c.p.DocTerms, &c.terms)
-	rec.Ents = prune(f.ents, c.p.DocTerms, &c.ents)
+	// The document's coordinates are ranked once: the kept ones, those
+	// looked up in the index and those the story is indexed under are
+	// the first of one ranking (the counts do not change until Settle).
+	terms, ents := c.rank(f.terms, &c.terms), c.rank(f.ents, &c.ents)
+	rec.Terms, rec.Ents = terms.kept, ents.kept
 	rec.Quotes = f.quotes
 
 	pl := Placement{}
@@ -155,7 +160,7 @@ func (c *Clusterer) place(it Prepared, f features) (Placement, error) {
 		c.pinSources(it)
 	default:
 		var scanned int
-		si, pl.Score, scanned = c.best(&f, it.Date)
+		si, pl.Score, scanned = c.bestRanked(&f, it.Date, terms.first(c.p.QueryTerms), ents.first(c.p.QueryTerms))
 		pl.Scanned = scanned
 		if si >= 0 && pl.Score >= c.p.Threshold {
 			pl.Reason = "similar"
@@ -171,7 +176,7 @@ func (c *Clusterer) place(it Prepared, f features) (Placement, error) {
 	c.docs = append(c.docs, rec)
 	c.docIndex[it.ID] = di
 	c.noteOrder(di)
-	c.join(si, di, f.terms, f.ents)
+	c.joinIndexed(si, di, f.terms, f.ents, terms.first(c.p.IndexTerms), ents.first(c.p.IndexTerms))
 	for _, src := range it.Sources {
 		if _, seen := c.docIndex[src]; !seen {
 			c.derivedBy[src] = append(c.derivedBy[src], di)
@@ -229,9 +234,39 @@ func (c *Clusterer) resolve(si int32) int32 {
 	return si
 }
 
+// ranking is a vector's DocTerms most telling coordinates: kept sorted
+// by id, as prune keeps them, and byScore sorted as top sorts them.
+type ranking struct {
+	kept, byScore []weighted
+}
+
+// rank ranks vec under the vocabulary's current counts.
+func (c *Clusterer) rank(vec []weighted, v *vocab) ranking {
+	r := ranking{byScore: top(vec, c.p.DocTerms, v)}
+	if len(vec) <= c.p.DocTerms {
+		r.kept = vec // as prune keeps it
+	} else {
+		r.kept = slices.Clone(r.byScore)
+		slices.SortFunc(r.kept, func(a, b weighted) int { return int(a.ID) - int(b.ID) })
+	}
+	return r
+}
+
+// first is top(vec, n) of the ranked vector, and top(kept, n) too: the
+// best n of the best DocTerms are the best n (n at most DocTerms).
+func (r ranking) first(n int) []weighted {
+	return r.byScore[:min(n, len(r.byScore))]
+}
+
 // best finds the most similar candidate story; -1 when there is none.
 func (c *Clusterer) best(f *features, date time.Time) (int32, float64, int) {
-	cands := c.candidates(f)
+	return c.bestRanked(f, date, top(f.terms, c.p.QueryTerms, &c.terms), top(f.ents, c.p.QueryTerms, &c.ents))
+}
+
+// bestRanked is best with the document's most telling terms and entities
+// (top QueryTerms) given.
+func (c *Clusterer) bestRanked(f *features, date time.Time, qTerms, qEnts []weighted) (int32, float64, int) {
+	cands := c.candidatesOf(&c.cands, qTerms, qEnts)
 	c.near.set(c, f.terms, f.ents)
 	bestStory, bestScore := int32(-1), 0.0
 	for _, si := range cands {
@@ -263,12 +298,18 @@ func (c *Clusterer) candidates(f *features) []int32 {
 // that each have their own may look for candidates at once, as long as
 // none changes the clusterer.
 func (c *Clusterer) candidatesWith(sc *candidateScratch, f *features) []int32 {
+	return c.candidatesOf(sc, top(f.terms, c.p.QueryTerms, &c.terms), top(f.ents, c.p.QueryTerms, &c.ents))
+}
+
+// candidatesOf is candidatesWith for the terms and entities looked up
+// (the top QueryTerms of a vector, by score).
+func (c *Clusterer) candidatesOf(sc *candidateScratch, qTerms, qEnts []weighted) []int32 {
 	if n := len(c.stories); len(sc.acc) < n {
 		sc.acc = append(sc.acc, make([]float64, n-len(sc.acc))...)
 		sc.seen = append(sc.seen, make([]bool, n-len(sc.seen))...)
 	}
-	collect := func(vec []weighted, v *vocab, postings map[uint32][]int32) {
-		for _, x := range top(vec, c.p.QueryTerms, v) {
+	collect := func(keys []weighted, v *vocab, postings map[uint32][]int32) {
+		for _, x := range keys {
 			list := postings[x.ID]
 			if len(list) > c.p.PostingTail {
 				list = list[len(list)-c.p.PostingTail:]
@@ -285,8 +326,8 @@ func (c *Clusterer) candidatesWith(sc *candidateScratch, f *features) []int32 {
 			}
 		}
 	}
-	collect(f.terms, &c.terms, c.termPostings)
-	collect(f.ents, &c.ents, c.entPostings)
+	collect(qTerms, &c.terms, c.termPostings)
+	collect(qEnts, &c.ents, c.entPostings)
 	better := func(a, b int32) bool {
 		return sc.acc[a] > sc.acc[b] || sc.acc[a] == sc.acc[b] && a < b
 	}
@@ -374,15 +415,22 @@ func (c *Clusterer) timeFactor(date time.Time, s *story) float64 {
 // (whole when it is placed, as kept when it moves), and indexes the story
 // under the document's most telling terms and entities.
 func (c *Clusterer) join(si, di int32, terms, ents []weighted) {
+	d := &c.docs[di]
+	c.joinIndexed(si, di, terms, ents, top(d.Terms, c.p.IndexTerms, &c.terms), top(d.Ents, c.p.IndexTerms, &c.ents))
+}
+
+// joinIndexed is join with the document's most telling kept terms and
+// entities (top IndexTerms) given.
+func (c *Clusterer) joinIndexed(si, di int32, terms, ents, iTerms, iEnts []weighted) {
 	s, d := c.stories[si], &c.docs[di]
 	d.Story = si
 	c.dirty[si] = true
 	s.Docs = append(s.Docs, di)
-	s.Terms = prune(add(s.Terms, terms), c.p.CentroidTerms, &c.terms)
-	s.Ents = prune(add(s.Ents, ents), c.p.CentroidTerms, &c.ents)
+	s.Terms = c.plus(s.Terms, terms, &c.terms)
+	s.Ents = c.plus(s.Ents, ents, &c.ents)
 	c.addMeta(s, di)
-	index := func(vec []weighted, v *vocab, postings map[uint32][]int32) {
-		for _, x := range top(vec, c.p.IndexTerms, v) {
+	index := func(keys []weighted, postings map[uint32][]int32) {
+		for _, x := range keys {
 			list := postings[x.ID]
 			if n := len(list); n > 0 && list[n-1] == si {
 				continue
@@ -390,8 +438,18 @@ func (c *Clusterer) join(si, di int32, terms, ents []weighted) {
 			postings[x.ID] = append(list, si)
 		}
 	}
-	index(d.Terms, &c.terms, c.termPostings)
-	index(d.Ents, &c.ents, c.entPostings)
+	index(iTerms, c.termPostings)
+	index(iEnts, c.entPostings)
+}
+
+// plus is a story vector with a document's added, pruned to
+// CentroidTerms. Nothing to add (the documents of a merged story, whose
+// vectors are summed already) leaves a pruned vector as it is.
+func (c *Clusterer) plus(story, doc []weighted, v *vocab) []weighted {
+	if len(doc) == 0 && len(story) <= c.p.CentroidTerms {
+		return story
+	}
+	return prune(add(story, doc), c.p.CentroidTerms, v)
 }
 
 func sharesAny(a, b []string) bool {
