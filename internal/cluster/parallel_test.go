@@ -26,6 +26,30 @@ func TestSettleAhead(t *testing.T) {
 	if movedAhead != moved || !maps.Equal(ahead.Assignments(), each.Assignments()) {
 		t.Fatalf("with fits found ahead settling moved %d documents, without %d, into other stories", movedAhead, moved)
 	}
+	checkHops(t, ahead)
+}
+
+// checkHops checks that hop says of every story what the story says:
+// where it was merged into, or whether it is empty.
+func checkHops(t *testing.T, c *Clusterer) {
+	t.Helper()
+	merged := 0
+	for si, s := range c.stories {
+		want := int32(0)
+		switch {
+		case s.Into > 0:
+			want = s.Into
+			merged++
+		case len(s.Docs) == 0:
+			want = -1
+		}
+		if c.hop[si] != want {
+			t.Fatalf("hop of story %d is %d, want %d", si, c.hop[si], want)
+		}
+	}
+	if merged == 0 {
+		t.Fatal("no story was merged; the test does not exercise it")
+	}
 }
 
 // fillNear is fill with documents of few terms drawn from a small
@@ -44,8 +68,7 @@ func fillNear(c *Clusterer, n int, rng *rand.Rand) {
 		f := features{terms: unitVector(tc), ents: unitVector(ec)}
 		c.terms.count(f.terms)
 		c.ents.count(f.ents)
-		si := int32(len(c.stories))
-		c.stories = append(c.stories, &story{})
+		si := c.newStory()
 		di := int32(len(c.docs))
 		id := "d" + itoa(i)
 		c.docs = append(c.docs, docRecord{ID: id, Story: si, Terms: f.terms, Ents: f.ents})

@@ -110,6 +110,7 @@ func (c *Clusterer) replace() int {
 			}
 		}
 		*s = story{}
+		c.noteStory(si)
 		c.dirty[si] = true
 		for _, di := range pinned {
 			d := &c.docs[di]

@@ -239,6 +239,7 @@ func (c *Clusterer) merge(a, b int32) int {
 	// indexed under the moved documents' terms.
 	src := *c.stories[from]
 	*c.stories[from] = story{Into: to + 1}
+	c.noteStory(from)
 	delete(c.dirty, from)
 	dst := c.stories[to]
 	dst.Terms = prune(add(dst.Terms, src.Terms), c.p.CentroidTerms, &c.terms)
@@ -440,6 +441,7 @@ func (c *Clusterer) without(s *story, di int32) *story {
 func (c *Clusterer) move(di, to int32) {
 	from := c.docs[di].Story
 	*c.stories[from] = *c.without(c.stories[from], di)
+	c.noteStory(from)
 	c.dirty[from] = true
 	d := &c.docs[di]
 	c.join(to, di, d.Terms, d.Ents)

@@ -227,6 +227,13 @@ func Read(r io.Reader) (*Clusterer, error) {
 		}
 	}
 	c.termPostings, c.entPostings = s.TermPostings, s.EntPostings
+	c.hop = make([]int32, len(c.stories))
+	for si, st := range c.stories {
+		if st.Into < 0 || int(st.Into) > len(c.stories) {
+			return nil, fmt.Errorf("cluster: saved state merges a story into a missing one; recluster")
+		}
+		c.noteStory(int32(si))
+	}
 	c.maxKey = s.MaxKey
 	for _, di := range s.Unordered {
 		if di < 0 || int(di) >= len(c.docs) {
