@@ -204,6 +204,12 @@ func (a *analysis) framedSpeaker(q rawQuote) (source, int, bool) {
 		}
 		return source{}, 0, false
 	}
+	// “…,” it recommended.: a document or body speaks through "it" in
+	// the frame.
+	if a.toks[j].Key == "it" && !isUpperStart(a.text[a.toks[j].Begin:a.toks[j].End]) && j+1 < len(a.toks) && isBlank(gap(a.text, a.toks, j+1)) &&
+		a.tokSent[j+1] == a.tokSent[j] && a.sayingVerbAt(j+1) {
+		return source{Span: doc.Span{Begin: a.toks[j].Begin, End: a.toks[j].End}, Kind: srcOrgRole, Run: -1, Head: "it"}, j + 1, true
+	}
 	// “…,” Marlowe scolded.
 	s, ok := a.npAfter(j)
 	if !ok || s.Kind == srcName && s.Type == Place {
