@@ -684,6 +684,44 @@ func (a *analysis) clauseOpening(j int) int {
 	return f
 }
 
+// titledHeadline attributes a headline in title case that opens with a
+// person's name and a colon and quotes them after it ("Ada Quill: ‘The
+// Levy Is A Fraud’", "Gov. Quill: Vane Is ‘Not Fit To Serve’"). Every
+// word of such a headline is capitalised, so no name run marks the
+// name; the person is one the document names in full (the surname
+// before the colon resolves to them). The mention is the words before
+// the colon, resolved to that name.
+func (a *analysis) titledHeadline(p doc.Span, f int) {
+	c := f
+	for c < len(a.toks) && c <= f+4 && a.toks[c].End < p.End && isUpperStart(a.text[a.toks[c].Begin:a.toks[c].End]) && !functionWords[a.toks[c].Key] {
+		if c+1 < len(a.toks) && strings.HasPrefix(gap(a.text, a.toks, c+1), ":") {
+			break
+		}
+		if c+1 < len(a.toks) && !isBlank(gap(a.text, a.toks, c+1)) && strings.TrimSpace(gap(a.text, a.toks, c+1)) != "." {
+			return
+		}
+		c++
+	}
+	if c >= len(a.toks) || c > f+4 || c+1 >= len(a.toks) || !strings.HasPrefix(gap(a.text, a.toks, c+1), ":") || !isUpperStart(a.text[a.toks[c].Begin:a.toks[c].End]) {
+		return
+	}
+	colon := a.toks[c].End
+	cb, ce := trimSpace(a.text, colon+1, p.End)
+	// A quotation (any mark, ‘’ too) opens after the colon.
+	k := sort.Search(len(a.qspans), func(k int) bool { return a.qspans[k].Begin >= cb })
+	if normalize.CountWords(a.text[cb:ce]) < 3 || k >= len(a.qspans) || a.qspans[k].Begin >= ce {
+		return
+	}
+	name := a.people.resolve(a.text[a.toks[c].Begin:a.toks[c].End])
+	if name == "" {
+		return
+	}
+	// Kept as a role-like mention with its name already resolved:
+	// resolve leaves such a source's name as it is.
+	src := source{Span: doc.Span{Begin: a.toks[f].Begin, End: a.toks[c].End}, Kind: srcOrgRole, Run: -1, Head: a.toks[c].Key, Name: name, Type: Person}
+	a.addAttr(attribution{Cue: doc.Span{Begin: colon, End: colon + 1}, CueTok: c, Src: src, Pre: true, Fixed: true, Content: doc.Span{Begin: cb, End: ce}})
+}
+
 // findHeadlines attributes a headline of the form "Name: what they
 // said" ("Lynch: No outside influence on FBI probe"): a short paragraph
 // that opens with a person's or organisation's name and a colon.
@@ -698,6 +736,7 @@ func (a *analysis) findHeadlines() {
 		}
 		ri := a.runAt[f]
 		if ri < 0 {
+			a.titledHeadline(p, f)
 			continue
 		}
 		r := a.runs[ri]
