@@ -13,10 +13,11 @@
 // extracted occurrences with a speaker mention that are correctly
 // attributed; recall is the share of gold attributions that some
 // extracted occurrence attributes correctly. Two sets are measured:
-// "direct" — gold attributions whose content holds a quotation mark,
-// against extracted quotes (kind quote); and "all" — every gold
-// attribution, against extracted quotes and claims. Where an article has
-// several annotators' files, the first by name is used.
+// "direct" — gold attributions whose content holds a quotation mark
+// (", “, ”, the archive's two apostrophes or the opening single mark ‘
+// of headlines), against extracted quotes (kind quote); and "all" —
+// every gold attribution, against extracted quotes and claims. Where an
+// article has several annotators' files, the first by name is used.
 package main
 
 import (
@@ -330,13 +331,15 @@ func readAnn(path, text string) ([]gold, error) {
 		for _, s := range g.content {
 			c := text[s.b:s.e]
 			// Two apostrophes are the quotation mark of the New York
-			// Times' archive text.
-			if strings.ContainsAny(c, "\"“”") || strings.Contains(c, "''") {
+			// Times' archive text; ‘ opens the single quotation of
+			// headlines (’ is also the apostrophe, so only the opening
+			// mark counts).
+			if strings.ContainsAny(c, "\"“”‘") || strings.Contains(c, "''") {
 				g.direct = true
 			}
 			// A content that a quotation mark opens or closes just outside.
 			if s.b > 0 {
-				if r, _ := utf8.DecodeLastRuneInString(text[:s.b]); r == '"' || r == '“' || strings.HasSuffix(text[:s.b], "''") {
+				if r, _ := utf8.DecodeLastRuneInString(text[:s.b]); r == '"' || r == '“' || r == '‘' || strings.HasSuffix(text[:s.b], "''") {
 					g.direct = true
 				}
 			}
