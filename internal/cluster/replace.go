@@ -70,11 +70,11 @@ func (c *Clusterer) replace() int {
 		si := c.docs[di].Story
 		region[si] = true
 		d := &c.docs[di]
-		f := features{terms: d.Terms, ents: d.Ents, quotes: d.Quotes}
+		f := features{terms: d.Terms, ents: d.Ents}
 		cands := c.candidates(&f)
 		c.near.set(c, f.terms, f.ents)
 		for _, ti := range cands {
-			if ti != si && c.scoreNear(f.quotes, c.stories[ti], d.Date) >= c.p.Threshold {
+			if ti != si && c.scoreNear(d.Quotes, c.stories[ti], d.Date) >= c.p.Threshold {
 				region[ti] = true
 			}
 		}

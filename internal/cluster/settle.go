@@ -108,12 +108,12 @@ func (c *Clusterer) reassign(si int32) int {
 // without any one of them is had without going through all the others:
 // on a story of k documents, reassign would otherwise cost k².
 type members struct {
-	quotes map[string]int // documents carrying each quote
+	quotes map[uint32]int // documents carrying each quote
 	dates  []time.Time    // the documents' dates, sorted, undated left out
 }
 
 func (c *Clusterer) membersOf(s *story) *members {
-	m := &members{quotes: make(map[string]int)}
+	m := &members{quotes: make(map[uint32]int)}
 	for _, di := range s.Docs {
 		d := &c.docs[di]
 		for _, q := range d.Quotes { // sorted and unique in each document
@@ -419,8 +419,8 @@ func (c *Clusterer) moved(di, from int32) {
 // docScore is the score of a placed document against a story.
 func (c *Clusterer) docScore(di int32, s *story) float64 {
 	d := &c.docs[di]
-	f := features{terms: d.Terms, ents: d.Ents, quotes: d.Quotes}
-	return c.score(&f, s, d.Date)
+	c.near.set(c, d.Terms, d.Ents)
+	return c.scoreNear(d.Quotes, s, d.Date)
 }
 
 // without is story s with document di taken out: the document's kept

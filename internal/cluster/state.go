@@ -11,7 +11,7 @@ import (
 // stateVersion changes whenever the saved form or the meaning of a saved
 // field changes; a state of another version is refused, and the caller
 // rebuilds with Recluster.
-const stateVersion = 4
+const stateVersion = 5
 
 // stateBatch is how many documents or stories one gob message of a saved
 // state holds. gob builds each message whole in a buffer of its own before
@@ -31,6 +31,7 @@ type state struct {
 	TermPostings map[uint32][]int32
 	EntPostings  map[uint32][]int32
 	DerivedBy    map[string][]int32
+	QuoteIDs     map[string]uint32
 	Base         int // documents the clusterer was built from (0 in older states)
 	// NDocs and NStories are how many documents and stories follow this
 	// message, in batches of stateBatch ([]docRecord, then []*story).
@@ -152,7 +153,7 @@ func (c *Clusterer) encodeState(w io.Writer) error {
 	enc := gob.NewEncoder(w)
 	err := enc.Encode(state{
 		Version: stateVersion, Params: c.p, Terms: c.terms, Ents: c.ents,
-		TermPostings: c.termPostings, EntPostings: c.entPostings, DerivedBy: c.derivedBy, Base: c.base,
+		TermPostings: c.termPostings, EntPostings: c.entPostings, DerivedBy: c.derivedBy, QuoteIDs: c.quoteIDs, Base: c.base,
 		NDocs: len(c.docs), NStories: len(c.stories),
 		MaxKey: c.maxKey, Unordered: c.unordered,
 	})
@@ -243,6 +244,14 @@ func Read(r io.Reader) (*Clusterer, error) {
 	c.unordered = s.Unordered
 	if s.DerivedBy != nil {
 		c.derivedBy = s.DerivedBy
+	}
+	if s.QuoteIDs != nil {
+		c.quoteIDs = s.QuoteIDs
+	}
+	for _, id := range c.quoteIDs {
+		if int(id) >= len(c.quoteIDs) {
+			return nil, fmt.Errorf("cluster: saved quote numbers are inconsistent; recluster")
+		}
 	}
 	return c, nil
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"maps"
 	"math/rand/v2"
+	"slices"
 	"testing"
 	"testing/iotest"
 )
@@ -88,4 +89,24 @@ func (w *failingWriter) Write(p []byte) (int, error) {
 		return 0, errWrite
 	}
 	return len(p), nil
+}
+
+// TestStateQuoteNumbers: a loaded state numbers the quotes it has seen as
+// before, and new ones after them.
+func TestStateQuoteNumbers(t *testing.T) {
+	c := New(DefaultParams())
+	if got := c.quoteNumbers([]string{"q7", "q3"}); !slices.Equal(got, []uint32{0, 1}) {
+		t.Fatalf("numbered %v", got)
+	}
+	data, err := c.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := Load(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := back.quoteNumbers([]string{"q3", "q9"}); !slices.Equal(got, []uint32{1, 2}) {
+		t.Fatalf("after loading, numbered %v, want [1 2]", got)
+	}
 }

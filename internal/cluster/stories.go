@@ -12,7 +12,6 @@ type docRecord struct {
 	ID       string
 	Date     time.Time
 	Outlet   string
-	Title    string
 	Headline string // title, else the text's first sentence
 	Story    int32
 	// Terms and Ents are the document's most telling terms and entities
@@ -20,7 +19,7 @@ type docRecord struct {
 	// so a story can be rebuilt when documents move between stories.
 	Terms  []weighted
 	Ents   []weighted
-	Quotes []string // sorted
+	Quotes []uint32 // sorted ids (Clusterer.quoteIDs)
 	// Pinned documents are tied to another by a reuse link; they move
 	// only with their whole story.
 	Pinned bool
@@ -31,7 +30,7 @@ type story struct {
 	Docs        []int32
 	Terms       []weighted // sum of member unit vectors, pruned
 	Ents        []weighted
-	Quotes      []string // sorted
+	Quotes      []uint32 // sorted ids
 	First, Last time.Time
 	// Into is 1 + the story this one was merged into, 0 when it was not;
 	// index entries naming a merged story lead on to where its documents
@@ -47,6 +46,10 @@ type Clusterer struct {
 	ents     vocab
 	docs     []docRecord
 	docIndex map[string]int32
+	// quoteIDs number the shared quotes documents carry: a document and
+	// a story keep their quotes as sorted numbers, 4 bytes each, not as
+	// the store's quote ids.
+	quoteIDs map[string]uint32
 	stories  []*story
 	// hop is, by story, where resolve goes from it: 1 + the story it was
 	// merged into, 0 when it holds documents, -1 when it is empty. Index
@@ -90,6 +93,7 @@ func New(p Params) *Clusterer {
 		terms:        newVocab(),
 		ents:         newVocab(),
 		docIndex:     make(map[string]int32),
+		quoteIDs:     make(map[string]uint32),
 		termPostings: make(map[uint32][]int32),
 		entPostings:  make(map[uint32][]int32),
 		derivedBy:    make(map[string][]int32),
@@ -149,13 +153,13 @@ func (c *Clusterer) place(it Prepared, f features) (Placement, error) {
 	c.ents.count(f.ents)
 
 	di := int32(len(c.docs))
-	rec := docRecord{ID: it.ID, Date: it.Date, Outlet: it.Outlet, Title: it.Title, Headline: it.Headline}
+	rec := docRecord{ID: it.ID, Date: it.Date, Outlet: it.Outlet, Headline: it.Headline}
 	// The document's coordinates are ranked once: the kept ones, those
 	// looked up in the index and those the story is indexed under are
 	// the first of one ranking (the counts do not change until Settle).
 	terms, ents := c.rank(f.terms, &c.terms), c.rank(f.ents, &c.ents)
 	rec.Terms, rec.Ents = terms.kept, ents.kept
-	rec.Quotes = f.quotes
+	rec.Quotes = c.quoteNumbers(f.quotes)
 
 	pl := Placement{}
 	si := c.reuseStory(it)
@@ -166,7 +170,7 @@ func (c *Clusterer) place(it Prepared, f features) (Placement, error) {
 		c.pinSources(it)
 	default:
 		var scanned int
-		si, pl.Score, scanned = c.bestRanked(&f, it.Date, terms.first(c.p.QueryTerms), ents.first(c.p.QueryTerms))
+		si, pl.Score, scanned = c.bestRanked(&f, rec.Quotes, it.Date, terms.first(c.p.QueryTerms), ents.first(c.p.QueryTerms))
 		pl.Scanned = scanned
 		if si >= 0 && pl.Score >= c.p.Threshold {
 			pl.Reason = "similar"
@@ -283,17 +287,17 @@ func (r ranking) first(n int) []weighted {
 
 // best finds the most similar candidate story; -1 when there is none.
 func (c *Clusterer) best(f *features, date time.Time) (int32, float64, int) {
-	return c.bestRanked(f, date, top(f.terms, c.p.QueryTerms, &c.terms), top(f.ents, c.p.QueryTerms, &c.ents))
+	return c.bestRanked(f, c.quoteNumbers(f.quotes), date, top(f.terms, c.p.QueryTerms, &c.terms), top(f.ents, c.p.QueryTerms, &c.ents))
 }
 
-// bestRanked is best with the document's most telling terms and entities
-// (top QueryTerms) given.
-func (c *Clusterer) bestRanked(f *features, date time.Time, qTerms, qEnts []weighted) (int32, float64, int) {
+// bestRanked is best with the document's quotes numbered and its most
+// telling terms and entities (top QueryTerms) given.
+func (c *Clusterer) bestRanked(f *features, quotes []uint32, date time.Time, qTerms, qEnts []weighted) (int32, float64, int) {
 	cands := c.candidatesOf(&c.cands, qTerms, qEnts)
 	c.near.set(c, f.terms, f.ents)
 	bestStory, bestScore := int32(-1), 0.0
 	for _, si := range cands {
-		s := c.scoreNear(f.quotes, c.stories[si], date)
+		s := c.scoreNear(quotes, c.stories[si], date)
 		if s > bestScore || (s == bestScore && bestStory >= 0 && si < bestStory) {
 			bestStory, bestScore = si, s
 		}
@@ -390,22 +394,14 @@ func (c *Clusterer) content(sd *side, terms, ents []weighted) float64 {
 	return content
 }
 
-// score is the similarity of a document to a story: content (terms and,
-// when both sides name entities, entities), a bonus for a shared quote,
-// scaled down by distance in time when both are dated.
-func (c *Clusterer) score(f *features, s *story, date time.Time) float64 {
-	c.near.set(c, f.terms, f.ents)
-	return c.scoreNear(f.quotes, s, date)
-}
-
 // scoreNear is score for the document whose vectors c.near holds, with
 // its quotes and date.
-func (c *Clusterer) scoreNear(quotes []string, s *story, date time.Time) float64 {
+func (c *Clusterer) scoreNear(quotes []uint32, s *story, date time.Time) float64 {
 	return c.scoreContent(c.content(&c.near, s.Terms, s.Ents), quotes, s, date)
 }
 
 // scoreContent completes score from the content similarity.
-func (c *Clusterer) scoreContent(content float64, quotes []string, s *story, date time.Time) float64 {
+func (c *Clusterer) scoreContent(content float64, quotes []uint32, s *story, date time.Time) float64 {
 	if sharesAny(quotes, s.Quotes) {
 		content += c.p.QuoteBonus
 	}
@@ -476,7 +472,26 @@ func (c *Clusterer) plus(story, doc []weighted, v *vocab) []weighted {
 	return prune(add(story, doc), c.p.CentroidTerms, v)
 }
 
-func sharesAny(a, b []string) bool {
+// quoteNumbers numbers a document's quotes (sorted store ids), sorted.
+func (c *Clusterer) quoteNumbers(quotes []string) []uint32 {
+	if len(quotes) == 0 {
+		return nil
+	}
+	out := make([]uint32, len(quotes))
+	for i, q := range quotes {
+		id, ok := c.quoteIDs[q]
+		if !ok {
+			id = uint32(len(c.quoteIDs))
+			c.quoteIDs[q] = id
+		}
+		out[i] = id
+	}
+	slices.Sort(out)
+	return out
+}
+
+// sharesAny reports whether two sorted lists have an element in common.
+func sharesAny(a, b []uint32) bool {
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
