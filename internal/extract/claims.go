@@ -685,41 +685,54 @@ func (a *analysis) clauseOpening(j int) int {
 }
 
 // titledHeadline attributes a headline in title case that opens with a
-// person's name and a colon and quotes them after it ("Ada Quill: ‘The
-// Levy Is A Fraud’", "Gov. Quill: Vane Is ‘Not Fit To Serve’"). Every
-// word of such a headline is capitalised, so no name run marks the
-// name; the person is one the document names in full (the surname
-// before the colon resolves to them). The mention is the words before
-// the colon, resolved to that name.
+// person's name, then a colon or a cue, and quotes after it ("Ada Quill:
+// ‘The Levy Is A Fraud’", "Quill Says Vane Is ‘Not Fit To Serve’",
+// "Ada Quill Calls The Levy ‘A Fraud’"). Every word of such a headline
+// is capitalised, so no name run marks the name; the person is one the
+// document names in full (the words before the colon or cue end with
+// their surname). The mention is those words, resolved to that name.
 func (a *analysis) titledHeadline(p doc.Span, f int) {
-	c := f
-	for c < len(a.toks) && c <= f+4 && a.toks[c].End < p.End && isUpperStart(a.text[a.toks[c].Begin:a.toks[c].End]) && !functionWords[a.toks[c].Key] {
-		if c+1 < len(a.toks) && strings.HasPrefix(gap(a.text, a.toks, c+1), ":") {
-			break
-		}
-		if c+1 < len(a.toks) && !isBlank(gap(a.text, a.toks, c+1)) && strings.TrimSpace(gap(a.text, a.toks, c+1)) != "." {
+	for c := f; c < len(a.toks) && c <= f+3 && a.toks[c].End < p.End; c++ {
+		w := a.text[a.toks[c].Begin:a.toks[c].End]
+		if !isUpperStart(w) || functionWords[a.toks[c].Key] || c+1 >= len(a.toks) {
 			return
 		}
-		c++
-	}
-	if c >= len(a.toks) || c > f+4 || c+1 >= len(a.toks) || !strings.HasPrefix(gap(a.text, a.toks, c+1), ":") || !isUpperStart(a.text[a.toks[c].Begin:a.toks[c].End]) {
+		g := gap(a.text, a.toks, c+1)
+		colon := strings.HasPrefix(g, ":")
+		cue := isBlank(g) && (cueVerbs[a.toks[c+1].Key] || namingVerbs[a.toks[c+1].Key]) && isUpperStart(a.text[a.toks[c+1].Begin:a.toks[c+1].End])
+		if !colon && !cue {
+			if !isBlank(g) && strings.TrimSpace(g) != "." {
+				return
+			}
+			continue
+		}
+		name := a.people.resolve(w)
+		if name == "" {
+			return
+		}
+		cb, ce := trimSpace(a.text, a.toks[c].End+1, p.End)
+		cueSpan := doc.Span{Begin: a.toks[c].End, End: a.toks[c].End + 1}
+		cueTok := c
+		if cue {
+			cb, ce = trimSpace(a.text, a.toks[c+1].End, p.End)
+			cueSpan, cueTok = doc.Span{Begin: a.toks[c+1].Begin, End: a.toks[c+1].End}, c+1
+		}
+		// A quotation (any mark, ‘’ too) opens in what follows.
+		k := sort.Search(len(a.qspans), func(k int) bool { return a.qspans[k].Begin >= cb })
+		if normalize.CountWords(a.text[cb:ce]) < 2 || k >= len(a.qspans) || a.qspans[k].Begin >= ce {
+			return
+		}
+		// A cue the scan already attributed ("Quill Says …") keeps its
+		// attribution.
+		if i := sort.Search(len(a.attrs), func(i int) bool { return a.attrs[i].Cue.Begin >= cueSpan.Begin }); i < len(a.attrs) && a.attrs[i].Cue.Begin == cueSpan.Begin {
+			return
+		}
+		// Kept as a role-like mention with its name already resolved:
+		// resolve leaves such a source's name as it is.
+		src := source{Span: doc.Span{Begin: a.toks[f].Begin, End: a.toks[c].End}, Kind: srcOrgRole, Run: -1, Head: a.toks[c].Key, Name: name, Type: Person}
+		a.addAttr(attribution{Cue: cueSpan, CueTok: cueTok, Src: src, Pre: true, Fixed: true, Content: doc.Span{Begin: cb, End: ce}})
 		return
 	}
-	colon := a.toks[c].End
-	cb, ce := trimSpace(a.text, colon+1, p.End)
-	// A quotation (any mark, ‘’ too) opens after the colon.
-	k := sort.Search(len(a.qspans), func(k int) bool { return a.qspans[k].Begin >= cb })
-	if normalize.CountWords(a.text[cb:ce]) < 3 || k >= len(a.qspans) || a.qspans[k].Begin >= ce {
-		return
-	}
-	name := a.people.resolve(a.text[a.toks[c].Begin:a.toks[c].End])
-	if name == "" {
-		return
-	}
-	// Kept as a role-like mention with its name already resolved:
-	// resolve leaves such a source's name as it is.
-	src := source{Span: doc.Span{Begin: a.toks[f].Begin, End: a.toks[c].End}, Kind: srcOrgRole, Run: -1, Head: a.toks[c].Key, Name: name, Type: Person}
-	a.addAttr(attribution{Cue: doc.Span{Begin: colon, End: colon + 1}, CueTok: c, Src: src, Pre: true, Fixed: true, Content: doc.Span{Begin: cb, End: ce}})
 }
 
 // findHeadlines attributes a headline of the form "Name: what they

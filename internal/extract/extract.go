@@ -302,7 +302,7 @@ func (a *analysis) quoteOccurrences(docID string) []Occurrence {
 				c = a.outerOfRelative(c, q.Open, claims)
 			}
 			switch {
-			case a.isTitle(q, words), words <= 1 && a.namedByDeterminer(q):
+			case a.isTitle(q, words) && (c == nil || !a.inTitledParagraph(q.Open)), words <= 1 && a.namedByDeterminer(q):
 				// A single word after an article names a thing ("the
 				// “reform”"): a term, even inside a claim.
 				o.Kind = KindTerm
@@ -345,6 +345,24 @@ func (a *analysis) quoteOccurrences(docID string) []Occurrence {
 	}
 	sortOccurrences(out)
 	return out
+}
+
+// inTitledParagraph reports whether the paragraph holding byte off is
+// written in title case (a headline), where capitalised words after a
+// preposition are no title: "Quill Says Vane Appeals To ‘Bad Angels Of
+// Our Nature’".
+func (a *analysis) inTitledParagraph(off int) bool {
+	pi := sort.Search(len(a.paras), func(k int) bool { return a.paras[k].End > off })
+	if pi >= len(a.paras) {
+		return false
+	}
+	p := a.paras[pi]
+	first := a.tokenStartingAt(p.Begin)
+	last := first
+	for last+1 < len(a.toks) && a.toks[last+1].End <= p.End {
+		last++
+	}
+	return first < len(a.toks) && a.toks[first].Begin >= p.Begin && last >= first && isTitleCase(a.text, a.toks, first, last)
 }
 
 // headingCase reports whether most words of a text are capitalised, as

@@ -349,11 +349,16 @@ func TestNamingParticipleOtherSense(t *testing.T) {
 }
 
 // TestTitledHeadline: a headline in title case that opens with a name the
-// document gives in full and a colon quotes that person; a headline
-// whose first words name no known person gives no speaker.
+// document gives in full and a colon or a cue quotes that person (words
+// after a preposition there are no title); a headline whose first words
+// name no known person gives no speaker.
 func TestTitledHeadline(t *testing.T) {
 	qs := quotesOf("Quill: Vane Is ‘Not Fit To Serve As Mayor Of Dover.’\n\nAda Quill spoke at the harbour on Monday.")
 	if len(qs) != 1 || qs[0].SpeakerText != "Quill" || qs[0].Speaker != "Ada Quill" || qs[0].Kind != KindQuote {
+		t.Fatalf("got %+v", qs)
+	}
+	qs = quotesOf("Quill Says Vane Appeals To ‘Bad Angels Of Our Nature.’\n\nAda Quill spoke at the harbour on Monday.")
+	if len(qs) != 1 || qs[0].SpeakerText != "Quill" || qs[0].Cue != "Says" || qs[0].Kind != KindQuote {
 		t.Fatalf("got %+v", qs)
 	}
 	for _, o := range quotesOf("Report: Vane Is ‘Not Fit To Serve As Mayor Of Dover.’\n\nAda Quill spoke at the harbour on Monday.") {
