@@ -704,6 +704,16 @@ func (a *analysis) titledHeadline(p doc.Span, f int) {
 			if !isBlank(g) && strings.TrimSpace(g) != "." {
 				return
 			}
+			// "Quill Praises Vane: ‘A Fine Mayor’": the person's name, what
+			// they did, and a colon that opens a quotation.
+			if name := a.people.resolve(w); name != "" && isBlank(g) {
+				if m, ok := a.colonOpeningQuote(c+1, p); ok {
+					src := source{Span: doc.Span{Begin: a.toks[f].Begin, End: a.toks[c].End}, Kind: srcOrgRole, Run: -1, Head: a.toks[c].Key, Name: name, Type: Person}
+					cb, ce := trimSpace(a.text, a.toks[m].End+1, p.End)
+					a.addAttr(attribution{Cue: doc.Span{Begin: a.toks[m].End, End: a.toks[m].End + 1}, CueTok: m, Src: src, Pre: true, Fixed: true, Content: doc.Span{Begin: cb, End: ce}})
+					return
+				}
+			}
 			continue
 		}
 		name := a.people.resolve(w)
@@ -733,6 +743,21 @@ func (a *analysis) titledHeadline(p doc.Span, f int) {
 		a.addAttr(attribution{Cue: cueSpan, CueTok: cueTok, Src: src, Pre: true, Fixed: true, Content: doc.Span{Begin: cb, End: ce}})
 		return
 	}
+}
+
+// colonOpeningQuote finds, from token b to the end of paragraph p, the
+// token before the first colon and reports whether a quotation opens
+// right after that colon.
+func (a *analysis) colonOpeningQuote(b int, p doc.Span) (int, bool) {
+	for m := b; m+1 < len(a.toks) && a.toks[m+1].Begin < p.End; m++ {
+		if !strings.HasPrefix(gap(a.text, a.toks, m+1), ":") {
+			continue
+		}
+		cb, _ := trimSpace(a.text, a.toks[m].End+1, p.End)
+		k := sort.Search(len(a.qspans), func(k int) bool { return a.qspans[k].Begin >= cb })
+		return m, k < len(a.qspans) && a.qspans[k].Begin == cb
+	}
+	return 0, false
 }
 
 // findHeadlines attributes a headline of the form "Name: what they

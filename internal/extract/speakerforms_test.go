@@ -361,6 +361,10 @@ func TestTitledHeadline(t *testing.T) {
 	if len(qs) != 1 || qs[0].SpeakerText != "Quill" || qs[0].Cue != "Says" || qs[0].Kind != KindQuote {
 		t.Fatalf("got %+v", qs)
 	}
+	qs = quotesOf("Quill Visits Dover Harbour After The Storm: ‘This Cannot Continue.’\n\nAda Quill spoke at the harbour on Monday.")
+	if len(qs) != 1 || qs[0].SpeakerText != "Quill" || qs[0].Cue != ":" {
+		t.Fatalf("got %+v", qs)
+	}
 	for _, o := range quotesOf("Report: Vane Is ‘Not Fit To Serve As Mayor Of Dover.’\n\nAda Quill spoke at the harbour on Monday.") {
 		if o.SpeakerSpan != nil {
 			t.Errorf("got speaker %q for %q", o.SpeakerText, o.Text)
