@@ -152,6 +152,7 @@ func TestSpeakerForms(t *testing.T) {
 		{"city and state inside an introductory phrase", "At a town hall in Salem, Oregon, on Sunday, Ada Quill went after Odo Vane, calling him “a total stiff.”", "Ada Quill", "total stiff", KindQuote},
 		{"organisation after its article, then an auxiliary", "The Harbour Trust has stayed away from the talks, calling the levy “a tax on every family.”", "The Harbour Trust", "tax on every family", KindQuote},
 		{"it in the frame after a quotation, a verb outside the lexicon", "The harbour report was blunt. “Keep the ferry levy in place at the current level,” it recommended.", "it", "ferry levy", KindQuote},
+		{"naming verb before single quotation marks", "Former harbour chief Ada Quill calls the ferry levy ‘a fraud’ at a rally.", "Ada Quill", "a fraud", KindQuote},
 		{"adverb after a time phrase after the subject", "The Quill campaign on Monday also doubled down on its attacks, saying the mayor is fit “on paper” but weak.", "The Quill campaign", "on paper", KindQuote},
 	}
 	for _, tt := range tests {
