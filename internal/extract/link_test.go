@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -104,5 +106,68 @@ func TestLinkIDsIndependentOfOrder(t *testing.T) {
 		if got := ids(order); !reflect.DeepEqual(got, first) {
 			t.Errorf("order %v: %v, want %v", order, got, first)
 		}
+	}
+}
+
+// containment is the share of the smaller sorted set's elements found in
+// the other, as the criterion was first written.
+func containment(a, b []uint32) float64 {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) == 0 {
+		return 0
+	}
+	n := 0
+	for _, x := range a {
+		if _, found := slices.BinarySearch(b, x); found {
+			n++
+		}
+	}
+	return float64(n) / float64(len(a))
+}
+
+// agreement is the share of the larger sorted set's elements found in
+// the other, the criterion's third share as first written.
+func agreement(a, b []uint32) float64 {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	if len(a) == 0 {
+		return 0
+	}
+	return containment(a, b) * float64(len(b)) / float64(len(a))
+}
+
+// Linker.matches decides as the criterion written share by share, over
+// sets of all sizes and overlaps around its thresholds.
+func TestMatchesIsTheCriterion(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	set := func(n, universe int) []uint32 {
+		s := make([]uint32, n)
+		for i := range s {
+			s[i] = uint32(rng.IntN(universe))
+		}
+		return sortedSet(s)
+	}
+	agree := 0
+	for range 200000 {
+		universe := 1 + rng.IntN(60)
+		l := &Linker{words: set(rng.IntN(40), universe), pairs: set(rng.IntN(40), universe), repOff: []int64{0}}
+		words, pairs := set(rng.IntN(40), universe), set(rng.IntN(40), universe)
+		l.arena = append(append(l.arena, words...), pairs...)
+		l.repWords = []uint32{uint32(len(words))}
+		l.repOff = append(l.repOff, int64(len(l.arena)))
+		want := containment(l.words, words) >= linkContainment && containment(l.pairs, pairs) >= linkBigrams &&
+			agreement(l.words, words) >= linkAgreement
+		if got := l.matches(0); got != want {
+			t.Fatalf("words %v and %v, pairs %v and %v: matches %v, the criterion %v", l.words, words, l.pairs, pairs, got, want)
+		}
+		if want {
+			agree++
+		}
+	}
+	if agree < 1000 {
+		t.Fatalf("only %d of the random pairs match: the test does not reach the thresholds", agree)
 	}
 }

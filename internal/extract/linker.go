@@ -171,9 +171,9 @@ func (l *Linker) linkNear(i int32) {
 	slices.SortFunc(l.lookups, func(a, b shingleLookup) int { return a.count - b.count })
 	touched := 0
 	for _, lk := range l.lookups {
-		for p := lk.head; p >= 0 && touched < linkMaxTouches; p = l.index.next[p] {
+		for p := lk.head; p >= 0 && touched < linkMaxTouches; p = l.index.post[p].next {
 			touched++
-			r := l.index.rep[p]
+			r := l.index.post[p].rep
 			if l.stamp[r] == i {
 				continue
 			}
@@ -190,27 +190,36 @@ func (l *Linker) linkNear(i int32) {
 }
 
 // matches applies the linking criterion to the scratch sets and
-// representative r.
+// representative r: at least linkContainment of the shorter one's words
+// and linkBigrams of its word pairs are in the longer, and at least
+// linkAgreement of the longer one's words are in the shorter, so that a
+// short statement found inside a longer one by the same speaker ("France
+// is preparing to send troops" in "his sources close to Macron claim that
+// France is preparing to send troops to Ukraine and …") stays a quote of
+// its own. The words' overlap is counted once for both of its shares, and
+// two occurrences whose numbers of words are too far apart for the
+// longer one's share ever to reach linkAgreement are not compared at all
+// (TestMatchesIsTheCriterion checks it against the criterion as written).
 func (l *Linker) matches(r int32) bool {
 	set := l.arena[l.repOff[r]:l.repOff[r+1]]
 	words, pairs := set[:l.repWords[r]], set[l.repWords[r]:]
-	return containment(l.words, words) >= linkContainment && containment(l.pairs, pairs) >= linkBigrams &&
-		agreement(l.words, words) >= linkAgreement
-}
-
-// agreement is the share of the larger sorted set's elements found in
-// the other: most words must agree both ways, so that a short statement
-// found inside a longer one by the same speaker ("France is preparing to
-// send troops" in "his sources close to Macron claim that France is
-// preparing to send troops to Ukraine and …") stays a quote of its own.
-func agreement(a, b []uint32) float64 {
-	if len(a) < len(b) {
-		a, b = b, a
+	small, large := len(l.words), len(words)
+	if small > large {
+		small, large = large, small
 	}
-	if len(a) == 0 {
-		return 0
+	// The longer one's share is the overlap over large, at most small
+	// over large.
+	if small == 0 || float64(small)/float64(large) < linkAgreement {
+		return false
 	}
-	return containment(a, b) * float64(len(b)) / float64(len(a))
+	c, ok := containmentAtLeast(l.words, words, linkContainment)
+	if !ok {
+		return false
+	}
+	if _, ok := containmentAtLeast(l.pairs, pairs, linkBigrams); !ok {
+		return false
+	}
+	return c*float64(small)/float64(large) >= linkAgreement
 }
 
 // addRep makes occurrence i a representative and indexes its shingles.
@@ -268,17 +277,29 @@ func (l *Linker) union(a, b int32) {
 	}
 }
 
-// containment is the share of the smaller sorted set's elements found in
-// the other.
-func containment(a, b []uint32) float64 {
+// containmentAtLeast is the share of the smaller sorted set's elements
+// found in the other, and whether it is at least share. The count stops
+// as soon as the elements left could no longer bring it to share: the
+// answer is the same, the share returned is exact only when it is
+// reached.
+func containmentAtLeast(a, b []uint32, share float64) (float64, bool) {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
 	if len(a) == 0 {
-		return 0
+		return 0, 0 >= share
+	}
+	// need is the least count whose share, as computed below, reaches
+	// share.
+	need := max(int(share*float64(len(a)))-1, 0)
+	for need <= len(a) && float64(need)/float64(len(a)) < share {
+		need++
 	}
 	n, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
+		if n+min(len(a)-i, len(b)-j) < need {
+			return float64(n) / float64(len(a)), false
+		}
 		switch {
 		case a[i] < b[j]:
 			i++
@@ -290,7 +311,8 @@ func containment(a, b []uint32) float64 {
 			j++
 		}
 	}
-	return float64(n) / float64(len(a))
+	c := float64(n) / float64(len(a))
+	return c, c >= share
 }
 
 func sortedSet(s []uint32) []uint32 {
@@ -316,17 +338,22 @@ func quoteID(k Kind, h uint64) string {
 
 // shingleIndex maps shingle hashes to the representatives holding them:
 // an open-addressing table of keys, each with the head of a list of
-// postings (newest first) and its length, the postings in two flat
-// arrays. A map of slices would cost several times the memory at
+// postings (newest first) and its length, the postings in one flat
+// array. A map of slices would cost several times the memory at
 // millions of shingles.
 type shingleIndex struct {
 	keys  []uint64 // 0 marks an empty slot (a zero hash is stored as 1)
 	head  []int32
 	count []uint16 // saturates above linkMaxPostings
 	used  int
-	next  []int32
-	rep   []int32
+	post  []posting
 }
+
+// posting is one representative in a shingle's list and the posting
+// after it (-1: none). The two sit together because a list is walked
+// from one to the next: once the index outgrows the processor's caches,
+// every step is a cache miss, and apart they were two.
+type posting struct{ next, rep int32 }
 
 func newShingleIndex() shingleIndex {
 	const size = 1 << 10
@@ -373,9 +400,8 @@ func (x *shingleIndex) add(h uint64, r int32) {
 	if int(x.count[s]) > linkMaxPostings {
 		return // from now on a stock phrase: its list is no longer read
 	}
-	x.next = append(x.next, x.head[s])
-	x.rep = append(x.rep, r)
-	x.head[s] = int32(len(x.rep) - 1)
+	x.post = append(x.post, posting{next: x.head[s], rep: r})
+	x.head[s] = int32(len(x.post) - 1)
 }
 
 func (x *shingleIndex) grow() {
