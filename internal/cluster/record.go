@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 )
 
 // A record is a prepared item in bytes, as a pipeline keeps it between
@@ -41,6 +42,35 @@ func (p *Prepared) AppendRecord(b []byte) ([]byte, error) {
 	b = binary.AppendUvarint(b, uint64(p.TitleAt))
 	b = appendTerms(b, p.Terms)
 	return appendTerms(b, p.Ents), nil
+}
+
+// AppendWithQuotes appends to dst the record b with its quotes replaced
+// by quotes, sorted and made unique as Prepare makes an item's (in place:
+// what quotes holds afterwards is undefined). A pipeline that prepares a document before the quotes
+// are linked across documents (which of its quotes others carry is known
+// only once every document is read) gives them this way, when placing.
+// The other bytes are copied as they are.
+func AppendWithQuotes(dst, b []byte, quotes []string) ([]byte, error) {
+	r := recordReader{b: b}
+	r.bytes() // ID
+	r.bytes() // date
+	for range 4 {
+		r.bytes() // outlet, title, headline, language
+	}
+	for n := r.uvarint(); n > 0 && r.err == nil; n-- {
+		r.bytes() // a source
+	}
+	at := len(b) - len(r.b)
+	for n := r.uvarint(); n > 0 && r.err == nil; n-- {
+		r.bytes() // a quote
+	}
+	if r.err != nil {
+		return dst, r.err
+	}
+	slices.Sort(quotes)
+	dst = append(dst, b[:at]...)
+	dst = appendStrings(dst, slices.Compact(quotes))
+	return append(dst, r.b...), nil
 }
 
 // DecodeRecord reads a whole record back.
