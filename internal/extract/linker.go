@@ -122,6 +122,11 @@ func (l *Linker) ID(n int) string {
 	return quoteID(l.kinds[l.kind[r]], l.bestHash[r])
 }
 
+// Group is the number (below Len) of the group of occurrences, the
+// quote, occurrence n belongs to once every occurrence is added: two
+// occurrences are of one quote when their groups are equal.
+func (l *Linker) Group(n int) int { return int(l.find(int32(n))) }
+
 // hashWords fills the scratch word hashes, the sorted sets of hashed
 // words and word pairs, and the shingle hashes of l.keys.
 func (l *Linker) hashWords() {

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -35,6 +36,9 @@ type StageOptions struct {
 	// documents (total 0 when unknown). It is called from one goroutine
 	// at a time, often; it should be cheap.
 	Progress func(stage string, done, total int64)
+	// stories, when set, has the quote stage prepare the documents for
+	// the story stage that runs after it (see storyHandoff).
+	stories *storyHandoff
 }
 
 func (o StageOptions) progress(stage string, done, total int64) {
@@ -186,9 +190,11 @@ func (o AnalyzeOptions) stageOptions() StageOptions {
 
 // runStages runs the stages whose results are older than version (all of
 // them when force is set), of those whose keys are in only (all when only
-// is nil), and reports whether any ran.
-func runStages(ctx context.Context, st store.Store, version int64, force bool, only []string, logf func(string, ...any), opt StageOptions) (bool, error) {
-	ran := false
+// is nil), and reports whether any ran. When the quote stage and the story
+// stage both run, the quote stage's pass prepares the documents for the
+// story stage too (storyHandoff).
+func runStages(ctx context.Context, st store.Store, version int64, force bool, only []string, logf func(string, ...any), opt StageOptions) (ran bool, err error) {
+	var run []Stage
 	for _, s := range stages {
 		if only != nil && !slices.Contains(only, s.Key) {
 			continue
@@ -196,12 +202,20 @@ func runStages(ctx context.Context, st store.Store, version int64, force bool, o
 		if !force && s.Version != nil {
 			have, err := s.Version(ctx, st)
 			if err != nil {
-				return ran, fmt.Errorf("%s: %w", s.Name, err)
+				return false, fmt.Errorf("%s: %w", s.Name, err)
 			}
 			if have >= version {
 				continue
 			}
 		}
+		run = append(run, s)
+	}
+	key := func(k string) func(Stage) bool { return func(s Stage) bool { return s.Key == k } }
+	if slices.ContainsFunc(run, key("quotes")) && slices.ContainsFunc(run, key("stories")) {
+		opt.stories = &storyHandoff{}
+		defer func() { err = errors.Join(err, opt.stories.close()) }()
+	}
+	for _, s := range run {
 		logf("%s", s.Name)
 		ran = true
 		if err := s.Run(ctx, st, version, opt); err != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"reflect"
 	"runtime/debug"
 	"time"
@@ -53,109 +54,35 @@ func Cluster(ctx context.Context, st store.Store, version int64, rebuild bool) (
 	return clusterStage(ctx, st, version, rebuild, StageOptions{})
 }
 
-// clusterStage is Cluster. It reads the documents not placed yet page by page
-// with their signals and prepares them on all cores (cluster.Prepare: the
-// tokens and stems, most of the work), keeping the prepared items in a
-// temporary file and only their dates and ids in memory; then it places
-// them one by one in date order (cluster.OrderOf), reading each back ahead
-// of placing (cluster.AddRecords), and settles the stories.
+// clusterStage is Cluster. The documents not placed yet are prepared for
+// placing (cluster.Prepare: the tokens and stems, most of the work) on all
+// cores and kept as records in a temporary file, only their dates and ids
+// in memory: by the quote stage's pass, which has each document at hand
+// already, when it ran just before (opt.stories, see storyHandoff);
+// otherwise read from the store page by page with their signals
+// (readUnplaced). Then they are placed one by one in date order
+// (cluster.OrderOf), each read back ahead of placing
+// (cluster.AddRecords), and the stories are settled.
 func clusterStage(ctx context.Context, st store.Store, version int64, rebuild bool, opt StageOptions) (res ClusterResult, err error) {
-	params := cluster.DefaultParams()
-	var c *cluster.Clusterer
-	if !rebuild {
-		// An unreadable state or one made with other parameters is
-		// rebuilt rather than trusted.
-		err := st.ClusterState(ctx, func(r io.Reader) error {
-			if loaded, err := cluster.Read(r); err == nil && reflect.DeepEqual(loaded.Params(), params) {
-				c = loaded
-			}
-			return nil
-		})
-		if err != nil {
+	in := opt.stories.take()
+	if in == nil {
+		if in, err = readUnplaced(ctx, st, rebuild, opt); err != nil {
 			return res, err
 		}
-		if c != nil {
-			// A corpus that has outgrown the one the stories were built
-			// from is rebuilt (see cluster.Clusterer.Stale).
-			n, err := st.CountDocuments(ctx)
-			if err != nil {
-				return res, err
-			}
-			if c.Stale(int(n)) {
-				c = nil
-			}
-		}
 	}
-	if c == nil {
-		c = cluster.New(params)
-		res.Rebuilt = true
-	}
-
-	sources, err := reuseSources(ctx, st)
-	if err != nil {
-		return res, err
-	}
-	file, err := newPreparedFile(opt.TempDir)
-	if err != nil {
-		return res, err
-	}
-	defer func() { err = errors.Join(err, file.Close()) }()
-	ctx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
-	var dates []time.Time
-	var ids []string
-	total := opt.total(ctx, st)
-	walk := func(ctx context.Context, fn func(unplacedPage) error) error {
-		return eachUnplaced(ctx, st, c, fn)
-	}
-	prepare := func(p *unplacedPage) preparedPage { return p.prepare(ctx, st, sources) }
-	read := 0
-	err = eachMappedOf(ctx, walk, prepare, func(_ int, p preparedPage) {
-		if context.Cause(ctx) != nil {
-			return
-		}
-		if p.err != nil {
-			cancel(p.err)
-			return
-		}
-		start := 0
-		for i, end := range p.ends {
-			if err := file.append(p.records[start:end]); err != nil {
-				cancel(err)
-				return
-			}
-			start = end
-			dates, ids = append(dates, p.dates[i]), append(ids, p.ids[i])
-		}
-		read += len(p.ends)
-		opt.progress("stories: reading", int64(read), total)
-	})
-	if cause := context.Cause(ctx); cause != nil {
-		err = cause
-	}
-	if err != nil {
-		return res, fmt.Errorf("read documents for clustering: %w", err)
-	}
-	if err := file.done(); err != nil {
-		return res, err
-	}
-	order := cluster.OrderOf(dates, ids)
-	dates, ids = nil, nil
-	// Reading each item back runs ahead of placing, in AddRecords' reader.
-	records := func(yield func([]byte, error) bool) {
-		for _, n := range order {
-			if !yield(file.read(n)) {
-				return
-			}
-		}
-	}
-	err = c.AddRecords(records, func() {
+	defer func() { err = errors.Join(err, in.close()) }()
+	c := in.c
+	res.Rebuilt = in.rebuilt
+	order := cluster.OrderOf(in.dates, in.ids)
+	in.dates, in.ids = nil, nil
+	err = c.AddRecords(in.records(order), func() {
 		res.Placed++
 		opt.progress("stories: placing", int64(res.Placed), int64(len(order)))
 	})
 	if err != nil {
 		return res, err // a spill file error, or an empty or repeated id, which the store never holds
 	}
+	in.placed()
 	c.Settle()
 	narratives := c.Narratives()
 	stories := c.Stories(narratives)
@@ -175,6 +102,153 @@ func clusterStage(ctx context.Context, st store.Store, version int64, rebuild bo
 	defer tightenGC(storeGCPercent)()
 	res.Stored, err = st.ReplaceClusters(ctx, version, stories, narratives, c.WriteState)
 	return res, err
+}
+
+// unplaced is what placing takes: the clusterer, and the documents it has
+// not placed, prepared, as records in a file in the order they were read,
+// with their dates and ids.
+type unplaced struct {
+	c       *cluster.Clusterer
+	rebuilt bool // c is new, not the saved one
+	file    *preparedFile
+	dates   []time.Time
+	ids     []string
+	// quotes, when set, gives the ids of the quotes other documents carry
+	// too of record n, which was prepared without them (see
+	// storyHandoff); otherwise the records carry them.
+	quotes func(n int, into []string) []string
+	// done, when set, is called once placing has read every record.
+	done func()
+}
+
+// records yields the records in the order given, each with its quotes.
+func (u *unplaced) records(order []int) iter.Seq2[[]byte, error] {
+	return func(yield func([]byte, error) bool) {
+		var quotes []string
+		var buf []byte
+		for _, n := range order {
+			rec, err := u.file.read(n)
+			if err == nil && u.quotes != nil {
+				quotes = u.quotes(n, quotes[:0])
+				buf, err = cluster.AppendWithQuotes(buf[:0], rec, quotes)
+				rec = buf
+			}
+			if !yield(rec, err) {
+				return
+			}
+		}
+	}
+}
+
+// placed says placing has read every record.
+func (u *unplaced) placed() {
+	if u.done != nil {
+		u.done()
+		u.done = nil
+	}
+}
+
+func (u *unplaced) close() error {
+	u.placed()
+	return u.file.Close()
+}
+
+// loadClusterer returns the saved clusterer to place new documents in,
+// or a new one (rebuilt) with rebuild, or when there is no usable saved
+// one: none yet, unreadable, made with other parameters, or built from a
+// corpus less than half the present one (cluster.Clusterer.Stale).
+func loadClusterer(ctx context.Context, st store.Store, rebuild bool) (c *cluster.Clusterer, rebuilt bool, err error) {
+	params := cluster.DefaultParams()
+	if !rebuild {
+		// An unreadable state or one made with other parameters is
+		// rebuilt rather than trusted.
+		err := st.ClusterState(ctx, func(r io.Reader) error {
+			if loaded, err := cluster.Read(r); err == nil && reflect.DeepEqual(loaded.Params(), params) {
+				c = loaded
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, false, err
+		}
+		if c != nil {
+			n, err := st.CountDocuments(ctx)
+			if err != nil {
+				return nil, false, err
+			}
+			if c.Stale(int(n)) {
+				c = nil
+			}
+		}
+	}
+	if c == nil {
+		return cluster.New(params), true, nil
+	}
+	return c, false, nil
+}
+
+// readUnplaced reads the documents the clusterer has not placed from the
+// store page by page with their signals and prepares them on all cores
+// (unplacedPage.prepare), when no quote pass did it (recluster, or the
+// stories stage run alone).
+func readUnplaced(ctx context.Context, st store.Store, rebuild bool, opt StageOptions) (*unplaced, error) {
+	c, rebuilt, err := loadClusterer(ctx, st, rebuild)
+	if err != nil {
+		return nil, err
+	}
+	sources, err := reuseSources(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	file, err := newPreparedFile(opt.TempDir)
+	if err != nil {
+		return nil, err
+	}
+	in := &unplaced{c: c, rebuilt: rebuilt, file: file}
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	total := opt.total(ctx, st)
+	walk := func(ctx context.Context, fn func(unplacedPage) error) error {
+		return eachUnplaced(ctx, st, c, fn)
+	}
+	prepare := func(p *unplacedPage) preparedPage { return p.prepare(ctx, st, sources) }
+	err = eachMappedOf(ctx, walk, prepare, func(_ int, p preparedPage) {
+		if context.Cause(ctx) != nil {
+			return
+		}
+		if p.err != nil {
+			cancel(p.err)
+			return
+		}
+		start := 0
+		for i, end := range p.ends {
+			if err := in.add(p.records[start:end], p.dates[i], p.ids[i]); err != nil {
+				cancel(err)
+				return
+			}
+			start = end
+		}
+		opt.progress("stories: reading", int64(len(in.ids)), total)
+	})
+	if cause := context.Cause(ctx); cause != nil {
+		err = cause
+	}
+	if err == nil {
+		err = file.done()
+	}
+	if err != nil {
+		return nil, errors.Join(fmt.Errorf("read documents for clustering: %w", err), in.close())
+	}
+	return in, nil
+}
+
+// add keeps the record of the next document prepared.
+func (u *unplaced) add(record []byte, date time.Time, id string) error {
+	if err := u.file.append(record); err != nil {
+		return err
+	}
+	u.dates, u.ids = append(u.dates, date), append(u.ids, id)
+	return nil
 }
 
 // reuseSources maps each copy to its sources, from the stored derived,
@@ -254,9 +328,10 @@ func (p unplacedPage) prepare(ctx context.Context, st store.Store, sources map[s
 	}
 	out := preparedPage{ends: make([]int, 0, len(items)), dates: make([]time.Time, 0, len(items)), ids: make([]string, 0, len(items))}
 	for i := range items {
-		prepared := cluster.Prepare(items[i])
+		var prepared cluster.Prepared
+		out.records, prepared, err = appendPrepared(out.records, items[i])
 		items[i] = cluster.Item{} // its text is not needed any more
-		if out.records, err = prepared.AppendRecord(out.records); err != nil {
+		if err != nil {
 			return preparedPage{err: err}
 		}
 		out.ends = append(out.ends, len(out.records))
@@ -265,10 +340,17 @@ func (p unplacedPage) prepare(ctx context.Context, st store.Store, sources map[s
 	return out
 }
 
+// appendPrepared prepares an item for placing (cluster.Prepare) and
+// appends its record to b.
+func appendPrepared(b []byte, it cluster.Item) ([]byte, cluster.Prepared, error) {
+	prepared := cluster.Prepare(it)
+	b, err := prepared.AppendRecord(b)
+	return b, prepared, err
+}
+
 // signalled makes an item of each document of the page, carrying what
 // earlier stages found about it: its reuse sources, the entities it
-// mentions (once per mention, unless in boilerplate) and the quotes
-// other documents carry too.
+// mentions and the quotes other documents carry too.
 func (p unplacedPage) signalled(ctx context.Context, st store.Store, sources map[string][]string) ([]cluster.Item, error) {
 	ids := make([]string, len(p))
 	for i := range p {
@@ -285,20 +367,38 @@ func (p unplacedPage) signalled(ctx context.Context, st store.Store, sources map
 	items := make([]cluster.Item, len(p))
 	at := make(map[string]int, len(p))
 	for i := range p {
-		items[i] = cluster.NewItem(p[i])
-		items[i].Sources = sources[p[i].ID]
 		at[p[i].ID] = i
 	}
+	// The mentions come by document, each document's in text order.
+	byDoc := make([][]store.EntityMention, len(p))
 	for _, m := range mentions {
-		i, ok := at[m.Doc]
-		if !ok {
-			continue
+		if i, ok := at[m.Doc]; ok {
+			byDoc[i] = append(byDoc[i], m)
 		}
-		it := &items[i]
+	}
+	for i := range p {
+		items[i] = storyItem(&p[i], byDoc[i], sources[p[i].ID])
+	}
+	for _, o := range occs {
+		if i, ok := at[o.Doc]; ok && o.Quote != "" {
+			items[i].Quotes = append(items[i].Quotes, o.Quote)
+		}
+	}
+	return items, nil
+}
+
+// storyItem makes the item of a document (cluster.NewItem) with its reuse
+// sources and the entities of its mentions, given in text order (of one
+// place, in the order extraction found them): once per mention, unless
+// in boilerplate or a header line.
+func storyItem(d *doc.Document, mentions []store.EntityMention, sources []string) cluster.Item {
+	it := cluster.NewItem(*d)
+	it.Sources = sources
+	for _, m := range mentions {
 		// A name only in boilerplate, a comment or a caption (a
 		// publisher's own name in its footer), or in a byline, is
 		// not what the document is about.
-		if p[i].Excluded(m.Begin) || !it.Kept(m.Begin) {
+		if d.Excluded(m.Begin) || !it.Kept(m.Begin) {
 			continue
 		}
 		it.Entities = append(it.Entities, m.Entity)
@@ -309,10 +409,5 @@ func (p unplacedPage) signalled(ctx context.Context, st store.Store, sources map
 			it.EntityNames[m.Entity] = m.Name
 		}
 	}
-	for _, o := range occs {
-		if i, ok := at[o.Doc]; ok && o.Quote != "" {
-			items[i].Quotes = append(items[i].Quotes, o.Quote)
-		}
-	}
-	return items, nil
+	return it
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/echotrace/echotrace/internal/doc"
 	"github.com/echotrace/echotrace/internal/extract"
 	"github.com/echotrace/echotrace/internal/store"
 )
@@ -30,12 +31,23 @@ type spilledOccurrence struct {
 	Row store.OccurrenceRow
 }
 
+// quotedDoc is what the quote stage's workers make of a document: what
+// extraction found, its entity mentions as stored, and, when the story
+// stage runs next, the document prepared for it (see storyHandoff).
+type quotedDoc struct {
+	extract.Result
+	mentions []store.EntityMention
+	story    storyDoc
+}
+
 // runQuotes is the quotes stage. Documents are read page by page and
 // extracted on all cores; one goroutine links their occurrences as they
 // come (extract.Linker keeps hashed keys, not occurrences) and spills the
 // occurrences and entity mentions to temporary files. Once every document
 // is linked, each occurrence's quote is known and the rows go to the
-// store in one replacement, read back from the files.
+// store in one replacement, read back from the files. When the story
+// stage runs next, the workers prepare each document for it as well
+// (opt.stories, see storyHandoff), so it is read and tokenised once.
 func runQuotes(ctx context.Context, st store.Store, version int64, opt StageOptions) (err error) {
 	occs, err := newSpill[spilledOccurrence](opt.TempDir, "occurrences")
 	if err != nil {
@@ -51,8 +63,18 @@ func runQuotes(ctx context.Context, st store.Store, version int64, opt StageOpti
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	linker := extract.NewLinker()
+	stories := opt.stories
+	if err := stories.begin(ctx, st, opt.TempDir); err != nil {
+		return err
+	}
 	total := opt.total(ctx, st)
-	err = eachMapped(ctx, st.EachDocument, extract.Document, func(n int, r extract.Result) {
+	extracted := func(d *doc.Document) quotedDoc {
+		q := quotedDoc{Result: extract.Document(d)}
+		q.mentions = store.MentionsOf(q.Result)
+		q.story = stories.prepare(d, q.mentions)
+		return q
+	}
+	err = eachMapped(ctx, st.EachDocument, extracted, func(n int, r quotedDoc) {
 		if context.Cause(ctx) != nil {
 			return
 		}
@@ -65,11 +87,15 @@ func runQuotes(ctx context.Context, st store.Store, version int64, opt StageOpti
 				}
 			}
 		}
-		for _, m := range store.MentionsOf(r) {
-			if err := mentions.add(&m); err != nil {
+		for i := range r.mentions {
+			if err := mentions.add(&r.mentions[i]); err != nil {
 				cancel(err)
 				return
 			}
+		}
+		if err := errors.Join(r.story.err, stories.add(r.story, linker.Len())); err != nil {
+			cancel(err)
+			return
 		}
 		opt.progress("quotes", int64(n+1), total)
 	})
@@ -78,6 +104,9 @@ func runQuotes(ctx context.Context, st store.Store, version int64, opt StageOpti
 	}
 	if err != nil {
 		return fmt.Errorf("extract quotes: %w", err)
+	}
+	if err := stories.linked(linker); err != nil {
+		return err
 	}
 	rows := store.QuoteRows{
 		Occurrences: func(yield func(store.OccurrenceRow, error) bool) {
