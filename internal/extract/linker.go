@@ -179,6 +179,12 @@ func (l *Linker) linkNear(i int32) {
 		for p := lk.head; p >= 0 && touched < linkMaxTouches; p = l.index.post[p].next {
 			touched++
 			r := l.index.post[p].rep
+			// The sizes first: they rule out most candidates of a large
+			// index, and repWords is the only one of a representative's
+			// arrays this reads; matches would refuse the same.
+			if !sizesCanAgree(len(l.words), int(l.repWords[r])) {
+				continue
+			}
 			if l.stamp[r] == i {
 				continue
 			}
@@ -208,15 +214,10 @@ func (l *Linker) linkNear(i int32) {
 func (l *Linker) matches(r int32) bool {
 	set := l.arena[l.repOff[r]:l.repOff[r+1]]
 	words, pairs := set[:l.repWords[r]], set[l.repWords[r]:]
-	small, large := len(l.words), len(words)
-	if small > large {
-		small, large = large, small
-	}
-	// The longer one's share is the overlap over large, at most small
-	// over large.
-	if small == 0 || float64(small)/float64(large) < linkAgreement {
+	if !sizesCanAgree(len(l.words), len(words)) {
 		return false
 	}
+	small, large := min(len(l.words), len(words)), max(len(l.words), len(words))
 	c, ok := containmentAtLeast(l.words, words, linkContainment)
 	if !ok {
 		return false
@@ -225,6 +226,14 @@ func (l *Linker) matches(r int32) bool {
 		return false
 	}
 	return c*float64(small)/float64(large) >= linkAgreement
+}
+
+// sizesCanAgree reports whether two sets of a and b distinct words could
+// ever meet linkAgreement: the longer one's share is the overlap over its
+// size, at most the smaller size over the larger.
+func sizesCanAgree(a, b int) bool {
+	small, large := min(a, b), max(a, b)
+	return small > 0 && float64(small)/float64(large) >= linkAgreement
 }
 
 // addRep makes occurrence i a representative and indexes its shingles.
