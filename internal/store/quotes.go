@@ -37,7 +37,9 @@ type QuoteStore interface {
 	// a time, so that an analysis of any size stores its results without
 	// holding them: the occurrences (each with its quote id and its
 	// document's outlet), then the entity mentions. An error from either
-	// sequence rolls the replacement back and is returned.
+	// sequence rolls the replacement back and is returned. A store may
+	// read the sequences on a goroutine of its own while it writes (SQLite
+	// does), so they must not use the store themselves.
 	ReplaceQuoteRows(ctx context.Context, version int64, rows QuoteRows) (bool, error)
 	// QuotesVersion is the corpus version the stored results describe.
 	QuotesVersion(ctx context.Context) (int64, error)
