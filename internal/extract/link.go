@@ -39,7 +39,13 @@ const (
 // occurrences first, then in the order each first occurs.
 func Link(results []Result) []Quote {
 	l := NewLinker()
-	var occs []Occurrence
+	// Sized up front: an Occurrence is large, and doubling a slice of them
+	// copies the whole document's quotes out of cache again and again.
+	n := 0
+	for _, r := range results {
+		n += len(r.Quotes) + len(r.Claims)
+	}
+	occs := make([]Occurrence, 0, n)
 	for _, r := range results {
 		for _, list := range [][]Occurrence{r.Quotes, r.Claims} {
 			for _, o := range list {
@@ -62,6 +68,7 @@ func Link(results []Result) []Quote {
 		// The text is that of the occurrence that names the quote.
 		q := Quote{Kind: occs[r].Kind, ID: l.ID(int(r)), Text: occs[l.Chosen(int(r))].Text}
 		speakers := map[string]int{}
+		q.Occurrences = make([]Occurrence, 0, len(groups[r]))
 		for _, i := range groups[r] {
 			o := occs[i]
 			o.Quote = q.ID
