@@ -1033,6 +1033,9 @@ func (a *analysis) subjectBefore(i int) (source, bool) {
 		return source{}, false
 	}
 	if strings.TrimSpace(g) == "" || strings.TrimSpace(g) == "%" {
+		if s, ok := a.relativeSubjectBefore(i, j); ok {
+			return s, true
+		}
 		if s, ok := a.npBefore(j); ok {
 			return s, true
 		}

@@ -154,6 +154,14 @@ func TestSpeakerForms(t *testing.T) {
 		{"it in the frame after a quotation, a verb outside the lexicon", "The harbour report was blunt. “Keep the ferry levy in place at the current level,” it recommended.", "it", "ferry levy", KindQuote},
 		{"naming verb before single quotation marks", "Former harbour chief Ada Quill calls the ferry levy ‘a fraud’ at a rally.", "Ada Quill", "a fraud", KindQuote},
 		{"adverb after a time phrase after the subject", "The Quill campaign on Monday also doubled down on its attacks, saying the mayor is fit “on paper” but weak.", "The Quill campaign", "on paper", KindQuote},
+		{"relative clause between a description and its cue", "A harbour official who spoke on condition of anonymity said Wednesday, “Certainly there are talks with the ferrymen.”", "A harbour official", "Certainly there are talks", KindQuote},
+		{"relative clause with two verbs", "One of the two pilots who told the same story but asked not to be named said, “It was unseemly from start to finish.”", "One of the two pilots", "unseemly", KindQuote},
+		{"two relative clauses joined by and", "Another ferryman who worked on the pier and who did not give his name said, “We were never told about the levy.”", "Another ferryman", "never told", KindQuote},
+		{"relative clause after a name", "Ada Quill who runs the market stall said, “Prices have doubled since May.”", "Ada Quill", "Prices have doubled", KindQuote},
+		{"a clause inside the relative clause keeps its own subject", "Odo Vane, the harbour master who gained fame last year when he yelled “Shame on you!” at the mayor, sat down.", "he", "Shame on you", KindQuote},
+		{"the object of another verb is no subject", "Quill thanked the ushers who stood at the door and said, “You were all wonderful tonight.”", "Quill", "wonderful tonight", KindQuote},
+		{"that before a name whose cue introduces a quotation", "The debate grew so heated that Harbour Gov. Ada Quill said, “I need a translator for all of this.”", "Ada Quill", "need a translator", KindQuote},
+		{"that before a surname whose cue introduces a quotation", "It was so cold that Vane wrote: “The ferry will not sail until March.”", "Vane", "ferry will not sail", KindQuote},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -149,7 +149,11 @@ func (a *analysis) npBefore(e int) (source, bool) {
 				a.runs[ri].Type = Org
 				r = a.runs[ri]
 			}
-			if prepositions[pk] && !subordinators[pk] && !a.officeOfBefore(r) || determiners[pk] && r.Type != Org && r.Type != Place || pk == "a" || pk == "an" {
+			// "so heated that Ada Quill said, “…”": "that" before a name
+			// whose cue introduces a quotation is the conjunction opening
+			// the clause, not a demonstrative (nor the relative pronoun of
+			// "the plan that Quill posted", whose verb has its object).
+			if prepositions[pk] && !subordinators[pk] && !a.officeOfBefore(r) || determiners[pk] && !(pk == "that" && a.cueIntroducesQuote(e+1)) && r.Type != Org && r.Type != Place || pk == "a" || pk == "an" {
 				return source{}, false
 			}
 		}
@@ -640,4 +644,18 @@ func (a *analysis) parasBetween(from, to int) int {
 	lo := sort.Search(len(a.paras), func(k int) bool { return a.paras[k].Begin > from })
 	hi := sort.Search(len(a.paras), func(k int) bool { return a.paras[k].Begin > to })
 	return max(hi-lo, 0)
+}
+
+// cueIntroducesQuote reports whether token c is a cue verb followed by a
+// comma or colon and a quotation ("said, “…”", "wrote: “…”").
+func (a *analysis) cueIntroducesQuote(c int) bool {
+	if c+1 >= len(a.toks) || !a.is(c, wcCueVerb) {
+		return false
+	}
+	g := strings.TrimSpace(gap(a.text, a.toks, c+1))
+	if g == "" || g[0] != ',' && g[0] != ':' {
+		return false
+	}
+	g = strings.TrimSpace(g[1:])
+	return hasQuoteMark(g)
 }
