@@ -19,6 +19,10 @@ func TestFrameQuotes(t *testing.T) {
 		{"a few words after a frame", "“We are ready,” Ramos said at the hall where the “gun show loophole” was first debated.", "gun show loophole", ""},
 		{"a few words after a frame with no determiner before them", "In a later vote, Ada Harrow warned of the dangers of “owners of the harbour” who never sail.", "owners of the harbour", "Ada Harrow"},
 		{"passive frame", "Later that day Pell was asked by reporters about the “not there yet at all” remark.", "not there yet", ""},
+		{"quotation sentence after a cue sentence", "The harbour vote is close. Professor Ines Bystra agreed. “Mainstream voters are running out of time to find another candidate.”", "running out of time", "Ines Bystra"},
+		{"quotation sentence after a claim", "Ada Quill spoke in Dover. Quill touted her record on the bill. “We need to find ways to support the ferry workers who want a union.”", "support the ferry workers", "Quill"},
+		{"quotation sentence after a sentence with no cue", "Ada Quill shook her head. “Tom is much better about it than I am.”", "much better about it", ""},
+		{"quotation sentence after a sentence about a body", "The harbour board tweeted its thanks. “We are grateful to every sailor who came out tonight.”", "grateful to every sailor", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

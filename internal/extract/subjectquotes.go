@@ -45,6 +45,10 @@ func (a *analysis) findSubjectQuotes() {
 			continue
 		}
 		if q.Open <= sent.Begin {
+			if at, ok := a.previousSentenceSpeaker(q, si); ok {
+				at.Sentence, at.Content, at.Quote, at.Fixed = si, a.quoteSpan(qi), qi, true
+				added = append(added, at)
+			}
 			continue
 		}
 		// "Quill went after Vane, calling him “a total stiff.”"
@@ -247,4 +251,36 @@ func (a *analysis) sayingVerbAt(v int) bool {
 	}
 	g := gap(a.text, a.toks, n)
 	return strings.ContainsAny(g, ".,;:!?—") || isBlank(g) && (prepositions[a.toks[n].Key] || determiners[a.toks[n].Key] || a.runAt[n] >= 0)
+}
+
+// previousSentenceSpeaker finds who speaks a quotation of five words or
+// more that is a sentence of its own, with no cue, right after a sentence
+// of the same paragraph whose last attribution is one person's: "Bystrom
+// agreed. “…”", "Quill touted her record on the bill. “…”", "Coan argues
+// that his client was never violent. “…”" — news introduces the speaker,
+// then gives their words. A sentence with no cue ("Quill shook her
+// head. “…”", on PolNeAR's train split 3 right of 9) gives no speaker, nor
+// does a frame after a quotation, whose continuation continuationOf
+// joins.
+func (a *analysis) previousSentenceSpeaker(q rawQuote, si int) (attribution, bool) {
+	if si == 0 || q.Unclosed {
+		return attribution{}, false
+	}
+	sent, prev := a.sents[si], a.sents[si-1]
+	words := quoteWords(a.text, q.Parts)
+	if words < 5 || headingCase(a.partsText(q.Parts)) || a.cueInSpan(sent) || strings.Trim(a.text[q.Close:sent.End], " \t\u00a0.,;:!?\"“”'’") != "" {
+		return attribution{}, false
+	}
+	if strings.Contains(a.text[prev.End:sent.Begin], "\n") || hasQuoteMark(a.text[prev.Begin:prev.End]) {
+		return attribution{}, false
+	}
+	k := sort.Search(len(a.attrs), func(k int) bool { return a.attrs[k].Cue.Begin >= prev.End }) - 1
+	if k >= 0 && a.attrs[k].Cue.Begin >= prev.Begin {
+		f := a.attrs[k]
+		if f.Passive || f.Quote >= 0 || !isPersonSource(f.Src) || a.passiveCue(f.CueTok) {
+			return attribution{}, false
+		}
+		return attribution{Cue: f.Cue, CueTok: f.CueTok, Src: f.Src, Pre: true}, true
+	}
+	return attribution{}, false
 }
