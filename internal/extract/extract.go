@@ -465,7 +465,9 @@ func (a *analysis) continuationOf(qi int, at *attribution, adjacent map[int]*att
 			return -1
 		}
 		between := a.text[end:n.Open]
-		if strings.Contains(between, "\n") {
+		if strings.Contains(between, "\n") || a.cueInSpan(doc.Span{Begin: end, End: n.Open}) {
+			// “…,” Quill said. No ferry, she said, “…”: the next
+			// quotation has a cue of its own.
 			return -1
 		}
 		if strings.Trim(between, " .,:;—–-\u00a0") != "" && !isCueTail(between) {

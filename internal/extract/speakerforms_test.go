@@ -164,6 +164,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"the object of another verb is no subject", "Quill thanked the ushers who stood at the door and said, “You were all wonderful tonight.”", "Quill", "wonderful tonight", KindQuote},
 		{"that before a name whose cue introduces a quotation", "The debate grew so heated that Harbour Gov. Ada Quill said, “I need a translator for all of this.”", "Ada Quill", "need a translator", KindQuote},
 		{"that before a surname whose cue introduces a quotation", "It was so cold that Vane wrote: “The ferry will not sail until March.”", "Vane", "ferry will not sail", KindQuote},
+		{"a quotation after its own cue in the next sentence is not joined to the one before", "“The port is closed,” Ada Quill said. No ferry, she said, “will sail before March.”", "she", "will sail before March", KindQuote},
+		{"a quotation after a frame sentence continues the one before", "“The port is closed,” Ada Quill said. “No ferry will sail before March.”", "Ada Quill", "No ferry will sail", KindQuote},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
