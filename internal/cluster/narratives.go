@@ -72,6 +72,15 @@ const louvainSeed = 0x6e61727261746976
 // split into Louvain communities. A story without links is a narrative of
 // its own. Narratives are ordered by their earliest story.
 func (c *Clusterer) Narratives() []Narrative {
+	groups := c.narrativeGroups()
+	out := make([]Narrative, len(groups))
+	eachIndex(len(groups), func(k int) { out[k] = c.narrative(k, groups[k]) })
+	return out
+}
+
+// narrativeGroups are the narratives' stories (see Narratives), each
+// sorted, in narrative order.
+func (c *Clusterer) narrativeGroups() [][]int32 {
 	g := simple.NewWeightedUndirectedGraph(0, 0)
 	for i, s := range c.stories {
 		if len(s.Docs) > 0 {
@@ -100,24 +109,23 @@ func (c *Clusterer) Narratives() []Narrative {
 	}
 	groups = c.rejoin(g, groups)
 	slices.SortFunc(groups, func(a, b []int32) int { return int(a[0] - b[0]) })
+	return groups
+}
 
-	out := make([]Narrative, len(groups))
-	eachIndex(len(groups), func(k int) {
-		members := groups[k]
-		var docs []int32
-		var terms, ents []weighted
-		var ids []string
-		for _, si := range members {
-			s := c.stories[si]
-			docs = append(docs, s.Docs...)
-			terms = add(terms, s.Terms)
-			ents = add(ents, s.Ents)
-			ids = append(ids, storyID(si))
-		}
-		slices.Sort(docs)
-		out[k] = Narrative{Summary: c.summarize(narrativeID(k), docs, terms, ents), Stories: ids}
-	})
-	return out
+// narrative is the summary of narrative k, whose stories are members.
+func (c *Clusterer) narrative(k int, members []int32) Narrative {
+	var docs []int32
+	var terms, ents []weighted
+	ids := make([]string, 0, len(members))
+	for _, si := range members {
+		s := c.stories[si]
+		docs = append(docs, s.Docs...)
+		terms = add(terms, s.Terms)
+		ents = add(ents, s.Ents)
+		ids = append(ids, storyID(si))
+	}
+	slices.Sort(docs)
+	return Narrative{Summary: c.summarize(narrativeID(k), docs, terms, ents), Stories: ids}
 }
 
 func narrativeID(k int) string { return "n" + itoa(k+1) }

@@ -154,7 +154,7 @@ func syntheticStore(b *testing.B, n int) store.Store {
 		}
 		stories = append(stories, s)
 	}
-	if _, err := st.ReplaceClusters(ctx, version, stories, nil, nil); err != nil {
+	if _, err := st.ReplaceClusters(ctx, version, store.ClusterList{Stories: stories}, nil); err != nil {
 		b.Fatal(err)
 	}
 	return st

@@ -84,9 +84,10 @@ func clusterStage(ctx context.Context, st store.Store, version int64, rebuild bo
 	}
 	in.placed()
 	c.Settle()
-	narratives := c.Narratives()
-	stories := c.Stories(narratives)
-	res.Stories, res.Narratives = len(stories), len(narratives)
+	// The narratives are found here; the summaries of stories and
+	// narratives are made batch by batch as the store writes them.
+	summaries := c.Summaries()
+	res.Stories, res.Narratives = summaries.Stories(), summaries.Narratives()
 	// The comparisons' scratch and the stories' working copies are
 	// garbage now, but the Go heap keeps their pages; the store then
 	// copies each part of the state into SQLite's own memory, which the
@@ -94,13 +95,13 @@ func clusterStage(ctx context.Context, st store.Store, version int64, rebuild bo
 	// two from adding up.
 	debug.FreeOSMemory()
 	// The state is encoded while the store writes it, part by part. That
-	// makes garbage (the encoder's buffers, the stories' JSON) at the
+	// makes garbage (the encoder's buffers, the summaries and their JSON) at the
 	// moment the live heap is at its largest, and the collector's default
 	// pace lets the heap grow by as much again before it collects: at
 	// 30 000 documents, a quarter of the peak. A tighter pace for this
 	// short step costs a few collections.
 	defer tightenGC(storeGCPercent)()
-	res.Stored, err = st.ReplaceClusters(ctx, version, stories, narratives, c.WriteState)
+	res.Stored, err = st.ReplaceClusters(ctx, version, summaries, c.WriteState)
 	return res, err
 }
 

@@ -28,10 +28,11 @@ type ClusterStore interface {
 	// `version`, unless a newer analysis is stored (then it changes
 	// nothing and returns false). An equal version replaces, so that
 	// reclustering the same corpus takes effect.
-	// The state is written by `state` (nil: none) inside the transaction
-	// and stored part by part as it comes (see WriteStateParts), so it
-	// is never held whole.
-	ReplaceClusters(ctx context.Context, version int64, stories []cluster.Story, narratives []cluster.Narrative, state StateWriter) (bool, error)
+	// The stories and narratives are stored batch by batch as summaries
+	// gives them, and the state is written by `state` (nil: none) inside
+	// the transaction and stored part by part as it comes (see
+	// WriteStateParts), so neither is ever held whole.
+	ReplaceClusters(ctx context.Context, version int64, summaries ClusterSummaries, state StateWriter) (bool, error)
 	// ClustersVersion is the corpus version the stored clusters describe.
 	ClustersVersion(ctx context.Context) (int64, error)
 	// Stories returns the stored stories a query selects, in order.
@@ -43,6 +44,43 @@ type ClusterStore interface {
 	// when there is none. An error of read is returned as it is.
 	ClusterState(ctx context.Context, read func(io.Reader) error) error
 }
+
+// ClusterSummaries are the stories and narratives ReplaceClusters stores,
+// given a batch at a time, in order: at a million documents all of them
+// at once would take gigabytes. cluster.Summaries makes them as they are
+// asked for; ClusterList gives stories and narratives at hand.
+type ClusterSummaries interface {
+	// EachStory calls fn with every story, in order, in batches; fn
+	// does not keep a batch. An error of fn is returned.
+	EachStory(fn func([]cluster.Story) error) error
+	// EachNarrative is EachStory for the narratives.
+	EachNarrative(fn func([]cluster.Narrative) error) error
+}
+
+// ClusterList is ClusterSummaries of stories and narratives at hand, each
+// given as one batch.
+type ClusterList struct {
+	Stories    []cluster.Story
+	Narratives []cluster.Narrative
+}
+
+// EachStory calls fn with the stories, if any.
+func (l ClusterList) EachStory(fn func([]cluster.Story) error) error {
+	if len(l.Stories) == 0 {
+		return nil
+	}
+	return fn(l.Stories)
+}
+
+// EachNarrative calls fn with the narratives, if any.
+func (l ClusterList) EachNarrative(fn func([]cluster.Narrative) error) error {
+	if len(l.Narratives) == 0 {
+		return nil
+	}
+	return fn(l.Narratives)
+}
+
+var _ ClusterSummaries = (*cluster.Summaries)(nil)
 
 // StoryQuery selects stories. Zero fields do not restrict.
 type StoryQuery struct {

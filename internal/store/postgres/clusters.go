@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 
@@ -42,27 +43,7 @@ var _ store.ClusterStore = (*DB)(nil)
 
 // ReplaceClusters replaces stories, narratives and state unless a newer
 // analysis is stored.
-func (s *DB) ReplaceClusters(ctx context.Context, version int64, stories []cluster.Story, narratives []cluster.Narrative, state store.StateWriter) (bool, error) {
-	storyRows := make([][]any, len(stories))
-	var linkRows [][]any
-	for i, st := range stories {
-		data, err := json.Marshal(st)
-		if err != nil {
-			return false, fmt.Errorf("postgres: encode story %s: %w", st.ID, err)
-		}
-		storyRows[i] = []any{st.ID, i, st.Narrative, st.First, st.Last, data}
-		for _, d := range st.Documents {
-			linkRows = append(linkRows, []any{d, st.ID})
-		}
-	}
-	narrRows := make([][]any, len(narratives))
-	for i, n := range narratives {
-		data, err := json.Marshal(n)
-		if err != nil {
-			return false, fmt.Errorf("postgres: encode narrative %s: %w", n.ID, err)
-		}
-		narrRows[i] = []any{n.ID, i, n.First, n.Last, data}
-	}
+func (s *DB) ReplaceClusters(ctx context.Context, version int64, summaries store.ClusterSummaries, state store.StateWriter) (bool, error) {
 	replaced := false
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		replaced = false
@@ -74,21 +55,11 @@ func (s *DB) ReplaceClusters(ctx context.Context, version int64, stories []clust
 		if _, err := tx.Exec(ctx, `TRUNCATE stories, story_documents, narratives, cluster_state`); err != nil {
 			return fmt.Errorf("clear clusters: %w", err)
 		}
-		copies := []struct {
-			table string
-			cols  []string
-			rows  [][]any
-		}{
-			{"stories", []string{"id", "ord", "narrative", "first", "last", "data"}, storyRows},
-			{"story_documents", []string{"doc", "story"}, linkRows},
-			{"narratives", []string{"id", "ord", "first", "last", "data"}, narrRows},
+		nStories, nNarratives, err := copyClusters(ctx, tx, summaries)
+		if err != nil {
+			return err
 		}
-		for _, c := range copies {
-			if _, err := tx.CopyFrom(ctx, pgx.Identifier{c.table}, c.cols, pgx.CopyFromRows(c.rows)); err != nil {
-				return fmt.Errorf("store %s: %w", c.table, err)
-			}
-		}
-		if err := writeClusterCounts(ctx, tx, len(stories), len(narratives)); err != nil {
+		if err := writeClusterCounts(ctx, tx, nStories, nNarratives); err != nil {
 			return err
 		}
 		err = store.WriteStateParts(state, func(id int, part []byte) error {
@@ -105,6 +76,51 @@ func (s *DB) ReplaceClusters(ctx context.Context, version int64, stories []clust
 		return false, fmt.Errorf("postgres: replace clusters: %w", err)
 	}
 	return replaced, nil
+}
+
+// copyClusters copies the stories, the documents each holds and the
+// narratives, one COPY of each kind per batch summaries gives, and says
+// how many stories and narratives there were.
+func copyClusters(ctx context.Context, tx pgx.Tx, summaries store.ClusterSummaries) (nStories, nNarratives int, err error) {
+	copyRows := func(table string, cols []string, rows [][]any) error {
+		if _, err := tx.CopyFrom(ctx, pgx.Identifier{table}, cols, pgx.CopyFromRows(rows)); err != nil {
+			return fmt.Errorf("store %s: %w", table, err)
+		}
+		return nil
+	}
+	var rows, links [][]any
+	err = summaries.EachStory(func(batch []cluster.Story) error {
+		rows, links = rows[:0], links[:0]
+		for _, st := range batch {
+			data, err := json.Marshal(st)
+			if err != nil {
+				return fmt.Errorf("encode story %s: %w", st.ID, err)
+			}
+			rows = append(rows, []any{st.ID, nStories, st.Narrative, st.First, st.Last, data})
+			nStories++
+			for _, d := range st.Documents {
+				links = append(links, []any{d, st.ID})
+			}
+		}
+		return errors.Join(copyRows("stories", []string{"id", "ord", "narrative", "first", "last", "data"}, rows),
+			copyRows("story_documents", []string{"doc", "story"}, links))
+	})
+	if err != nil {
+		return 0, 0, err
+	}
+	err = summaries.EachNarrative(func(batch []cluster.Narrative) error {
+		rows = rows[:0]
+		for _, n := range batch {
+			data, err := json.Marshal(n)
+			if err != nil {
+				return fmt.Errorf("encode narrative %s: %w", n.ID, err)
+			}
+			rows = append(rows, []any{n.ID, nNarratives, n.First, n.Last, data})
+			nNarratives++
+		}
+		return copyRows("narratives", []string{"id", "ord", "first", "last", "data"}, rows)
+	})
+	return nStories, nNarratives, err
 }
 
 // ClustersVersion is the corpus version the stored clusters describe.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 
@@ -44,14 +43,7 @@ var _ store.ClusterStore = (*DB)(nil)
 
 // ReplaceClusters replaces stories, narratives and state unless a newer
 // analysis is stored.
-func (s *DB) ReplaceClusters(ctx context.Context, version int64, stories []cluster.Story, narratives []cluster.Narrative, state store.StateWriter) (bool, error) {
-	type link struct{ doc, story string }
-	var links []link
-	for _, st := range stories {
-		for _, d := range st.Documents {
-			links = append(links, link{d, st.ID})
-		}
-	}
+func (s *DB) ReplaceClusters(ctx context.Context, version int64, summaries store.ClusterSummaries, state store.StateWriter) (bool, error) {
 	replaced := false
 	// Stories and the saved state are written once, in order, at the end
 	// of the analysis, when its memory is at its peak: the writer's large
@@ -71,34 +63,11 @@ func (s *DB) ReplaceClusters(ctx context.Context, version int64, stories []clust
 				return fmt.Errorf("clear %s: %w", t, err)
 			}
 		}
-		var encErr error
-		if err := insertEach(ctx, tx, `INSERT INTO stories(ord, id, narrative, first, last, data) VALUES (?, ?, ?, ?, ?, ?)`,
-			len(stories), func(i int) []any {
-				st := stories[i]
-				data, err := json.Marshal(st)
-				encErr = errors.Join(encErr, err)
-				return []any{i, st.ID, st.Narrative, st.First, st.Last, string(data)}
-			}); err != nil {
-			return fmt.Errorf("store stories: %w", err)
+		nStories, nNarratives, err := insertClusters(ctx, tx, summaries)
+		if err != nil {
+			return err
 		}
-		if err := insertEach(ctx, tx, `INSERT INTO story_documents(doc, story) VALUES (?, ?)`, len(links), func(i int) []any {
-			return []any{links[i].doc, links[i].story}
-		}); err != nil {
-			return fmt.Errorf("store story documents: %w", err)
-		}
-		if err := insertEach(ctx, tx, `INSERT INTO narratives(ord, id, first, last, data) VALUES (?, ?, ?, ?, ?)`,
-			len(narratives), func(i int) []any {
-				n := narratives[i]
-				data, err := json.Marshal(n)
-				encErr = errors.Join(encErr, err)
-				return []any{i, n.ID, n.First, n.Last, string(data)}
-			}); err != nil {
-			return fmt.Errorf("store narratives: %w", err)
-		}
-		if encErr != nil {
-			return fmt.Errorf("encode clusters: %w", encErr)
-		}
-		if err := writeClusterCounts(ctx, tx, len(stories), len(narratives)); err != nil {
+		if err := writeClusterCounts(ctx, tx, nStories, nNarratives); err != nil {
 			return err
 		}
 		err = store.WriteStateParts(state, func(id int, part []byte) error {
@@ -115,6 +84,61 @@ func (s *DB) ReplaceClusters(ctx context.Context, version int64, stories []clust
 		return false, fmt.Errorf("sqlite: replace clusters: %w", err)
 	}
 	return replaced, nil
+}
+
+// insertClusters inserts the stories, the documents each holds and the
+// narratives, batch by batch as summaries gives them, and says how many
+// stories and narratives there were.
+func insertClusters(ctx context.Context, tx *sql.Tx, summaries store.ClusterSummaries) (nStories, nNarratives int, err error) {
+	var stories, links, narratives *sql.Stmt
+	for _, p := range []struct {
+		st    **sql.Stmt
+		query string
+	}{
+		{&stories, `INSERT INTO stories(ord, id, narrative, first, last, data) VALUES (?, ?, ?, ?, ?, ?)`},
+		{&links, `INSERT INTO story_documents(doc, story) VALUES (?, ?)`},
+		{&narratives, `INSERT INTO narratives(ord, id, first, last, data) VALUES (?, ?, ?, ?, ?)`},
+	} {
+		if *p.st, err = tx.PrepareContext(ctx, p.query); err != nil {
+			return 0, 0, err
+		}
+		defer (*p.st).Close()
+	}
+	err = summaries.EachStory(func(batch []cluster.Story) error {
+		for _, st := range batch {
+			data, err := json.Marshal(st)
+			if err != nil {
+				return fmt.Errorf("encode story %s: %w", st.ID, err)
+			}
+			if _, err := stories.ExecContext(ctx, nStories, st.ID, st.Narrative, st.First, st.Last, string(data)); err != nil {
+				return fmt.Errorf("store story %d: %w", nStories, err)
+			}
+			nStories++
+			for _, d := range st.Documents {
+				if _, err := links.ExecContext(ctx, d, st.ID); err != nil {
+					return fmt.Errorf("store story documents: %w", err)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, 0, err
+	}
+	err = summaries.EachNarrative(func(batch []cluster.Narrative) error {
+		for _, n := range batch {
+			data, err := json.Marshal(n)
+			if err != nil {
+				return fmt.Errorf("encode narrative %s: %w", n.ID, err)
+			}
+			if _, err := narratives.ExecContext(ctx, nNarratives, n.ID, n.First, n.Last, string(data)); err != nil {
+				return fmt.Errorf("store narrative %d: %w", nNarratives, err)
+			}
+			nNarratives++
+		}
+		return nil
+	})
+	return nStories, nNarratives, err
 }
 
 // ClustersVersion is the corpus version the stored clusters describe.

@@ -35,7 +35,7 @@ func Clusters(t *testing.T, newDSN NewDSN) {
 		{Summary: cluster.Summary{ID: "n2", Label: "football", Documents: []string{"c"}}, Stories: []string{"s2"}},
 	}
 	state := []byte{0, 1, 2, 255}
-	if ok, err := cs.ReplaceClusters(ctx, 3, stories, narratives, stateBytes(state)); err != nil || !ok {
+	if ok, err := cs.ReplaceClusters(ctx, 3, oneAtATime{Stories: stories, Narratives: narratives}, stateBytes(state)); err != nil || !ok {
 		t.Fatalf("ReplaceClusters = %v, %v", ok, err)
 	}
 	got, err := cs.Stories(ctx, store.StoryQuery{})
@@ -79,7 +79,7 @@ func Clusters(t *testing.T, newDSN NewDSN) {
 	defer func(n int) { store.MaxStatePart = n }(store.MaxStatePart)
 	store.MaxStatePart = 3
 	long := []byte("a saved clusterer in several parts")
-	if ok, err := cs.ReplaceClusters(ctx, 3, stories, narratives, stateBytes(long)); err != nil || !ok {
+	if ok, err := cs.ReplaceClusters(ctx, 3, store.ClusterList{Stories: stories, Narratives: narratives}, stateBytes(long)); err != nil || !ok {
 		t.Fatalf("ReplaceClusters with a state of several parts = %v, %v", ok, err)
 	}
 	if got, err := stateOf(ctx, cs); err != nil || !reflect.DeepEqual(got, long) {
@@ -93,7 +93,7 @@ func Clusters(t *testing.T, newDSN NewDSN) {
 		}
 		return errors.New("the clusterer could not be saved")
 	}
-	if ok, err := cs.ReplaceClusters(ctx, 4, stories[:1], narratives[:1], failing); err == nil || ok {
+	if ok, err := cs.ReplaceClusters(ctx, 4, store.ClusterList{Stories: stories[:1], Narratives: narratives[:1]}, failing); err == nil || ok {
 		t.Fatalf("ReplaceClusters with a failing state = %v, %v; want an error", ok, err)
 	}
 	if got, err := stateOf(ctx, cs); err != nil || !reflect.DeepEqual(got, long) {
@@ -110,10 +110,10 @@ func Clusters(t *testing.T, newDSN NewDSN) {
 	}); !errors.Is(err, stop) {
 		t.Fatalf("ClusterState with a reader that stops = %v, want %v", err, stop)
 	}
-	if ok, err := cs.ReplaceClusters(ctx, 1, nil, nil, nil); err != nil || ok {
+	if ok, err := cs.ReplaceClusters(ctx, 1, store.ClusterList{}, nil); err != nil || ok {
 		t.Fatalf("older analysis replaced the stored one: %v, %v", ok, err)
 	}
-	if ok, err := cs.ReplaceClusters(ctx, 3, stories[:1], narratives[:1], nil); err != nil || !ok {
+	if ok, err := cs.ReplaceClusters(ctx, 3, store.ClusterList{Stories: stories[:1], Narratives: narratives[:1]}, nil); err != nil || !ok {
 		t.Fatalf("equal version (a recluster) did not replace: %v, %v", ok, err)
 	}
 	if got, _ := cs.Stories(ctx, store.StoryQuery{}); len(got) != 1 {
@@ -145,4 +145,28 @@ func stateOf(ctx context.Context, cs store.ClusterStore) ([]byte, error) {
 		return err
 	})
 	return data, err
+}
+
+// oneAtATime gives its stories and narratives one a batch, each batch in
+// the same slice, as cluster.Summaries reuses its batches: a store must
+// write a batch before it asks for the next.
+type oneAtATime store.ClusterList
+
+func (l oneAtATime) EachStory(fn func([]cluster.Story) error) error {
+	return eachOne(l.Stories, fn)
+}
+
+func (l oneAtATime) EachNarrative(fn func([]cluster.Narrative) error) error {
+	return eachOne(l.Narratives, fn)
+}
+
+func eachOne[T any](all []T, fn func([]T) error) error {
+	batch := make([]T, 1)
+	for _, v := range all {
+		batch[0] = v
+		if err := fn(batch); err != nil {
+			return err
+		}
+	}
+	return nil
 }

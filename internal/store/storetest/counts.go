@@ -85,7 +85,7 @@ func Counts(t *testing.T, newDSN NewDSN) {
 		narratives = append(narratives, cluster.Narrative{Summary: cluster.Summary{ID: id, Label: "about " + id, Documents: []string{"d" + id}}, Stories: []string{"s" + id}})
 		stories = append(stories, cluster.Story{Summary: cluster.Summary{ID: "s" + id, Documents: []string{"d" + id}}, Narrative: id})
 	}
-	if ok, err := s.ReplaceClusters(ctx, 5, stories, narratives, nil); err != nil || !ok {
+	if ok, err := s.ReplaceClusters(ctx, 5, store.ClusterList{Stories: stories, Narratives: narratives}, nil); err != nil || !ok {
 		t.Fatalf("ReplaceClusters = %v, %v", ok, err)
 	}
 	want.Relations = map[relate.Kind]int64{relate.Duplicate: 1, relate.Partial: 2}
@@ -119,7 +119,7 @@ func Counts(t *testing.T, newDSN NewDSN) {
 	if ok, err := s.ReplaceReuse(ctx, 6, passages[:1], relations[:1], nil); err != nil || !ok {
 		t.Fatalf("ReplaceReuse = %v, %v", ok, err)
 	}
-	if ok, err := s.ReplaceClusters(ctx, 6, stories[:1], narratives[:1], nil); err != nil || !ok {
+	if ok, err := s.ReplaceClusters(ctx, 6, store.ClusterList{Stories: stories[:1], Narratives: narratives[:1]}, nil); err != nil || !ok {
 		t.Fatalf("ReplaceClusters = %v, %v", ok, err)
 	}
 	want.Relations = map[relate.Kind]int64{relate.Duplicate: 1}
