@@ -166,6 +166,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"that before a surname whose cue introduces a quotation", "It was so cold that Vane wrote: “The ferry will not sail until March.”", "Vane", "ferry will not sail", KindQuote},
 		{"a quotation after its own cue in the next sentence is not joined to the one before", "“The port is closed,” Ada Quill said. No ferry, she said, “will sail before March.”", "she", "will sail before March", KindQuote},
 		{"a quotation after a frame sentence continues the one before", "“The port is closed,” Ada Quill said. “No ferry will sail before March.”", "Ada Quill", "No ferry will sail", KindQuote},
+		{"a body's noun before a role noun after the cue", "The crowd booed. “Nobody wants a brawl tonight,” said one party activist.", "one party activist", "Nobody wants a brawl", KindQuote},
+		{"a body's noun before a role noun, with a relative clause after", "“The ferry will not sail,” said a committee spokeswoman, who asked not to be named.", "a committee spokeswoman", "ferry will not sail", KindQuote},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -473,6 +473,11 @@ func (a *analysis) npAfter(b int) (source, bool) {
 			if j > b && !isBlank(gap(a.text, a.toks, j)) {
 				break
 			}
+			// "said a committee spokesman", "said one party activist": a
+			// role noun before another is its modifier.
+			if n := j + 1; n < len(a.toks) && n <= b+4 && isBlank(gap(a.text, a.toks, n)) && (roleNouns[a.toks[n].Key] || orgRoleNouns[a.toks[n].Key]) && !isUpperStart(a.text[a.toks[n].Begin:a.toks[n].End]) {
+				continue
+			}
 			if s, ok := a.roleBefore(j); ok && s.Span.Begin <= t.Begin {
 				s.Span.Begin = t.Begin
 				// "the head of the X": extend over the "of" phrase.
