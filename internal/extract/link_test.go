@@ -156,7 +156,7 @@ func TestMatchesIsTheCriterion(t *testing.T) {
 		l := &Linker{words: set(rng.IntN(40), universe), pairs: set(rng.IntN(40), universe), repOff: []int64{0}}
 		words, pairs := set(rng.IntN(40), universe), set(rng.IntN(40), universe)
 		l.arena = append(append(l.arena, words...), pairs...)
-		l.repWords = []uint32{uint32(len(words))}
+		l.reps = []rep{{words: uint32(len(words))}}
 		l.repOff = append(l.repOff, int64(len(l.arena)))
 		want := containment(l.words, words) >= linkContainment && containment(l.pairs, pairs) >= linkBigrams &&
 			agreement(l.words, words) >= linkAgreement
@@ -170,4 +170,69 @@ func TestMatchesIsTheCriterion(t *testing.T) {
 	if agree < 1000 {
 		t.Fatalf("only %d of the random pairs match: the test does not reach the thresholds", agree)
 	}
+}
+
+// The signature test refuses only pairs that matches refuses, and it
+// refuses most pairs of unrelated sets (were it to refuse none, the
+// linker would read every candidate's words again).
+func TestSigCanAgreeRefusesOnlyMismatches(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	set := func(n int) []uint32 {
+		s := make([]uint32, n)
+		for i := range s {
+			s[i] = rng.Uint32()
+		}
+		return sortedSet(s)
+	}
+	// from returns a set of n elements, about share of them taken from
+	// base, the others new.
+	from := func(base []uint32, n int, share float64) []uint32 {
+		s := make([]uint32, 0, n)
+		for range n {
+			if len(base) > 0 && rng.Float64() < share {
+				s = append(s, base[rng.IntN(len(base))])
+			} else {
+				s = append(s, rng.Uint32())
+			}
+		}
+		return sortedSet(s)
+	}
+	refused, unrelated, agree := 0, 0, 0
+	for k := range 200000 {
+		words := set(linkMinWords + rng.IntN(60))
+		share := rng.Float64()
+		if k%4 == 0 {
+			share = 0
+		}
+		other := from(words, linkMinWords+rng.IntN(60), share)
+		l := &Linker{words: words, pairs: words, repOff: []int64{0}}
+		l.arena = append(append(l.arena, other...), other...)
+		l.reps = []rep{{words: uint32(len(other))}}
+		l.repOff = append(l.repOff, int64(len(l.arena)))
+		l.sigWords()
+		var sig uint64
+		for _, w := range other {
+			sig |= wordSig(w)
+		}
+		can := l.sigCanAgree(len(other), sig)
+		if l.matches(0) {
+			agree++
+			if !can {
+				t.Fatalf("words %v and %v match, but their signatures are said not to", words, other)
+			}
+		}
+		if share == 0 {
+			unrelated++
+			if !can {
+				refused++
+			}
+		}
+	}
+	if agree < 1000 {
+		t.Fatalf("only %d of the random pairs match: the test does not reach the thresholds", agree)
+	}
+	if refused < unrelated/2 {
+		t.Fatalf("the signatures refused %d of %d unrelated pairs", refused, unrelated)
+	}
+	t.Logf("%d pairs match; the signatures refused %d of %d unrelated pairs", agree, refused, unrelated)
 }

@@ -3,6 +3,7 @@ package extract
 import (
 	"encoding/binary"
 	"encoding/hex"
+	"math/bits"
 	"slices"
 
 	"github.com/echotrace/echotrace/internal/normalize"
@@ -43,22 +44,34 @@ type Linker struct {
 	exact map[uint64]int32
 	// Occurrences that take part in near matching ("representatives"),
 	// with their sorted hashed words followed by their word pairs in
-	// arena[repOff[r]:repOff[r+1]], the words being the first repWords[r].
-	repOcc   []int32
-	repWords []uint32
-	repOff   []int64
-	arena    []uint32
-	stamp    []int32 // the occurrence that last read each representative
-	index    shingleIndex
+	// arena[repOff[r]:repOff[r+1]], the words being the first
+	// reps[r].words.
+	reps   []rep
+	repOff []int64
+	arena  []uint32
+	index  shingleIndex
 	// scratch
-	toks    []normalize.Token
-	idText  []byte
-	keys    []string
-	hashes  []uint64
-	words   []uint32
-	pairs   []uint32
-	shs     []uint64
-	lookups []shingleLookup
+	toks     []normalize.Token
+	idText   []byte
+	keys     []string
+	hashes   []uint64
+	words    []uint32
+	pairs    []uint32
+	sig      uint64    // wordSig of the scratch words
+	bitWords [64]int32 // how many of the scratch words have each bit of sig
+	shs      []uint64
+	lookups  []shingleLookup
+}
+
+// rep is what a candidate representative is first tested by, in one
+// record: once the index outgrows the processor's caches each candidate
+// read is a cache miss, and most candidates are refused by these alone.
+type rep struct {
+	sig   uint64 // wordSig of its words
+	words uint32 // how many distinct words
+	occ   int32  // the occurrence
+	stamp int32  // the occurrence that last read it
+	kind  uint8  // code of its kind
 }
 
 // linkMaxTouches bounds the index postings one occurrence reads.
@@ -110,6 +123,7 @@ func (l *Linker) Add(o Occurrence) int {
 		return int(i)
 	}
 	l.hashWords()
+	l.sigWords()
 	l.linkNear(i)
 	l.addRep(i)
 	return int(i)
@@ -176,28 +190,42 @@ func (l *Linker) linkNear(i int32) {
 	slices.SortFunc(l.lookups, func(a, b shingleLookup) int { return a.count - b.count })
 	touched := 0
 	for _, lk := range l.lookups {
-		for p := lk.head; p >= 0 && touched < linkMaxTouches; p = l.index.post[p].next {
-			touched++
-			r := l.index.post[p].rep
-			// The sizes first: they rule out most candidates of a large
-			// index, and repWords is the only one of a representative's
-			// arrays this reads; matches would refuse the same.
-			if !sizesCanAgree(len(l.words), int(l.repWords[r])) {
-				continue
-			}
-			if l.stamp[r] == i {
-				continue
-			}
-			l.stamp[r] = i
-			j := l.repOcc[r]
-			if l.kind[j] != l.kind[i] || l.find(j) == l.find(i) {
-				continue
-			}
-			if l.matches(r) {
-				l.union(i, j)
+		k, used := blockSpan(lk.count)
+		for b := int(lk.head); b >= 0 && touched < linkMaxTouches; b = int(l.index.blocks[b]) {
+			// Newest first, as the list was added to; the block before
+			// this one is full.
+			block := l.index.blocks[b+1 : b+1+used]
+			k--
+			used = blockCap(max(k, 0))
+			for q := len(block) - 1; q >= 0 && touched < linkMaxTouches; q-- {
+				if l.nearCandidate(i, block[q]) {
+					l.union(i, l.reps[block[q]].occ)
+				}
+				touched++
 			}
 		}
 	}
+}
+
+// nearCandidate reports whether occurrence i, of the scratch sets, and
+// representative r, in another of i's kind and in another group, match.
+func (l *Linker) nearCandidate(i, r int32) bool {
+	rp := l.reps[r]
+	// The sizes first, then the words' signatures, which bound the
+	// overlap from above: they rule out most candidates of a large index
+	// (one that shares only a common shingle is rarely close), reading
+	// nothing but rp; matches would refuse the same.
+	if !sizesCanAgree(len(l.words), int(rp.words)) || !l.sigCanAgree(int(rp.words), rp.sig) {
+		return false
+	}
+	if rp.stamp == i {
+		return false
+	}
+	l.reps[r].stamp = i
+	if rp.kind != l.kind[i] || l.find(rp.occ) == l.find(i) {
+		return false
+	}
+	return l.matches(r)
 }
 
 // matches applies the linking criterion to the scratch sets and
@@ -213,7 +241,7 @@ func (l *Linker) linkNear(i int32) {
 // (TestMatchesIsTheCriterion checks it against the criterion as written).
 func (l *Linker) matches(r int32) bool {
 	set := l.arena[l.repOff[r]:l.repOff[r+1]]
-	words, pairs := set[:l.repWords[r]], set[l.repWords[r]:]
+	words, pairs := set[:l.reps[r].words], set[l.reps[r].words:]
 	if !sizesCanAgree(len(l.words), len(words)) {
 		return false
 	}
@@ -236,15 +264,42 @@ func sizesCanAgree(a, b int) bool {
 	return small > 0 && float64(small)/float64(large) >= linkAgreement
 }
 
+// wordSig is the bit of a hashed word in a set's signature: a set's
+// signature has the bits of all its words.
+func wordSig(w uint32) uint64 { return 1 << (w >> 26) }
+
+// sigWords sets l.sig to the signature of the scratch words and
+// l.bitWords to how many of them have each of its bits.
+func (l *Linker) sigWords() {
+	l.sig = 0
+	l.bitWords = [64]int32{}
+	for _, w := range l.words {
+		l.sig |= wordSig(w)
+		l.bitWords[w>>26]++
+	}
+}
+
+// sigCanAgree reports whether the scratch words could share enough
+// words with a representative of n words and signature sig to meet
+// linkContainment and linkAgreement. A word shared has its bit in both
+// signatures, so the scratch words whose bit is in sig bound the overlap
+// from above; matches refuses every pair this refuses.
+func (l *Linker) sigCanAgree(n int, sig uint64) bool {
+	bound := int32(0)
+	for both := l.sig & sig; both != 0; both &= both - 1 {
+		bound += l.bitWords[bits.TrailingZeros64(both)]
+	}
+	small, large := min(len(l.words), n), max(len(l.words), n)
+	return int(bound) >= needFor(small, linkContainment) && 2*int(bound) >= large
+}
+
 // addRep makes occurrence i a representative and indexes its shingles.
 func (l *Linker) addRep(i int32) {
-	r := int32(len(l.repOcc))
-	l.repOcc = append(l.repOcc, i)
-	l.repWords = append(l.repWords, uint32(len(l.words)))
+	r := int32(len(l.reps))
+	l.reps = append(l.reps, rep{sig: l.sig, words: uint32(len(l.words)), occ: i, stamp: i, kind: l.kind[i]})
 	l.arena = append(l.arena, l.words...)
 	l.arena = append(l.arena, l.pairs...)
 	l.repOff = append(l.repOff, int64(len(l.arena)))
-	l.stamp = append(l.stamp, i)
 	for _, sh := range l.shs {
 		l.index.add(sh, r)
 	}
@@ -303,12 +358,7 @@ func containmentAtLeast(a, b []uint32, share float64) (float64, bool) {
 	if len(a) == 0 {
 		return 0, 0 >= share
 	}
-	// need is the least count whose share, as computed below, reaches
-	// share.
-	need := max(int(share*float64(len(a)))-1, 0)
-	for need <= len(a) && float64(need)/float64(len(a)) < share {
-		need++
-	}
+	need := needFor(len(a), share)
 	n, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
 		if n+min(len(a)-i, len(b)-j) < need {
@@ -327,6 +377,16 @@ func containmentAtLeast(a, b []uint32, share float64) (float64, bool) {
 	}
 	c := float64(n) / float64(len(a))
 	return c, c >= share
+}
+
+// needFor is the least count of a set of size elements whose share, as
+// containmentAtLeast computes it, reaches share (size+1 when none does).
+func needFor(size int, share float64) int {
+	need := max(int(share*float64(size))-1, 0)
+	for need <= size && float64(need)/float64(size) < share {
+		need++
+	}
+	return need
 }
 
 func sortedSet(s []uint32) []uint32 {
@@ -351,23 +411,44 @@ func quoteID(k Kind, h uint64) string {
 }
 
 // shingleIndex maps shingle hashes to the representatives holding them:
-// an open-addressing table of keys, each with the head of a list of
-// postings (newest first) and its length, the postings in one flat
-// array. A map of slices would cost several times the memory at
-// millions of shingles.
+// an open-addressing table of keys, each with the newest block of its
+// list of postings and the list's length, the blocks in one flat array.
+// A map of slices would cost several times the memory at millions of
+// shingles.
+//
+// A list is a chain of blocks, newest first, of 1, 2, 4, … up to
+// postBlockMax representatives each (blockSpan), so that reading it is
+// a few jumps and otherwise consecutive memory. As a chain of single
+// postings it was a walk from one cache miss to the next, each waiting
+// for the one before: at a million documents most of linking's time.
 type shingleIndex struct {
 	keys  []uint64 // 0 marks an empty slot (a zero hash is stored as 1)
-	head  []int32
+	head  []int32  // offset in blocks of the newest block
 	count []uint16 // saturates above linkMaxPostings
 	used  int
-	post  []posting
+	// blocks holds each block as the offset of the block before it in
+	// its list (-1: none) followed by its representatives in the order
+	// they were added.
+	blocks []int32
 }
 
-// posting is one representative in a shingle's list and the posting
-// after it (-1: none). The two sit together because a list is walked
-// from one to the next: once the index outgrows the processor's caches,
-// every step is a cache miss, and apart they were two.
-type posting struct{ next, rep int32 }
+// postBlockMax is the largest block of a list: large enough that a long
+// list is mostly consecutive reads, small enough that the room left in
+// a list's newest block is little beside the list.
+const postBlockMax = 64
+
+// blockCap is the number of representatives of a list's k-th block.
+func blockCap(k int) int { return min(1<<k, postBlockMax) }
+
+// blockSpan is the index of the newest block of a list of n > 0
+// postings and how many representatives that block holds.
+func blockSpan(n int) (k, used int) {
+	for n > blockCap(k) {
+		n -= blockCap(k)
+		k++
+	}
+	return k, n
+}
 
 func newShingleIndex() shingleIndex {
 	const size = 1 << 10
@@ -411,11 +492,19 @@ func (x *shingleIndex) add(h uint64, r int32) {
 		return
 	}
 	x.count[s]++
-	if int(x.count[s]) > linkMaxPostings {
+	n := int(x.count[s])
+	if n > linkMaxPostings {
 		return // from now on a stock phrase: its list is no longer read
 	}
-	x.post = append(x.post, posting{next: x.head[s], rep: r})
-	x.head[s] = int32(len(x.post) - 1)
+	k, used := blockSpan(n)
+	if used == 1 {
+		// The newest block is full (or there is none): start the next.
+		b := len(x.blocks)
+		x.blocks = append(x.blocks, x.head[s])
+		x.blocks = slices.Grow(x.blocks, blockCap(k))[:b+1+blockCap(k)]
+		x.head[s] = int32(b)
+	}
+	x.blocks[int(x.head[s])+used] = r
 }
 
 func (x *shingleIndex) grow() {
