@@ -350,7 +350,9 @@ func (a *analysis) sentenceSubject(sent doc.Span) (source, int, bool) {
 		}
 	}
 	v := e + 1
-	for v < len(a.toks) && (adverbials[a.toks[v].Key] || isAdverb(a.toks[v].Key, a.text[a.toks[v].Begin:a.toks[v].End])) {
+	for v < len(a.toks) && (adverbials[a.toks[v].Key] || isAdverb(a.toks[v].Key, a.text[a.toks[v].Begin:a.toks[v].End]) || v > e+1 && preVerbWords[a.toks[v].Key] && isBlank(gap(a.text, a.toks, v))) {
+		// "has since apologized", "could only quip": the words
+		// beforeVerbGroup skips between a subject and its verb.
 		v++
 	}
 	// "The board on Monday also said": adverbs after the time phrase.

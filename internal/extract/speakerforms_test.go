@@ -168,6 +168,7 @@ func TestSpeakerForms(t *testing.T) {
 		{"a quotation after a frame sentence continues the one before", "“The port is closed,” Ada Quill said. “No ferry will sail before March.”", "Ada Quill", "No ferry will sail", KindQuote},
 		{"a body's noun before a role noun after the cue", "The crowd booed. “Nobody wants a brawl tonight,” said one party activist.", "one party activist", "Nobody wants a brawl", KindQuote},
 		{"a body's noun before a role noun, with a relative clause after", "“The ferry will not sail,” said a committee spokeswoman, who asked not to be named.", "a committee spokeswoman", "ferry will not sail", KindQuote},
+		{"adverb after an auxiliary before a verb and a colon", "The board met on Monday. Ada Quill has since apologized for what happened: “Yes, I should have used two addresses.”", "Ada Quill", "two addresses", KindQuote},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
