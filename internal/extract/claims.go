@@ -1710,13 +1710,46 @@ func (a *analysis) findContent() {
 				continue
 			}
 		}
-		if bb, ee := trimSpace(a.text, b, sent.End); bb < ee {
+		e := sent.End
+		if c := a.subordinateClauseEnd(at, b, sent); c > b {
+			e = c
+		}
+		if bb, ee := trimSpace(a.text, b, e); bb < ee {
 			at.Content = doc.Span{Begin: bb, End: ee}
 		}
 		if at.Parenth {
 			at.Content = sent
 		}
 	}
+}
+
+// subordinateClauses open a clause that comes before the main clause of
+// its sentence: "When Vane suggested …, Quill fired back: “…”".
+var subordinateClauses = set(`when after before while although though because since if once until whenever`)
+
+// subordinateClauseEnd is where the content of at ends when its cue
+// stands in a subordinate clause opening the sentence and the main clause
+// after that clause's comma has a cue of its own: "After Vane criticized
+// the plan during a debate, Quill shot back, “…”" — what Vane criticized
+// ends at the comma, and the quotation is Quill's. It returns 0 when the
+// content runs on to the end of the sentence.
+func (a *analysis) subordinateClauseEnd(at *attribution, b int, sent doc.Span) int {
+	f := a.tokenStartingAt(sent.Begin)
+	if f >= len(a.toks) || a.toks[f].Begin != sent.Begin && strings.TrimSpace(a.text[sent.Begin:a.toks[f].Begin]) != "" || !subordinateClauses[a.toks[f].Key] {
+		return 0
+	}
+	if strings.ContainsAny(a.text[sent.Begin:at.Cue.Begin], ",;:") {
+		return 0 // the cue is in the main clause
+	}
+	c := strings.IndexByte(a.text[b:sent.End], ',')
+	if c < 0 {
+		return 0
+	}
+	end := b + c
+	if hasQuoteMark(a.text[b:end]) || !a.cueInSpan(doc.Span{Begin: end, End: sent.End}) {
+		return 0
+	}
+	return end
 }
 
 // markNestedClaims drops the claim of an attribution whose cue stands
@@ -1887,6 +1920,11 @@ func (a *analysis) quoteStartingAfter(after int, at *attribution) int {
 		// a colon or comma, or "that".
 		if t == "" || strings.HasSuffix(t, ":") || strings.HasSuffix(t, ",") && !at.Accord {
 			if hasMarkOr(strings.TrimRight(t, ":,"), ".!?;") {
+				return -1
+			}
+			// "After Vane criticized the plan, Quill shot back, “…”": a
+			// cue between introduces the quotation.
+			if t != "" && a.cueInSpan(doc.Span{Begin: after, End: q.Open}) {
 				return -1
 			}
 			// Not past a paragraph end unless the colon ended it.

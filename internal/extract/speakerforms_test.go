@@ -168,6 +168,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"a quotation after a frame sentence continues the one before", "“The port is closed,” Ada Quill said. “No ferry will sail before March.”", "Ada Quill", "No ferry will sail", KindQuote},
 		{"a body's noun before a role noun after the cue", "The crowd booed. “Nobody wants a brawl tonight,” said one party activist.", "one party activist", "Nobody wants a brawl", KindQuote},
 		{"a body's noun before a role noun, with a relative clause after", "“The ferry will not sail,” said a committee spokeswoman, who asked not to be named.", "a committee spokeswoman", "ferry will not sail", KindQuote},
+		{"main clause cue after a subordinate clause with a cue", "After former governor Odo Vane criticized the levy during a debate, Ada Quill shot back, “I suppose I could have stayed home.”", "Ada Quill", "could have stayed home", KindQuote},
+		{"main clause cue and colon after a subordinate clause with a cue", "When Odo Vane suggested that Calais would sue the port, Ada Quill fired back forcefully: “If they sue us in Dover, they will lose.”", "Ada Quill", "they will lose", KindQuote},
 		{"adverb after an auxiliary before a verb and a colon", "The board met on Monday. Ada Quill has since apologized for what happened: “Yes, I should have used two addresses.”", "Ada Quill", "two addresses", KindQuote},
 	}
 	for _, tt := range tests {
