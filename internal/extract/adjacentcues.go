@@ -1,5 +1,10 @@
 package extract
 
+import (
+	"sort"
+	"strings"
+)
+
 // attributesBetter reports whether attribution at, rather than old, gives
 // the speaker of a quotation both are next to. A relative pronoun's
 // clause is an aside about the speaker the other cue names ("“…,”
@@ -28,4 +33,21 @@ func (a *analysis) outerOfRelative(at *attribution, off int, claims claimIndex) 
 		return at
 	}
 	return c
+}
+
+// parentheticalBefore is the attribution set off by commas that stands
+// right before quotation q inside a sentence (", he said, “…”"), or nil.
+func (a *analysis) parentheticalBefore(q rawQuote) *attribution {
+	j := a.lastTokenBefore(q.Open)
+	if j < 0 {
+		return nil
+	}
+	if strings.TrimSpace(a.text[a.toks[j].End:q.Open]) != "," {
+		return nil
+	}
+	k := sort.Search(len(a.attrs), func(k int) bool { return a.attrs[k].Cue.Begin >= a.toks[j].Begin })
+	if k < len(a.attrs) && a.attrs[k].Cue.End == a.toks[j].End && a.attrs[k].Parenth && !a.attrs[k].Pre && !a.passiveCue(a.attrs[k].CueTok) {
+		return &a.attrs[k]
+	}
+	return nil
 }

@@ -301,6 +301,12 @@ func (a *analysis) quoteOccurrences(docID string) []Occurrence {
 			if c != nil {
 				c = a.outerOfRelative(c, q.Open, claims)
 			}
+			if p := a.parentheticalBefore(q); p != nil && c != nil {
+				// "…, which is an outcome, he said, “we have long
+				// anticipated.”": the aside right before the quotation
+				// speaks it.
+				c = p
+			}
 			switch {
 			case a.isTitle(q, words) && (c == nil || !a.inTitledParagraph(q.Open)), words <= 1 && a.namedByDeterminer(q):
 				// A single word after an article names a thing ("the
