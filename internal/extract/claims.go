@@ -1361,7 +1361,9 @@ func (a *analysis) introducesClause(i int, afterQuote bool) bool {
 	case prepositions[k] && k != "to" && a.pronounClauseAfter(j) >= 0:
 		return true // "told a crowd in Dover she will …"
 	case timeWords[k], prepositions[k] && k != "to":
-		return false
+		// "said in a statement: “…”", "said on Monday:": a short
+		// adverbial and the colon that introduces what was said.
+		return a.colonAfterAdverbial(j)
 	case (k == "this" || k == "last" || k == "next") && j+1 < len(a.toks) && timeWords[a.toks[j+1].Key]:
 		return false
 	case k == "to":
@@ -1384,6 +1386,27 @@ func (a *analysis) introducesClause(i int, afterQuote bool) bool {
 		return true // "…, Quill said harbour master Odo Vane was …"
 	}
 	return false
+}
+
+// colonAfterAdverbial reports whether the adverbial phrase opening at
+// token j (a preposition or a time word) ends within a few words in a
+// colon, with no other punctuation before it.
+func (a *analysis) colonAfterAdverbial(j int) bool {
+	for m := j + 1; m < len(a.toks) && m <= j+6 && a.tokSent[m] == a.tokSent[j]; m++ {
+		g := gap(a.text, a.toks, m)
+		if strings.HasPrefix(strings.TrimSpace(g), ":") {
+			return true
+		}
+		if !isBlank(g) {
+			return false
+		}
+	}
+	if n := j + 7; n < len(a.toks) && a.tokSent[n] == a.tokSent[j] {
+		return false
+	}
+	// The colon ends the sentence: what was said is the next paragraph.
+	e := a.sents[a.tokSent[j]].End
+	return strings.HasSuffix(strings.TrimSpace(a.text[a.toks[j].Begin:e]), ":")
 }
 
 // titleQuoteAt reports whether token j opens a short capitalised

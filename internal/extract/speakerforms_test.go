@@ -172,6 +172,7 @@ func TestSpeakerForms(t *testing.T) {
 		{"main clause cue and colon after a subordinate clause with a cue", "When Odo Vane suggested that Calais would sue the port, Ada Quill fired back forcefully: “If they sue us in Dover, they will lose.”", "Ada Quill", "they will lose", KindQuote},
 		{"adverb after an auxiliary before a verb and a colon", "The board met on Monday. Ada Quill has since apologized for what happened: “Yes, I should have used two addresses.”", "Ada Quill", "two addresses", KindQuote},
 		{"aside between commas right before a quotation inside a claim", "The board met. In a memo on Tuesday, harbour chief Odo Vane acknowledged the two had split the votes, which is an outcome, he said, “we have long anticipated.”", "he", "long anticipated", KindQuote},
+		{"cue, adverbial and colon after an introductory phrase", "Regarding the exchanges, the harbour board said in a statement: “Neither of these letters involve the mayor.”", "the harbour board", "Neither of these letters", KindQuote},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
