@@ -592,7 +592,17 @@ func (a *analysis) findNameColonQuotes() {
 	cued := a.cuedSentences()
 	for _, q := range a.topLevelQuotes() {
 		c := a.lastTokenBefore(q.Open)
-		if c < 0 || strings.TrimSpace(a.text[a.toks[c].End:q.Open]) != ":" || a.inQuote[c] {
+		if c < 0 || a.inQuote[c] {
+			continue
+		}
+		if t := strings.TrimSpace(a.text[a.toks[c].End:q.Open]); t == "):" || t == ".):" {
+			// "Rep. Ada Quill (R-Dover): “…”": party and place after the name.
+			if o := a.parenthesisOpen(c); o > 0 && strings.TrimSpace(gap(a.text, a.toks, o)) == "(" {
+				c = o - 1
+			} else {
+				continue
+			}
+		} else if t != ":" {
 			continue
 		}
 		ri := a.runAt[c]
