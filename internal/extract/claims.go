@@ -1212,7 +1212,9 @@ func (a *analysis) nameBeforeAppositions(seg int) (source, bool) {
 			return source{}, false
 		}
 		for k := seg; k <= p; k++ {
-			if cueVerbs[a.toks[k].Key] || namingVerbs[a.toks[k].Key] {
+			// A cue form after a determiner is a noun ("outside of the
+			// state capital", "the report").
+			if (cueVerbs[a.toks[k].Key] || namingVerbs[a.toks[k].Key]) && !(k > seg && determiners[a.toks[k-1].Key]) {
 				return source{}, false
 			}
 		}

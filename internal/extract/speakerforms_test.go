@@ -174,6 +174,7 @@ func TestSpeakerForms(t *testing.T) {
 		{"aside between commas right before a quotation inside a claim", "The board met. In a memo on Tuesday, harbour chief Odo Vane acknowledged the two had split the votes, which is an outcome, he said, “we have long anticipated.”", "he", "long anticipated", KindQuote},
 		{"cue, adverbial and colon after an introductory phrase", "Regarding the exchanges, the harbour board said in a statement: “Neither of these letters involve the mayor.”", "the harbour board", "Neither of these letters", KindQuote},
 		{"name, party in parentheses and a colon", "The hearing went on.\n\nRep. Ada Quill (R-S.C.): “I have not heard anyone cite that figure.”", "Rep. Ada Quill", "cite that figure", KindQuote},
+		{"a cue form after a determiner inside an apposition is a noun", "The board met. Odo Vane, who lives in a hamlet outside of the state capital, Sacramento, said he still “prays that the ferry ends up in public hands.”", "Odo Vane", "prays that the ferry", KindQuote},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
