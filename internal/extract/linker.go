@@ -197,31 +197,43 @@ func (l *Linker) linkNear(i int32) {
 			block := l.index.blocks[b+1 : b+1+used]
 			k--
 			used = blockCap(max(k, 0))
-			for q := len(block) - 1; q >= 0 && touched < linkMaxTouches; q-- {
-				if l.nearCandidate(i, block[q]) {
-					l.union(i, l.reps[block[q]].occ)
+			n := min(len(block), linkMaxTouches-touched)
+			touched += n
+			// The candidates' sizes and signatures first, newest first,
+			// in a loop of nothing but loads: they do not wait on one
+			// another, so the processor has many of their cache misses
+			// in flight at once rather than one at a time.
+			var words [postBlockMax]uint32
+			var sigs [postBlockMax]uint64
+			for q := range n {
+				rp := &l.reps[block[len(block)-1-q]]
+				words[q], sigs[q] = rp.words, rp.sig
+			}
+			for q := range n {
+				// The sizes, then the words' signatures, which bound the
+				// overlap from above: they rule out most candidates of a
+				// large index (one that shares only a common shingle is
+				// rarely close); matches would refuse the same.
+				if !sizesCanAgree(len(l.words), int(words[q])) || !l.sigCanAgree(int(words[q]), sigs[q]) {
+					continue
 				}
-				touched++
+				if r := block[len(block)-1-q]; l.nearMatch(i, r) {
+					l.union(i, l.reps[r].occ)
+				}
 			}
 		}
 	}
 }
 
-// nearCandidate reports whether occurrence i, of the scratch sets, and
-// representative r, in another of i's kind and in another group, match.
-func (l *Linker) nearCandidate(i, r int32) bool {
-	rp := l.reps[r]
-	// The sizes first, then the words' signatures, which bound the
-	// overlap from above: they rule out most candidates of a large index
-	// (one that shares only a common shingle is rarely close), reading
-	// nothing but rp; matches would refuse the same.
-	if !sizesCanAgree(len(l.words), int(rp.words)) || !l.sigCanAgree(int(rp.words), rp.sig) {
-		return false
-	}
+// nearMatch reports whether representative r, whose size and signature
+// may agree with occurrence i's, is of i's kind, in another group, and
+// matches i's scratch sets.
+func (l *Linker) nearMatch(i, r int32) bool {
+	rp := &l.reps[r]
 	if rp.stamp == i {
 		return false
 	}
-	l.reps[r].stamp = i
+	rp.stamp = i
 	if rp.kind != l.kind[i] || l.find(rp.occ) == l.find(i) {
 		return false
 	}
