@@ -815,7 +815,8 @@ func (a *analysis) participleCue(i int) {
 	if a.openingParticiple(i) {
 		return
 	}
-	if i == 0 || !strings.Contains(gap(a.text, a.toks, i), ",") && !a.issuedTextBefore(i) || a.tokSent[i] < 0 {
+	// "… by saying": the means of what the subject did.
+	if i == 0 || !strings.Contains(gap(a.text, a.toks, i), ",") && !a.issuedTextBefore(i) && a.toks[i-1].Key != "by" || a.tokSent[i] < 0 {
 		return
 	}
 	if src, ok := a.participleSource(i); ok {

@@ -175,6 +175,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"cue, adverbial and colon after an introductory phrase", "Regarding the exchanges, the harbour board said in a statement: “Neither of these letters involve the mayor.”", "the harbour board", "Neither of these letters", KindQuote},
 		{"name, party in parentheses and a colon", "The hearing went on.\n\nRep. Ada Quill (R-S.C.): “I have not heard anyone cite that figure.”", "Rep. Ada Quill", "cite that figure", KindQuote},
 		{"a cue form after a determiner inside an apposition is a noun", "The board met. Odo Vane, who lives in a hamlet outside of the state capital, Sacramento, said he still “prays that the ferry ends up in public hands.”", "Odo Vane", "prays that the ferry", KindQuote},
+		{"participle after by", "The board met. Ada Quill ended her speech by saying, “I am trying to keep the ferry running for all of you.”", "Ada Quill", "keep the ferry running", KindQuote},
+		{"participle after by with its claim", "The harbour chief answered the charge by saying the levy was “a tax on every family.”", "The harbour chief", "tax on every family", KindQuote},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
