@@ -815,8 +815,8 @@ func (a *analysis) participleCue(i int) {
 	if a.openingParticiple(i) {
 		return
 	}
-	// "… by saying": the means of what the subject did.
-	if i == 0 || !strings.Contains(gap(a.text, a.toks, i), ",") && !a.issuedTextBefore(i) && a.toks[i-1].Key != "by" || a.tokSent[i] < 0 {
+	// "… by saying", "… after telling reporters": what the subject did.
+	if i == 0 || !strings.Contains(gap(a.text, a.toks, i), ",") && !a.issuedTextBefore(i) && !(participleConjunctions[a.toks[i-1].Key] && !a.starts[i-1]) || a.tokSent[i] < 0 {
 		return
 	}
 	if src, ok := a.participleSource(i); ok {
@@ -1999,3 +1999,9 @@ func (a *analysis) colonBlock(at *attribution) (doc.Span, bool) {
 	}
 	return doc.Span{}, false
 }
+
+// participleConjunctions open a participle phrase whose subject is the
+// sentence's ("by saying", "after telling reporters", "while insisting")
+// when the phrase follows the verb; opening the sentence ("After
+// announcing his support, X …") the subject comes after it.
+var participleConjunctions = set(`by after before while when`)

@@ -177,6 +177,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"a cue form after a determiner inside an apposition is a noun", "The board met. Odo Vane, who lives in a hamlet outside of the state capital, Sacramento, said he still “prays that the ferry ends up in public hands.”", "Odo Vane", "prays that the ferry", KindQuote},
 		{"participle after by", "The board met. Ada Quill ended her speech by saying, “I am trying to keep the ferry running for all of you.”", "Ada Quill", "keep the ferry running", KindQuote},
 		{"participle after by with its claim", "The harbour chief answered the charge by saying the levy was “a tax on every family.”", "The harbour chief", "tax on every family", KindQuote},
+		{"participle after after", "The board met. Ada Quill left the stage after telling the crowd, “Nobody here will pay the levy.”", "Ada Quill", "pay the levy", KindQuote},
+		{"participle after while", "The board met. Odo Vane praised the mayor while insisting he had a “great relationship” with the ferrymen.", "Odo Vane", "great relationship", KindQuote},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
