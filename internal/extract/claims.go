@@ -815,6 +815,10 @@ func (a *analysis) participleCue(i int) {
 	if a.openingParticiple(i) {
 		return
 	}
+	if s, ok := a.withSubject(i); ok {
+		a.addAttr(attribution{Cue: a.span(i, i), CueTok: i, Src: s, Pre: true})
+		return
+	}
 	// "… by saying", "… after telling reporters": what the subject did.
 	if i == 0 || !strings.Contains(gap(a.text, a.toks, i), ",") && !a.issuedTextBefore(i) && !(participleConjunctions[a.toks[i-1].Key] && !a.starts[i-1]) || a.tokSent[i] < 0 {
 		return
@@ -2005,3 +2009,35 @@ func (a *analysis) colonBlock(at *attribution) (doc.Span, bool) {
 // when the phrase follows the verb; opening the sentence ("After
 // announcing his support, X …") the subject comes after it.
 var participleConjunctions = set(`by after before while when`)
+
+// withSubject is the subject that "with" gives the participle at token i
+// ("…, with Quill reportedly yelling: “…”", "with the teachers' union
+// calling her “the champion …”"): the name or description between
+// "with" and the participle, adverbs aside.
+func (a *analysis) withSubject(i int) (source, bool) {
+	j := i - 1
+	for j >= 0 && (adverbials[a.toks[j].Key] || isAdverb(a.toks[j].Key, a.text[a.toks[j].Begin:a.toks[j].End])) && isBlank(gap(a.text, a.toks, j+1)) {
+		j--
+	}
+	if j < 1 || !isBlank(gap(a.text, a.toks, j+1)) || a.inQuote[j] {
+		return source{}, false
+	}
+	// npBefore refuses a name after a preposition ("sources close to
+	// X"); after "with" the name is the participle's subject.
+	if ri := a.runAt[j]; ri >= 0 && a.runs[ri].Last == j && !a.runs[ri].None && a.runs[ri].NameFirst <= j && a.runs[ri].Type != Place {
+		r := a.runs[ri]
+		if f := r.First; f >= 1 && a.toks[f-1].Key == "with" && isBlank(gap(a.text, a.toks, f)) && a.tokSent[f-1] == a.tokSent[i] {
+			return source{Span: doc.Span{Begin: a.toks[r.NameFirst].Begin, End: a.toks[j].End}, Kind: srcName, Run: ri, Type: r.Type}, true
+		}
+		return source{}, false
+	}
+	s, ok := a.npBefore(j)
+	if !ok || s.Kind == srcPronoun {
+		return source{}, false
+	}
+	b := a.tokenStartingAt(a.phraseBegin(s))
+	if b < 1 || a.toks[b-1].Key != "with" || !isBlank(gap(a.text, a.toks, b)) || a.tokSent[b-1] != a.tokSent[i] {
+		return source{}, false
+	}
+	return s, true
+}

@@ -179,6 +179,7 @@ func TestSpeakerForms(t *testing.T) {
 		{"participle after by with its claim", "The harbour chief answered the charge by saying the levy was “a tax on every family.”", "The harbour chief", "tax on every family", KindQuote},
 		{"participle after after", "The board met. Ada Quill left the stage after telling the crowd, “Nobody here will pay the levy.”", "Ada Quill", "pay the levy", KindQuote},
 		{"participle after while", "The board met. Odo Vane praised the mayor while insisting he had a “great relationship” with the ferrymen.", "Odo Vane", "great relationship", KindQuote},
+		{"subject of a participle after with", "The board met. Some of the crowd kicked a protester, with Ada Quill reportedly yelling: “Get him out of here!”", "Ada Quill", "Get him out", KindQuote},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
