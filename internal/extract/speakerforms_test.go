@@ -180,6 +180,7 @@ func TestSpeakerForms(t *testing.T) {
 		{"participle after after", "The board met. Ada Quill left the stage after telling the crowd, “Nobody here will pay the levy.”", "Ada Quill", "pay the levy", KindQuote},
 		{"participle after while", "The board met. Odo Vane praised the mayor while insisting he had a “great relationship” with the ferrymen.", "Odo Vane", "great relationship", KindQuote},
 		{"subject of a participle after with", "The board met. Some of the crowd kicked a protester, with Ada Quill reportedly yelling: “Get him out of here!”", "Ada Quill", "Get him out", KindQuote},
+		{"a past tense before to and a verb ends the subject", "The board met. The Democratic mayor appeared to defend his plans, saying, “I am trying to keep the ferry running.”", "The Democratic mayor", "keep the ferry running", KindQuote},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -538,8 +538,14 @@ func (a *analysis) pastVerbWithObject(j int) bool {
 		n++
 	}
 	switch a.toks[n].Key {
-	case "a", "an", "the":
+	case "a", "an", "the", "his", "her", "their", "its", "our":
 		return true
+	case "to":
+		// "the mayor appeared to assert": "to" and a verb, not "named to
+		// the panel".
+		m := n + 1
+		return m < len(a.toks) && isBlank(gap(a.text, a.toks, m)) && !isUpperStart(a.text[a.toks[m].Begin:a.toks[m].End]) &&
+			!determiners[a.toks[m].Key] && !objectPronouns[a.toks[m].Key] && !prepositions[a.toks[m].Key] && !timeWords[a.toks[m].Key]
 	}
 	return false
 }
