@@ -1939,7 +1939,9 @@ func (a *analysis) quoteEndingBefore(at *attribution) int {
 	// sentence, not the quoted word.
 	s := a.sents[at.Sentence]
 	if q.Open >= s.Begin && strings.Trim(a.text[s.Begin:q.Open], " —–-:\u00a0") != "" {
-		if !strings.HasSuffix(strings.TrimSpace(a.text[s.Begin:q.Open]), ":") {
+		// Or open an aside between dashes or in parentheses ("X praised
+		// her brother — “a good man,” she said — and …").
+		if t := strings.TrimSpace(a.text[s.Begin:q.Open]); !strings.HasSuffix(t, ":") && !strings.HasSuffix(t, " -") && !strings.HasSuffix(t, "—") && !strings.HasSuffix(t, "–") && !strings.HasSuffix(t, "(") {
 			return -1
 		}
 	}

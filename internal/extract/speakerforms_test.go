@@ -181,6 +181,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"participle after while", "The board met. Odo Vane praised the mayor while insisting he had a “great relationship” with the ferrymen.", "Odo Vane", "great relationship", KindQuote},
 		{"subject of a participle after with", "The board met. Some of the crowd kicked a protester, with Ada Quill reportedly yelling: “Get him out of here!”", "Ada Quill", "Get him out", KindQuote},
 		{"a past tense before to and a verb ends the subject", "The board met. The Democratic mayor appeared to defend his plans, saying, “I am trying to keep the ferry running.”", "The Democratic mayor", "keep the ferry running", KindQuote},
+		{"quotation and its frame in an aside between dashes", "The board met. Ada Quill suggested that the plan was unserious - “Again, we need to get into the details,” she said - and left the hall.", "she", "get into the details", KindQuote},
+		{"quotation and its frame in parentheses", "The crowd booed. (“I do not want to have a brawl,” said one party activist.)", "one party activist", "have a brawl", KindQuote},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
