@@ -1061,6 +1061,9 @@ func (a *analysis) subjectBefore(i int) (source, bool) {
 		}
 		return a.quantityBefore(j)
 	}
+	if t := strings.TrimSpace(g); t == "—" || t == "–" || t == "--" || t == "-" && g != "-" {
+		return a.nameBeforeDashedApposition(j, t)
+	}
 	if strings.TrimSpace(g) != "," {
 		return source{}, false
 	}
@@ -2042,4 +2045,31 @@ func (a *analysis) withSubject(i int) (source, bool) {
 		return source{}, false
 	}
 	return s, true
+}
+
+// nameBeforeDashedApposition finds the subject before an apposition set
+// off by dashes that ends at token j, the dash d standing between j and
+// the cue: "Ada Quill — a teacher from Dover — says …", "A former
+// harbour master -- Odo Vane, who lost in 2008 -- said …". The opening
+// dash must follow a name or role that opens its sentence.
+func (a *analysis) nameBeforeDashedApposition(j int, d string) (source, bool) {
+	for k := j; k > 0 && k > j-20 && a.tokSent[k] == a.tokSent[j]; k-- {
+		g := gap(a.text, a.toks, k)
+		if strings.TrimSpace(g) != d {
+			if a.inQuote[k] || hasMarkOr(g, ".;:!?()") {
+				return source{}, false
+			}
+			continue
+		}
+		s, ok := a.npBefore(k - 1)
+		if !ok || s.Kind == srcPronoun || s.Kind == srcName && s.Type == Place {
+			return source{}, false
+		}
+		b := a.tokenStartingAt(a.phraseBegin(s))
+		if sb := a.sents[a.tokSent[b]].Begin; strings.TrimSpace(a.text[sb:a.toks[b].Begin]) != "" {
+			return source{}, false
+		}
+		return s, true
+	}
+	return source{}, false
 }

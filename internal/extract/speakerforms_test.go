@@ -183,6 +183,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"a past tense before to and a verb ends the subject", "The board met. The Democratic mayor appeared to defend his plans, saying, “I am trying to keep the ferry running.”", "The Democratic mayor", "keep the ferry running", KindQuote},
 		{"quotation and its frame in an aside between dashes", "The board met. Ada Quill suggested that the plan was unserious - “Again, we need to get into the details,” she said - and left the hall.", "she", "get into the details", KindQuote},
 		{"quotation and its frame in parentheses", "The crowd booed. (“I do not want to have a brawl,” said one party activist.)", "one party activist", "have a brawl", KindQuote},
+		{"apposition between dashes before the cue", "The board met. Odo Vane — the harbour master who lost the vote in 2008 — said the mayor “offered no changes to his strategy.”", "Odo Vane", "offered no changes", KindQuote},
+		{"name between dashes after a description", "The board met. A former harbour master -- Odo Vane -- said the mayor “offered no changes to his strategy.”", "A former harbour master", "offered no changes", KindQuote},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
