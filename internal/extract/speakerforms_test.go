@@ -164,6 +164,7 @@ func TestSpeakerForms(t *testing.T) {
 		{"the object of another verb is no subject", "Quill thanked the ushers who stood at the door and said, “You were all wonderful tonight.”", "Quill", "wonderful tonight", KindQuote},
 		{"that before a name whose cue introduces a quotation", "The debate grew so heated that Harbour Gov. Ada Quill said, “I need a translator for all of this.”", "Ada Quill", "need a translator", KindQuote},
 		{"that before a surname whose cue introduces a quotation", "It was so cold that Vane wrote: “The ferry will not sail until March.”", "Vane", "ferry will not sail", KindQuote},
+		{"that before a name whose verb group ends in a cue introducing a quotation", "The debate was so quiet that Ada Quill was prompted to say, “I cannot believe how civil it has been.”", "Ada Quill", "how civil it has been", KindQuote},
 		{"a quotation after its own cue in the next sentence is not joined to the one before", "“The port is closed,” Ada Quill said. No ferry, she said, “will sail before March.”", "she", "will sail before March", KindQuote},
 		{"a quotation after a frame sentence continues the one before", "“The port is closed,” Ada Quill said. “No ferry will sail before March.”", "Ada Quill", "No ferry will sail", KindQuote},
 		{"a body's noun before a role noun after the cue", "The crowd booed. “Nobody wants a brawl tonight,” said one party activist.", "one party activist", "Nobody wants a brawl", KindQuote},

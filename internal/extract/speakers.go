@@ -153,7 +153,7 @@ func (a *analysis) npBefore(e int) (source, bool) {
 			// whose cue introduces a quotation is the conjunction opening
 			// the clause, not a demonstrative (nor the relative pronoun of
 			// "the plan that Quill posted", whose verb has its object).
-			if prepositions[pk] && !subordinators[pk] && !a.officeOfBefore(r) || determiners[pk] && !(pk == "that" && a.cueIntroducesQuote(e+1)) && r.Type != Org && r.Type != Place || pk == "a" || pk == "an" {
+			if prepositions[pk] && !subordinators[pk] && !a.officeOfBefore(r) || determiners[pk] && !(pk == "that" && a.verbGroupIntroducesQuote(e+1)) && r.Type != Org && r.Type != Place || pk == "a" || pk == "an" {
 				return source{}, false
 			}
 		}
@@ -655,6 +655,21 @@ func (a *analysis) parasBetween(from, to int) int {
 	lo := sort.Search(len(a.paras), func(k int) bool { return a.paras[k].Begin > from })
 	hi := sort.Search(len(a.paras), func(k int) bool { return a.paras[k].Begin > to })
 	return max(hi-lo, 0)
+}
+
+// verbGroupIntroducesQuote reports whether the verb group opening at
+// token v ends in a cue that introduces a quotation ("said, “…”", "was
+// prompted to say, “…”").
+func (a *analysis) verbGroupIntroducesQuote(v int) bool {
+	for c := v; c < len(a.toks) && c < v+6; c++ {
+		if c > v && !isBlank(gap(a.text, a.toks, c)) {
+			return false
+		}
+		if a.cueIntroducesQuote(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // cueIntroducesQuote reports whether token c is a cue verb followed by a
