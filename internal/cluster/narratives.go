@@ -30,6 +30,14 @@ type link struct {
 // reads the clusterer, and the links are the same as one goroutine's.
 func (c *Clusterer) narrativeLinks() [][]link {
 	out := make([][]link, len(c.stories))
+	// Each story is compared with the candidates of many others under
+	// the same counts: its norms are summed once (see cosineNormed).
+	norms := make([][2]float64, len(c.stories))
+	eachIndex(len(c.stories), func(i int) {
+		if s := c.stories[i]; len(s.Docs) > 0 {
+			norms[i] = [2]float64{normOf(s.Terms, &c.terms), normOf(s.Ents, &c.ents)}
+		}
+	})
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(c.stories)/256))
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -51,7 +59,7 @@ func (c *Clusterer) narrativeLinks() [][]link {
 						continue
 					}
 					t := c.stories[j]
-					if sim := c.content(&near, t.Terms, t.Ents); sim >= c.p.NarrativeThreshold {
+					if sim := c.contentNormed(&near, t.Terms, t.Ents, norms[j]); sim >= c.p.NarrativeThreshold {
 						out[i] = append(out[i], link{j, sim})
 					}
 				}

@@ -394,6 +394,17 @@ func (c *Clusterer) content(sd *side, terms, ents []weighted) float64 {
 	return content
 }
 
+// contentNormed is content with the norms of terms and ents under the
+// current counts given (normOf each): the same value to the bit.
+func (c *Clusterer) contentNormed(sd *side, terms, ents []weighted, norms [2]float64) float64 {
+	content := sd.terms.cosineNormed(terms, norms[0], &c.terms)
+	if len(sd.ents.vec) > 0 && len(ents) > 0 {
+		we := c.p.EntityWeight
+		content = (1-we)*content + we*sd.ents.cosineNormed(ents, norms[1], &c.ents)
+	}
+	return content
+}
+
 // scoreNear is score for the document whose vectors c.near holds, with
 // its quotes and date.
 func (c *Clusterer) scoreNear(quotes []uint32, s *story, date time.Time) float64 {

@@ -259,6 +259,45 @@ func (q *query) cosine(b []weighted, v *vocab) float64 {
 	return dot / math.Sqrt(q.norm*nb)
 }
 
+// normOf is Σ (w·idf)² of b under the vocabulary's current counts, summed
+// as cosine sums it, so that cosineNormed with it is cosine to the bit.
+func normOf(b []weighted, v *vocab) float64 {
+	base := ln1p(v.Docs)
+	var nb float64
+	for _, y := range b {
+		idf := base - ln1p(int(v.DF[y.ID])) + 1
+		w := float64(y.W) * idf
+		nb += w * w
+	}
+	return nb
+}
+
+// cosineNormed is cosine(b, v) given normOf(b, v) as nb. Only the
+// coordinates b shares with the query read their counts: when one vector
+// is compared many times under the same counts (a story with the
+// candidates of each other story), its norm is summed once, and the
+// vocabulary's counts, scattered through memory far larger than the
+// caches at a large corpus, are read only where the query has the term.
+func (q *query) cosineNormed(b []weighted, nb float64, v *vocab) float64 {
+	if len(q.vec) == 0 || len(b) == 0 {
+		return 0
+	}
+	base := ln1p(v.Docs)
+	var dot float64
+	for _, y := range b {
+		if int(y.ID) < len(q.at) {
+			if k := q.at[y.ID]; k > 0 {
+				idf := base - ln1p(int(v.DF[y.ID])) + 1
+				dot += float64(q.vec[k-1].W) * float64(y.W) * idf * idf
+			}
+		}
+	}
+	if dot == 0 {
+		return 0
+	}
+	return dot / math.Sqrt(q.norm*nb)
+}
+
 // add returns the sum of two sorted vectors.
 func add(a, b []weighted) []weighted {
 	out := make([]weighted, 0, len(a)+len(b))

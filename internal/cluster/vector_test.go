@@ -1,8 +1,10 @@
 package cluster
 
 import (
+	"cmp"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -54,6 +56,44 @@ func TestSortByID(t *testing.T) {
 			if n != 0 {
 				t.Fatalf("big %v: id %d: counts off by %d", big, id, n)
 			}
+		}
+	}
+}
+
+// TestCosineNormed: a query's cosine with a vector whose norm is given is
+// its cosine to the bit, for vectors sharing many, few or no coordinates.
+func TestCosineNormed(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	v := newVocab()
+	for i := range 5000 {
+		v.intern(fmt.Sprint("k", i), "")
+	}
+	v.DF = make([]uint32, 5000)
+	for i := range v.DF {
+		v.DF[i] = uint32(rng.IntN(70000)) // beyond the table of small logarithms too
+	}
+	v.Docs = 100000
+	vec := func(n, span int) []weighted {
+		seen := map[uint32]bool{}
+		var out []weighted
+		for len(out) < n {
+			id := uint32(rng.IntN(span))
+			if !seen[id] {
+				seen[id] = true
+				out = append(out, weighted{id, float32(rng.Float64())})
+			}
+		}
+		slices.SortFunc(out, func(x, y weighted) int { return cmp.Compare(x.ID, y.ID) })
+		return out
+	}
+	var q query
+	for range 2000 {
+		n := 1 + rng.IntN(200)
+		a, b := vec(1+rng.IntN(200), 5000), vec(n, n+rng.IntN(5000-n))
+		q.set(a, &v)
+		want := q.cosine(b, &v)
+		if got := q.cosineNormed(b, normOf(b, &v), &v); got != want {
+			t.Fatalf("cosineNormed = %v, cosine = %v", got, want)
 		}
 	}
 }
