@@ -23,6 +23,7 @@ func TestFrameQuotes(t *testing.T) {
 		{"quotation sentence after a claim", "Ada Quill spoke in Dover. Quill touted her record on the bill. “We need to find ways to support the ferry workers who want a union.”", "support the ferry workers", "Quill"},
 		{"quotation sentence after a sentence with no cue", "Ada Quill shook her head. “Tom is much better about it than I am.”", "much better about it", ""},
 		{"quotation sentence after a sentence about a body", "The harbour board tweeted its thanks. “We are grateful to every sailor who came out tonight.”", "grateful to every sailor", ""},
+		{"description and a past tense outside the lexicon in the frame", "The board met.\n\n“Let me help you out - the answer is no,” the harbour master riffed.", "the answer is no", "the harbour master"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

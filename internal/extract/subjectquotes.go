@@ -219,6 +219,13 @@ func (a *analysis) framedSpeaker(q rawQuote) (source, int, bool) {
 	if !ok || s.Kind == srcName && s.Type == Place {
 		return source{}, 0, false
 	}
+	// “…,” the harbour master riffed.: a description read on over the
+	// past tense that is its verb.
+	if l := a.tokenAt(s.Span.End); s.Kind != srcName && l > j+1 && strings.HasSuffix(a.toks[l].Key, "ed") && a.sayingVerbAt(l) &&
+		strings.ContainsAny(firstByte(strings.TrimLeft(a.text[a.toks[l].End:], " \u00a0")), ".,;") {
+		s.Span.End = a.toks[l-1].End
+		return s, l, true
+	}
 	v := a.tokenAt(s.Span.End) + 1
 	for v < len(a.toks) && adverbials[a.toks[v].Key] && isBlank(gap(a.text, a.toks, v)) {
 		v++
@@ -283,4 +290,12 @@ func (a *analysis) previousSentenceSpeaker(q rawQuote, si int) (attribution, boo
 		return attribution{Cue: f.Cue, CueTok: f.CueTok, Src: f.Src, Pre: true}, true
 	}
 	return attribution{}, false
+}
+
+// firstByte is the first byte of s as a string, or "".
+func firstByte(s string) string {
+	if s == "" {
+		return ""
+	}
+	return s[:1]
 }
