@@ -938,7 +938,19 @@ func (a *analysis) addAttr(at attribution) {
 	// A speaker is a person or an organisation, never a place: "London
 	// proposed" speaks for a government the text does not name.
 	if at.Src.Kind == srcName && at.Src.Type == Place {
-		return
+		// "Israel said": a one-word place that is the surname of a person
+		// the text names with a title or role ("Rep. Steve Israel") is
+		// that person when it speaks.
+		r := &a.runs[at.Src.Run]
+		full := ""
+		if r.NameFirst == r.Last {
+			full = a.people.resolveTitled(r.proper(a.text, a.toks))
+		}
+		if full == "" {
+			return
+		}
+		r.Type, r.Canonical = Person, full
+		at.Src.Type = Person
 	}
 	at.Quote = -1
 	at.Sentence = sentenceAt(a.sents, at.Cue.Begin)

@@ -18,3 +18,15 @@ func TestThatBeforeNameStaysRelative(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceStaysPlace checks that a place that speaks, with no person of
+// that surname in the text, gives no speaker.
+func TestPlaceStaysPlace(t *testing.T) {
+	text := "Talks stalled on Monday.\n\n“We will respond to every attack on our ships,” Paris said."
+	r := Document(&doc.Document{ID: "t", Text: text})
+	for _, o := range r.Quotes {
+		if o.SpeakerText != "" {
+			t.Fatalf("quotation attributed to %q", o.SpeakerText)
+		}
+	}
+}

@@ -185,6 +185,7 @@ func TestSpeakerForms(t *testing.T) {
 		{"quotation and its frame in an aside between dashes", "The board met. Ada Quill suggested that the plan was unserious - “Again, we need to get into the details,” she said - and left the hall.", "she", "get into the details", KindQuote},
 		{"quotation and its frame in parentheses", "The crowd booed. (“I do not want to have a brawl,” said one party activist.)", "one party activist", "have a brawl", KindQuote},
 		{"apposition between dashes before the cue", "The board met. Odo Vane — the harbour master who lost the vote in 2008 — said the mayor “offered no changes to his strategy.”", "Odo Vane", "offered no changes", KindQuote},
+		{"a place's name that is the surname of a titled person speaks as that person", "Former mayor Ada Paris spoke on Monday.\n\n“Republicans will have to recruit interns to fill the seats,” Paris said.", "Paris", "recruit interns", KindQuote},
 		{"name between dashes after a description", "The board met. A former harbour master -- Odo Vane -- said the mayor “offered no changes to his strategy.”", "A former harbour master", "offered no changes", KindQuote},
 	}
 	for _, tt := range tests {
