@@ -33,11 +33,11 @@ func (a *analysis) findAttributions() {
 			continue
 		}
 		k := a.toks[i].Key
-		// "as X put it"
+		// "as X put it", "as X puts it"
 		if k == "as" && i+1 < len(a.toks) {
 			if s, ok := a.npAfter(i + 1); ok {
 				j := a.appositionAfter(a.tokenAt(s.Span.End))
-				if j+2 < len(a.toks) && a.toks[j+1].Key == "put" && a.toks[j+2].Key == "it" {
+				if j+2 < len(a.toks) && (a.toks[j+1].Key == "put" || a.toks[j+1].Key == "puts") && a.toks[j+2].Key == "it" {
 					a.addAttr(attribution{Cue: a.span(j+1, j+2), CueTok: j + 1, Src: s, Pre: true, Parenth: true})
 					i = j + 2
 					continue

@@ -186,6 +186,7 @@ func TestSpeakerForms(t *testing.T) {
 		{"quotation and its frame in parentheses", "The crowd booed. (“I do not want to have a brawl,” said one party activist.)", "one party activist", "have a brawl", KindQuote},
 		{"apposition between dashes before the cue", "The board met. Odo Vane — the harbour master who lost the vote in 2008 — said the mayor “offered no changes to his strategy.”", "Odo Vane", "offered no changes", KindQuote},
 		{"a place's name that is the surname of a titled person speaks as that person", "Former mayor Ada Paris spoke on Monday.\n\n“Republicans will have to recruit interns to fill the seats,” Paris said.", "Paris", "recruit interns", KindQuote},
+		{"as X puts it, in the present tense", "The board met. That is because, as Ada Quill puts it, “the best thing we have going for us” is that rates stayed low.", "Ada Quill", "best thing we have", KindQuote},
 		{"name between dashes after a description", "The board met. A former harbour master -- Odo Vane -- said the mayor “offered no changes to his strategy.”", "A former harbour master", "offered no changes", KindQuote},
 	}
 	for _, tt := range tests {
