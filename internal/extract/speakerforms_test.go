@@ -187,6 +187,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"apposition between dashes before the cue", "The board met. Odo Vane — the harbour master who lost the vote in 2008 — said the mayor “offered no changes to his strategy.”", "Odo Vane", "offered no changes", KindQuote},
 		{"a place's name that is the surname of a titled person speaks as that person", "Former mayor Ada Paris spoke on Monday.\n\n“Republicans will have to recruit interns to fill the seats,” Paris said.", "Paris", "recruit interns", KindQuote},
 		{"as X puts it, in the present tense", "The board met. That is because, as Ada Quill puts it, “the best thing we have going for us” is that rates stayed low.", "Ada Quill", "best thing we have", KindQuote},
+		{"a person after an outlet in the possessive, inverted", "The board met. “Senate members are unmoved,” said The Gazette’s Ada Quill.", "The Gazette’s Ada Quill", "Senate members", KindQuote},
+		{"a person after an outlet in the possessive, as clause", "The board met. As The Gazette’s Ada Quill puts it, “Senate members are unmoved.”", "The Gazette’s Ada Quill", "Senate members", KindQuote},
 		{"name between dashes after a description", "The board met. A former harbour master -- Odo Vane -- said the mayor “offered no changes to his strategy.”", "A former harbour master", "offered no changes", KindQuote},
 	}
 	for _, tt := range tests {

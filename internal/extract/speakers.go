@@ -418,6 +418,11 @@ func (a *analysis) npAfter(b int) (source, bool) {
 	if pluralPronouns[k] {
 		return source{Span: doc.Span{Begin: t.Begin, End: t.End}, Kind: srcPlural, Run: -1, Head: k}, true
 	}
+	// "said The Gazette’s Ada Quill": a person of the outlet or body
+	// named in the possessive before them.
+	if s, ok := a.possessorsPerson(b); ok {
+		return s, true
+	}
 	// "said the younger Mr. Tolliver": after "the", describing words and
 	// then the name.
 	if k == "the" && b+1 < len(a.toks) && isBlank(gap(a.text, a.toks, b+1)) && a.runAt[b+1] < 0 {
@@ -684,4 +689,32 @@ func (a *analysis) cueIntroducesQuote(c int) bool {
 	}
 	g = strings.TrimSpace(g[1:])
 	return hasQuoteMark(g)
+}
+
+// possessorsPerson finds a person's name after a name in the possessive
+// that opens at token b, perhaps after "the": "The Gazette’s Ada Quill",
+// "Harbour University's Odo Vane". The mention runs from b to the end of
+// the person's name.
+func (a *analysis) possessorsPerson(b int) (source, bool) {
+	f := b
+	if a.toks[f].Key == "the" && f+1 < len(a.toks) && isBlank(gap(a.text, a.toks, f+1)) {
+		f++
+	}
+	ri := a.runAt[f]
+	if ri < 0 || a.runs[ri].First != f || a.runs[ri].Type == Person {
+		return source{}, false
+	}
+	s := a.runs[ri].Last + 1
+	if s+1 >= len(a.toks) || a.toks[s].Key != "s" {
+		return source{}, false
+	}
+	if g := gap(a.text, a.toks, s); g != "’" && g != "'" || !isBlank(gap(a.text, a.toks, s+1)) {
+		return source{}, false
+	}
+	pj := a.runAt[s+1]
+	if pj < 0 || a.runs[pj].First != s+1 || a.runs[pj].Type != Person || a.runs[pj].NameFirst > a.runs[pj].Last {
+		return source{}, false
+	}
+	p := a.runs[pj]
+	return source{Span: doc.Span{Begin: a.toks[b].Begin, End: a.toks[p.Last].End}, Kind: srcName, Run: pj, Type: p.Type}, true
 }
