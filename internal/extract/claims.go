@@ -382,6 +382,7 @@ func (a *analysis) clauseBegin(f int, sent doc.Span) int {
 	if f < 0 || f >= len(a.toks) {
 		return f
 	}
+	f = a.datelineEnd(f, sent)
 	for n := 0; n < 3 && f < len(a.toks) && a.toks[f].Begin < sent.End; n++ {
 		k := a.toks[f].Key
 		// An adverb opening a sentence is capitalised ("Immediately"),
@@ -2084,4 +2085,32 @@ func (a *analysis) nameBeforeDashedApposition(j int, d string) (source, bool) {
 		return s, true
 	}
 	return source{}, false
+}
+
+// datelineEnd returns the token after a dateline that opens a sentence —
+// a place, perhaps a date, an agency in parentheses and a dash: "WASHINGTON (AFP) – Quill …", "DOVER, Aug. 24 (UPI) — A
+// spokesman …" — or f when there is none.
+func (a *analysis) datelineEnd(f int, sent doc.Span) int {
+	if !isUpperStart(a.text[a.toks[f].Begin:a.toks[f].End]) {
+		return f
+	}
+	open := false
+	for m := f + 1; m < len(a.toks) && m <= f+8 && a.toks[m].Begin < sent.End; m++ {
+		g := strings.TrimSpace(gap(a.text, a.toks, m))
+		open = open || strings.Contains(g, "(")
+		if strings.HasPrefix(g, ")") {
+			if !open {
+				return f
+			}
+			// The agency closes; a dash follows it.
+			if t := strings.TrimSpace(strings.TrimPrefix(g, ")")); t == "–" || t == "—" || t == "-" || t == "--" {
+				return m
+			}
+			return f
+		}
+		if hasMarkOr(g, ".;:!?") && !strings.Contains(g, "(") && g != "." {
+			return f
+		}
+	}
+	return f
 }

@@ -189,6 +189,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"as X puts it, in the present tense", "The board met. That is because, as Ada Quill puts it, “the best thing we have going for us” is that rates stayed low.", "Ada Quill", "best thing we have", KindQuote},
 		{"a person after an outlet in the possessive, inverted", "The board met. “Senate members are unmoved,” said The Gazette’s Ada Quill.", "The Gazette’s Ada Quill", "Senate members", KindQuote},
 		{"a person after an outlet in the possessive, as clause", "The board met. As The Gazette’s Ada Quill puts it, “Senate members are unmoved.”", "The Gazette’s Ada Quill", "Senate members", KindQuote},
+		{"dateline before the sentence's subject", "Dover (AFP) – Harbour chief Ada Quill has taken a swipe at her rival, saying that “loud comments” do more harm than good.", "Harbour chief Ada Quill", "loud comments", KindQuote},
+		{"dateline with a date before the sentence's subject", "DOVER, Aug. 24 (UPI) — Ada Quill took a swipe at her rival, saying that “loud comments” do more harm than good.", "Ada Quill", "loud comments", KindQuote},
 		{"name between dashes after a description", "The board met. A former harbour master -- Odo Vane -- said the mayor “offered no changes to his strategy.”", "A former harbour master", "offered no changes", KindQuote},
 	}
 	for _, tt := range tests {
