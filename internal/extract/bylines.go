@@ -28,7 +28,7 @@ func (a *analysis) findBylines() {
 			continue // the paragraph opens with the quotation
 		}
 		sig := doc.Span{Begin: min(q.Close, p.End), End: p.End}
-		if after := strings.TrimLeft(a.text[sig.Begin:sig.End], " \u00a0"); after == "" || strings.Trim(after, ".") == "" {
+		if after := strings.TrimLeft(a.text[sig.Begin:sig.End], " \u00a0"); strings.Trim(after, ".") == "" {
 			// The paragraph is the quotation alone: the signature is
 			// the next one.
 			if pi+1 >= len(a.paras) {

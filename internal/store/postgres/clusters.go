@@ -3,7 +3,6 @@ package postgres
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 
@@ -102,8 +101,10 @@ func copyClusters(ctx context.Context, tx pgx.Tx, summaries store.ClusterSummari
 				links = append(links, []any{d, st.ID})
 			}
 		}
-		return errors.Join(copyRows("stories", []string{"id", "ord", "narrative", "first", "last", "data"}, rows),
-			copyRows("story_documents", []string{"doc", "story"}, links))
+		if err := copyRows("stories", []string{"id", "ord", "narrative", "first", "last", "data"}, rows); err != nil {
+			return err // the transaction is aborted: a second COPY would only say so
+		}
+		return copyRows("story_documents", []string{"doc", "story"}, links)
 	})
 	if err != nil {
 		return 0, 0, err
