@@ -56,6 +56,29 @@ func TestEntityForms(t *testing.T) {
 
 // TestListedVariants: spellings English news uses for places are listed,
 // and names in another script are matched by transliteration.
+// TestTitleSurnames: a title word ending a name after given names is a
+// surname; after a people's, place's or body's word, or another title, it
+// stays an office.
+func TestTitleSurnames(t *testing.T) {
+	text := "Imke Bishop, a deputy harbour master, said the well was dry. Oren J. Dean said the dam held. " +
+		"The Foreign Minister said the talks failed. The Ukrainian MP said so too. The County Sheriff said nothing.\n"
+	r := Document(&doc.Document{ID: "t", Text: text})
+	got := map[string]EntityType{}
+	for _, e := range r.Entities {
+		got[e.Name] = e.Type
+	}
+	for _, name := range []string{"Imke Bishop", "Oren J. Dean"} {
+		if got[name] != Person {
+			t.Errorf("%s: type %q, want person (all: %v)", name, got[name], got)
+		}
+	}
+	for _, name := range []string{"Foreign Minister", "Ukrainian MP", "County Sheriff"} {
+		if got[name] == Person {
+			t.Errorf("%s: typed a person (all: %v)", name, got)
+		}
+	}
+}
+
 func TestListedVariants(t *testing.T) {
 	g := DefaultGazetteer()
 	for name, want := range map[string]string{"Kiev": "Kyiv", "Kharkov": "Kharkiv", "Bombay": "Mumbai", "Киев": "Kyiv", "Alaska": "Alaska"} {

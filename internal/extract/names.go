@@ -152,7 +152,7 @@ func findNameRuns(runs []nameRun, text string, toks []normalize.Token, starts, t
 			i = j
 			continue
 		}
-		r := classifyRun(text, toks, i, j, gaz)
+		r := classifyRun(text, toks, i, j, gaz, titleSurname(text, toks, i, j, lower, gaz))
 		// "the tourist Island of Qeshm": a word the text also writes in
 		// lower case is no translation of a country's name (Island is
 		// German for Iceland).
@@ -170,6 +170,39 @@ func findNameRuns(runs []nameRun, text string, toks []normalize.Token, starts, t
 		i = j
 	}
 	return runs
+}
+
+// titleSurname reports whether the title word ending the run [a, b] is a
+// surname ("Amy Pope", "Howard Dean", "Rep. Peter T. King"): a title stands
+// before a name, so one that ends a short run after given names — words
+// that are no title, no people's, place's or body's word and that the
+// document never writes in lower case — ends a person's name ("Foreign
+// Minister", "Ukrainian MP", "Texas Governor", "Medical Examiner",
+// "Los Angeles County Sheriff" stay roles).
+func titleSurname(text string, toks []normalize.Token, a, b int, lower lowerCase, gaz *Gazetteer) bool {
+	if b <= a || !titles[toks[b].Key] {
+		return false
+	}
+	// Titles before the name ("Representative Peter T. King") are skipped.
+	for a < b && isTitle(toks[a].Key) {
+		a++
+	}
+	if a == b || b-a > 3 {
+		return false
+	}
+	for p := a; p < b; p++ {
+		k := toks[p].Key
+		if g := gap(text, toks, p+1); g != " " && g != "\u00a0" && !(len([]rune(k)) == 1 && g == ". ") {
+			return false
+		}
+		if len([]rune(k)) == 1 && p > a {
+			continue // "Peter T. King": an initial
+		}
+		if isTitle(k) || honorifics[k] || lower.at(p) || demonyms[k] || orgWords[k] || genericNouns[k] || genericModifiers[k] || gaz.Lookup(k) != nil {
+			return false
+		}
+	}
+	return gaz.LookupSpan(text, toks, a, b) == nil
 }
 
 // lowerCase tells whether a document writes a token's word (its key) in
@@ -312,7 +345,7 @@ func hasOrgWord(toks []normalize.Token, a, b int) bool {
 }
 
 // classifyRun splits a run into titles and name proper and decides its type.
-func classifyRun(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) nameRun {
+func classifyRun(text string, toks []normalize.Token, a, b int, gaz *Gazetteer, surname bool) nameRun {
 	r := nameRun{First: a, Last: b, NameFirst: a, Type: Unknown}
 	// The gazetteer knows places and organisations by their full name.
 	if e := gaz.LookupSpan(text, toks, a, b); e != nil {
@@ -363,6 +396,9 @@ func classifyRun(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) 
 	// Titles: scan back from the end while words are not titles.
 	n := b
 	names := 0
+	if surname {
+		n, names = b-1, 1 // "Amy Pope", "Howard Dean": the title word is the surname
+	}
 	// After an honorific a title word is a surname ("Mr. King", "Ms.
 	// Singer").
 	for n >= a && (!isTitle(toks[n].Key) || n > a && honorifics[toks[n-1].Key] && !honorifics[toks[n].Key] && !addressedOffices[toks[n].Key]) && names < 4 {

@@ -39,6 +39,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"possessive apposition", "Mara Quill, the union’s chief negotiator, said: “Nobody signs tonight.”", "Mara Quill", "Nobody signs", KindQuote},
 		{"possessive name apposition", "Mara Quill, Hensley’s chief negotiator, said: “Nobody signs tonight.”", "Mara Quill", "Nobody signs", KindQuote},
 		{"honorific before a surname that is also a title", "“The well is dry,” Mr. Bishop said.", "Bishop", "well is dry", KindQuote},
+		{"surname that is also a title, with an apposition", "“The well is dry,” Imke Bishop, a deputy harbour master, said.", "Imke Bishop", "well is dry", KindQuote},
+		{"title, initial and a surname that is also a title", "“The well is dry,” Representative Oren J. Dean, Republican of Marlow, said.", "Oren J. Dean", "well is dry", KindQuote},
 		{"honorific before a surname that looks like a place", "“The well is dry,” said Ms. Ridge.", "Ridge", "well is dry", KindQuote},
 		{"honorific before an office is an address", "“We have lost the vote, Mr. President,” Tamsin Holloway said.", "Tamsin Holloway", "lost the vote", KindQuote},
 		{"name before a chain of appositions", "“The roof leaked all winter,” Odile Fenwright, 58, a retired teacher in Marlow, said.", "Odile Fenwright", "roof leaked", KindQuote},
