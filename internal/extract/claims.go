@@ -525,6 +525,7 @@ func (a *analysis) namingCue(i int) {
 		// the content.
 		if qi := a.top.firstOpeningAt(a.quotes, a.toks[i].End); qi >= 0 && a.namesQuotationInRelative(s, i) {
 			q := a.quotes[qi]
+			s = a.freeRelativeSpeaker(s, si)
 			a.addAttr(attribution{Cue: a.span(i, i), CueTok: i, Src: s, Pre: true, Fixed: true, Content: doc.Span{Begin: q.Open, End: q.Close}})
 		}
 		return
@@ -563,7 +564,7 @@ func (a *analysis) namingCue(i int) {
 		}
 	}
 	cb, ce := trimSpace(a.text, a.toks[b].Begin, end)
-	a.addAttr(attribution{Cue: a.span(i, b-1), CueTok: i, Src: s, Pre: true, Fixed: true, Content: doc.Span{Begin: cb, End: ce}})
+	a.addAttr(attribution{Cue: a.span(i, b-1), CueTok: i, Src: a.freeRelativeSpeaker(s, si), Pre: true, Fixed: true, Content: doc.Span{Begin: cb, End: ce}})
 }
 
 // cuedSentences marks the sentences that hold an attribution's cue.

@@ -45,3 +45,29 @@ func (a *analysis) relativeClauseSubject(i int) (source, bool) {
 	}
 	return source{}, false
 }
+
+// freeRelativeSpeaker is the speaker of a naming verb whose subject s is
+// a pronoun after "what", in sentence si: the free relative is the
+// object of the sentence's own verb, and the pronoun stands for the
+// sentence's subject, which the words are reported of ("Ada Quill
+// condemned what she called “a brazen breach”", "He assails what he
+// calls the “lie”": Quill, He). Any other subject is s itself.
+func (a *analysis) freeRelativeSpeaker(s source, si int) source {
+	if s.Kind != srcPronoun && s.Kind != srcPlural {
+		return s
+	}
+	f := a.tokenStartingAt(s.Span.Begin)
+	if f <= 0 || a.toks[f-1].Key != "what" {
+		return s
+	}
+	sub, _, ok := a.sentenceSubject(a.sents[si])
+	if !ok || sub.Span.End > a.toks[f-1].Begin {
+		return s
+	}
+	// The pronoun agrees with the subject in number: "they" stands for
+	// no one person, "he" or "she" for no plural.
+	if s.Kind == srcPlural && sub.Kind == srcName && sub.Type == Person || s.Kind == srcPronoun && sub.Kind == srcPlural {
+		return s
+	}
+	return sub
+}
