@@ -44,6 +44,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"pronoun after a free relative stands for the sentence's subject", "Ada Quill walked out over what she called “a brazen breach of the rules.”", "Ada Quill", "brazen breach", KindQuote},
 		{"plural pronoun after a free relative, a body's subject", "The harbour board is seeking to contrast its plan with what they call the mayor’s “selfish scheme.”", "The harbour board", "selfish scheme", KindQuote},
 		{"a relative with an antecedent keeps its pronoun", "Ada Quill voted against the levy, which she described as “a brazen breach of the rules.”", "she", "brazen breach", KindQuote},
+		{"name of a kind of body after the article", "The State Department has said that most of the ledgers were “badly kept.”", "The State Department", "badly kept", KindQuote},
+		{"name of a kind of body, inverted", "“Most of the ledgers were badly kept,” said the Police Department.", "the Police Department", "ledgers were badly kept", KindQuote},
 		{"honorific before a surname that looks like a place", "“The well is dry,” said Ms. Ridge.", "Ridge", "well is dry", KindQuote},
 		{"honorific before an office is an address", "“We have lost the vote, Mr. President,” Tamsin Holloway said.", "Tamsin Holloway", "lost the vote", KindQuote},
 		{"name before a chain of appositions", "“The roof leaked all winter,” Odile Fenwright, 58, a retired teacher in Marlow, said.", "Odile Fenwright", "roof leaked", KindQuote},

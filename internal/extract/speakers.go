@@ -102,7 +102,10 @@ func (a *analysis) npBefore(e int) (source, bool) {
 					return rs, true
 				}
 			}
-			return a.demonymSource(r)
+			if s, ok := a.demonymSource(r); ok {
+				return s, true
+			}
+			return a.kindNameSource(r)
 		}
 		if r.NameFirst > r.Last {
 			// Only titles ("the MP"): a role.
@@ -289,6 +292,18 @@ func (a *analysis) demonymSource(r nameRun) (source, bool) {
 	return source{Span: doc.Span{Begin: b, End: a.toks[r.Last].End}, Kind: kind, Run: -1, Head: k}, true
 }
 
+// kindNameSource is the source a name of a kind of body gives after
+// "the" ("the State Department said", "the City Council voted"): no
+// entity of its own, but the body the text speaks of, as "the
+// department" is.
+func (a *analysis) kindNameSource(r nameRun) (source, bool) {
+	k := a.toks[r.Last].Key
+	if r.First == 0 || a.toks[r.First-1].Key != "the" || !isBlank(gap(a.text, a.toks, r.First)) || !genericNouns[k] || !genericModifiers[a.toks[r.First].Key] {
+		return source{}, false
+	}
+	return source{Span: doc.Span{Begin: a.toks[r.First-1].Begin, End: a.toks[r.Last].End}, Kind: srcOrgRole, Run: -1, Head: k}, true
+}
+
 // prepositionBefore returns the preposition that stands before token f
 // with at most a determiner and two lower-case modifiers between ("for
 // committee Democrats", "of the Senate Republicans"), or -1.
@@ -422,6 +437,14 @@ func (a *analysis) npAfter(b int) (source, bool) {
 	// named in the possessive before them.
 	if s, ok := a.possessorsPerson(b); ok {
 		return s, true
+	}
+	// "said the State Department": a name of a kind of body after "the".
+	if k == "the" && b+1 < len(a.toks) {
+		if ri := a.runAt[b+1]; ri >= 0 && a.runs[ri].First == b+1 && a.runs[ri].None {
+			if s, ok := a.kindNameSource(a.runs[ri]); ok {
+				return s, true
+			}
+		}
 	}
 	// "said the younger Mr. Tolliver": after "the", describing words and
 	// then the name.
