@@ -704,7 +704,8 @@ func (a *analysis) clauseOpening(j int) int {
 // "Ada Quill Calls The Levy ‘A Fraud’"). Every word of such a headline
 // is capitalised, so no name run marks the name; the person is one the
 // document names in full (the words before the colon or cue end with
-// their surname). The mention is those words, resolved to that name.
+// their surname), or, before a colon, whoever those words name. The
+// mention is those words, resolved to that name.
 func (a *analysis) titledHeadline(p doc.Span, f int) {
 	for c := f; c < len(a.toks) && c <= f+3 && a.toks[c].End < p.End; c++ {
 		w := a.text[a.toks[c].Begin:a.toks[c].End]
@@ -730,9 +731,15 @@ func (a *analysis) titledHeadline(p doc.Span, f int) {
 			}
 			continue
 		}
-		name := a.people.resolve(w)
+		name, typ := a.people.resolve(w), Person
 		if name == "" {
-			return
+			// "Cecile Ross: ‘I Am Sick Of It.’", "Pollwatch: A ‘Seismic
+			// Shift’", "Report: …": who speaks before the colon need not
+			// be named again in the text.
+			if !colon || !a.headlineSpeaker(f, c) {
+				return
+			}
+			name, typ = a.text[a.toks[f].Begin:a.toks[c].End], Unknown
 		}
 		cb, ce := trimSpace(a.text, a.toks[c].End+1, p.End)
 		cueSpan := doc.Span{Begin: a.toks[c].End, End: a.toks[c].End + 1}
@@ -753,10 +760,64 @@ func (a *analysis) titledHeadline(p doc.Span, f int) {
 		}
 		// Kept as a role-like mention with its name already resolved:
 		// resolve leaves such a source's name as it is.
-		src := source{Span: doc.Span{Begin: a.toks[f].Begin, End: a.toks[c].End}, Kind: srcOrgRole, Run: -1, Head: a.toks[c].Key, Name: name, Type: Person}
+		src := source{Span: doc.Span{Begin: a.toks[f].Begin, End: a.toks[c].End}, Kind: srcOrgRole, Run: -1, Head: a.toks[c].Key, Name: name, Type: typ}
 		a.addAttr(attribution{Cue: cueSpan, CueTok: cueTok, Src: src, Pre: true, Fixed: true, Content: doc.Span{Begin: cb, End: ce}})
 		return
 	}
+}
+
+// headlineFrameAfter attributes a headline in title case that ends with
+// its frame after a comma, a name and a cue ("Vane Is ‘Not Fit To
+// Serve,’ Ada Quill Says.", "… Crisis, Ada Quill Tells Convention"): what
+// precedes the comma is what was said. The name is one the document
+// names in full, or two to four capitalised words.
+func (a *analysis) headlineFrameAfter(p doc.Span, f int) bool {
+	e := a.lastTokenBefore(p.End)
+	if e <= f+2 || !isTitleCase(a.text, a.toks, f, e) {
+		return false
+	}
+	for v := e; v > f+1 && v >= e-4; v-- {
+		if !cueVerbs[a.toks[v].Key] || !isUpperStart(a.text[a.toks[v].Begin:a.toks[v].End]) {
+			continue
+		}
+		// The name: capitalised words back to the comma.
+		s := v - 1
+		for s > f && s >= v-4 && isBlank(gap(a.text, a.toks, s)) {
+			s--
+		}
+		if s == v-1 && !isBlank(gap(a.text, a.toks, v)) || !strings.Contains(gap(a.text, a.toks, s), ",") || s <= f {
+			return false
+		}
+		for i := s; i < v; i++ {
+			if w := a.text[a.toks[i].Begin:a.toks[i].End]; !isUpperStart(w) || functionWords[a.toks[i].Key] || labelWords[a.toks[i].Key] {
+				return false
+			}
+		}
+		name, typ := a.people.resolve(a.text[a.toks[v-1].Begin:a.toks[v-1].End]), Person
+		if name == "" {
+			if v-s < 2 {
+				return false
+			}
+			name, typ = a.text[a.toks[s].Begin:a.toks[v-1].End], Unknown
+		}
+		cb, ce := trimSpace(a.text, p.Begin, a.toks[s].Begin)
+		src := source{Span: doc.Span{Begin: a.toks[s].Begin, End: a.toks[v-1].End}, Kind: srcOrgRole, Run: -1, Head: a.toks[v-1].Key, Name: name, Type: typ}
+		a.addAttr(attribution{Cue: a.span(v, v), CueTok: v, Src: src, Pre: true, Fixed: true, Content: doc.Span{Begin: cb, End: ce}})
+		return true
+	}
+	return false
+}
+
+// headlineSpeaker reports whether the capitalised words [f, c] before a
+// headline's colon may name who speaks after it: no page label
+// ("WATCH:", "Breaking:") nor a date.
+func (a *analysis) headlineSpeaker(f, c int) bool {
+	for i := f; i <= c; i++ {
+		if labelWords[a.toks[i].Key] || calendarWords[a.toks[i].Key] {
+			return false
+		}
+	}
+	return true
 }
 
 // colonOpeningQuote finds, from token b to the end of paragraph p, the
@@ -784,6 +845,9 @@ func (a *analysis) findHeadlines() {
 		}
 		f := a.tokenStartingAt(p.Begin)
 		if f < 0 || f >= len(a.toks) || a.toks[f].Begin != p.Begin {
+			continue
+		}
+		if a.headlineFrameAfter(p, f) {
 			continue
 		}
 		ri := a.runAt[f]

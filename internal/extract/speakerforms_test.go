@@ -396,8 +396,8 @@ func TestNamingParticipleOtherSense(t *testing.T) {
 
 // TestTitledHeadline: a headline in title case that opens with a name the
 // document gives in full and a colon or a cue quotes that person (words
-// after a preposition there are no title); a headline whose first words
-// name no known person gives no speaker.
+// after a preposition there are no title); before a colon, words the
+// document does not name again speak too, unless they are a page label.
 func TestTitledHeadline(t *testing.T) {
 	qs := quotesOf("Quill: Vane Is ‘Not Fit To Serve As Mayor Of Dover.’\n\nAda Quill spoke at the harbour on Monday.")
 	if len(qs) != 1 || qs[0].SpeakerText != "Quill" || qs[0].Speaker != "Ada Quill" || qs[0].Kind != KindQuote {
@@ -411,7 +411,23 @@ func TestTitledHeadline(t *testing.T) {
 	if len(qs) != 1 || qs[0].SpeakerText != "Quill" || qs[0].Cue != ":" {
 		t.Fatalf("got %+v", qs)
 	}
-	for _, o := range quotesOf("Report: Vane Is ‘Not Fit To Serve As Mayor Of Dover.’\n\nAda Quill spoke at the harbour on Monday.") {
+	// Words before the colon that the text does not name again still
+	// speak: a person, a column, a report.
+	qs = quotesOf("Cecile Ross: ‘I Am Sick Of Men Telling Us What To Do.’\n\nThe hall was full on Monday.")
+	if len(qs) != 1 || qs[0].SpeakerText != "Cecile Ross" || qs[0].Cue != ":" {
+		t.Fatalf("got %+v", qs)
+	}
+	qs = quotesOf("Report: Vane Is ‘Not Fit To Serve As Mayor Of Dover.’\n\nAda Quill spoke at the harbour on Monday.")
+	if len(qs) != 1 || qs[0].SpeakerText != "Report" {
+		t.Fatalf("got %+v", qs)
+	}
+	// The frame after a comma at the end of the headline.
+	qs = quotesOf("Vane Is ‘Not Fit To Serve,’ Ada Quill Tells Harbour Board.\n\nAda Quill spoke at the harbour on Monday.")
+	if len(qs) != 1 || qs[0].SpeakerText != "Ada Quill" || qs[0].Cue != "Tells" {
+		t.Fatalf("got %+v", qs)
+	}
+	// A page label is no speaker.
+	for _, o := range quotesOf("WATCH: Vane Is ‘Not Fit To Serve As Mayor Of Dover.’\n\nAda Quill spoke at the harbour on Monday.") {
 		if o.SpeakerSpan != nil {
 			t.Errorf("got speaker %q for %q", o.SpeakerText, o.Text)
 		}
