@@ -46,6 +46,7 @@ func TestSpeakerForms(t *testing.T) {
 		{"a relative with an antecedent keeps its pronoun", "Ada Quill voted against the levy, which she described as “a brazen breach of the rules.”", "she", "brazen breach", KindQuote},
 		{"name of a kind of body after the article", "The State Department has said that most of the ledgers were “badly kept.”", "The State Department", "badly kept", KindQuote},
 		{"name of a kind of body, inverted", "“Most of the ledgers were badly kept,” said the Police Department.", "the Police Department", "ledgers were badly kept", KindQuote},
+		{"quotation after a verb of thinking inside another source's claim", "Ada Quill said that the voters of Dover have come to believe “that the harbour is a disgrace to the town.”", "Ada Quill", "harbour is a disgrace", KindQuote},
 		{"honorific before a surname that looks like a place", "“The well is dry,” said Ms. Ridge.", "Ridge", "well is dry", KindQuote},
 		{"honorific before an office is an address", "“We have lost the vote, Mr. President,” Tamsin Holloway said.", "Tamsin Holloway", "lost the vote", KindQuote},
 		{"name before a chain of appositions", "“The roof leaked all winter,” Odile Fenwright, 58, a retired teacher in Marlow, said.", "Odile Fenwright", "roof leaked", KindQuote},

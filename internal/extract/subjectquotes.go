@@ -162,7 +162,7 @@ func (a *analysis) mentionedAsWords(q rawQuote) bool {
 // reporting, who is quoted — a speaker, not an outlet after "according
 // to".
 func (a *analysis) reportingClaim(c *attribution, claims claimIndex) *attribution {
-	if c == nil || c.Src.Kind != srcPronoun && !c.Nested {
+	if c == nil || c.Src.Kind != srcPronoun && !c.Nested && !a.thinkingCue(c) {
 		return c
 	}
 	if outer := claims.innermost(a.attrs, c.Src.Span.Begin); outer != nil && outer != c && outer.Content.End >= c.Content.End &&
@@ -173,6 +173,18 @@ func (a *analysis) reportingClaim(c *attribution, claims claimIndex) *attributio
 		return outer
 	}
 	return c
+}
+
+// thinkingCues report a thought, not words: what is quoted inside a
+// thought that another source reports ("Ross said voters believe he is
+// “a fighter”", "Quill says the mayors fear “a collapse”") is the
+// reporting source's wording.
+var thinkingCues = set(`think thinks believe believes believed fear fears feared hope hopes hoped
+	worry worries worried wonder wonders wondered reckon reckons reckoned surmise surmises surmised`)
+
+// thinkingCue reports whether attribution c's cue is a verb of thinking.
+func (a *analysis) thinkingCue(c *attribution) bool {
+	return c.CueTok >= 0 && c.CueTok < len(a.toks) && thinkingCues[a.toks[c.CueTok].Key]
 }
 
 // framedSpeaker finds who speaks in the frame news puts after a
