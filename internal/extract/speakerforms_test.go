@@ -47,6 +47,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"name of a kind of body after the article", "The State Department has said that most of the ledgers were “badly kept.”", "The State Department", "badly kept", KindQuote},
 		{"name of a kind of body, inverted", "“Most of the ledgers were badly kept,” said the Police Department.", "the Police Department", "ledgers were badly kept", KindQuote},
 		{"quotation after a verb of thinking inside another source's claim", "Ada Quill said that the voters of Dover have come to believe “that the harbour is a disgrace to the town.”", "Ada Quill", "harbour is a disgrace", KindQuote},
+		{"ordinal describing the role", "The former first lady said it was “a grave mistake” to close the pier.", "The former first lady", "grave mistake", KindQuote},
+		{"ordinal describing the role, inverted", "“It was a grave mistake,” said a second official.", "a second official", "grave mistake", KindQuote},
 		{"honorific before a surname that looks like a place", "“The well is dry,” said Ms. Ridge.", "Ridge", "well is dry", KindQuote},
 		{"honorific before an office is an address", "“We have lost the vote, Mr. President,” Tamsin Holloway said.", "Tamsin Holloway", "lost the vote", KindQuote},
 		{"name before a chain of appositions", "“The roof leaked all winter,” Odile Fenwright, 58, a retired teacher in Marlow, said.", "Odile Fenwright", "roof leaked", KindQuote},

@@ -262,6 +262,9 @@ func isDescriptionHead(k, w string) bool {
 // isModifier reports whether a word may stand between a determiner and
 // the head of a descriptive noun phrase.
 func isModifier(k, w string) bool {
+	if ordinals[k] {
+		return true // "the first lady", "a second official"
+	}
 	if functionWords[k] && !isAllCaps(w) || prepositions[k] || cueVerbs[k] && !isUpperStart(w) || notHeads[k] {
 		return false
 	}
@@ -272,6 +275,9 @@ func isModifier(k, w string) bool {
 	}
 	return true
 }
+
+// ordinals describe the noun after them, though they are also adverbs.
+var ordinals = set(`first second third fourth fifth`)
 
 // demonymSource is the source named by a people or party ("the
 // Republican said", "Democrats say"): a description, not a name. Runs
