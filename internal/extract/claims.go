@@ -1311,7 +1311,8 @@ func (a *analysis) nameBeforeAppositions(seg int) (source, bool) {
 		if sb := a.sents[a.tokSent[seg]].Begin; a.toks[seg].Begin == sb || strings.TrimSpace(a.text[sb:a.toks[seg].Begin]) == "" || a.clauseOpensAfterComma(a.toks[seg].Begin) && a.afterClosingQuote(a.toks[seg].Begin) {
 			return s, true
 		}
-		return source{}, false
+		// A name inside the chain ("X, of Ashton, Md., who …, said":
+		// "Md") is part of an apposition; the subject is further back.
 	}
 	return source{}, false
 }
