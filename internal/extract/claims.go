@@ -1217,6 +1217,8 @@ func (a *analysis) beforeVerbGroup(i int) int {
 			if pk := a.toks[j].Key; (pk == "on" || pk == "earlier" || pk == "later" || pk == "last" || pk == "this") && isBlank(gap(a.text, a.toks, j+1)) {
 				j--
 			}
+		case j > 1 && isYear(k) && a.toks[j-1].Key == "in" && isBlank(gap(a.text, a.toks, j)) && isBlank(gap(a.text, a.toks, j-1)):
+			j -= 2 // "who in 2010 said"
 		case k == "to" && !infinitive && j > 1 && isBlank(gap(a.text, a.toks, j)) && a.toks[j-1].Key == "on" && isBlank(gap(a.text, a.toks, j-1)) && a.catenative(j-2):
 			infinitive = true
 			j -= 3 // "went on to say"
@@ -1228,6 +1230,11 @@ func (a *analysis) beforeVerbGroup(i int) int {
 		}
 	}
 	return j
+}
+
+// isYear reports whether a key is a year of four digits ("2010").
+func isYear(k string) bool {
+	return len(k) == 4 && digits(k) == 4 && (k[0] == '1' || k[0] == '2')
 }
 
 // catenative reports whether token j may be a verb taking an infinitive
