@@ -1217,7 +1217,7 @@ func (a *analysis) beforeVerbGroup(i int) int {
 			if pk := a.toks[j].Key; (pk == "on" || pk == "earlier" || pk == "later" || pk == "last" || pk == "this") && isBlank(gap(a.text, a.toks, j+1)) {
 				j--
 			}
-		case j > 1 && isYear(k) && a.toks[j-1].Key == "in" && isBlank(gap(a.text, a.toks, j)) && isBlank(gap(a.text, a.toks, j-1)):
+		case j > 1 && isYear(k) && a.toks[j-1].Key == "in" && isBlank(gap(a.text, a.toks, j+1)) && isBlank(gap(a.text, a.toks, j)) && isBlank(gap(a.text, a.toks, j-1)):
 			j -= 2 // "who in 2010 said"
 		case k == "to" && !infinitive && j > 1 && isBlank(gap(a.text, a.toks, j)) && a.toks[j-1].Key == "on" && isBlank(gap(a.text, a.toks, j-1)) && a.catenative(j-2):
 			infinitive = true
