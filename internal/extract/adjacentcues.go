@@ -11,6 +11,9 @@ import (
 // Warren, who has not endorsed anyone, told reporters"), so it yields;
 // otherwise the cue after the quotation wins over the one before.
 func (a *analysis) attributesBetter(at, old *attribution) bool {
+	if at.Label != old.Label {
+		return at.Label // the transcript's label names who speaks
+	}
 	if ra, ro := a.isRelativeMention(at.Src), a.isRelativeMention(old.Src); ra != ro {
 		return ro
 	}

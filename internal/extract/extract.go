@@ -176,6 +176,7 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 	a.findHeadlines()
 	a.findNameColonQuotes()
 	a.findBylines()
+	a.findTranscriptLabels()
 	a.resolve()
 	a.findContent()
 	a.findSubjectQuotes()

@@ -47,6 +47,7 @@ type attribution struct {
 	Block    bool
 	Fixed    bool // the content was set where the cue was found (naming verbs, headlines)
 	Nested   bool // the cue stands inside another claim's content: no claim of its own
+	Label    bool // a transcript's speaker label ("PENCE:") opening the paragraph
 }
 
 // analysis holds what extraction knows about one document while it works.
