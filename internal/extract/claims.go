@@ -1001,8 +1001,9 @@ func (a *analysis) lastTokenBefore(off int) int {
 }
 
 func (a *analysis) addAttr(at attribution) {
-	// A speaker is a person or an organisation, never a place: "London
-	// proposed" speaks for a government the text does not name.
+	// A speaker is a person or an organisation, or a country speaking
+	// for its government; no other place: "London proposed", "Texas
+	// called for" name no one who speaks.
 	if at.Src.Kind == srcName && at.Src.Type == Place {
 		// "Israel said": a one-word place that is the surname of a person
 		// the text names with a title or role ("Rep. Steve Israel") is
@@ -1013,10 +1014,15 @@ func (a *analysis) addAttr(at attribution) {
 			full = a.people.resolveTitled(r.proper(a.text, a.toks))
 		}
 		if full == "" {
-			return
+			// "Russia insisted that …", "South Korea accused …": a
+			// country speaks for its government.
+			if e := a.gaz.LookupSpan(a.text, a.toks, r.NameFirst, r.Last); e == nil || e.Kind != "country" {
+				return
+			}
+		} else {
+			r.Type, r.Canonical = Person, full
+			at.Src.Type = Person
 		}
-		r.Type, r.Canonical = Person, full
-		at.Src.Type = Person
 	}
 	at.Quote = -1
 	at.Sentence = sentenceAt(a.sents, at.Cue.Begin)

@@ -19,7 +19,7 @@ func TestThatBeforeNameStaysRelative(t *testing.T) {
 	}
 }
 
-// TestPlaceStaysPlace checks that a place that speaks, with no person of
+// TestPlaceStaysPlace checks that a city that speaks, with no person of
 // that surname in the text, gives no speaker.
 func TestPlaceStaysPlace(t *testing.T) {
 	text := "Talks stalled on Monday.\n\n“We will respond to every attack on our ships,” Paris said."
@@ -28,5 +28,15 @@ func TestPlaceStaysPlace(t *testing.T) {
 		if o.SpeakerText != "" {
 			t.Fatalf("quotation attributed to %q", o.SpeakerText)
 		}
+	}
+}
+
+// TestCountrySpeaks: a country speaks for its government ("Russia
+// insisted …"), where a city (TestPlaceStaysPlace) does not.
+func TestCountrySpeaks(t *testing.T) {
+	text := "Talks stalled on Monday.\n\nRussia insisted that the fleet “stop its dangerous escapades at once.”"
+	r := Document(&doc.Document{ID: "t", Text: text})
+	if len(r.Quotes) != 1 || r.Quotes[0].SpeakerText != "Russia" {
+		t.Fatalf("got %+v", r.Quotes)
 	}
 }
