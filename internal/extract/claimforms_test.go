@@ -60,6 +60,7 @@ func TestClaimForms(t *testing.T) {
 		{"office with of before the name", "Secretary of Transport Ilse Warner said the tunnel would open in June.", "…Ilse Warner", "the tunnel would open in June."},
 		{"a name after a lower-case noun and of is no subject", "Friends of Ilse Warner said the tunnel would open in June.", "", "the tunnel would open in June."},
 		{"a common noun opening the sentence", "Police reported no arrests late on Monday night.", "Police", "no arrests late on Monday night."},
+		{"a concessive clause with its own cue ends the outer claim", "Rhea Collier said the depot would reopen, although she warned that the guards were too few.", "Rhea Collier", "the depot would reopen"},
 		{"a coordinated clause with its own subject ends the outer claim", "Rhea Collier said thieves broke into the depot and she accused the guards of sleeping.", "Rhea Collier", "thieves broke into the depot"},
 		{"the coordinated clause is a claim of its own", "Rhea Collier said thieves broke into the depot and she accused the guards of sleeping.", "she", "the guards of sleeping."},
 		{"a share after a dash opens its clause", "Some doctors praise the diet - others say it is far too strict for children.", "others", "it is far too strict for children."},

@@ -1948,7 +1948,7 @@ func (a *analysis) coordinatedClauseStart(o, at *attribution) (int, bool) {
 		cut = a.toks[f].Begin // "… the diet - others say …"
 	} else {
 		switch a.toks[f-1].Key {
-		case "and", "but", "while", "whereas", "yet":
+		case "and", "but", "while", "whereas", "yet", "although", "though":
 		default:
 			return 0, false
 		}
