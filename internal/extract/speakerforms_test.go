@@ -52,6 +52,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"name before appositions with a town and state and a relative clause", "Donna Ruiz, 59, of Dover, Md., who watched the ceremony, said the event was “a fine thing for all of us.”", "Donna Ruiz", "fine thing", KindQuote},
 		{"year between the subject and the cue", "The ferry board met Ada Quill, who in 2010 said the goal was “a harbour for every town.”", "who", "harbour for every town", KindQuote},
 		{"quotation in a concessive clause with its own cue", "Ada Quill said she would meet the mayor, although she tweeted that she “rejects every word he said.”", "she", "rejects every word", KindQuote},
+		{"title that takes the article, inverted", "“The well is dry,” said the Rev. Imke Wherry, of the harbour chapel.", "Imke Wherry", "well is dry", KindQuote},
+		{"title that takes the article, before the cue", "The Rev. Imke Wherry said the well was “as dry as a bone.”", "Imke Wherry", "dry as a bone", KindQuote},
 		{"honorific before a surname that looks like a place", "“The well is dry,” said Ms. Ridge.", "Ridge", "well is dry", KindQuote},
 		{"honorific before an office is an address", "“We have lost the vote, Mr. President,” Tamsin Holloway said.", "Tamsin Holloway", "lost the vote", KindQuote},
 		{"name before a chain of appositions", "“The roof leaked all winter,” Odile Fenwright, 58, a retired teacher in Marlow, said.", "Odile Fenwright", "roof leaked", KindQuote},

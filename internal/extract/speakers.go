@@ -157,7 +157,7 @@ func (a *analysis) npBefore(e int) (source, bool) {
 			// whose cue introduces a quotation is the conjunction opening
 			// the clause, not a demonstrative (nor the relative pronoun of
 			// "the plan that Quill posted", whose verb has its object).
-			if prepositions[pk] && !subordinators[pk] && !a.officeOfBefore(r) || determiners[pk] && !(pk == "that" && a.verbGroupIntroducesQuote(e+1)) && r.Type != Org && r.Type != Place || pk == "a" || pk == "an" {
+			if prepositions[pk] && !subordinators[pk] && !a.officeOfBefore(r) || determiners[pk] && !(pk == "that" && a.verbGroupIntroducesQuote(e+1)) && r.Type != Org && r.Type != Place && !theTitled(pk, r) || pk == "a" || pk == "an" {
 				return source{}, false
 			}
 		}
@@ -275,6 +275,14 @@ func isModifier(k, w string) bool {
 		}
 	}
 	return true
+}
+
+// theTitled reports whether run r after the word k is a person's name
+// with a title that takes "the" ("the Rev. Tom Quill", "the Very Rev.
+// …"): "the" is part of the title, not an article making the name a
+// thing's.
+func theTitled(k string, r nameRun) bool {
+	return k == "the" && r.Type == Person && r.NameFirst > r.First && r.NameFirst < r.Last
 }
 
 // ordinals describe the noun after them, though they are also adverbs.
@@ -470,6 +478,12 @@ func (a *analysis) npAfter(b int) (source, bool) {
 			s, ok := a.npAfter(j)
 			s.Span.Begin = t.Begin
 			return s, ok
+		}
+	}
+	// "said the Rev. Tom Quill": a person's title after "the".
+	if k == "the" && b+1 < len(a.toks) && isBlank(gap(a.text, a.toks, b+1)) {
+		if ri := a.runAt[b+1]; ri >= 0 && a.runs[ri].First == b+1 && theTitled(k, a.runs[ri]) {
+			return a.npAfter(b + 1)
 		}
 	}
 	if ri := a.runAt[b]; ri >= 0 && a.runs[ri].First == b {
