@@ -277,6 +277,34 @@ func isModifier(k, w string) bool {
 	return true
 }
 
+// dottedAbbreviationBefore is the first token of an abbreviation of
+// capital letters with full stops ("U.S.", "U.N.") that ends right before
+// token b as its modifier ("U.S. official"), or -1.
+func (a *analysis) dottedAbbreviationBefore(b int) int {
+	if b < 2 || gap(a.text, a.toks, b) != ". " {
+		return -1
+	}
+	d := b - 1
+	for d >= 0 && len(a.toks[d].Key) == 1 && isUpperStart(a.text[a.toks[d].Begin:a.toks[d].End]) {
+		if d == 0 || gap(a.text, a.toks, d) != "." {
+			break
+		}
+		d--
+	}
+	if d == b-1 || len(a.toks[d].Key) != 1 || !isUpperStart(a.text[a.toks[d].Begin:a.toks[d].End]) {
+		return -1
+	}
+	return d
+}
+
+// inDottedAbbreviation reports whether the gap before token j is a full
+// stop inside or after an abbreviation of capital letters ("U.S.
+// official").
+func (a *analysis) inDottedAbbreviation(j int) bool {
+	g := gap(a.text, a.toks, j)
+	return (g == "." || g == ". ") && len(a.toks[j-1].Key) == 1 && isUpperStart(a.text[a.toks[j-1].Begin:a.toks[j-1].End])
+}
+
 // theTitled reports whether run r after the word k is a person's name
 // with a title that takes "the" ("the Rev. Tom Quill", "the Very Rev.
 // …"): "the" is part of the title, not an article making the name a
@@ -382,6 +410,10 @@ func (a *analysis) roleBefore(e int) (source, bool) {
 	// Walk back over modifiers to a determiner or possessive.
 	b := e
 	for i := 0; i < 4 && b > 0; i++ {
+		if d := a.dottedAbbreviationBefore(b); d >= 0 {
+			b = d // "a senior U.S. official"
+			continue
+		}
 		g := gap(a.text, a.toks, b)
 		pk := a.toks[b-1].Key
 		if isBlank(g) && determiners[pk] {
@@ -519,7 +551,7 @@ func (a *analysis) npAfter(b int) (source, bool) {
 	// optional "of …" up to a comma.
 	if determiners[k] || plurals(k) {
 		for j := b; j < len(a.toks) && j <= b+4; j++ {
-			if j > b && !isBlank(gap(a.text, a.toks, j)) {
+			if j > b && !isBlank(gap(a.text, a.toks, j)) && !a.inDottedAbbreviation(j) {
 				break
 			}
 			// "said a committee spokesman", "said one party activist": a
