@@ -187,6 +187,22 @@ func (a *analysis) thinkingCue(c *attribution) bool {
 	return c.CueTok >= 0 && c.CueTok < len(a.toks) && thinkingCues[a.toks[c.CueTok].Key]
 }
 
+// namedFrame reports whether the capitalised words at token j after a
+// question or an exclamation are a person's name and a saying verb that
+// ends the sentence: the quotation's frame (“…?” Hannity pressed.), not
+// a new sentence.
+func (a *analysis) namedFrame(j int) bool {
+	ri := a.runAt[j]
+	if ri < 0 || a.runs[ri].First != j || a.runs[ri].Type != Person && a.runs[ri].Type != Unknown || a.runs[ri].None {
+		return false
+	}
+	v := a.runs[ri].Last + 1
+	if v >= len(a.toks) || !isBlank(gap(a.text, a.toks, v)) || a.tokSent[v] != a.tokSent[j] || !a.sayingVerbAt(v) {
+		return false
+	}
+	return strings.ContainsAny(firstByte(strings.TrimLeft(a.text[a.toks[v].End:], " \u00a0")), ".,")
+}
+
 // framedSpeaker finds who speaks in the frame news puts after a
 // quotation that ends in a comma, whatever the verb: “…,” Marlowe
 // scolded. / “…,” he snapped. / “…,” fumed the senator. A past-tense
@@ -210,7 +226,7 @@ func (a *analysis) framedSpeaker(q rawQuote) (source, int, bool) {
 	// “…?” reacted Trump. / “…!” she snapped.: after a question or an
 	// exclamation the frame goes on in lower case; a capital opens the
 	// next sentence, perhaps the next part of the quotation's frame.
-	if asked && isUpperStart(a.text[a.toks[j].Begin:a.toks[j].End]) {
+	if asked && isUpperStart(a.text[a.toks[j].Begin:a.toks[j].End]) && !a.namedFrame(j) {
 		return source{}, 0, false
 	}
 	// “…,” fumed the senator.
@@ -261,10 +277,13 @@ func (a *analysis) sayingVerbAt(v int) bool {
 	if cueVerbs[k] {
 		return true
 	}
+	n := v + 1
+	if k == "went" && n < len(a.toks) && a.toks[n].Key == "on" && isBlank(gap(a.text, a.toks, n)) && strings.ContainsAny(firstByte(strings.TrimLeft(a.text[a.toks[n].End:], " \u00a0")), ".,;:") {
+		return true // “…,” he went on.
+	}
 	if !strings.HasSuffix(k, "ed") || len(k) < 5 || functionWords[k] || notHeads[k] {
 		return false
 	}
-	n := v + 1
 	if n >= len(a.toks) || a.tokSent[n] != a.tokSent[v] {
 		return true
 	}
