@@ -1005,13 +1005,13 @@ func (a *analysis) addAttr(at attribution) {
 	// for its government; no other place: "London proposed", "Texas
 	// called for" name no one who speaks.
 	if at.Src.Kind == srcName && at.Src.Type == Place {
-		// "Israel said": a one-word place that is the surname of a person
-		// the text names with a title or role ("Rep. Steve Israel") is
-		// that person when it speaks.
+		// "Israel said", "Scarborough said": a one-word place that is the
+		// surname of a person the text names in full ("Rep. Steve
+		// Israel", "Joe Scarborough") is that person when it speaks.
 		r := &a.runs[at.Src.Run]
 		full := ""
 		if r.NameFirst == r.Last {
-			full = a.people.resolveTitled(r.proper(a.text, a.toks))
+			full = a.people.resolve(r.proper(a.text, a.toks))
 		}
 		if full == "" {
 			// "Russia insisted that …", "South Korea accused …": a

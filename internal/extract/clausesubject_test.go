@@ -40,3 +40,14 @@ func TestCountrySpeaks(t *testing.T) {
 		t.Fatalf("got %+v", r.Quotes)
 	}
 }
+
+// TestPlaceSurnameSpeaks: a one-word place that is the surname of a
+// person the text names in full, title or not, is that person when it
+// speaks.
+func TestPlaceSurnameSpeaks(t *testing.T) {
+	text := "Joe Scarborough spoke on the radio on Monday.\n\n“It is breathtaking and it is disqualifying,” Scarborough said."
+	r := Document(&doc.Document{ID: "t", Text: text})
+	if len(r.Quotes) != 1 || r.Quotes[0].SpeakerText != "Scarborough" || r.Quotes[0].Speaker != "Joe Scarborough" {
+		t.Fatalf("got %+v", r.Quotes)
+	}
+}
