@@ -80,7 +80,7 @@ func (a *analysis) findAttributions() {
 		// A participle ("…, saying the plan failed") has its subject in
 		// the clause before; it is a cue only after an auxiliary ("he
 		// was saying").
-		if strings.HasSuffix(k, "ing") && (i == 0 || !auxiliaries[a.toks[i-1].Key]) {
+		if strings.HasSuffix(k, "ing") && (i == 0 || !auxiliaries[a.toks[i-1].Key] && !a.contractedBe(i-1)) {
 			a.participleCue(i)
 			continue
 		}
@@ -1256,6 +1256,19 @@ func (a *analysis) catenative(j int) bool {
 		return false // "a plan to", "Trump's decision to"
 	}
 	return true
+}
+
+// contractedBe reports whether token j is a contracted form of "be"
+// after its subject ("he’s claiming", "they’re saying", "I’m telling").
+func (a *analysis) contractedBe(j int) bool {
+	switch a.toks[j].Key {
+	case "s", "re":
+		return a.contracted(j)
+	case "m":
+		g := gap(a.text, a.toks, j)
+		return j > 0 && a.toks[j-1].Key == "i" && (g == "'" || g == "’")
+	}
+	return false
 }
 
 // contracted reports whether token j is the contracted auxiliary or
