@@ -925,6 +925,10 @@ func (a *analysis) participleSource(i int) (source, bool) {
 	return src, true
 }
 
+// timeModifiers stand before a weekday or a time word ("early Friday",
+// "on Monday", "last week").
+var timeModifiers = set(`early late on last this next`)
+
 // issuedTexts are what a source puts out in its own words: "The board
 // released a statement saying …", "sent a letter Monday asking …".
 var issuedTexts = set(`statement statements letter letters release tweet tweets email emails memo message`)
@@ -937,6 +941,10 @@ func (a *analysis) issuedTextBefore(i int) bool {
 	j := i - 1
 	if j > 0 && timeWords[a.toks[j].Key] && isBlank(gap(a.text, a.toks, j+1)) {
 		j--
+		// "tweets early Friday saying", "a statement on Monday saying"
+		if j > 0 && timeModifiers[a.toks[j].Key] && isBlank(gap(a.text, a.toks, j+1)) {
+			j--
+		}
 	}
 	return j >= 0 && issuedTexts[a.toks[j].Key] && isBlank(gap(a.text, a.toks, j+1)) && a.tokSent[j] == a.tokSent[i] && !a.inQuote[j]
 }

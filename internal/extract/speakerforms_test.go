@@ -59,6 +59,7 @@ func TestSpeakerForms(t *testing.T) {
 		{"name and verb framing a question", "“Would the ferry run on Sundays too?” Harrow pressed. “The town wants to know.”", "Harrow", "ferry run on Sundays", KindQuote},
 		{"went on in the frame", "“The harbour wall will hold through the winter storms,” she went on.", "she", "harbour wall will hold", KindQuote},
 		{"progressive cue after a contracted auxiliary", "He’s claiming that the ferry fare is “a big, big problem for this town” today.", "He", "big, big problem", KindQuote},
+		{"issued text, a time word and its modifier before the participle", "Ada Quill sent a string of tweets early Friday saying that Vane had used the pier “as a private marina.”", "Ada Quill", "private marina", KindQuote},
 		{"honorific before a surname that looks like a place", "“The well is dry,” said Ms. Ridge.", "Ridge", "well is dry", KindQuote},
 		{"honorific before an office is an address", "“We have lost the vote, Mr. President,” Tamsin Holloway said.", "Tamsin Holloway", "lost the vote", KindQuote},
 		{"name before a chain of appositions", "“The roof leaked all winter,” Odile Fenwright, 58, a retired teacher in Marlow, said.", "Odile Fenwright", "roof leaked", KindQuote},
