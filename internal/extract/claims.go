@@ -1009,9 +1009,8 @@ func (a *analysis) lastTokenBefore(off int) int {
 }
 
 func (a *analysis) addAttr(at attribution) {
-	// A speaker is a person or an organisation, or a country speaking
-	// for its government; no other place: "London proposed", "Texas
-	// called for" name no one who speaks.
+	// A speaker is a person or an organisation, never a place: "London
+	// proposed" speaks for a government the text does not name.
 	if at.Src.Kind == srcName && at.Src.Type == Place {
 		// "Israel said", "Scarborough said": a one-word place that is the
 		// surname of a person the text names in full ("Rep. Steve
@@ -1022,15 +1021,10 @@ func (a *analysis) addAttr(at attribution) {
 			full = a.people.resolve(r.proper(a.text, a.toks))
 		}
 		if full == "" {
-			// "Russia insisted that …", "South Korea accused …": a
-			// country speaks for its government.
-			if e := a.gaz.LookupSpan(a.text, a.toks, r.NameFirst, r.Last); e == nil || e.Kind != "country" {
-				return
-			}
-		} else {
-			r.Type, r.Canonical = Person, full
-			at.Src.Type = Person
+			return
 		}
+		r.Type, r.Canonical = Person, full
+		at.Src.Type = Person
 	}
 	at.Quote = -1
 	at.Sentence = sentenceAt(a.sents, at.Cue.Begin)
