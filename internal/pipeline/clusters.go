@@ -8,6 +8,7 @@ import (
 	"iter"
 	"reflect"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"github.com/echotrace/echotrace/internal/cluster"
@@ -71,6 +72,8 @@ func clusterStage(ctx context.Context, st store.Store, version int64, rebuild bo
 		}
 	}
 	defer func() { err = errors.Join(err, in.close()) }()
+	quotesStored := in.startStoringQuotes()
+	defer func() { err = errors.Join(err, quotesStored()) }()
 	c := in.c
 	res.Rebuilt = in.rebuilt
 	order := cluster.OrderOf(in.dates, in.ids)
@@ -101,6 +104,11 @@ func clusterStage(ctx context.Context, st store.Store, version int64, rebuild bo
 	// 30 000 documents, a quarter of the peak. A tighter pace for this
 	// short step costs a few collections.
 	defer tightenGC(storeGCPercent)()
+	// One writer at a time; and as when the stages ran one after the
+	// other, no stories are stored after the quotes failed to be.
+	if err := quotesStored(); err != nil {
+		return res, err
+	}
 	res.Stored, err = st.ReplaceClusters(ctx, version, summaries, c.WriteState)
 	return res, err
 }
@@ -120,6 +128,26 @@ type unplaced struct {
 	quotes func(n int, into []string) []string
 	// done, when set, is called once placing has read every record.
 	done func()
+	// storeQuotes, when set, stores the quote stage's rows, which it
+	// handed over to be stored beside placing (storyHandoff.deferStore).
+	storeQuotes func() error
+}
+
+// startStoringQuotes runs storeQuotes, if set, on a goroutine of its own
+// and returns a function that waits for it and returns its error: the
+// first call does, later calls return nil.
+func (u *unplaced) startStoringQuotes() (wait func() error) {
+	if u.storeQuotes == nil {
+		return func() error { return nil }
+	}
+	done := make(chan error, 1)
+	go func(store func() error) { done <- store() }(u.storeQuotes)
+	u.storeQuotes = nil
+	var once sync.Once
+	return func() (err error) {
+		once.Do(func() { err = <-done })
+		return err
+	}
 }
 
 // records yields the records in the order given, each with its quotes.

@@ -53,13 +53,20 @@ func runQuotes(ctx context.Context, st store.Store, version int64, opt StageOpti
 	if err != nil {
 		return err
 	}
-	defer func() { err = errors.Join(err, occs.Close()) }()
 	mentions, err := newSpill[store.EntityMention](opt.TempDir, "mentions")
 	if err != nil {
-		return err
+		return errors.Join(err, occs.Close())
 	}
-	defer func() { err = errors.Join(err, mentions.Close()) }()
+	// The spills are closed once their rows are stored: here, or by the
+	// story stage when it stores them (handedOff).
+	handedOff := false
+	defer func() {
+		if !handedOff {
+			err = errors.Join(err, occs.Close(), mentions.Close())
+		}
+	}()
 
+	stageCtx := ctx
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	linker := extract.NewLinker()
@@ -123,13 +130,29 @@ func runQuotes(ctx context.Context, st store.Store, version int64, opt StageOpti
 		},
 		Mentions: mentions.all(),
 	}
-	// Storing the rows makes garbage (each row's fields, its parts as
-	// JSON) while the linker is alive and SQLite fills its writer's
-	// cache; at the collector's default pace the heap grows by as much
-	// again as is live, and the three add up to the analysis's peak at
-	// 10 000 documents. A tighter pace for this step costs a few
-	// collections (as for the story stage's store step).
-	defer tightenGC(storeGCPercent)()
-	_, err = st.ReplaceQuoteRows(ctx, version, rows)
-	return err
+	storeRows := func() error {
+		// Storing the rows makes garbage (each row's fields, its parts
+		// as JSON) while the linker is alive and SQLite fills its
+		// writer's cache; at the collector's default pace the heap
+		// grows by as much again as is live, and the three add up to
+		// the analysis's peak at 10 000 documents. A tighter pace for
+		// this step costs a few collections (as for the story stage's
+		// store step).
+		defer tightenGC(storeGCPercent)()
+		_, err := st.ReplaceQuoteRows(stageCtx, version, rows)
+		if err != nil {
+			err = fmt.Errorf("store quotes: %w", err)
+		}
+		return err
+	}
+	// Storing is serial (one writer), and so is placing documents in
+	// stories: when the story stage runs next, it stores the rows beside
+	// placing instead of after them (storyHandoff.deferStore).
+	if stories.deferStore(func() error {
+		return errors.Join(storeRows(), occs.Close(), mentions.Close())
+	}) {
+		handedOff = true
+		return nil
+	}
+	return storeRows()
 }

@@ -167,6 +167,19 @@ func (h *storyHandoff) quotes(k int, into []string) []string {
 	return into
 }
 
+// deferStore hands the quote stage's last step, storing its rows, to the
+// story stage, which runs it beside placing (clusterStage), and reports
+// whether it did: not when no story stage will take the documents (the
+// quote stage then stores the rows itself). Rows handed over are stored
+// even when the story stage does not run or fails (close).
+func (h *storyHandoff) deferStore(store func() error) bool {
+	if h == nil || h.in == nil || h.in.quotes == nil {
+		return false
+	}
+	h.in.storeQuotes = store
+	return true
+}
+
 // take hands the prepared documents to the story stage; nil when the
 // quote stage prepared none (it did not run, or failed).
 func (h *storyHandoff) take() *unplaced {
@@ -179,12 +192,18 @@ func (h *storyHandoff) take() *unplaced {
 	return in
 }
 
-// close removes what was not taken.
+// close removes what was not taken, after storing the quote stage's rows
+// if they were handed over.
 func (h *storyHandoff) close() error {
 	if h == nil || h.in == nil {
 		return nil
 	}
 	in := h.in
 	h.in = nil
-	return errors.Join(in.close())
+	var err error
+	if in.storeQuotes != nil {
+		err = in.storeQuotes()
+		in.storeQuotes = nil
+	}
+	return errors.Join(err, in.close())
 }

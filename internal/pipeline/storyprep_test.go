@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -40,7 +41,8 @@ func TestStoryHandoffAsFromStore(t *testing.T) {
 
 	type outcome struct {
 		stories, narratives, state []byte
-		reading                    bool // the story stage read documents from the store
+		quotes, mentions           []byte // the quote stage's rows as stored
+		reading                    bool   // the story stage read documents from the store
 	}
 	analyse := func(handoff bool) []outcome {
 		st, err := store.Open(ctx, filepath.Join(t.TempDir(), "test.db"))
@@ -69,6 +71,7 @@ func TestStoryHandoffAsFromStore(t *testing.T) {
 				t.Fatal(err)
 			}
 			o.stories, o.narratives, o.state = storedClusters(t, st)
+			o.quotes, o.mentions = storedQuoteRows(t, st)
 			out = append(out, o)
 		}
 		return out
@@ -87,6 +90,10 @@ func TestStoryHandoffAsFromStore(t *testing.T) {
 		}{
 			{"stories", together[i].stories, apart[i].stories},
 			{"narratives", together[i].narratives, apart[i].narratives},
+			// Stored beside placing (storyHandoff.deferStore), or
+			// by the quote stage itself.
+			{"quote occurrences", together[i].quotes, apart[i].quotes},
+			{"entity mentions", together[i].mentions, apart[i].mentions},
 		} {
 			if !bytes.Equal(x.got, x.want) {
 				t.Errorf("analysis %d: %s prepared in the quote stage's pass differ from those read from the store", i+1, x.what)
@@ -104,6 +111,85 @@ func TestStoryHandoffAsFromStore(t *testing.T) {
 		if !reflect.DeepEqual(a, b) {
 			t.Errorf("analysis %d: the saved clusterer differs", i+1)
 		}
+	}
+}
+
+// storedQuoteRows returns the stored occurrences and entity mentions as
+// JSON, after checking there are some.
+func storedQuoteRows(t *testing.T, st store.Store) (quotes, mentions []byte) {
+	t.Helper()
+	ctx := context.Background()
+	qs := st.(store.QuoteStore)
+	occs, err := qs.Occurrences(ctx, store.OccurrenceQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := qs.EntityMentions(ctx, store.EntityQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(occs) == 0 || len(ms) == 0 {
+		t.Fatalf("%d occurrences and %d entity mentions stored, want some of each", len(occs), len(ms))
+	}
+	if quotes, err = json.Marshal(occs); err == nil {
+		mentions, err = json.Marshal(ms)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return quotes, mentions
+}
+
+// TestStoryHandoffStoresQuoteRows: the quote rows handed to the story
+// stage are stored once: by the story stage, beside placing, or, when it
+// never takes the documents, when the handoff is closed; and their error
+// is the analysis's.
+func TestStoryHandoffStoresQuoteRows(t *testing.T) {
+	handoff := func() *storyHandoff {
+		file, err := newPreparedFile(t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := &storyHandoff{in: &unplaced{file: file}}
+		if h.deferStore(func() error { return nil }) {
+			t.Fatal("rows handed over before the documents were linked")
+		}
+		h.in.quotes = h.quotes
+		return h
+	}
+	failed := errors.New("disk full")
+
+	// Never taken: close stores them.
+	h := handoff()
+	stored := 0
+	if !h.deferStore(func() error { stored++; return failed }) {
+		t.Fatal("rows not handed over")
+	}
+	if err := h.close(); !errors.Is(err, failed) || stored != 1 {
+		t.Fatalf("close: %v, stored %d times; want %v, once", err, stored, failed)
+	}
+
+	// Taken: the story stage stores them; waiting again returns nothing
+	// more, and close has nothing left to store.
+	h = handoff()
+	stored = 0
+	h.deferStore(func() error { stored++; return failed })
+	in := h.take()
+	wait := in.startStoringQuotes()
+	if err := wait(); !errors.Is(err, failed) || stored != 1 {
+		t.Fatalf("wait: %v, stored %d times; want %v, once", err, stored, failed)
+	}
+	if err := wait(); err != nil {
+		t.Fatalf("second wait: %v, want nil", err)
+	}
+	if err := errors.Join(in.close(), h.close()); err != nil || stored != 1 {
+		t.Fatalf("close: %v, stored %d times; want nil, once", err, stored)
+	}
+
+	// No handoff: the quote stage stores them itself.
+	var none *storyHandoff
+	if none.deferStore(func() error { return nil }) {
+		t.Fatal("rows handed to no story stage")
 	}
 }
 
