@@ -30,6 +30,10 @@ type vocab struct {
 	Docs    int      // documents counted
 	// recent holds keys internBytes met lately, by hash (not saved).
 	recent *recentKeys
+	// lnDocs is ln1p(Docs), kept up to date by count (and readDocs when
+	// a saved state is read): idf needs it at every coordinate, and past
+	// len(lnSmall) documents it is a logarithm.
+	lnDocs float64
 }
 
 func newVocab() vocab { return vocab{IDs: make(map[string]uint32)} }
@@ -90,8 +94,12 @@ func (v *vocab) fill() {
 // unsmoothed form would call every shared word common, and it never
 // reaches zero, so a word in every document still counts a little.
 func (v *vocab) idf(id uint32) float64 {
-	return ln1p(v.Docs) - ln1p(int(v.DF[id])) + 1
+	return v.lnDocs - ln1p(int(v.DF[id])) + 1
 }
+
+// readDocs brings lnDocs up to date with Docs, as a vocabulary read from
+// a saved state needs.
+func (v *vocab) readDocs() { v.lnDocs = ln1p(v.Docs) }
 
 // lnSmall holds ln(1+n) for the counts most terms have: idf is computed
 // for every coordinate of every comparison, and the table spares the
@@ -115,6 +123,7 @@ func ln1p(n int) float64 {
 // count adds one document holding the ids of vec to the frequencies.
 func (v *vocab) count(vec []weighted) {
 	v.Docs++
+	v.lnDocs = ln1p(v.Docs)
 	if n := len(vec); n > 0 && int(vec[n-1].ID) >= len(v.DF) { // vec is sorted by id
 		v.DF = append(v.DF, make([]uint32, int(vec[n-1].ID)+1-len(v.DF))...)
 	}
@@ -241,7 +250,7 @@ func (q *query) cosine(b []weighted, v *vocab) float64 {
 	if len(q.vec) == 0 || len(b) == 0 {
 		return 0
 	}
-	base := ln1p(v.Docs)
+	base := v.lnDocs
 	var dot, nb float64
 	for _, y := range b {
 		idf := base - ln1p(int(v.DF[y.ID])) + 1 // v.idf(y.ID)
@@ -262,7 +271,7 @@ func (q *query) cosine(b []weighted, v *vocab) float64 {
 // normOf is Σ (w·idf)² of b under the vocabulary's current counts, summed
 // as cosine sums it, so that cosineNormed with it is cosine to the bit.
 func normOf(b []weighted, v *vocab) float64 {
-	base := ln1p(v.Docs)
+	base := v.lnDocs
 	var nb float64
 	for _, y := range b {
 		idf := base - ln1p(int(v.DF[y.ID])) + 1
@@ -282,7 +291,7 @@ func (q *query) cosineNormed(b []weighted, nb float64, v *vocab) float64 {
 	if len(q.vec) == 0 || len(b) == 0 {
 		return 0
 	}
-	base := ln1p(v.Docs)
+	base := v.lnDocs
 	var dot float64
 	for _, y := range b {
 		if int(y.ID) < len(q.at) {
@@ -375,7 +384,7 @@ func top(vec []weighted, n int, v *vocab) []weighted {
 func bestScored(vec []weighted, n int, v *vocab) []scored {
 	n = max(0, min(n, len(vec)))
 	ss := make([]scored, len(vec))
-	base := ln1p(v.Docs)
+	base := v.lnDocs
 	for i, x := range vec {
 		ss[i] = scored{x, float64(x.W) * (base - ln1p(int(v.DF[x.ID])) + 1)} // v.idf, with ln(1+N) read once
 	}
