@@ -122,15 +122,11 @@ func prepare(it *Item, stems stemCache) Prepared {
 		sample = append(slices.Clip(titleToks), toks[:min(len(toks), languageSample)]...)
 	}
 	lang := languageOf(it.Lang, sample)
-	text, title := contentTerms(it.Text, toks, lang, stems), contentTerms(it.Title, titleToks, lang, stems)
-	p.Terms = make([]PreparedTerm, 0, len(text)+len(title))
-	for _, t := range text {
-		p.Terms = append(p.Terms, PreparedTerm{t.key, t.surface, t.count})
-	}
+	// A text has fewer terms than half its tokens, most often: the
+	// terms are counted into room made once.
+	p.Terms = contentTerms(make([]PreparedTerm, 0, len(toks)/2+len(titleToks)+8), it.Text, toks, lang, stems)
 	p.TitleAt = len(p.Terms)
-	for _, t := range title {
-		p.Terms = append(p.Terms, PreparedTerm{t.key, t.surface, t.count})
-	}
+	p.Terms = contentTerms(p.Terms, it.Title, titleToks, lang, stems)
 	if lang != nil {
 		p.Lang = lang.code
 	}

@@ -71,14 +71,6 @@ func guessLanguage(toks []normalize.Token) string {
 	return best
 }
 
-// term is one content word of a text: its stem, the surface form it was
-// first seen in, and how often it occurs.
-type term struct {
-	key     string
-	surface string
-	count   int
-}
-
 // contentTerms counts the stemmed content words of the tokens: stopwords
 // and single characters say nothing about what a text is about and are
 // dropped. Numbers of two digits or more stay: a year, a toll, a score or
@@ -89,10 +81,13 @@ type term struct {
 // is one term, read from the text: split at the point, its digits would
 // be single characters and dropped, and a magnitude or an amount is what
 // tells one quake or heist from another.
-func contentTerms(text string, toks []normalize.Token, lang *language, stems stemCache) []term {
+//
+// The terms are appended to out, each with its stem as key, the surface
+// form it was first seen in, and how often it occurs.
+func contentTerms(out []PreparedTerm, text string, toks []normalize.Token, lang *language, stems stemCache) []PreparedTerm {
 	words := stems.words(lang)
-	var out []term
-	var numbers []uint32 // of the stems of out
+	from := len(out)
+	numbers := words.numbered[:0] // the stems of out[from:]
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		k := t.Key
@@ -105,16 +100,17 @@ func contentTerms(text string, toks []normalize.Token, lang *language, stems ste
 			continue // a single character or a stopword
 		}
 		if at := words.term[stem]; at > 0 {
-			out[at-1].count++
+			out[from+int(at)-1].Count++
 			continue
 		}
-		out = append(out, term{key: words.stems[stem], surface: k, count: 1})
+		out = append(out, PreparedTerm{Key: words.stems[stem], Surface: k, Count: 1})
 		numbers = append(numbers, stem)
-		words.term[stem] = int32(len(out))
+		words.term[stem] = int32(len(out) - from)
 	}
 	for _, n := range numbers {
 		words.term[n] = 0
 	}
+	words.numbered = numbers[:0]
 	return out
 }
 
@@ -171,6 +167,9 @@ type stemWords struct {
 	// being read plus one (0: not in them yet); contentTerms sets it back
 	// to 0 when the text is read.
 	term []int32
+	// numbered is contentTerms' list of the stems it set in term,
+	// reused from text to text.
+	numbered []uint32
 }
 
 // recentWords is how many slots stemWords.recent has (a power of two).
