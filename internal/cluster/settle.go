@@ -242,8 +242,8 @@ func (c *Clusterer) merge(a, b int32) int {
 	c.noteStory(from)
 	delete(c.dirty, from)
 	dst := c.stories[to]
-	dst.Terms = prune(add(dst.Terms, src.Terms), c.p.CentroidTerms, &c.terms)
-	dst.Ents = prune(add(dst.Ents, src.Ents), c.p.CentroidTerms, &c.ents)
+	dst.Terms = c.sums.prunedSum(dst.Terms, src.Terms, c.p.CentroidTerms, &c.terms)
+	dst.Ents = c.sums.prunedSum(dst.Ents, src.Ents, c.p.CentroidTerms, &c.ents)
 	for _, di := range src.Docs {
 		c.join(to, di, nil, nil)
 	}

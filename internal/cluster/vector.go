@@ -309,7 +309,11 @@ func (q *query) cosineNormed(b []weighted, nb float64, v *vocab) float64 {
 
 // add returns the sum of two sorted vectors.
 func add(a, b []weighted) []weighted {
-	out := make([]weighted, 0, len(a)+len(b))
+	return appendSum(make([]weighted, 0, len(a)+len(b)), a, b)
+}
+
+// appendSum appends the sum of two sorted vectors to out.
+func appendSum(out, a, b []weighted) []weighted {
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
@@ -383,13 +387,18 @@ func top(vec []weighted, n int, v *vocab) []weighted {
 // bestScored returns the n best coordinates of vec, in no order.
 func bestScored(vec []weighted, n int, v *vocab) []scored {
 	n = max(0, min(n, len(vec)))
-	ss := make([]scored, len(vec))
-	base := v.lnDocs
-	for i, x := range vec {
-		ss[i] = scored{x, float64(x.W) * (base - ln1p(int(v.DF[x.ID])) + 1)} // v.idf, with ln(1+N) read once
-	}
+	ss := appendScored(make([]scored, 0, len(vec)), vec, v)
 	selectFirst(ss, n, betterScored)
 	return ss[:n]
+}
+
+// appendScored appends the coordinates of vec with their scores to ss.
+func appendScored(ss []scored, vec []weighted, v *vocab) []scored {
+	base := v.lnDocs
+	for _, x := range vec {
+		ss = append(ss, scored{x, float64(x.W) * (base - ln1p(int(v.DF[x.ID])) + 1)}) // v.idf, with ln(1+N) read once
+	}
+	return ss
 }
 
 // selectFirst reorders s so that its first n elements are the n best under
@@ -436,11 +445,41 @@ func prune(vec []weighted, n int, v *vocab) []weighted {
 	if len(vec) <= n {
 		return vec
 	}
-	ss := bestScored(vec, n, v)
-	out := make([]weighted, len(ss))
-	for i := range ss {
-		out[i] = ss[i].x
+	return pruned(bestScored(vec, n, v))
+}
+
+// pruned is the coordinates of ss sorted by id.
+func pruned(ss []scored) []weighted {
+	keys := make([]uint64, len(ss))
+	for i, s := range ss {
+		keys[i] = uint64(s.x.ID)<<32 | uint64(math.Float32bits(s.x.W))
 	}
-	slices.SortFunc(out, func(a, b weighted) int { return int(a.ID) - int(b.ID) })
+	// Ids are unique in a vector: sorted as plain integers with their
+	// weights' bits below them, the coordinates sort by id, without a
+	// call of a comparison function at every step.
+	slices.Sort(keys)
+	out := make([]weighted, len(ss))
+	for i, k := range keys {
+		out[i] = weighted{uint32(k >> 32), math.Float32frombits(uint32(k))}
+	}
 	return out
+}
+
+// sumScratch is the room a sum of two vectors takes before it is pruned
+// (prunedSum), kept by the clusterer for its serial steps: a story's
+// vector is summed and pruned at every document it takes.
+type sumScratch struct {
+	sum []weighted
+	ss  []scored
+}
+
+// prunedSum is prune(add(a, b), n, v), in a new slice.
+func (sc *sumScratch) prunedSum(a, b []weighted, n int, v *vocab) []weighted {
+	sc.sum = appendSum(sc.sum[:0], a, b)
+	if len(sc.sum) <= n {
+		return slices.Clone(sc.sum)
+	}
+	sc.ss = appendScored(sc.ss[:0], sc.sum, v)
+	selectFirst(sc.ss, n, betterScored)
+	return pruned(sc.ss[:n])
 }
