@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/zeebo/xxh3"
 )
@@ -39,10 +40,17 @@ type vocab struct {
 func newVocab() vocab { return vocab{IDs: make(map[string]uint32)} }
 
 // intern returns the id of key, adding it with its surface form if new.
+// A new key and surface are copied: a prepared item's are often parts of
+// its text, which the vocabulary would otherwise keep whole.
 func (v *vocab) intern(key, surface string) uint32 {
 	if id, ok := v.IDs[key]; ok {
 		return id
 	}
+	return v.add(strings.Clone(key), strings.Clone(surface))
+}
+
+// add adds a key not interned yet.
+func (v *vocab) add(key, surface string) uint32 {
 	id := uint32(len(v.Surface))
 	v.IDs[key] = id
 	v.Surface = append(v.Surface, surface)
@@ -66,7 +74,7 @@ func (v *vocab) internBytes(key, surface []byte) uint32 {
 	}
 	id, ok := v.IDs[string(key)]
 	if !ok {
-		id = v.intern(string(key), string(surface))
+		id = v.add(string(key), string(surface))
 	}
 	*slot = recentKey{h, id + 1}
 	return id
@@ -120,6 +128,15 @@ func ln1p(n int) float64 {
 	return math.Log(float64(1 + n))
 }
 
+// lnCount is ln(n), from the table of small logarithms when n is in it
+// (lnSmall[n-1] is math.Log(n) itself).
+func lnCount(n int) float64 {
+	if n >= 1 && n <= len(lnSmall) {
+		return lnSmall[n-1]
+	}
+	return math.Log(float64(n))
+}
+
 // count adds one document holding the ids of vec to the frequencies.
 func (v *vocab) count(vec []weighted) {
 	v.Docs++
@@ -152,7 +169,7 @@ func unitVector(counts []idCount) []weighted {
 		for ; i < len(counts) && counts[i].id == id; i++ {
 			n += counts[i].n
 		}
-		w := 1 + math.Log(float64(n))
+		w := 1 + lnCount(n)
 		norm += w * w
 		vec = append(vec, weighted{id, float32(w)})
 	}

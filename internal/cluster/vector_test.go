@@ -3,6 +3,7 @@ package cluster
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -128,6 +129,15 @@ func TestPrunedSum(t *testing.T) {
 		got := sc.prunedSum(a, b, n, &v)
 		if !slices.Equal(got, want) {
 			t.Fatalf("prunedSum of %d and %d to %d: %v, want %v", len(a), len(b), n, got, want)
+		}
+	}
+}
+
+// TestLnCount: the table's logarithm of a count is math.Log's, to the bit.
+func TestLnCount(t *testing.T) {
+	for _, n := range []int{-1, 0, 1, 2, 3, 1000, len(lnSmall) - 1, len(lnSmall), len(lnSmall) + 1, 1 << 30} {
+		if got, want := lnCount(n), math.Log(float64(n)); got != want && !(math.IsNaN(got) && math.IsNaN(want)) {
+			t.Errorf("lnCount(%d) = %v, want %v", n, got, want)
 		}
 	}
 }
