@@ -276,7 +276,7 @@ func (c *Clusterer) rank(vec []weighted, v *vocab) ranking {
 		r.kept = vec // as prune keeps it
 	} else {
 		r.kept = slices.Clone(r.byScore)
-		slices.SortFunc(r.kept, func(a, b weighted) int { return int(a.ID) - int(b.ID) })
+		sortWeighted(r.kept)
 	}
 	return r
 }

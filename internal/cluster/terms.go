@@ -240,9 +240,9 @@ func (w *stemWords) stem(word string) wordStem {
 	return ws
 }
 
-// wordTable maps a word's 64-bit hash to its stem's number: an open
-// addressing table, at most half full, each slot the hash and the number
-// side by side. A lookup is most often one read of memory the processor
+// wordTable maps a word's 64-bit hash to its stem (and, for
+// vocab.internBytes, a key's hash to its id): an open addressing table,
+// at most half full, each slot the hash and the number side by side. A lookup is most often one read of memory the processor
 // has not cached (a Go map of the same took about two).
 type wordTable struct {
 	slots []wordSlot // a power of two of them, or none

@@ -31,6 +31,11 @@ type vocab struct {
 	Docs    int      // documents counted
 	// recent holds keys internBytes met lately, by hash (not saved).
 	recent *recentKeys
+	// byHash holds the ids of every key internBytes met, by hash (not
+	// saved): a lookup in IDs reads the map's slots and the key's bytes
+	// besides, most often two or three reads of memory the processor has
+	// not cached, where this is one.
+	byHash wordTable
 	// lnDocs is ln1p(Docs), kept up to date by count (and readDocs when
 	// a saved state is read): idf needs it at every coordinate, and past
 	// len(lnSmall) documents it is a logarithm.
@@ -72,9 +77,14 @@ func (v *vocab) internBytes(key, surface []byte) uint32 {
 	if slot.hash == h && slot.id1 > 0 {
 		return slot.id1 - 1
 	}
-	id, ok := v.IDs[string(key)]
-	if !ok {
-		id = v.add(string(key), string(surface))
+	var id uint32
+	if ws, ok := v.byHash.get(h); ok {
+		id = ws.number
+	} else {
+		if id, ok = v.IDs[string(key)]; !ok {
+			id = v.add(string(key), string(surface))
+		}
+		v.byHash.put(h, wordStem{number: id})
 	}
 	*slot = recentKey{h, id + 1}
 	return id
@@ -467,19 +477,26 @@ func prune(vec []weighted, n int, v *vocab) []weighted {
 
 // pruned is the coordinates of ss sorted by id.
 func pruned(ss []scored) []weighted {
-	keys := make([]uint64, len(ss))
-	for i, s := range ss {
-		keys[i] = uint64(s.x.ID)<<32 | uint64(math.Float32bits(s.x.W))
-	}
-	// Ids are unique in a vector: sorted as plain integers with their
-	// weights' bits below them, the coordinates sort by id, without a
-	// call of a comparison function at every step.
-	slices.Sort(keys)
 	out := make([]weighted, len(ss))
-	for i, k := range keys {
-		out[i] = weighted{uint32(k >> 32), math.Float32frombits(uint32(k))}
+	for i := range ss {
+		out[i] = ss[i].x
 	}
+	sortWeighted(out)
 	return out
+}
+
+// sortWeighted sorts coordinates of one vector (unique ids) by id. Each
+// packed with its weight's bits below its id, they sort as plain
+// integers, without a call of a comparison function at every step.
+func sortWeighted(vec []weighted) {
+	keys := make([]uint64, len(vec))
+	for i, x := range vec {
+		keys[i] = uint64(x.ID)<<32 | uint64(math.Float32bits(x.W))
+	}
+	slices.Sort(keys)
+	for i, k := range keys {
+		vec[i] = weighted{uint32(k >> 32), math.Float32frombits(uint32(k))}
+	}
 }
 
 // sumScratch is the room a sum of two vectors takes before it is pruned
