@@ -315,7 +315,7 @@ func markedDate(line string, ms, me int) (time.Time, bool) {
 // writtenDateAt) or in ISO form. It returns the date and the byte where
 // it ends.
 func dateAt(s string, toks []normalize.Token, i int) (time.Time, int, bool) {
-	if m := isoDate.FindStringSubmatchIndex(s[toks[i].Begin:]); m != nil && m[0] == 0 {
+	if m := isoDateOpening(s[toks[i].Begin:]); m != nil {
 		base := toks[i].Begin
 		y, _ := strconv.Atoi(s[base+m[2] : base+m[3]])
 		mo, _ := strconv.Atoi(s[base+m[4] : base+m[5]])
@@ -328,6 +328,26 @@ func dateAt(s string, toks []normalize.Token, i int) (time.Time, int, bool) {
 		return time.Time{}, 0, false
 	}
 	return t, toks[last].End, true
+}
+
+// isoDateOpening is isoDate's submatches when it matches at the start of
+// s, else nil. The expression is not anchored, and asked of a token that
+// starts no date it would look through the rest of the text (the rest of
+// a paragraph, for every word of a header line's opening); a match at the
+// start needs four ASCII digits and a hyphen there, looked at first.
+func isoDateOpening(s string) []int {
+	if len(s) < len("2006-01-02") || s[4] != '-' {
+		return nil
+	}
+	for _, c := range []byte(s[:4]) {
+		if c < '0' || c > '9' {
+			return nil
+		}
+	}
+	if m := isoDate.FindStringSubmatchIndex(s); m != nil && m[0] == 0 {
+		return m
+	}
+	return nil
 }
 
 // writtenDateAt reads "Month D[,] YYYY" or "D[.] Month YYYY" starting at

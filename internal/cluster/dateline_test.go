@@ -3,6 +3,7 @@ package cluster
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -122,4 +123,25 @@ func BenchmarkPublishedMarker(b *testing.B) {
 			mayMarkPublished(text)
 		}
 	})
+}
+
+// TestISODateOpening: the look at a token's opening before the expression
+// finds exactly the matches at the start the expression alone finds.
+func TestISODateOpening(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	pieces := []string{"2024", "-", "06", "11", "1", "x", " ", "é", "9", "2024-06-11", "-11", "_", "\n"}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		var want []int
+		if m := isoDate.FindStringSubmatchIndex(s); m != nil && m[0] == 0 {
+			want = m
+		}
+		if got := isoDateOpening(s); !slices.Equal(got, want) {
+			t.Fatalf("%q: %v, want %v", s, got, want)
+		}
+	}
 }

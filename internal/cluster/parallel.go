@@ -18,6 +18,10 @@ func eachIndex(n int, fn func(i int)) {
 type scratch struct {
 	cands candidateScratch
 	far   side
+	// farOf is what far holds, for a caller that keeps it from call to
+	// call while the counts stand still: 1 + a story, -1 − a document, 0
+	// unknown.
+	farOf int32
 }
 
 // eachWith is eachIndex with a scratch space for each goroutine, kept in

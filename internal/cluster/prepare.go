@@ -55,12 +55,49 @@ type preparing struct {
 const maxKeptTokens = 1 << 16
 
 // preparings lend preparings to concurrent Prepare calls.
-var preparings = sync.Pool{New: func() any { return &preparing{stems: make(stemCache)} }}
+var preparings = sync.Pool{New: func() any { return newPreparing() }}
+
+func newPreparing() *preparing { return &preparing{stems: make(stemCache)} }
 
 // Prepare reads an item for AddPrepared. It is safe for concurrent use.
 func Prepare(it Item) Prepared {
 	pr := preparings.Get().(*preparing)
 	defer preparings.Put(pr)
+	return pr.prepare(it)
+}
+
+// A Preparer is Prepare for a run over many documents: it keeps one
+// stem cache for each call that ran at the same time as others, for as
+// long as the Preparer is kept. (Prepare's caches go with the sync.Pool
+// that lends them, which drops what it holds at garbage collections: in
+// a long run, every word was stemmed again every few collections.) The
+// zero value is ready for use; a Preparer is safe for concurrent use.
+type Preparer struct {
+	mu   sync.Mutex
+	free []*preparing
+}
+
+// Prepare is Prepare with the Preparer's caches.
+func (p *Preparer) Prepare(it Item) Prepared {
+	p.mu.Lock()
+	var pr *preparing
+	if n := len(p.free); n > 0 {
+		pr, p.free = p.free[n-1], p.free[:n-1]
+	}
+	p.mu.Unlock()
+	if pr == nil {
+		pr = newPreparing()
+	}
+	defer func() {
+		p.mu.Lock()
+		p.free = append(p.free, pr)
+		p.mu.Unlock()
+	}()
+	return pr.prepare(it)
+}
+
+// prepare is Prepare with the preparing's scratch.
+func (pr *preparing) prepare(it Item) Prepared {
 	if it.Tokens == nil {
 		pr.toks = normalize.AppendTokens(pr.toks[:0], it.Text)
 		it.Tokens = pr.toks
@@ -85,15 +122,11 @@ func prepare(it *Item, stems stemCache) Prepared {
 		sample = append(slices.Clip(titleToks), toks[:min(len(toks), languageSample)]...)
 	}
 	lang := languageOf(it.Lang, sample)
-	text, title := contentTerms(it.Text, toks, lang, stems), contentTerms(it.Title, titleToks, lang, stems)
-	p.Terms = make([]PreparedTerm, 0, len(text)+len(title))
-	for _, t := range text {
-		p.Terms = append(p.Terms, PreparedTerm{t.key, t.surface, t.count})
-	}
+	// A text has fewer terms than half its tokens, most often: the
+	// terms are counted into room made once.
+	p.Terms = contentTerms(make([]PreparedTerm, 0, len(toks)/2+len(titleToks)+8), it.Text, toks, lang, stems)
 	p.TitleAt = len(p.Terms)
-	for _, t := range title {
-		p.Terms = append(p.Terms, PreparedTerm{t.key, t.surface, t.count})
-	}
+	p.Terms = contentTerms(p.Terms, it.Title, titleToks, lang, stems)
 	if lang != nil {
 		p.Lang = lang.code
 	}

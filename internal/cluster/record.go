@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math/bits"
 	"slices"
 )
 
@@ -32,6 +33,7 @@ func (p *Prepared) AppendRecord(b []byte) ([]byte, error) {
 	if err != nil {
 		return b, fmt.Errorf("document %s: date: %w", p.ID, err)
 	}
+	b = slices.Grow(b, p.recordBound(len(date)))
 	b = appendString(b, p.ID)
 	b = appendBytes(b, date)
 	for _, s := range []string{p.Outlet, p.Title, p.Headline, p.Lang} {
@@ -48,6 +50,27 @@ func (p *Prepared) AppendRecord(b []byte) ([]byte, error) {
 	b = appendTerms(b, p.Terms)
 	return appendTerms(b, p.Ents), nil
 }
+
+// recordBound is at least the length of the item's record, its date
+// taking dateLen bytes: the record is appended to room made once, not
+// grown term by term (the terms' keys are most of its bytes).
+func (p *Prepared) recordBound(dateLen int) int {
+	n := 12*binary.MaxVarintLen64 + dateLen + len(p.ID) + len(p.Outlet) + len(p.Title) + len(p.Headline) + len(p.Lang)
+	for _, ss := range [][]string{p.Sources, p.Quotes} {
+		for _, s := range ss {
+			n += binary.MaxVarintLen64 + len(s)
+		}
+	}
+	for _, ts := range [][]PreparedTerm{p.Terms, p.Ents} {
+		for _, t := range ts {
+			n += uvarintLen(len(t.Key)) + len(t.Key) + 2*uvarintLen(len(t.Surface)) + len(t.Surface) + uvarintLen(t.Count)
+		}
+	}
+	return n
+}
+
+// uvarintLen is the length of n as a uvarint (n ≥ 0).
+func uvarintLen(n int) int { return (bits.Len64(uint64(n)|1) + 6) / 7 }
 
 // AppendWithQuotes appends to dst the record b with its quotes replaced
 // by quotes, sorted and made unique as Prepare makes an item's (in place:

@@ -153,8 +153,8 @@ func (c *Clusterer) replace() int {
 		}
 		if to >= 0 {
 			st := c.stories[to]
-			st.Terms = prune(add(st.Terms, r.terms), c.p.CentroidTerms, &c.terms)
-			st.Ents = prune(add(st.Ents, r.ents), c.p.CentroidTerms, &c.ents)
+			st.Terms = c.sums.prunedSum(st.Terms, r.terms, c.p.CentroidTerms, &c.terms)
+			st.Ents = c.sums.prunedSum(st.Ents, r.ents, c.p.CentroidTerms, &c.ents)
 		}
 	}
 	for _, si := range free {

@@ -191,6 +191,9 @@ func (c *Clusterer) mergeBestFirst(work []int32) int {
 	}
 	// Proposals only read the clusterer, so they are found on all cores.
 	found := make([][]proposal, len(work))
+	for _, sc := range c.pool {
+		sc.farOf = 0 // the counts changed since the last round
+	}
 	c.eachWith(len(work), func(k int, sc *scratch) {
 		si := work[k]
 		s := c.stories[si]
@@ -202,7 +205,7 @@ func (c *Clusterer) mergeBestFirst(work []int32) int {
 			if ti == si {
 				continue
 			}
-			if v := c.mergeScore(&sc.far, si, ti); v >= c.p.Threshold+c.mergeMargin(si, ti) {
+			if v := c.mergeScoreWith(sc, si, ti); v >= c.p.Threshold+c.mergeMargin(si, ti) {
 				found[k] = append(found[k], proposal{min(si, ti), max(si, ti), v})
 			}
 		}
@@ -242,8 +245,8 @@ func (c *Clusterer) merge(a, b int32) int {
 	c.noteStory(from)
 	delete(c.dirty, from)
 	dst := c.stories[to]
-	dst.Terms = prune(add(dst.Terms, src.Terms), c.p.CentroidTerms, &c.terms)
-	dst.Ents = prune(add(dst.Ents, src.Ents), c.p.CentroidTerms, &c.ents)
+	dst.Terms = c.sums.prunedSum(dst.Terms, src.Terms, c.p.CentroidTerms, &c.terms)
+	dst.Ents = c.sums.prunedSum(dst.Ents, src.Ents, c.p.CentroidTerms, &c.ents)
 	for _, di := range src.Docs {
 		c.join(to, di, nil, nil)
 	}
@@ -260,16 +263,57 @@ func (c *Clusterer) mergeScore(far *side, a, b int32) float64 {
 	return c.fitOf(far, a, b)
 }
 
+// mergeScoreWith is mergeScore with a goroutine's scratch, whose side is
+// kept from call to call within one round's proposals (the counts stand
+// still; sc.farOf says what the side holds): a story compared with many
+// candidates is made the side once, and a story of one document is
+// compared through its document, made the side once, instead of every
+// candidate being made the side in turn. The content similarity is
+// symmetric to the bit (the same products of the shared coordinates,
+// summed in id order, and the same two norms), so the score is
+// mergeScore's.
+func (c *Clusterer) mergeScoreWith(sc *scratch, a, b int32) float64 {
+	if len(c.stories[a].Docs) > len(c.stories[b].Docs) {
+		a, b = b, a
+	}
+	sa, sb := c.stories[a], c.stories[b]
+	if len(sa.Docs) != 1 {
+		if sc.farOf != 1+b {
+			sc.far.set(c, sb.Terms, sb.Ents)
+			sc.farOf = 1 + b
+		}
+		return c.fitOfSet(&sc.far, a, b)
+	}
+	di := sa.Docs[0]
+	d := &c.docs[di]
+	if sc.farOf != -1-di {
+		sc.far.set(c, d.Terms, d.Ents)
+		sc.farOf = -1 - di
+	}
+	var sum float64 // as fitOfSet sums, over one document
+	sum += c.scoreContent(c.content(&sc.far, sb.Terms, sb.Ents), d.Quotes, sb, d.Date)
+	return sum / float64(len(sa.Docs))
+}
+
 // fitOf is the mean score of story a's documents against story b, with
 // far the scratch side for story b.
 func (c *Clusterer) fitOf(far *side, a, b int32) float64 {
-	sa, sb := c.stories[a], c.stories[b]
-	if len(sa.Docs) == 0 {
+	sb := c.stories[b]
+	if len(c.stories[a].Docs) == 0 {
 		return 0
 	}
 	// Story b is the side every document is compared with; the content
 	// similarity is symmetric, so this is docScore to the last bit.
 	far.set(c, sb.Terms, sb.Ents)
+	return c.fitOfSet(far, a, b)
+}
+
+// fitOfSet is fitOf with far set for story b already.
+func (c *Clusterer) fitOfSet(far *side, a, b int32) float64 {
+	sa, sb := c.stories[a], c.stories[b]
+	if len(sa.Docs) == 0 {
+		return 0
+	}
 	var sum float64
 	for _, di := range sa.Docs {
 		d := &c.docs[di]

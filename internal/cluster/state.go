@@ -206,6 +206,8 @@ func Read(r io.Reader) (*Clusterer, error) {
 	}
 	c := New(s.Params)
 	c.terms, c.ents, c.docs, c.stories, c.base = s.Terms, s.Ents, s.Docs, s.Stories, s.Base
+	c.terms.readDocs()
+	c.ents.readDocs()
 	if c.terms.IDs == nil || c.ents.IDs == nil || len(c.terms.DF) != len(c.terms.Surface) || len(c.ents.DF) != len(c.ents.Surface) {
 		return nil, fmt.Errorf("cluster: saved state is inconsistent; recluster")
 	}

@@ -72,6 +72,8 @@ type Clusterer struct {
 	// Scratch space of the comparisons, reused from call to call.
 	cands candidateScratch
 	near  side // the document or story being compared
+	// sums is the scratch of summing story vectors (plus).
+	sums sumScratch
 	// pool is the scratch of the goroutines of eachWith.
 	pool []*scratch
 	// ahead are the fits of a round of Settle found on all cores.
@@ -274,7 +276,7 @@ func (c *Clusterer) rank(vec []weighted, v *vocab) ranking {
 		r.kept = vec // as prune keeps it
 	} else {
 		r.kept = slices.Clone(r.byScore)
-		slices.SortFunc(r.kept, func(a, b weighted) int { return int(a.ID) - int(b.ID) })
+		sortWeighted(r.kept)
 	}
 	return r
 }
@@ -480,7 +482,7 @@ func (c *Clusterer) plus(story, doc []weighted, v *vocab) []weighted {
 	if len(doc) == 0 && len(story) <= c.p.CentroidTerms {
 		return story
 	}
-	return prune(add(story, doc), c.p.CentroidTerms, v)
+	return c.sums.prunedSum(story, doc, c.p.CentroidTerms, v)
 }
 
 // quoteNumbers numbers a document's quotes (sorted store ids), sorted.

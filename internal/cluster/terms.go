@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -70,14 +71,6 @@ func guessLanguage(toks []normalize.Token) string {
 	return best
 }
 
-// term is one content word of a text: its stem, the surface form it was
-// first seen in, and how often it occurs.
-type term struct {
-	key     string
-	surface string
-	count   int
-}
-
 // contentTerms counts the stemmed content words of the tokens: stopwords
 // and single characters say nothing about what a text is about and are
 // dropped. Numbers of two digits or more stay: a year, a toll, a score or
@@ -88,10 +81,13 @@ type term struct {
 // is one term, read from the text: split at the point, its digits would
 // be single characters and dropped, and a magnitude or an amount is what
 // tells one quake or heist from another.
-func contentTerms(text string, toks []normalize.Token, lang *language, stems stemCache) []term {
+//
+// The terms are appended to out, each with its stem as key, the surface
+// form it was first seen in, and how often it occurs.
+func contentTerms(out []PreparedTerm, text string, toks []normalize.Token, lang *language, stems stemCache) []PreparedTerm {
 	words := stems.words(lang)
-	var out []term
-	var numbers []uint32 // of the stems of out
+	from := len(out)
+	numbers := words.numbered[:0] // the stems of out[from:]
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		k := t.Key
@@ -99,21 +95,31 @@ func contentTerms(text string, toks []normalize.Token, lang *language, stems ste
 			k = text[t.Begin:toks[i+n-1].End]
 			i += n - 1
 		}
-		stem := words.stem(k)
+		ws := words.stem(k)
+		stem := ws.number
 		if stem == 0 {
 			continue // a single character or a stopword
 		}
-		if at := words.term[stem]; at > 0 {
-			out[at-1].count++
+		st := &words.stems[stem]
+		if at := st.term; at > 0 {
+			out[from+int(at)-1].Count++
 			continue
 		}
-		out = append(out, term{key: words.stems[stem], surface: k, count: 1})
+		// The key is taken from the word when it opens the word (most
+		// stems do): the same bytes, where writing the record reads them
+		// next to the surface's instead of from the cache's copy.
+		key := st.key
+		if ws.keyLen >= 0 && int(ws.keyLen) <= len(k) {
+			key = k[:ws.keyLen]
+		}
+		out = append(out, PreparedTerm{Key: key, Surface: k, Count: 1})
 		numbers = append(numbers, stem)
-		words.term[stem] = int32(len(out))
+		st.term = int32(len(out) - from)
 	}
 	for _, n := range numbers {
-		words.term[n] = 0
+		words.stems[n].term = 0
 	}
+	words.numbered = numbers[:0]
 	return out
 }
 
@@ -158,28 +164,43 @@ type stemCache map[string]*stemWords
 // stemWords is the cache of one language.
 type stemWords struct {
 	lang    *language         // nil: no stopwords and no stemming
-	ids     map[uint64]uint32 // the hash of a word → its stem's number, 0 for no term
-	stems   []string          // by number; stems[0] is unused
+	ids     wordTable         // the hash of a word → its stem's number, 0 for no term
+	stems   []stemEntry       // by number; stems[0] is unused
 	numbers map[string]uint32 // stem → number
 	// recent holds words looked up lately, in a slot chosen by their
 	// hash: the words a text repeats and the corpus's most common ones
 	// are found there, in memory the processor keeps at hand, before the
 	// map of every word is asked.
 	recent [recentWords]recentWord
-	// term is, by stem number, the stem's place in the terms of the text
-	// being read plus one (0: not in them yet); contentTerms sets it back
-	// to 0 when the text is read.
-	term []int32
+	// numbered is contentTerms' list of the stems whose term it set,
+	// reused from text to text.
+	numbered []uint32
+}
+
+// stemEntry is a stem, and its place in the terms of the text being read
+// plus one (0: not in them yet; contentTerms sets it back to 0 when the
+// text is read). Side by side, a stem met in a text is one read of
+// memory, not two.
+type stemEntry struct {
+	key  string
+	term int32
 }
 
 // recentWords is how many slots stemWords.recent has (a power of two).
 const recentWords = 1 << 12
 
-// recentWord is a word's hash and its stem's number; Number 0 with Hash 0
-// is an empty slot.
+// recentWord is a word's hash and its stem; number 0 with hash 0 is an
+// empty slot.
 type recentWord struct {
-	hash   uint64
+	hash uint64
+	wordStem
+}
+
+// wordStem is the number of a word's stem, and the stem's length in bytes
+// when the word opens with it (-1 when it does not).
+type wordStem struct {
 	number uint32
+	keyLen int32
 }
 
 // maxStemCache bounds the words remembered for one language; past it
@@ -195,34 +216,101 @@ func (c stemCache) words(lang *language) *stemWords {
 		code = lang.code
 	}
 	w := c[code]
-	if w == nil || len(w.ids) >= maxStemCache {
-		w = &stemWords{lang: lang, ids: make(map[uint64]uint32), stems: []string{""}, numbers: make(map[string]uint32), term: []int32{0}}
+	if w == nil || w.ids.n >= maxStemCache {
+		w = &stemWords{lang: lang, stems: []stemEntry{{}}, numbers: make(map[string]uint32)}
 		c[code] = w
 	}
 	return w
 }
 
-// stem returns the number of the word's stem, or 0 when the word is no
-// term: a single character or a stopword.
-func (w *stemWords) stem(word string) uint32 {
+// stem returns the word's stem: number 0 when the word is no term (a
+// single character or a stopword).
+func (w *stemWords) stem(word string) wordStem {
 	h := normalize.Hash(word)
 	slot := &w.recent[h&(recentWords-1)]
 	if slot.hash == h && (h != 0 || slot.number != 0) {
-		return slot.number
+		return slot.wordStem
 	}
-	n, ok := w.ids[h]
+	ws, ok := w.ids.get(h)
 	if !ok {
-		n = w.number(word)
-		w.ids[h] = n
+		ws = w.number(word)
+		w.ids.put(h, ws)
 	}
-	*slot = recentWord{h, n}
-	return n
+	*slot = recentWord{h, ws}
+	return ws
+}
+
+// wordTable maps a word's 64-bit hash to its stem (and, for
+// vocab.internBytes, a key's hash to its id): an open addressing table,
+// at most half full, each slot the hash and the number side by side. A lookup is most often one read of memory the processor
+// has not cached (a Go map of the same took about two).
+type wordTable struct {
+	slots []wordSlot // a power of two of them, or none
+	n     int        // slots in use
+}
+
+// wordSlot is a hash, 1 + its stem's number and the stem's keyLen;
+// number1 0 is an empty slot.
+type wordSlot struct {
+	hash    uint64
+	number1 uint32
+	keyLen  int32
+}
+
+// minWordSlots is how many slots a wordTable starts with.
+const minWordSlots = 1 << 12
+
+// at is the first slot to look in for hash h: its high bits (the low
+// ones choose the slot of stemWords.recent).
+func (t *wordTable) at(h uint64) uint64 {
+	return h >> (64 - bits.TrailingZeros(uint(len(t.slots))))
+}
+
+// get returns the stem of hash h, and whether the table has it.
+func (t *wordTable) get(h uint64) (wordStem, bool) {
+	if len(t.slots) == 0 {
+		return wordStem{}, false
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := t.at(h); ; i = (i + 1) & mask {
+		switch s := &t.slots[i]; {
+		case s.number1 == 0:
+			return wordStem{}, false
+		case s.hash == h:
+			return wordStem{s.number1 - 1, s.keyLen}, true
+		}
+	}
+}
+
+// put adds hash h, not in the table, with its stem.
+func (t *wordTable) put(h uint64, ws wordStem) {
+	if 2*(t.n+1) > len(t.slots) {
+		old := t.slots
+		t.slots = make([]wordSlot, max(minWordSlots, 2*len(old)))
+		for _, s := range old {
+			if s.number1 != 0 {
+				t.place(s)
+			}
+		}
+	}
+	t.place(wordSlot{h, ws.number + 1, ws.keyLen})
+	t.n++
+}
+
+// place puts a slot in the first empty place from its hash's.
+func (t *wordTable) place(s wordSlot) {
+	mask := uint64(len(t.slots) - 1)
+	i := t.at(s.hash)
+	for t.slots[i].number1 != 0 {
+		i = (i + 1) & mask
+	}
+	t.slots[i] = s
 }
 
 // number reads a word not seen before.
-func (w *stemWords) number(word string) uint32 {
+func (w *stemWords) number(word string) wordStem {
 	if utf8.RuneCountInString(word) < 2 || w.lang != nil && w.lang.stopword(word) {
-		return 0
+		return wordStem{0, -1}
 	}
 	stem := word
 	if w.lang != nil && w.lang.stemmer != "" {
@@ -230,15 +318,20 @@ func (w *stemWords) number(word string) uint32 {
 			stem = s
 		}
 	}
+	ws := wordStem{0, -1}
+	if strings.HasPrefix(word, stem) {
+		ws.keyLen = int32(len(stem))
+	}
 	if n, ok := w.numbers[stem]; ok {
-		return n
+		ws.number = n
+		return ws
 	}
 	// A word is often a substring of its document's text; the cache
 	// keeps a copy, not the text.
 	stem = strings.Clone(stem)
 	n := uint32(len(w.stems))
-	w.stems = append(w.stems, stem)
-	w.term = append(w.term, 0)
+	w.stems = append(w.stems, stemEntry{key: stem})
 	w.numbers[stem] = n
-	return n
+	ws.number = n
+	return ws
 }

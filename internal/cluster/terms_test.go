@@ -20,8 +20,8 @@ func TestContentTermsKeepDecimalNumbers(t *testing.T) {
 	text := "A magnitude-5.9 quake, then 1,200 people fled; losses of $2.6 million. Page 7. In 2008.Then"
 	lang := languageOf("en", nil)
 	var keys []string
-	for _, tm := range contentTerms(text, normalize.Tokens(text), lang, make(stemCache)) {
-		keys = append(keys, tm.key)
+	for _, tm := range contentTerms(nil, text, normalize.Tokens(text), lang, make(stemCache)) {
+		keys = append(keys, tm.Key)
 	}
 	for _, want := range []string{"5.9", "1,200", "2.6", "2008"} {
 		if !slices.Contains(keys, want) {
@@ -43,22 +43,22 @@ func TestContentTermsKeepDecimalNumbers(t *testing.T) {
 func TestContentTermsCountRepeatsByStem(t *testing.T) {
 	text := "Talks resumed. The talks stalled, then talk resumed; the TALKS went on and on."
 	lang := languageOf("en", nil)
-	want := map[string]term{
-		"talk":  {key: "talk", surface: "talks", count: 4},
-		"resum": {key: "resum", surface: "resumed", count: 2},
-		"stall": {key: "stall", surface: "stalled", count: 1},
-		"went":  {key: "went", surface: "went", count: 1},
+	want := map[string]PreparedTerm{
+		"talk":  {Key: "talk", Surface: "talks", Count: 4},
+		"resum": {Key: "resum", Surface: "resumed", Count: 2},
+		"stall": {Key: "stall", Surface: "stalled", Count: 1},
+		"went":  {Key: "went", Surface: "went", Count: 1},
 	}
 	used := make(stemCache)
-	contentTerms("Other talks, other words: the resumed stalling.", normalize.Tokens("Other talks, other words: the resumed stalling."), lang, used)
+	contentTerms(nil, "Other talks, other words: the resumed stalling.", normalize.Tokens("Other talks, other words: the resumed stalling."), lang, used)
 	for name, stems := range map[string]stemCache{"fresh": make(stemCache), "used": used} {
-		got := contentTerms(text, normalize.Tokens(text), lang, stems)
+		got := contentTerms(nil, text, normalize.Tokens(text), lang, stems)
 		if len(got) != len(want) {
 			t.Errorf("%s cache: terms %+v, want %d terms", name, got, len(want))
 		}
 		for _, tm := range got {
-			if want[tm.key] != tm {
-				t.Errorf("%s cache: term %+v, want %+v", name, tm, want[tm.key])
+			if want[tm.Key] != tm {
+				t.Errorf("%s cache: term %+v, want %+v", name, tm, want[tm.Key])
 			}
 		}
 	}
@@ -109,7 +109,7 @@ func TestContentTermsAgreeWithStemmer(t *testing.T) {
 			words[i] = word()
 		}
 		text := strings.Join(words, " ")
-		want := map[string]term{}
+		want := map[string]PreparedTerm{}
 		var order []string
 		for _, w := range words {
 			if utf8.RuneCountInString(w) < 2 || lang.stopword(w) {
@@ -121,13 +121,13 @@ func TestContentTermsAgreeWithStemmer(t *testing.T) {
 			}
 			tm, ok := want[s]
 			if !ok {
-				tm = term{key: s, surface: w}
+				tm = PreparedTerm{Key: s, Surface: w}
 				order = append(order, s)
 			}
-			tm.count++
+			tm.Count++
 			want[s] = tm
 		}
-		got := contentTerms(text, normalize.Tokens(text), lang, stems)
+		got := contentTerms(nil, text, normalize.Tokens(text), lang, stems)
 		if len(got) != len(order) {
 			t.Fatalf("%d terms, want %d", len(got), len(order))
 		}

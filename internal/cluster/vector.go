@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/zeebo/xxh3"
 )
@@ -30,15 +31,31 @@ type vocab struct {
 	Docs    int      // documents counted
 	// recent holds keys internBytes met lately, by hash (not saved).
 	recent *recentKeys
+	// byHash holds the ids of every key internBytes met, by hash (not
+	// saved): a lookup in IDs reads the map's slots and the key's bytes
+	// besides, most often two or three reads of memory the processor has
+	// not cached, where this is one.
+	byHash wordTable
+	// lnDocs is ln1p(Docs), kept up to date by count (and readDocs when
+	// a saved state is read): idf needs it at every coordinate, and past
+	// len(lnSmall) documents it is a logarithm.
+	lnDocs float64
 }
 
 func newVocab() vocab { return vocab{IDs: make(map[string]uint32)} }
 
 // intern returns the id of key, adding it with its surface form if new.
+// A new key and surface are copied: a prepared item's are often parts of
+// its text, which the vocabulary would otherwise keep whole.
 func (v *vocab) intern(key, surface string) uint32 {
 	if id, ok := v.IDs[key]; ok {
 		return id
 	}
+	return v.add(strings.Clone(key), strings.Clone(surface))
+}
+
+// add adds a key not interned yet.
+func (v *vocab) add(key, surface string) uint32 {
 	id := uint32(len(v.Surface))
 	v.IDs[key] = id
 	v.Surface = append(v.Surface, surface)
@@ -60,9 +77,14 @@ func (v *vocab) internBytes(key, surface []byte) uint32 {
 	if slot.hash == h && slot.id1 > 0 {
 		return slot.id1 - 1
 	}
-	id, ok := v.IDs[string(key)]
-	if !ok {
-		id = v.intern(string(key), string(surface))
+	var id uint32
+	if ws, ok := v.byHash.get(h); ok {
+		id = ws.number
+	} else {
+		if id, ok = v.IDs[string(key)]; !ok {
+			id = v.add(string(key), string(surface))
+		}
+		v.byHash.put(h, wordStem{number: id})
 	}
 	*slot = recentKey{h, id + 1}
 	return id
@@ -90,8 +112,12 @@ func (v *vocab) fill() {
 // unsmoothed form would call every shared word common, and it never
 // reaches zero, so a word in every document still counts a little.
 func (v *vocab) idf(id uint32) float64 {
-	return ln1p(v.Docs) - ln1p(int(v.DF[id])) + 1
+	return v.lnDocs - ln1p(int(v.DF[id])) + 1
 }
+
+// readDocs brings lnDocs up to date with Docs, as a vocabulary read from
+// a saved state needs.
+func (v *vocab) readDocs() { v.lnDocs = ln1p(v.Docs) }
 
 // lnSmall holds ln(1+n) for the counts most terms have: idf is computed
 // for every coordinate of every comparison, and the table spares the
@@ -112,9 +138,19 @@ func ln1p(n int) float64 {
 	return math.Log(float64(1 + n))
 }
 
+// lnCount is ln(n), from the table of small logarithms when n is in it
+// (lnSmall[n-1] is math.Log(n) itself).
+func lnCount(n int) float64 {
+	if n >= 1 && n <= len(lnSmall) {
+		return lnSmall[n-1]
+	}
+	return math.Log(float64(n))
+}
+
 // count adds one document holding the ids of vec to the frequencies.
 func (v *vocab) count(vec []weighted) {
 	v.Docs++
+	v.lnDocs = ln1p(v.Docs)
 	if n := len(vec); n > 0 && int(vec[n-1].ID) >= len(v.DF) { // vec is sorted by id
 		v.DF = append(v.DF, make([]uint32, int(vec[n-1].ID)+1-len(v.DF))...)
 	}
@@ -143,7 +179,7 @@ func unitVector(counts []idCount) []weighted {
 		for ; i < len(counts) && counts[i].id == id; i++ {
 			n += counts[i].n
 		}
-		w := 1 + math.Log(float64(n))
+		w := 1 + lnCount(n)
 		norm += w * w
 		vec = append(vec, weighted{id, float32(w)})
 	}
@@ -241,7 +277,7 @@ func (q *query) cosine(b []weighted, v *vocab) float64 {
 	if len(q.vec) == 0 || len(b) == 0 {
 		return 0
 	}
-	base := ln1p(v.Docs)
+	base := v.lnDocs
 	var dot, nb float64
 	for _, y := range b {
 		idf := base - ln1p(int(v.DF[y.ID])) + 1 // v.idf(y.ID)
@@ -262,7 +298,7 @@ func (q *query) cosine(b []weighted, v *vocab) float64 {
 // normOf is Σ (w·idf)² of b under the vocabulary's current counts, summed
 // as cosine sums it, so that cosineNormed with it is cosine to the bit.
 func normOf(b []weighted, v *vocab) float64 {
-	base := ln1p(v.Docs)
+	base := v.lnDocs
 	var nb float64
 	for _, y := range b {
 		idf := base - ln1p(int(v.DF[y.ID])) + 1
@@ -282,7 +318,7 @@ func (q *query) cosineNormed(b []weighted, nb float64, v *vocab) float64 {
 	if len(q.vec) == 0 || len(b) == 0 {
 		return 0
 	}
-	base := ln1p(v.Docs)
+	base := v.lnDocs
 	var dot float64
 	for _, y := range b {
 		if int(y.ID) < len(q.at) {
@@ -300,7 +336,11 @@ func (q *query) cosineNormed(b []weighted, nb float64, v *vocab) float64 {
 
 // add returns the sum of two sorted vectors.
 func add(a, b []weighted) []weighted {
-	out := make([]weighted, 0, len(a)+len(b))
+	return appendSum(make([]weighted, 0, len(a)+len(b)), a, b)
+}
+
+// appendSum appends the sum of two sorted vectors to out.
+func appendSum(out, a, b []weighted) []weighted {
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
@@ -374,13 +414,18 @@ func top(vec []weighted, n int, v *vocab) []weighted {
 // bestScored returns the n best coordinates of vec, in no order.
 func bestScored(vec []weighted, n int, v *vocab) []scored {
 	n = max(0, min(n, len(vec)))
-	ss := make([]scored, len(vec))
-	base := ln1p(v.Docs)
-	for i, x := range vec {
-		ss[i] = scored{x, float64(x.W) * (base - ln1p(int(v.DF[x.ID])) + 1)} // v.idf, with ln(1+N) read once
-	}
+	ss := appendScored(make([]scored, 0, len(vec)), vec, v)
 	selectFirst(ss, n, betterScored)
 	return ss[:n]
+}
+
+// appendScored appends the coordinates of vec with their scores to ss.
+func appendScored(ss []scored, vec []weighted, v *vocab) []scored {
+	base := v.lnDocs
+	for _, x := range vec {
+		ss = append(ss, scored{x, float64(x.W) * (base - ln1p(int(v.DF[x.ID])) + 1)}) // v.idf, with ln(1+N) read once
+	}
+	return ss
 }
 
 // selectFirst reorders s so that its first n elements are the n best under
@@ -427,11 +472,48 @@ func prune(vec []weighted, n int, v *vocab) []weighted {
 	if len(vec) <= n {
 		return vec
 	}
-	ss := bestScored(vec, n, v)
+	return pruned(bestScored(vec, n, v))
+}
+
+// pruned is the coordinates of ss sorted by id.
+func pruned(ss []scored) []weighted {
 	out := make([]weighted, len(ss))
 	for i := range ss {
 		out[i] = ss[i].x
 	}
-	slices.SortFunc(out, func(a, b weighted) int { return int(a.ID) - int(b.ID) })
+	sortWeighted(out)
 	return out
+}
+
+// sortWeighted sorts coordinates of one vector (unique ids) by id. Each
+// packed with its weight's bits below its id, they sort as plain
+// integers, without a call of a comparison function at every step.
+func sortWeighted(vec []weighted) {
+	keys := make([]uint64, len(vec))
+	for i, x := range vec {
+		keys[i] = uint64(x.ID)<<32 | uint64(math.Float32bits(x.W))
+	}
+	slices.Sort(keys)
+	for i, k := range keys {
+		vec[i] = weighted{uint32(k >> 32), math.Float32frombits(uint32(k))}
+	}
+}
+
+// sumScratch is the room a sum of two vectors takes before it is pruned
+// (prunedSum), kept by the clusterer for its serial steps: a story's
+// vector is summed and pruned at every document it takes.
+type sumScratch struct {
+	sum []weighted
+	ss  []scored
+}
+
+// prunedSum is prune(add(a, b), n, v), in a new slice.
+func (sc *sumScratch) prunedSum(a, b []weighted, n int, v *vocab) []weighted {
+	sc.sum = appendSum(sc.sum[:0], a, b)
+	if len(sc.sum) <= n {
+		return slices.Clone(sc.sum)
+	}
+	sc.ss = appendScored(sc.ss[:0], sc.sum, v)
+	selectFirst(sc.ss, n, betterScored)
+	return pruned(sc.ss[:n])
 }

@@ -3,6 +3,7 @@ package cluster
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -73,6 +74,7 @@ func TestCosineNormed(t *testing.T) {
 		v.DF[i] = uint32(rng.IntN(70000)) // beyond the table of small logarithms too
 	}
 	v.Docs = 100000
+	v.readDocs()
 	vec := func(n, span int) []weighted {
 		seen := map[uint32]bool{}
 		var out []weighted
@@ -94,6 +96,48 @@ func TestCosineNormed(t *testing.T) {
 		want := q.cosine(b, &v)
 		if got := q.cosineNormed(b, normOf(b, &v), &v); got != want {
 			t.Fatalf("cosineNormed = %v, cosine = %v", got, want)
+		}
+	}
+}
+
+// TestPrunedSum: a sum pruned in the clusterer's scratch is the sum
+// pruned in fresh slices, coordinate for coordinate and bit for bit,
+// whatever was summed before in the same scratch.
+func TestPrunedSum(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	v := newVocab()
+	v.DF = make([]uint32, 3000)
+	for i := range v.DF {
+		v.DF[i] = uint32(rng.IntN(50))
+	}
+	v.Docs = 70000
+	v.readDocs()
+	vec := func(n int) []weighted {
+		ids := rng.Perm(3000)[:n]
+		out := make([]weighted, n)
+		for i, id := range ids {
+			out[i] = weighted{uint32(id), float32(rng.Float64())}
+		}
+		slices.SortFunc(out, func(x, y weighted) int { return cmp.Compare(x.ID, y.ID) })
+		return out
+	}
+	var sc sumScratch
+	for range 500 {
+		a, b := vec(rng.IntN(300)), vec(rng.IntN(300))
+		n := 1 + rng.IntN(250)
+		want := prune(add(a, b), n, &v)
+		got := sc.prunedSum(a, b, n, &v)
+		if !slices.Equal(got, want) {
+			t.Fatalf("prunedSum of %d and %d to %d: %v, want %v", len(a), len(b), n, got, want)
+		}
+	}
+}
+
+// TestLnCount: the table's logarithm of a count is math.Log's, to the bit.
+func TestLnCount(t *testing.T) {
+	for _, n := range []int{-1, 0, 1, 2, 3, 1000, len(lnSmall) - 1, len(lnSmall), len(lnSmall) + 1, 1 << 30} {
+		if got, want := lnCount(n), math.Log(float64(n)); got != want && !(math.IsNaN(got) && math.IsNaN(want)) {
+			t.Errorf("lnCount(%d) = %v, want %v", n, got, want)
 		}
 	}
 }

@@ -240,7 +240,8 @@ func readUnplaced(ctx context.Context, st store.Store, rebuild bool, opt StageOp
 	walk := func(ctx context.Context, fn func(unplacedPage) error) error {
 		return eachUnplaced(ctx, st, c, fn)
 	}
-	prepare := func(p *unplacedPage) preparedPage { return p.prepare(ctx, st, sources) }
+	var pr cluster.Preparer
+	prepare := func(p *unplacedPage) preparedPage { return p.prepare(ctx, st, &pr, sources) }
 	err = eachMappedOf(ctx, walk, prepare, func(_ int, p preparedPage) {
 		if context.Cause(ctx) != nil {
 			return
@@ -350,7 +351,7 @@ type preparedPage struct {
 
 // prepare reads the page's signals and prepares its documents
 // (cluster.Prepare) on the calling worker.
-func (p unplacedPage) prepare(ctx context.Context, st store.Store, sources map[string][]string) preparedPage {
+func (p unplacedPage) prepare(ctx context.Context, st store.Store, pr *cluster.Preparer, sources map[string][]string) preparedPage {
 	items, err := p.signalled(ctx, st, sources)
 	if err != nil {
 		return preparedPage{err: err}
@@ -358,7 +359,7 @@ func (p unplacedPage) prepare(ctx context.Context, st store.Store, sources map[s
 	out := preparedPage{ends: make([]int, 0, len(items)), dates: make([]time.Time, 0, len(items)), ids: make([]string, 0, len(items))}
 	for i := range items {
 		var prepared cluster.Prepared
-		out.records, prepared, err = appendPrepared(out.records, items[i])
+		out.records, prepared, err = appendPrepared(pr, out.records, items[i])
 		items[i] = cluster.Item{} // its text is not needed any more
 		if err != nil {
 			return preparedPage{err: err}
@@ -369,10 +370,10 @@ func (p unplacedPage) prepare(ctx context.Context, st store.Store, sources map[s
 	return out
 }
 
-// appendPrepared prepares an item for placing (cluster.Prepare) and
-// appends its record to b.
-func appendPrepared(b []byte, it cluster.Item) ([]byte, cluster.Prepared, error) {
-	prepared := cluster.Prepare(it)
+// appendPrepared prepares an item for placing (cluster.Prepare, with the
+// caches of pr) and appends its record to b.
+func appendPrepared(pr *cluster.Preparer, b []byte, it cluster.Item) ([]byte, cluster.Prepared, error) {
+	prepared := pr.Prepare(it)
 	b, err := prepared.AppendRecord(b)
 	return b, prepared, err
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/echotrace/echotrace/internal/cluster"
 	"github.com/echotrace/echotrace/internal/doc"
 	"github.com/echotrace/echotrace/internal/extract"
 	"github.com/echotrace/echotrace/internal/store"
@@ -26,6 +27,7 @@ import (
 // takes what it made (take). A nil *storyHandoff hands nothing off.
 type storyHandoff struct {
 	in      *unplaced // nil until begin, and once taken
+	prep    *cluster.Preparer
 	sources map[string][]string
 	// The linker's numbers of the documents' occurrences: those of the
 	// n-th document the quote stage read are ends[n-1] (0 for the first)
@@ -69,6 +71,7 @@ func (h *storyHandoff) begin(ctx context.Context, st store.Store, tempDir string
 		return err
 	}
 	h.in = &unplaced{c: c, rebuilt: rebuilt, file: file}
+	h.prep = new(cluster.Preparer)
 	return nil
 }
 
@@ -86,7 +89,7 @@ func (h *storyHandoff) prepare(d *doc.Document, mentions []store.EntityMention) 
 	// place in the order extraction gave them.
 	inText := slices.Clone(mentions)
 	slices.SortStableFunc(inText, func(a, b store.EntityMention) int { return a.Begin - b.Begin })
-	rec, prepared, err := appendPrepared(nil, storyItem(d, inText, h.sources[d.ID]))
+	rec, prepared, err := appendPrepared(h.prep, nil, storyItem(d, inText, h.sources[d.ID]))
 	return storyDoc{record: rec, date: prepared.Date, id: prepared.ID, err: err}
 }
 
@@ -148,6 +151,7 @@ func (h *storyHandoff) linked(l *extract.Linker) error {
 		}
 	}
 	h.in.quotes = h.quotes
+	h.prep = nil // every document is prepared: its caches can go
 	return h.in.file.done()
 }
 
