@@ -108,44 +108,43 @@ var holidays = set(`christmas easter thanksgiving halloween hanukkah ramadan pas
 // formType types a run of name tokens by its form alone, or returns ok
 // false when the form says nothing. none reports a run that names no
 // entity (a law, a contest, a page label).
-func formType(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) (t EntityType, ok, none bool) {
-	first, last := toks[a].Key, toks[b].Key
+func formType(text string, toks []normalize.Token, class []wordClass, a, b int, gaz *Gazetteer) (t EntityType, ok, none bool) {
+	first := toks[a].Key
+	cf, cl := class[a], class[b] // the first and last words' classes
 	switch {
-	case a == b && (labelWords[last] || genericNouns[last] || holidays[last] || calendarWords[last]):
+	case a == b && cl&(wcLabelWord|wcGenericNoun|wcHoliday|wcCalendarWord) != 0:
 		return Unknown, true, true
-	case eventHeads[last] && a < b, vesselPrefixes[first] && a < b, first == "operation" && a < b, hasKey(toks, a, b, "ship"), unitHeads[last] && a < b:
+	case cl&wcEventHead != 0 && a < b, cf&wcVesselPrefix != 0 && a < b, first == "operation" && a < b, hasKey(toks, a, b, "ship"), cl&wcUnitHead != 0 && a < b:
 		return Unknown, true, true
-	case a == b && isAllCaps(text[toks[a].Begin:toks[a].End]) && (functionWords[first] || adverbials[first] || prepositions[first] || notHeads[first]):
+	case a == b && isAllCaps(text[toks[a].Begin:toks[a].End]) && cf&(wcFunctionWord|wcAdverbial|wcPreposition|wcNotHead) != 0:
 		return Unknown, true, true // "TOO", "AND": a word in capitals
 	case b-a >= 2 && isAllCaps(tokenText(text, toks, a, b)):
 		return Unknown, true, true // "PEOPLE HAVE DIED IN": a shouted headline
-	case demonyms[last] && (a == b || directions[first] && a+1 == b || demonyms[first] && a+1 == b):
+	case cl&wcDemonym != 0 && (a == b || cf&wcDirection != 0 && a+1 == b || cf&wcDemonym != 0 && a+1 == b):
 		return Demonym, true, true
-	case a < b && allGeneric(toks, a, b):
+	case a < b && allInClass(class, a, b, wcGenericNoun|wcGenericModifier):
 		return Unknown, true, true // "Police Department": a kind of body, not one
-	case (placeHeads[last] || directions[last] && b-1 > a && placeHeads[toks[b-1].Key]) && a < b && !personBefore(text, toks, a),
-		placeOpeners[first] && a < b:
+	case (cl&wcPlaceHead != 0 || cl&wcDirection != 0 && b-1 > a && class[b-1]&wcPlaceHead != 0) && a < b && !personBefore(text, toks, class, a),
+		cf&wcPlaceOpener != 0 && a < b:
 		return Place, true, false
-	case a >= 2 && toks[a-1].Key == "of" && placeNouns[toks[a-2].Key] && !isUpperStart(text[toks[a-2].Begin:toks[a-2].End]) && !hasTitle(toks, a, b):
+	case a >= 2 && toks[a-1].Key == "of" && class[a-2]&wcPlaceNoun != 0 && !isUpperStart(text[toks[a-2].Begin:toks[a-2].End]) && !hasClass(class, a, b, wcTitle):
 		return Place, true, false
-	case a < b && hasAny(toks, a, b, placeWords) && !hasOrgWord(toks, a, b):
+	case a < b && hasClass(class, a, b, wcPlaceWord) && !hasClass(class, a, b, wcOrgWord):
 		return Place, true, false
-	case directions[first] && a < b && gaz.LookupSpan(text, toks, a+1, b) != nil:
+	case cf&wcDirection != 0 && a < b && gaz.LookupSpan(text, toks, a+1, b) != nil:
 		return Place, true, false
-	case orgHeads[last] && a < b:
+	case cl&wcOrgHead != 0 && a < b:
 		return Org, true, false
-	case compass[first] && a < b && !hasTitle(toks, a, b) && !hasOrgWord(toks, a, b):
+	case cf&wcCompass != 0 && a < b && !hasClass(class, a, b, wcTitle) && !hasClass(class, a, b, wcOrgWord):
 		return Place, true, false // "East Flatbush", "South Ozone Park"
 	}
 	// A known place followed by more capitalised words names something
 	// of that place: a team, a paper, a board ("Boston Red Sox",
 	// "New Orleans Saints", "Alaska Board").
-	for m := a + 1; m <= b; m++ {
-		if isTitle(toks[m].Key) {
-			return Unknown, false, false // "Oregon State Police Lt. Gregg Hastings": a person with a role
-		}
+	if a < b && hasClass(class, a+1, b, wcTitle) {
+		return Unknown, false, false // "Oregon State Police Lt. Gregg Hastings": a person with a role
 	}
-	for m := a; m < b && m < a+3 && !isTitle(first) && len(first) > 2 && !personBefore(text, toks, a); m++ {
+	for m := a; m < b && m < a+3 && cf&wcTitle == 0 && len(first) > 2 && !personBefore(text, toks, class, a); m++ {
 		// Only the place's own name, not one of a country's translations
 		// that is also a given name ("Maurice" is French for Mauritius).
 		if e := gaz.LookupSpan(text, toks, a, m); e != nil && e.Type == Place && (e.Kind != "country" || e.key() == runKey(toks, a, m)) {
@@ -153,7 +152,7 @@ func formType(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) (t 
 			// in the singular may as well be a person's name; teams are
 			// plural ("Detroit Pistons"), papers and bodies have their
 			// kind's word ("Boston Globe", "Alaska Board").
-			if e.Kind == "city" && m+1 == b && !plural(toks[b].Key) && !orgWords[toks[b].Key] && !isAllCaps(text[toks[b].Begin:toks[b].End]) {
+			if e.Kind == "city" && m+1 == b && !plural(toks[b].Key) && cl&wcOrgWord == 0 && !isAllCaps(text[toks[b].Begin:toks[b].End]) {
 				return Unknown, false, false
 			}
 			return Org, true, false
@@ -168,31 +167,11 @@ func plural(k string) bool {
 	return strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ss") || strings.HasSuffix(k, "x")
 }
 
-// hasAny reports whether a word of [a, b] is in the set.
-func hasAny(toks []normalize.Token, a, b int, words map[string]bool) bool {
+// allInClass reports whether every word of [a, b] is in a list of c
+// ("Police Department": generic nouns and modifiers).
+func allInClass(class []wordClass, a, b int, c wordClass) bool {
 	for i := a; i <= b; i++ {
-		if words[toks[i].Key] {
-			return true
-		}
-	}
-	return false
-}
-
-// hasTitle reports whether a word of [a, b] is a title.
-func hasTitle(toks []normalize.Token, a, b int) bool {
-	for i := a; i <= b; i++ {
-		if isTitle(toks[i].Key) {
-			return true
-		}
-	}
-	return false
-}
-
-// allGeneric reports whether every word of [a, b] is a generic noun or
-// modifier.
-func allGeneric(toks []normalize.Token, a, b int) bool {
-	for i := a; i <= b; i++ {
-		if !genericNouns[toks[i].Key] && !genericModifiers[toks[i].Key] {
+		if class[i]&c == 0 {
 			return false
 		}
 	}
@@ -202,7 +181,7 @@ func allGeneric(toks []normalize.Token, a, b int) bool {
 // personBefore reports whether the run at a is written as a person's
 // name whatever its last word: an initial opens it ("P.J. Hill") or a
 // role stands before it ("prosecutor Kellie Hill").
-func personBefore(text string, toks []normalize.Token, a int) bool {
+func personBefore(text string, toks []normalize.Token, class []wordClass, a int) bool {
 	// An initial, but not an abbreviated direction ("E. Dahlia Ave").
 	if k := toks[a].Key; len([]rune(k)) == 1 && !strings.Contains("nsew", k) {
 		return true
@@ -211,7 +190,7 @@ func personBefore(text string, toks []normalize.Token, a int) bool {
 	if w := text[toks[a].Begin:toks[a].End]; len(w) == 2 && isAllCaps(w) {
 		return true
 	}
-	return a > 0 && isBlank(gap(text, toks, a)) && (roleNouns[toks[a-1].Key] || isTitle(toks[a-1].Key) || personNouns[toks[a-1].Key]) && !isUpperStart(text[toks[a-1].Begin:toks[a-1].End])
+	return a > 0 && isBlank(gap(text, toks, a)) && class[a-1]&(wcRoleNoun|wcTitle|wcPersonNoun) != 0 && !isUpperStart(text[toks[a-1].Begin:toks[a-1].End])
 }
 
 // hasKey reports whether a token of [a, b] has key k.

@@ -75,7 +75,7 @@ func findNameRuns(runs []nameRun, text string, toks []normalize.Token, starts, t
 			g := gap(text, toks, j+1)
 			// A firm's suffix ends its name ("Summit Entertainment LLC
 			// Summit Entertainment" is two names).
-			if j > i && corporateSuffixes[toks[j].Key] {
+			if j > i && class[j]&wcCorporateSuffix != 0 {
 				break
 			}
 			// "Mr. Trump", "Gene B. Sperling": the full stop of a title
@@ -100,9 +100,9 @@ func findNameRuns(runs []nameRun, text string, toks []normalize.Token, starts, t
 				// A particle or "of" joins two capitalised parts.
 				k := toks[j+1].Key
 				if j+2 < len(toks) && gap(text, toks, j+2) == " " && capital(j+2) &&
-					(nameParticles[k] && !isUpperStart(text[toks[j+1].Begin:toks[j+1].End]) ||
-						(k == "of" || k == "for") && hasOrgWord(toks, i, j) || k == "of" && i == j && ofPlaces[toks[i].Key] ||
-						(k == "and" || k == "&") && !orgHeads[toks[j].Key] && !orgWords[toks[j].Key] && orgAhead(text, toks, j+2, capital)) {
+					(class[j+1]&wcNameParticle != 0 && !isUpperStart(text[toks[j+1].Begin:toks[j+1].End]) ||
+						(k == "of" || k == "for") && hasClass(class, i, j, wcOrgWord) || k == "of" && i == j && class[i]&wcOfPlace != 0 ||
+						(k == "and" || k == "&") && class[j]&(wcOrgHead|wcOrgWord) == 0 && orgAhead(text, toks, class, j+2, capital)) {
 					j += 2
 					continue
 				}
@@ -111,7 +111,7 @@ func findNameRuns(runs []nameRun, text string, toks []normalize.Token, starts, t
 		}
 		// A run of one capitalised word opening a sentence is a name only
 		// if the word is not also used in lower case or is a known place.
-		if i == j && starts[i] && (lower.at(i) || roleNouns[toks[i].Key] || plurals(toks[i].Key)) && gaz.Lookup(toks[i].Key) == nil {
+		if i == j && starts[i] && (lower.at(i) || class[i]&wcRoleNoun != 0 || plurals(toks[i].Key)) && gaz.Lookup(toks[i].Key) == nil {
 			i = j
 			continue
 		}
@@ -123,12 +123,12 @@ func findNameRuns(runs []nameRun, text string, toks []normalize.Token, starts, t
 		}
 		// "Considering Lionsgate": a participle or a word used in lower
 		// case opening the sentence is not part of the name.
-		if i < j && (starts[i] || afterColon(text, toks, i)) && (lower.at(i) || len(toks[i].Key) > 5 && strings.HasSuffix(toks[i].Key, "ing") || openingCueWord(toks[i].Key)) && !titles[toks[i].Key] {
+		if i < j && (starts[i] || afterColon(text, toks, i)) && (lower.at(i) || len(toks[i].Key) > 5 && strings.HasSuffix(toks[i].Key, "ing") || openingCueWord(toks[i].Key)) && class[i]&wcTitleWord == 0 {
 			i++
 		}
 		// "Under Berdymukhamedov", "Ironically Nichols": a preposition or
 		// an adverb is no part of a name wherever it stands.
-		for i < j && (prepositions[toks[i].Key] && len(toks[i].Key) > 2 || capitalisedAdverb(toks[i].Key)) {
+		for i < j && (class[i]&wcPreposition != 0 && len(toks[i].Key) > 2 || capitalisedAdverb(toks[i].Key)) {
 			i++
 		}
 		// What the stripping leaves must open with a capital, not with
@@ -139,7 +139,7 @@ func findNameRuns(runs []nameRun, text string, toks []normalize.Token, starts, t
 		}
 		// A weekday after a name is when, not part of it ("… Center
 		// Thursday").
-		for j > i && (weekdays[toks[j].Key] || len([]rune(toks[j].Key)) == 1) {
+		for j > i && (class[j]&wcWeekday != 0 || len([]rune(toks[j].Key)) == 1) {
 			j-- // nor a letter cut from a name ("Jim O" of "Jim O'Brien")
 		}
 		if i == j && len([]rune(toks[i].Key)) == 1 {
@@ -152,7 +152,7 @@ func findNameRuns(runs []nameRun, text string, toks []normalize.Token, starts, t
 			i = j
 			continue
 		}
-		r := classifyRun(text, toks, i, j, gaz, titleSurname(text, toks, i, j, lower, gaz))
+		r := classifyRun(text, toks, class, i, j, gaz, titleSurname(text, toks, i, j, lower, gaz))
 		// "the tourist Island of Qeshm": a word the text also writes in
 		// lower case is no translation of a country's name (Island is
 		// German for Iceland).
@@ -322,7 +322,7 @@ func digits(k string) int {
 
 // orgAhead reports whether the capitalised words from token i on end
 // in an organisation's head word ("Fish and Wildlife Service").
-func orgAhead(text string, toks []normalize.Token, i int, capital func(int) bool) bool {
+func orgAhead(text string, toks []normalize.Token, class []wordClass, i int, capital func(int) bool) bool {
 	last := -1
 	for m := i; m < len(toks) && m < i+4 && capital(m); m++ {
 		last = m
@@ -332,20 +332,22 @@ func orgAhead(text string, toks []normalize.Token, i int, capital func(int) bool
 	}
 	// The head ends the part after "and": "Fish and Wildlife Service",
 	// not "Wildlife and Center for Biological Diversity".
-	return last >= 0 && (orgHeads[toks[last].Key] || orgWords[toks[last].Key])
+	return last >= 0 && class[last]&(wcOrgHead|wcOrgWord) != 0
 }
 
-func hasOrgWord(toks []normalize.Token, a, b int) bool {
+// hasClass reports whether a word of [a, b] is in a list of c.
+func hasClass(class []wordClass, a, b int, c wordClass) bool {
 	for i := a; i <= b; i++ {
-		if orgWords[toks[i].Key] {
+		if class[i]&c != 0 {
 			return true
 		}
 	}
 	return false
 }
 
-// classifyRun splits a run into titles and name proper and decides its type.
-func classifyRun(text string, toks []normalize.Token, a, b int, gaz *Gazetteer, surname bool) nameRun {
+// classifyRun splits a run into titles and name proper and decides its
+// type; class gives each token's word classes.
+func classifyRun(text string, toks []normalize.Token, class []wordClass, a, b int, gaz *Gazetteer, surname bool) nameRun {
 	r := nameRun{First: a, Last: b, NameFirst: a, Type: Unknown}
 	// The gazetteer knows places and organisations by their full name.
 	if e := gaz.LookupSpan(text, toks, a, b); e != nil {
@@ -355,41 +357,41 @@ func classifyRun(text string, toks []normalize.Token, a, b int, gaz *Gazetteer, 
 	// "Chief of Police Scott Russell", "Secretary of State Condoleezza
 	// Rice": the word after a title and "of" is the office's domain, the
 	// name follows it.
-	if a >= 2 && b-a >= 2 && toks[a-1].Key == "of" && isTitle(toks[a-2].Key) &&
-		(orgWords[toks[a].Key] || genericNouns[toks[a].Key] || titles[toks[a].Key]) && !hasOrgWord(toks, a+1, b) && !hasTitle(toks, a+1, b) && allCapitalised(text, toks, a+1, b) {
+	if a >= 2 && b-a >= 2 && toks[a-1].Key == "of" && class[a-2]&wcTitle != 0 &&
+		class[a]&(wcOrgWord|wcGenericNoun|wcTitleWord) != 0 && !hasClass(class, a+1, b, wcOrgWord) && !hasClass(class, a+1, b, wcTitle) && allCapitalised(text, toks, a+1, b) {
 		r.Type, r.NameFirst = Person, a+1
 		r.Roles = append(r.Roles, tokenText(text, toks, a-2, a))
 		return r
 	}
 	// "Mr. Ridge", "Ms. Lake": after an honorific, a person whatever the
 	// name's form says.
-	if honorifics[toks[a].Key] && b > a && !honorifics[toks[b].Key] && !addressedOffices[toks[a+1].Key] {
+	if class[a]&wcHonorific != 0 && b > a && class[b]&wcHonorific == 0 && class[a+1]&wcAddressedOffice == 0 {
 		r.Type, r.NameFirst = Person, a+1
 		r.Roles = append(r.Roles, tokenText(text, toks, a, a))
 		return r
 	}
-	if t, ok, none := formType(text, toks, a, b, gaz); ok {
+	if t, ok, none := formType(text, toks, class, a, b, gaz); ok {
 		r.Type, r.None = t, none
 		if t == Demonym {
 			r.Type, r.Demonym = Unknown, true
 		}
 		return r
 	}
-	if a > 0 && orgRoleNouns[toks[a-1].Key] && gap(text, toks, a) == " " ||
-		b+1 < len(toks) && outletNouns[toks[b+1].Key] && gap(text, toks, b+1) == " " {
+	if a > 0 && class[a-1]&wcOrgRoleNoun != 0 && gap(text, toks, a) == " " ||
+		b+1 < len(toks) && class[b+1]&wcOutletNoun != 0 && gap(text, toks, b+1) == " " {
 		r.Type = Org
 		return r
 	}
 	// "the La Croisette seafront", "the Mount Pleasant neighbourhood": a
 	// noun for a kind of place after the name makes it a place's.
-	if b+1 < len(toks) && placeFollowers[toks[b+1].Key] && isBlank(gap(text, toks, b+1)) && !isUpperStart(text[toks[b+1].Begin:toks[b+1].End]) {
+	if b+1 < len(toks) && class[b+1]&wcPlaceFollower != 0 && isBlank(gap(text, toks, b+1)) && !isUpperStart(text[toks[b+1].Begin:toks[b+1].End]) {
 		r.Type = Place
 		return r
 	}
 	// "Le Monde", but not "Los Angeles County Sheriff
 	// Lee Baca" or "LA Superior Court Judge …": a known place opening the
 	// run is no article.
-	if articleStarts[toks[a].Key] && b > a && !placeOpens(text, toks, a, b, gaz) {
+	if class[a]&wcArticleStart != 0 && b > a && !placeOpens(text, toks, a, b, gaz) {
 		r.Type = Org
 		return r
 	}
@@ -401,8 +403,8 @@ func classifyRun(text string, toks []normalize.Token, a, b int, gaz *Gazetteer, 
 	}
 	// After an honorific a title word is a surname ("Mr. King", "Ms.
 	// Singer").
-	for n >= a && (!isTitle(toks[n].Key) || n > a && honorifics[toks[n-1].Key] && !honorifics[toks[n].Key] && !addressedOffices[toks[n].Key]) && names < 4 {
-		if !nameParticles[toks[n].Key] {
+	for n >= a && (class[n]&wcTitle == 0 || n > a && class[n-1]&wcHonorific != 0 && class[n]&(wcHonorific|wcAddressedOffice) == 0) && names < 4 {
+		if class[n]&wcNameParticle == 0 {
 			names++
 		}
 		n--
@@ -410,7 +412,7 @@ func classifyRun(text string, toks []normalize.Token, a, b int, gaz *Gazetteer, 
 	r.NameFirst = n + 1
 	// An organisation word in the name proper, or in a run without titles
 	// ("Ministry of Defence"), makes an organisation.
-	if hasOrgWord(toks, r.NameFirst, b) || r.NameFirst == a && hasOrgWord(toks, a, b) {
+	if hasClass(class, r.NameFirst, b, wcOrgWord) || r.NameFirst == a && hasClass(class, a, b, wcOrgWord) {
 		r.Type = Org
 		r.NameFirst = a
 		return r
@@ -444,10 +446,10 @@ func classifyRun(text string, toks []normalize.Token, a, b int, gaz *Gazetteer, 
 	}
 	// A role word right before the name ("military expert Ivan Petrov")
 	// makes it a person's, whatever its shape.
-	if r.Type == Person && a > 0 && roleNouns[toks[a-1].Key] && gap(text, toks, a) == " " {
+	if r.Type == Person && a > 0 && class[a-1]&wcRoleNoun != 0 && gap(text, toks, a) == " " {
 		r.ByShape = false
 		m := a - 1
-		for m > 0 && gap(text, toks, m) == " " && !determiners[toks[m-1].Key] && !isUpperStart(text[toks[m-1].Begin:toks[m-1].End]) && a-m < 3 && !prepositions[toks[m-1].Key] {
+		for m > 0 && gap(text, toks, m) == " " && class[m-1]&wcDeterminer == 0 && !isUpperStart(text[toks[m-1].Begin:toks[m-1].End]) && a-m < 3 && class[m-1]&wcPreposition == 0 {
 			m--
 		}
 		r.Roles = append(r.Roles, tokenText(text, toks, m, a-1))

@@ -12,7 +12,7 @@ import "sync"
 // other question still asks them.
 
 // wordClass holds one bit per word list a key belongs to.
-type wordClass uint16
+type wordClass uint64
 
 // The word lists the per-token passes ask about.
 const (
@@ -26,6 +26,43 @@ const (
 	wcFunctionWord
 	wcCalendarWord
 	wcInscriptionCue
+
+	// The lists the name-run scan (findNameRuns, classifyRun, formType)
+	// asks about each word of a run and the words around it.
+	wcTitle     // isTitle: titles, rankAbbreviations, moreTitles
+	wcTitleWord // titles alone
+	wcHonorific // honorifics
+	wcAddressedOffice
+	wcOrgWord
+	wcOrgHead
+	wcOrgRoleNoun
+	wcOutletNoun
+	wcGenericNoun
+	wcGenericModifier
+	wcPlaceFollower
+	wcArticleStart
+	wcNameParticle
+	wcRoleNoun
+	wcPersonNoun
+	wcDeterminer
+	wcPreposition
+	wcCorporateSuffix
+	wcOfPlace
+	wcWeekday
+	wcLabelWord
+	wcHoliday
+	wcEventHead
+	wcVesselPrefix
+	wcUnitHead
+	wcAdverbial
+	wcNotHead
+	wcDemonym
+	wcDirection
+	wcCompass
+	wcPlaceHead
+	wcPlaceOpener
+	wcPlaceNoun
+	wcPlaceWord
 )
 
 // wordClasses maps every key of the lists to its bits; a key in none is
@@ -55,7 +92,34 @@ func buildWordClasses() map[string]wordClass {
 	add(wcFunctionWord, functionWords)
 	add(wcCalendarWord, calendarWords)
 	add(wcInscriptionCue, inscriptionCues)
+	for _, l := range nameRunLists() {
+		add(l.c, l.words)
+	}
 	return m
+}
+
+// classList is a word list and its bit.
+type classList struct {
+	c     wordClass
+	words map[string]bool
+}
+
+// nameRunLists are the word lists of the name-run scan with their bits
+// (isTitle's three lists share one).
+func nameRunLists() []classList {
+	return []classList{
+		{wcTitle, titles}, {wcTitle, rankAbbreviations}, {wcTitle, moreTitles},
+		{wcTitleWord, titles}, {wcHonorific, honorifics}, {wcAddressedOffice, addressedOffices},
+		{wcOrgWord, orgWords}, {wcOrgHead, orgHeads}, {wcOrgRoleNoun, orgRoleNouns}, {wcOutletNoun, outletNouns},
+		{wcGenericNoun, genericNouns}, {wcGenericModifier, genericModifiers}, {wcPlaceFollower, placeFollowers},
+		{wcArticleStart, articleStarts}, {wcNameParticle, nameParticles}, {wcRoleNoun, roleNouns},
+		{wcPersonNoun, personNouns}, {wcDeterminer, determiners}, {wcPreposition, prepositions},
+		{wcCorporateSuffix, corporateSuffixes}, {wcOfPlace, ofPlaces}, {wcWeekday, weekdays},
+		{wcLabelWord, labelWords}, {wcHoliday, holidays}, {wcEventHead, eventHeads},
+		{wcVesselPrefix, vesselPrefixes}, {wcUnitHead, unitHeads}, {wcAdverbial, adverbials},
+		{wcNotHead, notHeads}, {wcDemonym, demonyms}, {wcDirection, directions}, {wcCompass, compass},
+		{wcPlaceHead, placeHeads}, {wcPlaceOpener, placeOpeners}, {wcPlaceNoun, placeNouns}, {wcPlaceWord, placeWords},
+	}
 }
 
 // classify numbers the distinct keys of the document (a.wordID, from 0

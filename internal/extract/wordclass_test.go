@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // Every token's word classes answer exactly what the word lists they
 // stand for answer, for every word of the lists and for words in none.
@@ -21,9 +24,40 @@ func TestWordClassesAgreeWithLists(t *testing.T) {
 		{"calendarWords", wcCalendarWord, func(k string) bool { return calendarWords[k] }},
 		{"inscriptionCues", wcInscriptionCue, func(k string) bool { return inscriptionCues[k] }},
 	}
+	// The name-run scan's lists, a bit for one list or more (isTitle's).
+	byBit := map[wordClass][]map[string]bool{}
+	var bits []wordClass
+	for _, l := range nameRunLists() {
+		if byBit[l.c] == nil {
+			bits = append(bits, l.c)
+		}
+		byBit[l.c] = append(byBit[l.c], l.words)
+	}
+	for _, c := range bits {
+		lists = append(lists, struct {
+			name string
+			c    wordClass
+			in   func(k string) bool
+		}{fmt.Sprintf("name-run list %#x", uint64(c)), c, func(k string) bool {
+			for _, m := range byBit[c] {
+				if m[k] {
+					return true
+				}
+			}
+			return false
+		}})
+	}
+	if !byBit[wcTitle][0]["president"] || len(byBit[wcTitle]) != 3 {
+		t.Fatal("the titles' bit stands for isTitle's three lists")
+	}
 	keys := map[string]bool{"minister": true, "": true, "Said": true, "saids": true}
 	for _, m := range []map[string]bool{cueVerbs, passiveCues, namingVerbs, findingVerbs, sayingNouns, functionWords, calendarWords, inscriptionCues} {
 		for k := range m {
+			keys[k] = true
+		}
+	}
+	for _, l := range nameRunLists() {
+		for k := range l.words {
 			keys[k] = true
 		}
 	}
