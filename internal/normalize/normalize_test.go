@@ -210,3 +210,19 @@ func FuzzScanByRune(f *testing.F) {
 		}
 	})
 }
+
+// The ASCII path of Fold collapses white space as strings.Fields and
+// strings.Join do.
+func FuzzCollapseASCIISpace(f *testing.F) {
+	for _, s := range []string{"", " ", "a", " a ", "a  b\t\tc\n", "\v\fa\rb \x01 c", "x\x7f y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !isASCII(s) {
+			return
+		}
+		if got, want := collapseASCIISpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("collapseASCIISpace(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
