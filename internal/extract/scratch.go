@@ -16,6 +16,7 @@ type scratch struct {
 	toks                   []normalize.Token
 	wordID                 []int32
 	class                  []wordClass
+	classes                []wordClass // key number -> its classes (classify)
 	tokSent, runAt         []int
 	starts, inQuote, upper []bool
 	runs                   []nameRun
@@ -50,6 +51,6 @@ func (a *analysis) release() {
 	clear(a.toks)
 	clear(a.runs)
 	*s = scratch{toks: a.toks[:0], wordID: a.wordID, class: a.class, tokSent: a.tokSent, runAt: a.runAt,
-		starts: a.starts, inQuote: a.inQuote, upper: s.upper, runs: a.runs[:0], tokIndex: a.tokIndex}
+		starts: a.starts, inQuote: a.inQuote, upper: s.upper, runs: a.runs[:0], tokIndex: a.tokIndex, classes: s.classes[:0]}
 	scratchPool.Put(s)
 }

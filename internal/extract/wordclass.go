@@ -137,7 +137,11 @@ func (a *analysis) classify() {
 			keyNumbers.Put(ids)
 		}
 	}()
-	var classes []wordClass
+	var classes []wordClass // key number -> its classes
+	if a.scratch != nil {
+		classes = a.scratch.classes[:0]
+		defer func() { a.scratch.classes = classes }()
+	}
 	a.wordID = sized(a.wordID, len(a.toks))
 	a.class = sized(a.class, len(a.toks))
 	for i, t := range a.toks {
