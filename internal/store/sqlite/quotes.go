@@ -3,11 +3,14 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/json"
 	"fmt"
 	"iter"
+	"strconv"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/echotrace/echotrace/internal/doc"
 	"github.com/echotrace/echotrace/internal/extract"
@@ -80,7 +83,7 @@ var quoteIndexes = []string{
 // when version is newer than theirs.
 func (s *DB) ReplaceQuoteRows(ctx context.Context, version int64, rows store.QuoteRows) (bool, error) {
 	replaced := false
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTxConn(ctx, writerCacheKiB, func(conn *sql.Conn, tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE counters SET value = ? WHERE name = 'quotes_version' AND value < ?`, version, version)
 		if err != nil {
 			return err
@@ -99,23 +102,22 @@ func (s *DB) ReplaceQuoteRows(ctx context.Context, version int64, rows store.Quo
 				return fmt.Errorf("clear %s: %w", t, err)
 			}
 		}
-		if err := insertSeq(ctx, tx, `INSERT INTO quote_occurrences(ord, quote, doc, outlet, kind, begin, end, text, parts,
-			unclosed, speaker, speaker_type, speaker_begin, speaker_end, speaker_text, cue, cue_begin, cue_end)`, 18, rows.Occurrences, func(i int, o store.OccurrenceRow) []any {
-			parts, _ := json.Marshal(o.Parts)
-			row := []any{i, o.Quote, o.Doc, o.Outlet, string(o.Kind), o.Begin, o.End, o.Text, string(parts), o.Unclosed,
-				nullString(o.Speaker), nullString(string(o.SpeakerType)), nil, nil, nullString(o.SpeakerText), nullString(o.Cue), nil, nil}
+		if err := insertSeq(ctx, conn, `INSERT INTO quote_occurrences(ord, quote, doc, outlet, kind, begin, end, text, parts,
+			unclosed, speaker, speaker_type, speaker_begin, speaker_end, speaker_text, cue, cue_begin, cue_end)`, 18, rows.Occurrences, func(dst []any, i int, o store.OccurrenceRow) []any {
+			var sb, se, cb, ce any
 			if o.SpeakerSpan != nil {
-				row[12], row[13] = o.SpeakerSpan.Begin, o.SpeakerSpan.End
+				sb, se = int64(o.SpeakerSpan.Begin), int64(o.SpeakerSpan.End)
 			}
 			if o.CueSpan != nil {
-				row[16], row[17] = o.CueSpan.Begin, o.CueSpan.End
+				cb, ce = int64(o.CueSpan.Begin), int64(o.CueSpan.End)
 			}
-			return row
+			return append(dst, int64(i), o.Quote, o.Doc, o.Outlet, string(o.Kind), int64(o.Begin), int64(o.End), o.Text, spansJSON(o.Parts), o.Unclosed,
+				nullString(o.Speaker), nullString(string(o.SpeakerType)), sb, se, nullString(o.SpeakerText), nullString(o.Cue), cb, ce)
 		}); err != nil {
 			return fmt.Errorf("store quote occurrences: %w", err)
 		}
-		if err := insertSeq(ctx, tx, `INSERT INTO entity_mentions(ord, doc, outlet, entity, name, type, begin, end, text, reference)`, 10, rows.Mentions, func(i int, m store.EntityMention) []any {
-			return []any{i, m.Doc, m.Outlet, m.Entity, m.Name, string(m.Type), m.Begin, m.End, m.Text, m.Reference}
+		if err := insertSeq(ctx, conn, `INSERT INTO entity_mentions(ord, doc, outlet, entity, name, type, begin, end, text, reference)`, 10, rows.Mentions, func(dst []any, i int, m store.EntityMention) []any {
+			return append(dst, int64(i), m.Doc, m.Outlet, m.Entity, m.Name, string(m.Type), int64(m.Begin), int64(m.End), m.Text, m.Reference)
 		}); err != nil {
 			return fmt.Errorf("store entity mentions: %w", err)
 		}
@@ -142,16 +144,24 @@ func (s *DB) ReplaceQuoteRows(ctx context.Context, version int64, rows store.Quo
 const insertBatch = 64
 
 // insertSeq inserts every row of a sequence with prepared multi-row
-// inserts of insertBatch rows (the last one shorter); head is the
-// statement up to VALUES ("INSERT INTO t(a, b)"), cols its number of
-// columns, and args gives a row's values from its number and the row.
+// inserts of insertBatch rows (the last one shorter) on conn, whose
+// transaction is open; head is the statement up to VALUES ("INSERT INTO
+// t(a, b)"), cols its number of columns, and args appends a row's values,
+// given its number, to dst. The values are what the driver binds as they
+// are (int64, string, bool, nil).
 //
 // The rows are read and turned into values on a goroutine of their own
 // while this one executes the batches before: reading a row (the quote
 // stage decodes it from a temporary file) and converting its values cost
 // about a third of what SQLite's writing of it does, and the write is
 // the one serial step of a replacement, so they overlap.
-func insertSeq[T any](ctx context.Context, tx *sql.Tx, head string, cols int, rows iter.Seq2[T, error], args func(i int, row T) []any) error {
+//
+// The batches go to the driver directly (sql.Conn.Raw), in one slice of
+// arguments used again for each: through database/sql every execution
+// made its own copy of the values and checked each, and at a million
+// documents that copying was gigabytes of garbage, collected at the
+// store step's tight pace while the linker's tables are alive.
+func insertSeq[T any](ctx context.Context, conn *sql.Conn, head string, cols int, rows iter.Seq2[T, error], args func(dst []any, i int, row T) []any) error {
 	if rows == nil {
 		return nil
 	}
@@ -159,11 +169,6 @@ func insertSeq[T any](ctx context.Context, tx *sql.Tx, head string, cols int, ro
 		tuple := "(" + strings.TrimSuffix(strings.Repeat("?, ", cols), ", ") + ")"
 		return head + " VALUES " + strings.TrimSuffix(strings.Repeat(tuple+", ", n), ", ")
 	}
-	full, err := tx.PrepareContext(ctx, statement(insertBatch))
-	if err != nil {
-		return err
-	}
-	defer full.Close()
 	batches := make(chan rowBatch, insertAhead)
 	free := make(chan []any, insertAhead+2)
 	for range insertAhead + 2 {
@@ -190,7 +195,7 @@ func insertSeq[T any](ctx context.Context, tx *sql.Tx, head string, cols int, ro
 				send(rowBatch{err: err})
 				return
 			}
-			batch = append(batch, args(i, row)...)
+			batch = args(batch, i, row)
 			i++
 			if len(batch) == insertBatch*cols {
 				if !send(rowBatch{values: batch}) {
@@ -211,28 +216,79 @@ func insertSeq[T any](ctx context.Context, tx *sql.Tx, head string, cols int, ro
 		close(stop)
 		wg.Wait()
 	}()
-	first := 0 // number of the batch's first row
-	for b := range batches {
-		if b.err != nil {
-			return b.err
+	return conn.Raw(func(dc any) error {
+		prep, ok := dc.(driver.ConnPrepareContext)
+		if !ok {
+			return fmt.Errorf("driver connection %T cannot prepare with a context", dc)
 		}
-		st := full
-		if len(b.values) < insertBatch*cols {
-			rest, err := tx.PrepareContext(ctx, statement(len(b.values)/cols))
+		prepare := func(n int) (driver.Stmt, driver.StmtExecContext, error) {
+			st, err := prep.PrepareContext(ctx, statement(n))
 			if err != nil {
-				return err
+				return nil, nil, err
 			}
-			defer rest.Close()
-			st = rest
+			ex, ok := st.(driver.StmtExecContext)
+			if !ok {
+				st.Close()
+				return nil, nil, fmt.Errorf("driver statement %T cannot execute with a context", st)
+			}
+			return st, ex, nil
 		}
-		if _, err := st.ExecContext(ctx, b.values...); err != nil {
-			return fmt.Errorf("rows %d to %d: %w", first, first+len(b.values)/cols-1, err)
+		full, fullExec, err := prepare(insertBatch)
+		if err != nil {
+			return err
 		}
-		first += len(b.values) / cols
-		clear(b.values)
-		free <- b.values[:0]
+		defer full.Close()
+		named := make([]driver.NamedValue, insertBatch*cols)
+		first := 0 // number of the batch's first row
+		for b := range batches {
+			if b.err != nil {
+				return b.err
+			}
+			ex := fullExec
+			if len(b.values) < insertBatch*cols {
+				rest, restExec, err := prepare(len(b.values) / cols)
+				if err != nil {
+					return err
+				}
+				defer rest.Close()
+				ex = restExec
+			}
+			nv := named[:len(b.values)]
+			for j, v := range b.values {
+				nv[j] = driver.NamedValue{Ordinal: j + 1, Value: v}
+			}
+			_, err := ex.ExecContext(ctx, nv)
+			clear(nv)
+			if err != nil {
+				return fmt.Errorf("rows %d to %d: %w", first, first+len(b.values)/cols-1, err)
+			}
+			first += len(b.values) / cols
+			clear(b.values)
+			free <- b.values[:0]
+		}
+		return nil
+	})
+}
+
+// spansJSON is json.Marshal of spans as a string, without reflection.
+func spansJSON(spans []doc.Span) string {
+	if spans == nil {
+		return "null"
 	}
-	return nil
+	b := make([]byte, 0, 2+len(spans)*28)
+	b = append(b, '[')
+	for i, sp := range spans {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"begin":`...)
+		b = strconv.AppendInt(b, int64(sp.Begin), 10)
+		b = append(b, `,"end":`...)
+		b = strconv.AppendInt(b, int64(sp.End), 10)
+		b = append(b, '}')
+	}
+	b = append(b, ']')
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // insertAhead is how many batches of values insertSeq's reader may have

@@ -207,6 +207,12 @@ func (s *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 // inTxCached is inTx with a page cache of cacheKiB (as PRAGMA cache_size
 // takes it) while the transaction runs.
 func (s *DB) inTxCached(ctx context.Context, cacheKiB int, fn func(*sql.Tx) error) error {
+	return s.inTxConn(ctx, cacheKiB, func(_ *sql.Conn, tx *sql.Tx) error { return fn(tx) })
+}
+
+// inTxConn is inTxCached for a function that also uses the transaction's
+// connection (sql.Conn.Raw, to give the driver its arguments as they are).
+func (s *DB) inTxConn(ctx context.Context, cacheKiB int, fn func(*sql.Conn, *sql.Tx) error) error {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return err
@@ -222,7 +228,7 @@ func (s *DB) inTxCached(ctx context.Context, cacheKiB int, fn func(*sql.Tx) erro
 	if err != nil {
 		return err
 	}
-	if err := fn(tx); err != nil {
+	if err := fn(conn, tx); err != nil {
 		tx.Rollback()
 		return err
 	}
