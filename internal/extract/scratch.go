@@ -17,6 +17,7 @@ type scratch struct {
 	wordID                 []int32
 	class                  []wordClass
 	classes                []wordClass // key number -> its classes (classify)
+	keySlots               []keySlot   // classify's table of the document's keys
 	tokSent, runAt         []int
 	starts, inQuote, upper []bool
 	runs                   []nameRun
@@ -51,6 +52,6 @@ func (a *analysis) release() {
 	clear(a.toks)
 	clear(a.runs)
 	*s = scratch{toks: a.toks[:0], wordID: a.wordID, class: a.class, tokSent: a.tokSent, runAt: a.runAt,
-		starts: a.starts, inQuote: a.inQuote, upper: s.upper, runs: a.runs[:0], tokIndex: a.tokIndex, classes: s.classes[:0]}
+		starts: a.starts, inQuote: a.inQuote, upper: s.upper, runs: a.runs[:0], tokIndex: a.tokIndex, classes: s.classes[:0], keySlots: s.keySlots}
 	scratchPool.Put(s)
 }

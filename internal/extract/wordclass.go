@@ -1,6 +1,6 @@
 package extract
 
-import "sync"
+import "hash/maphash"
 
 // The passes over every token (the attribution scan, the name-run scan)
 // ask of each word whether it is in one word list after another: a cue
@@ -125,46 +125,110 @@ func nameRunLists() []classList {
 // classify numbers the distinct keys of the document (a.wordID, from 0
 // in order of first use) and gives every token its key's word classes,
 // looking each distinct key up once: a document repeats most of its
-// words, and the document's own small map is quicker to ask than the
-// lexicon's.
+// words.
+//
+// Both lookups hash the key once (keyHash) and probe open-addressing
+// tables by that hash, comparing keys only where the hashes agree: the
+// document's table of its keys (in the worker's scratch, emptied for each
+// document) and the lexicon's (classTable). Two maps of strings, each
+// hashing the key again, were a sixth of extraction.
 func (a *analysis) classify() {
-	ids := keyNumbers.Get().(map[string]int32)
-	defer func() {
-		// A map keeps its room when emptied, and emptying costs as
-		// much as its room: one grown by a huge document is let go.
-		if len(ids) <= maxPooledKeys {
-			clear(ids)
-			keyNumbers.Put(ids)
-		}
-	}()
+	var slots []keySlot
 	var classes []wordClass // key number -> its classes
 	if a.scratch != nil {
-		classes = a.scratch.classes[:0]
-		defer func() { a.scratch.classes = classes }()
+		slots, classes = a.scratch.keySlots, a.scratch.classes[:0]
 	}
+	size := 16
+	for size < 2*len(a.toks) {
+		size <<= 1
+	}
+	slots = sized(slots, size)
+	clear(slots)
+	mask := uint64(size - 1)
 	a.wordID = sized(a.wordID, len(a.toks))
 	a.class = sized(a.class, len(a.toks))
 	for i, t := range a.toks {
-		id, ok := ids[t.Key]
-		if !ok {
-			id = int32(len(classes))
-			ids[t.Key] = id
-			classes = append(classes, wordClasses[t.Key])
+		h := keyHash(t.Key)
+		j := h & mask
+		for {
+			sl := &slots[j]
+			if sl.hash == 0 {
+				*sl = keySlot{hash: h, id: int32(len(classes)), first: int32(i)}
+				classes = append(classes, lexiconClasses.lookup(h, t.Key))
+				break
+			}
+			if sl.hash == h && a.toks[sl.first].Key == t.Key {
+				break
+			}
+			j = (j + 1) & mask
 		}
+		id := slots[j].id
 		a.wordID[i] = id
 		a.class[i] = classes[id]
 	}
 	a.words = len(classes)
+	if a.scratch != nil && cap(slots) <= maxPooledKeySlots {
+		a.scratch.keySlots, a.scratch.classes = slots, classes
+	}
 }
 
-// keyNumbers hands out emptied maps for classify to number keys in: a new
-// map of some hundred words for every document was a fifth of all that
-// extraction allocated, and the garbage collector's work grows with it.
-var keyNumbers = sync.Pool{New: func() any { return map[string]int32{} }}
+// keySlot is a slot of classify's table of a document's keys: the key's
+// hash (0: empty), its number, and the first token with it.
+type keySlot struct {
+	hash      uint64
+	id, first int32
+}
 
-// maxPooledKeys is the most keys a map may have held to go back to
-// keyNumbers.
-const maxPooledKeys = 1 << 14
+// maxPooledKeySlots is the most slots a table of keys may have to go back
+// to the scratch pool: one grown by a huge document is let go.
+const maxPooledKeySlots = 1 << 16
+
+// keySeed seeds keyHash for the process.
+var keySeed = maphash.MakeSeed()
+
+// keyHash is the hash of a key that classify's tables are probed by,
+// never 0 (the empty slot).
+func keyHash(k string) uint64 { return maphash.String(keySeed, k) | 1 }
+
+// classTable is wordClasses as an open-addressing table probed by
+// keyHash: the hashes alone in one array (most keys of a document are in
+// no list, and their probe ends at the first empty slot), the keys and
+// classes beside it.
+type classTable struct {
+	hashes  []uint64
+	keys    []string
+	classes []wordClass
+	mask    uint64
+}
+
+var lexiconClasses = newClassTable(wordClasses)
+
+func newClassTable(m map[string]wordClass) *classTable {
+	size := 16
+	for size < 4*len(m) {
+		size <<= 1
+	}
+	t := &classTable{hashes: make([]uint64, size), keys: make([]string, size), classes: make([]wordClass, size), mask: uint64(size - 1)}
+	for k, c := range m {
+		h := keyHash(k)
+		j := h & t.mask
+		for t.hashes[j] != 0 {
+			j = (j + 1) & t.mask
+		}
+		t.hashes[j], t.keys[j], t.classes[j] = h, k, c
+	}
+	return t
+}
+
+// lookup is wordClasses[k], h being keyHash(k).
+func (t *classTable) lookup(h uint64, k string) wordClass {
+	for j := h & t.mask; t.hashes[j] != 0; j = (j + 1) & t.mask {
+		if t.hashes[j] == h && t.keys[j] == k {
+			return t.classes[j]
+		}
+	}
+	return 0
+}
 
 // is reports whether token i is in one of the word lists c names.
 func (a *analysis) is(i int, c wordClass) bool { return a.class[i]&c != 0 }

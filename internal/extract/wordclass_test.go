@@ -83,3 +83,35 @@ func TestWordClassesAgreeWithLists(t *testing.T) {
 		t.Fatal("no word classes")
 	}
 }
+
+// classify numbers the keys from 0 in order of first use, one number a
+// key, and its table of the lexicon answers what wordClasses does.
+func TestClassifyNumbersKeys(t *testing.T) {
+	text := "The minister said the Minister and THE MINISTER said: “said, said.” Ünïcödé ünïcödé 12 12"
+	for range 200 {
+		text += " word" + fmt.Sprint(len(text)%97)
+	}
+	a := analyse(text, DefaultGazetteer())
+	ids := map[string]int32{}
+	for i, tok := range a.toks {
+		id, ok := ids[tok.Key]
+		if !ok {
+			id = int32(len(ids))
+			ids[tok.Key] = id
+		}
+		if a.wordID[i] != id {
+			t.Fatalf("token %d %q: number %d, want %d", i, tok.Key, a.wordID[i], id)
+		}
+		if got, want := a.class[i], wordClasses[tok.Key]; got != want {
+			t.Errorf("token %q: classes %#x, want %#x", tok.Key, got, want)
+		}
+	}
+	if a.words != len(ids) {
+		t.Errorf("%d keys numbered, want %d", a.words, len(ids))
+	}
+	for k, c := range wordClasses {
+		if got := lexiconClasses.lookup(keyHash(k), k); got != c {
+			t.Errorf("%q: table has %#x, map %#x", k, got, c)
+		}
+	}
+}
