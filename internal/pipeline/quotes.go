@@ -31,6 +31,76 @@ type spilledOccurrence struct {
 	Row store.OccurrenceRow
 }
 
+// occurrenceCodec spills an occurrence: every field, a span pointer as
+// whether it is nil and then the span, no parts read back as nil (as gob,
+// which the spill files held before, read them).
+var occurrenceCodec = spillCodec[spilledOccurrence]{
+	put: func(b []byte, v *spilledOccurrence) []byte {
+		o := &v.Row
+		b = putInt(b, v.N)
+		b = putString(putString(putString(b, o.Doc), string(o.Kind)), o.Outlet)
+		b = putInt(putInt(b, o.Begin), o.End)
+		b = putInt(b, len(o.Parts))
+		for _, p := range o.Parts {
+			b = putInt(putInt(b, p.Begin), p.End)
+		}
+		b = putBool(putString(b, o.Text), o.Unclosed)
+		b = putString(putString(b, o.Speaker), string(o.SpeakerType))
+		b = putSpan(b, o.SpeakerSpan)
+		b = putString(putString(b, o.SpeakerText), o.Cue)
+		b = putSpan(b, o.CueSpan)
+		return putString(b, o.Quote)
+	},
+	get: func(r *spillRecord, v *spilledOccurrence) {
+		o := &v.Row
+		v.N = r.int()
+		o.Doc, o.Kind, o.Outlet = r.string(), extract.Kind(r.string()), r.string()
+		o.Begin, o.End = r.int(), r.int()
+		if n := r.int(); n > 0 && n <= len(r.s) {
+			o.Parts = make([]doc.Span, n)
+			for i := range o.Parts {
+				o.Parts[i] = doc.Span{Begin: r.int(), End: r.int()}
+			}
+		} else if n != 0 {
+			r.bad = true
+		}
+		o.Text, o.Unclosed = r.string(), r.bool()
+		o.Speaker, o.SpeakerType = r.string(), extract.EntityType(r.string())
+		o.SpeakerSpan = getSpan(r)
+		o.SpeakerText, o.Cue = r.string(), r.string()
+		o.CueSpan = getSpan(r)
+		o.Quote = r.string()
+	},
+}
+
+func putSpan(b []byte, s *doc.Span) []byte {
+	if s == nil {
+		return putBool(b, false)
+	}
+	return putInt(putInt(putBool(b, true), s.Begin), s.End)
+}
+
+func getSpan(r *spillRecord) *doc.Span {
+	if !r.bool() {
+		return nil
+	}
+	return &doc.Span{Begin: r.int(), End: r.int()}
+}
+
+// mentionCodec spills an entity mention.
+var mentionCodec = spillCodec[store.EntityMention]{
+	put: func(b []byte, m *store.EntityMention) []byte {
+		b = putString(putString(putString(putString(b, m.Doc), m.Outlet), m.Entity), m.Name)
+		b = putInt(putInt(putString(b, string(m.Type)), m.Begin), m.End)
+		return putBool(putString(b, m.Text), m.Reference)
+	},
+	get: func(r *spillRecord, m *store.EntityMention) {
+		m.Doc, m.Outlet, m.Entity, m.Name = r.string(), r.string(), r.string(), r.string()
+		m.Type, m.Begin, m.End = extract.EntityType(r.string()), r.int(), r.int()
+		m.Text, m.Reference = r.string(), r.bool()
+	},
+}
+
 // quotedDoc is what the quote stage's workers make of a document: what
 // extraction found, its entity mentions as stored, and, when the story
 // stage runs next, the document prepared for it (see storyHandoff).
@@ -49,11 +119,11 @@ type quotedDoc struct {
 // stage runs next, the workers prepare each document for it as well
 // (opt.stories, see storyHandoff), so it is read and tokenised once.
 func runQuotes(ctx context.Context, st store.Store, version int64, opt StageOptions) (err error) {
-	occs, err := newSpill[spilledOccurrence](opt.TempDir, "occurrences")
+	occs, err := newSpill(opt.TempDir, "occurrences", occurrenceCodec)
 	if err != nil {
 		return err
 	}
-	mentions, err := newSpill[store.EntityMention](opt.TempDir, "mentions")
+	mentions, err := newSpill(opt.TempDir, "mentions", mentionCodec)
 	if err != nil {
 		return errors.Join(err, occs.Close())
 	}
