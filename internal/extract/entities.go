@@ -71,16 +71,7 @@ func (a *analysis) entities() []Entity {
 			sources[at.Src.Run] = true
 		}
 	}
-	// One-word names, to tell a person's surname used alone; a place or
-	// an organisation the gazetteer knows is no surname ("Iran" does not
-	// make "Earthquake Jolts Iran" a person).
-	alone := map[string]bool{}
-	for _, r := range a.runs {
-		// "the Saints" is a team's short name, not a surname.
-		if r.First == r.Last && (r.First == 0 || !determiners[a.toks[r.First-1].Key]) && a.gaz.Lookup(a.toks[r.First].Key) == nil {
-			alone[a.toks[r.First].Key] = true
-		}
-	}
+	alone := &aloneNames{a: a}
 	referred := map[string]bool{}
 	for _, at := range a.attrs {
 		if at.Src.Kind == srcPronoun || at.Src.Kind == srcRole {
@@ -189,7 +180,7 @@ type idKey struct {
 
 // namesEntity reports whether run ri names an entity, by its form and by
 // what the whole document says about it.
-func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]bool, alone, referred map[string]bool) bool {
+func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]bool, alone *aloneNames, referred map[string]bool) bool {
 	if r.None {
 		return false
 	}
@@ -216,7 +207,7 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 	// gives it speech, an age or a description. Otherwise they may as well
 	// be a film, a team or a street ("American Pie", "New Orleans Saints",
 	// "Rancho Mirage").
-	if r.ByShape && !(sources[ri] || referred[r.Canonical] || a.describedAfter(r) || alone[last] && !d.writtenLower(a, last)) {
+	if r.ByShape && !(sources[ri] || referred[r.Canonical] || a.describedAfter(r) || alone.has(last) && !d.writtenLower(a, last)) {
 		return false
 	}
 	// Nor is a name a person's when the document writes it after "the"
@@ -316,4 +307,27 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// aloneNames are the keys of one-word names, to tell a person's surname
+// used alone; a place or an organisation the gazetteer knows is no
+// surname ("Iran" does not make "Earthquake Jolts Iran" a person). They
+// are gathered on the first question only: most documents never ask it.
+type aloneNames struct {
+	a    *analysis
+	keys map[string]bool
+}
+
+func (n *aloneNames) has(k string) bool {
+	if n.keys == nil {
+		a := n.a
+		n.keys = map[string]bool{}
+		for _, r := range a.runs {
+			// "the Saints" is a team's short name, not a surname.
+			if r.First == r.Last && (r.First == 0 || !determiners[a.toks[r.First-1].Key]) && a.gaz.Lookup(a.toks[r.First].Key) == nil {
+				n.keys[a.toks[r.First].Key] = true
+			}
+		}
+	}
+	return n.keys[k]
 }
