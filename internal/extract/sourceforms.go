@@ -276,6 +276,14 @@ func (a *analysis) personFrom(p, end int) (source, bool) {
 	return source{Span: doc.Span{Begin: a.toks[r.NameFirst].Begin, End: end}, Kind: srcName, Run: ri, Type: Person}, true
 }
 
+// roleOfWord reports whether token j is one lower-case word after "of"
+// that follows a role noun ("secretary of state", "chief of staff").
+func (a *analysis) roleOfWord(j int) bool {
+	return j >= 2 && a.toks[j-1].Key == "of" && isBlank(gap(a.text, a.toks, j)) && isBlank(gap(a.text, a.toks, j-1)) &&
+		!isUpperStart(a.text[a.toks[j].Begin:a.toks[j].End]) && isDescriptionHead(a.toks[j].Key, a.text[a.toks[j].Begin:a.toks[j].End]) &&
+		roleNouns[a.toks[j-2].Key]
+}
+
 // joinedDescriptionBefore parses a description ending at head e whose
 // modifiers are joined once by "and" or by a comma, opened by a
 // determiner: "the independent Vermont senator and party candidate",
@@ -284,11 +292,18 @@ func (a *analysis) personFrom(p, end int) (source, bool) {
 // list or the end of another clause, so none is taken.
 func (a *analysis) joinedDescriptionBefore(e int) (source, bool) {
 	k := a.toks[e].Key
-	if !isDescriptionHead(k, a.text[a.toks[e].Begin:a.toks[e].End]) || !roleNouns[k] && !roleNouns[singular(k)] {
+	if !isDescriptionHead(k, a.text[a.toks[e].Begin:a.toks[e].End]) {
+		return source{}, false
+	}
+	if !roleNouns[k] && !roleNouns[singular(k)] && !a.roleOfWord(e) {
 		return source{}, false // a person's role heads it: "the biggest and least" is no one
 	}
 	joined := false
 	for b, i := e, 0; b > 0 && i < 10; i++ {
+		if d := a.dottedAbbreviationBefore(b); d >= 0 {
+			b = d // "U.S. senator"
+			continue
+		}
 		g := gap(a.text, a.toks, b)
 		pk := a.toks[b-1].Key
 		pw := a.text[a.toks[b-1].Begin:a.toks[b-1].End]
@@ -296,6 +311,9 @@ func (a *analysis) joinedDescriptionBefore(e int) (source, bool) {
 			return source{}, false
 		}
 		switch {
+		case isBlank(g) && pk == "of" && a.roleOfWord(b) && (b == e || isBlank(gap(a.text, a.toks, b+1)) && a.toks[b+1].Key == "and"):
+			// "the former secretary of state and current nominee":
+			// a role with one word after "of" ends a conjunct.
 		case isBlank(g) && determiners[pk] && pk != "that":
 			// The object of a preposition is no subject.
 			if !joined || b >= 2 && prepositions[a.toks[b-2].Key] && isBlank(gap(a.text, a.toks, b-1)) {

@@ -48,6 +48,7 @@ func TestSpeakerForms(t *testing.T) {
 		{"name of a kind of body, inverted", "“Most of the ledgers were badly kept,” said the Police Department.", "the Police Department", "ledgers were badly kept", KindQuote},
 		{"quotation after a verb of thinking inside another source's claim", "Ada Quill said that the voters of Dover have come to believe “that the harbour is a disgrace to the town.”", "Ada Quill", "harbour is a disgrace", KindQuote},
 		{"ordinal describing the role", "The former first lady said it was “a grave mistake” to close the pier.", "The former first lady", "grave mistake", KindQuote},
+		{"coordinated descriptions of one person, an abbreviation with full stops in the second", "The former harbour master and U.K. senator said it was “a grave mistake” to close the pier.", "The former harbour master and U.K. senator", "grave mistake", KindQuote},
 		{"ordinal describing the role, inverted", "“It was a grave mistake,” said a second official.", "a second official", "grave mistake", KindQuote},
 		{"name before appositions with a town and state and a relative clause", "Donna Ruiz, 59, of Dover, Md., who watched the ceremony, said the event was “a fine thing for all of us.”", "Donna Ruiz", "fine thing", KindQuote},
 		{"year between the subject and the cue", "The ferry board met Ada Quill, who in 2010 said the goal was “a harbour for every town.”", "who", "harbour for every town", KindQuote},
