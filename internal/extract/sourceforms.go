@@ -279,9 +279,33 @@ func (a *analysis) personFrom(p, end int) (source, bool) {
 // roleOfWord reports whether token j is one lower-case word after "of"
 // that follows a role noun ("secretary of state", "chief of staff").
 func (a *analysis) roleOfWord(j int) bool {
+	w := a.text[a.toks[j].Begin:a.toks[j].End]
 	return j >= 2 && a.toks[j-1].Key == "of" && isBlank(gap(a.text, a.toks, j)) && isBlank(gap(a.text, a.toks, j-1)) &&
-		!isUpperStart(a.text[a.toks[j].Begin:a.toks[j].End]) && isDescriptionHead(a.toks[j].Key, a.text[a.toks[j].Begin:a.toks[j].End]) &&
-		roleNouns[a.toks[j-2].Key]
+		!isUpperStart(w) && isWordKey(a.toks[j].Key) && roleNouns[a.toks[j-2].Key]
+}
+
+// endsRoleOf reports whether the token before b is "of" or the word
+// after it in a role with one word after "of" that ends at e or before
+// "and" ("secretary of state said", "secretary of state and …").
+func (a *analysis) endsRoleOf(b, e int) bool {
+	w := b - 1
+	if a.toks[w].Key == "of" {
+		w = b
+	}
+	return w <= e && a.roleOfWord(w) && (w == e || isBlank(gap(a.text, a.toks, w+1)) && a.toks[w+1].Key == "and")
+}
+
+// isWordKey reports whether k is a content word of letters only.
+func isWordKey(k string) bool {
+	if len(k) < 2 || functionWords[k] || prepositions[k] || determiners[k] {
+		return false
+	}
+	for _, r := range k {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // joinedDescriptionBefore parses a description ending at head e whose
@@ -292,7 +316,7 @@ func (a *analysis) roleOfWord(j int) bool {
 // list or the end of another clause, so none is taken.
 func (a *analysis) joinedDescriptionBefore(e int) (source, bool) {
 	k := a.toks[e].Key
-	if !isDescriptionHead(k, a.text[a.toks[e].Begin:a.toks[e].End]) {
+	if !isDescriptionHead(k, a.text[a.toks[e].Begin:a.toks[e].End]) && !a.roleOfWord(e) {
 		return source{}, false
 	}
 	if !roleNouns[k] && !roleNouns[singular(k)] && !a.roleOfWord(e) {
@@ -311,7 +335,7 @@ func (a *analysis) joinedDescriptionBefore(e int) (source, bool) {
 			return source{}, false
 		}
 		switch {
-		case isBlank(g) && pk == "of" && a.roleOfWord(b) && (b == e || isBlank(gap(a.text, a.toks, b+1)) && a.toks[b+1].Key == "and"):
+		case isBlank(g) && a.endsRoleOf(b, e):
 			// "the former secretary of state and current nominee":
 			// a role with one word after "of" ends a conjunct.
 		case isBlank(g) && determiners[pk] && pk != "that":
@@ -320,7 +344,7 @@ func (a *analysis) joinedDescriptionBefore(e int) (source, bool) {
 				return source{}, false
 			}
 			return source{Span: doc.Span{Begin: a.toks[b-1].Begin, End: a.toks[e].End}, Kind: srcOrgRole, Run: -1, Head: k}, true
-		case !joined && isBlank(g) && pk == "and" && b >= 2 && isDescriptionHead(a.toks[b-2].Key, a.text[a.toks[b-2].Begin:a.toks[b-2].End]):
+		case !joined && isBlank(g) && pk == "and" && b >= 2 && (isDescriptionHead(a.toks[b-2].Key, a.text[a.toks[b-2].Begin:a.toks[b-2].End]) || a.roleOfWord(b-2)):
 			joined = true
 		case !joined && strings.TrimSpace(g) == "," && b < e && !isUpperStart(pw) && isModifier(pk, pw):
 			joined = true
