@@ -44,6 +44,15 @@ func (a *analysis) findAttributions() {
 				}
 			}
 		}
+		// "As the LinkedIn chief executive, Jeff Weiner, put it": the
+		// subject found as for any cue, "as" opening its clause.
+		if (k == "put" || k == "puts") && i+1 < len(a.toks) && a.toks[i+1].Key == "it" && isBlank(gap(a.text, a.toks, i+1)) {
+			if s, ok := a.subjectBefore(i); ok && a.asOpensClause(a.tokenStartingAt(a.phraseBegin(s)), i) {
+				a.addAttr(attribution{Cue: a.span(i, i+1), CueTok: i, Src: s, Pre: true, Parenth: true})
+				i++
+				continue
+			}
+		}
 		if a.is(i, wcNamingVerb) {
 			a.namingCue(i)
 			continue
@@ -123,6 +132,22 @@ func (a *analysis) findAttributions() {
 			}
 		}
 	}
+}
+
+// asOpensClause reports whether "as" opens the clause of the subject
+// starting at token f of the verb at token i: right before f, or before
+// a role that an apposition with f follows ("As the chief executive,
+// Jeff Weiner, put it"), at most eight words back, no quotation between.
+func (a *analysis) asOpensClause(f, i int) bool {
+	for m := f - 1; m >= 0 && f-m <= 8 && a.tokSent[m] == a.tokSent[i]; m-- {
+		if a.inQuote[m] {
+			return false
+		}
+		if a.toks[m].Key == "as" {
+			return m == 0 || a.starts[m] || strings.ContainsAny(gap(a.text, a.toks, m), ",;—–")
+		}
+	}
+	return false
 }
 
 // appositionAfter returns the last token of an apposition set off by

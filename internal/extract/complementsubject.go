@@ -51,7 +51,7 @@ func (a *analysis) describedNameSubject(j int) bool {
 
 // titleQuoteBefore reports whether the quotation closing right before
 // byte b is a title inside the sentence, not a statement: a few words
-// mostly capitalised after words of the sentence ("Sunday on Fox’s
+// (up to six) mostly capitalised after words of the sentence ("Sunday on Fox’s
 // “Morning Futures,” Issa said …"). The cue after it then introduces
 // what follows, as after any other introductory phrase.
 func (a *analysis) titleQuoteBefore(b int) bool {
@@ -67,7 +67,7 @@ func (a *analysis) titleQuoteBefore(b int) bool {
 	inner := strings.Trim(a.text[q.Begin:q.End], "“”\"'‘’«» ,.")
 	words := normalize.CountWords(inner)
 	sent := a.sents[a.tokSent[j]]
-	return words > 0 && words <= 4 && headingCase(inner) &&
+	return words > 0 && words <= 6 && headingCase(inner) &&
 		q.Begin > sent.Begin && normalize.CountWords(a.text[sent.Begin:q.Begin]) > 0
 }
 

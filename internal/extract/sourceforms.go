@@ -276,6 +276,38 @@ func (a *analysis) personFrom(p, end int) (source, bool) {
 	return source{Span: doc.Span{Begin: a.toks[r.NameFirst].Begin, End: end}, Kind: srcName, Run: ri, Type: Person}, true
 }
 
+// roleOfWord reports whether token j is one lower-case word after "of"
+// that follows a role noun ("secretary of state", "chief of staff").
+func (a *analysis) roleOfWord(j int) bool {
+	w := a.text[a.toks[j].Begin:a.toks[j].End]
+	return j >= 2 && a.toks[j-1].Key == "of" && isBlank(gap(a.text, a.toks, j)) && isBlank(gap(a.text, a.toks, j-1)) &&
+		!isUpperStart(w) && isWordKey(a.toks[j].Key) && roleNouns[a.toks[j-2].Key]
+}
+
+// endsRoleOf reports whether the token before b is "of" or the word
+// after it in a role with one word after "of" that ends at e or before
+// "and" ("secretary of state said", "secretary of state and …").
+func (a *analysis) endsRoleOf(b, e int) bool {
+	w := b - 1
+	if a.toks[w].Key == "of" {
+		w = b
+	}
+	return w <= e && a.roleOfWord(w) && (w == e || isBlank(gap(a.text, a.toks, w+1)) && a.toks[w+1].Key == "and")
+}
+
+// isWordKey reports whether k is a content word of letters only.
+func isWordKey(k string) bool {
+	if len(k) < 2 || functionWords[k] || prepositions[k] || determiners[k] {
+		return false
+	}
+	for _, r := range k {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
 // joinedDescriptionBefore parses a description ending at head e whose
 // modifiers are joined once by "and" or by a comma, opened by a
 // determiner: "the independent Vermont senator and party candidate",
@@ -284,11 +316,18 @@ func (a *analysis) personFrom(p, end int) (source, bool) {
 // list or the end of another clause, so none is taken.
 func (a *analysis) joinedDescriptionBefore(e int) (source, bool) {
 	k := a.toks[e].Key
-	if !isDescriptionHead(k, a.text[a.toks[e].Begin:a.toks[e].End]) || !roleNouns[k] && !roleNouns[singular(k)] {
+	if !isDescriptionHead(k, a.text[a.toks[e].Begin:a.toks[e].End]) && !a.roleOfWord(e) {
+		return source{}, false
+	}
+	if !roleNouns[k] && !roleNouns[singular(k)] && !a.roleOfWord(e) {
 		return source{}, false // a person's role heads it: "the biggest and least" is no one
 	}
 	joined := false
 	for b, i := e, 0; b > 0 && i < 10; i++ {
+		if d := a.dottedAbbreviationBefore(b); d >= 0 {
+			b = d // "U.S. senator"
+			continue
+		}
 		g := gap(a.text, a.toks, b)
 		pk := a.toks[b-1].Key
 		pw := a.text[a.toks[b-1].Begin:a.toks[b-1].End]
@@ -296,13 +335,16 @@ func (a *analysis) joinedDescriptionBefore(e int) (source, bool) {
 			return source{}, false
 		}
 		switch {
+		case isBlank(g) && a.endsRoleOf(b, e):
+			// "the former secretary of state and current nominee":
+			// a role with one word after "of" ends a conjunct.
 		case isBlank(g) && determiners[pk] && pk != "that":
 			// The object of a preposition is no subject.
 			if !joined || b >= 2 && prepositions[a.toks[b-2].Key] && isBlank(gap(a.text, a.toks, b-1)) {
 				return source{}, false
 			}
 			return source{Span: doc.Span{Begin: a.toks[b-1].Begin, End: a.toks[e].End}, Kind: srcOrgRole, Run: -1, Head: k}, true
-		case !joined && isBlank(g) && pk == "and" && b >= 2 && isDescriptionHead(a.toks[b-2].Key, a.text[a.toks[b-2].Begin:a.toks[b-2].End]):
+		case !joined && isBlank(g) && pk == "and" && b >= 2 && (isDescriptionHead(a.toks[b-2].Key, a.text[a.toks[b-2].Begin:a.toks[b-2].End]) || a.roleOfWord(b-2)):
 			joined = true
 		case !joined && strings.TrimSpace(g) == "," && b < e && !isUpperStart(pw) && isModifier(pk, pw):
 			joined = true

@@ -537,6 +537,19 @@ func (a *analysis) npAfter(b int) (source, bool) {
 					return s, true
 				}
 			}
+			// "Ryan’s campaign shrugged off …, telling reporters":
+			// a possessive description that its verb follows.
+			for j := r.Last + 2; j+1 < len(a.toks) && j <= r.Last+4; j++ {
+				if g := gap(a.text, a.toks, j); j > r.Last+2 && !isBlank(g) && g != "-" {
+					break
+				}
+				if n := a.toks[j+1].Key; a.verbAfterName(j+1) || isBlank(gap(a.text, a.toks, j+1)) && strings.HasSuffix(n, "ed") && len(n) > 4 && !isUpperStart(a.text[a.toks[j+1].Begin:a.toks[j+1].End]) {
+					if s, ok := a.descriptionBefore(j); ok && s.Span.Begin == t.Begin {
+						return s, true
+					}
+					break
+				}
+			}
 		}
 		return source{Span: doc.Span{Begin: a.toks[r.NameFirst].Begin, End: a.toks[r.Last].End}, Kind: srcName, Run: ri, Type: r.Type}, true
 	}
