@@ -90,19 +90,20 @@ func (s *DB) ReplaceClusters(ctx context.Context, version int64, summaries store
 // narratives, batch by batch as summaries gives them, and says how many
 // stories and narratives there were.
 func insertClusters(ctx context.Context, tx *sql.Tx, summaries store.ClusterSummaries) (nStories, nNarratives int, err error) {
-	var stories, links, narratives *sql.Stmt
+	var stories, links, narratives *txBatch
 	for _, p := range []struct {
-		st    **sql.Stmt
-		query string
+		b       **txBatch
+		table   string
+		columns []string
 	}{
-		{&stories, `INSERT INTO stories(ord, id, narrative, first, last, data) VALUES (?, ?, ?, ?, ?, ?)`},
-		{&links, `INSERT INTO story_documents(doc, story) VALUES (?, ?)`},
-		{&narratives, `INSERT INTO narratives(ord, id, first, last, data) VALUES (?, ?, ?, ?, ?)`},
+		{&stories, "stories", []string{"ord", "id", "narrative", "first", "last", "data"}},
+		{&links, "story_documents", []string{"doc", "story"}},
+		{&narratives, "narratives", []string{"ord", "id", "first", "last", "data"}},
 	} {
-		if *p.st, err = tx.PrepareContext(ctx, p.query); err != nil {
+		if *p.b, err = newTxBatch(ctx, tx, p.table, p.columns...); err != nil {
 			return 0, 0, err
 		}
-		defer (*p.st).Close()
+		defer (*p.b).close()
 	}
 	err = summaries.EachStory(func(batch []cluster.Story) error {
 		for _, st := range batch {
@@ -110,18 +111,24 @@ func insertClusters(ctx context.Context, tx *sql.Tx, summaries store.ClusterSumm
 			if err != nil {
 				return fmt.Errorf("encode story %s: %w", st.ID, err)
 			}
-			if _, err := stories.ExecContext(ctx, nStories, st.ID, st.Narrative, st.First, st.Last, string(data)); err != nil {
-				return fmt.Errorf("store story %d: %w", nStories, err)
+			if err := stories.add(nStories, st.ID, st.Narrative, st.First, st.Last, string(data)); err != nil {
+				return fmt.Errorf("store stories: %w", err)
 			}
 			nStories++
 			for _, d := range st.Documents {
-				if _, err := links.ExecContext(ctx, d, st.ID); err != nil {
+				if err := links.add(d, st.ID); err != nil {
 					return fmt.Errorf("store story documents: %w", err)
 				}
 			}
 		}
 		return nil
 	})
+	if err == nil {
+		err = stories.flush()
+	}
+	if err == nil {
+		err = links.flush()
+	}
 	if err != nil {
 		return 0, 0, err
 	}
@@ -131,13 +138,16 @@ func insertClusters(ctx context.Context, tx *sql.Tx, summaries store.ClusterSumm
 			if err != nil {
 				return fmt.Errorf("encode narrative %s: %w", n.ID, err)
 			}
-			if _, err := narratives.ExecContext(ctx, nNarratives, n.ID, n.First, n.Last, string(data)); err != nil {
-				return fmt.Errorf("store narrative %d: %w", nNarratives, err)
+			if err := narratives.add(nNarratives, n.ID, n.First, n.Last, string(data)); err != nil {
+				return fmt.Errorf("store narratives: %w", err)
 			}
 			nNarratives++
 		}
 		return nil
 	})
+	if err == nil {
+		err = narratives.flush()
+	}
 	return nStories, nNarratives, err
 }
 
