@@ -23,7 +23,9 @@ func (a *analysis) findTranscriptLabels() {
 	resolved := false
 	for _, p := range a.paras {
 		f := a.tokenStartingAt(p.Begin)
-		if f < 0 || f >= len(a.toks) || a.toks[f].End > p.End {
+		// No token may open the paragraph: tokenStartingAt then gives
+		// the text's last token, before it ("0\n!").
+		if f < 0 || f >= len(a.toks) || a.toks[f].Begin < p.Begin || a.toks[f].End > p.End {
 			continue
 		}
 		lead := a.text[p.Begin:a.toks[f].Begin]
