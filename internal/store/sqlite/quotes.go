@@ -165,10 +165,7 @@ func insertSeq[T any](ctx context.Context, conn *sql.Conn, head string, cols int
 	if rows == nil {
 		return nil
 	}
-	statement := func(n int) string {
-		tuple := "(" + strings.TrimSuffix(strings.Repeat("?, ", cols), ", ") + ")"
-		return head + " VALUES " + strings.TrimSuffix(strings.Repeat(tuple+", ", n), ", ")
-	}
+	statement := func(n int) string { return insertStatement(head, cols, n) }
 	batches := make(chan rowBatch, insertAhead)
 	free := make(chan []any, insertAhead+2)
 	for range insertAhead + 2 {
@@ -289,6 +286,14 @@ func spansJSON(spans []doc.Span) string {
 	}
 	b = append(b, ']')
 	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// insertStatement is the statement inserting n rows of cols values each
+// ("INSERT INTO t(a, b) VALUES (?, ?), (?, ?)"), head its part before
+// VALUES.
+func insertStatement(head string, cols, n int) string {
+	tuple := "(" + strings.TrimSuffix(strings.Repeat("?, ", cols), ", ") + ")"
+	return head + " VALUES " + strings.TrimSuffix(strings.Repeat(tuple+", ", n), ", ")
 }
 
 // insertAhead is how many batches of values insertSeq's reader may have

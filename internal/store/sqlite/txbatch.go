@@ -16,8 +16,7 @@ import (
 type txBatch struct {
 	ctx   context.Context
 	tx    *sql.Tx
-	head  string // INSERT INTO table(columns) VALUES
-	row   string // (?, ?, …)
+	head  string // INSERT INTO table(columns)
 	cols  int
 	full  *sql.Stmt
 	args  []any
@@ -29,8 +28,7 @@ func newTxBatch(ctx context.Context, tx *sql.Tx, table string, columns ...string
 	b := &txBatch{
 		ctx:  ctx,
 		tx:   tx,
-		head: "INSERT INTO " + table + "(" + strings.Join(columns, ", ") + ") VALUES ",
-		row:  "(" + strings.TrimSuffix(strings.Repeat("?, ", len(columns)), ", ") + ")",
+		head: "INSERT INTO " + table + "(" + strings.Join(columns, ", ") + ")",
 		cols: len(columns),
 	}
 	var err error
@@ -42,18 +40,7 @@ func newTxBatch(ctx context.Context, tx *sql.Tx, table string, columns ...string
 }
 
 // query is the statement inserting n rows.
-func (b *txBatch) query(n int) string {
-	var q strings.Builder
-	q.Grow(len(b.head) + n*(len(b.row)+2))
-	q.WriteString(b.head)
-	for i := range n {
-		if i > 0 {
-			q.WriteString(", ")
-		}
-		q.WriteString(b.row)
-	}
-	return q.String()
-}
+func (b *txBatch) query(n int) string { return insertStatement(b.head, b.cols, n) }
 
 // add inserts one row, its values in the order of the columns, or keeps it
 // for the next full batch.
