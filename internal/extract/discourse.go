@@ -224,11 +224,20 @@ var workNouns = set(`film films movie movies novel novels book books sequel sequ
 // Catching Fire").
 var adaptationNouns = set(`adaptation sequel prequel remake`)
 
+// starringVerbs tell of a part played in a work ("starred in American
+// Pie").
+var starringVerbs = set(`star stars starred starring costar costars costarred costarring`)
+
 // afterWorkNoun reports whether a run follows a noun naming a kind of
-// work, with or without a comma: it is the work's title.
+// work, with or without a comma, or a verb of playing a part and "in":
+// it is the work's title.
 func (a *analysis) afterWorkNoun(r nameRun) bool {
 	if r.First > 1 && a.toks[r.First-1].Key == "of" && adaptationNouns[a.toks[r.First-2].Key] {
 		return true // "the adaptation of Catching Fire"
+	}
+	// "has starred in American Pie", but "starred in London" is where.
+	if r.First > 1 && a.toks[r.First-1].Key == "in" && starringVerbs[a.toks[r.First-2].Key] && a.gaz.LookupSpan(a.text, a.toks, r.First, r.Last) == nil {
+		return true
 	}
 	if r.First == 0 || !workNouns[a.toks[r.First-1].Key] {
 		return false

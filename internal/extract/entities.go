@@ -188,7 +188,7 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 	if len(d.titles)+len(d.vessels) > 0 && (d.titles[d.key(a, ri)] || d.vessels[d.key(a, ri)] || r.NameFirst <= r.Last && d.vessels[runKey(a.toks, r.NameFirst, r.Last)]) {
 		return false
 	}
-	if d.commonWord(a, r) {
+	if d.commonWord(a, r) || !sources[ri] && a.shouted(r) {
 		return false
 	}
 	// An abbreviation is what the name it abbreviates is: "IRTC" of the
@@ -228,6 +228,34 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 		return false
 	}
 	return r.Type != Unknown || sources[ri]
+}
+
+// shouted reports whether a one-word organisation's name in capitals is
+// a word set in capitals: after a word of a heading in capitals ("ON
+// DEADLINE: Live updates"), or a word too long for an abbreviation that
+// runs on into lower-case words ("INITIAL results", "the TWILIGHT film
+// franchise"). An outlet that ends its phrase ("tells PEOPLE.") and an
+// organisation the gazetteer lists stay names.
+func (a *analysis) shouted(r nameRun) bool {
+	if r.First != r.Last || r.NameFirst != r.First || r.Type != Org && r.Type != Unknown {
+		return false
+	}
+	i := r.First
+	w := a.text[a.toks[i].Begin:a.toks[i].End]
+	if !isAllCaps(w) {
+		return false
+	}
+	if i > 0 && isBlank(gap(a.text, a.toks, i)) && a.is(i-1, wcFunctionWord|wcPreposition|wcDeterminer) && isAllCaps(a.text[a.toks[i-1].Begin:a.toks[i-1].End]) {
+		return true
+	}
+	if len(w) < 6 || i+1 >= len(a.toks) || !isBlank(gap(a.text, a.toks, i+1)) || isUpperStart(a.text[a.toks[i+1].Begin:a.toks[i+1].End]) {
+		return false
+	}
+	if c := a.text[a.toks[i+1].Begin]; c < 'a' || c > 'z' {
+		return false // a number or a symbol
+	}
+	e := a.gaz.LookupSpan(a.text, a.toks, i, i)
+	return e == nil || e.Type != Org
 }
 
 // ofPerson reports whether a run follows "of" after a person's name.

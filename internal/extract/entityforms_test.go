@@ -163,3 +163,48 @@ func TestNameFormsAtTextEdges(t *testing.T) {
 		})
 	}
 }
+
+// TestStreetsSubdivisionsAndCapitals: a street named after a larger
+// place, a subdivision named like its city, words set in capitals and
+// titles of works a player starred in (invented text).
+func TestStreetsSubdivisionsAndCapitals(t *testing.T) {
+	for _, c := range []struct {
+		text, name string
+		typ        EntityType // "" when the name is no entity
+		link       string
+	}{
+		{"The office at Fifth and Manitoba was closed at noon.", "Manitoba", Place, ""},
+		{"The shop at 1820 Alberta was empty by noon.", "Alberta", Place, ""},
+		{"Police met on Saskatchewan and 4th before dawn.", "Saskatchewan", Place, ""},
+		{"A crowd stood on the corner of Manitoba and Main.", "Manitoba", Place, ""},
+		{"Norway came first and Sweden second in the relay.", "Sweden", Place, "country/SE/Sweden"},
+		{"In 2016 Ontario voted for a new premier.", "Ontario", Place, "region/CA/Ontario"},
+		{"The quake struck a village in Tabriz province at dawn.", "Tabriz", Place, ""},
+		{"The quake struck a village near Tabriz at dawn.", "Tabriz", Place, "city/IR/Tabriz"},
+		{"Rain fell across Quebec province on Monday.", "Quebec", Place, "region/CA/Quebec"},
+		{"ON DEADLINE: Live updates from the scene follow.", "DEADLINE", "", ""},
+		{"INITIAL results of the vote were late.", "INITIAL", "", ""},
+		{"The studio's MOONRISE film franchise grew again.", "MOONRISE", "", ""},
+		{"The rep confirmed it to MARLOW.", "MARLOW", Org, ""},
+		{"UNICEF officials arrived in the town.", "UNICEF", Org, "org//UNICEF"},
+		{"NYPD officers arrived in the town.", "NYPD", Org, ""},
+		{"Quinn Talbot, 33, has starred in Silver Harbor and lives in Ohio.", "Silver Harbor", "", ""},
+		{"Quinn Talbot, 33, has starred in London and lives in Ohio.", "London", Place, "city/GB/London"},
+	} {
+		r := Document(&doc.Document{ID: "t", Text: c.text})
+		var got *Entity
+		for i, e := range r.Entities {
+			if e.Name == c.name || len(e.Mentions) > 0 && e.Mentions[0].Text == c.name {
+				got = &r.Entities[i]
+			}
+		}
+		switch {
+		case c.typ == "" && got != nil:
+			t.Errorf("%q: %q is an entity: %+v", c.text, c.name, *got)
+		case c.typ != "" && got == nil:
+			t.Errorf("%q: %q is no entity (all: %+v)", c.text, c.name, r.Entities)
+		case c.typ != "" && (got.Type != c.typ || got.Link != c.link):
+			t.Errorf("%q: %q is %s linked to %q, want %s linked to %q", c.text, c.name, got.Type, got.Link, c.typ, c.link)
+		}
+	}
+}

@@ -100,6 +100,29 @@ func (a *analysis) placeLinks() map[int]*GazetteerEntry {
 			links[ri] = nil
 			continue
 		}
+		// "at Fifth and Quebec", "at 2016 Ontario": a street of a town
+		// bears the name of a larger place; it is a place, but not that one.
+		if a.streetName(*r) {
+			links[ri] = nil
+			continue
+		}
+		// "Kerman province", "New York state": the name is the
+		// subdivision's, not the city's of the same name.
+		if n := r.Last + 1; n < len(a.toks) && isBlank(gap(a.text, a.toks, n)) && subdivisionNouns[a.toks[n].Key] && !isUpperStart(a.text[a.toks[n].Begin:a.toks[n].End]) {
+			links[ri] = nil
+			var regions []*GazetteerEntry
+			for _, e := range cands {
+				if e.Kind == "region" {
+					regions = append(regions, e)
+				}
+			}
+			if len(regions) == 1 {
+				links[ri] = regions[0]
+			} else if len(regions) > 1 {
+				links[ri] = chooseCandidate(regions, keys[ri], local[ri], votes)
+			}
+			continue
+		}
 		// "Forks, Washington", "Atlanta, Georgia": a place after another
 		// and a comma is the larger one holding it, a state or a country.
 		if a.afterPlace(*r) {
@@ -223,3 +246,46 @@ func chooseCandidate(cands []*GazetteerEntry, key, local string, votes map[strin
 	}
 	return nil
 }
+
+// subdivisionNouns follow a subdivision's name in lower case ("Kerman
+// province", "Washington state").
+var subdivisionNouns = set(`province state region county prefecture oblast governorate canton`)
+
+// streetOrdinals name the numbered streets of a town ("Fifth and
+// Quebec"); a place's name beside one at a crossing is a street's.
+var streetOrdinals = set(`first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth`)
+
+// streetName reports whether a place's name stands where a street's
+// does: after "at" and a house number ("at 2016 Ontario"), at a crossing
+// with a numbered street after a preposition ("at Fifth and Quebec", "on
+// Quebec and 5th"), or after "the corner of".
+func (a *analysis) streetName(r nameRun) bool {
+	// numbered: token i is a numbered street ("Fifth", "5th"), not a
+	// rank ("came first and …").
+	numbered := func(i int) bool {
+		if i < 0 || i >= len(a.toks) {
+			return false
+		}
+		k := a.toks[i].Key
+		if streetOrdinals[k] {
+			return isUpperStart(a.text[a.toks[i].Begin:a.toks[i].End])
+		}
+		n := digits(k)
+		return n > 0 && n+2 == len(k) && (strings.HasSuffix(k, "st") || strings.HasSuffix(k, "nd") || strings.HasSuffix(k, "rd") || strings.HasSuffix(k, "th"))
+	}
+	at := func(i int) bool { return i >= 0 && streetPrepositions[a.toks[i].Key] }
+	f := r.First
+	switch {
+	case f >= 2 && isNumber(a.toks[f-1].Key) && len(a.toks[f-1].Key) <= 5 && a.toks[f-2].Key == "at" && isBlank(gap(a.text, a.toks, f)):
+		return true
+	case f >= 3 && a.toks[f-1].Key == "and" && numbered(f-2) && at(f-3):
+		return true
+	case r.Last+2 < len(a.toks) && a.toks[r.Last+1].Key == "and" && numbered(r.Last+2) && at(f-1):
+		return true
+	}
+	return f >= 2 && a.toks[f-1].Key == "of" && a.toks[f-2].Key == "corner"
+}
+
+// streetPrepositions stand before a crossing of streets ("at Fifth and
+// Quebec").
+var streetPrepositions = set(`at on near of`)
