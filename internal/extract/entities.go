@@ -188,7 +188,7 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 	if len(d.titles)+len(d.vessels) > 0 && (d.titles[d.key(a, ri)] || d.vessels[d.key(a, ri)] || r.NameFirst <= r.Last && d.vessels[runKey(a.toks, r.NameFirst, r.Last)]) {
 		return false
 	}
-	if d.commonWord(a, r) || !sources[ri] && a.shouted(r) {
+	if d.commonWord(a, r) || !sources[ri] && a.shouted(r) || a.headingInCapitals(r) {
 		return false
 	}
 	// An abbreviation is what the name it abbreviates is: "IRTC" of the
@@ -256,6 +256,18 @@ func (a *analysis) shouted(r nameRun) bool {
 	}
 	e := a.gaz.LookupSpan(a.text, a.toks, i, i)
 	return e == nil || e.Type != Org
+}
+
+// headingInCapitals reports whether a run of several words ends in a
+// function word set in capitals ("THREE PEOPLE HAVE DIED IN"), or opens
+// with one that is no article ("BLOW TO GOVERNMENT"): a heading or a
+// sentence in capitals, not a name.
+func (a *analysis) headingInCapitals(r nameRun) bool {
+	if r.First == r.Last {
+		return false
+	}
+	caps := func(i int) bool { return isAllCaps(a.text[a.toks[i].Begin:a.toks[i].End]) }
+	return caps(r.Last) && a.is(r.Last, wcFunctionWord) || caps(r.First) && a.is(r.First, wcFunctionWord) && !a.is(r.First, wcDeterminer)
 }
 
 // ofPerson reports whether a run follows "of" after a person's name.

@@ -188,6 +188,8 @@ func TestStreetsSubdivisionsAndCapitals(t *testing.T) {
 		{"The rep confirmed it to MARLOW.", "MARLOW", Org, ""},
 		{"UNICEF officials arrived in the town.", "UNICEF", Org, "org//UNICEF"},
 		{"NYPD officers arrived in the town.", "NYPD", Org, ""},
+		{"Riots went on. BLOW TO GOVERNMENT The aid was meant to calm markets.", "TO GOVERNMENT", "", ""},
+		{"Marlow Radio TWO MEN HAVE DIED IN A FIRE at the bank.", "Marlow Radio TWO MEN HAVE DIED IN", "", ""},
 		{"Quinn Talbot, 33, has starred in Silver Harbor and lives in Ohio.", "Silver Harbor", "", ""},
 		{"Quinn Talbot, 33, has starred in London and lives in Ohio.", "London", Place, "city/GB/London"},
 	} {
