@@ -117,6 +117,10 @@ var calendarWords = set(`monday tuesday wednesday thursday friday saturday sunda
 var namingVerbs = set(`call calls called describe describes described dub dubs dubbed brand brands branded
 	label labels labeled labelled`)
 
+// hypotheticalModals put what a verb after them in a case that has not
+// happened ("would call him a …").
+var hypotheticalModals = set(`would could might should`)
+
 // objectPrepositions open the object of a verb ("thinks about",
 // "adding to", "argued for"), not an adverbial of time or place.
 var objectPrepositions = set(`about of to for against with over into`)

@@ -57,6 +57,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"quotation in a concessive clause with its own cue", "Ada Quill said she would meet the mayor, although she tweeted that she “rejects every word he said.”", "she", "rejects every word", KindQuote},
 		{"title that takes the article, inverted", "“The well is dry,” said the Rev. Imke Wherry, of the harbour chapel.", "Imke Wherry", "well is dry", KindQuote},
 		{"title that takes the article, before the cue", "The Rev. Imke Wherry said the well was “as dry as a bone.”", "Imke Wherry", "dry as a bone", KindQuote},
+		{"naming verb, one quoted word after an indefinite article", "Ada Quill called the mayor a “clown” at the meeting.", "Ada Quill", "clown", KindQuote},
+		{"naming verb with as, one quoted word after an indefinite article", "Ada Quill described the harbour plan as a “disgrace” on Monday.", "Ada Quill", "disgrace", KindQuote},
 		{"abbreviation with full stops before the role", "A senior U.K. official said the treaty was “dead in the water.”", "A senior U.K. official", "dead in the water", KindQuote},
 		{"abbreviation with full stops before the role, inverted", "“The treaty is dead in the water,” said a senior U.K. official.", "a senior U.K. official", "treaty is dead", KindQuote},
 		{"name and verb framing a question", "“Would the ferry run on Sundays too?” Harrow pressed. “The town wants to know.”", "Harrow", "ferry run on Sundays", KindQuote},
