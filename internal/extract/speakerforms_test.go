@@ -57,6 +57,7 @@ func TestSpeakerForms(t *testing.T) {
 		{"quotation in a concessive clause with its own cue", "Ada Quill said she would meet the mayor, although she tweeted that she “rejects every word he said.”", "she", "rejects every word", KindQuote},
 		{"title that takes the article, inverted", "“The well is dry,” said the Rev. Imke Wherry, of the harbour chapel.", "Imke Wherry", "well is dry", KindQuote},
 		{"title that takes the article, before the cue", "The Rev. Imke Wherry said the well was “as dry as a bone.”", "Imke Wherry", "dry as a bone", KindQuote},
+		{"abbreviation before a quotation opening with a small letter", "Ada Quill said the U.K. “clearly” needed a new harbour.", "Ada Quill", "clearly", KindQuote},
 		{"naming verb, one quoted word after an indefinite article", "Ada Quill called the mayor a “clown” at the meeting.", "Ada Quill", "clown", KindQuote},
 		{"naming verb with as, one quoted word after an indefinite article", "Ada Quill described the harbour plan as a “disgrace” on Monday.", "Ada Quill", "disgrace", KindQuote},
 		{"abbreviation with full stops before the role", "A senior U.K. official said the treaty was “dead in the water.”", "A senior U.K. official", "dead in the water", KindQuote},
@@ -455,5 +456,21 @@ func TestTitledHeadline(t *testing.T) {
 		if o.SpeakerSpan != nil {
 			t.Errorf("got speaker %q for %q", o.SpeakerText, o.Text)
 		}
+	}
+}
+
+// TestSentenceGoesOnIntoSmallQuotation: a full stop before a quotation
+// whose first letter is small ends no sentence ("the U.K. “clearly”"),
+// one before a quotation opening with a capital does.
+func TestSentenceGoesOnIntoSmallQuotation(t *testing.T) {
+	text := "Ada Quill said the U.K. “clearly” needed a harbour. “We won,” she said."
+	ps := []doc.Span{{Begin: 0, End: len(text)}}
+	got := sentences(text, ps, nil)
+	if len(got) != 2 || !strings.HasPrefix(text[got[1].Begin:got[1].End], "“We won") {
+		var ss []string
+		for _, s := range got {
+			ss = append(ss, text[s.Begin:s.End])
+		}
+		t.Errorf("sentences = %q", ss)
 	}
 }
