@@ -214,6 +214,11 @@ var preVerbWords = set(`only can cannot should must shall do does did ever alway
 	soon once initially originally didn doesn don wouldn couldn hasn haven hadn isn wasn aren weren
 	won shouldn mustn usually frequently constantly regularly`)
 
+// doSupport are the forms of "do" that carry a negation or an emphasis
+// before a main verb ("did not release"; "didn’t" is read as a verb
+// already).
+var doSupport = set(`do does did`)
+
 // adverbials may stand between a subject and its cue verb ("also said").
 var adverbials = set(`also then later further once still again too even already has had here
 	have was is were will would could may might had reportedly previously repeatedly

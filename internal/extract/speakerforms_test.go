@@ -58,6 +58,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"title that takes the article, inverted", "“The well is dry,” said the Rev. Imke Wherry, of the harbour chapel.", "Imke Wherry", "well is dry", KindQuote},
 		{"title that takes the article, before the cue", "The Rev. Imke Wherry said the well was “as dry as a bone.”", "Imke Wherry", "dry as a bone", KindQuote},
 		{"abbreviation before a quotation opening with a small letter", "Ada Quill said the U.K. “clearly” needed a new harbour.", "Ada Quill", "clearly", KindQuote},
+		{"a form of do between the subject and its verb, then a participle", "Ada Quill did not release the ledger, saying only that the panel had “seen every page of it.”", "Ada Quill", "seen every page", KindQuote},
+		{"a form of do, then a participle with a hearer", "The harbour board did not answer, telling reporters that it was “busy with the tides.”", "The harbour board", "busy with the tides", KindQuote},
 		{"naming verb, one quoted word after an indefinite article", "Ada Quill called the mayor a “clown” at the meeting.", "Ada Quill", "clown", KindQuote},
 		{"naming verb with as, one quoted word after an indefinite article", "Ada Quill described the harbour plan as a “disgrace” on Monday.", "Ada Quill", "disgrace", KindQuote},
 		{"abbreviation with full stops before the role", "A senior U.K. official said the treaty was “dead in the water.”", "A senior U.K. official", "dead in the water", KindQuote},
