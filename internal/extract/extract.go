@@ -168,6 +168,7 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 			}
 		}
 	}
+	a.addFunctionWordSurnames()
 	for ri := range a.runs {
 		a.canonical(&a.runs[ri])
 	}

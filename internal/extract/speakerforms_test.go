@@ -60,6 +60,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"abbreviation before a quotation opening with a small letter", "Ada Quill said the U.K. “clearly” needed a new harbour.", "Ada Quill", "clearly", KindQuote},
 		{"a form of do between the subject and its verb, then a participle", "Ada Quill did not release the ledger, saying only that the panel had “seen every page of it.”", "Ada Quill", "seen every page", KindQuote},
 		{"a form of do, then a participle with a hearer", "The harbour board did not answer, telling reporters that it was “busy with the tides.”", "The harbour board", "busy with the tides", KindQuote},
+		{"a modal as a given name", "“The fees will rise again,” said Will Harrow, a professor of economics at the college.", "Will Harrow", "fees will rise", KindQuote},
+		{"a function word as a surname, alone later", "Columnist Ada Will wrote about the harbour on Sunday.\n\n“The storm is a reminder of what is at stake,” Will wrote.", "Will", "storm is a reminder", KindQuote},
 		{"naming verb, one quoted word after an indefinite article", "Ada Quill called the mayor a “clown” at the meeting.", "Ada Quill", "clown", KindQuote},
 		{"naming verb with as, one quoted word after an indefinite article", "Ada Quill described the harbour plan as a “disgrace” on Monday.", "Ada Quill", "disgrace", KindQuote},
 		{"abbreviation with full stops before the role", "A senior U.K. official said the treaty was “dead in the water.”", "A senior U.K. official", "dead in the water", KindQuote},
