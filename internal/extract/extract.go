@@ -169,6 +169,7 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 		}
 	}
 	a.addFunctionWordSurnames()
+	a.joinSurnameParticles()
 	for ri := range a.runs {
 		a.canonical(&a.runs[ri])
 	}

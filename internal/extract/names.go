@@ -653,3 +653,29 @@ func (a *analysis) addFunctionWordSurnames() {
 		}
 	}
 }
+
+// joinSurnameParticles makes a name particle before a one-word name
+// part of it when the text names a person whose name ends in both
+// ("Mayor Bill de Blasio" … "de Blasio said", "De Blasio said"): the
+// surname is the particle and the word, and the particle is no
+// preposition before the name.
+func (a *analysis) joinSurnameParticles() {
+	for ri := range a.runs {
+		r := &a.runs[ri]
+		p := r.First - 1
+		if r.First != r.Last || p < 0 || a.runAt[p] >= 0 || a.class[p]&wcNameParticle == 0 || !isBlank(gap(a.text, a.toks, r.First)) {
+			continue
+		}
+		w := a.text[a.toks[p].Begin:a.toks[p].End]
+		if isUpperStart(w) && !a.starts[p] {
+			continue
+		}
+		full := a.people.resolve(a.text[a.toks[r.First].Begin:a.toks[r.First].End])
+		f := strings.Fields(full)
+		if len(f) < 3 || normalize.Key(f[len(f)-2]) != a.toks[p].Key {
+			continue
+		}
+		r.First, r.NameFirst, r.Type = p, p, Person
+		a.runAt[p] = ri
+	}
+}

@@ -62,6 +62,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"a form of do, then a participle with a hearer", "The harbour board did not answer, telling reporters that it was “busy with the tides.”", "The harbour board", "busy with the tides", KindQuote},
 		{"a modal as a given name", "“The fees will rise again,” said Will Harrow, a professor of economics at the college.", "Will Harrow", "fees will rise", KindQuote},
 		{"a function word as a surname, alone later", "Columnist Ada Will wrote about the harbour on Sunday.\n\n“The storm is a reminder of what is at stake,” Will wrote.", "Will", "storm is a reminder", KindQuote},
+		{"a surname with a particle, named in full before", "Mayor Ada de Varga spoke on the radio on Friday.\n\n“I have not heard that at all,” de Varga said.", "de Varga", "not heard that", KindQuote},
+		{"a surname with a particle opening the sentence", "Mayor Ada de Varga spoke on Friday. De Varga said the levy was “a disgrace to the city.”", "De Varga", "disgrace to the city", KindQuote},
 		{"naming verb, one quoted word after an indefinite article", "Ada Quill called the mayor a “clown” at the meeting.", "Ada Quill", "clown", KindQuote},
 		{"naming verb with as, one quoted word after an indefinite article", "Ada Quill described the harbour plan as a “disgrace” on Monday.", "Ada Quill", "disgrace", KindQuote},
 		{"abbreviation with full stops before the role", "A senior U.K. official said the treaty was “dead in the water.”", "A senior U.K. official", "dead in the water", KindQuote},
