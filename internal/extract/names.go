@@ -71,7 +71,7 @@ func findNameRuns(runs []nameRun, text string, toks []normalize.Token, starts, t
 		// "said Will Doyle, a professor": a function word capitalised
 		// inside its sentence opens a name of two words as a given name
 		// before a surname.
-		given := !capital(i) && i+1 < len(toks) && gap(text, toks, i+1) == " " && functionGivenName(text, toks, starts, lower, class, i, gaz)
+		given := lower.upper[i] && class[i]&wcFunctionWord != 0 && !capital(i) && i+1 < len(toks) && gap(text, toks, i+1) == " " && functionGivenName(text, toks, starts, lower, class, i, gaz)
 		if !capital(i) && !given || class[i]&wcCalendarWord != 0 {
 			continue
 		}
@@ -623,12 +623,21 @@ func (p *people) resolve(word string) string {
 // text names with it ("George Will" … "“…,” Will wrote"; "Al From" …
 // "From said"): a word that is otherwise never capitalised there.
 func (a *analysis) addFunctionWordSurnames() {
-	if len(a.people.byLast) == 0 {
+	// Only when some person's surname is a function word: most texts
+	// name none, and the tokens are not read at all.
+	some := false
+	for k := range a.people.byLast {
+		if functionWords[k] {
+			some = true
+			break
+		}
+	}
+	if !some {
 		return
 	}
 	added := false
 	for i := range a.toks {
-		if a.runAt[i] >= 0 || a.starts[i] || a.class[i]&wcFunctionWord == 0 || len(a.toks[i].Key) < 3 {
+		if a.class[i]&wcFunctionWord == 0 || a.runAt[i] >= 0 || a.starts[i] || len(a.toks[i].Key) < 3 {
 			continue
 		}
 		w := a.text[a.toks[i].Begin:a.toks[i].End]
