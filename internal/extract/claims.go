@@ -959,6 +959,23 @@ func (a *analysis) participleSource(i int) (source, bool) {
 	return src, true
 }
 
+// adverbialClauseWords open an adverbial clause (subordinating
+// conjunctions), never a main clause.
+var adverbialClauseWords = set(`when while after before although though because since if unless once whenever until`)
+
+// commaOutsideQuotes reports whether the text between bytes b and e,
+// trailing spaces and commas aside, holds a comma, semicolon or colon
+// outside quotation marks: a clause after the opening one.
+func (a *analysis) commaOutsideQuotes(b, e int) bool {
+	t := strings.TrimRight(a.text[b:e], " ,\u00a0")
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; (c == ',' || c == ';' || c == ':') && !inSpans(a.qspans, b+i) {
+			return true
+		}
+	}
+	return false
+}
+
 // timeModifiers stand before a weekday or a time word ("early Friday",
 // "on Monday", "last week").
 var timeModifiers = set(`early late on last this next`)
@@ -1808,6 +1825,13 @@ func (a *analysis) findContent() {
 				// Also a longer adverbial without a comma of its own ("In
 				// a subsequent interview with The Harbor Gazette, she
 				// joked.").
+				continue
+			}
+			if first := a.tokenStartingAt(sent.Begin); first < len(a.toks) && adverbialClauseWords[a.toks[first].Key] && !a.inQuote[first] && !a.commaOutsideQuotes(sent.Begin, b) {
+				// "When Quill thanked the crowd and said it was good to
+				// be home, a man yelled …": an adverbial clause alone
+				// before the subject is when, not what, the source said
+				// (a quotation opening the sentence stays what was said).
 				continue
 			}
 			at.Content = doc.Span{Begin: sent.Begin, End: b}

@@ -480,3 +480,36 @@ func TestSentenceGoesOnIntoSmallQuotation(t *testing.T) {
 		t.Errorf("sentences = %q", ss)
 	}
 }
+
+// TestAdverbialClauseIsNoContent: an adverbial clause alone before the
+// subject and its cue tells when the source spoke, not what it said
+// ("Although Quill admitted …, he claimed …", "When Vane suggested …,
+// Quill fired back."); a clause after it, a
+// parenthetical cue or a quotation opening the sentence still is what
+// was said.
+func TestAdverbialClauseIsNoContent(t *testing.T) {
+	for _, text := range []string{
+		"Although Quill admitted to the paper that the two had been “friends for some time,” he claimed they never met.",
+		"When Vane suggested that Calais would sue the port, Quill fired back.",
+	} {
+		r := Document(&doc.Document{ID: "x", Text: text})
+		for _, c := range r.Claims {
+			if strings.HasPrefix(c.Text, "Although") || strings.HasPrefix(c.Text, "When") {
+				t.Errorf("%q: claim %q by %q", text, c.Text, c.SpeakerText)
+			}
+		}
+	}
+	for _, tt := range []struct{ text, content string }{
+		{"If the levy passes, the mayor said, the ferry will stop.", "If the levy passes"},
+		{"When she finally noticed Mr. Quill, her eyes widened with surprise, he said.", "her eyes widened"},
+	} {
+		r := Document(&doc.Document{ID: "x", Text: tt.text})
+		found := false
+		for _, c := range r.Claims {
+			found = found || strings.Contains(c.Text, tt.content)
+		}
+		if !found {
+			t.Errorf("%q: no claim holds %q", tt.text, tt.content)
+		}
+	}
+}
