@@ -239,7 +239,7 @@ func (a *analysis) coordinatedSubject(i int) (source, bool) {
 	if hasMarkOr(gap(a.text, a.toks, j+1), ",;:()") {
 		return source{}, false
 	}
-	src, v, ok := a.sentenceSubject(a.sents[a.tokSent[i]])
+	src, v, ok := a.sentenceSubjectDo(a.sents[a.tokSent[i]], true)
 	if !ok || v >= j {
 		return source{}, false
 	}
@@ -351,6 +351,15 @@ func (a *analysis) findIntroducedQuotes() {
 // sentenceSubject is the subject that opens a sentence — a name, pronoun
 // or role followed by a lower-case verb — and the index of that verb.
 func (a *analysis) sentenceSubject(sent doc.Span) (source, int, bool) {
+	return a.sentenceSubjectDo(sent, false)
+}
+
+// sentenceSubjectDo is sentenceSubject that, with do, also reads a
+// form of "do" right after the subject as part of its verb ("Gowdy did
+// not release details, saying …"): for a participle or a verb
+// coordinated with the cue, whose subject it is; a quotation that no
+// cue attributes is not given to such a subject.
+func (a *analysis) sentenceSubjectDo(sent doc.Span, do bool) (source, int, bool) {
 	f := a.clauseBegin(a.tokenStartingAt(sent.Begin), sent)
 	if f < 0 || f >= len(a.toks) {
 		return source{}, 0, false
@@ -375,7 +384,7 @@ func (a *analysis) sentenceSubject(sent doc.Span) (source, int, bool) {
 		}
 	}
 	v := e + 1
-	for v < len(a.toks) && (adverbials[a.toks[v].Key] || isAdverb(a.toks[v].Key, a.text[a.toks[v].Begin:a.toks[v].End]) || v > e+1 && preVerbWords[a.toks[v].Key] && isBlank(gap(a.text, a.toks, v))) {
+	for v < len(a.toks) && (adverbials[a.toks[v].Key] || isAdverb(a.toks[v].Key, a.text[a.toks[v].Begin:a.toks[v].End]) || (v > e+1 || do && doSupport[a.toks[v].Key]) && preVerbWords[a.toks[v].Key] && isBlank(gap(a.text, a.toks, v))) {
 		// "has since apologized", "could only quip": the words
 		// beforeVerbGroup skips between a subject and its verb.
 		v++
@@ -924,7 +933,7 @@ func (a *analysis) participleCue(i int) {
 // frame before the participle when the sentence opens with a quotation.
 func (a *analysis) participleSource(i int) (source, bool) {
 	sent := a.sents[a.tokSent[i]]
-	src, v, ok := a.sentenceSubject(sent)
+	src, v, ok := a.sentenceSubjectDo(sent, true)
 	if f := a.tokenStartingAt(sent.Begin); !ok && f < len(a.toks) && a.inQuote[f] {
 		// "“You will not win,” Quill said, adding that …": the sentence
 		// opens with a quotation whose first words are no subject; the
@@ -948,6 +957,23 @@ func (a *analysis) participleSource(i int) (source, bool) {
 		src = f.Src
 	}
 	return src, true
+}
+
+// adverbialClauseWords open an adverbial clause (subordinating
+// conjunctions), never a main clause.
+var adverbialClauseWords = set(`when while after before although though because since if unless once whenever until`)
+
+// commaOutsideQuotes reports whether the text between bytes b and e,
+// trailing spaces and commas aside, holds a comma, semicolon or colon
+// outside quotation marks: a clause after the opening one.
+func (a *analysis) commaOutsideQuotes(b, e int) bool {
+	t := strings.TrimRight(a.text[b:e], " ,\u00a0")
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; (c == ',' || c == ';' || c == ':') && !inSpans(a.qspans, b+i) {
+			return true
+		}
+	}
+	return false
 }
 
 // timeModifiers stand before a weekday or a time word ("early Friday",
@@ -1799,6 +1825,13 @@ func (a *analysis) findContent() {
 				// Also a longer adverbial without a comma of its own ("In
 				// a subsequent interview with The Harbor Gazette, she
 				// joked.").
+				continue
+			}
+			if first := a.tokenStartingAt(sent.Begin); first < len(a.toks) && adverbialClauseWords[a.toks[first].Key] && !a.inQuote[first] && !a.commaOutsideQuotes(sent.Begin, b) {
+				// "When Quill thanked the crowd and said it was good to
+				// be home, a man yelled …": an adverbial clause alone
+				// before the subject is when, not what, the source said
+				// (a quotation opening the sentence stays what was said).
 				continue
 			}
 			at.Content = doc.Span{Begin: sent.Begin, End: b}

@@ -168,6 +168,8 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 			}
 		}
 	}
+	a.addFunctionWordSurnames()
+	a.joinSurnameParticles()
 	for ri := range a.runs {
 		a.canonical(&a.runs[ri])
 	}
@@ -309,7 +311,7 @@ func (a *analysis) quoteOccurrences(docID string) []Occurrence {
 				c = p
 			}
 			switch {
-			case a.isTitle(q, words) && (c == nil || !a.inTitledParagraph(q.Open)), words <= 1 && a.namedByDeterminer(q):
+			case a.isTitle(q, words) && (c == nil || !a.inTitledParagraph(q.Open)), words <= 1 && a.namedByDeterminer(q) && !a.namingPredicate(q, c, claims):
 				// A single word after an article names a thing ("the
 				// “reform”"): a term, even inside a claim.
 				o.Kind = KindTerm
@@ -431,6 +433,33 @@ func (a *analysis) namedByDeterminer(q rawQuote) bool {
 	}
 	k := a.toks[j].Key
 	return determiners[k] || k == "these" || k == "those" || k == "my" || k == "your" || k == "s"
+}
+
+// namingPredicate reports whether a quotation after "a" or "an" is the
+// name a naming verb gives (its claim c's cue): "Beck called Palin a
+// “clown”", "described the plan as a “disgrace”". The indefinite
+// article makes the word a predicate of what is named, the source's
+// word; "the “reform”" names a thing and stays a term, and so does the
+// word of a naming that another source reports ("Critics call the plan
+// a ‘mirage’, Berg wrote": whose word it is, is not told).
+func (a *analysis) namingPredicate(q rawQuote, c *attribution, claims claimIndex) bool {
+	if c == nil || c.CueTok < 1 || c.CueTok >= len(a.toks) || !namingVerbs[a.toks[c.CueTok].Key] {
+		return false
+	}
+	// "a call for a “revolution”" asks for something; "would call him a
+	// “chicken”" names nothing yet.
+	if c.Cue.End > a.toks[c.CueTok].End || hypotheticalModals[a.toks[c.CueTok-1].Key] {
+		return false
+	}
+	j := a.lastTokenBefore(q.Open)
+	if j <= c.CueTok+1 || q.Open < c.Content.Begin || q.Open >= c.Content.End {
+		return false
+	}
+	if k := a.toks[j].Key; k != "a" && k != "an" {
+		return false
+	}
+	outer := claims.innermost(a.attrs, c.Src.Span.Begin)
+	return outer == nil || outer == c
 }
 
 // isTitle reports whether a quotation is the title of a programme, book

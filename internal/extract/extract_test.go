@@ -89,6 +89,8 @@ func TestTermsHaveNoSpeaker(t *testing.T) {
 		"Anna Berg said the \"reform\" was a mistake.",
 		"Critics call the plan a ‘mirage’, Anna Berg wrote.",
 		"He used the words “total victory” twice.",
+		"Voters would call the plan a “mirage” if they saw the bill.",
+		"The union renewed its call for a “revolution” in the port.",
 	}
 	for _, text := range tests {
 		qs := quotesOf(text)

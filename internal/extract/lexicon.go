@@ -117,6 +117,10 @@ var calendarWords = set(`monday tuesday wednesday thursday friday saturday sunda
 var namingVerbs = set(`call calls called describe describes described dub dubs dubbed brand brands branded
 	label labels labeled labelled`)
 
+// hypotheticalModals put what a verb after them in a case that has not
+// happened ("would call him a …").
+var hypotheticalModals = set(`would could might should`)
+
 // objectPrepositions open the object of a verb ("thinks about",
 // "adding to", "argued for"), not an adverbial of time or place.
 var objectPrepositions = set(`about of to for against with over into`)
@@ -209,6 +213,11 @@ var determiners = set(`the this that these those our their his her its a an one 
 var preVerbWords = set(`only can cannot should must shall do does did ever always often long since first
 	soon once initially originally didn doesn don wouldn couldn hasn haven hadn isn wasn aren weren
 	won shouldn mustn usually frequently constantly regularly`)
+
+// doSupport are the forms of "do" that carry a negation or an emphasis
+// before a main verb ("did not release"; "didn’t" is read as a verb
+// already).
+var doSupport = set(`do does did`)
 
 // adverbials may stand between a subject and its cue verb ("also said").
 var adverbials = set(`also then later further once still again too even already has had here

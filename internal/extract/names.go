@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/echotrace/echotrace/internal/normalize"
@@ -67,11 +68,18 @@ func findNameRuns(runs []nameRun, text string, toks []normalize.Token, starts, t
 	for i := 0; i < len(toks); i++ {
 		// Weekdays and months are capitalised without being names; they
 		// may end one ("Theresa May") but never begin one.
-		if !capital(i) || class[i]&wcCalendarWord != 0 {
+		// "said Will Doyle, a professor": a function word capitalised
+		// inside its sentence opens a name of two words as a given name
+		// before a surname.
+		given := lower.upper[i] && class[i]&wcFunctionWord != 0 && !capital(i) && i+1 < len(toks) && gap(text, toks, i+1) == " " && functionGivenName(text, toks, starts, lower, class, i, gaz)
+		if !capital(i) && !given || class[i]&wcCalendarWord != 0 {
 			continue
 		}
 		j := i
-		for j+1 < len(toks) {
+		if given {
+			j = i + 1
+		}
+		for !given && j+1 < len(toks) {
 			g := gap(text, toks, j+1)
 			// A firm's suffix ends its name ("Summit Entertainment LLC
 			// Summit Entertainment" is two names).
@@ -96,6 +104,13 @@ func findNameRuns(runs []nameRun, text string, toks []normalize.Token, starts, t
 				if capital(j+1) || numberedName(text, toks[j+1]) || initialInName(text, toks, j+1, capital) {
 					j++
 					continue
+				}
+				// "George Will", "columnist George Will", "Al From": a
+				// function word capitalised inside its sentence after one
+				// given name (titles aside) ends the name as its surname.
+				if g == " " && !hasClassOutside(class, i, j-1, wcTitle|wcTitleWord|wcRoleNoun|wcHonorific) && surnameWord(text, toks, starts, lower, class, j, j+1, gaz) {
+					j++
+					break
 				}
 				// A particle or "of" joins two capitalised parts.
 				k := toks[j+1].Key
@@ -170,6 +185,62 @@ func findNameRuns(runs []nameRun, text string, toks []normalize.Token, starts, t
 		i = j
 	}
 	return runs
+}
+
+// hasClassOutside reports whether a token of [a, b] has none of the
+// classes c (false when the range is empty).
+func hasClassOutside(class []wordClass, a, b int, c wordClass) bool {
+	for k := a; k <= b; k++ {
+		if class[k]&c == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// notGivenName are the word classes that no given name has.
+const notGivenName = wcFunctionWord | wcCalendarWord | wcTitle | wcTitleWord | wcHonorific | wcOrgWord | wcOrgHead |
+	wcOrgRoleNoun | wcOutletNoun | wcGenericNoun | wcGenericModifier | wcRoleNoun | wcPersonNoun | wcDemonym | wcPreposition |
+	wcArticleStart | wcLabelWord | wcEventHead | wcDirection | wcCompass
+
+// surnameWord reports whether token s, a function word ("Will",
+// "From") capitalised inside its sentence, is the surname after the
+// one given name at token g: g is a capitalised word of no other class,
+// no place, never written in lower case, and the name ends at s (no
+// capitalised word follows: "In God We Trust" is no name).
+func surnameWord(text string, toks []normalize.Token, starts []bool, lower lowerCase, class []wordClass, g, s int, gaz *Gazetteer) bool {
+	if s >= len(toks) || !lower.upper[s] || class[s]&wcFunctionWord == 0 || starts[s] || len(toks[s].Key) < 3 || isAllCaps(text[toks[s].Begin:toks[s].End]) {
+		return false
+	}
+	if class[g]&notGivenName != 0 || lower.at(g) || len([]rune(toks[g].Key)) < 2 || isAllCaps(text[toks[g].Begin:toks[g].End]) || gaz.Lookup(toks[g].Key) != nil {
+		return false
+	}
+	return s+1 >= len(toks) || !lower.upper[s+1] || !isBlank(gap(text, toks, s+1))
+}
+
+// verbFunctionWords are the function words that are verbs (modals and
+// auxiliaries): capitalised inside a sentence, one is no verb but a name
+// ("Will Doyle"); an article, a conjunction or an adverb capitalised
+// there opens a sentence the splitter missed ("When Orozco", "The
+// Saints").
+var verbFunctionWords = set(`will would can could shall should may might must be is are was were has have had do does did`)
+
+// functionGivenName reports whether token f, a function word ("Will")
+// capitalised inside its sentence after no capitalised word, is a given
+// name before the surname at f+1: a capitalised word of no other class,
+// no place, never written in lower case, that ends the name.
+func functionGivenName(text string, toks []normalize.Token, starts []bool, lower lowerCase, class []wordClass, f int, gaz *Gazetteer) bool {
+	if !lower.upper[f] || !verbFunctionWords[toks[f].Key] || starts[f] || len(toks[f].Key) < 3 || isAllCaps(text[toks[f].Begin:toks[f].End]) {
+		return false
+	}
+	if f > 0 && lower.upper[f-1] && isBlank(gap(text, toks, f)) {
+		return false
+	}
+	s := f + 1
+	if class[s]&notGivenName != 0 || !lower.upper[s] || lower.at(s) || len([]rune(toks[s].Key)) < 2 || isAllCaps(text[toks[s].Begin:toks[s].End]) || gaz.Lookup(toks[s].Key) != nil {
+		return false
+	}
+	return s+1 >= len(toks) || !lower.upper[s+1] || !isBlank(gap(text, toks, s+1))
 }
 
 // titleSurname reports whether the title word ending the run [a, b] is a
@@ -545,4 +616,75 @@ func (p *people) resolve(word string) string {
 		return names[0]
 	}
 	return p.resolveTitled(word)
+}
+
+// addFunctionWordSurnames makes a name of a function word capitalised
+// inside its sentence, alone, that is the surname of the one person the
+// text names with it ("George Will" … "“…,” Will wrote"; "Al From" …
+// "From said"): a word that is otherwise never capitalised there.
+func (a *analysis) addFunctionWordSurnames() {
+	// Only when some person's surname is a function word: most texts
+	// name none, and the tokens are not read at all.
+	some := false
+	for k := range a.people.byLast {
+		if functionWords[k] {
+			some = true
+			break
+		}
+	}
+	if !some {
+		return
+	}
+	added := false
+	for i := range a.toks {
+		if a.class[i]&wcFunctionWord == 0 || a.runAt[i] >= 0 || a.starts[i] || len(a.toks[i].Key) < 3 {
+			continue
+		}
+		w := a.text[a.toks[i].Begin:a.toks[i].End]
+		if !isUpperStart(w) || isAllCaps(w) || i+1 < len(a.toks) && isBlank(gap(a.text, a.toks, i+1)) && isUpperStart(a.text[a.toks[i+1].Begin:a.toks[i+1].End]) {
+			continue
+		}
+		full := a.people.resolve(w)
+		if full == "" {
+			continue
+		}
+		a.runs = append(a.runs, nameRun{First: i, Last: i, NameFirst: i, Type: Person, InQuote: a.inQuote[i], Canonical: full})
+		a.runAt[i] = len(a.runs) - 1
+		added = true
+	}
+	if !added {
+		return
+	}
+	sort.SliceStable(a.runs, func(x, y int) bool { return a.runs[x].First < a.runs[y].First })
+	for ri, r := range a.runs {
+		for j := r.First; j <= r.Last; j++ {
+			a.runAt[j] = ri
+		}
+	}
+}
+
+// joinSurnameParticles makes a name particle before a one-word name
+// part of it when the text names a person whose name ends in both
+// ("Mayor Bill de Blasio" … "de Blasio said", "De Blasio said"): the
+// surname is the particle and the word, and the particle is no
+// preposition before the name.
+func (a *analysis) joinSurnameParticles() {
+	for ri := range a.runs {
+		r := &a.runs[ri]
+		p := r.First - 1
+		if r.First != r.Last || p < 0 || a.runAt[p] >= 0 || a.class[p]&wcNameParticle == 0 || !isBlank(gap(a.text, a.toks, r.First)) {
+			continue
+		}
+		w := a.text[a.toks[p].Begin:a.toks[p].End]
+		if isUpperStart(w) && !a.starts[p] {
+			continue
+		}
+		full := a.people.resolve(a.text[a.toks[r.First].Begin:a.toks[r.First].End])
+		f := strings.Fields(full)
+		if len(f) < 3 || normalize.Key(f[len(f)-2]) != a.toks[p].Key {
+			continue
+		}
+		r.First, r.NameFirst, r.Type = p, p, Person
+		a.runAt[p] = ri
+	}
 }

@@ -100,7 +100,7 @@ func (a *analysis) phrasalCue(i, n int) {
 		if i == 0 || !strings.Contains(gap(a.text, a.toks, i), ",") || a.tokSent[i] < 0 {
 			return
 		}
-		if src, v, ok := a.sentenceSubject(a.sents[a.tokSent[i]]); ok && v < i {
+		if src, v, ok := a.sentenceSubjectDo(a.sents[a.tokSent[i]], true); ok && v < i {
 			a.addAttr(attribution{Cue: cue, CueTok: last, Src: src, Pre: true})
 		}
 		return

@@ -71,6 +71,13 @@ func sentences(text string, paras []doc.Span, protected []doc.Span) []doc.Span {
 				i = k
 				continue
 			}
+			// A quotation that opens a sentence opens with a capital; one
+			// whose first letter is small goes on the sentence before
+			// ("said the U.S. “clearly” needed …").
+			if r == '.' && isQuoteRune(next) && lowerAfterMarks(text, k, p.End) {
+				i = k
+				continue
+			}
 			// Inside a quotation a full stop ends no sentence, unless the
 			// quotation closes with it: after “We won.” a new sentence
 			// begins ("She says they…" is no cue clause of the quote).
@@ -136,6 +143,19 @@ func nextByteIn(text string, i, end int, set *[256]bool) int {
 }
 
 func isClosingPunct(r rune) bool { return r == ')' || r == ']' || r == '}' }
+
+// lowerAfterMarks reports whether the first letter after the quotation
+// marks at byte k (before end) is a small letter.
+func lowerAfterMarks(text string, k, end int) bool {
+	for k < end {
+		r, n := runeAtN(text, k)
+		if !isQuoteRune(r) {
+			return unicode.IsLower(r)
+		}
+		k += n
+	}
+	return false
+}
 
 // isAbbreviationBefore reports whether the word ending at the full stop at
 // byte dot is an abbreviation or an initial.

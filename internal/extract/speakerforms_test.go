@@ -57,6 +57,15 @@ func TestSpeakerForms(t *testing.T) {
 		{"quotation in a concessive clause with its own cue", "Ada Quill said she would meet the mayor, although she tweeted that she “rejects every word he said.”", "she", "rejects every word", KindQuote},
 		{"title that takes the article, inverted", "“The well is dry,” said the Rev. Imke Wherry, of the harbour chapel.", "Imke Wherry", "well is dry", KindQuote},
 		{"title that takes the article, before the cue", "The Rev. Imke Wherry said the well was “as dry as a bone.”", "Imke Wherry", "dry as a bone", KindQuote},
+		{"abbreviation before a quotation opening with a small letter", "Ada Quill said the U.K. “clearly” needed a new harbour.", "Ada Quill", "clearly", KindQuote},
+		{"a form of do between the subject and its verb, then a participle", "Ada Quill did not release the ledger, saying only that the panel had “seen every page of it.”", "Ada Quill", "seen every page", KindQuote},
+		{"a form of do, then a participle with a hearer", "The harbour board did not answer, telling reporters that it was “busy with the tides.”", "The harbour board", "busy with the tides", KindQuote},
+		{"a modal as a given name", "“The fees will rise again,” said Will Harrow, a professor of economics at the college.", "Will Harrow", "fees will rise", KindQuote},
+		{"a function word as a surname, alone later", "Columnist Ada Will wrote about the harbour on Sunday.\n\n“The storm is a reminder of what is at stake,” Will wrote.", "Will", "storm is a reminder", KindQuote},
+		{"a surname with a particle, named in full before", "Mayor Ada de Varga spoke on the radio on Friday.\n\n“I have not heard that at all,” de Varga said.", "de Varga", "not heard that", KindQuote},
+		{"a surname with a particle opening the sentence", "Mayor Ada de Varga spoke on Friday. De Varga said the levy was “a disgrace to the city.”", "De Varga", "disgrace to the city", KindQuote},
+		{"naming verb, one quoted word after an indefinite article", "Ada Quill called the mayor a “clown” at the meeting.", "Ada Quill", "clown", KindQuote},
+		{"naming verb with as, one quoted word after an indefinite article", "Ada Quill described the harbour plan as a “disgrace” on Monday.", "Ada Quill", "disgrace", KindQuote},
 		{"abbreviation with full stops before the role", "A senior U.K. official said the treaty was “dead in the water.”", "A senior U.K. official", "dead in the water", KindQuote},
 		{"abbreviation with full stops before the role, inverted", "“The treaty is dead in the water,” said a senior U.K. official.", "a senior U.K. official", "treaty is dead", KindQuote},
 		{"name and verb framing a question", "“Would the ferry run on Sundays too?” Harrow pressed. “The town wants to know.”", "Harrow", "ferry run on Sundays", KindQuote},
@@ -452,6 +461,55 @@ func TestTitledHeadline(t *testing.T) {
 	for _, o := range quotesOf("WATCH: Vane Is ‘Not Fit To Serve As Mayor Of Dover.’\n\nAda Quill spoke at the harbour on Monday.") {
 		if o.SpeakerSpan != nil {
 			t.Errorf("got speaker %q for %q", o.SpeakerText, o.Text)
+		}
+	}
+}
+
+// TestSentenceGoesOnIntoSmallQuotation: a full stop before a quotation
+// whose first letter is small ends no sentence ("the U.K. “clearly”"),
+// one before a quotation opening with a capital does.
+func TestSentenceGoesOnIntoSmallQuotation(t *testing.T) {
+	text := "Ada Quill said the U.K. “clearly” needed a harbour. “We won,” she said."
+	ps := []doc.Span{{Begin: 0, End: len(text)}}
+	got := sentences(text, ps, nil)
+	if len(got) != 2 || !strings.HasPrefix(text[got[1].Begin:got[1].End], "“We won") {
+		var ss []string
+		for _, s := range got {
+			ss = append(ss, text[s.Begin:s.End])
+		}
+		t.Errorf("sentences = %q", ss)
+	}
+}
+
+// TestAdverbialClauseIsNoContent: an adverbial clause alone before the
+// subject and its cue tells when the source spoke, not what it said
+// ("Although Quill admitted …, he claimed …", "When Vane suggested …,
+// Quill fired back."); a clause after it, a
+// parenthetical cue or a quotation opening the sentence still is what
+// was said.
+func TestAdverbialClauseIsNoContent(t *testing.T) {
+	for _, text := range []string{
+		"Although Quill admitted to the paper that the two had been “friends for some time,” he claimed they never met.",
+		"When Vane suggested that Calais would sue the port, Quill fired back.",
+	} {
+		r := Document(&doc.Document{ID: "x", Text: text})
+		for _, c := range r.Claims {
+			if strings.HasPrefix(c.Text, "Although") || strings.HasPrefix(c.Text, "When") {
+				t.Errorf("%q: claim %q by %q", text, c.Text, c.SpeakerText)
+			}
+		}
+	}
+	for _, tt := range []struct{ text, content string }{
+		{"If the levy passes, the mayor said, the ferry will stop.", "If the levy passes"},
+		{"When she finally noticed Mr. Quill, her eyes widened with surprise, he said.", "her eyes widened"},
+	} {
+		r := Document(&doc.Document{ID: "x", Text: tt.text})
+		found := false
+		for _, c := range r.Claims {
+			found = found || strings.Contains(c.Text, tt.content)
+		}
+		if !found {
+			t.Errorf("%q: no claim holds %q", tt.text, tt.content)
 		}
 	}
 }
