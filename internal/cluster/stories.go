@@ -78,6 +78,9 @@ type Clusterer struct {
 	pool []*scratch
 	// ahead are the fits of a round of Settle found on all cores.
 	ahead aheadFits
+	// norms are the vectors' norms of a phase of Settle run on all
+	// cores.
+	norms phaseNorms
 	// maxKey is the latest place in Order's order of a document placed
 	// so far, and unordered the documents placed since the last Settle
 	// that arrived after a document sorting after them (see replace).
@@ -383,6 +386,13 @@ type side struct{ terms, ents query }
 func (sd *side) set(c *Clusterer, terms, ents []weighted) {
 	sd.terms.set(terms, &c.terms)
 	sd.ents.set(ents, &c.ents)
+}
+
+// setNormed is set given the vectors' norms under the current counts
+// (normOf each): the same side, without reading the counts.
+func (sd *side) setNormed(c *Clusterer, terms, ents []weighted, norms [2]float64) {
+	sd.terms.setNormed(terms, norms[0], &c.terms)
+	sd.ents.setNormed(ents, norms[1], &c.ents)
 }
 
 // content is the content similarity of the side to the vectors terms and

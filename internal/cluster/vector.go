@@ -258,17 +258,21 @@ type query struct {
 
 // set makes q the query for vec under the vocabulary's current counts.
 func (q *query) set(vec []weighted, v *vocab) {
+	q.setNormed(vec, normOf(vec, v), v)
+}
+
+// setNormed is set given normOf(vec, v) as norm (the norm set sums, to
+// the bit): the same query, the counts not read.
+func (q *query) setNormed(vec []weighted, norm float64, v *vocab) {
 	for _, x := range q.vec {
 		q.at[x.ID] = 0
 	}
 	if n := len(v.DF); len(q.at) < n {
 		q.at = append(q.at, make([]int32, n-len(q.at))...)
 	}
-	q.vec, q.norm = vec, 0
+	q.vec, q.norm = vec, norm
 	for i, x := range vec {
 		q.at[x.ID] = int32(i + 1)
-		w := float64(x.W) * v.idf(x.ID)
-		q.norm += w * w
 	}
 }
 
