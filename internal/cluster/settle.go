@@ -338,7 +338,7 @@ func (c *Clusterer) fitOfSet(far *side, a, b int32, norms *phaseNorms) float64 {
 func (c *Clusterer) bestOther(di, si int32) (int32, float64) {
 	d := &c.docs[di]
 	c.near.set(c, d.Terms, d.Ents)
-	to, score, _ := c.bestOtherWith(&c.cands, &c.near, nil, di, si, top(d.Terms, c.p.QueryTerms, &c.terms), top(d.Ents, c.p.QueryTerms, &c.ents))
+	to, score, _ := c.bestOtherWith(&c.cands, &c.near, nil, di, si, topIn(&c.cands.ss, d.Terms, c.p.QueryTerms, &c.terms), topIn(&c.cands.ss, d.Ents, c.p.QueryTerms, &c.ents))
 	return to, score
 }
 
@@ -414,7 +414,7 @@ func (c *Clusterer) fitsAhead(work []int32) {
 		d := &c.docs[di]
 		si := d.Story
 		sc.far.set(c, d.Terms, d.Ents)
-		qt, qe := top(d.Terms, c.p.QueryTerms, &c.terms), top(d.Ents, c.p.QueryTerms, &c.ents)
+		qt, qe := topIn(&sc.cands.ss, d.Terms, c.p.QueryTerms, &c.terms), topIn(&sc.cands.ss, d.Ents, c.p.QueryTerms, &c.ents)
 		to, score, cands := c.bestOtherWith(&sc.cands, &sc.far, &c.norms, di, si, qt, qe)
 		fits[k] = aheadFit{story: si, to: to, score: score, cands: cands, terms: qt, ents: qe}
 	})
@@ -469,10 +469,10 @@ func (c *Clusterer) moved(di, from int32) {
 	}
 	d := &c.docs[di]
 	a.stories[from], a.stories[d.Story] = true, true
-	for _, x := range top(d.Terms, c.p.IndexTerms, &c.terms) {
+	for _, x := range topIn(&c.cands.ss, d.Terms, c.p.IndexTerms, &c.terms) {
 		a.terms[x.ID] = true
 	}
-	for _, x := range top(d.Ents, c.p.IndexTerms, &c.ents) {
+	for _, x := range topIn(&c.cands.ss, d.Ents, c.p.IndexTerms, &c.ents) {
 		a.ents[x.ID] = true
 	}
 }

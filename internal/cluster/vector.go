@@ -401,7 +401,25 @@ func betterScored(a, b scored) bool {
 // before sorting them: a story's sum has hundreds of coordinates and only
 // its first few are asked for.
 func top(vec []weighted, n int, v *vocab) []weighted {
-	ss := bestScored(vec, n, v)
+	ss := make([]scored, 0, len(vec))
+	return topIn(&ss, vec, n, v)
+}
+
+// topIn is top with the coordinates scored in *ss, room the caller keeps
+// from call to call (grown when too short): only the result is new. A
+// document's or story's hundreds of coordinates are scored at every
+// placing, lookup of candidates and move.
+func topIn(ss *[]scored, vec []weighted, n int, v *vocab) []weighted {
+	n = max(0, min(n, len(vec)))
+	*ss = appendScored((*ss)[:0], vec, v)
+	s := *ss
+	selectFirst(s, n, betterScored)
+	return sortedTop(s[:n])
+}
+
+// sortedTop is the coordinates of ss sorted by score, highest first (ties
+// by id); ss is sorted in place.
+func sortedTop(ss []scored) []weighted {
 	slices.SortFunc(ss, func(a, b scored) int {
 		if betterScored(a, b) {
 			return -1
