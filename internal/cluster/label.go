@@ -158,9 +158,13 @@ func firstTop(vec []weighted, v *vocab, keep func(string) bool) []string {
 	}
 }
 
-// representative is the document closest to the group's term vector.
+// representative is the document closest to the group's term vector:
+// of one document (most stories), that one, without comparing.
 func (c *Clusterer) representative(docs []int32, terms []weighted) int32 {
 	best, bestSim := docs[0], math.Inf(-1)
+	if len(docs) == 1 {
+		return best
+	}
 	for _, di := range docs {
 		if sim := cosine(c.docs[di].Terms, terms, &c.terms); sim > bestSim {
 			best, bestSim = di, sim

@@ -28,6 +28,7 @@ func TestMergeScoreWithKeptSide(t *testing.T) {
 	}
 	var fresh side
 	sc := new(scratch)
+	c.norms.begin(c) // as mergeBestFirst does before its proposals
 	compared, several, scored := 0, 0, 0
 	for range 400 {
 		a := live[rng.IntN(len(live))]

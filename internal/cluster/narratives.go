@@ -53,7 +53,7 @@ func (c *Clusterer) narrativeLinks() [][]link {
 				}
 				f := features{terms: s.Terms, ents: s.Ents}
 				cands := c.candidatesWith(&sc, &f)
-				near.set(c, s.Terms, s.Ents)
+				near.setNormed(c, s.Terms, s.Ents, norms[i])
 				for _, j := range cands {
 					if int(j) == i {
 						continue

@@ -172,7 +172,7 @@ func (c *Clusterer) replace() int {
 // PostingTail stories an entry is read by still holds that many live ones.
 func (c *Clusterer) compactPostings(docs []int32) {
 	tidy := func(vec []weighted, v *vocab, postings map[uint32][]int32, done map[uint32]bool) {
-		for _, x := range top(vec, c.p.IndexTerms, v) {
+		for _, x := range topIn(&c.cands.ss, vec, c.p.IndexTerms, v) {
 			if done[x.ID] {
 				continue
 			}

@@ -194,6 +194,7 @@ func (c *Clusterer) mergeBestFirst(work []int32) int {
 	for _, sc := range c.pool {
 		sc.farOf = 0 // the counts changed since the last round
 	}
+	c.norms.begin(c)
 	c.eachWith(len(work), func(k int, sc *scratch) {
 		si := work[k]
 		s := c.stories[si]
@@ -265,34 +266,37 @@ func (c *Clusterer) mergeScore(far *side, a, b int32) float64 {
 
 // mergeScoreWith is mergeScore with a goroutine's scratch, whose side is
 // kept from call to call within one round's proposals (the counts stand
-// still; sc.farOf says what the side holds): a story compared with many
-// candidates is made the side once, and a story of one document is
-// compared through its document, made the side once, instead of every
-// candidate being made the side in turn. The content similarity is
-// symmetric to the bit (the same products of the shared coordinates,
-// summed in id order, and the same two norms), so the score is
-// mergeScore's.
+// still; sc.farOf says what the side holds), and the round's norms
+// (c.norms, begun): the story a, whose candidates b are scored one after
+// the other, is made the side once — through its document when it is
+// the smaller story and has one, else itself when it is the larger —
+// instead of every candidate being made the side in turn; only a larger
+// candidate compared with a story of several documents is. The content
+// similarity is symmetric to the bit (the same products of the shared
+// coordinates, summed in id order, and the same two norms), so the score
+// is mergeScore's.
 func (c *Clusterer) mergeScoreWith(sc *scratch, a, b int32) float64 {
+	keep := a
 	if len(c.stories[a].Docs) > len(c.stories[b].Docs) {
 		a, b = b, a
 	}
 	sa, sb := c.stories[a], c.stories[b]
-	if len(sa.Docs) != 1 {
-		if sc.farOf != 1+b {
-			sc.far.set(c, sb.Terms, sb.Ents)
-			sc.farOf = 1 + b
+	if len(sa.Docs) == 1 && b != keep {
+		di := sa.Docs[0]
+		d := &c.docs[di]
+		if sc.farOf != -1-di {
+			sc.far.setNormed(c, d.Terms, d.Ents, c.norms.doc(c, di))
+			sc.farOf = -1 - di
 		}
-		return c.fitOfSet(&sc.far, a, b)
+		var sum float64 // as fitOfSet sums, over one document
+		sum += c.scoreContent(c.contentNormed(&sc.far, sb.Terms, sb.Ents, c.norms.story(c, b)), d.Quotes, sb, d.Date)
+		return sum / float64(len(sa.Docs))
 	}
-	di := sa.Docs[0]
-	d := &c.docs[di]
-	if sc.farOf != -1-di {
-		sc.far.set(c, d.Terms, d.Ents)
-		sc.farOf = -1 - di
+	if sc.farOf != 1+b {
+		sc.far.setNormed(c, sb.Terms, sb.Ents, c.norms.story(c, b))
+		sc.farOf = 1 + b
 	}
-	var sum float64 // as fitOfSet sums, over one document
-	sum += c.scoreContent(c.content(&sc.far, sb.Terms, sb.Ents), d.Quotes, sb, d.Date)
-	return sum / float64(len(sa.Docs))
+	return c.fitOfSet(&sc.far, a, b, &c.norms)
 }
 
 // fitOf is the mean score of story a's documents against story b, with
@@ -305,11 +309,12 @@ func (c *Clusterer) fitOf(far *side, a, b int32) float64 {
 	// Story b is the side every document is compared with; the content
 	// similarity is symmetric, so this is docScore to the last bit.
 	far.set(c, sb.Terms, sb.Ents)
-	return c.fitOfSet(far, a, b)
+	return c.fitOfSet(far, a, b, nil)
 }
 
-// fitOfSet is fitOf with far set for story b already.
-func (c *Clusterer) fitOfSet(far *side, a, b int32) float64 {
+// fitOfSet is fitOf with far set for story b already, and the norms of
+// the phase when not nil (the same value).
+func (c *Clusterer) fitOfSet(far *side, a, b int32, norms *phaseNorms) float64 {
 	sa, sb := c.stories[a], c.stories[b]
 	if len(sa.Docs) == 0 {
 		return 0
@@ -317,7 +322,12 @@ func (c *Clusterer) fitOfSet(far *side, a, b int32) float64 {
 	var sum float64
 	for _, di := range sa.Docs {
 		d := &c.docs[di]
-		content := c.content(far, d.Terms, d.Ents)
+		var content float64
+		if norms != nil {
+			content = c.contentNormed(far, d.Terms, d.Ents, norms.doc(c, di))
+		} else {
+			content = c.content(far, d.Terms, d.Ents)
+		}
 		sum += c.scoreContent(content, d.Quotes, sb, d.Date)
 	}
 	return sum / float64(len(sa.Docs))
@@ -328,14 +338,14 @@ func (c *Clusterer) fitOfSet(far *side, a, b int32) float64 {
 func (c *Clusterer) bestOther(di, si int32) (int32, float64) {
 	d := &c.docs[di]
 	c.near.set(c, d.Terms, d.Ents)
-	to, score, _ := c.bestOtherWith(&c.cands, &c.near, di, si, top(d.Terms, c.p.QueryTerms, &c.terms), top(d.Ents, c.p.QueryTerms, &c.ents))
+	to, score, _ := c.bestOtherWith(&c.cands, &c.near, nil, di, si, topIn(&c.cands.ss, d.Terms, c.p.QueryTerms, &c.terms), topIn(&c.cands.ss, d.Ents, c.p.QueryTerms, &c.ents))
 	return to, score
 }
 
 // bestOtherWith is bestOther with the given scratch, near set for the
-// document, and the document's terms and entities looked up in the
-// index; it also returns the candidates.
-func (c *Clusterer) bestOtherWith(sc *candidateScratch, near *side, di, si int32, qTerms, qEnts []weighted) (int32, float64, []int32) {
+// document, the norms of the phase when not nil, and the document's terms
+// and entities looked up in the index; it also returns the candidates.
+func (c *Clusterer) bestOtherWith(sc *candidateScratch, near *side, norms *phaseNorms, di, si int32, qTerms, qEnts []weighted) (int32, float64, []int32) {
 	d := &c.docs[di]
 	best, bestScore := int32(-1), 0.0
 	cands := c.candidatesOf(sc, qTerms, qEnts)
@@ -344,7 +354,13 @@ func (c *Clusterer) bestOtherWith(sc *candidateScratch, near *side, di, si int32
 			continue
 		}
 		s := c.stories[ti]
-		if v := c.scoreContent(c.content(near, s.Terms, s.Ents), d.Quotes, s, d.Date); v > bestScore {
+		var content float64
+		if norms != nil {
+			content = c.contentNormed(near, s.Terms, s.Ents, norms.story(c, ti))
+		} else {
+			content = c.content(near, s.Terms, s.Ents)
+		}
+		if v := c.scoreContent(content, d.Quotes, s, d.Date); v > bestScore {
 			best, bestScore = ti, v
 		}
 	}
@@ -392,13 +408,14 @@ func (c *Clusterer) fitsAhead(work []int32) {
 		return
 	}
 	fits := make([]aheadFit, len(docs))
+	c.norms.begin(c)
 	c.eachWith(len(docs), func(k int, sc *scratch) {
 		di := docs[k]
 		d := &c.docs[di]
 		si := d.Story
 		sc.far.set(c, d.Terms, d.Ents)
-		qt, qe := top(d.Terms, c.p.QueryTerms, &c.terms), top(d.Ents, c.p.QueryTerms, &c.ents)
-		to, score, cands := c.bestOtherWith(&sc.cands, &sc.far, di, si, qt, qe)
+		qt, qe := topIn(&sc.cands.ss, d.Terms, c.p.QueryTerms, &c.terms), topIn(&sc.cands.ss, d.Ents, c.p.QueryTerms, &c.ents)
+		to, score, cands := c.bestOtherWith(&sc.cands, &sc.far, &c.norms, di, si, qt, qe)
 		fits[k] = aheadFit{story: si, to: to, score: score, cands: cands, terms: qt, ents: qe}
 	})
 	if c.ahead.fits == nil {
@@ -452,10 +469,10 @@ func (c *Clusterer) moved(di, from int32) {
 	}
 	d := &c.docs[di]
 	a.stories[from], a.stories[d.Story] = true, true
-	for _, x := range top(d.Terms, c.p.IndexTerms, &c.terms) {
+	for _, x := range topIn(&c.cands.ss, d.Terms, c.p.IndexTerms, &c.terms) {
 		a.terms[x.ID] = true
 	}
-	for _, x := range top(d.Ents, c.p.IndexTerms, &c.ents) {
+	for _, x := range topIn(&c.cands.ss, d.Ents, c.p.IndexTerms, &c.ents) {
 		a.ents[x.ID] = true
 	}
 }

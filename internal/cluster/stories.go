@@ -78,6 +78,9 @@ type Clusterer struct {
 	pool []*scratch
 	// ahead are the fits of a round of Settle found on all cores.
 	ahead aheadFits
+	// norms are the vectors' norms of a phase of Settle run on all
+	// cores.
+	norms phaseNorms
 	// maxKey is the latest place in Order's order of a document placed
 	// so far, and unordered the documents placed since the last Settle
 	// that arrived after a document sorting after them (see replace).
@@ -271,7 +274,7 @@ type ranking struct {
 
 // rank ranks vec under the vocabulary's current counts.
 func (c *Clusterer) rank(vec []weighted, v *vocab) ranking {
-	r := ranking{byScore: top(vec, c.p.DocTerms, v)}
+	r := ranking{byScore: topIn(&c.cands.ss, vec, c.p.DocTerms, v)}
 	if len(vec) <= c.p.DocTerms {
 		r.kept = vec // as prune keeps it
 	} else {
@@ -313,6 +316,7 @@ type candidateScratch struct {
 	acc  []float64 // by story
 	seen []bool    // by story: listed in hit
 	hit  []int32
+	ss   []scored // topIn's
 }
 
 // candidates are the stories that share the document's most telling
@@ -327,7 +331,7 @@ func (c *Clusterer) candidates(f *features) []int32 {
 // that each have their own may look for candidates at once, as long as
 // none changes the clusterer.
 func (c *Clusterer) candidatesWith(sc *candidateScratch, f *features) []int32 {
-	return c.candidatesOf(sc, top(f.terms, c.p.QueryTerms, &c.terms), top(f.ents, c.p.QueryTerms, &c.ents))
+	return c.candidatesOf(sc, topIn(&sc.ss, f.terms, c.p.QueryTerms, &c.terms), topIn(&sc.ss, f.ents, c.p.QueryTerms, &c.ents))
 }
 
 // candidatesOf is candidatesWith for the terms and entities looked up
@@ -383,6 +387,13 @@ type side struct{ terms, ents query }
 func (sd *side) set(c *Clusterer, terms, ents []weighted) {
 	sd.terms.set(terms, &c.terms)
 	sd.ents.set(ents, &c.ents)
+}
+
+// setNormed is set given the vectors' norms under the current counts
+// (normOf each): the same side, without reading the counts.
+func (sd *side) setNormed(c *Clusterer, terms, ents []weighted, norms [2]float64) {
+	sd.terms.setNormed(terms, norms[0], &c.terms)
+	sd.ents.setNormed(ents, norms[1], &c.ents)
 }
 
 // content is the content similarity of the side to the vectors terms and
@@ -448,7 +459,7 @@ func (c *Clusterer) timeFactor(date time.Time, s *story) float64 {
 // under the document's most telling terms and entities.
 func (c *Clusterer) join(si, di int32, terms, ents []weighted) {
 	d := &c.docs[di]
-	c.joinIndexed(si, di, terms, ents, top(d.Terms, c.p.IndexTerms, &c.terms), top(d.Ents, c.p.IndexTerms, &c.ents))
+	c.joinIndexed(si, di, terms, ents, topIn(&c.cands.ss, d.Terms, c.p.IndexTerms, &c.terms), topIn(&c.cands.ss, d.Ents, c.p.IndexTerms, &c.ents))
 }
 
 // joinIndexed is join with the document's most telling kept terms and

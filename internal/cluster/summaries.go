@@ -48,42 +48,71 @@ func (s *Summaries) Narratives() int { return len(s.groups) }
 
 // EachStory calls fn with the stories in order (those of
 // Clusterer.Stories given the narratives), up to summaryBatch (2 048) at a time,
-// each batch summarised on all cores. fn must not keep the slice, which
-// the next batch reuses; the stories themselves are its own. An error of
-// fn stops the walk and is returned.
+// each batch summarised on all cores while fn takes the batch before. fn
+// must not keep the slice, which the batch after next reuses; the
+// stories themselves are its own. An error of fn stops the walk and is
+// returned.
 func (s *Summaries) EachStory(fn func([]Story) error) error {
-	buf := make([]Story, 0, min(summaryBatch, len(s.live)))
-	for start := 0; start < len(s.live); start += summaryBatch {
-		batch := s.live[start:min(start+summaryBatch, len(s.live))]
-		buf = buf[:len(batch)]
-		eachIndex(len(batch), func(k int) {
+	return eachBatch(len(s.live), func(start int, out []Story) {
+		batch := s.live[start:]
+		eachIndex(len(out), func(k int) {
 			si := batch[k]
 			st := s.c.stories[si]
-			buf[k] = Story{Summary: s.c.summarize(storyID(si), st.Docs, st.Terms, st.Ents)}
+			out[k] = Story{Summary: s.c.summarize(storyID(si), st.Docs, st.Terms, st.Ents)}
 			if n := s.narrativeOf[si]; n > 0 {
-				buf[k].Narrative = narrativeID(int(n - 1))
+				out[k].Narrative = narrativeID(int(n - 1))
 			}
 		})
-		if err := fn(buf); err != nil {
-			return err
-		}
-		clear(buf)
-	}
-	return nil
+	}, fn)
 }
 
 // EachNarrative calls fn with the narratives in order (those of
 // Clusterer.Narratives), up to summaryBatch (2 048) at a time, as EachStory does.
 func (s *Summaries) EachNarrative(fn func([]Narrative) error) error {
-	buf := make([]Narrative, 0, min(summaryBatch, len(s.groups)))
-	for start := 0; start < len(s.groups); start += summaryBatch {
-		batch := s.groups[start:min(start+summaryBatch, len(s.groups))]
-		buf = buf[:len(batch)]
-		eachIndex(len(batch), func(k int) { buf[k] = s.c.narrative(start+k, batch[k]) })
-		if err := fn(buf); err != nil {
+	return eachBatch(len(s.groups), func(start int, out []Narrative) {
+		eachIndex(len(out), func(k int) { out[k] = s.c.narrative(start+k, s.groups[start+k]) })
+	}, fn)
+}
+
+// eachBatch calls fn with the summaries of items 0 to n−1, summaryBatch at
+// a time, in order: summarise fills out with those of the items from
+// start on. The next batch is made on a goroutine of its own while fn
+// takes one: a store writes a batch on one core (encoding and inserting
+// each summary), and summarising the next on all cores meanwhile keeps
+// the other busy. Two batches' room is used in turn.
+func eachBatch[T any](n int, summarise func(start int, out []T), fn func([]T) error) error {
+	var room [2][]T
+	ahead := func(start int) chan []T {
+		k := start / summaryBatch % 2
+		if room[k] == nil {
+			room[k] = make([]T, min(summaryBatch, n))
+		}
+		out := room[k][:min(summaryBatch, n-start)]
+		done := make(chan []T, 1)
+		go func() {
+			summarise(start, out)
+			done <- out
+		}()
+		return done
+	}
+	var next chan []T
+	if n > 0 {
+		next = ahead(0)
+	}
+	for start := 0; start < n; start += summaryBatch {
+		out := <-next
+		next = nil
+		if start+summaryBatch < n {
+			next = ahead(start + summaryBatch)
+		}
+		err := fn(out)
+		clear(out)
+		if err != nil {
+			if next != nil {
+				<-next // the clusterer is read until the batch is made
+			}
 			return err
 		}
-		clear(buf)
 	}
 	return nil
 }

@@ -258,17 +258,21 @@ type query struct {
 
 // set makes q the query for vec under the vocabulary's current counts.
 func (q *query) set(vec []weighted, v *vocab) {
+	q.setNormed(vec, normOf(vec, v), v)
+}
+
+// setNormed is set given normOf(vec, v) as norm (the norm set sums, to
+// the bit): the same query, the counts not read.
+func (q *query) setNormed(vec []weighted, norm float64, v *vocab) {
 	for _, x := range q.vec {
 		q.at[x.ID] = 0
 	}
 	if n := len(v.DF); len(q.at) < n {
 		q.at = append(q.at, make([]int32, n-len(q.at))...)
 	}
-	q.vec, q.norm = vec, 0
+	q.vec, q.norm = vec, norm
 	for i, x := range vec {
 		q.at[x.ID] = int32(i + 1)
-		w := float64(x.W) * v.idf(x.ID)
-		q.norm += w * w
 	}
 }
 
@@ -397,7 +401,25 @@ func betterScored(a, b scored) bool {
 // before sorting them: a story's sum has hundreds of coordinates and only
 // its first few are asked for.
 func top(vec []weighted, n int, v *vocab) []weighted {
-	ss := bestScored(vec, n, v)
+	ss := make([]scored, 0, len(vec))
+	return topIn(&ss, vec, n, v)
+}
+
+// topIn is top with the coordinates scored in *ss, room the caller keeps
+// from call to call (grown when too short): only the result is new. A
+// document's or story's hundreds of coordinates are scored at every
+// placing, lookup of candidates and move.
+func topIn(ss *[]scored, vec []weighted, n int, v *vocab) []weighted {
+	n = max(0, min(n, len(vec)))
+	*ss = appendScored((*ss)[:0], vec, v)
+	s := *ss
+	selectFirst(s, n, betterScored)
+	return sortedTop(s[:n])
+}
+
+// sortedTop is the coordinates of ss sorted by score, highest first (ties
+// by id); ss is sorted in place.
+func sortedTop(ss []scored) []weighted {
 	slices.SortFunc(ss, func(a, b scored) int {
 		if betterScored(a, b) {
 			return -1

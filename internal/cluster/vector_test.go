@@ -97,6 +97,16 @@ func TestCosineNormed(t *testing.T) {
 		if got := q.cosineNormed(b, normOf(b, &v), &v); got != want {
 			t.Fatalf("cosineNormed = %v, cosine = %v", got, want)
 		}
+		// A query set with its norm given is the same query.
+		var r query
+		r.set(b, &v) // something to clear first
+		r.setNormed(a, normOf(a, &v), &v)
+		if r.norm != q.norm {
+			t.Fatalf("setNormed: norm %v, set: %v", r.norm, q.norm)
+		}
+		if got := r.cosine(b, &v); got != want {
+			t.Fatalf("cosine of a query set with its norm = %v, want %v", got, want)
+		}
 	}
 }
 
