@@ -168,11 +168,7 @@ func TestNameFormsAtTextEdges(t *testing.T) {
 // place, a subdivision named like its city, words set in capitals and
 // titles of works a player starred in (invented text).
 func TestStreetsSubdivisionsAndCapitals(t *testing.T) {
-	for _, c := range []struct {
-		text, name string
-		typ        EntityType // "" when the name is no entity
-		link       string
-	}{
+	checkLinks(t, []linkCase{
 		{"The office at Fifth and Manitoba was closed at noon.", "Manitoba", Place, ""},
 		{"The shop at 1820 Alberta was empty by noon.", "Alberta", Place, ""},
 		{"Police met on Saskatchewan and 4th before dawn.", "Saskatchewan", Place, ""},
@@ -192,7 +188,40 @@ func TestStreetsSubdivisionsAndCapitals(t *testing.T) {
 		{"Marlow Radio TWO MEN HAVE DIED IN A FIRE at the bank.", "Marlow Radio TWO MEN HAVE DIED IN", "", ""},
 		{"Quinn Talbot, 33, has starred in Silver Harbor and lives in Ohio.", "Silver Harbor", "", ""},
 		{"Quinn Talbot, 33, has starred in London and lives in Ohio.", "London", Place, "city/GB/London"},
-	} {
+	})
+}
+
+// TestNamesakesAndOpenings checks a state named like a big city listed
+// as "… City", and a known place's first word at a sentence's start.
+func TestNamesakesAndOpenings(t *testing.T) {
+	checkLinks(t, []linkCase{
+		{"She flew back to New York on Sunday.", "New York", Place, "city/US/New York City"},
+		{"He worked for a New York bank for ten years.", "New York", Place, "city/US/New York City"},
+		{"The driver was above New York's legal limit.", "New York", Place, "region/US/New York"},
+		{"In New York, the laws on drunk driving are strict.", "New York", Place, "region/US/New York"},
+		{"She grew up in upstate New York before college.", "New York", Place, "region/US/New York"},
+		{"He lived in Marlowtown, New York, with his aunt.", "New York", Place, "region/US/New York"},
+		{"The Governor of New York spoke on Monday.", "New York", Place, "region/US/New York"},
+		{"He played with Boston, New York, Chicago and Denver.", "New York", Place, "city/US/New York City"},
+		{"Tornadoes hit Oklahoma on Monday.", "Oklahoma", Place, "region/US/Oklahoma"},
+		{"Rain fell all day. New Delhi had taken steps to stop the flooding.", "New Delhi", Place, "city/IN/New Delhi"},
+		{"Rain fell all day. New rules came into force in Delhi.", "Delhi", Place, "city/IN/Delhi"},
+	})
+}
+
+// linkCase is a sentence, a name in it, the type its entity should have
+// ("" when the name should be no entity) and the entity's link.
+type linkCase struct {
+	text, name string
+	typ        EntityType
+	link       string
+}
+
+// checkLinks extracts each case's sentence and checks the entity of its
+// name.
+func checkLinks(t *testing.T, cases []linkCase) {
+	t.Helper()
+	for _, c := range cases {
 		r := Document(&doc.Document{ID: "t", Text: c.text})
 		var got *Entity
 		for i, e := range r.Entities {

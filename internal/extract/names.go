@@ -123,7 +123,9 @@ func findNameRuns(runs []nameRun, text string, toks []normalize.Token, starts, t
 		}
 		// "Considering Lionsgate": a participle or a word used in lower
 		// case opening the sentence is not part of the name.
-		if i < j && (starts[i] || afterColon(text, toks, i)) && (lower.at(i) || len(toks[i].Key) > 5 && strings.HasSuffix(toks[i].Key, "ing") || openingCueWord(toks[i].Key)) && class[i]&wcTitleWord == 0 {
+		// A name the gazetteer knows keeps its first word ("New Delhi
+		// had taken …").
+		if i < j && (starts[i] || afterColon(text, toks, i)) && (lower.at(i) || len(toks[i].Key) > 5 && strings.HasSuffix(toks[i].Key, "ing") || openingCueWord(toks[i].Key)) && class[i]&wcTitleWord == 0 && !knownOpening(text, toks, i, j, gaz) {
 			i++
 		}
 		// "Under Berdymukhamedov", "Ironically Nichols": a preposition or
@@ -170,6 +172,18 @@ func findNameRuns(runs []nameRun, text string, toks []normalize.Token, starts, t
 		i = j
 	}
 	return runs
+}
+
+// knownOpening reports whether the gazetteer knows a name made of the
+// first two or more words of the run [a, b] ("New Delhi", "New York
+// City").
+func knownOpening(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) bool {
+	for m := a + 1; m <= b && m < a+4; m++ {
+		if gaz.LookupSpan(text, toks, a, m) != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // titleSurname reports whether the title word ending the run [a, b] is a
