@@ -83,12 +83,25 @@ func (a *analysis) entities() []Entity {
 	// A person's name the text does not treat as one is dropped, and so
 	// is every surname resolved to it ("Sox" to "Red Sox").
 	rejected, accepted := map[string]bool{}, map[string]bool{}
+	var placeSurnames map[string]string // a surname that is a place's name → the person kept
 	keep := make([]bool, len(a.runs))
 	for ri, r := range a.runs {
 		keep[ri] = a.namesEntity(ri, r, d, sources, alone, referred)
 		if r.Type == Person && r.NameFirst < r.Last {
 			if keep[ri] {
 				accepted[r.Canonical] = true
+				// A person's name kept though it ends in a place's
+				// (placeSurname): the surname alone is that person.
+				if k := a.toks[r.Last].Key; r.ByShape && a.gaz.Lookup(k) != nil {
+					if placeSurnames == nil {
+						placeSurnames = map[string]string{}
+					}
+					if old, ok := placeSurnames[k]; ok && old != r.Canonical {
+						placeSurnames[k] = ""
+					} else {
+						placeSurnames[k] = r.Canonical
+					}
+				}
 			} else {
 				rejected[r.Canonical] = true
 			}
@@ -127,6 +140,8 @@ func (a *analysis) entities() []Entity {
 			// person, not the country or town of the same name ("Eddie
 			// Jordan" … "Jordan").
 			if full := a.people.resolveTitled(a.text[a.toks[r.First].Begin:a.toks[r.First].End]); full != "" {
+				t, name = Person, full
+			} else if full := placeSurnames[last]; full != "" {
 				t, name = Person, full
 			}
 		}
@@ -207,6 +222,12 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 	// gives it speech, an age or a description. Otherwise they may as well
 	// be a film, a team or a street ("American Pie", "New Orleans Saints",
 	// "Rancho Mirage").
+	// "Eddie Jordan (Washington)" … "Jordan, who …": a given name and a
+	// surname that is a place's name are a person's when the name is
+	// given a team or home, or the surname alone is a person's.
+	if r.ByShape && a.gaz.Lookup(last) != nil && a.placeSurname(r, sources) {
+		return true
+	}
 	if r.ByShape && !(sources[ri] || referred[r.Canonical] || a.describedAfter(r) || alone.has(last) && !d.writtenLower(a, last)) {
 		return false
 	}
@@ -228,6 +249,55 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 		return false
 	}
 	return r.Type != Unknown || sources[ri]
+}
+
+// placeSurname reports whether a run of two capitalised words whose
+// second is a place's name is a person's: the first is no name the
+// gazetteer knows nor a word the document writes in lower case, and the
+// run is followed by a place in brackets or after "of" ("Eddie Jordan
+// (Washington)", "Eddie Jordan of Washington"), or the surname alone
+// speaks or is described ("Jordan, who …", "Jordan -- who …").
+func (a *analysis) placeSurname(r nameRun, sources map[int]bool) bool {
+	f := r.NameFirst
+	if f != r.First || r.Last != f+1 || a.gaz.Lookup(a.toks[f].Key) != nil || isAllCaps(a.text[a.toks[f].Begin:a.toks[f].End]) || !isBlank(gap(a.text, a.toks, r.Last)) {
+		return false
+	}
+	for i, t := range a.toks {
+		if a.wordID[i] == a.wordID[f] && !isUpperStart(a.text[t.Begin:t.End]) {
+			return false // a word also written in lower case ("Visit Paris")
+		}
+	}
+	// placeAt: a place's run opens at token i.
+	placeAt := func(i int) (nameRun, bool) {
+		if i >= len(a.toks) || a.runAt[i] < 0 || a.runs[a.runAt[i]].First != i || a.runs[a.runAt[i]].Type != Place {
+			return nameRun{}, false
+		}
+		return a.runs[a.runAt[i]], true
+	}
+	if n := r.Last + 1; n < len(a.toks) {
+		if a.toks[n].Key == "of" && isBlank(gap(a.text, a.toks, n)) {
+			if _, ok := placeAt(n + 1); ok {
+				return true
+			}
+		}
+		if p, ok := placeAt(n); ok && strings.TrimSpace(gap(a.text, a.toks, n)) == "(" && p.Last+1 < len(a.toks) && strings.HasPrefix(strings.TrimSpace(gap(a.text, a.toks, p.Last+1)), ")") {
+			return true
+		}
+	}
+	// The surname alone as a person's.
+	last := a.toks[r.Last].Key
+	for ri, s := range a.runs {
+		if s.First != s.Last || a.toks[s.First].Key != last {
+			continue
+		}
+		if sources[ri] {
+			return true
+		}
+		if n := s.Last + 1; n < len(a.toks) && (a.toks[n].Key == "who" || a.toks[n].Key == "whose") && strings.Trim(gap(a.text, a.toks, n), " ,-—–") == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // shouted reports whether a one-word organisation's name in capitals is

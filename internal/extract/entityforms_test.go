@@ -192,7 +192,8 @@ func TestStreetsSubdivisionsAndCapitals(t *testing.T) {
 }
 
 // TestNamesakesAndOpenings checks a state named like a big city listed
-// as "… City", and a known place's first word at a sentence's start.
+// as "… City", a known place's first word at a sentence's start, and
+// persons whose surname is a place's name.
 func TestNamesakesAndOpenings(t *testing.T) {
 	checkLinks(t, []linkCase{
 		{"She flew back to New York on Sunday.", "New York", Place, "city/US/New York City"},
@@ -206,6 +207,11 @@ func TestNamesakesAndOpenings(t *testing.T) {
 		{"Tornadoes hit Oklahoma on Monday.", "Oklahoma", Place, "region/US/Oklahoma"},
 		{"Rain fell all day. New Delhi had taken steps to stop the flooding.", "New Delhi", Place, "city/IN/New Delhi"},
 		{"Rain fell all day. New rules came into force in Delhi.", "Delhi", Place, "city/IN/Delhi"},
+		{"Two coaches were fired, Ray Carlesimo (Oklahoma City) and Ned Chad (Washington). Chad, who led the team, said nothing.", "Ned Chad", Person, ""},
+		{"Two coaches were fired, Ray Carlesimo (Oklahoma City) and Ned Chad (Washington). Chad, who led the team, said nothing.", "Chad", "", ""},
+		{"Fans cheered Ned Chad of Washington after the game.", "Ned Chad", Person, ""},
+		{"A fire broke out at Waitrose Wellington on Monday.", "Waitrose Wellington", "", ""},
+		{"Aid reached Chad on Monday. Rains hit Chad (Africa) again.", "Chad", Place, "country/TD/Chad"},
 	})
 }
 
