@@ -107,6 +107,7 @@ func (a *analysis) entities() []Entity {
 			}
 		}
 	}
+	var orgs orgPrefixes // openings of the organisations' names, gathered when first asked for
 	for ri, r := range a.runs {
 		if !keep[ri] || r.Type == Person && r.NameFirst == r.Last && rejected[r.Canonical] && !accepted[r.Canonical] {
 			continue
@@ -133,6 +134,17 @@ func (a *analysis) entities() []Entity {
 		name := r.Canonical
 		if name == "" {
 			continue
+		}
+		// "outside West Coast bank" where the document names the West
+		// Coast Bank: a name that a lower-case word makes the opening of
+		// an organisation's name the document gives is that organisation.
+		if (t == Place || t == Person) && r.NameFirst == r.First && len(r.Roles) == 0 && !sources[ri] {
+			if orgs == nil {
+				orgs = a.newOrgPrefixes(keep)
+			}
+			if org := a.orgContinued(r, orgs); org != "" {
+				t, name = Org, org
+			}
 		}
 		id, link := "", ""
 		if t == Place && r.First == r.Last {
@@ -216,6 +228,18 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 	if r.First > 0 && gap(a.text, a.toks, r.First) == "-" {
 		return false
 	}
+	// "All-Defensive Team", "All - Star Game": an honour, not a name
+	// (but "All - Star Chris Webber" is a person with a title); "the
+	// Delhi-class destroyer": a class of ships or vehicles.
+	if r.First > 0 && r.NameFirst == r.First && a.toks[r.First-1].Key == "all" && strings.TrimSpace(gap(a.text, a.toks, r.First)) == "-" ||
+		r.Last+1 < len(a.toks) && a.toks[r.Last+1].Key == "class" && strings.TrimSpace(gap(a.text, a.toks, r.Last+1)) == "-" {
+		return false
+	}
+	// "Miss Pinup Girl of the World", "Mr Universe": a title a contest
+	// gives, not a person's name.
+	if r.Type == Person && r.NameFirst > r.First && (a.toks[r.First].Key == "miss" || a.toks[r.First].Key == "mr") && contestTitles[a.toks[r.Last].Key] {
+		return false
+	}
 	last := a.toks[r.Last].Key
 	// Two capitalised words are a person's name only if the text treats
 	// them as one: it uses the surname alone, refers back to the name,
@@ -225,7 +249,7 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 	// "Eddie Jordan (Washington)" … "Jordan, who …": a given name and a
 	// surname that is a place's name are a person's when the name is
 	// given a team or home, or the surname alone is a person's.
-	if r.ByShape && a.gaz.Lookup(last) != nil && a.placeSurname(r, sources) {
+	if r.ByShape && a.gaz.Lookup(last) != nil && a.placeSurname(r, d, sources) {
 		return true
 	}
 	if r.ByShape && !(sources[ri] || referred[r.Canonical] || a.describedAfter(r) || alone.has(last) && !d.writtenLower(a, last)) {
@@ -251,21 +275,57 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 	return r.Type != Unknown || sources[ri]
 }
 
+// orgPrefixes are the lookup keys of the first two to six words of
+// the organisations' names a document keeps, each with the name.
+type orgPrefixes map[string]string
+
+// newOrgPrefixes gathers the openings of the kept organisations' names.
+func (a *analysis) newOrgPrefixes(keep []bool) orgPrefixes {
+	p := orgPrefixes{}
+	for oi, o := range a.runs {
+		if !keep[oi] || o.Type != Org || o.Canonical == "" {
+			continue
+		}
+		for e := o.First + 1; e <= o.Last && e < o.First+6; e++ {
+			if k := runKey(a.toks, o.First, e); p[k] == "" {
+				p[k] = o.Canonical
+			}
+		}
+	}
+	return p
+}
+
+// orgContinued is the name of the organisation a kept run of the
+// document names when the words of r and the lower-case word after it
+// open it ("West Coast bank" for "West Coast Bank"), else "".
+func (a *analysis) orgContinued(r nameRun, orgs orgPrefixes) string {
+	n := r.Last + 1
+	if len(orgs) == 0 || n >= len(a.toks) || n-r.First >= 6 || !isBlank(gap(a.text, a.toks, n)) {
+		return ""
+	}
+	if c := a.text[a.toks[n].Begin]; c < 'a' || c > 'z' {
+		return ""
+	}
+	return orgs[runKey(a.toks, r.First, n)]
+}
+
+// contestTitles end the titles beauty and body contests give after "Miss"
+// or "Mr" ("Miss Pinup Girl", "Mr Universe"); no person's name ends so.
+var contestTitles = set(`girl boy woman man lady queen universe world`)
+
 // placeSurname reports whether a run of two capitalised words whose
 // second is a place's name is a person's: the first is no name the
 // gazetteer knows nor a word the document writes in lower case, and the
 // run is followed by a place in brackets or after "of" ("Eddie Jordan
 // (Washington)", "Eddie Jordan of Washington"), or the surname alone
 // speaks or is described ("Jordan, who …", "Jordan -- who …").
-func (a *analysis) placeSurname(r nameRun, sources map[int]bool) bool {
+func (a *analysis) placeSurname(r nameRun, d *discourse, sources map[int]bool) bool {
 	f := r.NameFirst
 	if f != r.First || r.Last != f+1 || a.gaz.Lookup(a.toks[f].Key) != nil || isAllCaps(a.text[a.toks[f].Begin:a.toks[f].End]) || !isBlank(gap(a.text, a.toks, r.Last)) {
 		return false
 	}
-	for i, t := range a.toks {
-		if a.wordID[i] == a.wordID[f] && !isUpperStart(a.text[t.Begin:t.End]) {
-			return false // a word also written in lower case ("Visit Paris")
-		}
+	if d.lowerWord(a, f) {
+		return false // a word also written in lower case ("Visit Paris")
 	}
 	// placeAt: a place's run opens at token i.
 	placeAt := func(i int) (nameRun, bool) {

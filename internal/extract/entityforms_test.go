@@ -192,8 +192,9 @@ func TestStreetsSubdivisionsAndCapitals(t *testing.T) {
 }
 
 // TestNamesakesAndOpenings checks a state named like a big city listed
-// as "… City", a known place's first word at a sentence's start, and
-// persons whose surname is a place's name.
+// as "… City", a known place's first word at a sentence's start,
+// persons whose surname is a place's name, honours, contest titles,
+// classes of ships and an organisation's name cut by a lower-case word.
 func TestNamesakesAndOpenings(t *testing.T) {
 	checkLinks(t, []linkCase{
 		{"She flew back to New York on Sunday.", "New York", Place, "city/US/New York City"},
@@ -212,6 +213,13 @@ func TestNamesakesAndOpenings(t *testing.T) {
 		{"Fans cheered Ned Chad of Washington after the game.", "Ned Chad", Person, ""},
 		{"A fire broke out at Waitrose Wellington on Monday.", "Waitrose Wellington", "", ""},
 		{"Aid reached Chad on Monday. Rains hit Chad (Africa) again.", "Chad", Place, "country/TD/Chad"},
+		{"He was a three - time NBA All - Defensive Team honoree.", "Defensive Team", "", ""},
+		{"The club will move All - Star Ned Brisket to third base.", "Ned Brisket", Person, ""},
+		{"The Oslo-class frigate left port at dawn.", "Oslo", "", ""},
+		{"The frigate left Oslo at dawn.", "Oslo", Place, "city/NO/Oslo"},
+		{"That year she was named Miss Pinup Girl of the World.", "Pinup Girl", "", ""},
+		{"Miss Brisket said she was named Miss Harbor Queen in 1950.", "Harbor Queen", "", ""},
+		{"A bomb went off at the Seattle Valley Bank on Monday. Police found it outside the Seattle Valley bank.", "Seattle Valley", "", ""},
 	})
 }
 
