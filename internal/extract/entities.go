@@ -235,6 +235,11 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 		r.Last+1 < len(a.toks) && a.toks[r.Last+1].Key == "class" && strings.TrimSpace(gap(a.text, a.toks, r.Last+1)) == "-" {
 		return false
 	}
+	// "trashed a Rite Aid", "a Coast Mountain bus": after "a" or "an" two
+	// capitalised words are a brand, a shop or a kind, not a person.
+	if r.ByShape && r.NameFirst == r.First && r.First > 0 && (a.toks[r.First-1].Key == "a" || a.toks[r.First-1].Key == "an") && isBlank(gap(a.text, a.toks, r.First)) {
+		return false
+	}
 	// "Miss Pinup Girl of the World", "Mr Universe": a title a contest
 	// gives, not a person's name.
 	if r.Type == Person && r.NameFirst > r.First && (a.toks[r.First].Key == "miss" || a.toks[r.First].Key == "mr") && contestTitles[a.toks[r.Last].Key] {

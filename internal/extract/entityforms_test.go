@@ -193,8 +193,9 @@ func TestStreetsSubdivisionsAndCapitals(t *testing.T) {
 
 // TestNamesakesAndOpenings checks a state named like a big city listed
 // as "… City", a known place's first word at a sentence's start,
-// persons whose surname is a place's name, honours, contest titles,
-// classes of ships and an organisation's name cut by a lower-case word.
+// persons whose surname is a place's name, a brand after "a", honours,
+// contest titles, classes of ships and an organisation's name cut by a
+// lower-case word.
 func TestNamesakesAndOpenings(t *testing.T) {
 	checkLinks(t, []linkCase{
 		{"She flew back to New York on Sunday.", "New York", Place, "city/US/New York City"},
@@ -217,6 +218,8 @@ func TestNamesakesAndOpenings(t *testing.T) {
 		{"The club will move All - Star Ned Brisket to third base.", "Ned Brisket", Person, ""},
 		{"The Oslo-class frigate left port at dawn.", "Oslo", "", ""},
 		{"The frigate left Oslo at dawn.", "Oslo", Place, "city/NO/Oslo"},
+		{"Protesters trashed a Quick Mart near the square.", "Quick Mart", "", ""},
+		{"Ned Brisket, 40, trashed a car near the square.", "Ned Brisket", Person, ""},
 		{"That year she was named Miss Pinup Girl of the World.", "Pinup Girl", "", ""},
 		{"Miss Brisket said she was named Miss Harbor Queen in 1950.", "Harbor Queen", "", ""},
 		{"A bomb went off at the Seattle Valley Bank on Monday. Police found it outside the Seattle Valley bank.", "Seattle Valley", "", ""},
