@@ -193,7 +193,8 @@ func TestStreetsSubdivisionsAndCapitals(t *testing.T) {
 
 // TestNamesakesAndOpenings checks a state named like a big city listed
 // as "… City", a known place's first word at a sentence's start,
-// persons whose surname is a place's name, a brand after "a", honours,
+// persons whose surname is a place's name, a brand after "a", a person's
+// name and an organisation's joined by "and", honours,
 // contest titles, classes of ships and an organisation's name cut by a
 // lower-case word.
 func TestNamesakesAndOpenings(t *testing.T) {
@@ -219,6 +220,9 @@ func TestNamesakesAndOpenings(t *testing.T) {
 		{"The Oslo-class frigate left port at dawn.", "Oslo", "", ""},
 		{"The frigate left Oslo at dawn.", "Oslo", Place, "city/NO/Oslo"},
 		{"Protesters trashed a Quick Mart near the square.", "Quick Mart", "", ""},
+		{"The bomb went off early on Monday and killed Marlow Police Department Capt. Ned Brisket and Oregon State Police officers who had been called to the scene.", "Ned Brisket", Person, ""},
+		{"The bomb went off early on Monday and killed Marlow Police Department Capt. Ned Brisket and Oregon State Police officers who had been called to the scene.", "Oregon State Police", Org, ""},
+		{"Officials of the Fish and Wildlife Service found the device.", "Fish and Wildlife Service", Org, ""},
 		{"Ned Brisket, 40, trashed a car near the square.", "Ned Brisket", Person, ""},
 		{"That year she was named Miss Pinup Girl of the World.", "Pinup Girl", "", ""},
 		{"Miss Brisket said she was named Miss Harbor Queen in 1950.", "Harbor Queen", "", ""},

@@ -102,7 +102,7 @@ func findNameRuns(runs []nameRun, text string, toks []normalize.Token, starts, t
 				if j+2 < len(toks) && gap(text, toks, j+2) == " " && capital(j+2) &&
 					(class[j+1]&wcNameParticle != 0 && !isUpperStart(text[toks[j+1].Begin:toks[j+1].End]) ||
 						(k == "of" || k == "for") && hasClass(class, i, j, wcOrgWord) || k == "of" && i == j && class[i]&wcOfPlace != 0 ||
-						(k == "and" || k == "&") && class[j]&(wcOrgHead|wcOrgWord) == 0 && orgAhead(text, toks, class, j+2, capital)) {
+						(k == "and" || k == "&") && class[j]&(wcOrgHead|wcOrgWord) == 0 && !hasClass(class, i, j, wcTitle) && orgAhead(text, toks, class, j+2, capital)) {
 					j += 2
 					continue
 				}
