@@ -26,6 +26,7 @@ type discourse struct {
 	placeKey map[string]bool    // keys of one-word names typed place
 	heads    map[string]bool    // keys of the opening words of places' and organisations' names
 	lower    map[string]bool    // keys of one-word names the document also writes in lower case
+	lowerIDs []bool             // by the document's number of a key: some token of it is not capitalised (lowerWord)
 	expands  map[string]nameRun // abbreviations and the name they stand for ("IRTC": Internationally Recognised Transit Corridor)
 }
 
@@ -37,6 +38,20 @@ func (d *discourse) key(a *analysis, ri int) string {
 		d.keys[ri] = runKey(a.toks, r.First, r.Last)
 	}
 	return d.keys[ri]
+}
+
+// lowerWord reports whether the document writes the word of token i in
+// lower case anywhere, worked out on the first question.
+func (d *discourse) lowerWord(a *analysis, i int) bool {
+	if d.lowerIDs == nil {
+		d.lowerIDs = make([]bool, a.words)
+		for j, t := range a.toks {
+			if !isUpperStart(a.text[t.Begin:t.End]) {
+				d.lowerIDs[a.wordID[j]] = true
+			}
+		}
+	}
+	return d.lowerIDs[a.wordID[i]]
 }
 
 // writtenLower reports whether the document writes the key of a one-word

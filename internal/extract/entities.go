@@ -83,17 +83,31 @@ func (a *analysis) entities() []Entity {
 	// A person's name the text does not treat as one is dropped, and so
 	// is every surname resolved to it ("Sox" to "Red Sox").
 	rejected, accepted := map[string]bool{}, map[string]bool{}
+	var placeSurnames map[string]string // a surname that is a place's name → the person kept
 	keep := make([]bool, len(a.runs))
 	for ri, r := range a.runs {
 		keep[ri] = a.namesEntity(ri, r, d, sources, alone, referred)
 		if r.Type == Person && r.NameFirst < r.Last {
 			if keep[ri] {
 				accepted[r.Canonical] = true
+				// A person's name kept though it ends in a place's
+				// (placeSurname): the surname alone is that person.
+				if k := a.toks[r.Last].Key; r.ByShape && a.gaz.Lookup(k) != nil {
+					if placeSurnames == nil {
+						placeSurnames = map[string]string{}
+					}
+					if old, ok := placeSurnames[k]; ok && old != r.Canonical {
+						placeSurnames[k] = ""
+					} else {
+						placeSurnames[k] = r.Canonical
+					}
+				}
 			} else {
 				rejected[r.Canonical] = true
 			}
 		}
 	}
+	var orgs orgPrefixes // openings of the organisations' names, gathered when first asked for
 	for ri, r := range a.runs {
 		if !keep[ri] || r.Type == Person && r.NameFirst == r.Last && rejected[r.Canonical] && !accepted[r.Canonical] {
 			continue
@@ -121,12 +135,25 @@ func (a *analysis) entities() []Entity {
 		if name == "" {
 			continue
 		}
+		// "outside West Coast bank" where the document names the West
+		// Coast Bank: a name that a lower-case word makes the opening of
+		// an organisation's name the document gives is that organisation.
+		if (t == Place || t == Person) && r.NameFirst == r.First && len(r.Roles) == 0 && !sources[ri] {
+			if orgs == nil {
+				orgs = a.newOrgPrefixes(keep)
+			}
+			if org := a.orgContinued(r, orgs); org != "" {
+				t, name = Org, org
+			}
+		}
 		id, link := "", ""
 		if t == Place && r.First == r.Last {
 			// A surname of a person the document names in full is that
 			// person, not the country or town of the same name ("Eddie
 			// Jordan" … "Jordan").
 			if full := a.people.resolveTitled(a.text[a.toks[r.First].Begin:a.toks[r.First].End]); full != "" {
+				t, name = Person, full
+			} else if full := placeSurnames[last]; full != "" {
 				t, name = Person, full
 			}
 		}
@@ -201,12 +228,35 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 	if r.First > 0 && gap(a.text, a.toks, r.First) == "-" {
 		return false
 	}
+	// "All-Defensive Team", "All - Star Game": an honour, not a name
+	// (but "All - Star Chris Webber" is a person with a title); "the
+	// Delhi-class destroyer": a class of ships or vehicles.
+	if r.First > 0 && r.NameFirst == r.First && a.toks[r.First-1].Key == "all" && strings.TrimSpace(gap(a.text, a.toks, r.First)) == "-" ||
+		r.Last+1 < len(a.toks) && a.toks[r.Last+1].Key == "class" && strings.TrimSpace(gap(a.text, a.toks, r.Last+1)) == "-" {
+		return false
+	}
+	// "trashed a Rite Aid", "a Coast Mountain bus": after "a" or "an" two
+	// capitalised words are a brand, a shop or a kind, not a person.
+	if r.ByShape && r.NameFirst == r.First && r.First > 0 && (a.toks[r.First-1].Key == "a" || a.toks[r.First-1].Key == "an") && isBlank(gap(a.text, a.toks, r.First)) {
+		return false
+	}
+	// "Miss Pinup Girl of the World", "Mr Universe": a title a contest
+	// gives, not a person's name.
+	if r.Type == Person && r.NameFirst > r.First && (a.toks[r.First].Key == "miss" || a.toks[r.First].Key == "mr") && contestTitles[a.toks[r.Last].Key] {
+		return false
+	}
 	last := a.toks[r.Last].Key
 	// Two capitalised words are a person's name only if the text treats
 	// them as one: it uses the surname alone, refers back to the name,
 	// gives it speech, an age or a description. Otherwise they may as well
 	// be a film, a team or a street ("American Pie", "New Orleans Saints",
 	// "Rancho Mirage").
+	// "Eddie Jordan (Washington)" … "Jordan, who …": a given name and a
+	// surname that is a place's name are a person's when the name is
+	// given a team or home, or the surname alone is a person's.
+	if r.ByShape && a.gaz.Lookup(last) != nil && a.placeSurname(r, d, sources) {
+		return true
+	}
 	if r.ByShape && !(sources[ri] || referred[r.Canonical] || a.describedAfter(r) || alone.has(last) && !d.writtenLower(a, last)) {
 		return false
 	}
@@ -228,6 +278,91 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 		return false
 	}
 	return r.Type != Unknown || sources[ri]
+}
+
+// orgPrefixes are the lookup keys of the first two to six words of
+// the organisations' names a document keeps, each with the name.
+type orgPrefixes map[string]string
+
+// newOrgPrefixes gathers the openings of the kept organisations' names.
+func (a *analysis) newOrgPrefixes(keep []bool) orgPrefixes {
+	p := orgPrefixes{}
+	for oi, o := range a.runs {
+		if !keep[oi] || o.Type != Org || o.Canonical == "" {
+			continue
+		}
+		for e := o.First + 1; e <= o.Last && e < o.First+6; e++ {
+			if k := runKey(a.toks, o.First, e); p[k] == "" {
+				p[k] = o.Canonical
+			}
+		}
+	}
+	return p
+}
+
+// orgContinued is the name of the organisation a kept run of the
+// document names when the words of r and the lower-case word after it
+// open it ("West Coast bank" for "West Coast Bank"), else "".
+func (a *analysis) orgContinued(r nameRun, orgs orgPrefixes) string {
+	n := r.Last + 1
+	if len(orgs) == 0 || n >= len(a.toks) || n-r.First >= 6 || !isBlank(gap(a.text, a.toks, n)) {
+		return ""
+	}
+	if c := a.text[a.toks[n].Begin]; c < 'a' || c > 'z' {
+		return ""
+	}
+	return orgs[runKey(a.toks, r.First, n)]
+}
+
+// contestTitles end the titles beauty and body contests give after "Miss"
+// or "Mr" ("Miss Pinup Girl", "Mr Universe"); no person's name ends so.
+var contestTitles = set(`girl boy woman man lady queen universe world`)
+
+// placeSurname reports whether a run of two capitalised words whose
+// second is a place's name is a person's: the first is no name the
+// gazetteer knows nor a word the document writes in lower case, and the
+// run is followed by a place in brackets or after "of" ("Eddie Jordan
+// (Washington)", "Eddie Jordan of Washington"), or the surname alone
+// speaks or is described ("Jordan, who …", "Jordan -- who …").
+func (a *analysis) placeSurname(r nameRun, d *discourse, sources map[int]bool) bool {
+	f := r.NameFirst
+	if f != r.First || r.Last != f+1 || a.gaz.Lookup(a.toks[f].Key) != nil || isAllCaps(a.text[a.toks[f].Begin:a.toks[f].End]) || !isBlank(gap(a.text, a.toks, r.Last)) {
+		return false
+	}
+	if d.lowerWord(a, f) {
+		return false // a word also written in lower case ("Visit Paris")
+	}
+	// placeAt: a place's run opens at token i.
+	placeAt := func(i int) (nameRun, bool) {
+		if i >= len(a.toks) || a.runAt[i] < 0 || a.runs[a.runAt[i]].First != i || a.runs[a.runAt[i]].Type != Place {
+			return nameRun{}, false
+		}
+		return a.runs[a.runAt[i]], true
+	}
+	if n := r.Last + 1; n < len(a.toks) {
+		if a.toks[n].Key == "of" && isBlank(gap(a.text, a.toks, n)) {
+			if _, ok := placeAt(n + 1); ok {
+				return true
+			}
+		}
+		if p, ok := placeAt(n); ok && strings.TrimSpace(gap(a.text, a.toks, n)) == "(" && p.Last+1 < len(a.toks) && strings.HasPrefix(strings.TrimSpace(gap(a.text, a.toks, p.Last+1)), ")") {
+			return true
+		}
+	}
+	// The surname alone as a person's.
+	last := a.toks[r.Last].Key
+	for ri, s := range a.runs {
+		if s.First != s.Last || a.toks[s.First].Key != last {
+			continue
+		}
+		if sources[ri] {
+			return true
+		}
+		if n := s.Last + 1; n < len(a.toks) && (a.toks[n].Key == "who" || a.toks[n].Key == "whose") && strings.Trim(gap(a.text, a.toks, n), " ,-—–") == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // shouted reports whether a one-word organisation's name in capitals is

@@ -168,11 +168,7 @@ func TestNameFormsAtTextEdges(t *testing.T) {
 // place, a subdivision named like its city, words set in capitals and
 // titles of works a player starred in (invented text).
 func TestStreetsSubdivisionsAndCapitals(t *testing.T) {
-	for _, c := range []struct {
-		text, name string
-		typ        EntityType // "" when the name is no entity
-		link       string
-	}{
+	checkLinks(t, []linkCase{
 		{"The office at Fifth and Manitoba was closed at noon.", "Manitoba", Place, ""},
 		{"The shop at 1820 Alberta was empty by noon.", "Alberta", Place, ""},
 		{"Police met on Saskatchewan and 4th before dawn.", "Saskatchewan", Place, ""},
@@ -192,7 +188,61 @@ func TestStreetsSubdivisionsAndCapitals(t *testing.T) {
 		{"Marlow Radio TWO MEN HAVE DIED IN A FIRE at the bank.", "Marlow Radio TWO MEN HAVE DIED IN", "", ""},
 		{"Quinn Talbot, 33, has starred in Silver Harbor and lives in Ohio.", "Silver Harbor", "", ""},
 		{"Quinn Talbot, 33, has starred in London and lives in Ohio.", "London", Place, "city/GB/London"},
-	} {
+	})
+}
+
+// TestNamesakesAndOpenings checks a state named like a big city listed
+// as "… City", a known place's first word at a sentence's start,
+// persons whose surname is a place's name, a brand after "a", a person's
+// name and an organisation's joined by "and", honours,
+// contest titles, classes of ships and an organisation's name cut by a
+// lower-case word.
+func TestNamesakesAndOpenings(t *testing.T) {
+	checkLinks(t, []linkCase{
+		{"She flew back to New York on Sunday.", "New York", Place, "city/US/New York City"},
+		{"He worked for a New York bank for ten years.", "New York", Place, "city/US/New York City"},
+		{"The driver was above New York's legal limit.", "New York", Place, "region/US/New York"},
+		{"In New York, the laws on drunk driving are strict.", "New York", Place, "region/US/New York"},
+		{"She grew up in upstate New York before college.", "New York", Place, "region/US/New York"},
+		{"He lived in Marlowtown, New York, with his aunt.", "New York", Place, "region/US/New York"},
+		{"The Governor of New York spoke on Monday.", "New York", Place, "region/US/New York"},
+		{"He played with Boston, New York, Chicago and Denver.", "New York", Place, "city/US/New York City"},
+		{"Tornadoes hit Oklahoma on Monday.", "Oklahoma", Place, "region/US/Oklahoma"},
+		{"Rain fell all day. New Delhi had taken steps to stop the flooding.", "New Delhi", Place, "city/IN/New Delhi"},
+		{"Rain fell all day. New rules came into force in Delhi.", "Delhi", Place, "city/IN/Delhi"},
+		{"Two coaches were fired, Ray Carlesimo (Oklahoma City) and Ned Chad (Washington). Chad, who led the team, said nothing.", "Ned Chad", Person, ""},
+		{"Two coaches were fired, Ray Carlesimo (Oklahoma City) and Ned Chad (Washington). Chad, who led the team, said nothing.", "Chad", "", ""},
+		{"Fans cheered Ned Chad of Washington after the game.", "Ned Chad", Person, ""},
+		{"A fire broke out at Waitrose Wellington on Monday.", "Waitrose Wellington", "", ""},
+		{"Aid reached Chad on Monday. Rains hit Chad (Africa) again.", "Chad", Place, "country/TD/Chad"},
+		{"He was a three - time NBA All - Defensive Team honoree.", "Defensive Team", "", ""},
+		{"The club will move All - Star Ned Brisket to third base.", "Ned Brisket", Person, ""},
+		{"The Oslo-class frigate left port at dawn.", "Oslo", "", ""},
+		{"The frigate left Oslo at dawn.", "Oslo", Place, "city/NO/Oslo"},
+		{"Protesters trashed a Quick Mart near the square.", "Quick Mart", "", ""},
+		{"The bomb went off early on Monday and killed Marlow Police Department Capt. Ned Brisket and Oregon State Police officers who had been called to the scene.", "Ned Brisket", Person, ""},
+		{"The bomb went off early on Monday and killed Marlow Police Department Capt. Ned Brisket and Oregon State Police officers who had been called to the scene.", "Oregon State Police", Org, ""},
+		{"Officials of the Fish and Wildlife Service found the device.", "Fish and Wildlife Service", Org, ""},
+		{"Ned Brisket, 40, trashed a car near the square.", "Ned Brisket", Person, ""},
+		{"That year she was named Miss Pinup Girl of the World.", "Pinup Girl", "", ""},
+		{"Miss Brisket said she was named Miss Harbor Queen in 1950.", "Harbor Queen", "", ""},
+		{"A bomb went off at the Seattle Valley Bank on Monday. Police found it outside the Seattle Valley bank.", "Seattle Valley", "", ""},
+	})
+}
+
+// linkCase is a sentence, a name in it, the type its entity should have
+// ("" when the name should be no entity) and the entity's link.
+type linkCase struct {
+	text, name string
+	typ        EntityType
+	link       string
+}
+
+// checkLinks extracts each case's sentence and checks the entity of its
+// name.
+func checkLinks(t *testing.T, cases []linkCase) {
+	t.Helper()
+	for _, c := range cases {
 		r := Document(&doc.Document{ID: "t", Text: c.text})
 		var got *Entity
 		for i, e := range r.Entities {

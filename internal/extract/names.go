@@ -117,7 +117,7 @@ func findNameRuns(runs []nameRun, text string, toks []normalize.Token, starts, t
 				if j+2 < len(toks) && gap(text, toks, j+2) == " " && capital(j+2) &&
 					(class[j+1]&wcNameParticle != 0 && !isUpperStart(text[toks[j+1].Begin:toks[j+1].End]) ||
 						(k == "of" || k == "for") && hasClass(class, i, j, wcOrgWord) || k == "of" && i == j && class[i]&wcOfPlace != 0 ||
-						(k == "and" || k == "&") && class[j]&(wcOrgHead|wcOrgWord) == 0 && orgAhead(text, toks, class, j+2, capital)) {
+						(k == "and" || k == "&") && class[j]&(wcOrgHead|wcOrgWord) == 0 && !hasClass(class, i, j, wcTitle) && orgAhead(text, toks, class, j+2, capital)) {
 					j += 2
 					continue
 				}
@@ -138,7 +138,9 @@ func findNameRuns(runs []nameRun, text string, toks []normalize.Token, starts, t
 		}
 		// "Considering Lionsgate": a participle or a word used in lower
 		// case opening the sentence is not part of the name.
-		if i < j && (starts[i] || afterColon(text, toks, i)) && (lower.at(i) || len(toks[i].Key) > 5 && strings.HasSuffix(toks[i].Key, "ing") || openingCueWord(toks[i].Key)) && class[i]&wcTitleWord == 0 {
+		// A name the gazetteer knows keeps its first word ("New Delhi
+		// had taken …").
+		if i < j && (starts[i] || afterColon(text, toks, i)) && (lower.at(i) || len(toks[i].Key) > 5 && strings.HasSuffix(toks[i].Key, "ing") || openingCueWord(toks[i].Key)) && class[i]&wcTitleWord == 0 && !knownOpening(text, toks, i, j, gaz) {
 			i++
 		}
 		// "Under Berdymukhamedov", "Ironically Nichols": a preposition or
@@ -192,6 +194,18 @@ func findNameRuns(runs []nameRun, text string, toks []normalize.Token, starts, t
 func hasClassOutside(class []wordClass, a, b int, c wordClass) bool {
 	for k := a; k <= b; k++ {
 		if class[k]&c == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// knownOpening reports whether the gazetteer knows a name made of the
+// first two or more words of the run [a, b] ("New Delhi", "New York
+// City").
+func knownOpening(text string, toks []normalize.Token, a, b int, gaz *Gazetteer) bool {
+	for m := a + 1; m <= b && m < a+4; m++ {
+		if gaz.LookupSpan(text, toks, a, m) != nil {
 			return true
 		}
 	}

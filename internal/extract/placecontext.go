@@ -131,9 +131,66 @@ func (a *analysis) placeLinks() map[int]*GazetteerEntry {
 				continue
 			}
 		}
+		// "a New York office": a state named like a city of a million
+		// people or more that the tables list as "… City" is the city,
+		// unless the text speaks of the state.
+		if c := a.cityNamesake(cands, keys[ri]); c != nil && local[ri] == "" && !a.stateContext(*r) {
+			links[ri] = c
+			continue
+		}
 		links[ri] = chooseCandidate(cands, keys[ri], local[ri], votes)
 	}
 	return links
+}
+
+// cityNamesake is the city of a million people or more named like a
+// region with "City" after it ("New York City" for "New York"), when the
+// region is what the name denotes by itself, else nil.
+func (a *analysis) cityNamesake(cands []*GazetteerEntry, key string) *GazetteerEntry {
+	if len(cands) == 0 || cands[0].Kind != "region" || cands[0].Minor {
+		return nil
+	}
+	c := a.gaz.Lookup(key + " city")
+	if c == nil || c.Kind != "city" || c.Country != cands[0].Country || c.Population < 1_000_000 {
+		return nil
+	}
+	return c
+}
+
+// stateWords in a sentence make a name shared by a state and a city the
+// state's: states make laws and elect governors ("above New York's legal
+// limit", "upstate New York").
+var stateWords = set(`law laws legal statute statutes legislature legislators lawmakers governor statewide upstate downstate state`)
+
+// stateContext reports whether a run names a state: after a town and a
+// comma, or in a sentence that speaks of a state, with a lower-case word of stateWords in it, or "of" after "state" or a
+// governor before the name ("the State of New York", "Governor of New
+// York").
+func (a *analysis) stateContext(r nameRun) bool {
+	// "Schenectady, New York": after a town's name and a comma, the
+	// state holding it (not in a list: "San Antonio, New York, Atlanta").
+	if r.First >= 1 && strings.TrimSpace(gap(a.text, a.toks, r.First)) == "," && !a.listGoesOn(r) {
+		if p := a.runAt[r.First-1]; p >= 0 && a.runs[p].Last == r.First-1 && (a.runs[p].Type == Place || a.runs[p].Type == Unknown) {
+			return true
+		}
+	}
+	if r.First >= 2 && a.toks[r.First-1].Key == "of" {
+		if k := a.toks[r.First-2].Key; k == "state" || k == "governor" || k == "gov" {
+			return true
+		}
+	}
+	s := a.tokSent[r.First]
+	for i := r.First - 1; i >= 0 && a.tokSent[i] == s; i-- {
+		if stateWords[a.toks[i].Key] && !isUpperStart(a.text[a.toks[i].Begin:a.toks[i].End]) {
+			return true
+		}
+	}
+	for i := r.Last + 1; i < len(a.toks) && a.tokSent[i] == s; i++ {
+		if stateWords[a.toks[i].Key] && !isUpperStart(a.text[a.toks[i].Begin:a.toks[i].End]) {
+			return true
+		}
+	}
+	return false
 }
 
 // afterPlace reports whether a run follows a place's name and a comma.
