@@ -35,6 +35,21 @@ type Item struct {
 	// header are the byline and header lines NewItem blanked (see
 	// headerSpans).
 	header []span
+	// read are the words of the document's text (before blanking) a
+	// caller had read already (NewItemWords), and that text; preparing
+	// reads Text's from them when Tokens is nil.
+	read     Words
+	readText string
+}
+
+// Words are the words of a text as the caller read them: its tokens
+// (normalize.AppendTokens) and, for each token, the number of its key
+// (the same number for the same key, numbers from 0 to Keys-1), as
+// extraction numbers them (extract.Words).
+type Words struct {
+	Tokens []normalize.Token
+	IDs    []int32
+	Keys   int
 }
 
 // Kept reports whether the byte at offset off of the document's text is
@@ -62,7 +77,19 @@ func (it *Item) Kept(off int) bool {
 // footer names the publisher, not the news, and would otherwise tie every
 // story of that publisher together.
 func NewItem(d doc.Document) Item {
+	return NewItemWords(d, Words{})
+}
+
+// NewItemWords is NewItem for a caller that has read the words of d.Text
+// already (extraction on the same worker): preparing the item reads the
+// words of its text from them (the text less what NewItem blanks) rather
+// than splitting and numbering the text again, with the same terms. The
+// item refers to w until it is prepared; w.Tokens empty is no words.
+func NewItemWords(d doc.Document, w Words) Item {
 	it := Item{ID: d.ID, Outlet: d.Outlet, Title: d.Title, Lang: d.Lang}
+	if len(w.Tokens) > 0 && len(w.IDs) == len(w.Tokens) {
+		it.read, it.readText = w, d.Text
+	}
 	it.header = headerSpans(d.Text)
 	it.Text = blank(ownText(&d), it.header)
 	if it.Outlet == "" {

@@ -48,6 +48,9 @@ type PreparedTerm struct {
 type preparing struct {
 	stems stemCache
 	toks  []normalize.Token
+	// ids and seen are numberedTerms' numbers of the tokens' keys (when
+	// the item's words were read by its caller) and its table by number.
+	ids, seen []int32
 }
 
 // maxKeptTokens bounds the token slice a preparing keeps for the next
@@ -98,18 +101,68 @@ func (p *Preparer) Prepare(it Item) Prepared {
 
 // prepare is Prepare with the preparing's scratch.
 func (pr *preparing) prepare(it Item) Prepared {
-	if it.Tokens == nil {
+	var ids, seen []int32
+	switch {
+	case it.Tokens != nil:
+	case len(it.read.Tokens) > 0 && len(it.Text) == len(it.readText):
+		var keys int
+		it.Tokens, ids, keys = pr.wordsOf(&it)
+		seen = pr.seen[:0]
+		if cap(seen) < keys {
+			seen = make([]int32, 0, keys)
+		}
+		seen = seen[:keys]
+		clear(seen)
+		if cap(seen) <= maxKeptTokens {
+			pr.seen = seen
+		}
+	default:
 		pr.toks = normalize.AppendTokens(pr.toks[:0], it.Text)
 		it.Tokens = pr.toks
-		if cap(pr.toks) > maxKeptTokens {
-			pr.toks = nil
-		}
 	}
-	return prepare(&it, pr.stems)
+	if cap(pr.toks) > maxKeptTokens {
+		pr.toks, pr.ids = nil, nil
+	}
+	return prepare(&it, pr.stems, ids, seen)
 }
 
-// prepare reads an item's signals (it does not touch a vocabulary).
-func prepare(it *Item, stems stemCache) Prepared {
+// wordsOf returns the tokens of it.Text and the numbers of their keys,
+// read from the words of the text before NewItem blanked parts of it
+// (it.read of it.readText, as long): the tokens normalize.AppendTokens
+// gives. Blanking turns bytes into spaces, which never join two words,
+// so a token no blanked byte touches is a token of it.Text too, with the
+// same key; and the words of it.Text within a token that blanking
+// touched are those of that token's bytes alone (their keys take numbers
+// from it.read.Keys up, one a token). It returns the numbers' bound.
+func (pr *preparing) wordsOf(it *Item) ([]normalize.Token, []int32, int) {
+	w, text, read := it.read, it.Text, it.readText
+	if text == read {
+		return w.Tokens, w.IDs, w.Keys
+	}
+	toks, ids, keys := pr.toks[:0], pr.ids[:0], w.Keys
+	for i, t := range w.Tokens {
+		if text[t.Begin:t.End] == read[t.Begin:t.End] {
+			toks = append(toks, t)
+			ids = append(ids, w.IDs[i])
+			continue
+		}
+		from := len(toks)
+		toks = normalize.AppendTokens(toks, text[t.Begin:t.End])
+		for j := from; j < len(toks); j++ {
+			toks[j].Begin += t.Begin
+			toks[j].End += t.Begin
+			ids = append(ids, int32(keys))
+			keys++
+		}
+	}
+	pr.toks, pr.ids = toks, ids
+	return toks, ids, keys
+}
+
+// prepare reads an item's signals (it does not touch a vocabulary). ids
+// are the numbers of the keys of it.Tokens and seen numberedTerms' table
+// for them, or nil.
+func prepare(it *Item, stems stemCache, ids, seen []int32) Prepared {
 	p := Prepared{ID: it.ID, Date: it.Date, Outlet: it.Outlet, Title: it.Title, Headline: headline(it.Title, it.Text), Sources: it.Sources}
 	toks := it.Tokens
 	if toks == nil {
@@ -124,7 +177,7 @@ func prepare(it *Item, stems stemCache) Prepared {
 	lang := languageOf(it.Lang, sample)
 	// A text has fewer terms than half its tokens, most often: the
 	// terms are counted into room made once.
-	p.Terms = contentTerms(make([]PreparedTerm, 0, len(toks)/2+len(titleToks)+8), it.Text, toks, lang, stems)
+	p.Terms = numberedTerms(make([]PreparedTerm, 0, len(toks)/2+len(titleToks)+8), it.Text, toks, ids, seen, lang, stems)
 	p.TitleAt = len(p.Terms)
 	p.Terms = contentTerms(p.Terms, it.Title, titleToks, lang, stems)
 	if lang != nil {

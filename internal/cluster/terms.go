@@ -85,39 +85,72 @@ func guessLanguage(toks []normalize.Token) string {
 // The terms are appended to out, each with its stem as key, the surface
 // form it was first seen in, and how often it occurs.
 func contentTerms(out []PreparedTerm, text string, toks []normalize.Token, lang *language, stems stemCache) []PreparedTerm {
+	return numberedTerms(out, text, toks, nil, nil, lang, stems)
+}
+
+// numberedTerms is contentTerms for tokens whose keys are numbered (ids,
+// one a token: the same number for the same key; nil when they are
+// not). seen has an entry for each number, all 0: it notes what the
+// first token of each key turned out to be (-1 for no term, else 1 + its
+// term's place in the text's terms), so that the key's next tokens are
+// counted there, without looking the word up in the stem cache again (a
+// text's words are mostly repeats, and the cache is far larger than the
+// processor's caches). seen is left as it was filled.
+func numberedTerms(out []PreparedTerm, text string, toks []normalize.Token, ids []int32, seen []int32, lang *language, stems stemCache) []PreparedTerm {
 	words := stems.words(lang)
 	from := len(out)
 	numbers := words.numbered[:0] // the stems of out[from:]
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		k := t.Key
+		var id int32 = -1 // the key's number, when the term is that of the key
 		if n := numberRun(text, toks[i:]); n > 1 {
 			k = text[t.Begin:toks[i+n-1].End]
 			i += n - 1
+		} else if ids != nil {
+			id = ids[i]
+			if at := seen[id]; at != 0 {
+				if at > 0 {
+					out[from+int(at)-1].Count++
+				}
+				continue
+			}
 		}
 		ws := words.stem(k)
 		stem := ws.number
 		if stem == 0 {
+			if id >= 0 {
+				seen[id] = -1
+			}
 			continue // a single character or a stopword
 		}
-		st := &words.stems[stem]
-		if at := st.term; at > 0 {
-			out[from+int(at)-1].Count++
+		at := &words.terms[stem]
+		if *at > 0 {
+			out[from+int(*at)-1].Count++
+			if id >= 0 {
+				seen[id] = *at
+			}
 			continue
 		}
 		// The key is taken from the word when it opens the word (most
 		// stems do): the same bytes, where writing the record reads them
-		// next to the surface's instead of from the cache's copy.
-		key := st.key
+		// next to the surface's instead of from the cache's copy, which
+		// is not read at all then.
+		var key string
 		if ws.keyLen >= 0 && int(ws.keyLen) <= len(k) {
 			key = k[:ws.keyLen]
+		} else {
+			key = words.stems[stem]
 		}
 		out = append(out, PreparedTerm{Key: key, Surface: k, Count: 1})
 		numbers = append(numbers, stem)
-		st.term = int32(len(out) - from)
+		*at = int32(len(out) - from)
+		if id >= 0 {
+			seen[id] = *at
+		}
 	}
 	for _, n := range numbers {
-		words.stems[n].term = 0
+		words.terms[n] = 0
 	}
 	words.numbered = numbers[:0]
 	return out
@@ -163,9 +196,15 @@ type stemCache map[string]*stemWords
 
 // stemWords is the cache of one language.
 type stemWords struct {
-	lang    *language         // nil: no stopwords and no stemming
-	ids     wordTable         // the hash of a word → its stem's number, 0 for no term
-	stems   []stemEntry       // by number; stems[0] is unused
+	lang  *language // nil: no stopwords and no stemming
+	ids   wordTable // the hash of a word → its stem's number, 0 for no term
+	stems []string  // by number; stems[0] is unused
+	// terms holds, by stem number, the stem's place in the terms of the
+	// text being read plus one (0: not in them yet; contentTerms sets it
+	// back to 0 when the text is read): four bytes a stem, so that the
+	// table of a large vocabulary stays in the processor's caches, where
+	// it kept beside each stem's key (24 bytes an entry) did not.
+	terms   []int32
 	numbers map[string]uint32 // stem → number
 	// recent holds words looked up lately, in a slot chosen by their
 	// hash: the words a text repeats and the corpus's most common ones
@@ -175,15 +214,6 @@ type stemWords struct {
 	// numbered is contentTerms' list of the stems whose term it set,
 	// reused from text to text.
 	numbered []uint32
-}
-
-// stemEntry is a stem, and its place in the terms of the text being read
-// plus one (0: not in them yet; contentTerms sets it back to 0 when the
-// text is read). Side by side, a stem met in a text is one read of
-// memory, not two.
-type stemEntry struct {
-	key  string
-	term int32
 }
 
 // recentWords is how many slots stemWords.recent has (a power of two).
@@ -217,7 +247,7 @@ func (c stemCache) words(lang *language) *stemWords {
 	}
 	w := c[code]
 	if w == nil || w.ids.n >= maxStemCache {
-		w = &stemWords{lang: lang, stems: []stemEntry{{}}, numbers: make(map[string]uint32)}
+		w = &stemWords{lang: lang, stems: []string{""}, terms: []int32{0}, numbers: make(map[string]uint32)}
 		c[code] = w
 	}
 	return w
@@ -330,7 +360,8 @@ func (w *stemWords) number(word string) wordStem {
 	// keeps a copy, not the text.
 	stem = strings.Clone(stem)
 	n := uint32(len(w.stems))
-	w.stems = append(w.stems, stemEntry{key: stem})
+	w.stems = append(w.stems, stem)
+	w.terms = append(w.terms, 0)
 	w.numbers[stem] = n
 	ws.number = n
 	return ws

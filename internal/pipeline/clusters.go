@@ -407,7 +407,7 @@ func (p unplacedPage) signalled(ctx context.Context, st store.Store, sources map
 		}
 	}
 	for i := range p {
-		items[i] = storyItem(&p[i], byDoc[i], sources[p[i].ID])
+		items[i] = storyItem(&p[i], cluster.Words{}, byDoc[i], sources[p[i].ID])
 	}
 	for _, o := range occs {
 		if i, ok := at[o.Doc]; ok && o.Quote != "" {
@@ -420,9 +420,10 @@ func (p unplacedPage) signalled(ctx context.Context, st store.Store, sources map
 // storyItem makes the item of a document (cluster.NewItem) with its reuse
 // sources and the entities of its mentions, given in text order (of one
 // place, in the order extraction found them): once per mention, unless
-// in boilerplate or a header line.
-func storyItem(d *doc.Document, mentions []store.EntityMention, sources []string) cluster.Item {
-	it := cluster.NewItem(*d)
+// in boilerplate or a header line. words are those of d.Text, when the
+// caller has read them (cluster.NewItemWords).
+func storyItem(d *doc.Document, words cluster.Words, mentions []store.EntityMention, sources []string) cluster.Item {
+	it := cluster.NewItemWords(*d, words)
 	it.Sources = sources
 	for _, m := range mentions {
 		// A name only in boilerplate, a comment or a caption (a

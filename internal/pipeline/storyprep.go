@@ -76,9 +76,10 @@ func (h *storyHandoff) begin(ctx context.Context, st store.Store, tempDir string
 }
 
 // prepare prepares a document for placing from its text and what
-// extraction found in it, on the calling worker; nothing when the
-// clusterer has placed it already. Safe for concurrent use.
-func (h *storyHandoff) prepare(d *doc.Document, mentions []store.EntityMention) storyDoc {
+// extraction found in it (its entity mentions, the words of its text),
+// on the calling worker; nothing when the clusterer has placed it
+// already. Safe for concurrent use.
+func (h *storyHandoff) prepare(d *doc.Document, mentions []store.EntityMention, words cluster.Words) storyDoc {
 	if h == nil || h.in == nil {
 		return storyDoc{}
 	}
@@ -89,7 +90,7 @@ func (h *storyHandoff) prepare(d *doc.Document, mentions []store.EntityMention) 
 	// place in the order extraction gave them.
 	inText := slices.Clone(mentions)
 	slices.SortStableFunc(inText, func(a, b store.EntityMention) int { return a.Begin - b.Begin })
-	rec, prepared, err := appendPrepared(h.prep, nil, storyItem(d, inText, h.sources[d.ID]))
+	rec, prepared, err := appendPrepared(h.prep, nil, storyItem(d, words, inText, h.sources[d.ID]))
 	return storyDoc{record: rec, date: prepared.Date, id: prepared.ID, err: err}
 }
 
