@@ -99,7 +99,8 @@ func contentTerms(out []PreparedTerm, text string, toks []normalize.Token, lang 
 func numberedTerms(out []PreparedTerm, text string, toks []normalize.Token, ids []int32, seen []int32, lang *language, stems stemCache) []PreparedTerm {
 	words := stems.words(lang)
 	from := len(out)
-	numbers := words.numbered[:0] // the stems of out[from:]
+	places := &words.places
+	places.reset(len(toks))
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		k := t.Key
@@ -116,7 +117,12 @@ func numberedTerms(out []PreparedTerm, text string, toks []normalize.Token, ids 
 				continue
 			}
 		}
-		ws := words.stem(k)
+		var ws wordStem
+		if id >= 0 {
+			ws = words.lookup(k) // a key read once in this text
+		} else {
+			ws = words.stem(k)
+		}
 		stem := ws.number
 		if stem == 0 {
 			if id >= 0 {
@@ -124,11 +130,11 @@ func numberedTerms(out []PreparedTerm, text string, toks []normalize.Token, ids 
 			}
 			continue // a single character or a stopword
 		}
-		at := &words.terms[stem]
-		if *at > 0 {
-			out[from+int(*at)-1].Count++
+		place := places.find(stem)
+		if place.stem == stem {
+			out[from+int(place.at)-1].Count++
 			if id >= 0 {
-				seen[id] = *at
+				seen[id] = place.at
 			}
 			continue
 		}
@@ -143,17 +149,57 @@ func numberedTerms(out []PreparedTerm, text string, toks []normalize.Token, ids 
 			key = words.stems[stem]
 		}
 		out = append(out, PreparedTerm{Key: key, Surface: k, Count: 1})
-		numbers = append(numbers, stem)
-		*at = int32(len(out) - from)
+		*place = termPlace{stem, int32(len(out) - from)}
 		if id >= 0 {
-			seen[id] = *at
+			seen[id] = place.at
 		}
 	}
-	for _, n := range numbers {
-		words.terms[n] = 0
-	}
-	words.numbered = numbers[:0]
 	return out
+}
+
+// termPlaces is the table of the stems a text has terms for, and where:
+// open addressing by stem number, at most half full, made empty for each
+// text. It is small and is read for every term of the text, so it stays
+// in the processor's caches, where a place kept by every stem of the
+// cache (a table as long as the vocabulary) was a miss of the caches for
+// most stems a text has.
+type termPlaces struct {
+	slots []termPlace // a power of two of them
+}
+
+// termPlace is a stem's number (0: an empty slot) and 1 + its term's place
+// among the text's terms.
+type termPlace struct {
+	stem uint32
+	at   int32
+}
+
+// maxKeptPlaces bounds the slots a termPlaces keeps for the next text.
+const maxKeptPlaces = 1 << 16
+
+// reset empties the table for a text of n tokens (it has at most n stems).
+func (t *termPlaces) reset(n int) {
+	size := 64
+	for size < 2*n {
+		size <<= 1
+	}
+	if cap(t.slots) < size || cap(t.slots) > max(size, maxKeptPlaces) {
+		t.slots = make([]termPlace, size)
+		return
+	}
+	t.slots = t.slots[:size]
+	clear(t.slots)
+}
+
+// find returns the slot of stem (not 0): its own, or the empty slot where
+// it goes.
+func (t *termPlaces) find(stem uint32) *termPlace {
+	mask := uint32(len(t.slots) - 1)
+	for i := (stem * 0x9e3779b1) & mask; ; i = (i + 1) & mask {
+		if s := &t.slots[i]; s.stem == stem || s.stem == 0 {
+			return s
+		}
+	}
 }
 
 // numberRun is how many tokens from toks[0] make up one number: digit
@@ -199,21 +245,14 @@ type stemWords struct {
 	lang  *language // nil: no stopwords and no stemming
 	ids   wordTable // the hash of a word → its stem's number, 0 for no term
 	stems []string  // by number; stems[0] is unused
-	// terms holds, by stem number, the stem's place in the terms of the
-	// text being read plus one (0: not in them yet; contentTerms sets it
-	// back to 0 when the text is read): four bytes a stem, so that the
-	// table of a large vocabulary stays in the processor's caches, where
-	// it kept beside each stem's key (24 bytes an entry) did not.
-	terms   []int32
+	// places are the stems of the text being read that have a term.
+	places  termPlaces
 	numbers map[string]uint32 // stem → number
 	// recent holds words looked up lately, in a slot chosen by their
 	// hash: the words a text repeats and the corpus's most common ones
 	// are found there, in memory the processor keeps at hand, before the
 	// map of every word is asked.
 	recent [recentWords]recentWord
-	// numbered is contentTerms' list of the stems whose term it set,
-	// reused from text to text.
-	numbered []uint32
 }
 
 // recentWords is how many slots stemWords.recent has (a power of two).
@@ -247,7 +286,7 @@ func (c stemCache) words(lang *language) *stemWords {
 	}
 	w := c[code]
 	if w == nil || w.ids.n >= maxStemCache {
-		w = &stemWords{lang: lang, stems: []string{""}, terms: []int32{0}, numbers: make(map[string]uint32)}
+		w = &stemWords{lang: lang, stems: []string{""}, numbers: make(map[string]uint32)}
 		c[code] = w
 	}
 	return w
@@ -267,6 +306,19 @@ func (w *stemWords) stem(word string) wordStem {
 		w.ids.put(h, ws)
 	}
 	*slot = recentWord{h, ws}
+	return ws
+}
+
+// lookup is stem for a word its caller reads once in a text (the first
+// token of a key, its repeats counted by number): the recent slots, which
+// serve the repeats, are neither asked nor filled.
+func (w *stemWords) lookup(word string) wordStem {
+	h := normalize.Hash(word)
+	ws, ok := w.ids.get(h)
+	if !ok {
+		ws = w.number(word)
+		w.ids.put(h, ws)
+	}
 	return ws
 }
 
@@ -361,7 +413,6 @@ func (w *stemWords) number(word string) wordStem {
 	stem = strings.Clone(stem)
 	n := uint32(len(w.stems))
 	w.stems = append(w.stems, stem)
-	w.terms = append(w.terms, 0)
 	w.numbers[stem] = n
 	ws.number = n
 	return ws
