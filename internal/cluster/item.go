@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"time"
+	"unsafe"
 
 	"github.com/echotrace/echotrace/internal/doc"
 	"github.com/echotrace/echotrace/internal/normalize"
@@ -91,7 +92,7 @@ func NewItemWords(d doc.Document, w Words) Item {
 		it.read, it.readText = w, d.Text
 	}
 	it.header = headerSpans(d.Text)
-	it.Text = blank(ownText(&d), it.header)
+	it.Text = ownText(&d, it.header)
 	if it.Outlet == "" {
 		it.Outlet = d.Series
 	}
@@ -104,28 +105,30 @@ func NewItemWords(d doc.Document, w Words) Item {
 }
 
 // ownText is the document's text with the regions that are not its own
-// replaced by spaces.
-func ownText(d *doc.Document) string {
-	excluded := false
+// and the header spans replaced by spaces (blankBytes), newlines and offsets
+// kept: one copy of the text when anything is blanked (there were two
+// for the regions and two more for a header, each a text's length of
+// garbage), none otherwise.
+func ownText(d *doc.Document, header []span) string {
+	var b []byte
 	for _, r := range d.Regions {
-		if d.Excluded(r.Begin) {
-			excluded = true
-			break
-		}
-	}
-	if !excluded {
-		return d.Text
-	}
-	b := []byte(d.Text)
-	for _, r := range d.Regions {
-		if r.Begin < 0 || r.End > len(b) || r.Begin >= r.End || !d.Excluded(r.Begin) {
+		if r.Begin < 0 || r.End > len(d.Text) || r.Begin >= r.End || !d.Excluded(r.Begin) {
 			continue
 		}
-		for i := r.Begin; i < r.End; i++ {
-			if b[i] != '\n' {
-				b[i] = ' '
-			}
+		if b == nil {
+			b = []byte(d.Text)
 		}
+		blankBytes(b, span{r.Begin, r.End})
 	}
-	return string(b)
+	if b == nil {
+		if len(header) == 0 {
+			return d.Text
+		}
+		b = []byte(d.Text)
+	}
+	for _, s := range header {
+		blankBytes(b, s)
+	}
+	// b is not written again: the string is its bytes.
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }

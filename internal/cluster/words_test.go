@@ -54,7 +54,7 @@ func TestWordsOfBlankedText(t *testing.T) {
 			e := min(len(text), b+r.IntN(12))
 			spans = append(spans, span{b, e})
 		}
-		it := Item{Text: blank(text, spans), read: numberedWords(text), readText: text}
+		it := Item{Text: ownText(&doc.Document{Text: text}, spans), read: numberedWords(text), readText: text}
 		var pr preparing
 		toks, ids, keys := pr.wordsOf(&it)
 		want := normalize.Tokens(it.Text)
@@ -84,7 +84,8 @@ func TestWordsOfBlankedText(t *testing.T) {
 // read prepares to what the item made from the text alone does — the same
 // terms, counts, surfaces and order — with boilerplate and a byline
 // blanked, numbers joined across points, stopwords and repeats, and with
-// a stem cache that other texts filled.
+// a stem cache that other texts filled; and Preparer.AppendRecord, whose
+// room other items used before, writes the prepared item's record.
 func TestPreparedFromWordsIsPrepared(t *testing.T) {
 	docs := []doc.Document{
 		{ID: "a", Lang: "en", Title: "Talks resume in Delmore", Text: "By Mira Holt\nTalks resumed. The talks stalled, then talk resumed; the TALKS went on. A 5.9 quake, 1,200 fled in 2008.Then"},
@@ -111,6 +112,19 @@ func TestPreparedFromWordsIsPrepared(t *testing.T) {
 			got := pr.Prepare(NewItemWords(d, numberedWords(d.Text)))
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("%s cache, %q: prepared from words\n%+v\nwant\n%+v", name, d.Text, got, want)
+			}
+			// The record made in the Preparer's room, after
+			// other items used it, is the prepared item's.
+			wantRec, err := want.AppendRecord([]byte("x"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			gotRec, err := pr.AppendRecord([]byte("x"), NewItemWords(d, numberedWords(d.Text)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(gotRec) != string(wantRec) {
+				t.Fatalf("%s cache, %q: record\n%q\nwant\n%q", name, d.Text, gotRec, wantRec)
 			}
 		}
 	}
