@@ -179,24 +179,39 @@ func (pr *preparing) wordsOf(it *Item) ([]normalize.Token, []int32, int) {
 		return w.Tokens, w.IDs, w.Keys
 	}
 	toks, ids, keys := pr.toks[:0], pr.ids[:0], w.Keys
-	for i, t := range w.Tokens {
-		if text[t.Begin:t.End] == read[t.Begin:t.End] {
-			toks = append(toks, t)
-			ids = append(ids, w.IDs[i])
+	for i := 0; i < len(w.Tokens); {
+		// Blanked lines are few: a run of tokens whose bytes are all
+		// unchanged is taken whole, after one comparison.
+		end := min(i+tokenRun, len(w.Tokens))
+		if b, e := w.Tokens[i].Begin, w.Tokens[end-1].End; text[b:e] == read[b:e] {
+			toks = append(toks, w.Tokens[i:end]...)
+			ids = append(ids, w.IDs[i:end]...)
+			i = end
 			continue
 		}
-		from := len(toks)
-		toks = normalize.AppendTokens(toks, text[t.Begin:t.End])
-		for j := from; j < len(toks); j++ {
-			toks[j].Begin += t.Begin
-			toks[j].End += t.Begin
-			ids = append(ids, int32(keys))
-			keys++
+		for ; i < end; i++ {
+			t := w.Tokens[i]
+			if text[t.Begin:t.End] == read[t.Begin:t.End] {
+				toks = append(toks, t)
+				ids = append(ids, w.IDs[i])
+				continue
+			}
+			from := len(toks)
+			toks = normalize.AppendTokens(toks, text[t.Begin:t.End])
+			for j := from; j < len(toks); j++ {
+				toks[j].Begin += t.Begin
+				toks[j].End += t.Begin
+				ids = append(ids, int32(keys))
+				keys++
+			}
 		}
 	}
 	pr.toks, pr.ids = toks, ids
 	return toks, ids, keys
 }
+
+// tokenRun is how many tokens wordsOf compares at once.
+const tokenRun = 64
 
 // prepare reads an item's signals (it does not touch a vocabulary). ids
 // are the numbers of the keys of it.Tokens and seen numberedTerms' table

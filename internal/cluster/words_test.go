@@ -43,11 +43,16 @@ func randomText(r *rand.Rand, n int) string {
 // TestWordsOfBlankedText: the tokens preparing reads from the words of the
 // text before blanking are those of the blanked text, and tokens with one
 // number have one key, wherever the blanked spans begin and end (inside a
-// word, inside a character of several bytes, beside an invisible one).
+// word, inside a character of several bytes, beside an invisible one, in
+// any run of tokens compared at once).
 func TestWordsOfBlankedText(t *testing.T) {
 	r := rand.New(rand.NewPCG(16, 9))
 	for n := range 3000 {
-		text := randomText(r, 1+r.IntN(40))
+		size := 40
+		if n%3 == 0 {
+			size = 600 // texts of several runs of tokens (tokenRun)
+		}
+		text := randomText(r, 1+r.IntN(size))
 		var spans []span
 		for range r.IntN(4) {
 			b := r.IntN(len(text) + 1)
