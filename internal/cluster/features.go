@@ -64,7 +64,7 @@ func (n *nameIndex) sync(ents *vocab) {
 // among them, see titleEntities), interning new keys in the
 // vocabularies (it does not count document frequencies).
 func featuresOf(it *Item, terms, ents *vocab, stems stemCache, names *nameIndex) features {
-	p := prepare(it, stems)
+	p := prepare(it, stems, nil, nil, nil, nil)
 	return p.features(terms, ents, names)
 }
 

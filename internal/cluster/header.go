@@ -123,19 +123,12 @@ func headerWords(text string) bool {
 	return true
 }
 
-// blank replaces the bytes of the spans with spaces, newlines and
-// offsets kept.
-func blank(text string, spans []span) string {
-	if len(spans) == 0 {
-		return text
-	}
-	b := []byte(text)
-	for _, s := range spans {
-		for i := s.Begin; i < s.End && i < len(b); i++ {
-			if b[i] != '\n' {
-				b[i] = ' '
-			}
+// blankBytes replaces the bytes of the span in b with spaces, newlines
+// kept.
+func blankBytes(b []byte, s span) {
+	for i := s.Begin; i < s.End && i < len(b); i++ {
+		if b[i] != '\n' {
+			b[i] = ' '
 		}
 	}
-	return string(b)
 }

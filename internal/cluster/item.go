@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"time"
+	"unsafe"
 
 	"github.com/echotrace/echotrace/internal/doc"
 	"github.com/echotrace/echotrace/internal/normalize"
@@ -35,6 +36,21 @@ type Item struct {
 	// header are the byline and header lines NewItem blanked (see
 	// headerSpans).
 	header []span
+	// read are the words of the document's text (before blanking) a
+	// caller had read already (NewItemWords), and that text; preparing
+	// reads Text's from them when Tokens is nil.
+	read     Words
+	readText string
+}
+
+// Words are the words of a text as the caller read them: its tokens
+// (normalize.AppendTokens) and, for each token, the number of its key
+// (the same number for the same key, numbers from 0 to Keys-1), as
+// extraction numbers them (extract.Words).
+type Words struct {
+	Tokens []normalize.Token
+	IDs    []int32
+	Keys   int
 }
 
 // Kept reports whether the byte at offset off of the document's text is
@@ -62,9 +78,21 @@ func (it *Item) Kept(off int) bool {
 // footer names the publisher, not the news, and would otherwise tie every
 // story of that publisher together.
 func NewItem(d doc.Document) Item {
+	return NewItemWords(d, Words{})
+}
+
+// NewItemWords is NewItem for a caller that has read the words of d.Text
+// already (extraction on the same worker): preparing the item reads the
+// words of its text from them (the text less what NewItem blanks) rather
+// than splitting and numbering the text again, with the same terms. The
+// item refers to w until it is prepared; w.Tokens empty is no words.
+func NewItemWords(d doc.Document, w Words) Item {
 	it := Item{ID: d.ID, Outlet: d.Outlet, Title: d.Title, Lang: d.Lang}
+	if len(w.Tokens) > 0 && len(w.IDs) == len(w.Tokens) {
+		it.read, it.readText = w, d.Text
+	}
 	it.header = headerSpans(d.Text)
-	it.Text = blank(ownText(&d), it.header)
+	it.Text = ownText(&d, it.header)
 	if it.Outlet == "" {
 		it.Outlet = d.Series
 	}
@@ -77,28 +105,30 @@ func NewItem(d doc.Document) Item {
 }
 
 // ownText is the document's text with the regions that are not its own
-// replaced by spaces.
-func ownText(d *doc.Document) string {
-	excluded := false
+// and the header spans replaced by spaces (blankBytes), newlines and offsets
+// kept: one copy of the text when anything is blanked (there were two
+// for the regions and two more for a header, each a text's length of
+// garbage), none otherwise.
+func ownText(d *doc.Document, header []span) string {
+	var b []byte
 	for _, r := range d.Regions {
-		if d.Excluded(r.Begin) {
-			excluded = true
-			break
-		}
-	}
-	if !excluded {
-		return d.Text
-	}
-	b := []byte(d.Text)
-	for _, r := range d.Regions {
-		if r.Begin < 0 || r.End > len(b) || r.Begin >= r.End || !d.Excluded(r.Begin) {
+		if r.Begin < 0 || r.End > len(d.Text) || r.Begin >= r.End || !d.Excluded(r.Begin) {
 			continue
 		}
-		for i := r.Begin; i < r.End; i++ {
-			if b[i] != '\n' {
-				b[i] = ' '
-			}
+		if b == nil {
+			b = []byte(d.Text)
 		}
+		blankBytes(b, span{r.Begin, r.End})
 	}
-	return string(b)
+	if b == nil {
+		if len(header) == 0 {
+			return d.Text
+		}
+		b = []byte(d.Text)
+	}
+	for _, s := range header {
+		blankBytes(b, s)
+	}
+	// b is not written again: the string is its bytes.
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }

@@ -48,6 +48,12 @@ type PreparedTerm struct {
 type preparing struct {
 	stems stemCache
 	toks  []normalize.Token
+	// ids and seen are numberedTerms' numbers of the tokens' keys (when
+	// the item's words were read by its caller) and its table by number.
+	ids, seen []int32
+	// terms and ents are the room a prepared item's terms and entities
+	// are counted into when only its record is kept (AppendRecord).
+	terms, ents []PreparedTerm
 }
 
 // maxKeptTokens bounds the token slice a preparing keeps for the next
@@ -63,7 +69,7 @@ func newPreparing() *preparing { return &preparing{stems: make(stemCache)} }
 func Prepare(it Item) Prepared {
 	pr := preparings.Get().(*preparing)
 	defer preparings.Put(pr)
-	return pr.prepare(it)
+	return pr.prepare(it, false)
 }
 
 // A Preparer is Prepare for a run over many documents: it keeps one
@@ -79,6 +85,34 @@ type Preparer struct {
 
 // Prepare is Prepare with the Preparer's caches.
 func (p *Preparer) Prepare(it Item) Prepared {
+	pr := p.take()
+	defer p.give(pr)
+	return pr.prepare(it, false)
+}
+
+// AppendRecord prepares the item (Prepare) and appends its record to b
+// (Prepared.AppendRecord), for a caller that keeps nothing else of it:
+// the same bytes, but the terms and entities are counted into room the
+// Preparer keeps rather than room made for each item (a pipeline's
+// largest garbage of preparing). The item's ID and Date are those of
+// the prepared item.
+func (p *Preparer) AppendRecord(b []byte, it Item) ([]byte, error) {
+	pr := p.take()
+	defer p.give(pr)
+	prepared := pr.prepare(it, true)
+	b, err := prepared.AppendRecord(b)
+	// The terms' strings point into the item's text and title: they go.
+	clear(prepared.Terms)
+	clear(prepared.Ents)
+	pr.terms, pr.ents = prepared.Terms[:0], prepared.Ents[:0]
+	if cap(pr.terms) > maxKeptTokens {
+		pr.terms = nil
+	}
+	return b, err
+}
+
+// take lends a preparing, made when none is free.
+func (p *Preparer) take() *preparing {
 	p.mu.Lock()
 	var pr *preparing
 	if n := len(p.free); n > 0 {
@@ -88,29 +122,103 @@ func (p *Preparer) Prepare(it Item) Prepared {
 	if pr == nil {
 		pr = newPreparing()
 	}
-	defer func() {
-		p.mu.Lock()
-		p.free = append(p.free, pr)
-		p.mu.Unlock()
-	}()
-	return pr.prepare(it)
+	return pr
 }
 
-// prepare is Prepare with the preparing's scratch.
-func (pr *preparing) prepare(it Item) Prepared {
-	if it.Tokens == nil {
+// give takes back a preparing lent.
+func (p *Preparer) give(pr *preparing) {
+	p.mu.Lock()
+	p.free = append(p.free, pr)
+	p.mu.Unlock()
+}
+
+// prepare is Prepare with the preparing's scratch; with reuse, the item's
+// terms and entities are counted into the preparing's room (pr.terms,
+// pr.ents), and the result holds them until the next call.
+func (pr *preparing) prepare(it Item, reuse bool) Prepared {
+	var ids, seen []int32
+	switch {
+	case it.Tokens != nil:
+	case len(it.read.Tokens) > 0 && len(it.Text) == len(it.readText):
+		var keys int
+		it.Tokens, ids, keys = pr.wordsOf(&it)
+		seen = pr.seen[:0]
+		if cap(seen) < keys {
+			seen = make([]int32, 0, keys)
+		}
+		seen = seen[:keys]
+		clear(seen)
+		if cap(seen) <= maxKeptTokens {
+			pr.seen = seen
+		}
+	default:
 		pr.toks = normalize.AppendTokens(pr.toks[:0], it.Text)
 		it.Tokens = pr.toks
-		if cap(pr.toks) > maxKeptTokens {
-			pr.toks = nil
-		}
 	}
-	return prepare(&it, pr.stems)
+	if cap(pr.toks) > maxKeptTokens {
+		pr.toks, pr.ids = nil, nil
+	}
+	var room Prepared
+	if reuse {
+		room.Terms, room.Ents = pr.terms[:0], pr.ents[:0]
+	}
+	return prepare(&it, pr.stems, ids, seen, room.Terms, room.Ents)
 }
 
-// prepare reads an item's signals (it does not touch a vocabulary).
-func prepare(it *Item, stems stemCache) Prepared {
-	p := Prepared{ID: it.ID, Date: it.Date, Outlet: it.Outlet, Title: it.Title, Headline: headline(it.Title, it.Text), Sources: it.Sources}
+// wordsOf returns the tokens of it.Text and the numbers of their keys,
+// read from the words of the text before NewItem blanked parts of it
+// (it.read of it.readText, as long): the tokens normalize.AppendTokens
+// gives. Blanking turns bytes into spaces, which never join two words,
+// so a token no blanked byte touches is a token of it.Text too, with the
+// same key; and the words of it.Text within a token that blanking
+// touched are those of that token's bytes alone (their keys take numbers
+// from it.read.Keys up, one a token). It returns the numbers' bound.
+func (pr *preparing) wordsOf(it *Item) ([]normalize.Token, []int32, int) {
+	w, text, read := it.read, it.Text, it.readText
+	if text == read {
+		return w.Tokens, w.IDs, w.Keys
+	}
+	toks, ids, keys := pr.toks[:0], pr.ids[:0], w.Keys
+	for i := 0; i < len(w.Tokens); {
+		// Blanked lines are few: a run of tokens whose bytes are all
+		// unchanged is taken whole, after one comparison.
+		end := min(i+tokenRun, len(w.Tokens))
+		if b, e := w.Tokens[i].Begin, w.Tokens[end-1].End; text[b:e] == read[b:e] {
+			toks = append(toks, w.Tokens[i:end]...)
+			ids = append(ids, w.IDs[i:end]...)
+			i = end
+			continue
+		}
+		for ; i < end; i++ {
+			t := w.Tokens[i]
+			if text[t.Begin:t.End] == read[t.Begin:t.End] {
+				toks = append(toks, t)
+				ids = append(ids, w.IDs[i])
+				continue
+			}
+			from := len(toks)
+			toks = normalize.AppendTokens(toks, text[t.Begin:t.End])
+			for j := from; j < len(toks); j++ {
+				toks[j].Begin += t.Begin
+				toks[j].End += t.Begin
+				ids = append(ids, int32(keys))
+				keys++
+			}
+		}
+	}
+	pr.toks, pr.ids = toks, ids
+	return toks, ids, keys
+}
+
+// tokenRun is how many tokens wordsOf compares at once.
+const tokenRun = 64
+
+// prepare reads an item's signals (it does not touch a vocabulary). ids
+// are the numbers of the keys of it.Tokens and seen numberedTerms' table
+// for them, or nil; the terms and entities are appended to terms and ents
+// (empty; nil for room made here).
+func prepare(it *Item, stems stemCache, ids, seen []int32, terms, ents []PreparedTerm) Prepared {
+	p := Prepared{ID: it.ID, Date: it.Date, Outlet: it.Outlet, Title: it.Title, Headline: headline(it.Title, it.Text), Sources: it.Sources, Ents: ents}
 	toks := it.Tokens
 	if toks == nil {
 		toks = normalize.Tokens(it.Text)
@@ -124,7 +232,7 @@ func prepare(it *Item, stems stemCache) Prepared {
 	lang := languageOf(it.Lang, sample)
 	// A text has fewer terms than half its tokens, most often: the
 	// terms are counted into room made once.
-	p.Terms = contentTerms(make([]PreparedTerm, 0, len(toks)/2+len(titleToks)+8), it.Text, toks, lang, stems)
+	p.Terms = numberedTerms(slices.Grow(terms, len(toks)/2+len(titleToks)+8), it.Text, toks, ids, seen, lang, stems)
 	p.TitleAt = len(p.Terms)
 	p.Terms = contentTerms(p.Terms, it.Title, titleToks, lang, stems)
 	if lang != nil {

@@ -128,7 +128,7 @@ func (c *Clusterer) Add(it Item) (Placement, error) {
 	if err := c.checkNew(it.ID, it.Title); err != nil {
 		return Placement{}, err
 	}
-	return c.AddPrepared(prepare(&it, c.stems))
+	return c.AddPrepared(prepare(&it, c.stems, nil, nil, nil, nil))
 }
 
 func (c *Clusterer) checkNew(id, title string) error {

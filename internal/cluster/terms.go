@@ -85,42 +85,121 @@ func guessLanguage(toks []normalize.Token) string {
 // The terms are appended to out, each with its stem as key, the surface
 // form it was first seen in, and how often it occurs.
 func contentTerms(out []PreparedTerm, text string, toks []normalize.Token, lang *language, stems stemCache) []PreparedTerm {
+	return numberedTerms(out, text, toks, nil, nil, lang, stems)
+}
+
+// numberedTerms is contentTerms for tokens whose keys are numbered (ids,
+// one a token: the same number for the same key; nil when they are
+// not). seen has an entry for each number, all 0: it notes what the
+// first token of each key turned out to be (-1 for no term, else 1 + its
+// term's place in the text's terms), so that the key's next tokens are
+// counted there, without looking the word up in the stem cache again (a
+// text's words are mostly repeats, and the cache is far larger than the
+// processor's caches). seen is left as it was filled.
+func numberedTerms(out []PreparedTerm, text string, toks []normalize.Token, ids []int32, seen []int32, lang *language, stems stemCache) []PreparedTerm {
 	words := stems.words(lang)
 	from := len(out)
-	numbers := words.numbered[:0] // the stems of out[from:]
+	places := &words.places
+	places.reset(len(toks))
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		k := t.Key
+		var id int32 = -1 // the key's number, when the term is that of the key
 		if n := numberRun(text, toks[i:]); n > 1 {
 			k = text[t.Begin:toks[i+n-1].End]
 			i += n - 1
+		} else if ids != nil {
+			id = ids[i]
+			if at := seen[id]; at != 0 {
+				if at > 0 {
+					out[from+int(at)-1].Count++
+				}
+				continue
+			}
 		}
-		ws := words.stem(k)
+		var ws wordStem
+		if id >= 0 {
+			ws = words.lookup(k) // a key read once in this text
+		} else {
+			ws = words.stem(k)
+		}
 		stem := ws.number
 		if stem == 0 {
+			if id >= 0 {
+				seen[id] = -1
+			}
 			continue // a single character or a stopword
 		}
-		st := &words.stems[stem]
-		if at := st.term; at > 0 {
-			out[from+int(at)-1].Count++
+		place := places.find(stem)
+		if place.stem == stem {
+			out[from+int(place.at)-1].Count++
+			if id >= 0 {
+				seen[id] = place.at
+			}
 			continue
 		}
 		// The key is taken from the word when it opens the word (most
 		// stems do): the same bytes, where writing the record reads them
-		// next to the surface's instead of from the cache's copy.
-		key := st.key
+		// next to the surface's instead of from the cache's copy, which
+		// is not read at all then.
+		var key string
 		if ws.keyLen >= 0 && int(ws.keyLen) <= len(k) {
 			key = k[:ws.keyLen]
+		} else {
+			key = words.stems[stem]
 		}
 		out = append(out, PreparedTerm{Key: key, Surface: k, Count: 1})
-		numbers = append(numbers, stem)
-		st.term = int32(len(out) - from)
+		*place = termPlace{stem, int32(len(out) - from)}
+		if id >= 0 {
+			seen[id] = place.at
+		}
 	}
-	for _, n := range numbers {
-		words.stems[n].term = 0
-	}
-	words.numbered = numbers[:0]
 	return out
+}
+
+// termPlaces is the table of the stems a text has terms for, and where:
+// open addressing by stem number, at most half full, made empty for each
+// text. It is small and is read for every term of the text, so it stays
+// in the processor's caches, where a place kept by every stem of the
+// cache (a table as long as the vocabulary) was a miss of the caches for
+// most stems a text has.
+type termPlaces struct {
+	slots []termPlace // a power of two of them
+}
+
+// termPlace is a stem's number (0: an empty slot) and 1 + its term's place
+// among the text's terms.
+type termPlace struct {
+	stem uint32
+	at   int32
+}
+
+// maxKeptPlaces bounds the slots a termPlaces keeps for the next text.
+const maxKeptPlaces = 1 << 16
+
+// reset empties the table for a text of n tokens (it has at most n stems).
+func (t *termPlaces) reset(n int) {
+	size := 64
+	for size < 2*n {
+		size <<= 1
+	}
+	if cap(t.slots) < size || cap(t.slots) > max(size, maxKeptPlaces) {
+		t.slots = make([]termPlace, size)
+		return
+	}
+	t.slots = t.slots[:size]
+	clear(t.slots)
+}
+
+// find returns the slot of stem (not 0): its own, or the empty slot where
+// it goes.
+func (t *termPlaces) find(stem uint32) *termPlace {
+	mask := uint32(len(t.slots) - 1)
+	for i := (stem * 0x9e3779b1) & mask; ; i = (i + 1) & mask {
+		if s := &t.slots[i]; s.stem == stem || s.stem == 0 {
+			return s
+		}
+	}
 }
 
 // numberRun is how many tokens from toks[0] make up one number: digit
@@ -163,27 +242,17 @@ type stemCache map[string]*stemWords
 
 // stemWords is the cache of one language.
 type stemWords struct {
-	lang    *language         // nil: no stopwords and no stemming
-	ids     wordTable         // the hash of a word → its stem's number, 0 for no term
-	stems   []stemEntry       // by number; stems[0] is unused
+	lang  *language // nil: no stopwords and no stemming
+	ids   wordTable // the hash of a word → its stem's number, 0 for no term
+	stems []string  // by number; stems[0] is unused
+	// places are the stems of the text being read that have a term.
+	places  termPlaces
 	numbers map[string]uint32 // stem → number
 	// recent holds words looked up lately, in a slot chosen by their
 	// hash: the words a text repeats and the corpus's most common ones
 	// are found there, in memory the processor keeps at hand, before the
 	// map of every word is asked.
 	recent [recentWords]recentWord
-	// numbered is contentTerms' list of the stems whose term it set,
-	// reused from text to text.
-	numbered []uint32
-}
-
-// stemEntry is a stem, and its place in the terms of the text being read
-// plus one (0: not in them yet; contentTerms sets it back to 0 when the
-// text is read). Side by side, a stem met in a text is one read of
-// memory, not two.
-type stemEntry struct {
-	key  string
-	term int32
 }
 
 // recentWords is how many slots stemWords.recent has (a power of two).
@@ -217,7 +286,7 @@ func (c stemCache) words(lang *language) *stemWords {
 	}
 	w := c[code]
 	if w == nil || w.ids.n >= maxStemCache {
-		w = &stemWords{lang: lang, stems: []stemEntry{{}}, numbers: make(map[string]uint32)}
+		w = &stemWords{lang: lang, stems: []string{""}, numbers: make(map[string]uint32)}
 		c[code] = w
 	}
 	return w
@@ -237,6 +306,19 @@ func (w *stemWords) stem(word string) wordStem {
 		w.ids.put(h, ws)
 	}
 	*slot = recentWord{h, ws}
+	return ws
+}
+
+// lookup is stem for a word its caller reads once in a text (the first
+// token of a key, its repeats counted by number): the recent slots, which
+// serve the repeats, are neither asked nor filled.
+func (w *stemWords) lookup(word string) wordStem {
+	h := normalize.Hash(word)
+	ws, ok := w.ids.get(h)
+	if !ok {
+		ws = w.number(word)
+		w.ids.put(h, ws)
+	}
 	return ws
 }
 
@@ -330,7 +412,7 @@ func (w *stemWords) number(word string) wordStem {
 	// keeps a copy, not the text.
 	stem = strings.Clone(stem)
 	n := uint32(len(w.stems))
-	w.stems = append(w.stems, stemEntry{key: stem})
+	w.stems = append(w.stems, stem)
 	w.numbers[stem] = n
 	ws.number = n
 	return ws

@@ -103,12 +103,35 @@ func Document(d *doc.Document) Result {
 
 // DocumentWith is Document with a given gazetteer.
 func DocumentWith(d *doc.Document, gaz *Gazetteer) Result {
+	return DocumentWords(d, gaz, nil)
+}
+
+// Words are the words of a text as extraction read them: its tokens
+// (normalize.AppendTokens), and for each token the number of its key
+// among the text's distinct keys (the same number for the same key,
+// numbers from 0 to Keys-1 in the order the keys first occur).
+type Words struct {
+	Tokens []normalize.Token
+	IDs    []int32
+	Keys   int
+}
+
+// DocumentWords is DocumentWith that also lends its caller the words of
+// d.Text it read: then, unless nil, is called with the result and the
+// words before DocumentWords returns, so that a caller reading the same
+// text's words next (the story stage's preparation) does not split and
+// number them again. The words are extraction's scratch: then must not
+// keep them, nor change them.
+func DocumentWords(d *doc.Document, gaz *Gazetteer, then func(Result, Words)) Result {
 	a := analyse(d.Text, gaz)
 	defer a.release()
 	res := Result{Doc: d.ID, Outlet: d.Outlet}
 	res.Quotes = a.quoteOccurrences(d.ID)
 	res.Claims = a.claimOccurrences(d.ID)
 	res.Entities = a.entities()
+	if then != nil {
+		then(res, Words{Tokens: a.toks, IDs: a.wordID, Keys: a.words})
+	}
 	return res
 }
 

@@ -358,24 +358,15 @@ func (p unplacedPage) prepare(ctx context.Context, st store.Store, pr *cluster.P
 	}
 	out := preparedPage{ends: make([]int, 0, len(items)), dates: make([]time.Time, 0, len(items)), ids: make([]string, 0, len(items))}
 	for i := range items {
-		var prepared cluster.Prepared
-		out.records, prepared, err = appendPrepared(pr, out.records, items[i])
-		items[i] = cluster.Item{} // its text is not needed any more
+		out.records, err = pr.AppendRecord(out.records, items[i])
 		if err != nil {
 			return preparedPage{err: err}
 		}
 		out.ends = append(out.ends, len(out.records))
-		out.dates, out.ids = append(out.dates, prepared.Date), append(out.ids, prepared.ID)
+		out.dates, out.ids = append(out.dates, items[i].Date), append(out.ids, items[i].ID)
+		items[i] = cluster.Item{} // its text is not needed any more
 	}
 	return out
-}
-
-// appendPrepared prepares an item for placing (cluster.Prepare, with the
-// caches of pr) and appends its record to b.
-func appendPrepared(pr *cluster.Preparer, b []byte, it cluster.Item) ([]byte, cluster.Prepared, error) {
-	prepared := pr.Prepare(it)
-	b, err := prepared.AppendRecord(b)
-	return b, prepared, err
 }
 
 // signalled makes an item of each document of the page, carrying what
@@ -407,7 +398,7 @@ func (p unplacedPage) signalled(ctx context.Context, st store.Store, sources map
 		}
 	}
 	for i := range p {
-		items[i] = storyItem(&p[i], byDoc[i], sources[p[i].ID])
+		items[i] = storyItem(&p[i], cluster.Words{}, byDoc[i], sources[p[i].ID])
 	}
 	for _, o := range occs {
 		if i, ok := at[o.Doc]; ok && o.Quote != "" {
@@ -420,9 +411,10 @@ func (p unplacedPage) signalled(ctx context.Context, st store.Store, sources map
 // storyItem makes the item of a document (cluster.NewItem) with its reuse
 // sources and the entities of its mentions, given in text order (of one
 // place, in the order extraction found them): once per mention, unless
-// in boilerplate or a header line.
-func storyItem(d *doc.Document, mentions []store.EntityMention, sources []string) cluster.Item {
-	it := cluster.NewItem(*d)
+// in boilerplate or a header line. words are those of d.Text, when the
+// caller has read them (cluster.NewItemWords).
+func storyItem(d *doc.Document, words cluster.Words, mentions []store.EntityMention, sources []string) cluster.Item {
+	it := cluster.NewItemWords(*d, words)
 	it.Sources = sources
 	for _, m := range mentions {
 		// A name only in boilerplate, a comment or a caption (a

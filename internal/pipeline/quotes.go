@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/echotrace/echotrace/internal/cluster"
 	"github.com/echotrace/echotrace/internal/doc"
 	"github.com/echotrace/echotrace/internal/extract"
 	"github.com/echotrace/echotrace/internal/store"
@@ -145,10 +146,14 @@ func runQuotes(ctx context.Context, st store.Store, version int64, opt StageOpti
 		return err
 	}
 	total := opt.total(ctx, st)
-	extracted := func(d *doc.Document) quotedDoc {
-		q := quotedDoc{Result: extract.Document(d)}
-		q.mentions = store.MentionsOf(q.Result)
-		q.story = stories.prepare(d, q.mentions)
+	gaz := extract.DefaultGazetteer()
+	extracted := func(d *doc.Document) (q quotedDoc) {
+		// The story preparation reads the words extraction read.
+		extract.DocumentWords(d, gaz, func(res extract.Result, w extract.Words) {
+			q.Result = res
+			q.mentions = store.MentionsOf(res)
+			q.story = stories.prepare(d, q.mentions, cluster.Words{Tokens: w.Tokens, IDs: w.IDs, Keys: w.Keys})
+		})
 		return q
 	}
 	err = eachMapped(ctx, st.EachDocument, extracted, func(n int, r quotedDoc) {

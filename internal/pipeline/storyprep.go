@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/echotrace/echotrace/internal/cluster"
@@ -43,13 +44,24 @@ type storyHandoff struct {
 }
 
 // storyDoc is one document prepared by a quote stage's worker: its record,
-// date and id; none when the clusterer has placed it already.
+// date and id; none when the clusterer has placed it already. The record
+// is in room lent by recordRoom, given back once it is in the file.
 type storyDoc struct {
 	record []byte
+	room   *[]byte
 	date   time.Time
 	id     string
 	err    error
 }
+
+// recordRoom lends the quote stage's workers room for a document's record
+// (8 KB or so on the bench): the record is copied into the file's buffer
+// on the linking goroutine (storyHandoff.add), and its room was garbage
+// the size of the corpus's records.
+var recordRoom = sync.Pool{New: func() any { return new([]byte) }}
+
+// maxRecordRoom is the most room a record may have taken to be lent again.
+const maxRecordRoom = 1 << 20
 
 // begin readies the handoff before the quote stage reads any document:
 // the clusterer the story stage places in (to prepare only the documents
@@ -76,9 +88,10 @@ func (h *storyHandoff) begin(ctx context.Context, st store.Store, tempDir string
 }
 
 // prepare prepares a document for placing from its text and what
-// extraction found in it, on the calling worker; nothing when the
-// clusterer has placed it already. Safe for concurrent use.
-func (h *storyHandoff) prepare(d *doc.Document, mentions []store.EntityMention) storyDoc {
+// extraction found in it (its entity mentions, the words of its text),
+// on the calling worker; nothing when the clusterer has placed it
+// already. Safe for concurrent use.
+func (h *storyHandoff) prepare(d *doc.Document, mentions []store.EntityMention, words cluster.Words) storyDoc {
 	if h == nil || h.in == nil {
 		return storyDoc{}
 	}
@@ -89,8 +102,10 @@ func (h *storyHandoff) prepare(d *doc.Document, mentions []store.EntityMention) 
 	// place in the order extraction gave them.
 	inText := slices.Clone(mentions)
 	slices.SortStableFunc(inText, func(a, b store.EntityMention) int { return a.Begin - b.Begin })
-	rec, prepared, err := appendPrepared(h.prep, nil, storyItem(d, inText, h.sources[d.ID]))
-	return storyDoc{record: rec, date: prepared.Date, id: prepared.ID, err: err}
+	it := storyItem(d, words, inText, h.sources[d.ID])
+	room := recordRoom.Get().(*[]byte)
+	rec, err := h.prep.AppendRecord((*room)[:0], it)
+	return storyDoc{record: rec, room: room, date: it.Date, id: it.ID, err: err}
 }
 
 // add takes the next document of the quote stage's pass, in order: its
@@ -105,7 +120,12 @@ func (h *storyHandoff) add(sd storyDoc, occEnd int) error {
 	if sd.record == nil {
 		return nil
 	}
-	if err := h.in.add(sd.record, sd.date, sd.id); err != nil {
+	err := h.in.add(sd.record, sd.date, sd.id)
+	if sd.room != nil && cap(sd.record) <= maxRecordRoom {
+		*sd.room = sd.record[:0]
+		recordRoom.Put(sd.room)
+	}
+	if err != nil {
 		return err
 	}
 	h.doc = append(h.doc, int32(n))
