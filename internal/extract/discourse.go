@@ -26,7 +26,7 @@ type discourse struct {
 	placeKey map[string]bool    // keys of one-word names typed place
 	heads    map[string]bool    // keys of the opening words of places' and organisations' names
 	lower    map[string]bool    // keys of one-word names the document also writes in lower case
-	lowerIDs []bool             // by the document's number of a key: some token of it is not capitalised (lowerWord)
+	alone    map[string]bool    // keys of one-word names that speak or are described ("Jordan, who …"; speaksAlone)
 	expands  map[string]nameRun // abbreviations and the name they stand for ("IRTC": Internationally Recognised Transit Corridor)
 }
 
@@ -40,18 +40,24 @@ func (d *discourse) key(a *analysis, ri int) string {
 	return d.keys[ri]
 }
 
-// lowerWord reports whether the document writes the word of token i in
-// lower case anywhere, worked out on the first question.
-func (d *discourse) lowerWord(a *analysis, i int) bool {
-	if d.lowerIDs == nil {
-		d.lowerIDs = make([]bool, a.words)
-		for j, t := range a.toks {
-			if !isUpperStart(a.text[t.Begin:t.End]) {
-				d.lowerIDs[a.wordID[j]] = true
+// speaksAlone reports whether a one-word name of key k is a source of
+// speech somewhere in the document, or is followed by "who" or "whose"
+// ("Jordan, who …", "Jordan -- who …"). The keys are gathered on the
+// first question, in one pass over the runs.
+func (d *discourse) speaksAlone(a *analysis, sources map[int]bool, k string) bool {
+	if d.alone == nil {
+		d.alone = map[string]bool{}
+		for ri, s := range a.runs {
+			if s.First != s.Last {
+				continue
+			}
+			n := s.Last + 1
+			if sources[ri] || n < len(a.toks) && (a.toks[n].Key == "who" || a.toks[n].Key == "whose") && strings.Trim(gap(a.text, a.toks, n), " ,-—–") == "" {
+				d.alone[a.toks[s.First].Key] = true
 			}
 		}
 	}
-	return d.lowerIDs[a.wordID[i]]
+	return d.alone[k]
 }
 
 // writtenLower reports whether the document writes the key of a one-word

@@ -329,7 +329,7 @@ func (a *analysis) placeSurname(r nameRun, d *discourse, sources map[int]bool) b
 	if f != r.First || r.Last != f+1 || a.gaz.Lookup(a.toks[f].Key) != nil || isAllCaps(a.text[a.toks[f].Begin:a.toks[f].End]) || !isBlank(gap(a.text, a.toks, r.Last)) {
 		return false
 	}
-	if d.lowerWord(a, f) {
+	if a.lower.at(f) {
 		return false // a word also written in lower case ("Visit Paris")
 	}
 	// placeAt: a place's run opens at token i.
@@ -350,19 +350,7 @@ func (a *analysis) placeSurname(r nameRun, d *discourse, sources map[int]bool) b
 		}
 	}
 	// The surname alone as a person's.
-	last := a.toks[r.Last].Key
-	for ri, s := range a.runs {
-		if s.First != s.Last || a.toks[s.First].Key != last {
-			continue
-		}
-		if sources[ri] {
-			return true
-		}
-		if n := s.Last + 1; n < len(a.toks) && (a.toks[n].Key == "who" || a.toks[n].Key == "whose") && strings.Trim(gap(a.text, a.toks, n), " ,-—–") == "" {
-			return true
-		}
-	}
-	return false
+	return d.speaksAlone(a, sources, a.toks[r.Last].Key)
 }
 
 // shouted reports whether a one-word organisation's name in capitals is

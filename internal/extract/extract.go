@@ -174,7 +174,8 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 		a.inQuote[i] = inSpans(a.qspans, t.Begin)
 		upper[i] = isUpperStart(text[t.Begin:t.End])
 	}
-	a.runs = findNameRuns(s.runs[:0], text, a.toks, a.starts, a.titleCaseTokens(), newLowerCase(a.wordID, a.words, upper), a.class, gaz)
+	a.lower = newLowerCase(a.wordID, a.words, upper)
+	a.runs = findNameRuns(s.runs[:0], text, a.toks, a.starts, a.titleCaseTokens(), a.lower, a.class, gaz)
 	a.runAt = sized(s.runAt, len(a.toks))
 	for i := range a.runAt {
 		a.runAt[i] = -1
