@@ -107,6 +107,18 @@ func (a *analysis) entities() []Entity {
 			}
 		}
 	}
+	// "The Hollywood Reporter said …" … "The Reporter said": a name the
+	// document types an organisation's is no person's, and a word
+	// resolved to it as a surname is that organisation.
+	var orgNames map[string]bool
+	for _, r := range a.runs {
+		if r.Type == Org && r.Canonical != "" && !accepted[r.Canonical] {
+			if orgNames == nil {
+				orgNames = map[string]bool{}
+			}
+			orgNames[r.Canonical] = true
+		}
+	}
 	var orgs orgPrefixes // openings of the organisations' names, gathered when first asked for
 	for ri, r := range a.runs {
 		if !keep[ri] || r.Type == Person && r.NameFirst == r.Last && rejected[r.Canonical] && !accepted[r.Canonical] {
@@ -134,6 +146,9 @@ func (a *analysis) entities() []Entity {
 		name := r.Canonical
 		if name == "" {
 			continue
+		}
+		if t == Person && r.NameFirst == r.Last && orgNames[name] {
+			t = Org
 		}
 		// "outside West Coast bank" where the document names the West
 		// Coast Bank: a name that a lower-case word makes the opening of
@@ -182,7 +197,7 @@ func (a *analysis) entities() []Entity {
 	for _, at := range a.attrs {
 		// A pronoun resolved to a name that is no person's ("her" to
 		// "American Pie") refers to no entity.
-		if rejected[at.Src.Name] && !accepted[at.Src.Name] {
+		if rejected[at.Src.Name] && !accepted[at.Src.Name] || orgNames[at.Src.Name] {
 			continue
 		}
 		if (at.Src.Kind == srcPronoun || at.Src.Kind == srcRole) && at.Src.Name != "" {
@@ -226,6 +241,19 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 	// "Pop-Culture Revival Page": a run hyphened to a word before it is
 	// the tail of a compound, not a name.
 	if r.First > 0 && gap(a.text, a.toks, r.First) == "-" {
+		return false
+	}
+	// "Maria Dulce - Valencia, 27": a place's name hyphened to a person's
+	// name is the second part of a double surname.
+	if r.Type == Place && r.First == r.Last && r.First > 0 && strings.TrimSpace(gap(a.text, a.toks, r.First)) == "-" {
+		if p := a.runAt[r.First-1]; p >= 0 && a.runs[p].Type == Person && a.runs[p].Last == r.First-1 && a.runs[p].NameFirst < a.runs[p].Last {
+			return false
+		}
+	}
+	// "Klitschko-Haye", "Hapag-Lloyd": words joined by hyphens alone
+	// are a bout, a firm or a double surname without the given name, not
+	// a person's full name.
+	if r.ByShape && hyphenedOnly(a.text, a.toks, r.NameFirst, r.Last) {
 		return false
 	}
 	// "All-Defensive Team", "All - Star Game": an honour, not a name
@@ -493,4 +521,15 @@ func (n *aloneNames) has(k string) bool {
 		}
 	}
 	return n.keys[k]
+}
+
+// hyphenedOnly reports whether the words [f, l] are joined by hyphens
+// alone ("Klitschko-Haye").
+func hyphenedOnly(text string, toks []normalize.Token, f, l int) bool {
+	for i := f + 1; i <= l; i++ {
+		if gap(text, toks, i) != "-" {
+			return false
+		}
+	}
+	return f < l
 }

@@ -260,3 +260,25 @@ func checkLinks(t *testing.T, cases []linkCase) {
 		}
 	}
 }
+
+// TestHeadingsPrizesAndOutlets pins the classes of the tenth session
+// (ent10): headings run into a person's name, prize categories, outlets
+// resolved as surnames, a judge after a court's name, hyphened names.
+func TestHeadingsPrizesAndOutlets(t *testing.T) {
+	checkLinks(t, []linkCase{
+		{"“She is eternal.” \"Early Years Nella Mae Quist was born in 1923 in a small town. Nella Quist modelled in her early twenties. Quist died in 2008.", "Nella Mae Quist", Person, ""},
+		{"“She is eternal.” \"Early Years Nella Mae Quist was born in 1923 in a small town. Nella Quist modelled in her early twenties. Quist died in 2008.", "Years Nella Mae Quist", "", ""},
+		{"Risk Factors and Prevention of Workplace Violence Ada Quill, a suspended worker, shot two colleagues. Ada Quill was arrested.", "Ada Quill", Person, ""},
+		{"Risk Factors and Prevention of Workplace Violence Ada Quill, a suspended worker, shot two colleagues. Ada Quill was arrested.", "Workplace Violence Ada Quill", "", ""},
+		{"Fans of Ned Anthony Brisket, 40, cheered. Anthony Brisket, who leads the team, waved.", "Anthony Brisket", Person, ""},
+		{"The film won the Academy Award for Best Visual Effects in 2002.", "for Best Visual Effects", "", ""},
+		{"It led to an Academy Award Nomination for Best Adapted Screenplay in 2002.", "for Best Adapted Screenplay", "", ""},
+		{"The Coast Reporter said on Friday the film is late. The Reporter said the budget was larger.", "Coast Reporter", Org, ""},
+		{"The case went to LA Superior Court Judge Ned R. Brisket on Monday, who set bail.", "Ned R. Brisket", Person, ""},
+		{"Detectives of the LA County Sheriff's bureau found the car.", "LA County Sheriff", Org, ""},
+		{"Le Monde said the talks had failed.", "Le Monde", Org, ""},
+		{"I would love to see Brisket-Quill simply because Quill will make him work.", "Brisket-Quill", "", ""},
+		{"Maria Dulce - Valencia, 27, was also killed in the crash, police said.", "Valencia", "", ""},
+		{"Flights to Valencia were cancelled, police said.", "Valencia", Place, "city/VE/Valencia"},
+	})
+}

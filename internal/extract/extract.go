@@ -176,6 +176,7 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 	}
 	a.lower = newLowerCase(a.wordID, a.words, upper)
 	a.runs = findNameRuns(s.runs[:0], text, a.toks, a.starts, a.titleCaseTokens(), a.lower, a.class, gaz)
+	trimIntoNames(a.runs, text, a.toks)
 	a.runAt = sized(s.runAt, len(a.toks))
 	for i := range a.runAt {
 		a.runAt[i] = -1

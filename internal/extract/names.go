@@ -170,6 +170,12 @@ func findNameRuns(runs []nameRun, text string, toks []normalize.Token, starts, t
 			continue
 		}
 		r := classifyRun(text, toks, class, i, j, gaz, titleSurname(text, toks, i, j, lower, gaz))
+		// "the Academy Award Nomination for Best Adapted Screenplay": a
+		// name proper opens with a capital or a particle, never with the
+		// "for" or "of" that joined it to titles; the run names a prize.
+		if n := r.NameFirst; n > i && n <= j && class[n]&wcFunctionWord != 0 && class[n]&wcNameParticle == 0 && !isUpperStart(text[toks[n].Begin:toks[n].End]) {
+			r.None = true
+		}
 		// "the tourist Island of Qeshm": a word the text also writes in
 		// lower case is no translation of a country's name (Island is
 		// German for Iceland).
@@ -474,9 +480,10 @@ func classifyRun(text string, toks []normalize.Token, class []wordClass, a, b in
 		return r
 	}
 	// "Le Monde", but not "Los Angeles County Sheriff
-	// Lee Baca" or "LA Superior Court Judge …": a known place opening the
-	// run is no article.
-	if class[a]&wcArticleStart != 0 && b > a && !placeOpens(text, toks, a, b, gaz) {
+	// Lee Baca": a known place opening the run is no article.
+	// A title inside the run is followed by a person's name ("LA
+	// Superior Court Judge James R. Dabney"; "LA County Sheriff" stays).
+	if class[a]&wcArticleStart != 0 && b > a && !placeOpens(text, toks, a, b, gaz) && !hasClass(class, a+1, b-1, wcTitle) {
 		r.Type = Org
 		return r
 	}
@@ -700,5 +707,54 @@ func (a *analysis) joinSurnameParticles() {
 		}
 		r.First, r.NameFirst, r.Type = p, p, Person
 		a.runAt[p] = ri
+	}
+}
+
+// trimIntoNames takes off the words a heading or a phrase runs into a
+// person's name ("Early Years Bettie Mae Page was born …", "Prevention
+// of Workplace Violence Yvonne Hiller, a suspended …", "Lions and
+// Panthers Reggie Bush's season"): a run of three or more words typed a
+// person by its shape whose last words open with the given name and end
+// with the surname of a person the document names by a shorter run
+// ("Bettie Page", "Yvonne Hiller") is that person's name, and the words
+// before it are not. A middle name the other run leaves out stays
+// ("Bettie Mae Page"); a person known by a middle name ("Anthony
+// Phillip LaSalle" … "Phillip LaSalle") keeps a name that is still
+// theirs. Names joined by an apostrophe or a hyphen are one word here.
+func trimIntoNames(runs []nameRun, text string, toks []normalize.Token) {
+	var named map[[2]string]int // given name and surname keys → words in the shortest run
+	for _, r := range runs {
+		// Two words at least: "O'Brien" is one.
+		if r.Type != Person || r.NameFirst >= r.Last || !isBlank(gap(text, toks, r.NameFirst+1)) {
+			continue
+		}
+		if named == nil {
+			named = map[[2]string]int{}
+		}
+		k := [2]string{toks[r.NameFirst].Key, toks[r.Last].Key}
+		if n, ok := named[k]; !ok || r.Last-r.NameFirst+1 < n {
+			named[k] = r.Last - r.NameFirst + 1
+		}
+	}
+	if len(named) < 2 {
+		return
+	}
+	for ri := range runs {
+		r := &runs[ri]
+		// "The Notorious Bettie Page": a person's name takes no article;
+		// the run is a title.
+		if !r.ByShape || r.Last-r.NameFirst < 2 || r.First > 0 && determiners[toks[r.First-1].Key] {
+			continue
+		}
+		last := toks[r.Last].Key
+		for m := r.NameFirst + 1; m < r.Last; m++ {
+			if !isBlank(gap(text, toks, m)) || !isBlank(gap(text, toks, m+1)) {
+				continue
+			}
+			if n, ok := named[[2]string{toks[m].Key, last}]; ok && n <= r.Last-m+1 {
+				r.First, r.NameFirst = m, m
+				break
+			}
+		}
 	}
 }
