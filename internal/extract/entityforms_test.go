@@ -263,7 +263,9 @@ func checkLinks(t *testing.T, cases []linkCase) {
 
 // TestHeadingsPrizesAndOutlets pins the classes of the tenth session
 // (ent10): headings run into a person's name, prize categories, outlets
-// resolved as surnames, a judge after a court's name, hyphened names.
+// resolved as surnames, a judge after a court's name, hyphened names, a
+// generation ending a name, a common noun after title words, a
+// broadcaster's branch.
 func TestHeadingsPrizesAndOutlets(t *testing.T) {
 	checkLinks(t, []linkCase{
 		{"“She is eternal.” \"Early Years Nella Mae Quist was born in 1923 in a small town. Nella Quist modelled in her early twenties. Quist died in 2008.", "Nella Mae Quist", Person, ""},
@@ -280,5 +282,9 @@ func TestHeadingsPrizesAndOutlets(t *testing.T) {
 		{"I would love to see Brisket-Quill simply because Quill will make him work.", "Brisket-Quill", "", ""},
 		{"Maria Dulce - Valencia, 27, was also killed in the crash, police said.", "Valencia", "", ""},
 		{"Flights to Valencia were cancelled, police said.", "Valencia", Place, "city/VE/Valencia"},
+		{"Texas prison escapee Ned Arlo Brisket Jr. Department of Corrections spokeswoman Ada Quill said he was still on the run.", "Department of Corrections", Org, ""},
+		{"Texas prison escapee Ned Arlo Brisket Jr. Department of Corrections spokeswoman Ada Quill said he was still on the run.", "Ned Arlo Brisket Jr. Department of Corrections", "", ""},
+		{"It is the fastest-growing supplier to the Natural Health Industry in Canada.", "Industry", "", ""},
+		{"Bottles were thrown at officers. NBC Denver estimated the crowd at 70.", "NBC Denver", Org, ""},
 	})
 }

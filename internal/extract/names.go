@@ -86,6 +86,12 @@ func findNameRuns(runs []nameRun, text string, toks []normalize.Token, starts, t
 			if j > i && class[j]&wcCorporateSuffix != 0 {
 				break
 			}
+			// So does a generation a person's ("Arcade Joseph Comeaux Jr.
+			// Department of Corrections spokeswoman" is a person and a
+			// body).
+			if j > i && generations[toks[j].Key] && isUpperStart(text[toks[j].Begin:toks[j].End]) {
+				break
+			}
 			// "Mr. Trump", "Gene B. Sperling": the full stop of a title
 			// or an initial stays inside the name.
 			if (g == ". " || g == "." || g == ".\u00a0") && capital(j+1) && abbreviatedInName(text, toks[j]) {
@@ -509,6 +515,11 @@ func classifyRun(text string, toks []normalize.Token, class []wordClass, a, b in
 		r.NameFirst = a
 		return r
 	}
+	// "the Natural Health Industry": a common noun after title words is
+	// no one's name.
+	if r.NameFirst == b && class[b]&(wcGenericNoun|wcLabelWord|wcCalendarWord) != 0 {
+		r.NameFirst = b + 1
+	}
 	if r.NameFirst > b {
 		// Only titles ("Ukrainian MP"): a role, not a name.
 		r.Type = Unknown
@@ -532,6 +543,13 @@ func classifyRun(text string, toks []normalize.Token, class []wordClass, a, b in
 	if r.Type == Unknown && names >= 2 && !isAllCaps(proper) {
 		r.Type = Person
 		r.ByShape = true
+		// "NBC New York": an abbreviation before a place's name is a
+		// broadcaster's or a body's branch there, not a person.
+		if w := text[toks[r.NameFirst].Begin:toks[r.NameFirst].End]; len(w) >= 3 && isAllCaps(w) {
+			if e := gaz.LookupSpan(text, toks, r.NameFirst+1, b); e != nil && e.Type == Place {
+				r.Type, r.ByShape = Org, false
+			}
+		}
 	}
 	if r.Type == Unknown && isAllCaps(proper) && r.NameFirst == b && len([]rune(proper)) >= 3 {
 		r.Type = Org
