@@ -112,7 +112,8 @@ func (a *analysis) entities() []Entity {
 	// resolved to it as a surname is that organisation.
 	var orgNames map[string]bool
 	for _, r := range a.runs {
-		if r.Type == Org && r.Canonical != "" && !accepted[r.Canonical] {
+		// Only a name the document's people hold can be resolved to.
+		if _, held := a.people.byForm[r.Canonical]; held && r.Type == Org && !accepted[r.Canonical] {
 			if orgNames == nil {
 				orgNames = map[string]bool{}
 			}

@@ -740,6 +740,16 @@ func (a *analysis) joinSurnameParticles() {
 // Phillip LaSalle" … "Phillip LaSalle") keeps a name that is still
 // theirs. Names joined by an apostrophe or a hyphen are one word here.
 func trimIntoNames(runs []nameRun, text string, toks []normalize.Token) {
+	long := false // most documents have no such run, and need no map
+	for _, r := range runs {
+		if r.ByShape && r.Last-r.NameFirst >= 2 {
+			long = true
+			break
+		}
+	}
+	if !long {
+		return
+	}
 	var named map[[2]string]int // given name and surname keys → words in the shortest run
 	for _, r := range runs {
 		// Two words at least: "O'Brien" is one.
