@@ -288,3 +288,24 @@ func TestHeadingsPrizesAndOutlets(t *testing.T) {
 		{"Bottles were thrown at officers. NBC Denver estimated the crowd at 70.", "NBC Denver", Org, ""},
 	})
 }
+
+// TestBodiesJoinedAndHeadlineWords pins the classes of ent10b: a body's
+// head word ("Conservancy", "Guild", "Tech") ends an organisation's name
+// and keeps "and" from joining it to the next name, a body's word with
+// "for" after "and" opens a second name, and a word after a function
+// word capitalised in title case is a headline's, not a given name.
+func TestBodiesJoinedAndHeadlineWords(t *testing.T) {
+	checkLinks(t, []linkCase{
+		{"The Northern Heron Conservancy said the marsh was drying out.", "Northern Heron Conservancy", Org, ""},
+		{"Members of the Quillby Actors Guild voted on a new contract for writers and crews after months of talks.", "Quillby Actors Guild", Org, ""},
+		{"He went on to play at Dakota Tech and Brisket University, where he was a star.", "Dakota Tech", Org, ""},
+		{"He went on to play at Dakota Tech and Brisket University, where he was a star.", "Brisket University", Org, ""},
+		{"He went on to play at Dakota Tech and Brisket University, where he was a star.", "Dakota Tech and Brisket University", "", ""},
+		{"Two groups, Friends of Marshland and Center for Heron Studies, filed a lawsuit in a federal court on behalf of the birds.", "Center for Heron Studies", Org, ""},
+		{"Two groups, Friends of Marshland and Center for Heron Studies, filed a lawsuit in a federal court on behalf of the birds.", "Marshland and Center for Heron Studies", "", ""},
+		{"Agencies must consult the Fish and Wildlife Service first.", "Fish and Wildlife Service", Org, ""},
+		{"Prediction : Blue Sox Will Nab Brisket.\n\nESPN is reporting that the Senators have offered Anthony Brisket an 8 - year, $160 million contract. At the same time, SI.com is reporting that, “ The Blue Sox are one of the most aggressive pursuers of Brisket, with several executives predicting he may wind up there. ” The Senators ’ offer sets the bar for Brisket ’ s services.", "Nab Brisket", "", ""},
+		{"Prediction : Blue Sox Will Nab Brisket.\n\nESPN is reporting that the Senators have offered Anthony Brisket an 8 - year, $160 million contract. At the same time, SI.com is reporting that, “ The Blue Sox are one of the most aggressive pursuers of Brisket, with several executives predicting he may wind up there. ” The Senators ’ offer sets the bar for Brisket ’ s services.", "Anthony Brisket", Person, ""},
+		{"Convicted Of Murder; D.A. Will Seek Death Penalty A Superior Court jury in the city convicted a gang member of murdering a deputy who was on his way to work.", "Superior Court", Org, ""},
+	})
+}

@@ -55,7 +55,9 @@ var orgHeads = set(`services advisors advisers financial coalition division corp
 	foundation fund commission council committee agency bureau office department ministry authority
 	police patrol guard forces army navy command brigade regiment battalion program programme
 	project initiative campaign unit gang food dairy design designs properties distribution
-	chamber prospectus institution state commandos`)
+	chamber prospectus institution state commandos
+	conservancy consortium cooperative syndicate guild partnership caucus fraternity sorority
+	brotherhood collective confederation federation association alliance league tech`)
 
 // eventHeads end names that are neither person, organisation nor place:
 // laws, contests, prizes and works ("Endangered Species Act", "Hunger

@@ -138,7 +138,11 @@ func findNameRuns(runs []nameRun, text string, toks []normalize.Token, starts, t
 		}
 		// In a headline every word is capitalised: only names the
 		// gazetteer knows are taken from it.
-		if titled[i] && gaz.LookupSpan(text, toks, i, j) == nil {
+		// So in a stretch of title case inside a paragraph: a function
+		// word capitalised inside its sentence between capitalised words
+		// ("Red Sox Will Nab Teixeira") marks the words after it as a
+		// headline's, not a name's.
+		if (titled[i] || titleCaseBefore(text, toks, starts, lower, class, i)) && gaz.LookupSpan(text, toks, i, j) == nil {
 			i = j
 			continue
 		}
@@ -199,6 +203,19 @@ func findNameRuns(runs []nameRun, text string, toks []normalize.Token, starts, t
 		i = j
 	}
 	return runs
+}
+
+// titleCaseBefore reports whether the word before i is a function word
+// capitalised inside its sentence ("Will", "And"; not an article) that
+// follows another capitalised word: the run at i continues a headline in
+// title case.
+func titleCaseBefore(text string, toks []normalize.Token, starts []bool, lower lowerCase, class []wordClass, i int) bool {
+	if i < 2 || starts[i-1] || class[i-1]&wcFunctionWord == 0 || !lower.upper[i-1] || !lower.upper[i-2] || gap(text, toks, i) != " " || gap(text, toks, i-1) != " " {
+		return false
+	}
+	// An article may open a sentence whose full stop is missing ("…
+	// Death Penalty A Superior Court jury").
+	return !determiners[toks[i-1].Key] && !isAllCaps(text[toks[i-1].Begin:toks[i-1].End])
 }
 
 // hasClassOutside reports whether a token of [a, b] has none of the
@@ -428,7 +445,11 @@ func orgAhead(text string, toks []normalize.Token, class []wordClass, i int, cap
 		}
 	}
 	// The head ends the part after "and": "Fish and Wildlife Service",
-	// not "Wildlife and Center for Biological Diversity".
+	// not "Wildlife and Center for Biological Diversity", where a body's
+	// word alone, followed by "for" or "of", opens a second name.
+	if last == i && last+1 < len(toks) && class[last]&wcOrgWord != 0 && (toks[last+1].Key == "for" || toks[last+1].Key == "of") {
+		return false
+	}
 	return last >= 0 && class[last]&(wcOrgHead|wcOrgWord) != 0
 }
 
