@@ -1155,10 +1155,19 @@ next:
 // "Aleksey Petrov, a senior MP, wrote".
 func (a *analysis) subjectBefore(i int) (source, bool) {
 	j := a.beforeVerbGroup(i)
-	if j < 0 || a.inQuote[j] {
+	if j < 0 {
 		return source{}, false
 	}
 	g := gap(a.text, a.toks, j+1)
+	title := false
+	if a.inQuote[j] {
+		// "Ada Quill, author of “The Harbour,” said": a short title
+		// whose marks hold the comma closes the apposition.
+		if !a.titleClosesApposition(j, g) {
+			return source{}, false
+		}
+		title, g = true, ","
+	}
 	if a.contracted(j + 1) {
 		g = " " // "he’s said": the subject ends at the apostrophe
 	}
@@ -1206,8 +1215,8 @@ func (a *analysis) subjectBefore(i int) (source, bool) {
 	}
 	// ", CUE": the segment before the comma is the subject if it is a
 	// name, or an apposition after the subject.
-	segStart := a.segmentStart(j)
-	if s, ok := a.npBefore(j); ok && !abbr && a.toks[a.tokenStartingAt(s.Span.Begin)].Begin <= a.toks[segStart].Begin && s.Kind == srcName && s.Type != Place {
+	segStart := a.segmentStartPastTitles(j)
+	if s, ok := a.npBefore(j); ok && !abbr && !title && a.toks[a.tokenStartingAt(s.Span.Begin)].Begin <= a.toks[segStart].Begin && s.Kind == srcName && s.Type != Place {
 		return s, true
 	}
 	if abbr || !a.isApposition(segStart, j) || segStart == 0 {
@@ -1372,7 +1381,7 @@ func (a *analysis) nameBeforeAppositions(seg int) (source, bool) {
 			return source{}, false
 		}
 		p := seg - 1
-		seg = a.segmentStart(p)
+		seg = a.segmentStartPastTitles(p)
 		if p-seg > 12 || a.inQuote[seg] {
 			return source{}, false
 		}
@@ -1448,6 +1457,83 @@ func (a *analysis) segmentStart(j int) int {
 		j--
 	}
 	return j
+}
+
+// segmentStartPastTitles is segmentStart for a segment that may hold a
+// short quotation, a title or a scare-quoted word, inside it: "author of
+// “The Harbour,”", "wearing a hat and “Ted Cruz” pins". The search goes
+// on back past the quotation; any other mark ends the segment as before.
+func (a *analysis) segmentStartPastTitles(j int) int {
+	if a.inQuote[j] {
+		f, ok := a.shortQuoteStart(j)
+		if !ok {
+			return a.segmentStart(j)
+		}
+		j = f
+	}
+	s := a.tokSent[j]
+	for j > 0 && a.tokSent[j-1] == s {
+		g := gap(a.text, a.toks, j)
+		if !hasMarkOr(g, ",;:()—–") {
+			j--
+			continue
+		}
+		if strings.ContainsAny(g, ",;:()—–") {
+			break
+		}
+		switch {
+		case a.inQuote[j] && !a.inQuote[j-1]:
+			j-- // the opening mark of a quotation the segment holds
+		case a.inQuote[j-1] && !a.inQuote[j]:
+			f, ok := a.shortQuoteStart(j - 1)
+			if !ok {
+				return j
+			}
+			j = f
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+// shortQuoteStart returns the first token of the quotation holding token
+// j when it is short (four words at most) and inside j's sentence.
+func (a *analysis) shortQuoteStart(j int) (int, bool) {
+	k := spansFrom(a.qspans, a.toks[j].Begin)
+	if k >= len(a.qspans) || a.qspans[k].Begin > a.toks[j].Begin {
+		return 0, false
+	}
+	q := a.qspans[k]
+	if normalize.CountWords(a.text[q.Begin:q.End]) > 4 {
+		return 0, false
+	}
+	f := a.tokenStartingAt(q.Begin)
+	for f < j && a.toks[f].Begin < q.Begin {
+		f++
+	}
+	if f == 0 || a.tokSent[f-1] != a.tokSent[j] || a.tokSent[f] != a.tokSent[j] {
+		return 0, false
+	}
+	return f, true
+}
+
+// titleClosesApposition reports whether token j, inside a quotation, ends
+// a short title that closes an apposition before a cue, the comma inside
+// its marks (g is the text after j): "Ada Quill, author of “The
+// Harbour,” said", also with the archive's two apostrophes. The title
+// stands inside its segment, after a word.
+func (a *analysis) titleClosesApposition(j int, g string) bool {
+	t := strings.TrimSpace(g)
+	if len(t) < 2 || t[0] != ',' || !hasQuoteMark(t[1:]) && t[1:] != "’" || strings.ContainsAny(t[1:], ",;:()") {
+		return false
+	}
+	f, ok := a.shortQuoteStart(j)
+	if !ok || a.inQuote[f-1] {
+		return false
+	}
+	o := gap(a.text, a.toks, f)
+	return !strings.ContainsAny(o, ",;:()—–")
 }
 
 // isApposition reports whether tokens [b, e] read as an apposition: a
