@@ -76,6 +76,12 @@ func TestClaimForms(t *testing.T) {
 		{"a long adverbial opening the sentence is no claim", "In a subsequent interview with The Harbor Gazette she joked.", "", "In a subsequent interview"},
 		{"a bare plural after the cue opens the content", "In law school, she said professors would often dismiss her ideas.", "she", "professors would often dismiss her ideas."},
 		{"coordinated claims stay two", "Quincy Marr said the levee held, and Ada Voss said it did not.", "Ada Voss", "it did not."},
+		{"indirect question after ask", "A harbour pilot asked whether the ferry would run on Sunday.", "A harbour pilot", "whether the ferry would run on Sunday."},
+		{"indirect question after ask and its hearer", "Odo Vane asked him if the levy would be repealed.", "Odo Vane", "if the levy would be repealed."},
+		{"indirect question with a wh-word", "Ada Quill also asked how the pier would be paid for.", "Ada Quill", "how the pier would be paid for."},
+		{"indirect question after a coordinated ask", "Ada Quill took the stage and asked whether anyone had seen the ledger.", "Ada Quill", "whether anyone had seen the ledger."},
+		{"the one asked is no source", "Ada Quill was asked whether the ferry would run.", "", "whether the ferry would run."},
+		{"ask with an object and an infinitive is no claim", "Ada Quill asked the board to resign.", "", "the board to resign."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

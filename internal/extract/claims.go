@@ -102,7 +102,7 @@ func (a *analysis) findAttributions() {
 				at.Pre = false
 				at.Parenth = a.commaAfter(i)
 			}
-			if cueAfterOnly[k] && at.Pre {
+			if cueAfterOnly[k] && at.Pre && !a.indirectQuestion(i) {
 				continue
 			}
 			if c, ok := a.asClauseContent(s, i); ok {
@@ -111,7 +111,7 @@ func (a *analysis) findAttributions() {
 			a.addAttr(at)
 			continue
 		}
-		if s, ok := a.coordinatedSubject(i); ok && !cueAfterOnly[k] && (!presentCues[k] || a.verbReading(s, i)) && a.introducesClause(i, false) {
+		if s, ok := a.coordinatedSubject(i); ok && (!cueAfterOnly[k] || a.indirectQuestion(i)) && (!presentCues[k] || a.verbReading(s, i)) && a.introducesClause(i, false) {
 			a.addAttr(attribution{Cue: a.span(i, i), CueTok: i, Src: s, Pre: true})
 			continue
 		}
@@ -1536,6 +1536,33 @@ func (a *analysis) titleClosesApposition(j int, g string) bool {
 	return !strings.ContainsAny(o, ",;:()—–")
 }
 
+// questionWords open an indirect question after "ask".
+var questionWords = set(`if whether how what which who why when where`)
+
+// indirectQuestion reports whether the cue at token i is a form of "ask"
+// in the active voice that opens an indirect question after its hearer:
+// "A reporter asked whether the plan would pass", "Tapper asked him if
+// …", "Quill also asked how …". "Ask" is otherwise a cue only after a
+// quotation; "was asked whether" names the one asked, not the asker.
+func (a *analysis) indirectQuestion(i int) bool {
+	switch a.toks[i].Key {
+	case "ask", "asks", "asked":
+	default:
+		return false
+	}
+	for p := i - 1; p >= 0 && isBlank(gap(a.text, a.toks, p+1)); p-- {
+		k := a.toks[p].Key
+		if auxiliaries[k] || k == "being" || k == "get" || k == "got" || k == "gets" {
+			return false
+		}
+		if !adverbials[k] && !isAdverb(k, a.text[a.toks[p].Begin:a.toks[p].End]) {
+			break
+		}
+	}
+	j := a.objectEnd(i)
+	return j < len(a.toks) && a.tokSent[j] == a.tokSent[i] && isBlank(gap(a.text, a.toks, j)) && questionWords[a.toks[j].Key]
+}
+
 // isApposition reports whether tokens [b, e] read as an apposition: a
 // description opening with an article or a lower-case word, or a role.
 func (a *analysis) isApposition(b, e int) bool {
@@ -1585,8 +1612,9 @@ func (a *analysis) clauseOpensAfterComma(b int) bool {
 // supplied to the press", "…, he said on “Fox News Sunday.”").
 func (a *analysis) introducesClause(i int, afterQuote bool) bool {
 	if cueAfterOnly[a.toks[i].Key] {
-		// "expressed his opinion", "asked": these take no complement.
-		return false
+		// "expressed his opinion", "asked": these take no complement,
+		// but for an indirect question ("asked whether …").
+		return a.indirectQuestion(i)
 	}
 	s := a.tokSent[i]
 	j := a.objectEnd(i)
@@ -1726,7 +1754,7 @@ func (a *analysis) objectEnd(i int) int {
 		return j + 1
 	}
 	if !determiners[k] {
-		if k != "that" && !timeWords[k] && !prepositions[k] && isDescriptionHead(k, a.text[a.toks[j].Begin:a.toks[j].End]) {
+		if !clauseWords[k] && !timeWords[k] && !prepositions[k] && isDescriptionHead(k, a.text[a.toks[j].Begin:a.toks[j].End]) {
 			return j + 1 // "told reporters"
 		}
 		return j
