@@ -82,6 +82,11 @@ func TestClaimForms(t *testing.T) {
 		{"indirect question after a coordinated ask", "Ada Quill took the stage and asked whether anyone had seen the ledger.", "Ada Quill", "whether anyone had seen the ledger."},
 		{"the one asked is no source", "Ada Quill was asked whether the ferry would run.", "", "whether the ferry would run."},
 		{"ask with an object and an infinitive is no claim", "Ada Quill asked the board to resign.", "", "the board to resign."},
+		{"initials before a name end no sentence", "Ada Quill said George H.W. Quarrie would never run the ferry.", "Ada Quill", "George H.W. Quarrie would never run the ferry."},
+		{"initials before a body end no sentence", "Ada Quill said the U.K. Parliament would vote on the ferry.", "Ada Quill", "the U.K. Parliament would vote on the ferry."},
+		{"initials before a word opening a sentence end it", "The ferry runs in the U.K. The mayor said it would stop.", "The mayor", "it would stop."},
+		{"a state after its city ends the sentence", "The ferry stops in Dover, N.J. Harbour fees are due, the mayor said.", "the mayor", "Harbour fees are due"},
+		{"hearer with initials", "Ada Quill told the U.K. Harbour Board that the ferry would run.", "Ada Quill", "the ferry would run."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

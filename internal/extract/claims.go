@@ -1761,7 +1761,7 @@ func (a *analysis) objectEnd(i int) int {
 	}
 	// "told a crowd", "told the local newspaper"
 	m := j
-	for m+1 < len(a.toks) && m < j+4 && isBlank(gap(a.text, a.toks, m+1)) && isObjectWord(a.toks[m+1].Key, a.text[a.toks[m+1].Begin:a.toks[m+1].End]) {
+	for m+1 < len(a.toks) && m < j+6 && (isBlank(gap(a.text, a.toks, m+1)) && isObjectWord(a.toks[m+1].Key, a.text[a.toks[m+1].Begin:a.toks[m+1].End]) || a.inDottedAbbreviation(m+1)) {
 		m++
 	}
 	return m + 1
