@@ -201,6 +201,7 @@ func TestSpeakerForms(t *testing.T) {
 		{"title closing an apposition, its comma inside the marks", "Ada Quill, author of “The Harbour,” said, “The ferry will run again.”", "Ada Quill", "ferry will run", KindQuote},
 		{"title closing an apposition, inverted", "“The ferry will run again,” Ada Quill, author of “The Harbour,” said.", "Ada Quill", "ferry will run", KindQuote},
 		{"title closing an apposition inside as … put it", "As Ada Quill, author of ''The Harbour,'' put it, ''The ferry will run again.''", "Ada Quill", "ferry will run", KindQuote},
+		{"relative clause inside another source's claim keeps its speaker", "Ada Quill said she had seen the ledger, which she described as “like an open orchid.”", "she", "open orchid", KindQuote},
 		{"quoted words inside a participle apposition", "Odo Vane, wearing a hat and “Vote Quill” pins, said: “We have had better fairs than this one.”", "Odo Vane", "better fairs", KindQuote},
 		{"a clause inside the relative clause keeps its own subject", "Odo Vane, the harbour master who gained fame last year when he yelled “Shame on you!” at the mayor, sat down.", "he", "Shame on you", KindQuote},
 		{"the object of another verb is no subject", "Quill thanked the ushers who stood at the door and said, “You were all wonderful tonight.”", "Quill", "wonderful tonight", KindQuote},
