@@ -518,3 +518,21 @@ func TestAdverbialClauseIsNoContent(t *testing.T) {
 		}
 	}
 }
+
+// TestGroupThoughtQuotes: words quoted inside the thought of a group
+// ("they believe", "voters who think") are a poll's or the writer's
+// wording, given to no speaker; inside one person's thought they are
+// that person's.
+func TestGroupThoughtQuotes(t *testing.T) {
+	for _, tt := range []struct{ text, speaker string }{
+		{"They believe the mayor is “a disaster for the harbour.”", ""},
+		{"Few of the fishermen who think the levy is “a fair deal” came to the meeting.", ""},
+		{"Harbour voters believe the mayor will “Sell the harbour to the highest bidder.”", ""},
+		{"Ada Quill believes the mayor is “a disaster for the harbour.”", "Ada Quill"},
+	} {
+		qs := quotesOf(tt.text)
+		if len(qs) != 1 || qs[0].Kind != KindQuote || qs[0].SpeakerText != tt.speaker {
+			t.Errorf("%q: got %+v, want a quote by %q", tt.text, qs, tt.speaker)
+		}
+	}
+}

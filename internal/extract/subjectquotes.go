@@ -191,6 +191,22 @@ func (a *analysis) afterRelative(b int) bool {
 	return k == "which" || k == "whom"
 }
 
+// groupThought reports whether claim c is the thought of a group: a
+// verb of thinking whose subject is plural ("they believe", "voters
+// fear") or a relative pronoun with the verb in its plural form ("those
+// who think"). Many do not say words together: what is quoted inside is
+// the wording of a poll or of the writer.
+func (a *analysis) groupThought(c *attribution) bool {
+	if !a.thinkingCue(c) {
+		return false
+	}
+	if c.Src.Kind == srcPlural {
+		return true
+	}
+	k := a.toks[c.CueTok].Key
+	return a.isRelativeMention(c.Src) && !strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ed") && !strings.HasSuffix(k, "ght") && a.tokenAt(c.Src.Span.End)+1 == c.CueTok
+}
+
 // thinkingCues report a thought, not words: what is quoted inside a
 // thought that another source reports ("Ross said voters believe he is
 // “a fighter”", "Quill says the mayors fear “a collapse”") is the
