@@ -536,3 +536,17 @@ func TestGroupThoughtQuotes(t *testing.T) {
 		}
 	}
 }
+
+// TestElisionIsNoQuotationMark: an apostrophe before the two digits of a
+// year or before an elided word opens no quotation, so the quotations
+// after it keep their speakers.
+func TestElisionIsNoQuotationMark(t *testing.T) {
+	qs := quotesOf("“That is what he did in ’08 and ’12. He is doing it again,” said Ada Quill.")
+	if len(qs) != 1 || qs[0].SpeakerText != "Ada Quill" {
+		t.Errorf("years: got %+v", qs)
+	}
+	qs = quotesOf("\"The harbour is sinking,\" said Odo in 't Veld, a Dutch councillor.\n\nAda Quill said the vote was near. \"Things are changing,\" Quill said.\n\nThe councillors' targets are the ferrymen.")
+	if len(qs) != 2 || qs[1].SpeakerText != "Quill" || qs[1].Kind != KindQuote {
+		t.Errorf("elided word: got %+v", qs)
+	}
+}
