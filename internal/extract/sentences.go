@@ -194,13 +194,12 @@ func abbreviationStart(text string, floor, dot int) int {
 // Initially"), and the initials follow no comma (a state after its city
 // ends a sentence: "in Lodi, N.J. Harmony's phone …").
 func initialsBeforeName(text string, floor, dot, k, end int) bool {
-	b := abbreviationStart(text, floor, dot)
-	parts := strings.Split(text[b:dot], ".")
-	if len(parts) < 2 {
-		return false
+	if dot-floor < 3 || text[dot-2] != '.' || text[dot-1] < 'A' || text[dot-1] > 'Z' {
+		return false // most sentences end in a word, not an initial
 	}
-	for _, w := range parts {
-		if len([]rune(w)) != 1 || !isUpperStart(w) {
+	b := abbreviationStart(text, floor, dot)
+	for i := b; i < dot; i += 2 {
+		if c := text[i]; c < 'A' || c > 'Z' || i+1 < dot && text[i+1] != '.' {
 			return false
 		}
 	}
