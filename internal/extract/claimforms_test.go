@@ -86,6 +86,8 @@ func TestClaimForms(t *testing.T) {
 		{"initials before a body end no sentence", "Ada Quill said the U.K. Parliament would vote on the ferry.", "Ada Quill", "the U.K. Parliament would vote on the ferry."},
 		{"initials before a word opening a sentence end it", "The ferry runs in the U.K. The mayor said it would stop.", "The mayor", "it would stop."},
 		{"a state after its city ends the sentence", "The ferry stops in Dover, N.J. Harbour fees are due, the mayor said.", "the mayor", "Harbour fees are due"},
+		{"quantifier before a modified plural", "Several Harbour Party voters said the ferry levy was unfair.", "Several Harbour Party voters", "the ferry levy was unfair."},
+		{"quantifier before a name modifying a plural", "Many Quill supporters said the mayor had made a good case.", "Many Quill supporters", "the mayor had made a good case."},
 		{"hearer with initials", "Ada Quill told the U.K. Harbour Board that the ferry would run.", "Ada Quill", "the ferry would run."},
 	}
 	for _, tt := range tests {
