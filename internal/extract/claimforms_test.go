@@ -76,6 +76,19 @@ func TestClaimForms(t *testing.T) {
 		{"a long adverbial opening the sentence is no claim", "In a subsequent interview with The Harbor Gazette she joked.", "", "In a subsequent interview"},
 		{"a bare plural after the cue opens the content", "In law school, she said professors would often dismiss her ideas.", "she", "professors would often dismiss her ideas."},
 		{"coordinated claims stay two", "Quincy Marr said the levee held, and Ada Voss said it did not.", "Ada Voss", "it did not."},
+		{"indirect question after ask", "A harbour pilot asked whether the ferry would run on Sunday.", "A harbour pilot", "whether the ferry would run on Sunday."},
+		{"indirect question after ask and its hearer", "Odo Vane asked him if the levy would be repealed.", "Odo Vane", "if the levy would be repealed."},
+		{"indirect question with a wh-word", "Ada Quill also asked how the pier would be paid for.", "Ada Quill", "how the pier would be paid for."},
+		{"indirect question after a coordinated ask", "Ada Quill took the stage and asked whether anyone had seen the ledger.", "Ada Quill", "whether anyone had seen the ledger."},
+		{"the one asked is no source", "Ada Quill was asked whether the ferry would run.", "", "whether the ferry would run."},
+		{"ask with an object and an infinitive is no claim", "Ada Quill asked the board to resign.", "", "the board to resign."},
+		{"initials before a name end no sentence", "Ada Quill said George H.W. Quarrie would never run the ferry.", "Ada Quill", "George H.W. Quarrie would never run the ferry."},
+		{"initials before a body end no sentence", "Ada Quill said the U.K. Parliament would vote on the ferry.", "Ada Quill", "the U.K. Parliament would vote on the ferry."},
+		{"initials before a word opening a sentence end it", "The ferry runs in the U.K. The mayor said it would stop.", "The mayor", "it would stop."},
+		{"a state after its city ends the sentence", "The ferry stops in Dover, N.J. Harbour fees are due, the mayor said.", "the mayor", "Harbour fees are due"},
+		{"quantifier before a modified plural", "Several Harbour Party voters said the ferry levy was unfair.", "Several Harbour Party voters", "the ferry levy was unfair."},
+		{"quantifier before a name modifying a plural", "Many Quill supporters said the mayor had made a good case.", "Many Quill supporters", "the mayor had made a good case."},
+		{"hearer with initials", "Ada Quill told the U.K. Harbour Board that the ferry would run.", "Ada Quill", "the ferry would run."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

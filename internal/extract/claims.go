@@ -102,7 +102,7 @@ func (a *analysis) findAttributions() {
 				at.Pre = false
 				at.Parenth = a.commaAfter(i)
 			}
-			if cueAfterOnly[k] && at.Pre {
+			if cueAfterOnly[k] && at.Pre && !a.indirectQuestion(i) {
 				continue
 			}
 			if c, ok := a.asClauseContent(s, i); ok {
@@ -111,7 +111,7 @@ func (a *analysis) findAttributions() {
 			a.addAttr(at)
 			continue
 		}
-		if s, ok := a.coordinatedSubject(i); ok && !cueAfterOnly[k] && (!presentCues[k] || a.verbReading(s, i)) && a.introducesClause(i, false) {
+		if s, ok := a.coordinatedSubject(i); ok && (!cueAfterOnly[k] || a.indirectQuestion(i)) && (!presentCues[k] || a.verbReading(s, i)) && a.introducesClause(i, false) {
 			a.addAttr(attribution{Cue: a.span(i, i), CueTok: i, Src: s, Pre: true})
 			continue
 		}
@@ -1155,10 +1155,19 @@ next:
 // "Aleksey Petrov, a senior MP, wrote".
 func (a *analysis) subjectBefore(i int) (source, bool) {
 	j := a.beforeVerbGroup(i)
-	if j < 0 || a.inQuote[j] {
+	if j < 0 {
 		return source{}, false
 	}
 	g := gap(a.text, a.toks, j+1)
+	title := false
+	if a.inQuote[j] {
+		// "Ada Quill, author of “The Harbour,” said": a short title
+		// whose marks hold the comma closes the apposition.
+		if !a.titleClosesApposition(j, g) {
+			return source{}, false
+		}
+		title, g = true, ","
+	}
 	if a.contracted(j + 1) {
 		g = " " // "he’s said": the subject ends at the apostrophe
 	}
@@ -1206,8 +1215,8 @@ func (a *analysis) subjectBefore(i int) (source, bool) {
 	}
 	// ", CUE": the segment before the comma is the subject if it is a
 	// name, or an apposition after the subject.
-	segStart := a.segmentStart(j)
-	if s, ok := a.npBefore(j); ok && !abbr && a.toks[a.tokenStartingAt(s.Span.Begin)].Begin <= a.toks[segStart].Begin && s.Kind == srcName && s.Type != Place {
+	segStart := a.segmentStartPastTitles(j)
+	if s, ok := a.npBefore(j); ok && !abbr && !title && a.toks[a.tokenStartingAt(s.Span.Begin)].Begin <= a.toks[segStart].Begin && s.Kind == srcName && s.Type != Place {
 		return s, true
 	}
 	if abbr || !a.isApposition(segStart, j) || segStart == 0 {
@@ -1372,7 +1381,7 @@ func (a *analysis) nameBeforeAppositions(seg int) (source, bool) {
 			return source{}, false
 		}
 		p := seg - 1
-		seg = a.segmentStart(p)
+		seg = a.segmentStartPastTitles(p)
 		if p-seg > 12 || a.inQuote[seg] {
 			return source{}, false
 		}
@@ -1450,6 +1459,110 @@ func (a *analysis) segmentStart(j int) int {
 	return j
 }
 
+// segmentStartPastTitles is segmentStart for a segment that may hold a
+// short quotation, a title or a scare-quoted word, inside it: "author of
+// “The Harbour,”", "wearing a hat and “Ted Cruz” pins". The search goes
+// on back past the quotation; any other mark ends the segment as before.
+func (a *analysis) segmentStartPastTitles(j int) int {
+	if a.inQuote[j] {
+		f, ok := a.shortQuoteStart(j)
+		if !ok {
+			return a.segmentStart(j)
+		}
+		j = f
+	}
+	s := a.tokSent[j]
+	for j > 0 && a.tokSent[j-1] == s {
+		g := gap(a.text, a.toks, j)
+		if !hasMarkOr(g, ",;:()—–") {
+			j--
+			continue
+		}
+		if strings.ContainsAny(g, ",;:()—–") {
+			break
+		}
+		switch {
+		case a.inQuote[j] && !a.inQuote[j-1]:
+			j-- // the opening mark of a quotation the segment holds
+		case a.inQuote[j-1] && !a.inQuote[j]:
+			f, ok := a.shortQuoteStart(j - 1)
+			if !ok {
+				return j
+			}
+			j = f
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+// shortQuoteStart returns the first token of the quotation holding token
+// j when it is short (four words at most) and inside j's sentence.
+func (a *analysis) shortQuoteStart(j int) (int, bool) {
+	k := spansFrom(a.qspans, a.toks[j].Begin)
+	if k >= len(a.qspans) || a.qspans[k].Begin > a.toks[j].Begin {
+		return 0, false
+	}
+	q := a.qspans[k]
+	if normalize.CountWords(a.text[q.Begin:q.End]) > 4 {
+		return 0, false
+	}
+	f := a.tokenStartingAt(q.Begin)
+	for f < j && a.toks[f].Begin < q.Begin {
+		f++
+	}
+	if f == 0 || a.tokSent[f-1] != a.tokSent[j] || a.tokSent[f] != a.tokSent[j] {
+		return 0, false
+	}
+	return f, true
+}
+
+// titleClosesApposition reports whether token j, inside a quotation, ends
+// a short title that closes an apposition before a cue, the comma inside
+// its marks (g is the text after j): "Ada Quill, author of “The
+// Harbour,” said", also with the archive's two apostrophes. The title
+// stands inside its segment, after a word.
+func (a *analysis) titleClosesApposition(j int, g string) bool {
+	t := strings.TrimSpace(g)
+	if len(t) < 2 || t[0] != ',' || !hasQuoteMark(t[1:]) && t[1:] != "’" || strings.ContainsAny(t[1:], ",;:()") {
+		return false
+	}
+	f, ok := a.shortQuoteStart(j)
+	if !ok || a.inQuote[f-1] {
+		return false
+	}
+	o := gap(a.text, a.toks, f)
+	return !strings.ContainsAny(o, ",;:()—–")
+}
+
+// questionWords open an indirect question after "ask".
+var questionWords = set(`if whether how what which who why when where`)
+
+// indirectQuestion reports whether the cue at token i is a form of "ask"
+// in the active voice that opens an indirect question after its hearer:
+// "A reporter asked whether the plan would pass", "Tapper asked him if
+// …", "Quill also asked how …". "Ask" is otherwise a cue only after a
+// quotation; "was asked whether" names the one asked, not the asker.
+func (a *analysis) indirectQuestion(i int) bool {
+	switch a.toks[i].Key {
+	case "ask", "asks", "asked":
+	default:
+		return false
+	}
+	for p := i - 1; p >= 0 && isBlank(gap(a.text, a.toks, p+1)); p-- {
+		k := a.toks[p].Key
+		if auxiliaries[k] || k == "being" || k == "get" || k == "got" || k == "gets" {
+			return false
+		}
+		if !adverbials[k] && !isAdverb(k, a.text[a.toks[p].Begin:a.toks[p].End]) {
+			break
+		}
+	}
+	j := a.objectEnd(i)
+	return j < len(a.toks) && a.tokSent[j] == a.tokSent[i] && isBlank(gap(a.text, a.toks, j)) && questionWords[a.toks[j].Key]
+}
+
 // isApposition reports whether tokens [b, e] read as an apposition: a
 // description opening with an article or a lower-case word, or a role.
 func (a *analysis) isApposition(b, e int) bool {
@@ -1499,8 +1612,9 @@ func (a *analysis) clauseOpensAfterComma(b int) bool {
 // supplied to the press", "…, he said on “Fox News Sunday.”").
 func (a *analysis) introducesClause(i int, afterQuote bool) bool {
 	if cueAfterOnly[a.toks[i].Key] {
-		// "expressed his opinion", "asked": these take no complement.
-		return false
+		// "expressed his opinion", "asked": these take no complement,
+		// but for an indirect question ("asked whether …").
+		return a.indirectQuestion(i)
 	}
 	s := a.tokSent[i]
 	j := a.objectEnd(i)
@@ -1640,14 +1754,14 @@ func (a *analysis) objectEnd(i int) int {
 		return j + 1
 	}
 	if !determiners[k] {
-		if k != "that" && !timeWords[k] && !prepositions[k] && isDescriptionHead(k, a.text[a.toks[j].Begin:a.toks[j].End]) {
+		if !clauseWords[k] && !timeWords[k] && !prepositions[k] && isDescriptionHead(k, a.text[a.toks[j].Begin:a.toks[j].End]) {
 			return j + 1 // "told reporters"
 		}
 		return j
 	}
 	// "told a crowd", "told the local newspaper"
 	m := j
-	for m+1 < len(a.toks) && m < j+4 && isBlank(gap(a.text, a.toks, m+1)) && isObjectWord(a.toks[m+1].Key, a.text[a.toks[m+1].Begin:a.toks[m+1].End]) {
+	for m+1 < len(a.toks) && m < j+6 && (isBlank(gap(a.text, a.toks, m+1)) && isObjectWord(a.toks[m+1].Key, a.text[a.toks[m+1].Begin:a.toks[m+1].End]) || a.inDottedAbbreviation(m+1)) {
 		m++
 	}
 	return m + 1

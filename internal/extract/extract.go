@@ -340,6 +340,10 @@ func (a *analysis) quoteOccurrences(docID string) []Occurrence {
 				// A single word after an article names a thing ("the
 				// “reform”"): a term, even inside a claim.
 				o.Kind = KindTerm
+			case c != nil && a.groupThought(c):
+				// "voters who think he is “very pro-choice”": the words
+				// are a poll's or the writer's, not a group's.
+				o.Kind = KindQuote
 			case c != nil:
 				// Words quoted inside a reported claim are the source's
 				// own words: “obsessed” in "Rubio says Obama is “obsessed”".

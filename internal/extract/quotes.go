@@ -224,7 +224,7 @@ func (s *quoteScanner) scanParagraph(pi int, stack []openQuote, emit bool) []ope
 			}
 			parts := append(o.parts, doc.Span{Begin: o.partStart, End: i})
 			s.emit(rawQuote{Open: o.pos, Close: i + n, Parts: trimParts(text, parts), Depth: closeAt})
-		case canOpen(r, leftFlank) && !between:
+		case canOpen(r, leftFlank) && !between && !elision(text, r, i+n, p.End):
 			stack = append(stack, openQuote{pos: i, end: i + n, r: r, fam: fam, partStart: i + n})
 		}
 		i += n
@@ -299,6 +299,32 @@ func findOpener(stack []openQuote, fam family, r rune) int {
 		return k
 	}
 	return -1
+}
+
+// elisions are the words English writes with an apostrophe for the
+// letters left out before them ("'em", "'til", "in 't Veld").
+var elisions = set(`t em n til cause tis twas bout`)
+
+// elision reports whether the single mark r, whose next byte is at b, is
+// the apostrophe of an elision rather than an opening quotation mark:
+// before the two digits of a year ("in ’08 and ’12", "the '90s") or a
+// word of elisions.
+func elision(text string, r rune, b, end int) bool {
+	if r != '\'' && r != '’' && r != '‘' {
+		return false
+	}
+	e := b
+	for e < end && e-b < 6 && (text[e] >= 'a' && text[e] <= 'z' || text[e] >= '0' && text[e] <= '9') {
+		e++
+	}
+	if e == b || e < end && (unicode.IsLetter(runeAt(text, e)) || unicode.IsDigit(runeAt(text, e))) {
+		return false
+	}
+	w := text[b:e]
+	if len(w) >= 2 && w[0] >= '0' && w[0] <= '9' && w[1] >= '0' && w[1] <= '9' {
+		return len(w) == 2 || w[2:] == "s"
+	}
+	return elisions[w]
 }
 
 // canClose reports whether a mark may end a quotation where it stands.

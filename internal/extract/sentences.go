@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/echotrace/echotrace/internal/doc"
+	"github.com/echotrace/echotrace/internal/normalize"
 )
 
 // abbreviations end with a full stop that does not end a sentence. The
@@ -67,7 +68,7 @@ func sentences(text string, paras []doc.Span, protected []doc.Span) []doc.Span {
 				i = k
 				continue
 			}
-			if r == '.' && isAbbreviationBefore(text, p.Begin, i) {
+			if r == '.' && (isAbbreviationBefore(text, p.Begin, i) || initialsBeforeName(text, p.Begin, i, k, p.End)) {
 				i = k
 				continue
 			}
@@ -160,14 +161,7 @@ func lowerAfterMarks(text string, k, end int) bool {
 // isAbbreviationBefore reports whether the word ending at the full stop at
 // byte dot is an abbreviation or an initial.
 func isAbbreviationBefore(text string, floor, dot int) bool {
-	b := dot
-	for b > floor {
-		r := runeBefore(text, b)
-		if !unicode.IsLetter(r) && r != '.' {
-			break
-		}
-		b -= len(string(r))
-	}
+	b := abbreviationStart(text, floor, dot)
 	word := text[b:dot]
 	if word == "" {
 		return false
@@ -176,6 +170,55 @@ func isAbbreviationBefore(text string, floor, dot int) bool {
 		return true // an initial: "J. Smith"
 	}
 	return abbreviations[strings.ToLower(word)]
+}
+
+// abbreviationStart returns where the word of letters and full stops
+// that ends at byte dot begins ("U.S" before the last stop of "U.S.").
+func abbreviationStart(text string, floor, dot int) int {
+	b := dot
+	for b > floor {
+		r := runeBefore(text, b)
+		if !unicode.IsLetter(r) && r != '.' {
+			break
+		}
+		b -= len(string(r))
+	}
+	return b
+}
+
+// initialsBeforeName reports whether the full stop at byte dot ends
+// initials of two letters or more ("U.S.", "H.W.", "J.J.") inside their
+// sentence, before a name ("the U.S. Senate", "George H.W. Bush", "J.J.
+// Goldberg"), the next word starting at byte k: it is no function word
+// or adverb that opens a sentence ("… in the U.S. The …", "U.S.
+// Initially"), and the initials follow no comma (a state after its city
+// ends a sentence: "in Lodi, N.J. Harmony's phone …").
+func initialsBeforeName(text string, floor, dot, k, end int) bool {
+	if dot-floor < 3 || text[dot-2] != '.' || text[dot-1] < 'A' || text[dot-1] > 'Z' {
+		return false // most sentences end in a word, not an initial
+	}
+	b := abbreviationStart(text, floor, dot)
+	for i := b; i < dot; i += 2 {
+		if c := text[i]; c < 'A' || c > 'Z' || i+1 < dot && text[i+1] != '.' {
+			return false
+		}
+	}
+	if strings.HasSuffix(strings.TrimRight(text[floor:b], " \u00a0"), ",") {
+		return false
+	}
+	e := k
+	for e < end {
+		r, n := runeAtN(text, e)
+		if !unicode.IsLetter(r) {
+			break
+		}
+		e += n
+	}
+	w := strings.ToLower(text[k:e])
+	if w == "" || !isUpperStart(text[k:e]) {
+		return false
+	}
+	return !functionWords[w] && !connectives[w] && !normalize.IsStopword("en", w) && !isAdverb(w, w) && !personPronouns[w] && !pluralPronouns[w]
 }
 
 // sentenceAt returns the index of the sentence holding off, or -1.

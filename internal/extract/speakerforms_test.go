@@ -198,6 +198,11 @@ func TestSpeakerForms(t *testing.T) {
 		{"relative clause with two verbs", "One of the two pilots who told the same story but asked not to be named said, “It was unseemly from start to finish.”", "One of the two pilots", "unseemly", KindQuote},
 		{"two relative clauses joined by and", "Another ferryman who worked on the pier and who did not give his name said, “We were never told about the levy.”", "Another ferryman", "never told", KindQuote},
 		{"relative clause after a name", "Ada Quill who runs the market stall said, “Prices have doubled since May.”", "Ada Quill", "Prices have doubled", KindQuote},
+		{"title closing an apposition, its comma inside the marks", "Ada Quill, author of “The Harbour,” said, “The ferry will run again.”", "Ada Quill", "ferry will run", KindQuote},
+		{"title closing an apposition, inverted", "“The ferry will run again,” Ada Quill, author of “The Harbour,” said.", "Ada Quill", "ferry will run", KindQuote},
+		{"title closing an apposition inside as … put it", "As Ada Quill, author of ''The Harbour,'' put it, ''The ferry will run again.''", "Ada Quill", "ferry will run", KindQuote},
+		{"relative clause inside another source's claim keeps its speaker", "Ada Quill said she had seen the ledger, which she described as “like an open orchid.”", "she", "open orchid", KindQuote},
+		{"quoted words inside a participle apposition", "Odo Vane, wearing a hat and “Vote Quill” pins, said: “We have had better fairs than this one.”", "Odo Vane", "better fairs", KindQuote},
 		{"a clause inside the relative clause keeps its own subject", "Odo Vane, the harbour master who gained fame last year when he yelled “Shame on you!” at the mayor, sat down.", "he", "Shame on you", KindQuote},
 		{"the object of another verb is no subject", "Quill thanked the ushers who stood at the door and said, “You were all wonderful tonight.”", "Quill", "wonderful tonight", KindQuote},
 		{"that before a name whose cue introduces a quotation", "The debate grew so heated that Harbour Gov. Ada Quill said, “I need a translator for all of this.”", "Ada Quill", "need a translator", KindQuote},
@@ -511,5 +516,37 @@ func TestAdverbialClauseIsNoContent(t *testing.T) {
 		if !found {
 			t.Errorf("%q: no claim holds %q", tt.text, tt.content)
 		}
+	}
+}
+
+// TestGroupThoughtQuotes: words quoted inside the thought of a group
+// ("they believe", "voters who think") are a poll's or the writer's
+// wording, given to no speaker; inside one person's thought they are
+// that person's.
+func TestGroupThoughtQuotes(t *testing.T) {
+	for _, tt := range []struct{ text, speaker string }{
+		{"They believe the mayor is “a disaster for the harbour.”", ""},
+		{"Few of the fishermen who think the levy is “a fair deal” came to the meeting.", ""},
+		{"Harbour voters believe the mayor will “Sell the harbour to the highest bidder.”", ""},
+		{"Ada Quill believes the mayor is “a disaster for the harbour.”", "Ada Quill"},
+	} {
+		qs := quotesOf(tt.text)
+		if len(qs) != 1 || qs[0].Kind != KindQuote || qs[0].SpeakerText != tt.speaker {
+			t.Errorf("%q: got %+v, want a quote by %q", tt.text, qs, tt.speaker)
+		}
+	}
+}
+
+// TestElisionIsNoQuotationMark: an apostrophe before the two digits of a
+// year or before an elided word opens no quotation, so the quotations
+// after it keep their speakers.
+func TestElisionIsNoQuotationMark(t *testing.T) {
+	qs := quotesOf("“That is what he did in ’08 and ’12. He is doing it again,” said Ada Quill.")
+	if len(qs) != 1 || qs[0].SpeakerText != "Ada Quill" {
+		t.Errorf("years: got %+v", qs)
+	}
+	qs = quotesOf("\"The harbour is sinking,\" said Odo in 't Veld, a Dutch councillor.\n\nAda Quill said the vote was near. \"Things are changing,\" Quill said.\n\nThe councillors' targets are the ferrymen.")
+	if len(qs) != 2 || qs[1].SpeakerText != "Quill" || qs[1].Kind != KindQuote {
+		t.Errorf("elided word: got %+v", qs)
 	}
 }

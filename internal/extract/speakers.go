@@ -232,8 +232,9 @@ func (a *analysis) descriptionBefore(e int) (source, bool) {
 	if nounCue {
 		return source{}, false
 	}
-	// A quantified plural: "some delegates", "many voters".
-	if b == e && b > 0 && quantifiers[a.toks[b-1].Key] && isBlank(gap(a.text, a.toks, b)) && singular(k) != "" {
+	// A quantified plural, with its modifiers: "some delegates", "many
+	// voters", "several Clinton supporters".
+	if b > 0 && quantifiers[a.toks[b-1].Key] && isBlank(gap(a.text, a.toks, b)) && singular(k) != "" {
 		return source{Span: doc.Span{Begin: a.toks[b-1].Begin, End: a.toks[e].End}, Kind: srcPlural, Run: -1, Head: k}, true
 	}
 	// A bare plural opening its clause, with its modifiers: "Participants

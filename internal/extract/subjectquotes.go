@@ -165,6 +165,11 @@ func (a *analysis) reportingClaim(c *attribution, claims claimIndex) *attributio
 	if c == nil || c.Src.Kind != srcPronoun && !c.Nested && !a.thinkingCue(c) {
 		return c
 	}
+	if c.Src.Kind == srcPronoun && a.afterRelative(c.Src.Span.Begin) {
+		// "…, which he described as “…”": the speaker of a relative
+		// clause says the words quoted in it.
+		return c
+	}
 	if outer := claims.innermost(a.attrs, c.Src.Span.Begin); outer != nil && outer != c && outer.Content.End >= c.Content.End &&
 		(c.Src.Kind == srcPronoun || !outer.Accord) {
 		// "According to Politico, the ministers praised France for
@@ -173,6 +178,33 @@ func (a *analysis) reportingClaim(c *attribution, claims claimIndex) *attributio
 		return outer
 	}
 	return c
+}
+
+// afterRelative reports whether the word before byte b is a relative
+// pronoun of a thing ("which he described as").
+func (a *analysis) afterRelative(b int) bool {
+	j := a.lastTokenBefore(b)
+	if j < 0 || !isBlank(a.text[a.toks[j].End:b]) {
+		return false
+	}
+	k := a.toks[j].Key
+	return k == "which" || k == "whom"
+}
+
+// groupThought reports whether claim c is the thought of a group: a
+// verb of thinking whose subject is plural ("they believe", "voters
+// fear") or a relative pronoun with the verb in its plural form ("those
+// who think"). Many do not say words together: what is quoted inside is
+// the wording of a poll or of the writer.
+func (a *analysis) groupThought(c *attribution) bool {
+	if !a.thinkingCue(c) {
+		return false
+	}
+	if c.Src.Kind == srcPlural {
+		return true
+	}
+	k := a.toks[c.CueTok].Key
+	return a.isRelativeMention(c.Src) && !strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ed") && !strings.HasSuffix(k, "ght") && a.tokenAt(c.Src.Span.End)+1 == c.CueTok
 }
 
 // thinkingCues report a thought, not words: what is quoted inside a
