@@ -19,6 +19,7 @@ type scratch struct {
 	class                  []wordClass
 	classes                []wordClass // key number -> its classes (classify)
 	keySlots               []keySlot   // classify's table of the document's keys
+	keyFound               []int32     // classify's slot of each key number
 	tokSent, runAt         []int
 	starts, inQuote, upper []bool
 	runs                   []nameRun
@@ -72,7 +73,7 @@ func (a *analysis) release() {
 	clear(s.linkCands)
 	clear(s.alone)
 	*s = scratch{toks: a.toks[:0], wordID: a.wordID, class: a.class, tokSent: a.tokSent, runAt: a.runAt,
-		starts: a.starts, inQuote: a.inQuote, upper: s.upper, runs: a.runs[:0], tokIndex: a.tokIndex, classes: s.classes[:0], keySlots: s.keySlots,
+		starts: a.starts, inQuote: a.inQuote, upper: s.upper, runs: a.runs[:0], tokIndex: a.tokIndex, classes: s.classes[:0], keySlots: s.keySlots, keyFound: s.keyFound[:0],
 		paras: a.paras[:0], sents: a.sents[:0], qspans: a.qspans[:0], attrs: a.attrs[:0], top: s.top[:0], titled: s.titled,
 		runKeys: s.runKeys, linkKeys: s.linkKeys, linkCands: s.linkCands, alone: s.alone}
 	scratchPool.Put(s)
