@@ -25,11 +25,11 @@ func TestCapitalisedEntities(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			toks := normalize.Tokens(tt.text)
 			var got []string
-			for _, e := range capitalisedEntities(tt.text, toks, languageOf("en", toks)) {
-				if !slices.Contains(got, e.key) {
-					got = append(got, e.key)
+			capitalisedEntities(tt.text, toks, languageOf("en", toks), func(key, _ string) {
+				if !slices.Contains(got, key) {
+					got = append(got, key)
 				}
-			}
+			})
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("entities = %q, want %q", got, tt.want)
 			}

@@ -200,7 +200,8 @@ func headLines(text string) iter.Seq2[int, int] {
 // colon or full stop after it (an agency in brackets, a time and
 // capitalised words may stand between).
 func datelineOn(line string) (time.Time, bool) {
-	toks := normalize.Tokens(line)
+	room, toks := tokensOf(line)
+	defer giveTokens(room, toks)
 	for i := range toks {
 		t, end, ok := dateAt(line, toks, i)
 		if !ok {

@@ -8,25 +8,19 @@ import (
 	"github.com/echotrace/echotrace/internal/normalize"
 )
 
-// entity is one mention of a name-like key in a text, with the surface
-// form it was written in.
-type entity struct {
-	key     string
-	surface string
-}
-
 // capitalisedEntities approximates named entities when the extract stage
 // gave none: words written with a capital letter where the language does
 // not demand one. Words that open a sentence or a line count only when the
 // text also capitalises them elsewhere, and lines set in headline case
 // (most words capitalised) are skipped, since there capitals mark style,
 // not names.
-func capitalisedEntities(text string, toks []normalize.Token, lang *language) []entity {
-	type candidate struct {
-		tok     normalize.Token
-		initial bool
-	}
-	var cands []candidate
+//
+// Each entity is given to add, in text order, with the surface form it
+// was written in.
+func capitalisedEntities(text string, toks []normalize.Token, lang *language, add func(key, surface string)) {
+	// The candidates by token number, -1 - the number for a word that
+	// opens a sentence.
+	var cands []int32
 	midSentence := make(map[string]bool)
 	lineStart := 0
 	for lineStart < len(toks) {
@@ -36,31 +30,36 @@ func capitalisedEntities(text string, toks []normalize.Token, lang *language) []
 		}
 		line := toks[lineStart:lineEnd]
 		if !headlineCase(text, line, lang) {
-			for _, t := range line {
+			for j, t := range line {
 				if !capitalised(text[t.Begin:t.End]) || utf8.RuneCountInString(t.Key) < 2 || allDigits(t.Key) {
 					continue
 				}
 				if lang != nil && lang.stopword(t.Key) {
 					continue
 				}
-				initial := sentenceInitial(text, t.Begin)
-				if !initial {
+				n := int32(lineStart + j)
+				if sentenceInitial(text, t.Begin) {
+					n = -1 - n
+				} else {
 					midSentence[t.Key] = true
 				}
-				cands = append(cands, candidate{t, initial})
+				cands = append(cands, n)
 			}
 		}
 		lineStart = lineEnd
 	}
-	var out []entity
-	for _, c := range cands {
-		word := text[c.tok.Begin:c.tok.End]
-		if c.initial && !midSentence[c.tok.Key] && !allUpper(word) {
+	for _, n := range cands {
+		initial := n < 0
+		if initial {
+			n = -1 - n
+		}
+		t := toks[n]
+		word := text[t.Begin:t.End]
+		if initial && !midSentence[t.Key] && !allUpper(word) {
 			continue
 		}
-		out = append(out, entity{key: c.tok.Key, surface: word})
+		add(t.Key, word)
 	}
-	return out
 }
 
 // headlineCase reports whether a line of four or more content words has

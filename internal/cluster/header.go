@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/echotrace/echotrace/internal/normalize"
@@ -33,6 +34,33 @@ func headerSpans(text string) []span {
 	return out
 }
 
+// lineTokens lends room for the tokens of a line at a text's head
+// (byline, headerWords, datelineOn): every document's first lines are
+// read so, and their tokens were a tenth of what preparing a document
+// allocated.
+var lineTokens = sync.Pool{New: func() any { return new([]normalize.Token) }}
+
+// maxLineTokens is the most tokens lent room may hold to be lent again.
+const maxLineTokens = 1 << 10
+
+// tokensOf splits line into tokens in room from lineTokens; the caller
+// gives the room back with giveTokens and keeps no token.
+func tokensOf(line string) (*[]normalize.Token, []normalize.Token) {
+	room := lineTokens.Get().(*[]normalize.Token)
+	return room, normalize.AppendTokens((*room)[:0], line)
+}
+
+// giveTokens gives back room lent by tokensOf, with the tokens split
+// into it.
+func giveTokens(room *[]normalize.Token, toks []normalize.Token) {
+	if cap(toks) > maxLineTokens {
+		return
+	}
+	clear(toks) // their keys go
+	*room = toks[:0]
+	lineTokens.Put(room)
+}
+
 // bylineWords introduce an author's name.
 var bylineWords = map[string]bool{"by": true, "par": true, "von": true, "por": true, "di": true, "door": true}
 
@@ -58,7 +86,8 @@ func byline(line string) bool {
 	if len(line) > maxBylineBytes {
 		return false
 	}
-	toks := normalize.Tokens(line)
+	room, toks := tokensOf(line)
+	defer giveTokens(room, toks)
 	at := -1
 	for i := 0; i < len(toks) && i <= 2; i++ {
 		if bylineWords[toks[i].Key] {
@@ -114,7 +143,9 @@ const headerOpening = 80
 // headerWords reports whether every word of the text of more than three
 // letters is capitalised, a number or a word of a time.
 func headerWords(text string) bool {
-	for _, t := range normalize.Tokens(text) {
+	room, toks := tokensOf(text)
+	defer giveTokens(room, toks)
+	for _, t := range toks {
 		w := text[t.Begin:t.End]
 		if utf8.RuneCountInString(t.Key) > 3 && !capitalised(w) && !allDigits(t.Key) && !timeWord(t.Key) {
 			return false

@@ -41,6 +41,11 @@ type Item struct {
 	// reads Text's from them when Tokens is nil.
 	read     Words
 	readText string
+	// blankLater says that Text is the document's text as read, which
+	// preparing blanks (ownText: regions, the header spans) into room
+	// of its own; regions are the document's (NewItemWords).
+	blankLater bool
+	regions    []doc.Region
 }
 
 // Words are the words of a text as the caller read them: its tokens
@@ -86,13 +91,18 @@ func NewItem(d doc.Document) Item {
 // words of its text from them (the text less what NewItem blanks) rather
 // than splitting and numbering the text again, with the same terms. The
 // item refers to w until it is prepared; w.Tokens empty is no words.
+// With words, the item's Text is d.Text as read, and preparing blanks
+// what NewItem blanks in room it reuses (Preparer.AppendRecord), so the
+// text is not copied for every document.
 func NewItemWords(d doc.Document, w Words) Item {
 	it := Item{ID: d.ID, Outlet: d.Outlet, Title: d.Title, Lang: d.Lang}
+	it.header = headerSpans(d.Text)
 	if len(w.Tokens) > 0 && len(w.IDs) == len(w.Tokens) {
 		it.read, it.readText = w, d.Text
+		it.Text, it.blankLater, it.regions = d.Text, true, d.Regions
+	} else {
+		it.Text = ownText(&d, it.header)
 	}
-	it.header = headerSpans(d.Text)
-	it.Text = ownText(&d, it.header)
 	if it.Outlet == "" {
 		it.Outlet = d.Series
 	}
@@ -110,25 +120,51 @@ func NewItemWords(d doc.Document, w Words) Item {
 // for the regions and two more for a header, each a text's length of
 // garbage), none otherwise.
 func ownText(d *doc.Document, header []span) string {
+	text, _ := ownTextIn(nil, d, header)
+	return text
+}
+
+// ownTextIn is ownText with the copy made in room when it is not nil;
+// it returns the room, grown if need be, for the next text. The string is
+// room's bytes until room is written again.
+func ownTextIn(room []byte, d *doc.Document, header []span) (string, []byte) {
 	var b []byte
+	copyText := func() {
+		if room == nil {
+			b = []byte(d.Text)
+		} else {
+			b = append(room[:0], d.Text...)
+		}
+	}
 	for _, r := range d.Regions {
 		if r.Begin < 0 || r.End > len(d.Text) || r.Begin >= r.End || !d.Excluded(r.Begin) {
 			continue
 		}
 		if b == nil {
-			b = []byte(d.Text)
+			copyText()
 		}
 		blankBytes(b, span{r.Begin, r.End})
 	}
 	if b == nil {
 		if len(header) == 0 {
-			return d.Text
+			return d.Text, room
 		}
-		b = []byte(d.Text)
+		copyText()
 	}
 	for _, s := range header {
 		blankBytes(b, s)
 	}
 	// b is not written again: the string is its bytes.
-	return unsafe.String(unsafe.SliceData(b), len(b))
+	return unsafe.String(unsafe.SliceData(b), len(b)), b
+}
+
+// blank blanks the item's Text when NewItemWords left that to preparing:
+// in room (see ownTextIn), or in a copy of its own when room is nil.
+func (it *Item) blank(room []byte) []byte {
+	if !it.blankLater {
+		return room
+	}
+	it.Text, room = ownTextIn(room, &doc.Document{Text: it.Text, Regions: it.regions}, it.header)
+	it.blankLater, it.regions = false, nil
+	return room
 }

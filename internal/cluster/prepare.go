@@ -52,9 +52,14 @@ type preparing struct {
 	// the item's words were read by its caller) and its table by number.
 	ids, seen []int32
 	// terms and ents are the room a prepared item's terms and entities
-	// are counted into when only its record is kept (AppendRecord).
+	// are counted into when only its record is kept (AppendRecord), and
+	// text the room its text is blanked in then (Item.blank).
 	terms, ents []PreparedTerm
+	text        []byte
 }
+
+// maxKeptText bounds the room for a text a preparing keeps.
+const maxKeptText = 1 << 20
 
 // maxKeptTokens bounds the token slice a preparing keeps for the next
 // document: a very long text's would otherwise stay in memory.
@@ -136,6 +141,13 @@ func (p *Preparer) give(pr *preparing) {
 // terms and entities are counted into the preparing's room (pr.terms,
 // pr.ents), and the result holds them until the next call.
 func (pr *preparing) prepare(it Item, reuse bool) Prepared {
+	if reuse {
+		if pr.text = it.blank(pr.text); cap(pr.text) > maxKeptText {
+			pr.text = nil
+		}
+	} else {
+		it.blank(nil)
+	}
 	var ids, seen []int32
 	switch {
 	case it.Tokens != nil:
@@ -218,6 +230,7 @@ const tokenRun = 64
 // for them, or nil; the terms and entities are appended to terms and ents
 // (empty; nil for room made here).
 func prepare(it *Item, stems stemCache, ids, seen []int32, terms, ents []PreparedTerm) Prepared {
+	it.blank(nil)
 	p := Prepared{ID: it.ID, Date: it.Date, Outlet: it.Outlet, Title: it.Title, Headline: headline(it.Title, it.Text), Sources: it.Sources, Ents: ents}
 	toks := it.Tokens
 	if toks == nil {
@@ -259,12 +272,8 @@ func prepare(it *Item, stems stemCache, ids, seen []int32, terms, ents []Prepare
 			mention(k, name)
 		}
 	} else {
-		for _, e := range capitalisedEntities(it.Text, toks, lang) {
-			mention(e.key, e.surface)
-		}
-		for _, e := range capitalisedEntities(it.Title, titleToks, lang) {
-			mention(e.key, e.surface)
-		}
+		capitalisedEntities(it.Text, toks, lang, mention)
+		capitalisedEntities(it.Title, titleToks, lang, mention)
 	}
 	q := slices.Clone(it.Quotes)
 	slices.Sort(q)

@@ -101,6 +101,10 @@ func numberedTerms(out []PreparedTerm, text string, toks []normalize.Token, ids 
 	from := len(out)
 	places := &words.places
 	places.reset(len(toks))
+	var hashes []uint64
+	if ids != nil {
+		hashes = words.hashKeys(toks, ids, seen)
+	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		k := t.Key
@@ -110,7 +114,7 @@ func numberedTerms(out []PreparedTerm, text string, toks []normalize.Token, ids 
 			i += n - 1
 		} else if ids != nil {
 			id = ids[i]
-			if at := seen[id]; at != 0 {
+			if at := seen[id]; at != hashedKey {
 				if at > 0 {
 					out[from+int(at)-1].Count++
 				}
@@ -119,7 +123,7 @@ func numberedTerms(out []PreparedTerm, text string, toks []normalize.Token, ids 
 		}
 		var ws wordStem
 		if id >= 0 {
-			ws = words.lookup(k) // a key read once in this text
+			ws = words.lookupHash(hashes[id], k) // a key read once in this text
 		} else {
 			ws = words.stem(k)
 		}
@@ -155,6 +159,46 @@ func numberedTerms(out []PreparedTerm, text string, toks []normalize.Token, ids 
 		}
 	}
 	return out
+}
+
+// hashedKey marks in numberedTerms' seen a key whose hash hashKeys has
+// taken and that is not looked up yet.
+const hashedKey = -2
+
+// hashKeys hashes the key of each number of ids once (the first token
+// with it; seen is all 0 and becomes hashedKey for each number a token
+// has) and reads the slot of the word table where its lookup starts, so
+// that numberedTerms finds it in the processor's caches: the lookups of
+// a text's distinct words were each a miss of the caches, one after the
+// other, where this loop, short and with no lookup depending on another,
+// has many of them under way at once. It returns the hashes by number,
+// in the cache's room.
+func (w *stemWords) hashKeys(toks []normalize.Token, ids []int32, seen []int32) []uint64 {
+	hashes := w.hashes[:0]
+	if cap(hashes) < len(seen) {
+		hashes = make([]uint64, 0, len(seen))
+	}
+	hashes = hashes[:len(seen)]
+	if cap(hashes) <= maxKeptPlaces {
+		w.hashes = hashes
+	}
+	for i, id := range ids {
+		if seen[id] == 0 {
+			seen[id] = hashedKey
+			hashes[id] = normalize.Hash(toks[i].Key)
+		}
+	}
+	if slots := w.ids.slots; len(slots) > 0 {
+		// A number no token has keeps an older hash: its read is of
+		// some slot, and harmless.
+		var touched uint32
+		shift := 64 - bits.TrailingZeros(uint(len(slots)))
+		for _, h := range hashes {
+			touched += slots[h>>shift].number1
+		}
+		w.touched += touched // kept, so that the reads are made
+	}
+	return hashes
 }
 
 // termPlaces is the table of the stems a text has terms for, and where:
@@ -253,6 +297,9 @@ type stemWords struct {
 	// are found there, in memory the processor keeps at hand, before the
 	// map of every word is asked.
 	recent [recentWords]recentWord
+	// hashes are hashKeys' room, touched the sum of the slots it read.
+	hashes  []uint64
+	touched uint32
 }
 
 // recentWords is how many slots stemWords.recent has (a power of two).
@@ -313,7 +360,11 @@ func (w *stemWords) stem(word string) wordStem {
 // token of a key, its repeats counted by number): the recent slots, which
 // serve the repeats, are neither asked nor filled.
 func (w *stemWords) lookup(word string) wordStem {
-	h := normalize.Hash(word)
+	return w.lookupHash(normalize.Hash(word), word)
+}
+
+// lookupHash is lookup of a word whose hash is h.
+func (w *stemWords) lookupHash(h uint64, word string) wordStem {
 	ws, ok := w.ids.get(h)
 	if !ok {
 		ws = w.number(word)

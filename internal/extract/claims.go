@@ -610,15 +610,20 @@ func (a *analysis) cuedSentences() []bool {
 	return cued
 }
 
-// topLevelQuotes returns the quotations not nested in another.
+// topLevelQuotes returns the quotations not nested in another, gathered
+// once (the quotations do not change after findQuotes) into the
+// scratch's room; the caller must not change them.
 func (a *analysis) topLevelQuotes() []rawQuote {
-	var top []rawQuote
-	for _, q := range a.quotes {
-		if q.Depth == 0 {
-			top = append(top, q)
+	s := a.scratch
+	if !s.topDone {
+		s.topDone = true
+		for _, q := range a.quotes {
+			if q.Depth == 0 {
+				s.top = append(s.top, q)
+			}
 		}
 	}
-	return top
+	return s.top
 }
 
 // findNameColonQuotes attributes a quotation introduced by a bare name

@@ -102,7 +102,9 @@ var commonAbbreviations = set(`dwi dui owi ovi bac suv suvs atv rv cpr icu er em
 func (a *analysis) readDiscourse() *discourse {
 	d := &discourse{titles: map[string]bool{}, vessels: map[string]bool{}, groups: map[string]bool{}, takesThe: map[string]bool{},
 		common: map[string]bool{}, placeKey: map[string]bool{}, heads: map[string]bool{}, expands: map[string]nameRun{}}
-	d.keys = make([]string, len(a.runs))
+	d.keys = sized(a.scratch.runKeys, len(a.runs))
+	clear(d.keys)
+	a.scratch.runKeys = d.keys
 	for ri, r := range a.runs {
 		if r.NameFirst > r.Last && !r.None {
 			continue

@@ -513,7 +513,11 @@ type aloneNames struct {
 func (n *aloneNames) has(k string) bool {
 	if n.keys == nil {
 		a := n.a
-		n.keys = map[string]bool{}
+		// The scratch's map, emptied when the scratch goes back.
+		if a.scratch.alone == nil {
+			a.scratch.alone = map[string]bool{}
+		}
+		n.keys = a.scratch.alone
 		for _, r := range a.runs {
 			// "the Saints" is a team's short name, not a surname.
 			if r.First == r.Last && (r.First == 0 || !determiners[a.toks[r.First-1].Key]) && a.gaz.Lookup(a.toks[r.First].Key) == nil {

@@ -144,15 +144,16 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 	a.tokIndex.build(a.toks, len(text))
 	a.wordID, a.class = s.wordID, s.class
 	a.classify()
-	a.paras = paragraphs(text)
+	a.paras = appendParagraphs(s.paras[:0], text)
 	a.quotes = findQuotes(text, a.paras)
 	a.top = newTopQuotes(a.quotes)
+	a.qspans, a.attrs = s.qspans[:0], s.attrs[:0]
 	for _, q := range a.quotes {
 		if q.Depth == 0 {
 			a.qspans = append(a.qspans, doc.Span{Begin: q.Open, End: q.Close})
 		}
 	}
-	a.sents = sentences(text, a.paras, a.qspans)
+	a.sents = appendSentences(s.sents[:0], text, a.paras, a.qspans)
 	a.tokSent = sized(s.tokSent, len(a.toks))
 	a.starts = sized(s.starts, len(a.toks))
 	a.inQuote = sized(s.inQuote, len(a.toks))
@@ -213,7 +214,9 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 // titleCaseTokens marks the tokens of paragraphs written in title case
 // (headlines).
 func (a *analysis) titleCaseTokens() []bool {
-	titled := make([]bool, len(a.toks))
+	titled := sized(a.scratch.titled, len(a.toks))
+	clear(titled)
+	a.scratch.titled = titled
 	t := 0
 	for _, p := range a.paras {
 		for t < len(a.toks) && a.toks[t].Begin < p.Begin {
@@ -283,7 +286,17 @@ func (a *analysis) quoteOccurrences(docID string) []Occurrence {
 	}
 	merged := map[int]bool{}
 	claims := newClaimIndex(a.attrs)
+	// At most one occurrence a quotation and a block: room made once.
+	blocks := 0
+	for i := range a.attrs {
+		if a.attrs[i].Block {
+			blocks++
+		}
+	}
 	var out []Occurrence
+	if n := len(a.quotes) + blocks; n > 0 {
+		out = make([]Occurrence, 0, n)
+	}
 	// The last quotation given a speaker, for a paragraph that carries
 	// its speaker's words on.
 	var lastAt *attribution
@@ -564,6 +577,9 @@ func (a *analysis) setSpeaker(o *Occurrence, at *attribution) {
 
 // partsText is the folded text of the parts, joined by a space.
 func (a *analysis) partsText(parts []doc.Span) string {
+	if len(parts) == 1 {
+		return normalize.Fold(a.text[parts[0].Begin:parts[0].End])
+	}
 	s := make([]string, len(parts))
 	for i, p := range parts {
 		s[i] = normalize.Fold(a.text[p.Begin:p.End])

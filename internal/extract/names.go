@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/echotrace/echotrace/internal/normalize"
 )
@@ -652,8 +653,14 @@ func (p *people) add(full string, byShape bool) {
 // such evidence ("Zone Athens" of a headline does not make "Athens" a
 // person).
 func (p *people) resolveTitled(word string) string {
+	return p.resolveTitledNames(p.lastNames(word))
+}
+
+// resolveTitledNames is resolveTitled among the full names of one
+// surname.
+func (p *people) resolveTitledNames(names []string) string {
 	found := ""
-	for _, n := range p.byLast[normalize.Key(word)] {
+	for _, n := range names {
 		if p.byForm[n] {
 			continue
 		}
@@ -672,10 +679,32 @@ var generations = set(`jr sr ii iii iv`)
 // document gives, else the only one of them it gives a title, role or
 // description; "" when there is none or no single one.
 func (p *people) resolve(word string) string {
-	if names := p.byLast[normalize.Key(word)]; len(names) == 1 {
+	names := p.lastNames(word)
+	if len(names) == 1 {
 		return names[0]
 	}
-	return p.resolveTitled(word)
+	return p.resolveTitledNames(names)
+}
+
+// lastNames is p.byLast[normalize.Key(word)], the key of a short ASCII
+// word lowered on the stack rather than made: most words asked are
+// capitalised, and their keys were garbage.
+func (p *people) lastNames(word string) []string {
+	var buf [64]byte
+	if len(word) > len(buf) {
+		return p.byLast[normalize.Key(word)]
+	}
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			return p.byLast[normalize.Key(word)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return p.byLast[string(buf[:len(word)])]
 }
 
 // addFunctionWordSurnames makes a name of a function word capitalised

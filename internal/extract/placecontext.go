@@ -36,9 +36,12 @@ func runKey(toks []normalize.Token, a, b int) string {
 // returned map holds the entry for each linked run and nil for a run left
 // unlinked; runs it does not hold are not places.
 func (a *analysis) placeLinks() map[int]*GazetteerEntry {
-	keys := make([]string, len(a.runs))
-	cands := make([][]*GazetteerEntry, len(a.runs)) // each run's candidates, looked up once
-	local := map[int]string{}                       // run → the country written right after it
+	keys := sized(a.scratch.linkKeys, len(a.runs))
+	cands := sized(a.scratch.linkCands, len(a.runs)) // each run's candidates, looked up once
+	clear(keys)
+	clear(cands)
+	a.scratch.linkKeys, a.scratch.linkCands = keys, cands
+	local := map[int]string{} // run → the country written right after it
 	votes := map[string]map[string]bool{}
 	vote := func(country, key string) {
 		if votes[country] == nil {

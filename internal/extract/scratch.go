@@ -3,6 +3,7 @@ package extract
 import (
 	"sync"
 
+	"github.com/echotrace/echotrace/internal/doc"
 	"github.com/echotrace/echotrace/internal/normalize"
 )
 
@@ -18,10 +19,24 @@ type scratch struct {
 	class                  []wordClass
 	classes                []wordClass // key number -> its classes (classify)
 	keySlots               []keySlot   // classify's table of the document's keys
+	keyFound               []int32     // classify's slot of each key number
 	tokSent, runAt         []int
 	starts, inQuote, upper []bool
 	runs                   []nameRun
 	tokIndex               tokenIndex
+	// The lists with an entry per paragraph, sentence, quotation,
+	// attribution or name run that no result keeps, and the one-word
+	// names' keys (aloneNames): the rest of a document's garbage, most
+	// of it room grown by appending.
+	paras, sents, qspans []doc.Span
+	attrs                []attribution
+	top                  []rawQuote // topLevelQuotes, once topDone
+	topDone              bool
+	titled               []bool   // titleCaseTokens
+	runKeys              []string // discourse.keys
+	linkKeys             []string // placeLinks' keys
+	linkCands            [][]*GazetteerEntry
+	alone                map[string]bool
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -51,7 +66,15 @@ func (a *analysis) release() {
 	// The keys, names and roles of this document go with it.
 	clear(a.toks)
 	clear(a.runs)
+	clear(a.attrs)
+	clear(s.top)
+	clear(s.runKeys)
+	clear(s.linkKeys)
+	clear(s.linkCands)
+	clear(s.alone)
 	*s = scratch{toks: a.toks[:0], wordID: a.wordID, class: a.class, tokSent: a.tokSent, runAt: a.runAt,
-		starts: a.starts, inQuote: a.inQuote, upper: s.upper, runs: a.runs[:0], tokIndex: a.tokIndex, classes: s.classes[:0], keySlots: s.keySlots}
+		starts: a.starts, inQuote: a.inQuote, upper: s.upper, runs: a.runs[:0], tokIndex: a.tokIndex, classes: s.classes[:0], keySlots: s.keySlots, keyFound: s.keyFound[:0],
+		paras: a.paras[:0], sents: a.sents[:0], qspans: a.qspans[:0], attrs: a.attrs[:0], top: s.top[:0], titled: s.titled,
+		runKeys: s.runKeys, linkKeys: s.linkKeys, linkCands: s.linkCands, alone: s.alone}
 	scratchPool.Put(s)
 }

@@ -29,7 +29,12 @@ var abbreviations = map[string]bool{
 // boundary falls inside a protected span (a quotation), so `“A. B,” he
 // said.` is one sentence with its cue.
 func sentences(text string, paras []doc.Span, protected []doc.Span) []doc.Span {
-	var out []doc.Span
+	return appendSentences(nil, text, paras, protected)
+}
+
+// appendSentences appends the sentences of sentences(text, paras,
+// protected) to out.
+func appendSentences(out []doc.Span, text string, paras []doc.Span, protected []doc.Span) []doc.Span {
 	var cur = -1
 	for pi, p := range paras {
 		if cur < 0 {

@@ -11,8 +11,10 @@ import (
 // A line is the unit a quotation continues across: news text reaches
 // echotrace with one paragraph per line, sometimes with blank lines
 // between, and both shapes give the same paragraphs.
-func paragraphs(text string) []doc.Span {
-	var ps []doc.Span
+func paragraphs(text string) []doc.Span { return appendParagraphs(nil, text) }
+
+// appendParagraphs appends the paragraphs of text to ps.
+func appendParagraphs(ps []doc.Span, text string) []doc.Span {
 	start := 0
 	for start <= len(text) {
 		end := len(text)

@@ -147,14 +147,23 @@ func (a *analysis) classify() {
 	mask := uint64(size - 1)
 	a.wordID = sized(a.wordID, len(a.toks))
 	a.class = sized(a.class, len(a.toks))
+	// The keys are numbered first, each new key's slot noted by its
+	// number (found); the lexicon is asked after, in a loop of its own:
+	// its lookups, each most often a miss of the processor's caches,
+	// are then under way several at once instead of one between the
+	// numbering's steps.
+	var found []int32 // by key number: its slot in slots
+	if a.scratch != nil {
+		found = a.scratch.keyFound[:0]
+	}
 	for i, t := range a.toks {
 		h := keyHash(t.Key)
 		j := h & mask
 		for {
 			sl := &slots[j]
 			if sl.hash == 0 {
-				*sl = keySlot{hash: h, id: int32(len(classes)), first: int32(i)}
-				classes = append(classes, lexiconClasses.lookup(h, t.Key))
+				*sl = keySlot{hash: h, id: int32(len(found)), first: int32(i)}
+				found = append(found, int32(j))
 				break
 			}
 			if sl.hash == h && a.toks[sl.first].Key == t.Key {
@@ -162,13 +171,19 @@ func (a *analysis) classify() {
 			}
 			j = (j + 1) & mask
 		}
-		id := slots[j].id
-		a.wordID[i] = id
+		a.wordID[i] = slots[j].id
+	}
+	classes = sized(classes, len(found))
+	for id, j := range found {
+		sl := slots[j]
+		classes[id] = lexiconClasses.lookup(sl.hash, a.toks[sl.first].Key)
+	}
+	for i, id := range a.wordID {
 		a.class[i] = classes[id]
 	}
 	a.words = len(classes)
 	if a.scratch != nil && cap(slots) <= maxPooledKeySlots {
-		a.scratch.keySlots, a.scratch.classes = slots, classes
+		a.scratch.keySlots, a.scratch.classes, a.scratch.keyFound = slots, classes, found
 	}
 }
 
