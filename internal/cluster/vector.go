@@ -525,8 +525,9 @@ func sortWeighted(vec []weighted) {
 // (prunedSum), kept by the clusterer for its serial steps: a story's
 // vector is summed and pruned at every document it takes.
 type sumScratch struct {
-	sum []weighted
-	ss  []scored
+	sum    []weighted
+	ss     []scored
+	scores []float64
 }
 
 // prunedSum is prune(add(a, b), n, v), in a new slice.
@@ -536,6 +537,40 @@ func (sc *sumScratch) prunedSum(a, b []weighted, n int, v *vocab) []weighted {
 		return slices.Clone(sc.sum)
 	}
 	sc.ss = appendScored(sc.ss[:0], sc.sum, v)
+	sc.scores = appendScores(sc.scores[:0], sc.ss)
 	selectFirst(sc.ss, n, betterScored)
-	return pruned(sc.ss[:n])
+	return keptBest(sc.sum, sc.scores, worstScored(sc.ss[:n]), n)
+}
+
+// appendScores appends the scores of ss to out.
+func appendScores(out []float64, ss []scored) []float64 {
+	for _, s := range ss {
+		out = append(out, s.score)
+	}
+	return out
+}
+
+// worstScored is the last of ss (not empty) under betterScored.
+func worstScored(ss []scored) scored {
+	w := ss[0]
+	for _, s := range ss[1:] {
+		if betterScored(w, s) {
+			w = s
+		}
+	}
+	return w
+}
+
+// keptBest is the n coordinates of vec (sorted by id, scores[i] the
+// score of vec[i]) that are worst or better than it, in a new slice
+// sorted by id: pruned of the best n, without sorting them again (the
+// order of betterScored is total, so these are the best n).
+func keptBest(vec []weighted, scores []float64, worst scored, n int) []weighted {
+	out := make([]weighted, 0, n)
+	for i, x := range vec {
+		if x.ID == worst.x.ID || betterScored(scored{x, scores[i]}, worst) {
+			out = append(out, x)
+		}
+	}
+	return out
 }
