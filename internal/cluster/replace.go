@@ -171,13 +171,13 @@ func (c *Clusterer) replace() int {
 // was last active, and emptied stories not at all, so that the tail of
 // PostingTail stories an entry is read by still holds that many live ones.
 func (c *Clusterer) compactPostings(docs []int32) {
-	tidy := func(vec []weighted, v *vocab, postings map[uint32][]int32, done map[uint32]bool) {
+	tidy := func(vec []weighted, v *vocab, postings *postings, done map[uint32]bool) {
 		for _, x := range topIn(&c.cands.ss, vec, c.p.IndexTerms, v) {
 			if done[x.ID] {
 				continue
 			}
 			done[x.ID] = true
-			list := postings[x.ID]
+			list := postings.of(x.ID)
 			seen := make(map[int32]bool, len(list))
 			keep := list[:0:0]
 			for i := len(list) - 1; i >= 0; i-- {
@@ -190,13 +190,13 @@ func (c *Clusterer) compactPostings(docs []int32) {
 				keep = append(keep, si)
 			}
 			slices.Reverse(keep)
-			postings[x.ID] = keep
+			postings.set(x.ID, keep)
 		}
 	}
 	doneTerms, doneEnts := make(map[uint32]bool), make(map[uint32]bool)
 	for _, di := range docs {
 		d := &c.docs[di]
-		tidy(d.Terms, &c.terms, c.termPostings, doneTerms)
-		tidy(d.Ents, &c.ents, c.entPostings, doneEnts)
+		tidy(d.Terms, &c.terms, &c.termPostings, doneTerms)
+		tidy(d.Ents, &c.ents, &c.entPostings, doneEnts)
 	}
 }

@@ -153,7 +153,7 @@ func (c *Clusterer) encodeState(w io.Writer) error {
 	enc := gob.NewEncoder(w)
 	err := enc.Encode(state{
 		Version: stateVersion, Params: c.p, Terms: c.terms, Ents: c.ents,
-		TermPostings: c.termPostings, EntPostings: c.entPostings, DerivedBy: c.derivedBy, QuoteIDs: c.quoteIDs, Base: c.base,
+		TermPostings: c.termPostings.asMap(), EntPostings: c.entPostings.asMap(), DerivedBy: c.derivedBy, QuoteIDs: c.quoteIDs, Base: c.base,
 		NDocs: len(c.docs), NStories: len(c.stories),
 		MaxKey: c.maxKey, Unordered: c.unordered,
 	})
@@ -217,11 +217,14 @@ func Read(r io.Reader) (*Clusterer, error) {
 		}
 		c.docIndex[d.ID] = int32(i)
 	}
-	for _, m := range []*map[uint32][]int32{&s.TermPostings, &s.EntPostings} {
-		if *m == nil {
-			*m = make(map[uint32][]int32)
-		}
-		for _, list := range *m {
+	for _, ix := range []struct {
+		m map[uint32][]int32
+		v *vocab
+	}{{s.TermPostings, &c.terms}, {s.EntPostings, &c.ents}} {
+		for id, list := range ix.m {
+			if int(id) >= len(ix.v.Surface) {
+				return nil, fmt.Errorf("cluster: saved index names a missing key; recluster")
+			}
 			for _, si := range list {
 				if si < 0 || int(si) >= len(c.stories) {
 					return nil, fmt.Errorf("cluster: saved index names a missing story; recluster")
@@ -229,7 +232,7 @@ func Read(r io.Reader) (*Clusterer, error) {
 			}
 		}
 	}
-	c.termPostings, c.entPostings = s.TermPostings, s.EntPostings
+	c.termPostings, c.entPostings = postingsOf(s.TermPostings), postingsOf(s.EntPostings)
 	c.hop = make([]int32, len(c.stories))
 	for si, st := range c.stories {
 		if st.Into < 0 || int(st.Into) > len(c.stories) {

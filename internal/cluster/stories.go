@@ -59,8 +59,8 @@ type Clusterer struct {
 	hop []int32
 	// postings map a term or entity id to the stories indexed under it,
 	// oldest first; appending keeps them in order of story activity.
-	termPostings map[uint32][]int32
-	entPostings  map[uint32][]int32
+	termPostings postings
+	entPostings  postings
 	// derivedBy maps a document not yet seen to the placed documents that
 	// derive from it, so that a source arriving after its copy joins the
 	// copy's story.
@@ -94,16 +94,14 @@ type Clusterer struct {
 // New returns an empty clusterer.
 func New(p Params) *Clusterer {
 	return &Clusterer{
-		p:            p,
-		terms:        newVocab(),
-		ents:         newVocab(),
-		docIndex:     make(map[string]int32),
-		quoteIDs:     make(map[string]uint32),
-		termPostings: make(map[uint32][]int32),
-		entPostings:  make(map[uint32][]int32),
-		derivedBy:    make(map[string][]int32),
-		stems:        make(stemCache),
-		dirty:        make(map[int32]bool),
+		p:         p,
+		terms:     newVocab(),
+		ents:      newVocab(),
+		docIndex:  make(map[string]int32),
+		quoteIDs:  make(map[string]uint32),
+		derivedBy: make(map[string][]int32),
+		stems:     make(stemCache),
+		dirty:     make(map[int32]bool),
 	}
 }
 
@@ -175,7 +173,8 @@ func (c *Clusterer) place(it Prepared, f features) (Placement, error) {
 		c.pinSources(it)
 	default:
 		var scanned int
-		si, pl.Score, scanned = c.bestRanked(&f, rec.Quotes, it.Date, terms.first(c.p.QueryTerms), ents.first(c.p.QueryTerms))
+		c.near.setNormed(c, f.terms, f.ents, [2]float64{terms.norm, ents.norm})
+		si, pl.Score, scanned = c.bestNear(rec.Quotes, it.Date, terms.first(c.p.QueryTerms), ents.first(c.p.QueryTerms))
 		pl.Scanned = scanned
 		if si >= 0 && pl.Score >= c.p.Threshold {
 			pl.Reason = "similar"
@@ -267,19 +266,34 @@ func (c *Clusterer) resolve(si int32) int32 {
 }
 
 // ranking is a vector's DocTerms most telling coordinates: kept sorted
-// by id, as prune keeps them, and byScore sorted as top sorts them.
+// by id, as prune keeps them, and byScore sorted as top sorts them; and
+// the vector's norm under the counts it was ranked with (normOf).
 type ranking struct {
 	kept, byScore []weighted
+	norm          float64
 }
 
-// rank ranks vec under the vocabulary's current counts.
+// rank ranks vec under the vocabulary's current counts. Each coordinate's
+// score is its weight × idf, what normOf squares and sums, so the norm is
+// summed from the scores, in vec's order as normOf sums it.
 func (c *Clusterer) rank(vec []weighted, v *vocab) ranking {
-	r := ranking{byScore: topIn(&c.cands.ss, vec, c.p.DocTerms, v)}
-	if len(vec) <= c.p.DocTerms {
+	sc := &c.cands
+	sc.ss = appendScored(sc.ss[:0], vec, v)
+	sc.scores = appendScores(sc.scores[:0], sc.ss)
+	var r ranking
+	for _, s := range sc.scores {
+		r.norm += s * s
+	}
+	n := max(0, min(c.p.DocTerms, len(vec)))
+	selectFirst(sc.ss, n, betterScored)
+	r.byScore = sortedTop(sc.ss[:n])
+	switch {
+	case len(vec) <= c.p.DocTerms:
 		r.kept = vec // as prune keeps it
-	} else {
-		r.kept = slices.Clone(r.byScore)
-		sortWeighted(r.kept)
+	case n == 0:
+		r.kept = r.byScore
+	default:
+		r.kept = keptBest(vec, sc.scores, sc.ss[n-1], n) // sortedTop sorted the best n
 	}
 	return r
 }
@@ -298,8 +312,13 @@ func (c *Clusterer) best(f *features, date time.Time) (int32, float64, int) {
 // bestRanked is best with the document's quotes numbered and its most
 // telling terms and entities (top QueryTerms) given.
 func (c *Clusterer) bestRanked(f *features, quotes []uint32, date time.Time, qTerms, qEnts []weighted) (int32, float64, int) {
-	cands := c.candidatesOf(&c.cands, qTerms, qEnts)
 	c.near.set(c, f.terms, f.ents)
+	return c.bestNear(quotes, date, qTerms, qEnts)
+}
+
+// bestNear is bestRanked with c.near set to the document's vectors.
+func (c *Clusterer) bestNear(quotes []uint32, date time.Time, qTerms, qEnts []weighted) (int32, float64, int) {
+	cands := c.candidatesOf(&c.cands, qTerms, qEnts)
 	bestStory, bestScore := int32(-1), 0.0
 	for _, si := range cands {
 		s := c.scoreNear(quotes, c.stories[si], date)
@@ -310,13 +329,32 @@ func (c *Clusterer) bestRanked(f *features, quotes []uint32, date time.Time, qTe
 	return bestStory, bestScore, len(cands)
 }
 
-// candidateScratch is what candidates reuses from call to call: a score
-// for each story and which stories have one, instead of a map per call.
+// candidateScratch is what candidates reuses from call to call: where
+// each story's score is, by story, and the stories scored with their
+// scores side by side, instead of a map per call.
 type candidateScratch struct {
-	acc  []float64 // by story
-	seen []bool    // by story: listed in hit
-	hit  []int32
-	ss   []scored // topIn's
+	// at is, by story, 1 + the story's place in hit, 0 when it has none:
+	// 4 bytes a story, read at random for every index entry's story, so
+	// that the scores summed and compared while the best are selected
+	// are in hit, one beside the other.
+	at  []int32
+	hit []candidate
+	ss  []scored // topIn's
+	// scores are rank's, by coordinate.
+	scores []float64
+}
+
+// candidate is a story found in the index and the idf it shares.
+type candidate struct {
+	si  int32
+	acc float64
+}
+
+// betterCandidate orders candidates by the idf they share, highest first,
+// ties by story: a total order, so the best n are one set however they
+// are found.
+func betterCandidate(a, b candidate) bool {
+	return a.acc > b.acc || a.acc == b.acc && a.si < b.si
 }
 
 // candidates are the stories that share the document's most telling
@@ -337,44 +375,46 @@ func (c *Clusterer) candidatesWith(sc *candidateScratch, f *features) []int32 {
 // candidatesOf is candidatesWith for the terms and entities looked up
 // (the top QueryTerms of a vector, by score).
 func (c *Clusterer) candidatesOf(sc *candidateScratch, qTerms, qEnts []weighted) []int32 {
-	if n := len(c.stories); len(sc.acc) < n {
-		sc.acc = append(sc.acc, make([]float64, n-len(sc.acc))...)
-		sc.seen = append(sc.seen, make([]bool, n-len(sc.seen))...)
+	if n := len(c.stories); len(sc.at) < n {
+		sc.at = append(sc.at, make([]int32, n-len(sc.at))...)
 	}
-	collect := func(keys []weighted, v *vocab, postings map[uint32][]int32) {
+	collect := func(keys []weighted, v *vocab, postings *postings) {
 		for _, x := range keys {
-			list := postings[x.ID]
+			list := postings.of(x.ID)
 			if len(list) > c.p.PostingTail {
 				list = list[len(list)-c.p.PostingTail:]
 			}
 			w := float64(x.W) * v.idf(x.ID)
 			for _, si := range list {
 				if si = c.resolve(si); si >= 0 {
-					if !sc.seen[si] {
-						sc.seen[si] = true
-						sc.hit = append(sc.hit, si)
+					k := sc.at[si]
+					if k == 0 {
+						sc.hit = append(sc.hit, candidate{si: si})
+						k = int32(len(sc.hit))
+						sc.at[si] = k
 					}
-					sc.acc[si] += w
+					sc.hit[k-1].acc += w
 				}
 			}
 		}
 	}
-	collect(qTerms, &c.terms, c.termPostings)
-	collect(qEnts, &c.ents, c.entPostings)
-	better := func(a, b int32) bool {
-		return sc.acc[a] > sc.acc[b] || sc.acc[a] == sc.acc[b] && a < b
-	}
+	collect(qTerms, &c.terms, &c.termPostings)
+	collect(qEnts, &c.ents, &c.entPostings)
 	n := min(len(sc.hit), c.p.Candidates)
-	selectFirst(sc.hit, n, better)
-	out := slices.Clone(sc.hit[:n])
-	slices.SortFunc(out, func(a, b int32) int {
-		if better(a, b) {
+	selectFirst(sc.hit, n, betterCandidate)
+	best := sc.hit[:n]
+	slices.SortFunc(best, func(a, b candidate) int {
+		if betterCandidate(a, b) {
 			return -1
 		}
 		return 1
 	})
-	for _, si := range sc.hit {
-		sc.acc[si], sc.seen[si] = 0, false
+	out := make([]int32, n)
+	for i, h := range best {
+		out[i] = h.si
+	}
+	for _, h := range sc.hit {
+		sc.at[h.si] = 0
 	}
 	sc.hit = sc.hit[:0]
 	return out
@@ -473,17 +513,17 @@ func (c *Clusterer) joinIndexed(si, di int32, terms, ents, iTerms, iEnts []weigh
 	s.Terms = c.plus(s.Terms, terms, &c.terms)
 	s.Ents = c.plus(s.Ents, ents, &c.ents)
 	c.addMeta(s, di)
-	index := func(keys []weighted, postings map[uint32][]int32) {
+	index := func(keys []weighted, postings *postings) {
 		for _, x := range keys {
-			list := postings[x.ID]
+			list := postings.of(x.ID)
 			if n := len(list); n > 0 && list[n-1] == si {
 				continue
 			}
-			postings[x.ID] = append(list, si)
+			postings.set(x.ID, append(list, si))
 		}
 	}
-	index(iTerms, c.termPostings)
-	index(iEnts, c.entPostings)
+	index(iTerms, &c.termPostings)
+	index(iEnts, &c.entPostings)
 }
 
 // plus is a story vector with a document's added, pruned to

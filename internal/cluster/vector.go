@@ -277,26 +277,70 @@ func (q *query) setNormed(vec []weighted, norm float64, v *vocab) {
 }
 
 // cosine is cosine(q.vec, b, v).
+//
+// Each coordinate of b reads its count and the query's table by id, at a
+// large vocabulary both scattered through memory the caches do not hold,
+// and whether the query has the id is a branch the processor mostly
+// cannot foresee: in one loop each wrong guess dropped the reads begun
+// for the coordinates after it. So the reads of a run of coordinates are
+// gathered first, in a loop of nothing else, where they overlap; the
+// sums are then those of one loop, in the same order, to the bit.
 func (q *query) cosine(b []weighted, v *vocab) float64 {
 	if len(q.vec) == 0 || len(b) == 0 {
 		return 0
 	}
 	base := v.lnDocs
 	var dot, nb float64
-	for _, y := range b {
-		idf := base - ln1p(int(v.DF[y.ID])) + 1 // v.idf(y.ID)
-		if int(y.ID) < len(q.at) {
-			if k := q.at[y.ID]; k > 0 {
+	var g gathered
+	for len(b) > 0 {
+		part := b[:min(len(b), gatherRun)]
+		b = b[len(part):]
+		g.counts(part, v)
+		g.slots(part, q)
+		for i, y := range part {
+			idf := base - ln1p(int(g.df[i])) + 1 // v.idf(y.ID)
+			if k := g.at[i]; k > 0 {
 				dot += float64(q.vec[k-1].W) * float64(y.W) * idf * idf
 			}
+			w := float64(y.W) * idf
+			nb += w * w
 		}
-		w := float64(y.W) * idf
-		nb += w * w
 	}
 	if dot == 0 {
 		return 0
 	}
 	return dot / math.Sqrt(q.norm*nb)
+}
+
+// gatherRun is how many coordinates a comparison reads ahead (gathered).
+const gatherRun = 64
+
+// gathered holds what a run of a vector's coordinates read from the
+// vocabulary's counts and the query's table, by coordinate.
+type gathered struct {
+	df [gatherRun]uint32
+	at [gatherRun]int32
+}
+
+// counts reads the counts of part (at most gatherRun coordinates).
+func (g *gathered) counts(part []weighted, v *vocab) {
+	df := g.df[:len(part)]
+	for i, y := range part {
+		df[i] = v.DF[y.ID]
+	}
+}
+
+// slots reads the query's table at the ids of part (at most gatherRun
+// coordinates): 0 where the query lacks the id.
+func (g *gathered) slots(part []weighted, q *query) {
+	at := g.at[:len(part)]
+	for i, y := range part {
+		k := int32(0)
+		if int(y.ID) < len(q.at) {
+			k = q.at[y.ID]
+		}
+		at[i] = k
+	}
 }
 
 // normOf is Σ (w·idf)² of b under the vocabulary's current counts, summed
@@ -324,9 +368,13 @@ func (q *query) cosineNormed(b []weighted, nb float64, v *vocab) float64 {
 	}
 	base := v.lnDocs
 	var dot float64
-	for _, y := range b {
-		if int(y.ID) < len(q.at) {
-			if k := q.at[y.ID]; k > 0 {
+	var g gathered
+	for len(b) > 0 {
+		part := b[:min(len(b), gatherRun)]
+		b = b[len(part):]
+		g.slots(part, q) // read first, as cosine reads them
+		for i, y := range part {
+			if k := g.at[i]; k > 0 {
 				idf := base - ln1p(int(v.DF[y.ID])) + 1
 				dot += float64(q.vec[k-1].W) * float64(y.W) * idf * idf
 			}
@@ -525,8 +573,9 @@ func sortWeighted(vec []weighted) {
 // (prunedSum), kept by the clusterer for its serial steps: a story's
 // vector is summed and pruned at every document it takes.
 type sumScratch struct {
-	sum []weighted
-	ss  []scored
+	sum    []weighted
+	ss     []scored
+	scores []float64
 }
 
 // prunedSum is prune(add(a, b), n, v), in a new slice.
@@ -536,6 +585,40 @@ func (sc *sumScratch) prunedSum(a, b []weighted, n int, v *vocab) []weighted {
 		return slices.Clone(sc.sum)
 	}
 	sc.ss = appendScored(sc.ss[:0], sc.sum, v)
+	sc.scores = appendScores(sc.scores[:0], sc.ss)
 	selectFirst(sc.ss, n, betterScored)
-	return pruned(sc.ss[:n])
+	return keptBest(sc.sum, sc.scores, worstScored(sc.ss[:n]), n)
+}
+
+// appendScores appends the scores of ss to out.
+func appendScores(out []float64, ss []scored) []float64 {
+	for _, s := range ss {
+		out = append(out, s.score)
+	}
+	return out
+}
+
+// worstScored is the last of ss (not empty) under betterScored.
+func worstScored(ss []scored) scored {
+	w := ss[0]
+	for _, s := range ss[1:] {
+		if betterScored(w, s) {
+			w = s
+		}
+	}
+	return w
+}
+
+// keptBest is the n coordinates of vec (sorted by id, scores[i] the
+// score of vec[i]) that are worst or better than it, in a new slice
+// sorted by id: pruned of the best n, without sorting them again (the
+// order of betterScored is total, so these are the best n).
+func keptBest(vec []weighted, scores []float64, worst scored, n int) []weighted {
+	out := make([]weighted, 0, n)
+	for i, x := range vec {
+		if x.ID == worst.x.ID || betterScored(scored{x, scores[i]}, worst) {
+			out = append(out, x)
+		}
+	}
+	return out
 }

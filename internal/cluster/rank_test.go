@@ -1,0 +1,93 @@
+package cluster
+
+import (
+	"cmp"
+	"maps"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// TestRank: a ranking is top and prune of the vector and its norm normOf,
+// to the bit, and a pruned sum is prune of the sum, also when many
+// coordinates score the same (weights and counts from few values, so
+// that the order's ties by id decide which are kept).
+func TestRank(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	for _, ties := range []bool{false, true} {
+		v := newVocab()
+		v.DF = make([]uint32, 3000)
+		for i := range v.DF {
+			if ties {
+				v.DF[i] = uint32(rng.IntN(3))
+			} else {
+				v.DF[i] = uint32(rng.IntN(500))
+			}
+		}
+		v.Docs = 70000
+		v.readDocs()
+		vec := func(n int) []weighted {
+			ids := rng.Perm(len(v.DF))[:n]
+			out := make([]weighted, n)
+			for i, id := range ids {
+				w := float32(rng.Float64())
+				if ties {
+					w = float32(1+rng.IntN(3)) / 4
+				}
+				out[i] = weighted{uint32(id), w}
+			}
+			slices.SortFunc(out, func(x, y weighted) int { return cmp.Compare(x.ID, y.ID) })
+			return out
+		}
+		c := New(DefaultParams())
+		var sc sumScratch
+		for range 300 {
+			c.p.DocTerms = rng.IntN(150)
+			a := vec(rng.IntN(300))
+			r := c.rank(a, &v)
+			if want := top(a, c.p.DocTerms, &v); !slices.Equal(r.byScore, want) {
+				t.Fatalf("ties %v: byScore of %d to %d: %v, want %v", ties, len(a), c.p.DocTerms, r.byScore, want)
+			}
+			if want := prune(a, c.p.DocTerms, &v); !slices.Equal(r.kept, want) {
+				t.Fatalf("ties %v: kept of %d to %d: %v, want %v", ties, len(a), c.p.DocTerms, r.kept, want)
+			}
+			if want := normOf(a, &v); math.Float64bits(r.norm) != math.Float64bits(want) {
+				t.Fatalf("ties %v: norm %v, want %v", ties, r.norm, want)
+			}
+			b := vec(rng.IntN(300))
+			n := 1 + rng.IntN(250)
+			if got, want := sc.prunedSum(a, b, n, &v), prune(add(a, b), n, &v); !slices.Equal(got, want) {
+				t.Fatalf("ties %v: prunedSum of %d and %d to %d: %v, want %v", ties, len(a), len(b), n, got, want)
+			}
+		}
+	}
+}
+
+// TestPostings: entries set by id are read back, ids never set read as
+// empty, and the saved map holds every list set, no more.
+func TestPostings(t *testing.T) {
+	var p postings
+	want := map[uint32][]int32{}
+	rng := rand.New(rand.NewPCG(13, 14))
+	for range 2000 {
+		id := uint32(rng.IntN(5000))
+		list := append(p.of(id), int32(rng.IntN(100)))
+		p.set(id, list)
+		want[id] = list
+	}
+	for id := range uint32(6000) {
+		if got := p.of(id); !slices.Equal(got, want[id]) {
+			t.Fatalf("of(%d) = %v, want %v", id, got, want[id])
+		}
+	}
+	if got := p.asMap(); !maps.EqualFunc(got, want, slices.Equal) {
+		t.Fatalf("asMap holds %d entries, want %d", len(got), len(want))
+	}
+	q := postingsOf(want)
+	for id := range uint32(6000) {
+		if !slices.Equal(q.of(id), want[id]) {
+			t.Fatalf("postingsOf: of(%d) = %v, want %v", id, q.of(id), want[id])
+		}
+	}
+}
