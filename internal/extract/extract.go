@@ -477,27 +477,38 @@ func (a *analysis) namedByDeterminer(q rawQuote) bool {
 	return determiners[k] || k == "these" || k == "those" || k == "my" || k == "your" || k == "s"
 }
 
-// namingPredicate reports whether a quotation after "a" or "an" is the
-// name a naming verb gives (its claim c's cue): "Beck called Palin a
-// “clown”", "described the plan as a “disgrace”". The indefinite
-// article makes the word a predicate of what is named, the source's
-// word; "the “reform”" names a thing and stays a term, and so does the
-// word of a naming that another source reports ("Critics call the plan
-// a ‘mirage’, Berg wrote": whose word it is, is not told).
+// namingPredicate reports whether one quoted word after a determiner
+// inside a reported claim c is its source's word rather than a term.
+// After an indefinite article it is a predicate or an evaluation ("Beck
+// called Palin a “clown”", "said the convention could be a “failure”",
+// "argued that the board ran a “rigged” process"); after a possessive
+// it is a quality the source ascribes ("said Trump’s “excesses” are
+// sickening", "said he had not done his “homework”", "says it’s
+// “disastrous”"); after "that" right after the cue it opens the claim
+// ("argued that “liberals” allowed …"). After "the" or a demonstrative
+// the word names a thing ("said the “reform” was a mistake") and stays
+// a term, as does the word of a hypothetical ("would call him a
+// “chicken”") or of a naming another source reports ("Critics call the plan a
+// ‘mirage’, Berg wrote": whose word it is, is not told).
 func (a *analysis) namingPredicate(q rawQuote, c *attribution, claims claimIndex) bool {
-	if c == nil || c.CueTok < 1 || c.CueTok >= len(a.toks) || !namingVerbs[a.toks[c.CueTok].Key] {
+	if c == nil || c.CueTok < 1 || c.CueTok >= len(a.toks) || q.Open < c.Content.Begin || q.Open >= c.Content.End {
 		return false
 	}
-	// "a call for a “revolution”" asks for something; "would call him a
-	// “chicken”" names nothing yet.
-	if c.Cue.End > a.toks[c.CueTok].End || hypotheticalModals[a.toks[c.CueTok-1].Key] {
+	if hypotheticalModals[a.toks[c.CueTok-1].Key] {
 		return false
 	}
 	j := a.lastTokenBefore(q.Open)
-	if j <= c.CueTok+1 || q.Open < c.Content.Begin || q.Open >= c.Content.End {
+	if j < 0 {
 		return false
 	}
-	if k := a.toks[j].Key; k != "a" && k != "an" {
+	if namingVerbs[a.toks[c.CueTok].Key] && (c.Cue.End > a.toks[c.CueTok].End || j > c.CueTok && j <= c.CueTok+1) {
+		// "a call for a “revolution”" asks for something.
+		return false
+	}
+	switch k := a.toks[j].Key; {
+	case k == "a" || k == "an" || k == "another" || possessiveDeterminers[k]:
+	case k == "that" && j == c.CueTok+1:
+	default:
 		return false
 	}
 	outer := claims.innermost(a.attrs, c.Src.Span.Begin)

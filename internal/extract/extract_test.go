@@ -87,6 +87,8 @@ func TestTermsHaveNoSpeaker(t *testing.T) {
 	tests := []string{
 		"The so-called “reform” was passed by Anna Berg on Friday.",
 		"Anna Berg said the \"reform\" was a mistake.",
+		"Anna Berg said this “reform” would fail the port.",
+		"Voters would say the plan is a “mirage” if they saw the bill.",
 		"Critics call the plan a ‘mirage’, Anna Berg wrote.",
 		"He used the words “total victory” twice.",
 		"Voters would call the plan a “mirage” if they saw the bill.",

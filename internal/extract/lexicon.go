@@ -204,6 +204,10 @@ var quantifiers = set(`some many most several few two three four five six seven 
 var partitives = set(`one some many most several few two three four five none each all both`)
 
 // determiners open a role noun phrase ("the expert", "this analyst").
+// possessiveDeterminers stand before a noun as its owner ("s" is the
+// token after an apostrophe: "Trump’s", and "it’s" for "it is").
+var possessiveDeterminers = set(`s his her its their my your our`)
+
 var determiners = set(`the this that these those our their his her its a an one another`)
 
 // preVerbWords are the modals, auxiliaries, negations and adverbs
