@@ -201,6 +201,16 @@ var nameParticles = set(`de da di del della der den van von la le du dos das al 
 var quantifiers = set(`some many most several few two three four five six seven eight nine ten dozens hundreds thousands`)
 
 // partitives name part of a group before "of" ("one of the advisers").
+// groupCounts count a group before "of" ("hundreds of protesters").
+var groupCounts = set(`dozens hundreds thousands scores`)
+
+// timeUnits are counted spans of time, no group ("two weeks said" is a
+// time phrase before its subject).
+var timeUnits = set(`second minute hour day night week weekend month year decade century`)
+
+// approximators stand before a number ("about 200", "nearly 50").
+var approximators = set(`about nearly roughly almost approximately some over`)
+
 var partitives = set(`one some many most several few two three four five none each all both`)
 
 // determiners open a role noun phrase ("the expert", "this analyst").

@@ -234,8 +234,8 @@ func (a *analysis) descriptionBefore(e int) (source, bool) {
 	}
 	// A quantified plural, with its modifiers: "some delegates", "many
 	// voters", "several Clinton supporters".
-	if b > 0 && quantifiers[a.toks[b-1].Key] && isBlank(gap(a.text, a.toks, b)) && singular(k) != "" {
-		return source{Span: doc.Span{Begin: a.toks[b-1].Begin, End: a.toks[e].End}, Kind: srcPlural, Run: -1, Head: k}, true
+	if q := a.countBefore(b, e); q >= 0 && singular(k) != "" && !timeUnits[singular(k)] {
+		return source{Span: doc.Span{Begin: a.toks[q].Begin, End: a.toks[e].End}, Kind: srcPlural, Run: -1, Head: k}, true
 	}
 	// A bare plural opening its clause, with its modifiers: "Participants
 	// said", "Republican primary voters said", "… while protest groups say".
@@ -244,6 +244,33 @@ func (a *analysis) descriptionBefore(e int) (source, bool) {
 		return source{Span: doc.Span{Begin: a.toks[b].Begin, End: a.toks[e].End}, Kind: srcPlural, Run: -1, Head: k}, true
 	}
 	return source{}, false
+}
+
+// countBefore returns the first token of a count that ends right before
+// token b or opens the modifiers from b to the head e ("some", "200",
+// "about 200", "1,200", "hundreds of", "dozens of"), or -1. A year is no
+// count ("In 2014 voters said").
+func (a *analysis) countBefore(b, e int) int {
+	q := -1
+	switch {
+	case b < e && a.isNumber(b) && !isYear(a.toks[b].Key):
+		q = b // the modifiers began with the number
+	case b < 1 || !isBlank(gap(a.text, a.toks, b)):
+		return -1
+	case a.toks[b-1].Key == "of" && b >= 2 && groupCounts[a.toks[b-2].Key] && isBlank(gap(a.text, a.toks, b-1)):
+		q = b - 2 // "hundreds of protesters"
+	case quantifiers[a.toks[b-1].Key] || a.isNumber(b-1) && !isYear(a.toks[b-1].Key):
+		q = b - 1
+	default:
+		return -1
+	}
+	for q >= 1 && a.isNumber(q-1) && gap(a.text, a.toks, q) == "," {
+		q-- // "1,200"
+	}
+	if q >= 1 && approximators[a.toks[q-1].Key] && isBlank(gap(a.text, a.toks, q)) {
+		q-- // "about 200 protesters"
+	}
+	return q
 }
 
 // isDescriptionHead reports whether a word can head a descriptive noun
