@@ -106,7 +106,9 @@ func (a *analysis) namingParticipleBefore(q rawQuote) (int, bool) {
 			// "calling at Dover", "calling on the board": another sense.
 			return i, i > 0 && strings.Contains(g, ",") && !hasQuoteMark(g) && !prepositions[a.toks[i+1].Key]
 		}
-		if !isBlank(g) {
+		// A hyphen or a possessive joins words of the object
+		// ("calling border-crossers “…”", "calling the board’s plan").
+		if !isBlank(g) && g != "-" && !((g == "’" || g == "'") && a.toks[i].Key == "s") {
 			return 0, false
 		}
 	}
