@@ -365,7 +365,7 @@ func (a *analysis) sentenceSubjectDo(sent doc.Span, do bool) (source, int, bool)
 		return source{}, 0, false
 	}
 	src, ok := a.npAfter(f)
-	if !ok || src.Kind == srcName && (src.Type == Place || a.runs[src.Run].First != f && src.Span.Begin != a.toks[f].Begin) || src.Kind == srcPlural && !pluralPronouns[src.Head] {
+	if !ok || src.Kind == srcName && (src.Type == Place || a.runs[src.Run].First != f && src.Span.Begin != a.toks[f].Begin) || src.Kind == srcPlural && !pluralPronouns[src.Head] && !do {
 		return source{}, 0, false
 	}
 	// The subject is followed by its verb (adverbs aside), in lower case;

@@ -70,6 +70,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"a number with a comma before a plural", "Some 1,200 dockers said the harbour was “a lost cause.”", "Some 1,200 dockers", "lost cause", KindQuote},
 		{"a count of a group with of", "“We will not unload the ferry,” hundreds of dockers shouted.", "hundreds of dockers", "will not unload", KindQuote},
 		{"a count with an approximator after with", "Ada Quill met the mayor, with about 50 dockers chanting “no more tolls” at the gate.", "about 50 dockers", "no more tolls", KindQuote},
+		{"a counted group as the subject of a participle", "Hundreds of dockers marched through the town on Monday, chanting “No more tolls.”", "Hundreds of dockers", "No more tolls", KindQuote},
+		{"a plural description as the subject of a participle", "Many voters went to the polls, saying the ferry plan was “a lost cause.”", "Many voters", "lost cause", KindQuote},
 		{"naming participle with a hyphenated object", "Ada Quill targeted the board, calling cross-border traders “smugglers” and worse.", "Ada Quill", "smugglers", KindQuote},
 		{"naming participle with a possessive object", "Odo Vane spoke for an hour, calling the board’s plan “reckless.”", "Odo Vane", "reckless", KindQuote},
 		{"one quoted word after an indefinite article inside a claim", "Ada Quill said the ferry plan could be a “failure” if the board balks.", "Ada Quill", "failure", KindQuote},

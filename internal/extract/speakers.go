@@ -509,6 +509,21 @@ func (a *analysis) npAfter(b int) (source, bool) {
 	if pluralPronouns[k] {
 		return source{Span: doc.Span{Begin: t.Begin, End: t.End}, Kind: srcPlural, Run: -1, Head: k}, true
 	}
+	// "Hundreds of dockers marched", "About 200 protesters gathered": a
+	// counted group, its plural head found as descriptionBefore finds it.
+	if groupCounts[k] || approximators[k] || quantifiers[k] || a.isNumber(b) {
+		for j := b + 1; j < len(a.toks) && j <= b+6; j++ {
+			if g := gap(a.text, a.toks, j); !isBlank(g) && g != "-" && g != "," {
+				break
+			}
+			if singular(a.toks[j].Key) == "" {
+				continue // a modifier; the plural head is further on
+			}
+			if s, ok := a.descriptionBefore(j); ok && s.Span.Begin == t.Begin && s.Kind == srcPlural {
+				return s, true
+			}
+		}
+	}
 	// "said The Gazette’s Ada Quill": a person of the outlet or body
 	// named in the possessive before them.
 	if s, ok := a.possessorsPerson(b); ok {
