@@ -938,6 +938,9 @@ func (a *analysis) participleCue(i int) {
 // frame before the participle when the sentence opens with a quotation.
 func (a *analysis) participleSource(i int) (source, bool) {
 	sent := a.sents[a.tokSent[i]]
+	if s, ok := a.clauseBeforeParticiple(i, sent); ok {
+		return s, true
+	}
 	src, v, ok := a.sentenceSubjectDo(sent, true)
 	if f := a.tokenStartingAt(sent.Begin); !ok && f < len(a.toks) && a.inQuote[f] {
 		// "“You will not win,” Quill said, adding that …": the sentence
@@ -960,6 +963,42 @@ func (a *analysis) participleSource(i int) (source, bool) {
 			return source{}, false
 		}
 		src = f.Src
+	}
+	return src, true
+}
+
+// clauseBeforeParticiple finds the subject of a subordinate clause
+// that ends at the comma right before participle i ("…, where about 50
+// protesters had gathered, chanting “…”", "…, when Vane supporters
+// interrupted her, shouting “…”"): the participle closes that clause,
+// and its subject is the clause's.
+func (a *analysis) clauseBeforeParticiple(i int, sent doc.Span) (source, bool) {
+	c := i - 1
+	for c >= 0 && c > i-25 && a.toks[c].Begin >= sent.Begin && !hasMarkOr(gap(a.text, a.toks, c+1), ",;:()") || c == i-1 {
+		if c < 0 || a.toks[c].Begin < sent.Begin || a.inQuote[c] {
+			return source{}, false
+		}
+		c--
+	}
+	// c is the last token before the segment; the segment opens at c+1.
+	f := c + 1
+	if f >= i || !strings.Contains(gap(a.text, a.toks, f), ",") {
+		return source{}, false
+	}
+	k := a.toks[f].Key
+	if k != "where" && k != "when" && k != "while" && k != "as" && k != "after" && k != "because" {
+		return source{}, false
+	}
+	src, ok := a.npAfter(f + 1)
+	if !ok || src.Kind == srcName && src.Type == Place {
+		return source{}, false
+	}
+	v := a.tokenAt(src.Span.End) + 1
+	for v < i && (adverbials[a.toks[v].Key] || preVerbWords[a.toks[v].Key] || auxiliaries[a.toks[v].Key]) {
+		v++
+	}
+	if v >= i || isUpperStart(a.text[a.toks[v].Begin:a.toks[v].End]) || prepositions[a.toks[v].Key] || !isBlank(gap(a.text, a.toks, v)) {
+		return source{}, false
 	}
 	return src, true
 }
