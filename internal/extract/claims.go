@@ -61,6 +61,10 @@ func (a *analysis) findAttributions() {
 			a.findingCue(i)
 			continue
 		}
+		if chantNouns[k] && a.chantCue(i) {
+			i++
+			continue
+		}
 		if a.is(i, wcSayingNoun) {
 			a.nominalCue(i)
 			if !a.is(i, wcCueVerb) {

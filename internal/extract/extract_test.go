@@ -93,6 +93,7 @@ func TestTermsHaveNoSpeaker(t *testing.T) {
 		"He used the words “total victory” twice.",
 		"Voters would call the plan a “mirage” if they saw the bill.",
 		"The union renewed its call for a “revolution” in the port.",
+		"Ada Quill roused the crowd to chants of “Lock her up!”",
 	}
 	for _, text := range tests {
 		qs := quotesOf(text)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/echotrace/echotrace/internal/doc"
@@ -75,4 +76,48 @@ func (a *analysis) possessiveOwner(i int) (source, bool) {
 		}
 	}
 	return source{}, false
+}
+
+// chantNouns are the noise of a crowd, with the words it shouts after
+// "of" in quotation marks ("chants of “Lock her up!”").
+var chantNouns = set(`chant chants cries shouts`)
+
+// chantCue attributes a quotation right after "chants of" at token i to
+// the owner of the chants ("their chants of “Ted!”") or else to the
+// subject of the sentence's verb before them ("The crowd broke into
+// chants of “Lock her up!”", "Her supporters responded with chants of
+// “…”"), and reports whether it did.
+func (a *analysis) chantCue(i int) bool {
+	if i+2 >= len(a.toks) || a.toks[i+1].Key != "of" || !isBlank(gap(a.text, a.toks, i+1)) || a.tokSent[i] < 0 {
+		return false
+	}
+	g := gap(a.text, a.toks, i+2)
+	if !hasQuoteMark(g) || !a.inQuote[i+2] {
+		return false
+	}
+	open := a.toks[i+1].End + strings.IndexAny(a.text[a.toks[i+1].End:a.toks[i+2].Begin], "\"“‘'")
+	qi := sort.Search(len(a.quotes), func(k int) bool { return a.quotes[k].Open >= open })
+	if qi >= len(a.quotes) || a.quotes[qi].Open != open || a.quotes[qi].Depth != 0 || len(a.quotes[qi].Parts) == 0 {
+		return false
+	}
+	src, ok := a.possessiveOwner(i)
+	if !ok {
+		// The subject chants when it breaks "into" or answers "with"
+		// chants; chants it is greeted or roused "to" are others'
+		// ("walked in to chants of …", "roused the crowd to chants").
+		p := i - 1
+		for p > 0 && isBlank(gap(a.text, a.toks, p+1)) && !prepositions[a.toks[p].Key] && isModifier(a.toks[p].Key, a.text[a.toks[p].Begin:a.toks[p].End]) && !isUpperStart(a.text[a.toks[p].Begin:a.toks[p].End]) {
+			p--
+		}
+		if p < 0 || p < i-3 || (a.toks[p].Key != "with" && a.toks[p].Key != "into") || !isBlank(gap(a.text, a.toks, p+1)) {
+			return false
+		}
+		var v int
+		src, v, ok = a.sentenceSubjectDo(a.sents[a.tokSent[i]], true)
+		if !ok || v >= i {
+			return false
+		}
+	}
+	a.addAttr(attribution{Cue: a.span(i, i+1), CueTok: i, Src: src, Pre: true, Fixed: true, Content: doc.Span{Begin: a.quotes[qi].Open, End: a.quotes[qi].Close}})
+	return true
 }

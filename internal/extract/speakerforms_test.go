@@ -74,6 +74,8 @@ func TestSpeakerForms(t *testing.T) {
 		{"a plural description as the subject of a participle", "Many voters went to the polls, saying the ferry plan was “a lost cause.”", "Many voters", "lost cause", KindQuote},
 		{"a participle closing a subordinate clause takes its subject", "Ada Quill spoke near the pier, where about 50 dockers had gathered on Monday, chanting “No more tolls.”", "about 50 dockers", "No more tolls", KindQuote},
 		{"a participle after a main clause after a subordinate one", "When the ferry docked, Ada Quill spoke for an hour, saying the levy was “a disgrace.”", "Ada Quill", "disgrace", KindQuote},
+		{"chants of a quotation owned in the possessive", "Vane walked in to their chants of “Odo! Odo!” on Monday.", "their", "Odo! Odo!", KindQuote},
+		{"chants of a quotation the subject answers with", "Dockers answered with loud chants of “No more tolls!” at the gate.", "Dockers", "No more tolls", KindQuote},
 		{"naming participle with a hyphenated object", "Ada Quill targeted the board, calling cross-border traders “smugglers” and worse.", "Ada Quill", "smugglers", KindQuote},
 		{"naming participle with a possessive object", "Odo Vane spoke for an hour, calling the board’s plan “reckless.”", "Odo Vane", "reckless", KindQuote},
 		{"one quoted word after an indefinite article inside a claim", "Ada Quill said the ferry plan could be a “failure” if the board balks.", "Ada Quill", "failure", KindQuote},
