@@ -61,7 +61,7 @@ func (a *analysis) findAttributions() {
 			a.findingCue(i)
 			continue
 		}
-		if chantNouns[k] && a.chantCue(i) {
+		if i+1 < len(a.toks) && a.toks[i+1].Key == "of" && chantNouns[k] && a.chantCue(i) {
 			i++
 			continue
 		}
