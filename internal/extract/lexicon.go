@@ -208,6 +208,18 @@ var groupCounts = set(`dozens hundreds thousands scores`)
 // time phrase before its subject).
 var timeUnits = set(`second minute hour day night week weekend month year decade century`)
 
+// countOpeners open a counted group (one set, so that the test at the
+// start of every noun phrase is one lookup).
+var countOpeners = func() map[string]bool {
+	m := map[string]bool{}
+	for _, s := range []map[string]bool{groupCounts, approximators, quantifiers, numberWords} {
+		for k := range s {
+			m[k] = true
+		}
+	}
+	return m
+}()
+
 // approximators stand before a number ("about 200", "nearly 50").
 var approximators = set(`about nearly roughly almost approximately some over`)
 

@@ -511,7 +511,7 @@ func (a *analysis) npAfter(b int) (source, bool) {
 	}
 	// "Hundreds of dockers marched", "About 200 protesters gathered": a
 	// counted group, its plural head found as descriptionBefore finds it.
-	if groupCounts[k] || approximators[k] || quantifiers[k] || a.isNumber(b) {
+	if countOpeners[k] || k != "" && k[0] >= '0' && k[0] <= '9' && a.isNumber(b) {
 		for j := b + 1; j < len(a.toks) && j <= b+6; j++ {
 			if g := gap(a.text, a.toks, j); !isBlank(g) && g != "-" && g != "," {
 				break
