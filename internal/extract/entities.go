@@ -160,6 +160,8 @@ func (a *analysis) entities() []Entity {
 			}
 			if org := a.orgContinued(r, orgs); org != "" {
 				t, name = Org, org
+			} else if org := a.orgPremises(r, orgs); org != "" {
+				t, name = Org, org
 			}
 		}
 		id, link := "", ""
@@ -269,6 +271,24 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 	if r.ByShape && r.NameFirst == r.First && r.First > 0 && (a.toks[r.First-1].Key == "a" || a.toks[r.First-1].Key == "an") && isBlank(gap(a.text, a.toks, r.First)) {
 		return false
 	}
+	// "a Variety or Music Program": after an article, a capitalised word
+	// and "or", the run is the second half of a category sharing its
+	// head, not a body's name.
+	if r.Type == Org && a.sharedHead(r) {
+		return false
+	}
+	// "Cinnaminson (N.J.) High School": a body's name after a town and
+	// its state in brackets is cut from the town's name.
+	if r.Type == Org && a.afterBracketedState(r) {
+		return false
+	}
+	// "SOURCE Summit Entertainment": a word in capitals of five letters or
+	// more run into words in title case that the document names on their
+	// own is a label before that name.
+	if r.NameFirst == r.First && r.First+1 < r.Last && isAllCaps(a.text[a.toks[r.First].Begin:a.toks[r.First].End]) && len(a.toks[r.First].Key) >= 5 &&
+		!isAllCaps(a.text[a.toks[r.First+1].Begin:a.toks[r.First+1].End]) && d.namesRun(a, runKey(a.toks, r.First+1, r.Last)) {
+		return false
+	}
 	// "Miss Pinup Girl of the World", "Mr Universe": a title a contest
 	// gives, not a person's name.
 	if r.Type == Person && r.NameFirst > r.First && (a.toks[r.First].Key == "miss" || a.toks[r.First].Key == "mr") && contestTitles[a.toks[r.Last].Key] {
@@ -309,6 +329,53 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 	return r.Type != Unknown || sources[ri]
 }
 
+// sharedHead reports whether an organisation's run of two words or more
+// ending in a body's head follows an article, one capitalised word that
+// is no body's word and "or" ("a Variety or Music Program"): both words
+// qualify the head, which names a kind of thing, not one body.
+func (a *analysis) sharedHead(r nameRun) bool {
+	f := r.First
+	if f < 3 || r.NameFirst != f || r.Last == f || !a.is(r.Last, wcOrgHead) || a.toks[f-1].Key != "or" {
+		return false
+	}
+	w := f - 2
+	if !isBlank(gap(a.text, a.toks, f)) || !isBlank(gap(a.text, a.toks, f-1)) || !isBlank(gap(a.text, a.toks, w)) {
+		return false
+	}
+	if k := a.toks[w-1].Key; k != "a" && k != "an" && k != "the" {
+		return false
+	}
+	return isUpperStart(a.text[a.toks[w].Begin:a.toks[w].End]) && !a.is(w, wcOrgWord|wcOrgHead)
+}
+
+// afterBracketedState reports whether a run follows a capitalised word
+// and a state in brackets ("Cinnaminson (N.J.) High School", "Salem
+// (Oregon) Police"): the town's name opens the body's, so the run is a
+// cut name.
+func (a *analysis) afterBracketedState(r nameRun) bool {
+	f := r.First
+	if f < 2 || strings.TrimLeft(strings.TrimSpace(gap(a.text, a.toks, f)), ".") != ")" {
+		return false
+	}
+	for k := f - 1; k >= 1 && k >= f-3; k-- {
+		switch strings.TrimSpace(gap(a.text, a.toks, k)) {
+		case "", ".":
+			continue
+		case "(":
+			inside := strings.NewReplacer(".", "", " ", "").Replace(strings.ToLower(a.text[a.toks[k].Begin:a.toks[f-1].End]))
+			state := usStateAbbreviations[inside]
+			if !state {
+				e := a.gaz.LookupSpan(a.text, a.toks, k, f-1)
+				state = e != nil && e.Type == Place && (e.Kind == "region" || e.Kind == "country")
+			}
+			return state && a.tokSent[k-1] == a.tokSent[f] && isUpperStart(a.text[a.toks[k-1].Begin:a.toks[k-1].End])
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // orgPrefixes are the lookup keys of the first two to six words of
 // the organisations' names a document keeps, each with the name.
 type orgPrefixes map[string]string
@@ -341,6 +408,30 @@ func (a *analysis) orgContinued(r nameRun, orgs orgPrefixes) string {
 		return ""
 	}
 	return orgs[runKey(a.toks, r.First, n)]
+}
+
+// premisesNouns name a body's premises after its name ("the West Coast
+// office").
+var premisesNouns = set(`office offices branch branches`)
+
+// orgPremises is the name of the organisation a kept run of the document
+// names when it is the words of r and one word more, and r is followed
+// by a lower-case word for a body's premises ("the nearby West Coast
+// office" of the West Coast Bank; not "the Hennepin County office" of
+// the Hennepin County Medical Center), else "".
+func (a *analysis) orgPremises(r nameRun, orgs orgPrefixes) string {
+	n := r.Last + 1
+	if len(orgs) == 0 || n >= len(a.toks) || n-r.First >= 6 || !isBlank(gap(a.text, a.toks, n)) || !premisesNouns[a.toks[n].Key] {
+		return ""
+	}
+	if c := a.text[a.toks[n].Begin]; c < 'a' || c > 'z' {
+		return ""
+	}
+	org := orgs[runKey(a.toks, r.First, r.Last)]
+	if strings.Count(org, " ") != n-r.First {
+		return ""
+	}
+	return org
 }
 
 // contestTitles end the titles beauty and body contests give after "Miss"

@@ -208,7 +208,7 @@ func TestNamesakesAndOpenings(t *testing.T) {
 		{"The Governor of New York spoke on Monday.", "New York", Place, "region/US/New York"},
 		{"He played with Boston, New York, Chicago and Denver.", "New York", Place, "city/US/New York City"},
 		{"Tornadoes hit Oklahoma on Monday.", "Oklahoma", Place, "region/US/Oklahoma"},
-		{"Rain fell all day. New Delhi had taken steps to stop the flooding.", "New Delhi", Place, "city/IN/New Delhi"},
+		{"Rain fell all day in India. New Delhi had taken steps to stop the flooding.", "New Delhi", Place, "city/IN/New Delhi"},
 		{"Rain fell all day. New rules came into force in Delhi.", "Delhi", Place, "city/IN/Delhi"},
 		{"Two coaches were fired, Ray Carlesimo (Oklahoma City) and Ned Chad (Washington). Chad, who led the team, said nothing.", "Ned Chad", Person, ""},
 		{"Two coaches were fired, Ray Carlesimo (Oklahoma City) and Ned Chad (Washington). Chad, who led the team, said nothing.", "Chad", "", ""},
@@ -307,5 +307,34 @@ func TestBodiesJoinedAndHeadlineWords(t *testing.T) {
 		{"Prediction : Blue Sox Will Nab Brisket.\n\nESPN is reporting that the Senators have offered Anthony Brisket an 8 - year, $160 million contract. At the same time, SI.com is reporting that, “ The Blue Sox are one of the most aggressive pursuers of Brisket, with several executives predicting he may wind up there. ” The Senators ’ offer sets the bar for Brisket ’ s services.", "Nab Brisket", "", ""},
 		{"Prediction : Blue Sox Will Nab Brisket.\n\nESPN is reporting that the Senators have offered Anthony Brisket an 8 - year, $160 million contract. At the same time, SI.com is reporting that, “ The Blue Sox are one of the most aggressive pursuers of Brisket, with several executives predicting he may wind up there. ” The Senators ’ offer sets the bar for Brisket ’ s services.", "Anthony Brisket", Person, ""},
 		{"Convicted Of Murder; D.A. Will Seek Death Penalty A Superior Court jury in the city convicted a gang member of murdering a deputy who was on his way to work.", "Superior Court", Org, ""},
+	})
+}
+
+// TestSmallCapitalsCutNamesAndLabels pins the classes of ent11: a
+// capital smaller than the tables' cities needs its country in the
+// document, the second half of a category sharing its head after "or",
+// a body's name cut from its town by a state in brackets, a label in
+// capitals run into a name the document gives, and a body's premises
+// named by its name's opening words.
+func TestSmallCapitalsCutNamesAndLabels(t *testing.T) {
+	checkLinks(t, []linkCase{
+		{"A large fire broke out at the supermarket in Wellington town centre this morning.", "Wellington", Place, ""},
+		{"Talks were held in Wellington, New Zealand, on Monday.", "Wellington", Place, "city/NZ/Wellington"},
+		{"The minister flew to Wellington on Monday. New Zealand's parliament met later.", "Wellington", Place, "city/NZ/Wellington"},
+		{"The champion won the fight in Bern in the sixth round.", "Bern", Place, ""},
+		{"The champion won the fight in Bern in the sixth round. Switzerland had never held a title fight.", "Bern", Place, "city/CH/Bern"},
+		{"The champion won the fight in Oslo in the sixth round.", "Oslo", Place, "city/NO/Oslo"},
+		{"She won for her work in a Drama or Dance Program last year.", "Dance Program", "", ""},
+		{"Recruits may join the Army or Marine Corps after school, he said.", "Marine Corps", Org, ""},
+		{"A star at Marlowtown (N.J.) High School, he went on to play in college.", "High School", "", ""},
+		{"A star at Marlowtown (Oregon) High School, he went on to play in college.", "High School", "", ""},
+		{"A star at Marlowtown High School, he went on to play in college.", "Marlowtown High School", Org, ""},
+		{"MARLOWTOWN (AP) Quillby Insurance Group said on Monday it would pay the claims.", "Quillby Insurance Group", Org, ""},
+		{"Quillby Pictures plans to release ten films a year. SOURCE Quillby Pictures", "SOURCE Quillby Pictures", "", ""},
+		{"Quillby Pictures plans to release ten films a year. SOURCE Quillby Pictures", "Quillby Pictures", Org, ""},
+		{"Officials of the NASDAQ Media Group said on Monday that trading would resume.", "NASDAQ Media Group", Org, ""},
+		{"A bomb went off at a North Coast Bank branch in Marlow. The search led police to the nearby North Coast office where the bomb was found.", "North Coast", "", ""},
+		{"A bomb went off at a North Coast Bank branch in Marlow. The search led police to the nearby North Coast office where the bomb was found.", "North Coast Bank", Org, ""},
+		{"She was taken to the Marlow County Medical Center. The Marlow County office said the road was closed.", "Marlow County", Place, ""},
 	})
 }

@@ -257,7 +257,8 @@ func soleCountry(cands []*GazetteerEntry) string {
 // candidates lies where the document's other places are, a country keeps
 // its link (countries rarely have namesakes the tables lack), a city of a
 // million people or more only while a single other place disagrees, and
-// smaller cities and regions lose it.
+// smaller cities and regions lose it; a capital smaller than the cities
+// the tables list needs its country in the document.
 func chooseCandidate(cands []*GazetteerEntry, key, local string, votes map[string]map[string]bool) *GazetteerEntry {
 	if local != "" {
 		for _, e := range cands {
@@ -299,6 +300,12 @@ func chooseCandidate(cands []*GazetteerEntry, key, local string, votes map[strin
 	switch {
 	case d.Minor:
 		return nil
+	case d.Kind == "city" && d.Population < listedCityPopulation:
+		// A capital smaller than the tables' cities is listed for being a
+		// capital, while the towns of its size that share its name are
+		// not ("a Waitrose supermarket in Wellington", the Somerset
+		// town): named with nothing of its country, it stays unlinked.
+		return nil
 	case d.Kind == "country" || against == 0:
 		return d
 	case d.Kind == "city" && d.Population >= 1_000_000 && against < 2:
@@ -306,6 +313,11 @@ func chooseCandidate(cands []*GazetteerEntry, key, local string, votes map[strin
 	}
 	return nil
 }
+
+// listedCityPopulation is the population from which the tables list
+// every city (data/README.md); a smaller city is listed only as its
+// country's capital.
+const listedCityPopulation = 400_000
 
 // subdivisionNouns follow a subdivision's name in lower case ("Kerman
 // province", "Washington state").
