@@ -127,6 +127,11 @@ func (a *analysis) entities() []Entity {
 		}
 		last := a.toks[r.Last].Key
 		t := r.Type
+		// "Raj Chohan, 59, of College Point": a body's words after an age
+		// and "of" name a place, left unlinked.
+		if t == Org && a.hometown(r) && a.gaz.LookupSpan(a.text, a.toks, r.NameFirst, r.Last) == nil {
+			t = Place
+		}
 		// "at Betty Ford" where the document names the Betty Ford Center:
 		// a name that opens a place's or organisation's name, with no
 		// title or role of its own, is short for it.
@@ -289,12 +294,24 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 		!isAllCaps(a.text[a.toks[r.First+1].Begin:a.toks[r.First+1].End]) && d.namesRun(a, runKey(a.toks, r.First+1, r.Last)) {
 		return false
 	}
+	last := a.toks[r.Last].Key
+	// "$ US1 million": letters run into a number after a currency sign
+	// are an amount; "the license plate BEY 0843": a plate's letters.
+	if r.First == r.Last && (digits(last) > 0 && strings.ContainsAny(gap(a.text, a.toks, r.First), "$€£¥") ||
+		r.First > 0 && (a.toks[r.First-1].Key == "plate" || a.toks[r.First-1].Key == "plates") && isAllCaps(a.text[a.toks[r.First].Begin:a.toks[r.First].End])) {
+		return false
+	}
+	// "the Perennial Party Girl": a body's word before a word for a
+	// person makes a nickname; "(CNN News Article)": a word for a piece
+	// of a page after a name is a label, not part of it.
+	if r.Type == Org && r.Last > r.First && (nicknameEnds[last] || pieceLabels[last]) {
+		return false
+	}
 	// "Miss Pinup Girl of the World", "Mr Universe": a title a contest
 	// gives, not a person's name.
 	if r.Type == Person && r.NameFirst > r.First && (a.toks[r.First].Key == "miss" || a.toks[r.First].Key == "mr") && contestTitles[a.toks[r.Last].Key] {
 		return false
 	}
-	last := a.toks[r.Last].Key
 	// Two capitalised words are a person's name only if the text treats
 	// them as one: it uses the surname alone, refers back to the name,
 	// gives it speech, an age or a description. Otherwise they may as well
@@ -432,6 +449,23 @@ func (a *analysis) orgPremises(r nameRun, orgs orgPrefixes) string {
 		return ""
 	}
 	return org
+}
+
+// nicknameEnds are words for a person that end a nickname ("the
+// Perennial Party Girl"), never a body's name.
+var nicknameEnds = set(`girl girls boy boys woman women man men lady ladies guy guys`)
+
+// pieceLabels name a piece of a page ("(CNN News Article)", "Fox News
+// Video"): after a name, a label.
+var pieceLabels = set(`article articles video videos photo photos gallery slideshow`)
+
+// hometown reports whether a run follows a person's age and "of"
+// ("Raj Chohan, 59, of College Point"), where the place the person lives
+// stands, whatever its words say.
+func (a *analysis) hometown(r nameRun) bool {
+	f := r.First
+	return f >= 3 && a.toks[f-1].Key == "of" && isBlank(gap(a.text, a.toks, f)) && strings.TrimSpace(gap(a.text, a.toks, f-1)) == "," &&
+		isNumber(a.toks[f-2].Key) && len(a.toks[f-2].Key) <= 3 && strings.TrimSpace(gap(a.text, a.toks, f-2)) == ","
 }
 
 // contestTitles end the titles beauty and body contests give after "Miss"

@@ -314,8 +314,10 @@ func TestBodiesJoinedAndHeadlineWords(t *testing.T) {
 // capital smaller than the tables' cities needs its country in the
 // document, the second half of a category sharing its head after "or",
 // a body's name cut from its town by a state in brackets, a label in
-// capitals run into a name the document gives, and a body's premises
-// named by its name's opening words.
+// capitals run into a name the document gives, a body's premises named
+// by its name's opening words, a country's abbreviation with full stops
+// telling where the document is, amounts and plates, nicknames and page
+// labels, and a hometown after an age.
 func TestSmallCapitalsCutNamesAndLabels(t *testing.T) {
 	checkLinks(t, []linkCase{
 		{"A large fire broke out at the supermarket in Wellington town centre this morning.", "Wellington", Place, ""},
@@ -336,5 +338,12 @@ func TestSmallCapitalsCutNamesAndLabels(t *testing.T) {
 		{"A bomb went off at a North Coast Bank branch in Marlow. The search led police to the nearby North Coast office where the bomb was found.", "North Coast", "", ""},
 		{"A bomb went off at a North Coast Bank branch in Marlow. The search led police to the nearby North Coast office where the bomb was found.", "North Coast Bank", Org, ""},
 		{"She was taken to the Marlow County Medical Center. The Marlow County office said the road was closed.", "Marlow County", Place, ""},
+		{"A Georgia judge gave him four life sentences. He had also killed off-duty U.S. Customs Agent Ned Brisket.", "Georgia", Place, "region/US/Georgia"},
+		{"Damage to the hall was estimated at $ US2 million, officials said.", "US2", "", ""},
+		{"The car was a silver sedan with the license plate QXR 0843, police said.", "QXR", "", ""},
+		{"Her rep confirms the Perennial Party Girl has checked into a clinic.", "Perennial Party Girl", "", ""},
+		{"The office is 15 miles north of the city. (Quillby News Article) Neither outlet named the suspect.", "Quillby News Article", "", ""},
+		{"Police found Ada Quill, 59, of Harbor College Point, lying in the road.", "Harbor College Point", Place, ""},
+		{"Police found Ada Quill, 59, of Marlowtown, lying in the road. She worked for the Harbor College Council.", "Harbor College Council", Org, ""},
 	})
 }

@@ -32,6 +32,25 @@ func runKey(toks []normalize.Token, a, b int) string {
 	return string(appendRunKey(buf[:0], toks, a, b))
 }
 
+// dottedInitials is the abbreviation that tokens [a, b] write as
+// capital letters each with a full stop ("U.S." gives "us"), or "" when
+// they are no such letters.
+func dottedInitials(text string, toks []normalize.Token, a, b int) string {
+	if b <= a || b-a > 4 {
+		return ""
+	}
+	var buf [5]byte
+	k := buf[:0]
+	for i := a; i <= b; i++ {
+		t := toks[i]
+		if t.End-t.Begin != 1 || t.End >= len(text) || text[t.End] != '.' || text[t.Begin] < 'A' || text[t.Begin] > 'Z' {
+			return ""
+		}
+		k = append(k, t.Key[0])
+	}
+	return string(k)
+}
+
 // placeLinks decides the gazetteer entry of every run typed place: the
 // returned map holds the entry for each linked run and nil for a run left
 // unlinked; runs it does not hold are not places.
@@ -59,6 +78,12 @@ func (a *analysis) placeLinks() map[int]*GazetteerEntry {
 		for m := r.First; m < r.Last && m < r.First+3; m++ {
 			if c := soleCountry(a.gaz.candidatesSpan(a.toks, r.First, m)); c != "" && a.gaz.LookupSpan(a.text, a.toks, r.First, m) != nil {
 				vote(c, runKey(a.toks, r.First, m))
+			} else if k := dottedInitials(a.text, a.toks, r.First, m); k != "" && a.gaz.Lookup(k) != nil {
+				// "U.S. Customs Agent": the abbreviation written with
+				// full stops is the one the tables list without.
+				if c := soleCountry(a.gaz.Candidates(k)); c != "" {
+					vote(c, k)
+				}
 			}
 		}
 		if r.Type != Place && r.Type != Unknown {
