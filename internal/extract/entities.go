@@ -301,6 +301,12 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 		r.First > 0 && (a.toks[r.First-1].Key == "plate" || a.toks[r.First-1].Key == "plates") && isAllCaps(a.text[a.toks[r.First].Begin:a.toks[r.First].End])) {
 		return false
 	}
+	// "played for Saint Joseph's, …": a saint's name in the possessive
+	// that ends its phrase names a school, a church or a hospital, not
+	// the saint ("Saint Joseph's feast" stays the saint).
+	if r.Type == Person && r.NameFirst == r.Last && r.NameFirst > r.First && (a.toks[r.First].Key == "saint" || a.toks[r.First].Key == "st") && a.saintsInstitution(r) {
+		return false
+	}
 	// "the Perennial Party Girl": a body's word before a word for a
 	// person makes a nickname; "(CNN News Article)": a word for a piece
 	// of a page after a name is a label, not part of it.
@@ -449,6 +455,21 @@ func (a *analysis) orgPremises(r nameRun, orgs orgPrefixes) string {
 		return ""
 	}
 	return org
+}
+
+// saintsInstitution reports whether the name of run r is followed by a
+// possessive that ends its phrase: punctuation, a function word or
+// nothing after it ("played for Saint Joseph's, …").
+func (a *analysis) saintsInstitution(r nameRun) bool {
+	n := r.Last + 1
+	if n >= len(a.toks) || a.toks[n].Key != "s" {
+		return false
+	}
+	if g := gap(a.text, a.toks, n); g != "'" && g != "’" {
+		return false
+	}
+	n++
+	return n >= len(a.toks) || !isBlank(gap(a.text, a.toks, n)) || a.is(n, wcFunctionWord|wcPreposition)
 }
 
 // nicknameEnds are words for a person that end a nickname ("the

@@ -317,7 +317,8 @@ func TestBodiesJoinedAndHeadlineWords(t *testing.T) {
 // capitals run into a name the document gives, a body's premises named
 // by its name's opening words, a country's abbreviation with full stops
 // telling where the document is, amounts and plates, nicknames and page
-// labels, and a hometown after an age.
+// labels, a hometown after an age, and a saint's name in the
+// possessive that names a school or a church.
 func TestSmallCapitalsCutNamesAndLabels(t *testing.T) {
 	checkLinks(t, []linkCase{
 		{"A large fire broke out at the supermarket in Wellington town centre this morning.", "Wellington", Place, ""},
@@ -345,5 +346,8 @@ func TestSmallCapitalsCutNamesAndLabels(t *testing.T) {
 		{"The office is 15 miles north of the city. (Quillby News Article) Neither outlet named the suspect.", "Quillby News Article", "", ""},
 		{"Police found Ada Quill, 59, of Harbor College Point, lying in the road.", "Harbor College Point", Place, ""},
 		{"Police found Ada Quill, 59, of Marlowtown, lying in the road. She worked for the Harbor College Council.", "Harbor College Council", Org, ""},
+		{"Ned Brisket, a native of the city who played for Saint Quillby's, was fired.", "Quillby", "", ""},
+		{"He played for St. Quillby's before he turned pro.", "Quillby", "", ""},
+		{"Crowds came for Saint Quillby's feast on Monday.", "Quillby", Person, ""},
 	})
 }
