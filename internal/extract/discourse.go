@@ -28,7 +28,7 @@ type discourse struct {
 	lower    map[string]bool    // keys of one-word names the document also writes in lower case
 	alone    map[string]bool    // keys of one-word names that speak or are described ("Jordan, who …"; speaksAlone)
 	expands  map[string]nameRun // abbreviations and the name they stand for ("IRTC": Internationally Recognised Transit Corridor)
-	names    map[string]bool    // keys of the runs' names of more than one word (namesRun)
+	names    map[string]bool    // keys of the runs that name something (namesRun)
 }
 
 // key is the lookup key of run ri, worked out once and only when asked
@@ -61,14 +61,16 @@ func (d *discourse) speaksAlone(a *analysis, sources map[int]bool, k string) boo
 	return d.alone[k]
 }
 
-// namesRun reports whether a run of more than one word has the key k
-// ("summit entertainment"). The keys are gathered on the first question
-// only: most documents never ask it.
+// namesRun reports whether a run that is not marked as no name, nor
+// followed by "and", has the key k ("summit entertainment", "people"). The keys are gathered on the
+// first question only: most documents never ask it.
 func (d *discourse) namesRun(a *analysis, k string) bool {
 	if d.names == nil {
 		d.names = map[string]bool{}
 		for ri, r := range a.runs {
-			if r.First < r.Last {
+			// "Fish" of "Fish and Wildlife or …" is half of a name
+			// that "and" joins, not a name on its own.
+			if !r.None && (r.Last+1 >= len(a.toks) || a.toks[r.Last+1].Key != "and") {
 				d.names[d.key(a, ri)] = true
 			}
 		}

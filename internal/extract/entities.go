@@ -313,6 +313,18 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 	if r.Type == Org && r.Last > r.First && (nicknameEnds[last] || pieceLabels[last]) {
 		return false
 	}
+	// "confirmed to People and Us Weekly" where the text names People
+	// on its own ("Reid told People"): a name the document gives alone
+	// before "and" makes the run two names, not one.
+	if r.Type == Org && r.NameFirst == r.First && a.joinsNamedPart(r, d) {
+		return false
+	}
+	// "A Coast Mountain bus": after "a" or "an", a place's name the
+	// gazetteer does not know before a vehicle is its operator's, a firm.
+	if r.Type == Place && r.NameFirst == r.First && r.First > 0 && (a.toks[r.First-1].Key == "a" || a.toks[r.First-1].Key == "an") &&
+		r.Last+1 < len(a.toks) && vehicleNouns[a.toks[r.Last+1].Key] && isBlank(gap(a.text, a.toks, r.Last+1)) && a.gaz.LookupSpan(a.text, a.toks, r.First, r.Last) == nil {
+		return false
+	}
 	// "Miss Pinup Girl of the World", "Mr Universe": a title a contest
 	// gives, not a person's name.
 	if r.Type == Person && r.NameFirst > r.First && (a.toks[r.First].Key == "miss" || a.toks[r.First].Key == "mr") && contestTitles[a.toks[r.Last].Key] {
@@ -471,6 +483,21 @@ func (a *analysis) saintsInstitution(r nameRun) bool {
 	n++
 	return n >= len(a.toks) || !isBlank(gap(a.text, a.toks, n)) || a.is(n, wcFunctionWord|wcPreposition)
 }
+
+// joinsNamedPart reports whether the words of run r before an "and"
+// inside it are a name the document gives as a run of its own.
+func (a *analysis) joinsNamedPart(r nameRun, d *discourse) bool {
+	for k := r.First + 1; k < r.Last; k++ {
+		if a.toks[k].Key == "and" {
+			return d.namesRun(a, runKey(a.toks, r.First, k-1))
+		}
+	}
+	return false
+}
+
+// vehicleNouns are vehicles that a firm's name stands before ("a Coast
+// Mountain bus", "a Greyhound coach").
+var vehicleNouns = set(`bus buses coach train trains plane jet airliner flight ferry truck van`)
 
 // nicknameEnds are words for a person that end a nickname ("the
 // Perennial Party Girl"), never a body's name.

@@ -318,7 +318,9 @@ func TestBodiesJoinedAndHeadlineWords(t *testing.T) {
 // by its name's opening words, a country's abbreviation with full stops
 // telling where the document is, amounts and plates, nicknames and page
 // labels, a hometown after an age, and a saint's name in the
-// possessive that names a school or a church.
+// possessive that names a school or a church, two names joined by "and"
+// whose first the document gives alone, and a firm's name before its
+// vehicle.
 func TestSmallCapitalsCutNamesAndLabels(t *testing.T) {
 	checkLinks(t, []linkCase{
 		{"A large fire broke out at the supermarket in Wellington town centre this morning.", "Wellington", Place, ""},
@@ -349,5 +351,11 @@ func TestSmallCapitalsCutNamesAndLabels(t *testing.T) {
 		{"Ned Brisket, a native of the city who played for Saint Quillby's, was fired.", "Quillby", "", ""},
 		{"He played for St. Quillby's before he turned pro.", "Quillby", "", ""},
 		{"Crowds came for Saint Quillby's feast on Monday.", "Quillby", Person, ""},
+		{"Her rep confirmed the news to Parade and Star Weekly on Friday. In an interview in October, she told Parade she was happy.", "Parade and Star Weekly", "", ""},
+		{"Her rep confirmed the news to Parade and Star Weekly on Friday.", "Parade and Star Weekly", Org, ""},
+		{"Agencies need not check with Fish and Wildlife or the fisheries service. The Fish and Wildlife Service said it would review the rule.", "Fish and Wildlife Service", Org, ""},
+		{"A Harbor Mountain bus was called in to collect witnesses.", "Harbor Mountain", "", ""},
+		{"Witnesses were taken to Harbor Mountain by bus.", "Harbor Mountain", Place, ""},
+		{"A Los Angeles bus was called in to collect witnesses.", "Los Angeles", Place, "city/US/Los Angeles"},
 	})
 }
