@@ -29,6 +29,7 @@ type discourse struct {
 	alone    map[string]bool    // keys of one-word names that speak or are described ("Jordan, who …"; speaksAlone)
 	expands  map[string]nameRun // abbreviations and the name they stand for ("IRTC": Internationally Recognised Transit Corridor)
 	names    map[string]bool    // keys of the runs that name something (namesRun)
+	told     map[string]bool    // keys of one-word names a statement is made to (toldAlone)
 }
 
 // key is the lookup key of run ri, worked out once and only when asked
@@ -76,6 +77,27 @@ func (d *discourse) namesRun(a *analysis, k string) bool {
 		}
 	}
 	return d.names[k]
+}
+
+// toldAlone reports whether the document makes a statement to a
+// one-word name of key k: after "told" or "tells", or after "to" that
+// follows a cue verb or a saying noun ("confirmed to Access", "a
+// statement to Access"). The keys are gathered on the first question.
+func (d *discourse) toldAlone(a *analysis, k string) bool {
+	if d.told == nil {
+		d.told = map[string]bool{}
+		for _, r := range a.runs {
+			f := r.First
+			if r.None || f != r.Last || f < 2 || !isBlank(gap(a.text, a.toks, f)) {
+				continue
+			}
+			p := a.toks[f-1].Key
+			if p == "told" || p == "tells" || p == "to" && isBlank(gap(a.text, a.toks, f-1)) && a.is(f-2, wcCueVerb|wcSayingNoun) {
+				d.told[a.toks[f].Key] = true
+			}
+		}
+	}
+	return d.told[k]
 }
 
 // writtenLower reports whether the document writes the key of a one-word

@@ -127,6 +127,13 @@ func (a *analysis) entities() []Entity {
 		}
 		last := a.toks[r.Last].Key
 		t := r.Type
+		// "Access Hollywood has confirmed" … "confirmed to Access": two
+		// words typed a person by their shape whose first word the text
+		// makes statements to on its own, and whose last it never uses
+		// alone, are an outlet's name: people go by their surnames.
+		if t == Person && r.ByShape && r.NameFirst == r.First && r.Last == r.First+1 && d.toldAlone(a, a.toks[r.First].Key) && !d.namesRun(a, last) {
+			t = Org
+		}
 		// "Raj Chohan, 59, of College Point": a body's words after an age
 		// and "of" name a place, left unlinked.
 		if t == Org && a.hometown(r) && a.gaz.LookupSpan(a.text, a.toks, r.NameFirst, r.Last) == nil {

@@ -319,8 +319,8 @@ func TestBodiesJoinedAndHeadlineWords(t *testing.T) {
 // telling where the document is, amounts and plates, nicknames and page
 // labels, a hometown after an age, and a saint's name in the
 // possessive that names a school or a church, two names joined by "and"
-// whose first the document gives alone, and a firm's name before its
-// vehicle.
+// whose first the document gives alone, a firm's name before its
+// vehicle, and an outlet whose first word statements are made to.
 func TestSmallCapitalsCutNamesAndLabels(t *testing.T) {
 	checkLinks(t, []linkCase{
 		{"A large fire broke out at the supermarket in Wellington town centre this morning.", "Wellington", Place, ""},
@@ -357,5 +357,8 @@ func TestSmallCapitalsCutNamesAndLabels(t *testing.T) {
 		{"A Harbor Mountain bus was called in to collect witnesses.", "Harbor Mountain", "", ""},
 		{"Witnesses were taken to Harbor Mountain by bus.", "Harbor Mountain", Place, ""},
 		{"A Los Angeles bus was called in to collect witnesses.", "Los Angeles", Place, "city/US/Los Angeles"},
+		{"The actress is moving to a clinic in Marlow, Access Quillby has confirmed. A spokesperson confirmed to Access that a judge signed the order.", "Access Quillby", Org, ""},
+		{"The actress is moving to a clinic in Marlow, Nella Quist has confirmed. A source close to Nella said the judge signed the order.", "Nella Quist", Person, ""},
+		{"The actress is moving to a clinic in Marlow, Nella Quist has confirmed. Her agent told Nella on Monday. Quist agreed.", "Nella Quist", Person, ""},
 	})
 }
