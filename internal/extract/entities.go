@@ -134,6 +134,11 @@ func (a *analysis) entities() []Entity {
 		if t == Person && r.ByShape && r.NameFirst == r.First && r.Last == r.First+1 && d.toldAlone(a, a.toks[r.First].Key) && !d.namesRun(a, last) {
 			t = Org
 		}
+		// "in the Dubai Media City": a body's words before "City" name a
+		// district, a place.
+		if t == Org && last == "city" && hasClass(a.class, r.NameFirst, r.Last-1, wcOrgWord|wcOrgHead) && a.gaz.LookupSpan(a.text, a.toks, r.NameFirst, r.Last) == nil {
+			t = Place
+		}
 		// "Raj Chohan, 59, of College Point": a body's words after an age
 		// and "of" name a place, left unlinked.
 		if t == Org && a.hometown(r) && a.gaz.LookupSpan(a.text, a.toks, r.NameFirst, r.Last) == nil {
@@ -330,6 +335,13 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 	// gazetteer does not know before a vehicle is its operator's, a firm.
 	if r.Type == Place && r.NameFirst == r.First && r.First > 0 && (a.toks[r.First-1].Key == "a" || a.toks[r.First-1].Key == "an") &&
 		r.Last+1 < len(a.toks) && vehicleNouns[a.toks[r.Last+1].Key] && isBlank(gap(a.text, a.toks, r.Last+1)) && a.gaz.LookupSpan(a.text, a.toks, r.First, r.Last) == nil {
+		return false
+	}
+	// "Multiple Special Circumstances Add'l Horrific Charges": a word
+	// shortened with an apostrophe ("Add'l", "Nat'l") ends no person's
+	// name.
+	if r.Type == Person && r.Last+1 < len(a.toks) && a.toks[r.Last+1].Key != "s" && (gap(a.text, a.toks, r.Last+1) == "'" || gap(a.text, a.toks, r.Last+1) == "’") &&
+		a.text[a.toks[r.Last+1].Begin] >= 'a' && a.text[a.toks[r.Last+1].Begin] <= 'z' {
 		return false
 	}
 	// "Miss Pinup Girl of the World", "Mr Universe": a title a contest

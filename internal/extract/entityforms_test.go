@@ -320,7 +320,9 @@ func TestBodiesJoinedAndHeadlineWords(t *testing.T) {
 // labels, a hometown after an age, and a saint's name in the
 // possessive that names a school or a church, two names joined by "and"
 // whose first the document gives alone, a firm's name before its
-// vehicle, and an outlet whose first word statements are made to.
+// vehicle, an outlet whose first word statements are made to, a heading
+// that opens with a verb in capitals, a word shortened with an
+// apostrophe after a name, and a district named for its bodies.
 func TestSmallCapitalsCutNamesAndLabels(t *testing.T) {
 	checkLinks(t, []linkCase{
 		{"A large fire broke out at the supermarket in Wellington town centre this morning.", "Wellington", Place, ""},
@@ -360,5 +362,10 @@ func TestSmallCapitalsCutNamesAndLabels(t *testing.T) {
 		{"The actress is moving to a clinic in Marlow, Access Quillby has confirmed. A spokesperson confirmed to Access that a judge signed the order.", "Access Quillby", Org, ""},
 		{"The actress is moving to a clinic in Marlow, Nella Quist has confirmed. A source close to Nella said the judge signed the order.", "Nella Quist", Person, ""},
 		{"The actress is moving to a clinic in Marlow, Nella Quist has confirmed. Her agent told Nella on Monday. Quist agreed.", "Nella Quist", Person, ""},
+		{"DO Channel Ned Brisket. Brisket is the best host the show ever had. He hosted it five times.", "Ned Brisket", "", ""},
+		{"DO Channel Ned Brisket. Brisket is the best host the show ever had. He hosted it five times.", "Channel Ned Brisket", "", ""},
+		{"Do not forget Ned Brisket, who hosted the show five times.", "Ned Brisket", Person, ""},
+		{"Deputy Shot Dead.\n\nMultiple Special Circumstances Add'l Charges ; the jury convicted a gang member of murdering Deputy Ned Brisket.", "Circumstances Add", "", ""},
+		{"Buildings were evacuated in the Doha Media City after the tremor.", "Doha Media City", Place, ""},
 	})
 }
