@@ -367,5 +367,7 @@ func TestSmallCapitalsCutNamesAndLabels(t *testing.T) {
 		{"Do not forget Ned Brisket, who hosted the show five times.", "Ned Brisket", Person, ""},
 		{"Deputy Shot Dead.\n\nMultiple Special Circumstances Add'l Charges ; the jury convicted a gang member of murdering Deputy Ned Brisket.", "Circumstances Add", "", ""},
 		{"Buildings were evacuated in the Doha Media City after the tremor.", "Doha Media City", Place, ""},
+		{"Hosts of the show have included Douglas Quillbanks, Laurence Marlow and Ned Brisket.", "Douglas Quillbanks", "", ""},
+		{"Fans of the Boston Quillers cheered the team on Monday.", "Boston Quillers", Org, ""},
 	})
 }
