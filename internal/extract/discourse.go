@@ -30,6 +30,7 @@ type discourse struct {
 	expands  map[string]nameRun // abbreviations and the name they stand for ("IRTC": Internationally Recognised Transit Corridor)
 	names    map[string]bool    // keys of the runs that name something (namesRun)
 	told     map[string]bool    // keys of one-word names a statement is made to (toldAlone)
+	single   []bool             // by word number (analysis.wordID): a one-word name stands alone (standsAlone)
 }
 
 // key is the lookup key of run ri, worked out once and only when asked
@@ -62,21 +63,37 @@ func (d *discourse) speaksAlone(a *analysis, sources map[int]bool, k string) boo
 	return d.alone[k]
 }
 
-// namesRun reports whether a run that is not marked as no name, nor
-// followed by "and", has the key k ("summit entertainment", "people"). The keys are gathered on the
-// first question only: most documents never ask it.
+// namesRun reports whether a run of more than one word that is not
+// marked as no name has the key k ("summit entertainment"). The keys are
+// gathered on the first question only: most documents never ask it.
 func (d *discourse) namesRun(a *analysis, k string) bool {
 	if d.names == nil {
 		d.names = map[string]bool{}
 		for ri, r := range a.runs {
-			// "Fish" of "Fish and Wildlife or …" is half of a name
-			// that "and" joins, not a name on its own.
-			if !r.None && (r.Last+1 >= len(a.toks) || a.toks[r.Last+1].Key != "and") {
+			if !r.None && r.First < r.Last {
 				d.names[d.key(a, ri)] = true
 			}
 		}
 	}
 	return d.names[k]
+}
+
+// standsAlone reports whether the word of token i is a one-word run of
+// its own somewhere in the document, not marked as no name nor followed
+// by "and" ("Reid told People"; not "Fish" of "Fish and Wildlife or
+// …"). The runs are gathered on the first question, by word number.
+func (d *discourse) standsAlone(a *analysis, i int) bool {
+	if d.single == nil {
+		d.single = sized(a.scratch.single, a.words)
+		clear(d.single)
+		a.scratch.single = d.single
+		for _, r := range a.runs {
+			if r.First == r.Last && !r.None && (r.Last+1 >= len(a.toks) || a.toks[r.Last+1].Key != "and") {
+				d.single[a.wordID[r.First]] = true
+			}
+		}
+	}
+	return d.single[a.wordID[i]]
 }
 
 // toldAlone reports whether the document makes a statement to a

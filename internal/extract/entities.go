@@ -131,7 +131,7 @@ func (a *analysis) entities() []Entity {
 		// words typed a person by their shape whose first word the text
 		// makes statements to on its own, and whose last it never uses
 		// alone, are an outlet's name: people go by their surnames.
-		if t == Person && r.ByShape && r.NameFirst == r.First && r.Last == r.First+1 && d.toldAlone(a, a.toks[r.First].Key) && !d.namesRun(a, last) {
+		if t == Person && r.ByShape && r.NameFirst == r.First && r.Last == r.First+1 && d.standsAlone(a, r.First) && !d.standsAlone(a, r.Last) && d.toldAlone(a, a.toks[r.First].Key) {
 			t = Org
 		}
 		// "in the Dubai Media City": a body's words before "City" name a
@@ -326,8 +326,8 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 		return false
 	}
 	// "confirmed to People and Us Weekly" where the text names People
-	// on its own ("Reid told People"): a name the document gives alone
-	// before "and" makes the run two names, not one.
+	// on its own ("Reid told People"): a one-word name the document gives
+	// alone before "and" makes the run two names, not one.
 	if r.Type == Org && r.NameFirst == r.First && a.joinsNamedPart(r, d) {
 		return false
 	}
@@ -503,15 +503,10 @@ func (a *analysis) saintsInstitution(r nameRun) bool {
 	return n >= len(a.toks) || !isBlank(gap(a.text, a.toks, n)) || a.is(n, wcFunctionWord|wcPreposition)
 }
 
-// joinsNamedPart reports whether the words of run r before an "and"
-// inside it are a name the document gives as a run of its own.
+// joinsNamedPart reports whether the one word of run r before an "and"
+// inside it is a name the document gives as a run of its own.
 func (a *analysis) joinsNamedPart(r nameRun, d *discourse) bool {
-	for k := r.First + 1; k < r.Last; k++ {
-		if a.toks[k].Key == "and" {
-			return d.namesRun(a, runKey(a.toks, r.First, k-1))
-		}
-	}
-	return false
+	return r.First+2 < r.Last && a.toks[r.First+1].Key == "and" && d.standsAlone(a, r.First)
 }
 
 // vehicleNouns are vehicles that a firm's name stands before ("a Coast
