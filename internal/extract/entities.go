@@ -128,10 +128,10 @@ func (a *analysis) entities() []Entity {
 		last := a.toks[r.Last].Key
 		t := r.Type
 		// "Access Hollywood has confirmed" … "confirmed to Access": two
-		// words typed a person by their shape whose first word the text
-		// makes statements to on its own, and whose last it never uses
-		// alone, are an outlet's name: people go by their surnames.
-		if t == Person && r.ByShape && r.NameFirst == r.First && r.Last == r.First+1 && d.standsAlone(a, r.First) && !d.standsAlone(a, r.Last) && d.toldAlone(a, a.toks[r.First].Key) {
+		// words typed a person by their shape that speak, whose first word
+		// the text makes statements to on its own and whose last it never
+		// uses alone, are an outlet's name: people go by their surnames.
+		if t == Person && r.ByShape && sources[ri] && r.NameFirst == r.First && r.Last == r.First+1 && d.standsAlone(a, r.First) && !d.standsAlone(a, r.Last) && d.toldAlone(a, a.toks[r.First].Key) {
 			t = Org
 		}
 		// "in the Dubai Media City": a body's words before "City" name a
