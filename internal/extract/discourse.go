@@ -29,7 +29,7 @@ type discourse struct {
 	alone    map[string]bool    // keys of one-word names that speak or are described ("Jordan, who …"; speaksAlone)
 	expands  map[string]nameRun // abbreviations and the name they stand for ("IRTC": Internationally Recognised Transit Corridor)
 	names    map[string]bool    // keys of the runs that name something (namesRun)
-	told     map[string]bool    // keys of one-word names a statement is made to (toldAlone)
+	told     []int32            // tokens of one-word names a statement is made to (toldAlone)
 	single   []bool             // by word number (analysis.wordID): a one-word name stands alone (standsAlone)
 }
 
@@ -96,25 +96,32 @@ func (d *discourse) standsAlone(a *analysis, i int) bool {
 	return d.single[a.wordID[i]]
 }
 
-// toldAlone reports whether the document makes a statement to a
-// one-word name of key k: after "told" or "tells", or after "to" that
-// follows a cue verb or a saying noun ("confirmed to Access", "a
-// statement to Access"). The keys are gathered on the first question.
-func (d *discourse) toldAlone(a *analysis, k string) bool {
-	if d.told == nil {
-		d.told = map[string]bool{}
-		for _, r := range a.runs {
-			f := r.First
-			if r.None || f != r.Last || f < 2 || !isBlank(gap(a.text, a.toks, f)) {
-				continue
-			}
-			p := a.toks[f-1].Key
-			if p == "told" || p == "tells" || p == "to" && isBlank(gap(a.text, a.toks, f-1)) && a.is(f-2, wcCueVerb|wcSayingNoun) {
-				d.told[a.toks[f].Key] = true
-			}
+// toldAlone reports whether the document makes a statement to the word
+// of token i standing alone as a name: after "told" or "tells", or after
+// "to" that follows a cue verb or a saying noun ("confirmed to Access",
+// "a statement to Access"). readDiscourse gathers those names (toldTo);
+// most documents have none.
+func (d *discourse) toldAlone(a *analysis, i int) bool {
+	for _, t := range d.told {
+		if a.wordID[t] == a.wordID[i] {
+			return true
 		}
 	}
-	return d.told[k]
+	return false
+}
+
+// toldTo reports whether a one-word run r stands where a statement is
+// made to it (see toldAlone).
+func (a *analysis) toldTo(r nameRun) bool {
+	f := r.First
+	if r.None || f != r.Last || f < 2 {
+		return false
+	}
+	p := a.toks[f-1].Key
+	if p != "told" && p != "tells" && p != "to" || !isBlank(gap(a.text, a.toks, f)) {
+		return false
+	}
+	return p != "to" || isBlank(gap(a.text, a.toks, f-1)) && a.is(f-2, wcCueVerb|wcSayingNoun)
 }
 
 // writtenLower reports whether the document writes the key of a one-word
@@ -188,6 +195,9 @@ func (a *analysis) readDiscourse() *discourse {
 		}
 		if r.Type == Place && r.First == r.Last {
 			d.placeKey[d.key(a, ri)] = true
+		}
+		if r.First == r.Last && a.toldTo(r) {
+			d.told = append(d.told, int32(r.First))
 		}
 		if (r.Type == Place || r.Type == Org) && r.Last-r.First >= 2 {
 			for m := r.First + 1; m < r.Last; m++ {

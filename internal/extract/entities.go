@@ -131,7 +131,7 @@ func (a *analysis) entities() []Entity {
 		// words typed a person by their shape that speak, whose first word
 		// the text makes statements to on its own and whose last it never
 		// uses alone, are an outlet's name: people go by their surnames.
-		if t == Person && r.ByShape && sources[ri] && r.NameFirst == r.First && r.Last == r.First+1 && d.standsAlone(a, r.First) && !d.standsAlone(a, r.Last) && d.toldAlone(a, a.toks[r.First].Key) {
+		if t == Person && r.ByShape && r.NameFirst == r.First && r.Last == r.First+1 && len(d.told) > 0 && d.toldAlone(a, r.First) && sources[ri] && !d.standsAlone(a, r.Last) {
 			t = Org
 		}
 		// "in the Dubai Media City": a body's words before "City" name a
@@ -291,12 +291,12 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 	// "a Variety or Music Program": after an article, a capitalised word
 	// and "or", the run is the second half of a category sharing its
 	// head, not a body's name.
-	if r.Type == Org && a.sharedHead(r) {
+	if r.Type == Org && r.First >= 3 && a.toks[r.First-1].Key == "or" && a.sharedHead(r) {
 		return false
 	}
 	// "Cinnaminson (N.J.) High School": a body's name after a town and
 	// its state in brackets is cut from the town's name.
-	if r.Type == Org && a.afterBracketedState(r) {
+	if r.Type == Org && r.First >= 2 && strings.IndexByte(gap(a.text, a.toks, r.First), ')') >= 0 && a.afterBracketedState(r) {
 		return false
 	}
 	// "SOURCE Summit Entertainment": a word in capitals of five letters or
@@ -309,8 +309,8 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 	last := a.toks[r.Last].Key
 	// "$ US1 million": letters run into a number after a currency sign
 	// are an amount; "the license plate BEY 0843": a plate's letters.
-	if r.First == r.Last && (digits(last) > 0 && strings.ContainsAny(gap(a.text, a.toks, r.First), "$€£¥") ||
-		r.First > 0 && (a.toks[r.First-1].Key == "plate" || a.toks[r.First-1].Key == "plates") && isAllCaps(a.text[a.toks[r.First].Begin:a.toks[r.First].End])) {
+	if r.First == r.Last && r.First > 0 && (isDigit(last[len(last)-1]) && strings.ContainsAny(gap(a.text, a.toks, r.First), "$€£¥") ||
+		(a.toks[r.First-1].Key == "plate" || a.toks[r.First-1].Key == "plates") && isAllCaps(a.text[a.toks[r.First].Begin:a.toks[r.First].End])) {
 		return false
 	}
 	// "played for Saint Joseph's, …": a saint's name in the possessive
@@ -340,8 +340,7 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 	// "Multiple Special Circumstances Add'l Horrific Charges": a word
 	// shortened with an apostrophe ("Add'l", "Nat'l") ends no person's
 	// name.
-	if r.Type == Person && r.Last+1 < len(a.toks) && a.toks[r.Last+1].Key != "s" && (gap(a.text, a.toks, r.Last+1) == "'" || gap(a.text, a.toks, r.Last+1) == "’") &&
-		a.text[a.toks[r.Last+1].Begin] >= 'a' && a.text[a.toks[r.Last+1].Begin] <= 'z' {
+	if r.Type == Person && shortenedAfter(a.text, a.toks, r.Last) {
 		return false
 	}
 	// "Miss Pinup Girl of the World", "Mr Universe": a title a contest
@@ -512,6 +511,25 @@ func (a *analysis) joinsNamedPart(r nameRun, d *discourse) bool {
 // vehicleNouns are vehicles that a firm's name stands before ("a Coast
 // Mountain bus", "a Greyhound coach").
 var vehicleNouns = set(`bus buses coach train trains plane jet airliner flight ferry truck van`)
+
+// shortenedAfter reports whether token i is followed by an apostrophe
+// and lower-case letters other than a possessive's "s" ("Add'l",
+// "Nat'l"): a word shortened, not a name's end.
+func shortenedAfter(text string, toks []normalize.Token, i int) bool {
+	e := toks[i].End
+	if i+1 >= len(toks) || e >= len(text) || text[e] != '\'' && text[e] != 0xE2 {
+		return false
+	}
+	n := toks[i+1]
+	if n.Key == "s" || text[n.Begin] < 'a' || text[n.Begin] > 'z' {
+		return false
+	}
+	g := text[e:n.Begin]
+	return g == "'" || g == "’"
+}
+
+// isDigit reports whether a byte is an ASCII digit.
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // nicknameEnds are words for a person that end a nickname ("the
 // Perennial Party Girl"), never a body's name.
