@@ -322,7 +322,7 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 	// "the Perennial Party Girl": a body's word before a word for a
 	// person makes a nickname; "(CNN News Article)": a word for a piece
 	// of a page after a name is a label, not part of it.
-	if r.Type == Org && r.Last > r.First && (nicknameEnds[last] || pieceLabels[last]) {
+	if r.Type == Org && r.Last > r.First && noBodyEnds[last] {
 		return false
 	}
 	// "confirmed to People and Us Weekly" where the text names People
@@ -531,13 +531,11 @@ func shortenedAfter(text string, toks []normalize.Token, i int) bool {
 // isDigit reports whether a byte is an ASCII digit.
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-// nicknameEnds are words for a person that end a nickname ("the
-// Perennial Party Girl"), never a body's name.
-var nicknameEnds = set(`girl girls boy boys woman women man men lady ladies guy guys`)
-
-// pieceLabels name a piece of a page ("(CNN News Article)", "Fox News
-// Video"): after a name, a label.
-var pieceLabels = set(`article articles video videos photo photos gallery slideshow`)
+// noBodyEnds end no body's name: words for a person end a nickname ("the
+// Perennial Party Girl"), words for a piece of a page a label after a
+// name ("(CNN News Article)", "Fox News Video").
+var noBodyEnds = set(`girl girls boy boys woman women man men lady ladies guy guys
+	article articles video videos photo photos gallery slideshow`)
 
 // hometown reports whether a run follows a person's age and "of"
 // ("Raj Chohan, 59, of College Point"), where the place the person lives
