@@ -141,7 +141,7 @@ func (a *analysis) entities() []Entity {
 		}
 		// "Raj Chohan, 59, of College Point": a body's words after an age
 		// and "of" name a place, left unlinked.
-		if t == Org && a.hometown(r) && a.gaz.LookupSpan(a.text, a.toks, r.NameFirst, r.Last) == nil {
+		if t == Org && r.First >= 3 && a.toks[r.First-1].Key == "of" && a.hometown(r) && a.gaz.LookupSpan(a.text, a.toks, r.NameFirst, r.Last) == nil {
 			t = Place
 		}
 		// "at Betty Ford" where the document names the Betty Ford Center:
@@ -302,7 +302,7 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 	// "SOURCE Summit Entertainment": a word in capitals of five letters or
 	// more run into words in title case that the document names on their
 	// own is a label before that name.
-	if r.NameFirst == r.First && r.First+1 < r.Last && isAllCaps(a.text[a.toks[r.First].Begin:a.toks[r.First].End]) && len(a.toks[r.First].Key) >= 5 &&
+	if r.NameFirst == r.First && r.First+1 < r.Last && len(a.toks[r.First].Key) >= 5 && a.toks[r.First].End-a.toks[r.First].Begin >= 5 && isUpperByte(a.text[a.toks[r.First].Begin+1]) && isAllCaps(a.text[a.toks[r.First].Begin:a.toks[r.First].End]) &&
 		!isAllCaps(a.text[a.toks[r.First+1].Begin:a.toks[r.First+1].End]) && d.namesRun(a, runKey(a.toks, r.First+1, r.Last)) {
 		return false
 	}
@@ -340,7 +340,7 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 	// "Multiple Special Circumstances Add'l Horrific Charges": a word
 	// shortened with an apostrophe ("Add'l", "Nat'l") ends no person's
 	// name.
-	if r.Type == Person && shortenedAfter(a.text, a.toks, r.Last) {
+	if r.Type == Person && a.toks[r.Last].End < len(a.text) && (a.text[a.toks[r.Last].End] == '\'' || a.text[a.toks[r.Last].End] == 0xE2) && shortenedAfter(a.text, a.toks, r.Last) {
 		return false
 	}
 	// "Miss Pinup Girl of the World", "Mr Universe": a title a contest
@@ -527,6 +527,9 @@ func shortenedAfter(text string, toks []normalize.Token, i int) bool {
 	g := text[e:n.Begin]
 	return g == "'" || g == "’"
 }
+
+// isUpperByte reports whether a byte is an ASCII capital.
+func isUpperByte(c byte) bool { return c >= 'A' && c <= 'Z' }
 
 // isDigit reports whether a byte is an ASCII digit.
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

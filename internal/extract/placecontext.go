@@ -78,7 +78,11 @@ func (a *analysis) placeLinks() map[int]*GazetteerEntry {
 		for m := r.First; m < r.Last && m < r.First+3; m++ {
 			if c := soleCountry(a.gaz.candidatesSpan(a.toks, r.First, m)); c != "" && a.gaz.LookupSpan(a.text, a.toks, r.First, m) != nil {
 				vote(c, runKey(a.toks, r.First, m))
-			} else if k := dottedInitials(a.text, a.toks, r.First, m); k != "" && a.gaz.Lookup(k) != nil {
+			} else if m > r.First && a.toks[r.First].End-a.toks[r.First].Begin == 1 {
+				k := dottedInitials(a.text, a.toks, r.First, m)
+				if k == "" || a.gaz.Lookup(k) == nil {
+					continue
+				}
 				// "U.S. Customs Agent": the abbreviation written with
 				// full stops is the one the tables list without.
 				if c := soleCountry(a.gaz.Candidates(k)); c != "" {
