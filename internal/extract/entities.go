@@ -322,7 +322,7 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 	// "the Perennial Party Girl": a body's word before a word for a
 	// person makes a nickname; "(CNN News Article)": a word for a piece
 	// of a page after a name is a label, not part of it.
-	if r.Type == Org && r.Last > r.First && noBodyEnds[last] {
+	if r.Type == Org && r.Last > r.First && noBodyEnd(last) {
 		return false
 	}
 	// "confirmed to People and Us Weekly" where the text names People
@@ -334,7 +334,7 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 	// "A Coast Mountain bus": after "a" or "an", a place's name the
 	// gazetteer does not know before a vehicle is its operator's, a firm.
 	if r.Type == Place && r.NameFirst == r.First && r.First > 0 && (a.toks[r.First-1].Key == "a" || a.toks[r.First-1].Key == "an") &&
-		r.Last+1 < len(a.toks) && vehicleNouns[a.toks[r.Last+1].Key] && isBlank(gap(a.text, a.toks, r.Last+1)) && a.gaz.LookupSpan(a.text, a.toks, r.First, r.Last) == nil {
+		r.Last+1 < len(a.toks) && vehicleNoun(a.toks[r.Last+1].Key) && isBlank(gap(a.text, a.toks, r.Last+1)) && a.gaz.LookupSpan(a.text, a.toks, r.First, r.Last) == nil {
 		return false
 	}
 	// "Multiple Special Circumstances Add'l Horrific Charges": a word
@@ -463,9 +463,16 @@ func (a *analysis) orgContinued(r nameRun, orgs orgPrefixes) string {
 	return orgs[runKey(a.toks, r.First, n)]
 }
 
-// premisesNouns name a body's premises after its name ("the West Coast
-// office").
-var premisesNouns = set(`office offices branch branches`)
+// premisesNoun reports whether a word names a body's premises after its
+// name ("the West Coast office"); a switch, not a map: it is asked after
+// most names.
+func premisesNoun(k string) bool {
+	switch k {
+	case "office", "offices", "branch", "branches":
+		return true
+	}
+	return false
+}
 
 // orgPremises is the name of the organisation a kept run of the document
 // names when it is the words of r and one word more, and r is followed
@@ -474,7 +481,7 @@ var premisesNouns = set(`office offices branch branches`)
 // the Hennepin County Medical Center), else "".
 func (a *analysis) orgPremises(r nameRun, orgs orgPrefixes) string {
 	n := r.Last + 1
-	if len(orgs) == 0 || n >= len(a.toks) || n-r.First >= 6 || !isBlank(gap(a.text, a.toks, n)) || !premisesNouns[a.toks[n].Key] {
+	if len(orgs) == 0 || n >= len(a.toks) || n-r.First >= 6 || !premisesNoun(a.toks[n].Key) || !isBlank(gap(a.text, a.toks, n)) {
 		return ""
 	}
 	if c := a.text[a.toks[n].Begin]; c < 'a' || c > 'z' {
@@ -508,9 +515,15 @@ func (a *analysis) joinsNamedPart(r nameRun, d *discourse) bool {
 	return r.First+2 < r.Last && a.toks[r.First+1].Key == "and" && d.standsAlone(a, r.First)
 }
 
-// vehicleNouns are vehicles that a firm's name stands before ("a Coast
-// Mountain bus", "a Greyhound coach").
-var vehicleNouns = set(`bus buses coach train trains plane jet airliner flight ferry truck van`)
+// vehicleNoun reports whether a word is a vehicle that a firm's name
+// stands before ("a Coast Mountain bus", "a Greyhound coach").
+func vehicleNoun(k string) bool {
+	switch k {
+	case "bus", "buses", "coach", "train", "trains", "plane", "jet", "airliner", "flight", "ferry", "truck", "van":
+		return true
+	}
+	return false
+}
 
 // shortenedAfter reports whether token i is followed by an apostrophe
 // and lower-case letters other than a possessive's "s" ("Add'l",
@@ -534,11 +547,18 @@ func isUpperByte(c byte) bool { return c >= 'A' && c <= 'Z' }
 // isDigit reports whether a byte is an ASCII digit.
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-// noBodyEnds end no body's name: words for a person end a nickname ("the
-// Perennial Party Girl"), words for a piece of a page a label after a
-// name ("(CNN News Article)", "Fox News Video").
-var noBodyEnds = set(`girl girls boy boys woman women man men lady ladies guy guys
-	article articles video videos photo photos gallery slideshow`)
+// noBodyEnd reports whether a word ends no body's name: words for a
+// person end a nickname ("the Perennial Party Girl"), words for a piece
+// of a page a label after a name ("(CNN News Article)", "Fox News
+// Video").
+func noBodyEnd(k string) bool {
+	switch k {
+	case "girl", "girls", "boy", "boys", "woman", "women", "man", "men", "lady", "ladies", "guy", "guys",
+		"article", "articles", "video", "videos", "photo", "photos", "gallery", "slideshow":
+		return true
+	}
+	return false
+}
 
 // hometown reports whether a run follows a person's age and "of"
 // ("Raj Chohan, 59, of College Point"), where the place the person lives
