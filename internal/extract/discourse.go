@@ -28,6 +28,9 @@ type discourse struct {
 	lower    map[string]bool    // keys of one-word names the document also writes in lower case
 	alone    map[string]bool    // keys of one-word names that speak or are described ("Jordan, who …"; speaksAlone)
 	expands  map[string]nameRun // abbreviations and the name they stand for ("IRTC": Internationally Recognised Transit Corridor)
+	names    map[string]bool    // keys of the runs that name something (namesRun)
+	told     []int32            // tokens of one-word names a statement is made to (toldAlone)
+	single   []bool             // by word number (analysis.wordID): a one-word name stands alone (standsAlone)
 }
 
 // key is the lookup key of run ri, worked out once and only when asked
@@ -58,6 +61,67 @@ func (d *discourse) speaksAlone(a *analysis, sources map[int]bool, k string) boo
 		}
 	}
 	return d.alone[k]
+}
+
+// namesRun reports whether a run of more than one word that is not
+// marked as no name has the key k ("summit entertainment"). The keys are
+// gathered on the first question only: most documents never ask it.
+func (d *discourse) namesRun(a *analysis, k string) bool {
+	if d.names == nil {
+		d.names = map[string]bool{}
+		for ri, r := range a.runs {
+			if !r.None && r.First < r.Last {
+				d.names[d.key(a, ri)] = true
+			}
+		}
+	}
+	return d.names[k]
+}
+
+// standsAlone reports whether the word of token i is a one-word run of
+// its own somewhere in the document, not marked as no name nor followed
+// by "and" ("Reid told People"; not "Fish" of "Fish and Wildlife or
+// …"). The runs are gathered on the first question, by word number.
+func (d *discourse) standsAlone(a *analysis, i int) bool {
+	if d.single == nil {
+		d.single = sized(a.scratch.single, a.words)
+		clear(d.single)
+		a.scratch.single = d.single
+		for _, r := range a.runs {
+			if r.First == r.Last && !r.None && (r.Last+1 >= len(a.toks) || a.toks[r.Last+1].Key != "and") {
+				d.single[a.wordID[r.First]] = true
+			}
+		}
+	}
+	return d.single[a.wordID[i]]
+}
+
+// toldAlone reports whether the document makes a statement to the word
+// of token i standing alone as a name: after "told" or "tells", or after
+// "to" that follows a cue verb or a saying noun ("confirmed to Access",
+// "a statement to Access"). readDiscourse gathers those names (toldTo);
+// most documents have none.
+func (d *discourse) toldAlone(a *analysis, i int) bool {
+	for _, t := range d.told {
+		if a.wordID[t] == a.wordID[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// toldTo reports whether a one-word run r stands where a statement is
+// made to it (see toldAlone).
+func (a *analysis) toldTo(r nameRun) bool {
+	f := r.First
+	if r.None || f != r.Last || f < 2 {
+		return false
+	}
+	p := a.toks[f-1].Key
+	if p != "told" && p != "tells" && p != "to" || !isBlank(gap(a.text, a.toks, f)) {
+		return false
+	}
+	return p != "to" || isBlank(gap(a.text, a.toks, f-1)) && a.is(f-2, wcCueVerb|wcSayingNoun)
 }
 
 // writtenLower reports whether the document writes the key of a one-word
@@ -131,6 +195,9 @@ func (a *analysis) readDiscourse() *discourse {
 		}
 		if r.Type == Place && r.First == r.Last {
 			d.placeKey[d.key(a, ri)] = true
+		}
+		if r.First == r.Last && a.toldTo(r) {
+			d.told = append(d.told, int32(r.First))
 		}
 		if (r.Type == Place || r.Type == Org) && r.Last-r.First >= 2 {
 			for m := r.First + 1; m < r.Last; m++ {

@@ -127,6 +127,23 @@ func (a *analysis) entities() []Entity {
 		}
 		last := a.toks[r.Last].Key
 		t := r.Type
+		// "Access Hollywood has confirmed" … "confirmed to Access": two
+		// words typed a person by their shape that speak, whose first word
+		// the text makes statements to on its own and whose last it never
+		// uses alone, are an outlet's name: people go by their surnames.
+		if t == Person && r.ByShape && r.NameFirst == r.First && r.Last == r.First+1 && len(d.told) > 0 && d.toldAlone(a, r.First) && sources[ri] && !d.standsAlone(a, r.Last) {
+			t = Org
+		}
+		// "in the Dubai Media City": a body's words before "City" name a
+		// district, a place.
+		if t == Org && last == "city" && hasClass(a.class, r.NameFirst, r.Last-1, wcOrgWord|wcOrgHead) && a.gaz.LookupSpan(a.text, a.toks, r.NameFirst, r.Last) == nil {
+			t = Place
+		}
+		// "Raj Chohan, 59, of College Point": a body's words after an age
+		// and "of" name a place, left unlinked.
+		if t == Org && r.First >= 3 && a.toks[r.First-1].Key == "of" && a.hometown(r) && a.gaz.LookupSpan(a.text, a.toks, r.NameFirst, r.Last) == nil {
+			t = Place
+		}
 		// "at Betty Ford" where the document names the Betty Ford Center:
 		// a name that opens a place's or organisation's name, with no
 		// title or role of its own, is short for it.
@@ -159,6 +176,8 @@ func (a *analysis) entities() []Entity {
 				orgs = a.newOrgPrefixes(keep)
 			}
 			if org := a.orgContinued(r, orgs); org != "" {
+				t, name = Org, org
+			} else if org := a.orgPremises(r, orgs); org != "" {
 				t, name = Org, org
 			}
 		}
@@ -269,12 +288,66 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 	if r.ByShape && r.NameFirst == r.First && r.First > 0 && (a.toks[r.First-1].Key == "a" || a.toks[r.First-1].Key == "an") && isBlank(gap(a.text, a.toks, r.First)) {
 		return false
 	}
+	// "a Variety or Music Program": after an article, a capitalised word
+	// and "or", the run is the second half of a category sharing its
+	// head, not a body's name.
+	if r.Type == Org && r.First >= 3 && a.toks[r.First-1].Key == "or" && a.sharedHead(r) {
+		return false
+	}
+	// "Cinnaminson (N.J.) High School": a body's name after a town and
+	// its state in brackets is cut from the town's name.
+	if r.Type == Org && r.First >= 2 && strings.IndexByte(gap(a.text, a.toks, r.First), ')') >= 0 && a.afterBracketedState(r) {
+		return false
+	}
+	// "SOURCE Summit Entertainment": a word in capitals of five letters or
+	// more run into words in title case that the document names on their
+	// own is a label before that name.
+	if r.NameFirst == r.First && r.First+1 < r.Last && len(a.toks[r.First].Key) >= 5 && a.toks[r.First].End-a.toks[r.First].Begin >= 5 && isUpperByte(a.text[a.toks[r.First].Begin+1]) && isAllCaps(a.text[a.toks[r.First].Begin:a.toks[r.First].End]) &&
+		!isAllCaps(a.text[a.toks[r.First+1].Begin:a.toks[r.First+1].End]) && d.namesRun(a, runKey(a.toks, r.First+1, r.Last)) {
+		return false
+	}
+	last := a.toks[r.Last].Key
+	// "$ US1 million": letters run into a number after a currency sign
+	// are an amount; "the license plate BEY 0843": a plate's letters.
+	if r.First == r.Last && r.First > 0 && (isDigit(last[len(last)-1]) && strings.ContainsAny(gap(a.text, a.toks, r.First), "$€£¥") ||
+		(a.toks[r.First-1].Key == "plate" || a.toks[r.First-1].Key == "plates") && isAllCaps(a.text[a.toks[r.First].Begin:a.toks[r.First].End])) {
+		return false
+	}
+	// "played for Saint Joseph's, …": a saint's name in the possessive
+	// that ends its phrase names a school, a church or a hospital, not
+	// the saint ("Saint Joseph's feast" stays the saint).
+	if r.Type == Person && r.NameFirst == r.Last && r.NameFirst > r.First && (a.toks[r.First].Key == "saint" || a.toks[r.First].Key == "st") && a.saintsInstitution(r) {
+		return false
+	}
+	// "the Perennial Party Girl": a body's word before a word for a
+	// person makes a nickname; "(CNN News Article)": a word for a piece
+	// of a page after a name is a label, not part of it.
+	if r.Type == Org && r.Last > r.First && noBodyEnd(last) {
+		return false
+	}
+	// "confirmed to People and Us Weekly" where the text names People
+	// on its own ("Reid told People"): a one-word name the document gives
+	// alone before "and" makes the run two names, not one.
+	if r.Type == Org && r.NameFirst == r.First && a.joinsNamedPart(r, d) {
+		return false
+	}
+	// "A Coast Mountain bus": after "a" or "an", a place's name the
+	// gazetteer does not know before a vehicle is its operator's, a firm.
+	if r.Type == Place && r.NameFirst == r.First && r.First > 0 && (a.toks[r.First-1].Key == "a" || a.toks[r.First-1].Key == "an") &&
+		r.Last+1 < len(a.toks) && vehicleNoun(a.toks[r.Last+1].Key) && isBlank(gap(a.text, a.toks, r.Last+1)) && a.gaz.LookupSpan(a.text, a.toks, r.First, r.Last) == nil {
+		return false
+	}
+	// "Multiple Special Circumstances Add'l Horrific Charges": a word
+	// shortened with an apostrophe ("Add'l", "Nat'l") ends no person's
+	// name.
+	if r.Type == Person && a.toks[r.Last].End < len(a.text) && (a.text[a.toks[r.Last].End] == '\'' || a.text[a.toks[r.Last].End] == 0xE2) && shortenedAfter(a.text, a.toks, r.Last) {
+		return false
+	}
 	// "Miss Pinup Girl of the World", "Mr Universe": a title a contest
 	// gives, not a person's name.
 	if r.Type == Person && r.NameFirst > r.First && (a.toks[r.First].Key == "miss" || a.toks[r.First].Key == "mr") && contestTitles[a.toks[r.Last].Key] {
 		return false
 	}
-	last := a.toks[r.Last].Key
 	// Two capitalised words are a person's name only if the text treats
 	// them as one: it uses the surname alone, refers back to the name,
 	// gives it speech, an age or a description. Otherwise they may as well
@@ -309,6 +382,53 @@ func (a *analysis) namesEntity(ri int, r nameRun, d *discourse, sources map[int]
 	return r.Type != Unknown || sources[ri]
 }
 
+// sharedHead reports whether an organisation's run of two words or more
+// ending in a body's head follows an article, one capitalised word that
+// is no body's word and "or" ("a Variety or Music Program"): both words
+// qualify the head, which names a kind of thing, not one body.
+func (a *analysis) sharedHead(r nameRun) bool {
+	f := r.First
+	if f < 3 || r.NameFirst != f || r.Last == f || !a.is(r.Last, wcOrgHead) || a.toks[f-1].Key != "or" {
+		return false
+	}
+	w := f - 2
+	if !isBlank(gap(a.text, a.toks, f)) || !isBlank(gap(a.text, a.toks, f-1)) || !isBlank(gap(a.text, a.toks, w)) {
+		return false
+	}
+	if k := a.toks[w-1].Key; k != "a" && k != "an" && k != "the" {
+		return false
+	}
+	return isUpperStart(a.text[a.toks[w].Begin:a.toks[w].End]) && !a.is(w, wcOrgWord|wcOrgHead)
+}
+
+// afterBracketedState reports whether a run follows a capitalised word
+// and a state in brackets ("Cinnaminson (N.J.) High School", "Salem
+// (Oregon) Police"): the town's name opens the body's, so the run is a
+// cut name.
+func (a *analysis) afterBracketedState(r nameRun) bool {
+	f := r.First
+	if f < 2 || strings.TrimLeft(strings.TrimSpace(gap(a.text, a.toks, f)), ".") != ")" {
+		return false
+	}
+	for k := f - 1; k >= 1 && k >= f-3; k-- {
+		switch strings.TrimSpace(gap(a.text, a.toks, k)) {
+		case "", ".":
+			continue
+		case "(":
+			inside := strings.NewReplacer(".", "", " ", "").Replace(strings.ToLower(a.text[a.toks[k].Begin:a.toks[f-1].End]))
+			state := usStateAbbreviations[inside]
+			if !state {
+				e := a.gaz.LookupSpan(a.text, a.toks, k, f-1)
+				state = e != nil && e.Type == Place && (e.Kind == "region" || e.Kind == "country")
+			}
+			return state && a.tokSent[k-1] == a.tokSent[f] && isUpperStart(a.text[a.toks[k-1].Begin:a.toks[k-1].End])
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // orgPrefixes are the lookup keys of the first two to six words of
 // the organisations' names a document keeps, each with the name.
 type orgPrefixes map[string]string
@@ -341,6 +461,112 @@ func (a *analysis) orgContinued(r nameRun, orgs orgPrefixes) string {
 		return ""
 	}
 	return orgs[runKey(a.toks, r.First, n)]
+}
+
+// premisesNoun reports whether a word names a body's premises after its
+// name ("the West Coast office"); a switch, not a map: it is asked after
+// most names.
+func premisesNoun(k string) bool {
+	switch k {
+	case "office", "offices", "branch", "branches":
+		return true
+	}
+	return false
+}
+
+// orgPremises is the name of the organisation a kept run of the document
+// names when it is the words of r and one word more, and r is followed
+// by a lower-case word for a body's premises ("the nearby West Coast
+// office" of the West Coast Bank; not "the Hennepin County office" of
+// the Hennepin County Medical Center), else "".
+func (a *analysis) orgPremises(r nameRun, orgs orgPrefixes) string {
+	n := r.Last + 1
+	if len(orgs) == 0 || n >= len(a.toks) || n-r.First >= 6 || !premisesNoun(a.toks[n].Key) || !isBlank(gap(a.text, a.toks, n)) {
+		return ""
+	}
+	if c := a.text[a.toks[n].Begin]; c < 'a' || c > 'z' {
+		return ""
+	}
+	org := orgs[runKey(a.toks, r.First, r.Last)]
+	if strings.Count(org, " ") != n-r.First {
+		return ""
+	}
+	return org
+}
+
+// saintsInstitution reports whether the name of run r is followed by a
+// possessive that ends its phrase: punctuation, a function word or
+// nothing after it ("played for Saint Joseph's, …").
+func (a *analysis) saintsInstitution(r nameRun) bool {
+	n := r.Last + 1
+	if n >= len(a.toks) || a.toks[n].Key != "s" {
+		return false
+	}
+	if g := gap(a.text, a.toks, n); g != "'" && g != "’" {
+		return false
+	}
+	n++
+	return n >= len(a.toks) || !isBlank(gap(a.text, a.toks, n)) || a.is(n, wcFunctionWord|wcPreposition)
+}
+
+// joinsNamedPart reports whether the one word of run r before an "and"
+// inside it is a name the document gives as a run of its own.
+func (a *analysis) joinsNamedPart(r nameRun, d *discourse) bool {
+	return r.First+2 < r.Last && a.toks[r.First+1].Key == "and" && d.standsAlone(a, r.First)
+}
+
+// vehicleNoun reports whether a word is a vehicle that a firm's name
+// stands before ("a Coast Mountain bus", "a Greyhound coach").
+func vehicleNoun(k string) bool {
+	switch k {
+	case "bus", "buses", "coach", "train", "trains", "plane", "jet", "airliner", "flight", "ferry", "truck", "van":
+		return true
+	}
+	return false
+}
+
+// shortenedAfter reports whether token i is followed by an apostrophe
+// and lower-case letters other than a possessive's "s" ("Add'l",
+// "Nat'l"): a word shortened, not a name's end.
+func shortenedAfter(text string, toks []normalize.Token, i int) bool {
+	e := toks[i].End
+	if i+1 >= len(toks) || e >= len(text) || text[e] != '\'' && text[e] != 0xE2 {
+		return false
+	}
+	n := toks[i+1]
+	if n.Key == "s" || text[n.Begin] < 'a' || text[n.Begin] > 'z' {
+		return false
+	}
+	g := text[e:n.Begin]
+	return g == "'" || g == "’"
+}
+
+// isUpperByte reports whether a byte is an ASCII capital.
+func isUpperByte(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+// isDigit reports whether a byte is an ASCII digit.
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// noBodyEnd reports whether a word ends no body's name: words for a
+// person end a nickname ("the Perennial Party Girl"), words for a piece
+// of a page a label after a name ("(CNN News Article)", "Fox News
+// Video").
+func noBodyEnd(k string) bool {
+	switch k {
+	case "girl", "girls", "boy", "boys", "woman", "women", "man", "men", "lady", "ladies", "guy", "guys",
+		"article", "articles", "video", "videos", "photo", "photos", "gallery", "slideshow":
+		return true
+	}
+	return false
+}
+
+// hometown reports whether a run follows a person's age and "of"
+// ("Raj Chohan, 59, of College Point"), where the place the person lives
+// stands, whatever its words say.
+func (a *analysis) hometown(r nameRun) bool {
+	f := r.First
+	return f >= 3 && a.toks[f-1].Key == "of" && isBlank(gap(a.text, a.toks, f)) && strings.TrimSpace(gap(a.text, a.toks, f-1)) == "," &&
+		isNumber(a.toks[f-2].Key) && len(a.toks[f-2].Key) <= 3 && strings.TrimSpace(gap(a.text, a.toks, f-2)) == ","
 }
 
 // contestTitles end the titles beauty and body contests give after "Miss"

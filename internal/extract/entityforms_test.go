@@ -208,7 +208,7 @@ func TestNamesakesAndOpenings(t *testing.T) {
 		{"The Governor of New York spoke on Monday.", "New York", Place, "region/US/New York"},
 		{"He played with Boston, New York, Chicago and Denver.", "New York", Place, "city/US/New York City"},
 		{"Tornadoes hit Oklahoma on Monday.", "Oklahoma", Place, "region/US/Oklahoma"},
-		{"Rain fell all day. New Delhi had taken steps to stop the flooding.", "New Delhi", Place, "city/IN/New Delhi"},
+		{"Rain fell all day in India. New Delhi had taken steps to stop the flooding.", "New Delhi", Place, "city/IN/New Delhi"},
 		{"Rain fell all day. New rules came into force in Delhi.", "Delhi", Place, "city/IN/Delhi"},
 		{"Two coaches were fired, Ray Carlesimo (Oklahoma City) and Ned Chad (Washington). Chad, who led the team, said nothing.", "Ned Chad", Person, ""},
 		{"Two coaches were fired, Ray Carlesimo (Oklahoma City) and Ned Chad (Washington). Chad, who led the team, said nothing.", "Chad", "", ""},
@@ -307,5 +307,67 @@ func TestBodiesJoinedAndHeadlineWords(t *testing.T) {
 		{"Prediction : Blue Sox Will Nab Brisket.\n\nESPN is reporting that the Senators have offered Anthony Brisket an 8 - year, $160 million contract. At the same time, SI.com is reporting that, “ The Blue Sox are one of the most aggressive pursuers of Brisket, with several executives predicting he may wind up there. ” The Senators ’ offer sets the bar for Brisket ’ s services.", "Nab Brisket", "", ""},
 		{"Prediction : Blue Sox Will Nab Brisket.\n\nESPN is reporting that the Senators have offered Anthony Brisket an 8 - year, $160 million contract. At the same time, SI.com is reporting that, “ The Blue Sox are one of the most aggressive pursuers of Brisket, with several executives predicting he may wind up there. ” The Senators ’ offer sets the bar for Brisket ’ s services.", "Anthony Brisket", Person, ""},
 		{"Convicted Of Murder; D.A. Will Seek Death Penalty A Superior Court jury in the city convicted a gang member of murdering a deputy who was on his way to work.", "Superior Court", Org, ""},
+	})
+}
+
+// TestSmallCapitalsCutNamesAndLabels pins the classes of ent11: a
+// capital smaller than the tables' cities needs its country in the
+// document, the second half of a category sharing its head after "or",
+// a body's name cut from its town by a state in brackets, a label in
+// capitals run into a name the document gives, a body's premises named
+// by its name's opening words, a country's abbreviation with full stops
+// telling where the document is, amounts and plates, nicknames and page
+// labels, a hometown after an age, and a saint's name in the
+// possessive that names a school or a church, two names joined by "and"
+// whose first the document gives alone, a firm's name before its
+// vehicle, an outlet whose first word statements are made to, a heading
+// that opens with a verb in capitals, a word shortened with an
+// apostrophe after a name, and a district named for its bodies.
+func TestSmallCapitalsCutNamesAndLabels(t *testing.T) {
+	checkLinks(t, []linkCase{
+		{"A large fire broke out at the supermarket in Wellington town centre this morning.", "Wellington", Place, ""},
+		{"Talks were held in Wellington, New Zealand, on Monday.", "Wellington", Place, "city/NZ/Wellington"},
+		{"The minister flew to Wellington on Monday. New Zealand's parliament met later.", "Wellington", Place, "city/NZ/Wellington"},
+		{"The champion won the fight in Bern in the sixth round.", "Bern", Place, ""},
+		{"The champion won the fight in Bern in the sixth round. Switzerland had never held a title fight.", "Bern", Place, "city/CH/Bern"},
+		{"The champion won the fight in Oslo in the sixth round.", "Oslo", Place, "city/NO/Oslo"},
+		{"She won for her work in a Drama or Dance Program last year.", "Dance Program", "", ""},
+		{"Recruits may join the Army or Marine Corps after school, he said.", "Marine Corps", Org, ""},
+		{"A star at Marlowtown (N.J.) High School, he went on to play in college.", "High School", "", ""},
+		{"A star at Marlowtown (Oregon) High School, he went on to play in college.", "High School", "", ""},
+		{"A star at Marlowtown High School, he went on to play in college.", "Marlowtown High School", Org, ""},
+		{"MARLOWTOWN (AP) Quillby Insurance Group said on Monday it would pay the claims.", "Quillby Insurance Group", Org, ""},
+		{"Quillby Pictures plans to release ten films a year. SOURCE Quillby Pictures", "SOURCE Quillby Pictures", "", ""},
+		{"Quillby Pictures plans to release ten films a year. SOURCE Quillby Pictures", "Quillby Pictures", Org, ""},
+		{"Officials of the NASDAQ Media Group said on Monday that trading would resume.", "NASDAQ Media Group", Org, ""},
+		{"A bomb went off at a North Coast Bank branch in Marlow. The search led police to the nearby North Coast office where the bomb was found.", "North Coast", "", ""},
+		{"A bomb went off at a North Coast Bank branch in Marlow. The search led police to the nearby North Coast office where the bomb was found.", "North Coast Bank", Org, ""},
+		{"She was taken to the Marlow County Medical Center. The Marlow County office said the road was closed.", "Marlow County", Place, ""},
+		{"A Georgia judge gave him four life sentences. He had also killed off-duty U.S. Customs Agent Ned Brisket.", "Georgia", Place, "region/US/Georgia"},
+		{"Damage to the hall was estimated at $ US2 million, officials said.", "US2", "", ""},
+		{"The car was a silver sedan with the license plate QXR 0843, police said.", "QXR", "", ""},
+		{"Her rep confirms the Perennial Party Girl has checked into a clinic.", "Perennial Party Girl", "", ""},
+		{"The office is 15 miles north of the city. (Quillby News Article) Neither outlet named the suspect.", "Quillby News Article", "", ""},
+		{"Police found Ada Quill, 59, of Harbor College Point, lying in the road.", "Harbor College Point", Place, ""},
+		{"Police found Ada Quill, 59, of Marlowtown, lying in the road. She worked for the Harbor College Council.", "Harbor College Council", Org, ""},
+		{"Ned Brisket, a native of the city who played for Saint Quillby's, was fired.", "Quillby", "", ""},
+		{"He played for St. Quillby's before he turned pro.", "Quillby", "", ""},
+		{"Crowds came for Saint Quillby's feast on Monday.", "Quillby", Person, ""},
+		{"Her rep confirmed the news to Parade and Star Weekly on Friday. In an interview in October, she told Parade she was happy.", "Parade and Star Weekly", "", ""},
+		{"Her rep confirmed the news to Parade and Star Weekly on Friday.", "Parade and Star Weekly", Org, ""},
+		{"Agencies need not check with Fish and Wildlife or the fisheries service. The Fish and Wildlife Service said it would review the rule.", "Fish and Wildlife Service", Org, ""},
+		{"A Harbor Mountain bus was called in to collect witnesses.", "Harbor Mountain", "", ""},
+		{"Witnesses were taken to Harbor Mountain by bus.", "Harbor Mountain", Place, ""},
+		{"A Los Angeles bus was called in to collect witnesses.", "Los Angeles", Place, "city/US/Los Angeles"},
+		{"The actress is moving to a clinic in Marlow, Access Quillby has confirmed. A spokesperson confirmed to Access that a judge signed the order.", "Access Quillby", Org, ""},
+		{"The actress is moving to a clinic in Marlow, Nella Quist has confirmed. A source close to Nella said the judge signed the order.", "Nella Quist", Person, ""},
+		{"The actress is moving to a clinic in Marlow, Nella Quist has confirmed. Her agent told Nella on Monday. Quist agreed.", "Nella Quist", Person, ""},
+		{"DO Channel Ned Brisket. Brisket is the best host the show ever had. He hosted it five times.", "Ned Brisket", "", ""},
+		{"DO Channel Ned Brisket. Brisket is the best host the show ever had. He hosted it five times.", "Channel Ned Brisket", "", ""},
+		{"Do not forget Ned Brisket, who hosted the show five times.", "Ned Brisket", Person, ""},
+		{"Deputy Shot Dead.\n\nMultiple Special Circumstances Add'l Charges ; the jury convicted a gang member of murdering Deputy Ned Brisket.", "Circumstances Add", "", ""},
+		{"Buildings were evacuated in the Doha Media City after the tremor.", "Doha Media City", Place, ""},
+		{"Hosts of the show have included Douglas Quillbanks, Laurence Marlow and Ned Brisket.", "Douglas Quillbanks", "", ""},
+		{"Fans of the Boston Quillers cheered the team on Monday.", "Boston Quillers", Org, ""},
 	})
 }

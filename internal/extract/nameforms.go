@@ -154,7 +154,9 @@ func formType(text string, toks []normalize.Token, class []wordClass, a, b int, 
 			// in the singular may as well be a person's name; teams are
 			// plural ("Detroit Pistons"), papers and bodies have their
 			// kind's word ("Boston Globe", "Alaska Board").
-			if e.Kind == "city" && m+1 == b && !plural(toks[b].Key) && cl&wcOrgWord == 0 && !isAllCaps(text[toks[b].Begin:toks[b].End]) {
+			// A capital smaller than the tables' cities is no team's town
+			// either: "Douglas Fairbanks" is a person.
+			if e.Kind == "city" && m+1 == b && (!plural(toks[b].Key) || e.Population < listedCityPopulation) && cl&wcOrgWord == 0 && !isAllCaps(text[toks[b].Begin:toks[b].End]) {
 				return Unknown, false, false
 			}
 			return Org, true, false

@@ -154,6 +154,13 @@ func findNameRuns(runs []nameRun, text string, toks []normalize.Token, starts, t
 		if i < j && (starts[i] || afterColon(text, toks, i)) && (lower.at(i) || len(toks[i].Key) > 5 && strings.HasSuffix(toks[i].Key, "ing") || openingCueWord(toks[i].Key)) && class[i]&wcTitleWord == 0 && !knownOpening(text, toks, i, j, gaz) {
 			i++
 		}
+		// "DO Channel Johnny Carson": after a verb in capitals opening a
+		// sentence (a list of dos and don'ts), the words are a heading's,
+		// the first of them an imperative.
+		if i > 0 && starts[i-1] && verbFunctionWords[toks[i-1].Key] && len(toks[i-1].Key) > 1 && isAllCaps(text[toks[i-1].Begin:toks[i-1].End]) {
+			i = j
+			continue
+		}
 		// "Under Berdymukhamedov", "Ironically Nichols": a preposition or
 		// an adverb is no part of a name wherever it stands.
 		for i < j && (class[i]&wcPreposition != 0 && len(toks[i].Key) > 2 || capitalisedAdverb(toks[i].Key)) {

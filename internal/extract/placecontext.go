@@ -32,6 +32,25 @@ func runKey(toks []normalize.Token, a, b int) string {
 	return string(appendRunKey(buf[:0], toks, a, b))
 }
 
+// dottedInitials is the abbreviation that tokens [a, b] write as
+// capital letters each with a full stop ("U.S." gives "us"), or "" when
+// they are no such letters.
+func dottedInitials(text string, toks []normalize.Token, a, b int) string {
+	if b <= a || b-a > 4 {
+		return ""
+	}
+	var buf [5]byte
+	k := buf[:0]
+	for i := a; i <= b; i++ {
+		t := toks[i]
+		if t.End-t.Begin != 1 || t.End >= len(text) || text[t.End] != '.' || text[t.Begin] < 'A' || text[t.Begin] > 'Z' {
+			return ""
+		}
+		k = append(k, t.Key[0])
+	}
+	return string(k)
+}
+
 // placeLinks decides the gazetteer entry of every run typed place: the
 // returned map holds the entry for each linked run and nil for a run left
 // unlinked; runs it does not hold are not places.
@@ -59,6 +78,16 @@ func (a *analysis) placeLinks() map[int]*GazetteerEntry {
 		for m := r.First; m < r.Last && m < r.First+3; m++ {
 			if c := soleCountry(a.gaz.candidatesSpan(a.toks, r.First, m)); c != "" && a.gaz.LookupSpan(a.text, a.toks, r.First, m) != nil {
 				vote(c, runKey(a.toks, r.First, m))
+			} else if m > r.First && a.toks[r.First].End-a.toks[r.First].Begin == 1 {
+				k := dottedInitials(a.text, a.toks, r.First, m)
+				if k == "" || a.gaz.Lookup(k) == nil {
+					continue
+				}
+				// "U.S. Customs Agent": the abbreviation written with
+				// full stops is the one the tables list without.
+				if c := soleCountry(a.gaz.Candidates(k)); c != "" {
+					vote(c, k)
+				}
 			}
 		}
 		if r.Type != Place && r.Type != Unknown {
@@ -257,7 +286,8 @@ func soleCountry(cands []*GazetteerEntry) string {
 // candidates lies where the document's other places are, a country keeps
 // its link (countries rarely have namesakes the tables lack), a city of a
 // million people or more only while a single other place disagrees, and
-// smaller cities and regions lose it.
+// smaller cities and regions lose it; a capital smaller than the cities
+// the tables list needs its country in the document.
 func chooseCandidate(cands []*GazetteerEntry, key, local string, votes map[string]map[string]bool) *GazetteerEntry {
 	if local != "" {
 		for _, e := range cands {
@@ -299,6 +329,12 @@ func chooseCandidate(cands []*GazetteerEntry, key, local string, votes map[strin
 	switch {
 	case d.Minor:
 		return nil
+	case d.Kind == "city" && d.Population < listedCityPopulation:
+		// A capital smaller than the tables' cities is listed for being a
+		// capital, while the towns of its size that share its name are
+		// not ("a Waitrose supermarket in Wellington", the Somerset
+		// town): named with nothing of its country, it stays unlinked.
+		return nil
 	case d.Kind == "country" || against == 0:
 		return d
 	case d.Kind == "city" && d.Population >= 1_000_000 && against < 2:
@@ -306,6 +342,11 @@ func chooseCandidate(cands []*GazetteerEntry, key, local string, votes map[strin
 	}
 	return nil
 }
+
+// listedCityPopulation is the population from which the tables list
+// every city (data/README.md); a smaller city is listed only as its
+// country's capital.
+const listedCityPopulation = 400_000
 
 // subdivisionNouns follow a subdivision's name in lower case ("Kerman
 // province", "Washington state").

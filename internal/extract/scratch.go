@@ -37,6 +37,7 @@ type scratch struct {
 	linkKeys             []string // placeLinks' keys
 	linkCands            [][]*GazetteerEntry
 	alone                map[string]bool
+	single               []bool // discourse.single
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -75,6 +76,6 @@ func (a *analysis) release() {
 	*s = scratch{toks: a.toks[:0], wordID: a.wordID, class: a.class, tokSent: a.tokSent, runAt: a.runAt,
 		starts: a.starts, inQuote: a.inQuote, upper: s.upper, runs: a.runs[:0], tokIndex: a.tokIndex, classes: s.classes[:0], keySlots: s.keySlots, keyFound: s.keyFound[:0],
 		paras: a.paras[:0], sents: a.sents[:0], qspans: a.qspans[:0], attrs: a.attrs[:0], top: s.top[:0], titled: s.titled,
-		runKeys: s.runKeys, linkKeys: s.linkKeys, linkCands: s.linkCands, alone: s.alone}
+		runKeys: s.runKeys, linkKeys: s.linkKeys, linkCands: s.linkCands, alone: s.alone, single: s.single}
 	scratchPool.Put(s)
 }
