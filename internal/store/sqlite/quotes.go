@@ -52,6 +52,9 @@ func init() {
 		CREATE INDEX IF NOT EXISTS quote_occurrences_kind ON quote_occurrences(kind, doc, begin);
 		CREATE INDEX IF NOT EXISTS entity_mentions_entity ON entity_mentions(entity, doc, begin);
 		CREATE INDEX IF NOT EXISTS entity_mentions_type ON entity_mentions(type, doc, begin);`,
+		// No query selects mentions by outlet, and every replacement
+		// built this index again (a tenth of the indexes' work).
+		`DROP INDEX IF EXISTS entity_mentions_outlet;`,
 	)
 }
 
@@ -76,7 +79,6 @@ var quoteIndexes = []string{
 	`CREATE INDEX entity_mentions_doc ON entity_mentions(doc, begin)`,
 	`CREATE INDEX entity_mentions_entity ON entity_mentions(entity, doc, begin)`,
 	`CREATE INDEX entity_mentions_type ON entity_mentions(type, doc, begin)`,
-	`CREATE INDEX entity_mentions_outlet ON entity_mentions(outlet)`,
 }
 
 // ReplaceQuoteRows replaces all quote and entity results, row by row,
