@@ -43,12 +43,7 @@ func quoteIndexes(tb testing.TB, db *sql.DB) []string {
 // dropped.
 func TestQuoteIndexesAfterReplacement(t *testing.T) {
 	ctx := context.Background()
-	path := newDSN(t)
-	s, err := sqlite.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
+	path := created(t)
 	raw := rawFile(t, path)
 	fresh := quoteIndexes(t, raw)
 	if len(fresh) == 0 || slices.ContainsFunc(fresh, func(s string) bool { return strings.HasPrefix(s, "entity_mentions_outlet") }) {
@@ -62,7 +57,7 @@ func TestQuoteIndexesAfterReplacement(t *testing.T) {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
-	s, err = sqlite.Open(ctx, path)
+	s, err := sqlite.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
