@@ -1,3 +1,5 @@
+//go:build unix
+
 package sqlite_test
 
 import (
@@ -6,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
 
@@ -17,13 +18,6 @@ import (
 // replayEnv names a database of `echotrace bench --keep` whose results
 // TestReplayStoreSteps stores again.
 const replayEnv = "ECHOTRACE_REPLAY_DB"
-
-// processCPU is the CPU time (user and system) the process has used.
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
 
 // TestReplayStoreSteps measures the later stages' store steps alone: it
 // copies the database named by ECHOTRACE_REPLAY_DB, reads its quote rows,
@@ -80,11 +74,11 @@ func TestReplayStoreSteps(t *testing.T) {
 		t.Fatal(err)
 	}
 	measure := func(what string, step func() (bool, error)) {
-		cpu, wall := processCPU(), time.Now()
+		cpu, wall := cpuTime(t), time.Now()
 		if ok, err := step(); err != nil || !ok {
 			t.Fatalf("%s: %v, %v", what, ok, err)
 		}
-		t.Logf("%s: %.2f CPU s, %.2f s", what, (processCPU() - cpu).Seconds(), time.Since(wall).Seconds())
+		t.Logf("%s: %.2f CPU s, %.2f s", what, (cpuTime(t) - cpu).Seconds(), time.Since(wall).Seconds())
 	}
 	t.Logf("%d occurrences, %d mentions, %d stories, %d narratives, saved clusterer %d MiB",
 		len(occs), len(mentions), len(stories), len(narratives), state.Len()>>20)
