@@ -64,9 +64,9 @@ const (
 // saved clusterer at 100 000 documents), once into the write-ahead log
 // and once more into the file, and SQLite's work goes by the page: with
 // pages of 16 KiB rather than the default 4 KiB the quote rows' store
-// step took an eighth less CPU and the stories' a third less (doc/
-// performance.md, eleventh session), and a document's text mostly fits
-// in its row's page instead of a chain of overflow pages. The caches are
+// step took a sixth less CPU and the stories' more than a quarter less
+// (doc/performance.md, eleventh session), and a document's text mostly
+// fits in its row's page instead of a chain of overflow pages. The caches are
 // sized in KiB, so they hold as many bytes as before.
 const newPageSize = 16 << 10
 
