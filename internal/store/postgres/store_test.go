@@ -97,3 +97,51 @@ func TestLegacyIDs(t *testing.T) {
 		}
 	})
 }
+
+// TestOutletIndexDropped migrates a database made while mentions had an
+// index by outlet, which no query used.
+func TestOutletIndexDropped(t *testing.T) {
+	ctx := context.Background()
+	dsn := newDSN(t)
+	s, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	indexed := func() bool {
+		var n int
+		if err := conn.QueryRow(ctx, `SELECT count(*) FROM pg_indexes
+			WHERE schemaname = current_schema() AND indexname = 'entity_mentions_outlet'`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n > 0
+	}
+	if indexed() {
+		t.Fatal("a new database has an index of mentions by outlet")
+	}
+	for _, q := range []string{`CREATE INDEX entity_mentions_outlet ON entity_mentions (outlet)`,
+		`UPDATE schema_versions SET version = version - 1 WHERE topic = 'quotes'`} {
+		if _, err := conn.Exec(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	if !indexed() {
+		t.Fatal("the index made as before is not found")
+	}
+	if s, err = postgres.Open(ctx, dsn); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if indexed() {
+		t.Error("the migration kept the index of mentions by outlet")
+	}
+	var version int
+	if err := conn.QueryRow(ctx, `SELECT version FROM schema_versions WHERE topic = 'quotes'`).Scan(&version); err != nil || version != postgres.SchemaVersions()["quotes"] {
+		t.Errorf("quotes schema version %d (%v), want %d", version, err, postgres.SchemaVersions()["quotes"])
+	}
+}

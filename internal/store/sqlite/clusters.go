@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 
@@ -49,7 +50,7 @@ func (s *DB) ReplaceClusters(ctx context.Context, version int64, summaries store
 	// of the analysis, when its memory is at its peak: the writer's large
 	// cache would only hold their dirty pages until the commit (64 MiB,
 	// the largest part of the store step's own memory).
-	err := s.inTxCached(ctx, readerCacheKiB, func(tx *sql.Tx) error {
+	err := s.inTxConn(ctx, readerCacheKiB, func(conn *sql.Conn, tx *sql.Tx) error {
 		replaced = false
 		res, err := tx.ExecContext(ctx, `UPDATE counters SET value = ? WHERE name = 'clusters_version' AND value <= ?`, version, version)
 		if err != nil {
@@ -63,7 +64,7 @@ func (s *DB) ReplaceClusters(ctx context.Context, version int64, summaries store
 				return fmt.Errorf("clear %s: %w", t, err)
 			}
 		}
-		nStories, nNarratives, err := insertClusters(ctx, tx, summaries)
+		nStories, nNarratives, err := insertClusters(ctx, conn, summaries)
 		if err != nil {
 			return err
 		}
@@ -87,68 +88,63 @@ func (s *DB) ReplaceClusters(ctx context.Context, version int64, summaries store
 }
 
 // insertClusters inserts the stories, the documents each holds and the
-// narratives, batch by batch as summaries gives them, and says how many
-// stories and narratives there were.
-func insertClusters(ctx context.Context, tx *sql.Tx, summaries store.ClusterSummaries) (nStories, nNarratives int, err error) {
-	var stories, links, narratives *txBatch
-	for _, p := range []struct {
-		b       **txBatch
-		table   string
-		columns []string
-	}{
-		{&stories, "stories", []string{"ord", "id", "narrative", "first", "last", "data"}},
-		{&links, "story_documents", []string{"doc", "story"}},
-		{&narratives, "narratives", []string{"ord", "id", "first", "last", "data"}},
-	} {
-		if *p.b, err = newTxBatch(ctx, tx, p.table, p.columns...); err != nil {
-			return 0, 0, err
-		}
-		defer (*p.b).close()
+// narratives on conn, whose transaction is open, batch by batch as
+// summaries gives them, and says how many stories and narratives there
+// were. The summaries are read and encoded on insertTables's producer
+// goroutine, beside SQLite's writing of the rows before.
+func insertClusters(ctx context.Context, conn *sql.Conn, summaries store.ClusterSummaries) (nStories, nNarratives int, err error) {
+	const stories, links, narratives = 0, 1, 2
+	tables := []insertTable{
+		stories:    {head: "INSERT INTO stories(ord, id, narrative, first, last, data)", cols: 6},
+		links:      {head: "INSERT INTO story_documents(doc, story)", cols: 2},
+		narratives: {head: "INSERT INTO narratives(ord, id, first, last, data)", cols: 5},
 	}
-	err = summaries.EachStory(func(batch []cluster.Story) error {
-		for _, st := range batch {
-			data, err := json.Marshal(st)
-			if err != nil {
-				return fmt.Errorf("encode story %s: %w", st.ID, err)
-			}
-			if err := stories.add(nStories, st.ID, st.Narrative, st.First, st.Last, string(data)); err != nil {
-				return fmt.Errorf("store stories: %w", err)
-			}
-			nStories++
-			for _, d := range st.Documents {
-				if err := links.add(d, st.ID); err != nil {
-					return fmt.Errorf("store story documents: %w", err)
+	// errStopped ends the summaries' walk when the writer has stopped
+	// (its error is insertTables's).
+	errStopped := errors.New("stopped")
+	err = insertTables(ctx, conn, tables, func(s *rowSink) error {
+		err := summaries.EachStory(func(batch []cluster.Story) error {
+			for _, st := range batch {
+				data, err := json.Marshal(st)
+				if err != nil {
+					return fmt.Errorf("encode story %s: %w", st.ID, err)
+				}
+				b := s.row(stories)
+				if b == nil || !s.put(stories, append(b, int64(nStories), st.ID, st.Narrative, st.First, st.Last, string(data))) {
+					return errStopped
+				}
+				nStories++
+				for _, d := range st.Documents {
+					b := s.row(links)
+					if b == nil || !s.put(links, append(b, d, st.ID)) {
+						return errStopped
+					}
 				}
 			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
-		return nil
+		return summaries.EachNarrative(func(batch []cluster.Narrative) error {
+			for _, n := range batch {
+				data, err := json.Marshal(n)
+				if err != nil {
+					return fmt.Errorf("encode narrative %s: %w", n.ID, err)
+				}
+				b := s.row(narratives)
+				if b == nil || !s.put(narratives, append(b, int64(nNarratives), n.ID, n.First, n.Last, string(data))) {
+					return errStopped
+				}
+				nNarratives++
+			}
+			return nil
+		})
 	})
-	if err == nil {
-		err = stories.flush()
-	}
-	if err == nil {
-		err = links.flush()
-	}
 	if err != nil {
-		return 0, 0, err
+		return 0, 0, fmt.Errorf("store stories: %w", err)
 	}
-	err = summaries.EachNarrative(func(batch []cluster.Narrative) error {
-		for _, n := range batch {
-			data, err := json.Marshal(n)
-			if err != nil {
-				return fmt.Errorf("encode narrative %s: %w", n.ID, err)
-			}
-			if err := narratives.add(nNarratives, n.ID, n.First, n.Last, string(data)); err != nil {
-				return fmt.Errorf("store narratives: %w", err)
-			}
-			nNarratives++
-		}
-		return nil
-	})
-	if err == nil {
-		err = narratives.flush()
-	}
-	return nStories, nNarratives, err
+	return nStories, nNarratives, nil
 }
 
 // ClustersVersion is the corpus version the stored clusters describe.

@@ -3,13 +3,10 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"database/sql/driver"
 	"encoding/json"
 	"fmt"
-	"iter"
 	"strconv"
 	"strings"
-	"sync"
 	"unsafe"
 
 	"github.com/echotrace/echotrace/internal/doc"
@@ -52,6 +49,9 @@ func init() {
 		CREATE INDEX IF NOT EXISTS quote_occurrences_kind ON quote_occurrences(kind, doc, begin);
 		CREATE INDEX IF NOT EXISTS entity_mentions_entity ON entity_mentions(entity, doc, begin);
 		CREATE INDEX IF NOT EXISTS entity_mentions_type ON entity_mentions(type, doc, begin);`,
+		// No query selects mentions by outlet, and every replacement
+		// built this index again (a tenth of the indexes' work).
+		`DROP INDEX IF EXISTS entity_mentions_outlet;`,
 	)
 }
 
@@ -76,7 +76,6 @@ var quoteIndexes = []string{
 	`CREATE INDEX entity_mentions_doc ON entity_mentions(doc, begin)`,
 	`CREATE INDEX entity_mentions_entity ON entity_mentions(entity, doc, begin)`,
 	`CREATE INDEX entity_mentions_type ON entity_mentions(type, doc, begin)`,
-	`CREATE INDEX entity_mentions_outlet ON entity_mentions(outlet)`,
 }
 
 // ReplaceQuoteRows replaces all quote and entity results, row by row,
@@ -135,138 +134,6 @@ func (s *DB) ReplaceQuoteRows(ctx context.Context, version int64, rows store.Quo
 	return replaced, nil
 }
 
-// insertBatch is how many rows one insert statement of insertSeq
-// carries: one statement per row spent more in the driver's per-call
-// work (arguments converted, statement reset) than in SQLite writing
-// the row, and a few dozen rows a call make that small. 64 rows of the
-// widest table (18 columns) stay far under SQLite's limit of bound
-// parameters.
-const insertBatch = 64
-
-// insertSeq inserts every row of a sequence with prepared multi-row
-// inserts of insertBatch rows (the last one shorter) on conn, whose
-// transaction is open; head is the statement up to VALUES ("INSERT INTO
-// t(a, b)"), cols its number of columns, and args appends a row's values,
-// given its number, to dst. The values are what the driver binds as they
-// are (int64, string, bool, nil).
-//
-// The rows are read and turned into values on a goroutine of their own
-// while this one executes the batches before: reading a row (the quote
-// stage decodes it from a temporary file) and converting its values cost
-// about a third of what SQLite's writing of it does, and the write is
-// the one serial step of a replacement, so they overlap.
-//
-// The batches go to the driver directly (sql.Conn.Raw), in one slice of
-// arguments used again for each: through database/sql every execution
-// made its own copy of the values and checked each, and at a million
-// documents that copying was gigabytes of garbage, collected at the
-// store step's tight pace while the linker's tables are alive.
-func insertSeq[T any](ctx context.Context, conn *sql.Conn, head string, cols int, rows iter.Seq2[T, error], args func(dst []any, i int, row T) []any) error {
-	if rows == nil {
-		return nil
-	}
-	statement := func(n int) string { return insertStatement(head, cols, n) }
-	batches := make(chan rowBatch, insertAhead)
-	free := make(chan []any, insertAhead+2)
-	for range insertAhead + 2 {
-		free <- make([]any, 0, insertBatch*cols)
-	}
-	stop := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		defer close(batches)
-		batch := <-free
-		i := 0
-		send := func(b rowBatch) bool {
-			select {
-			case batches <- b:
-				return true
-			case <-stop:
-				return false
-			}
-		}
-		for row, err := range rows {
-			if err != nil {
-				send(rowBatch{err: err})
-				return
-			}
-			batch = args(batch, i, row)
-			i++
-			if len(batch) == insertBatch*cols {
-				if !send(rowBatch{values: batch}) {
-					return
-				}
-				select {
-				case batch = <-free:
-				case <-stop:
-					return
-				}
-			}
-		}
-		if len(batch) > 0 {
-			send(rowBatch{values: batch})
-		}
-	}()
-	defer func() {
-		close(stop)
-		wg.Wait()
-	}()
-	return conn.Raw(func(dc any) error {
-		prep, ok := dc.(driver.ConnPrepareContext)
-		if !ok {
-			return fmt.Errorf("driver connection %T cannot prepare with a context", dc)
-		}
-		prepare := func(n int) (driver.Stmt, driver.StmtExecContext, error) {
-			st, err := prep.PrepareContext(ctx, statement(n))
-			if err != nil {
-				return nil, nil, err
-			}
-			ex, ok := st.(driver.StmtExecContext)
-			if !ok {
-				st.Close()
-				return nil, nil, fmt.Errorf("driver statement %T cannot execute with a context", st)
-			}
-			return st, ex, nil
-		}
-		full, fullExec, err := prepare(insertBatch)
-		if err != nil {
-			return err
-		}
-		defer full.Close()
-		named := make([]driver.NamedValue, insertBatch*cols)
-		first := 0 // number of the batch's first row
-		for b := range batches {
-			if b.err != nil {
-				return b.err
-			}
-			ex := fullExec
-			if len(b.values) < insertBatch*cols {
-				rest, restExec, err := prepare(len(b.values) / cols)
-				if err != nil {
-					return err
-				}
-				defer rest.Close()
-				ex = restExec
-			}
-			nv := named[:len(b.values)]
-			for j, v := range b.values {
-				nv[j] = driver.NamedValue{Ordinal: j + 1, Value: v}
-			}
-			_, err := ex.ExecContext(ctx, nv)
-			clear(nv)
-			if err != nil {
-				return fmt.Errorf("rows %d to %d: %w", first, first+len(b.values)/cols-1, err)
-			}
-			first += len(b.values) / cols
-			clear(b.values)
-			free <- b.values[:0]
-		}
-		return nil
-	})
-}
-
 // spansJSON is json.Marshal of spans as a string, without reflection.
 func spansJSON(spans []doc.Span) string {
 	if spans == nil {
@@ -286,25 +153,6 @@ func spansJSON(spans []doc.Span) string {
 	}
 	b = append(b, ']')
 	return unsafe.String(unsafe.SliceData(b), len(b))
-}
-
-// insertStatement is the statement inserting n rows of cols values each
-// ("INSERT INTO t(a, b) VALUES (?, ?), (?, ?)"), head its part before
-// VALUES.
-func insertStatement(head string, cols, n int) string {
-	tuple := "(" + strings.TrimSuffix(strings.Repeat("?, ", cols), ", ") + ")"
-	return head + " VALUES " + strings.TrimSuffix(strings.Repeat(tuple+", ", n), ", ")
-}
-
-// insertAhead is how many batches of values insertSeq's reader may have
-// ready before the writer takes them.
-const insertAhead = 4
-
-// rowBatch is a batch of values of insertSeq, or the error that ended
-// the rows.
-type rowBatch struct {
-	values []any
-	err    error
 }
 
 func nullString(s string) any {
