@@ -81,6 +81,13 @@ func step(t *testing.T, ctx context.Context, what string, actions ...chromedp.Ac
 	if err := chromedp.Do(sctx, actions...); err != nil {
 		t.Fatalf("%s: %v", what, err)
 	}
+	// A click that navigates returns when the new page's first element
+	// shows, while Chromium may still be parsing the rest of it (the
+	// quotes and entities after a long text): the checks that follow
+	// wait for the whole page, or they fail on a slow machine.
+	if _, err := chromedp.Run(sctx, chromedp.Poll[chromedp.Void](`document.readyState === "complete"`, chromedp.WithPollingInterval(20*time.Millisecond))); err != nil {
+		t.Fatalf("%s: the page did not finish loading: %v", what, err)
+	}
 }
 
 // eval evaluates a script in the page.
