@@ -19,18 +19,19 @@ import (
 // TestReplayStoreSteps stores again.
 const replayEnv = "ECHOTRACE_REPLAY_DB"
 
-// TestReplayStoreSteps measures the later stages' store steps alone: it
-// copies the database named by ECHOTRACE_REPLAY_DB, reads its quote rows,
-// stories, narratives and saved clusterer, and replaces them twice with
-// themselves (ReplaceQuoteRows, then ReplaceClusters), logging the CPU and
-// wall time of each. Skipped unless the variable is set:
+// BenchmarkReplayStoreSteps measures the later stages' store steps alone:
+// it copies the database named by ECHOTRACE_REPLAY_DB, reads its quote
+// rows, stories, narratives and saved clusterer, and replaces them with
+// themselves (ReplaceQuoteRows, then ReplaceClusters) once an iteration,
+// reporting the CPU of each step. Skipped unless the variable is set:
 //
 //	go test -c -o sqlite.test ./internal/store/sqlite
-//	ECHOTRACE_REPLAY_DB=DIR/bench.db ./sqlite.test -test.run ReplayStoreSteps -test.v
+//	ECHOTRACE_REPLAY_DB=DIR/bench.db ./sqlite.test -test.run XXX -test.bench ReplayStoreSteps -test.benchtime 2x
 //
 // The copy keeps the original's page size, so a copy converted to
 // another one (PRAGMA page_size; VACUUM) compares page sizes.
-func TestReplayStoreSteps(t *testing.T) {
+func BenchmarkReplayStoreSteps(b *testing.B) {
+	t := b
 	src := os.Getenv(replayEnv)
 	if src == "" {
 		t.Skip(replayEnv + " is not set")
@@ -73,27 +74,29 @@ func TestReplayStoreSteps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	measure := func(what string, step func() (bool, error)) {
-		cpu, wall := cpuTime(t), time.Now()
-		if ok, err := step(); err != nil || !ok {
-			t.Fatalf("%s: %v, %v", what, ok, err)
-		}
-		t.Logf("%s: %.2f CPU s, %.2f s", what, (cpuTime(t) - cpu).Seconds(), time.Since(wall).Seconds())
-	}
-	t.Logf("%d occurrences, %d mentions, %d stories, %d narratives, saved clusterer %d MiB",
+	var quoteCPU, clusterCPU time.Duration
+	b.Logf("%d occurrences, %d mentions, %d stories, %d narratives, saved clusterer %d MiB",
 		len(occs), len(mentions), len(stories), len(narratives), state.Len()>>20)
-	for i := range int64(2) {
-		measure("ReplaceQuoteRows", func() (bool, error) {
-			return s.ReplaceQuoteRows(ctx, quotesVersion+1+i, store.QuoteRows{
-				Occurrences: sliceSeq(occs),
-				Mentions:    sliceSeq(mentions),
-			})
-		})
-		measure("ReplaceClusters", func() (bool, error) {
-			return s.ReplaceClusters(ctx, clustersVersion+1+i, store.ClusterList{Stories: stories, Narratives: narratives},
-				func(w io.Writer) error { _, err := w.Write(state.Bytes()); return err })
-		})
+	var i int64
+	for b.Loop() {
+		i++
+		cpu := cpuTime(b)
+		if ok, err := s.ReplaceQuoteRows(ctx, quotesVersion+i, store.QuoteRows{
+			Occurrences: sliceSeq(occs),
+			Mentions:    sliceSeq(mentions),
+		}); err != nil || !ok {
+			b.Fatalf("ReplaceQuoteRows: %v, %v", ok, err)
+		}
+		mid := cpuTime(b)
+		if ok, err := s.ReplaceClusters(ctx, clustersVersion+i, store.ClusterList{Stories: stories, Narratives: narratives},
+			func(w io.Writer) error { _, err := w.Write(state.Bytes()); return err }); err != nil || !ok {
+			b.Fatalf("ReplaceClusters: %v, %v", ok, err)
+		}
+		quoteCPU += mid - cpu
+		clusterCPU += cpuTime(b) - mid
 	}
+	b.ReportMetric(quoteCPU.Seconds()/float64(i), "quote-rows-cpu-s/op")
+	b.ReportMetric(clusterCPU.Seconds()/float64(i), "clusters-cpu-s/op")
 }
 
 // sliceSeq yields the rows of a slice.
