@@ -26,6 +26,7 @@ var (
 	flagDB         string
 	flagJSON       bool
 	flagCPUProfile string
+	flagMemProfile string
 	flagMemLimit   string
 )
 
@@ -55,6 +56,7 @@ func init() {
 	rootCmd.PersistentFlags().StringVar(&flagDB, "db", "echotrace.db", "database: a SQLite file path, or a postgres:// URL")
 	rootCmd.PersistentFlags().BoolVar(&flagJSON, "json", false, "print machine-readable JSON instead of text")
 	rootCmd.PersistentFlags().StringVar(&flagCPUProfile, "cpuprofile", "", "write a CPU profile (go tool pprof) to this file")
+	rootCmd.PersistentFlags().StringVar(&flagMemProfile, "memprofile", "", "write a profile of the memory allocated (go tool pprof -sample_index alloc_space) to this file at the end")
 	memDefault := defaultMemoryLimit
 	if os.Getenv("GOMEMLIMIT") != "" {
 		memDefault = "" // the runtime has read it already
@@ -74,10 +76,22 @@ func init() {
 		}
 		return pprof.StartCPUProfile(f)
 	}
-	rootCmd.PersistentPostRun = func(cmd *cobra.Command, args []string) {
+	rootCmd.PersistentPostRunE = func(cmd *cobra.Command, args []string) error {
 		if flagCPUProfile != "" {
 			pprof.StopCPUProfile()
 		}
+		if flagMemProfile == "" {
+			return nil
+		}
+		f, err := os.Create(flagMemProfile)
+		if err != nil {
+			return err
+		}
+		if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
 	}
 }
 

@@ -24,10 +24,12 @@ type EngineOutput struct {
 	Stats    any // engine-specific counts, reported as they are
 }
 
-// NamedPhase is one timed phase of an engine run.
+// NamedPhase is one timed phase of an engine run, with what the garbage
+// collector did in it.
 type NamedPhase struct {
 	Name string `json:"name"`
 	Phase
+	GC GCUse `json:"gc"`
 }
 
 // Time runs fn and records its wall and CPU time as the phase name.
@@ -39,11 +41,12 @@ func (o *EngineOutput) Time(name string, fn func() error) error {
 }
 
 // Start begins the phase name; the function it returns ends it and
-// records its wall and CPU time.
+// records its wall and CPU time and the collector's work.
 func (o *EngineOutput) Start(name string) func() {
-	start, cpu := time.Now(), cpuSeconds()
+	start, cpu, gc := time.Now(), cpuSeconds(), readGC()
 	return func() {
-		o.Phases = append(o.Phases, NamedPhase{name, Phase{time.Since(start).Seconds(), cpuSeconds() - cpu}})
+		ph := Phase{time.Since(start).Seconds(), cpuSeconds() - cpu}
+		o.Phases = append(o.Phases, NamedPhase{name, ph, readGC().since(gc)})
 	}
 }
 

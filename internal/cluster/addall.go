@@ -39,11 +39,12 @@ func (c *Clusterer) AddAll(seq iter.Seq2[Prepared, error], placed func()) error 
 func (c *Clusterer) AddRecords(seq iter.Seq2[[]byte, error], placed func()) error {
 	return c.addAll(func(yield func(Prepared, features, error) bool) {
 		n := 0
+		var sc featureScratch
 		for b, err := range seq {
 			var p Prepared
 			var f features
 			if err == nil {
-				if p, f, err = c.readRecord(b); err != nil {
+				if p, f, err = c.readRecord(b, &sc); err != nil {
 					err = fmt.Errorf("cluster: record %d: %w", n, err)
 				}
 			}

@@ -294,11 +294,11 @@ func (p *Prepared) features(terms, ents *vocab, names *nameIndex) features {
 		}
 		counts = append(counts, idCount{terms.intern(t.Key, t.Surface), n})
 	}
-	er := newEntityReader(p, len(p.Ents))
+	er := newEntityReader(p, len(p.Ents), nil)
 	for _, e := range p.Ents {
 		er.add(ents.intern(e.Key, e.Surface), e.Count, func() string { return e.Surface })
 	}
-	return er.features(counts, p, ents, names)
+	return er.features(counts, p, ents, names, nil)
 }
 
 // entityReader gathers an item's entity counts and, when its entities
@@ -309,10 +309,37 @@ type entityReader struct {
 	lang   *language
 }
 
-func newEntityReader(p *Prepared, n int) entityReader {
-	er := entityReader{counts: make([]idCount, 0, n)}
+// featureScratch is what making an item's features uses only while it
+// makes them, kept by a goroutine that makes many one after the other
+// (placing's reader, Clusterer.AddRecords): the term and entity counts,
+// the names of the item's own entities and the sort's keys. Nothing of
+// it is in the features made: the vectors are new (unitVectorWith).
+type featureScratch struct {
+	terms, ents []idCount
+	own         map[string]uint32
+	keys        []uint64
+}
+
+// newEntityReader starts reading an item's n entities, into sc's
+// memory when sc is not nil.
+func newEntityReader(p *Prepared, n int, sc *featureScratch) entityReader {
+	var er entityReader
+	if sc == nil {
+		er.counts = make([]idCount, 0, n)
+	} else {
+		er.counts = slices.Grow(sc.ents[:0], n)
+	}
 	if p.Extracted {
-		er.own = make(map[string]uint32)
+		switch {
+		case sc == nil:
+			er.own = make(map[string]uint32)
+		case sc.own == nil:
+			sc.own = make(map[string]uint32)
+			er.own = sc.own
+		default:
+			clear(sc.own)
+			er.own = sc.own
+		}
 		er.lang = languageOf(p.Lang, nil)
 	}
 	return er
@@ -329,12 +356,18 @@ func (er *entityReader) add(id uint32, n int, surface func() string) {
 
 // features makes the item's features from its term counts and the
 // entities read.
-func (er *entityReader) features(terms []idCount, p *Prepared, ents *vocab, names *nameIndex) features {
+// sc, when not nil, keeps the counts' memory and gives the sort's.
+func (er *entityReader) features(terms []idCount, p *Prepared, ents *vocab, names *nameIndex, sc *featureScratch) features {
 	if p.Extracted {
 		names.sync(ents)
 		for _, id := range titleEntities(p.Title, normalize.Tokens(p.Title), er.own, names.ids) {
 			er.counts = append(er.counts, idCount{id, titleWeight})
 		}
 	}
-	return features{terms: unitVector(terms), ents: unitVector(er.counts), quotes: p.Quotes}
+	var keys *[]uint64
+	if sc != nil {
+		keys = &sc.keys
+		sc.terms, sc.ents = terms[:0], er.counts[:0]
+	}
+	return features{terms: unitVectorWith(terms, keys), ents: unitVectorWith(er.counts, keys), quotes: p.Quotes}
 }

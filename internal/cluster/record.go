@@ -112,11 +112,12 @@ func DecodeRecord(b []byte) (Prepared, error) {
 
 // readRecord reads a record into the item's fields that placing keeps
 // (its terms and entity keys left out) and its features, interning keys
-// in the vocabularies as Prepared.features does.
-func (c *Clusterer) readRecord(b []byte) (Prepared, features, error) {
+// in the vocabularies as Prepared.features does; sc is the caller's
+// scratch (one goroutine's).
+func (c *Clusterer) readRecord(b []byte, sc *featureScratch) (Prepared, features, error) {
 	r := recordReader{b: b}
 	p := r.head()
-	counts := make([]idCount, 0, r.count())
+	counts := slices.Grow(sc.terms[:0], r.count())
 	for i := 0; r.more(); i++ {
 		key, surface, n := r.term()
 		if i >= p.TitleAt {
@@ -124,7 +125,7 @@ func (c *Clusterer) readRecord(b []byte) (Prepared, features, error) {
 		}
 		counts = append(counts, idCount{c.terms.internBytes(key, surface), n})
 	}
-	er := newEntityReader(&p, r.count())
+	er := newEntityReader(&p, r.count(), sc)
 	for r.more() {
 		key, surface, n := r.term()
 		er.add(c.ents.internBytes(key, surface), n, func() string { return string(surface) })
@@ -132,7 +133,7 @@ func (c *Clusterer) readRecord(b []byte) (Prepared, features, error) {
 	if err := r.done(); err != nil {
 		return p, features{}, err
 	}
-	return p, er.features(counts, &p, &c.ents, &c.names), nil
+	return p, er.features(counts, &p, &c.ents, &c.names, sc), nil
 }
 
 // recordReader reads a record; the first error sticks and stops it.

@@ -170,8 +170,11 @@ type idCount struct {
 // weighs the same in a story's centroid however long it is. An id may
 // occur several times in counts; its counts add up. counts is sorted in
 // place.
-func unitVector(counts []idCount) []weighted {
-	sortByID(counts)
+func unitVector(counts []idCount) []weighted { return unitVectorWith(counts, nil) }
+
+// unitVectorWith is unitVector sorting with keys as scratch (see sortByID).
+func unitVectorWith(counts []idCount, keys *[]uint64) []weighted {
+	sortByID(counts, keys)
 	vec := make([]weighted, 0, len(counts))
 	var norm float64
 	for i := 0; i < len(counts); {
@@ -194,8 +197,15 @@ func unitVector(counts []idCount) []weighted {
 // packed with its count into one number, they sort as plain integers,
 // without a call of a comparison function at every step: several times
 // faster on the few hundred terms of a document, which placing sorts.
-func sortByID(counts []idCount) {
-	keys := make([]uint64, len(counts))
+// The numbers are kept in *scratch when it is not nil, grown as needed.
+func sortByID(counts []idCount, scratch *[]uint64) {
+	var keys []uint64
+	if scratch != nil {
+		keys = slices.Grow((*scratch)[:0], len(counts))[:len(counts)]
+		*scratch = keys
+	} else {
+		keys = make([]uint64, len(counts))
+	}
 	for i, c := range counts {
 		if c.n < 0 || c.n > math.MaxUint32 {
 			slices.SortFunc(counts, func(a, b idCount) int { return cmp.Compare(a.id, b.id) })

@@ -46,7 +46,7 @@ func TestSortByID(t *testing.T) {
 			}
 			sum[counts[i].id] += counts[i].n
 		}
-		sortByID(counts)
+		sortByID(counts, nil)
 		for i := range counts {
 			if i > 0 && counts[i].id < counts[i-1].id {
 				t.Fatalf("big %v: out of order at %d: %d after %d", big, i, counts[i].id, counts[i-1].id)

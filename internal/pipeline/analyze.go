@@ -39,6 +39,17 @@ type StageOptions struct {
 	// stories, when set, has the quote stage prepare the documents for
 	// the story stage that runs after it (see storyHandoff).
 	stories *storyHandoff
+	// bounded is set when the stages run under the bound of the reuse
+	// analysis's memory (boundGC), which bounds their store steps too.
+	bounded bool
+}
+
+// tightenGC is tightenGC unless the stages run under a bound.
+func (o StageOptions) tightenGC() (restore func()) {
+	if o.bounded {
+		return func() {}
+	}
+	return tightenGC()
 }
 
 func (o StageOptions) progress(stage string, done, total int64) {
@@ -180,7 +191,14 @@ func Analyze(ctx context.Context, st store.Store, opt AnalyzeOptions) (AnalyzeRe
 	if _, err := st.SetReuseSettings(ctx, version, settings); err != nil {
 		return out, err
 	}
-	_, err = runStages(ctx, st, version, true, opt.Stages, logf, opt.stageOptions())
+	stageOpt := opt.stageOptions()
+	// The reuse analysis's memory is what the whole analysis is allowed
+	// to need; the later stages may spend it, less often collecting.
+	if restore := boundGC(); restore != nil {
+		defer restore()
+		stageOpt.bounded = true
+	}
+	_, err = runStages(ctx, st, version, true, opt.Stages, logf, stageOpt)
 	return out, err
 }
 

@@ -102,8 +102,9 @@ func clusterStage(ctx context.Context, st store.Store, version int64, rebuild bo
 	// moment the live heap is at its largest, and the collector's default
 	// pace lets the heap grow by as much again before it collects: at
 	// 30 000 documents, a quarter of the peak. A tighter pace for this
-	// short step costs a few collections.
-	defer tightenGC(storeGCPercent)()
+	// short step costs a few collections; under the reuse analysis's
+	// bound (boundGC) the bound keeps the step's peak instead.
+	defer opt.tightenGC()()
 	// One writer at a time; and as when the stages ran one after the
 	// other, no stories are stored after the quotes failed to be.
 	if err := quotesStored(); err != nil {

@@ -212,8 +212,10 @@ func runQuotes(ctx context.Context, st store.Store, version int64, opt StageOpti
 		// grows by as much again as is live, and the three add up to
 		// the analysis's peak at 10 000 documents. A tighter pace for
 		// this step costs a few collections (as for the story stage's
-		// store step).
-		defer tightenGC(storeGCPercent)()
+		// store step). Not under the reuse analysis's bound (boundGC),
+		// which bounds the step: the step runs beside placing, which
+		// would run at that pace too.
+		defer opt.tightenGC()()
 		_, err := st.ReplaceQuoteRows(stageCtx, version, rows)
 		if err != nil {
 			err = fmt.Errorf("store quotes: %w", err)
