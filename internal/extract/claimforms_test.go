@@ -16,6 +16,9 @@ func TestClaimForms(t *testing.T) {
 		name, text       string
 		mention, content string // the speaker mention ("…x": ending in x) and the exact claim text ("" mention: no claim holds content)
 	}{
+		{"a byline's outlet is no speaker", "By Odile Farrant, Harwick Morning Post\n\nThe dam on the Lusk river was closed on Monday.", "", "By Odile Farrant"},
+		{"a byline of two writers", "By Odile Farrant and Bo Lind of the Harwick Daily Report\n\nThe dam was closed.", "", "By Odile Farrant and Bo Lind of the"},
+		{"a sentence opening with by and a capitalised word is no byline", "By Monday, officials said the dam on the Lusk river was safe.", "officials", "the dam on the Lusk river was safe."},
 		{"demonstrative inside the content is no complementizer", "Orrin Vale said he understands how hard that can be.", "Orrin Vale", "he understands how hard that can be."},
 		{"that after an adverbial", "The ministry said in a statement that the dam was safe.", "The ministry", "the dam was safe."},
 		{"that after the hearer and a place", "Odessa Marchetti told members of the board at the meeting that the fund was empty.", "Odessa Marchetti", "the fund was empty."},

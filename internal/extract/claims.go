@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/echotrace/echotrace/internal/doc"
 	"github.com/echotrace/echotrace/internal/normalize"
@@ -1108,6 +1109,12 @@ func (a *analysis) lastTokenBefore(off int) int {
 }
 
 func (a *analysis) addAttr(at attribution) {
+	// A byline ("By Ada Quill, Harwick Evening Post") names the writer
+	// and the outlet; a word of the outlet's name that is also a cue
+	// ("Post", "Report", "Says") attributes nothing.
+	if a.inByline(at.CueTok) {
+		return
+	}
 	// A speaker is a person or an organisation, never a place: "London
 	// proposed" speaks for a government the text does not name.
 	if at.Src.Kind == srcName && at.Src.Type == Place {
@@ -2428,3 +2435,41 @@ func (a *analysis) datelineEnd(f int, sent doc.Span) int {
 	}
 	return f
 }
+
+// inByline reports whether token i stands in a byline: a short paragraph
+// of its own opening with "By" and a capitalised word, whose words are all
+// capitalised but for the few that join names ("and", "of", "the"), with
+// no quotation in it. "By Monday, officials said …" has lower-case words
+// and is no byline.
+func (a *analysis) inByline(i int) bool {
+	if i < 0 || i >= len(a.toks) {
+		return false
+	}
+	pi := sentenceAt(a.paras, a.toks[i].Begin)
+	if pi < 0 {
+		return false
+	}
+	p := a.paras[pi]
+	if p.End-p.Begin > 160 {
+		return false
+	}
+	f := a.tokenStartingAt(p.Begin)
+	if f < 0 || f+1 >= len(a.toks) || a.toks[f].Key != "by" || a.text[a.toks[f].Begin] != 'B' || strings.TrimSpace(a.text[p.Begin:a.toks[f].Begin]) != "" {
+		return false
+	}
+	for m := f + 1; m < len(a.toks) && a.toks[m].Begin < p.End; m++ {
+		if a.inQuote[m] {
+			return false
+		}
+		w := a.text[a.toks[m].Begin:a.toks[m].End]
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(r) && !bylineJoiners[a.toks[m].Key] {
+			return false
+		}
+	}
+	return true
+}
+
+// bylineJoiners are the lower-case words a byline may hold between names
+// ("By Ada Quill and Bo Lind of the Harwick Post").
+var bylineJoiners = set(`and of the for at in de du von van da`)
