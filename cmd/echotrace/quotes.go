@@ -94,6 +94,7 @@ type quoteSummary struct {
 	ID          string            `json:"id"`
 	Kind        extract.Kind      `json:"kind"`
 	Speaker     *string           `json:"speaker"`
+	Source      string            `json:"source,omitempty"` // the source's words when no occurrence names a speaker ("the environment office")
 	Text        string            `json:"text"`
 	Documents   []string          `json:"documents"`
 	Occurrences int               `json:"occurrences"`
@@ -119,6 +120,8 @@ func summariseQuotes(rows []store.OccurrenceRow) quotesOutput {
 		s := quoteSummary{ID: q.ID, Kind: q.Kind, Text: q.Text, Documents: report.QuoteDocuments(q), Occurrences: len(q.Occurrences)}
 		if q.Speaker != "" {
 			s.Speaker = &q.Speaker
+		} else if q.Kind != extract.KindTerm {
+			s.Source = unnamedSource(q.Occurrences)
 		}
 		if len(q.Occurrences) > 1 {
 			s.Variants = extract.Variants(q)
@@ -127,6 +130,17 @@ func summariseQuotes(rows []store.OccurrenceRow) quotesOutput {
 	}
 	sort.SliceStable(out.Quotes, func(i, j int) bool { return out.Quotes[i].Occurrences > out.Quotes[j].Occurrences })
 	return out
+}
+
+// unnamedSource is the source's words of the first occurrence that has
+// them, for a quote no occurrence gives a named speaker.
+func unnamedSource(occs []extract.Occurrence) string {
+	for _, o := range occs {
+		if t := strings.Join(strings.Fields(o.SpeakerText), " "); t != "" {
+			return t
+		}
+	}
+	return ""
 }
 
 // printQuotes writes the text form.
@@ -142,6 +156,8 @@ func printQuotes(w io.Writer, out quotesOutput) error {
 		speaker := "(speaker unknown)"
 		if q.Speaker != nil {
 			speaker = *q.Speaker
+		} else if q.Source != "" {
+			speaker = "(speaker unknown; source “" + clip(q.Source, 60) + "”)"
 		}
 		if q.Kind == extract.KindTerm {
 			speaker = "(term)"

@@ -267,7 +267,13 @@ func occurrenceLine(o extract.Occurrence) string {
 			fmt.Fprintf(&b, " as “%s” at %d-%d", truncate(m, 40), o.SpeakerSpan.Begin, o.SpeakerSpan.End)
 		}
 	case o.Kind != extract.KindTerm:
-		b.WriteString(", speaker unknown")
+		// A source that is no name ("according to the environment
+		// office") is still shown: it is the evidence a reader weighs.
+		if m := clean(o.SpeakerText); m != "" && o.SpeakerSpan != nil {
+			fmt.Fprintf(&b, ", speaker unknown, source “%s” at %d-%d", truncate(m, 60), o.SpeakerSpan.Begin, o.SpeakerSpan.End)
+		} else {
+			b.WriteString(", speaker unknown")
+		}
 	}
 	if o.Cue != "" {
 		b.WriteString(", cue “" + truncate(clean(o.Cue), 30) + "”")
