@@ -1,14 +1,12 @@
 package bench
 
 import (
-	"bufio"
-	"bytes"
-	"errors"
 	"fmt"
 	"os"
 	"runtime"
 	"runtime/debug"
-	"strconv"
+
+	"github.com/echotrace/echotrace/internal/rtmetrics"
 )
 
 // ResetPeak returns freed heap to the system and restarts the kernel's
@@ -29,25 +27,9 @@ func ResetPeak() error {
 // PeakRSS is this process's peak resident set in bytes (VmHWM of
 // /proc/self/status).
 func PeakRSS() (int64, error) {
-	return statusField("VmHWM:")
-}
-
-// statusField reads a kB field of /proc/self/status as bytes.
-func statusField(name string) (int64, error) {
-	b, err := os.ReadFile("/proc/self/status")
+	v, err := rtmetrics.Status("VmHWM")
 	if err != nil {
 		return 0, fmt.Errorf("bench: reading peak memory: %w", err)
 	}
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	for sc.Scan() {
-		f := bytes.Fields(sc.Bytes())
-		if len(f) >= 2 && string(f[0]) == name {
-			kb, err := strconv.ParseInt(string(f[1]), 10, 64)
-			if err != nil {
-				return 0, fmt.Errorf("bench: %s in /proc/self/status: %w", name, err)
-			}
-			return kb << 10, nil
-		}
-	}
-	return 0, errors.New("bench: no " + name + " in /proc/self/status")
+	return v[0], nil
 }

@@ -201,6 +201,16 @@ func readGoMemory() goMemory {
 	return goMemory{mapped: int64(v[0]), resident: int64(v[0] - v[1]), objects: int64(v[2]), live: int64(v[3]), free: int64(v[4]), unused: int64(v[5])}
 }
 
+// residentMemory is the process's resident memory now and its peak so
+// far (VmRSS and VmHWM), where the system says them.
+func residentMemory() (now, peak int64, ok bool) {
+	v, err := rtmetrics.Status("VmRSS", "VmHWM")
+	if err != nil {
+		return 0, 0, false
+	}
+	return v[0], v[1], v[0] > 0 && v[1] > 0
+}
+
 // goMemoryPeak is the most memory the Go runtime has held so far: the
 // memory it mapped, which it never unmaps (pages it returned to the
 // system stay mapped), so the peak of the Go heap, its stacks and the
