@@ -49,10 +49,10 @@ func (p *progress) done() {
 	}
 }
 
-// stageProgress shows on a terminal what an analysis is doing: a spinner
-// for a step whose size is unknown (finding reuse), then a bar per stage
-// after it (quotes; stories, reading and placing) with the documents done
-// of all and the time left. Elsewhere it writes nothing.
+// stageProgress shows on a terminal what an analysis is doing: a bar per
+// stage (reuse, indexing and aligning; quotes; stories, reading and
+// placing) with the documents done of all and the time left, and a
+// spinner for a step whose size is unknown. Elsewhere it writes nothing.
 type stageProgress struct {
 	w     io.Writer
 	on    bool
@@ -92,17 +92,24 @@ func (p *stageProgress) start(stage string, total int64) {
 	}
 	p.done()
 	p.stage, p.total = stage, total
-	p.bar = progressbar.NewOptions64(total,
+	opts := []progressbar.Option{
 		progressbar.OptionSetWriter(p.w),
 		progressbar.OptionSetDescription(stage),
-		progressbar.OptionShowCount(),
-		progressbar.OptionSetItsString("documents"),
-		progressbar.OptionShowIts(),
-		progressbar.OptionSetPredictTime(true),
-		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionThrottle(100 * time.Millisecond),
 		progressbar.OptionSpinnerType(14),
 		progressbar.OptionClearOnFinish(),
-	)
+	}
+	// A step of unknown size counts nothing: its spinner and the time it
+	// has taken say it is working ("0/-, 0 documents/hr" said nothing).
+	if total > 0 {
+		opts = append(opts,
+			progressbar.OptionShowCount(),
+			progressbar.OptionSetItsString("documents"),
+			progressbar.OptionShowIts(),
+			progressbar.OptionSetPredictTime(true),
+		)
+	}
+	p.bar = progressbar.NewOptions64(total, opts...)
 	// A spinner turns on its own once started: a step without counts
 	// (finding reuse) shows it is working.
 	_ = p.bar.Add64(0)

@@ -171,7 +171,9 @@ func Analyze(ctx context.Context, st store.Store, opt AnalyzeOptions) (AnalyzeRe
 		}
 	}
 	logf("finding reuse in corpus version %d", version)
-	res, err := FindReuse(ctx, storeCorpus{st}, opt.Reuse)
+	progress := reuseProgress{fn: opt.Progress}
+	progress.total = opt.stageOptions().total(ctx, st)
+	res, err := findReuse(ctx, storeCorpus{st}, opt.Reuse, progress)
 	if err != nil {
 		return AnalyzeResult{}, fmt.Errorf("reuse analysis: %w", err)
 	}

@@ -106,10 +106,36 @@ type fingerprinted struct {
 // passages. Memory holds the index and a few words per document; token
 // hashes wait in a temporary file (see tokenFile), texts in the corpus.
 func FindReuse(ctx context.Context, c Corpus, opt ReuseOptions) (*ReuseResult, error) {
+	return findReuse(ctx, c, opt, reuseProgress{})
+}
+
+// reuseProgress tells fn, when set, how far each pass of reuse analysis
+// has got: "reuse: indexing" and "reuse: aligning", done of total
+// documents (the first pass's total is total, 0 when unknown). fn is
+// called from one goroutine at a time.
+type reuseProgress struct {
+	fn    func(stage string, done, total int64)
+	total int64
+}
+
+func (p reuseProgress) indexed(done int) {
+	if p.fn != nil {
+		p.fn("reuse: indexing", int64(done), p.total)
+	}
+}
+
+func (p reuseProgress) aligning(done, total int) {
+	if p.fn != nil {
+		p.fn("reuse: aligning", int64(done), int64(total))
+	}
+}
+
+// findReuse is FindReuse, telling progress how far it has got.
+func findReuse(ctx context.Context, c Corpus, opt ReuseOptions, progress reuseProgress) (*ReuseResult, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel() // a failing worker stops the others and the feeder
 	start := time.Now()
-	docs, idx, rec, tf, err := indexCorpus(ctx, c, opt)
+	docs, idx, rec, tf, err := indexCorpus(ctx, c, opt, progress)
 	if err != nil {
 		return nil, err
 	}
@@ -197,9 +223,12 @@ func FindReuse(ctx context.Context, c Corpus, opt ReuseOptions) (*ReuseResult, e
 	}
 	go func() {
 		defer close(jobs)
+		// A document is handed out when a worker is free, so the count
+		// handed out is the count done, give or take one per worker.
 		for i := range docs {
 			select {
 			case jobs <- i:
+				progress.aligning(i+1, len(docs))
 			case <-ctx.Done():
 				return
 			}
@@ -237,7 +266,7 @@ func FindReuse(ctx context.Context, c Corpus, opt ReuseOptions) (*ReuseResult, e
 // token hashes to the token file. It also counts the lines of each
 // outlet's documents, so that lines recurring across an outlet (its
 // templates) are known as boilerplate in the second pass.
-func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) (docs []fingerprinted, idx *match.Index, rec *read.RecurringIndex, tf *tokenFile, err error) {
+func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions, progress reuseProgress) (docs []fingerprinted, idx *match.Index, rec *read.RecurringIndex, tf *tokenFile, err error) {
 	rec = read.NewRecurringIndex(read.DefaultRecurringShare, read.DefaultRecurringDocs)
 	var nd *neardup.Index
 	if opt.NearDup > 0 {
@@ -322,6 +351,7 @@ func indexCorpus(ctx context.Context, c Corpus, opt ReuseOptions) (docs []finger
 			writeErr = tf.append(h.tokens)
 		}
 		docs = append(docs, f)
+		progress.indexed(len(docs))
 	})
 	if err == nil {
 		err = writeErr
