@@ -66,7 +66,15 @@ func capitalisedEntities(text string, toks []normalize.Token, lang *language, ad
 // most of them capitalised.
 func headlineCase(text string, line []normalize.Token, lang *language) bool {
 	content, caps := 0, 0
-	for _, t := range line {
+	for i, t := range line {
+		// Most capitalised: caps*10 > content*6, 2*caps > 3*(content -
+		// caps). Once the words left could not make it so even if
+		// every one were capitalised, the answer is no (the most
+		// common one, in prose), without asking the stopword list for
+		// the rest.
+		if left := len(line) - i; 2*(caps+left) <= 3*(content-caps) {
+			return false
+		}
 		if lang != nil && lang.stopword(t.Key) {
 			continue
 		}

@@ -198,12 +198,35 @@ type keySlot struct {
 // to the scratch pool: one grown by a huge document is let go.
 const maxPooledKeySlots = 1 << 16
 
-// keySeed seeds keyHash for the process.
-var keySeed = maphash.MakeSeed()
+// keySeed seeds keyHash for the process, and shortKeySeed its short
+// keys.
+var (
+	keySeed      = maphash.MakeSeed()
+	shortKeySeed = maphash.Comparable(keySeed, 0)
+)
 
 // keyHash is the hash of a key that classify's tables are probed by,
-// never 0 (the empty slot).
-func keyHash(k string) uint64 { return maphash.String(keySeed, k) | 1 }
+// never 0 (the empty slot). Most keys are short words, hashed inline:
+// their bytes as one number (no two keys of up to 8 bytes without a zero
+// byte give the same), seeded and mixed by MurmurHash3's finalizer; a
+// call of maphash for every token of a text was a fifth of classify.
+// Which hash it is changes no result: the tables compare keys where
+// hashes agree, and number keys in the order of the text.
+func keyHash(k string) uint64 {
+	if len(k) > 8 {
+		return maphash.String(keySeed, k) | 1
+	}
+	v := shortKeySeed
+	for i := 0; i < len(k); i++ {
+		v ^= uint64(k[i]) << (8 * i)
+	}
+	v ^= v >> 33
+	v *= 0xff51afd7ed558ccd
+	v ^= v >> 33
+	v *= 0xc4ceb9fe1a85ec53
+	v ^= v >> 33
+	return v | 1
+}
 
 // classTable is wordClasses as an open-addressing table probed by
 // keyHash: the hashes alone in one array (most keys of a document are in
