@@ -65,16 +65,28 @@ func capitalisedEntities(text string, toks []normalize.Token, lang *language, ad
 // headlineCase reports whether a line of four or more content words has
 // most of them capitalised.
 func headlineCase(text string, line []normalize.Token, lang *language) bool {
-	content, caps := 0, 0
-	for i, t := range line {
-		// Most capitalised: caps*10 > content*6, 2*caps > 3*(content -
-		// caps). Once the words left could not make it so even if
-		// every one were capitalised, the answer is no (the most
-		// common one, in prose), without asking the stopword list for
-		// the rest.
-		if left := len(line) - i; 2*(caps+left) <= 3*(content-caps) {
+	// Most capitalised is caps*10 > content*6, 2*caps > 3*(content -
+	// caps). The capitalised words bound caps from above without asking
+	// the stopword list; once the lower-case content words read make the
+	// bound fail, the answer is no (the most common one, in prose), and
+	// only the other lines are counted word by word.
+	most := 0
+	for _, t := range line {
+		if capitalised(text[t.Begin:t.End]) {
+			most++
+		}
+	}
+	lower := 0
+	for _, t := range line {
+		if capitalised(text[t.Begin:t.End]) || lang != nil && lang.stopword(t.Key) || allDigits(t.Key) {
+			continue
+		}
+		if lower++; 2*most <= 3*lower {
 			return false
 		}
+	}
+	content, caps := 0, 0
+	for _, t := range line {
 		if lang != nil && lang.stopword(t.Key) {
 			continue
 		}

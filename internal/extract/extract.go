@@ -161,6 +161,9 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 	s.upper = upper
 	si := 0
 	prevSent := -1
+	// The tokens come in text order: a cursor over the quotations' spans
+	// answers inSpans for each, when the spans are in order and apart.
+	qi, ordered := 0, spansInOrder(a.qspans)
 	for i, t := range a.toks {
 		for si < len(a.sents) && a.sents[si].End <= t.Begin {
 			si++
@@ -172,7 +175,14 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 		}
 		a.starts[i] = a.tokSent[i] != prevSent || i > 0 && isQuoteRune(runeBefore(text, t.Begin)) && strings.TrimSpace(gap(text, a.toks, i)) != ""
 		prevSent = a.tokSent[i]
-		a.inQuote[i] = inSpans(a.qspans, t.Begin)
+		if ordered {
+			for qi < len(a.qspans) && a.qspans[qi].End <= t.Begin {
+				qi++
+			}
+			a.inQuote[i] = qi < len(a.qspans) && a.qspans[qi].Begin <= t.Begin
+		} else {
+			a.inQuote[i] = inSpans(a.qspans, t.Begin)
+		}
 		upper[i] = isUpperStart(text[t.Begin:t.End])
 	}
 	a.lower = newLowerCase(a.wordID, a.words, upper)

@@ -58,3 +58,32 @@ func TestIsTitleCaseAnswersAsCounted(t *testing.T) {
 		t.Fatal("no title case: the test tests nothing")
 	}
 }
+
+// The tokens' marks of being inside a quotation, read with a cursor over
+// the quotations' spans, are inSpans' for each token.
+func TestInQuoteIsInSpans(t *testing.T) {
+	texts := []string{
+		`“We will not,” she said. “Not today.” He left. ‘Maybe’ and "plain" quotes.`,
+		"No quotation at all here.",
+		"“Unclosed quotation that runs on\n\nNext paragraph “with one” inside.",
+		`He said "a 'nested' word" and «guillemets» and „German“ ones.`,
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	pieces := []string{"“", "”", "\"", "'", "‘", "’", "«", "»", " word", " Name", ", ", ". ", "\n\n", " said"}
+	for n := 0; n < 2000; n++ {
+		var b strings.Builder
+		for k := rng.IntN(40); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, text := range texts {
+		a := analyse(text, DefaultGazetteer())
+		for i, tk := range a.toks {
+			if got, want := a.inQuote[i], inSpans(a.qspans, tk.Begin); got != want {
+				t.Fatalf("%q: token %d (%q) in a quotation %v, inSpans %v", text, i, tk.Key, got, want)
+			}
+		}
+		a.release()
+	}
+}
