@@ -226,3 +226,19 @@ func FuzzCollapseASCIISpace(f *testing.F) {
 		}
 	})
 }
+
+// KeyHash is never 0 (an empty slot of the tables that use it), and the
+// short keys of a text's words do not meet.
+func TestKeyHash(t *testing.T) {
+	seen := map[uint64]string{}
+	for _, tok := range Tokens("the Talks of 2008 résumé négociations négociation a b ab ba aa aaaaaaaa aaaaaaaaa Straße ﬁve") {
+		h := KeyHash(tok.Key)
+		if h == 0 {
+			t.Errorf("KeyHash(%q) = 0", tok.Key)
+		}
+		if k, ok := seen[h]; ok && k != tok.Key {
+			t.Errorf("KeyHash(%q) = KeyHash(%q)", tok.Key, k)
+		}
+		seen[h] = tok.Key
+	}
+}

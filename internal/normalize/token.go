@@ -132,6 +132,30 @@ func Spans(text string) []Span {
 // compare instead of strings.
 func Hash(key string) uint64 { return xxh3.HashString(key) }
 
+// KeyHash is the 64-bit hash of a token key that tables of words probed
+// for every token use (extraction's word classes, the story stage's
+// stems), never 0: extraction hashes each key once and lends the hashes
+// with its words (see extract.Words), so a later reader of the same words
+// does not hash them again. Most keys are short words, hashed inline:
+// their bytes as one number (no two keys of up to 8 bytes without a zero
+// byte give the same), seeded and mixed by MurmurHash3's finalizer, a
+// bijection; longer keys by Hash.
+func KeyHash(key string) uint64 {
+	if len(key) > 8 {
+		return Hash(key) | 1
+	}
+	v := uint64(0x9e3779b97f4a7c15)
+	for i := 0; i < len(key); i++ {
+		v ^= uint64(key[i]) << (8 * i)
+	}
+	v ^= v >> 33
+	v *= 0xff51afd7ed558ccd
+	v ^= v >> 33
+	v *= 0xc4ceb9fe1a85ec53
+	v ^= v >> 33
+	return v | 1
+}
+
 // Hashes returns the hash of every token's key, in order.
 func Hashes(toks []Token) []uint64 {
 	hs := make([]uint64, len(toks))
