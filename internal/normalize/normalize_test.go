@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
@@ -241,4 +242,36 @@ func TestKeyHash(t *testing.T) {
 		}
 		seen[h] = tok.Key
 	}
+}
+
+// tokensByScan is AppendTokens as scan and Key define it, which
+// AppendTokens writes out with a fast path of its own.
+func tokensByScan(text string) []Token {
+	var out []Token
+	scan(text, func(b, e int) { out = append(out, Token{Key: Key(text[b:e]), Begin: b, End: e}) })
+	return out
+}
+
+func TestAppendTokensIsScanAndKey(t *testing.T) {
+	pieces := []string{"a", "Z", "q9", "ABC", "x", "7", " ", "  ", ",", ".", "-", "’", "é", "É", "ß", "ﬁ", "Ё", "\u00ad", "\u200b", "\ufeff", "\xff", "\xe2\x80", "\u0301", "\n", "“", "…", "Straße"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := 0; n < 50000; n++ {
+		var b strings.Builder
+		for k := rng.IntN(12); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := AppendTokens(nil, s), tokensByScan(s); !reflect.DeepEqual(got, want) && len(want) > 0 {
+			t.Fatalf("AppendTokens(%q) = %+v, scan and Key give %+v", s, got, want)
+		}
+	}
+}
+
+func FuzzAppendTokens(f *testing.F) {
+	f.Add("Kiev’s “UNITS” — ﬁve ЁЛКА… 2,000 Café ab\xffcd soft\u00adhyphen")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := AppendTokens(nil, s), tokensByScan(s); !reflect.DeepEqual(got, want) && len(want) > 0 {
+			t.Fatalf("AppendTokens(%q) = %+v, scan and Key give %+v", s, got, want)
+		}
+	})
 }

@@ -105,7 +105,41 @@ func AppendTokens(dst []Token, text string) []Token {
 	// Room for a word every six bytes, as Tokens makes: growing by
 	// doubling copies the tokens of a long text several times over.
 	dst = slices.Grow(dst, len(text)/6+1)
-	scan(text, func(b, e int) { dst = append(dst, Token{Key: Key(text[b:e]), Begin: b, End: e}) })
+	// Most words are a run of ASCII letters and digits that an ASCII
+	// byte which is no part of a word (or the text's end) follows: such
+	// a run is a whole word, and its key (Key) is the run itself or the
+	// run lowered, known from the one pass over its bytes. The other
+	// words go through scan and Key, from where the fast path stops.
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf && !asciiWord[c] {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			j, upper := i, false
+			for ; j < len(text) && asciiWord[text[j]]; j++ {
+				upper = upper || 'A' <= text[j] && text[j] <= 'Z'
+			}
+			if j == len(text) || text[j] < utf8.RuneSelf {
+				key := text[i:j]
+				if upper {
+					key = lowerASCII(key)
+				}
+				dst = append(dst, Token{Key: key, Begin: i, End: j})
+				i = j
+				continue
+			}
+		}
+		// A word with other bytes than ASCII, or not a word: scan reads
+		// it, up to the next ASCII byte that is no part of a word.
+		end := i
+		for end < len(text) && (text[end] >= utf8.RuneSelf || asciiWord[text[end]]) {
+			end++
+		}
+		scan(text[i:end], func(b, e int) { dst = append(dst, Token{Key: Key(text[i+b : i+e]), Begin: i + b, End: i + e}) })
+		i = end
+	}
 	return dst
 }
 
