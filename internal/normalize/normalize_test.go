@@ -275,3 +275,34 @@ func FuzzAppendTokens(f *testing.F) {
 		}
 	})
 }
+
+// shortKey is a key's bytes, little endian, with its length in the top
+// byte below 8 bytes.
+func TestShortKeyIsTheBytes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	seen := map[uint64]string{}
+	for n := 0; n < 200000; n++ {
+		b := make([]byte, 1+rng.IntN(8))
+		for i := range b {
+			b[i] = byte(8 + rng.IntN(248))
+		}
+		k := string(b)
+		var want uint64
+		for i := 0; i < len(k); i++ {
+			want |= uint64(k[i]) << (8 * i)
+		}
+		if len(k) < 8 {
+			want |= uint64(len(k)) << 56
+		}
+		if len(k) <= 3 {
+			want = uint64(k[0]) | uint64(k[len(k)/2])<<8 | uint64(k[len(k)-1])<<16 | uint64(len(k))<<56
+		}
+		if got := shortKey(k); got != want {
+			t.Fatalf("shortKey(%q) = %x, want %x", k, got, want)
+		}
+		if o, ok := seen[KeyHash(k)]; ok && o != k {
+			t.Fatalf("KeyHash(%q) = KeyHash(%q)", k, o)
+		}
+		seen[KeyHash(k)] = k
+	}
+}

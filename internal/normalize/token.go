@@ -1,9 +1,11 @@
 package normalize
 
 import (
+	"encoding/binary"
 	"slices"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/zeebo/xxh3"
 )
@@ -171,23 +173,41 @@ func Hash(key string) uint64 { return xxh3.HashString(key) }
 // stems), never 0: extraction hashes each key once and lends the hashes
 // with its words (see extract.Words), so a later reader of the same words
 // does not hash them again. Most keys are short words, hashed inline:
-// their bytes as one number (no two keys of up to 8 bytes without a zero
-// byte give the same), seeded and mixed by MurmurHash3's finalizer, a
-// bijection; longer keys by Hash.
+// the bytes of a key of up to 8 bytes as one number (shortKey: no two
+// keys without bytes below 8 give the same), seeded and mixed by
+// MurmurHash3's finalizer, a bijection; longer keys by Hash.
 func KeyHash(key string) uint64 {
 	if len(key) > 8 {
 		return Hash(key) | 1
 	}
-	v := uint64(0x9e3779b97f4a7c15)
-	for i := 0; i < len(key); i++ {
-		v ^= uint64(key[i]) << (8 * i)
-	}
+	v := shortKey(key) ^ 0x9e3779b97f4a7c15
 	v ^= v >> 33
 	v *= 0xff51afd7ed558ccd
 	v ^= v >> 33
 	v *= 0xc4ceb9fe1a85ec53
 	v ^= v >> 33
 	return v | 1
+}
+
+// shortKey is a key of at most 8 bytes as a number: its bytes, little
+// endian, and below 8 bytes its length in the top byte. It reads the
+// bytes in at most two loads.
+func shortKey(key string) uint64 {
+	n := len(key)
+	if n == 0 {
+		return 0
+	}
+	b := unsafe.Slice(unsafe.StringData(key), n)
+	switch {
+	case n == 8:
+		return binary.LittleEndian.Uint64(b)
+	case n >= 4:
+		// The first and the last four bytes, which overlap by 8-n.
+		lo, hi := uint64(binary.LittleEndian.Uint32(b)), uint64(binary.LittleEndian.Uint32(b[n-4:]))
+		return lo | hi<<(8*(n-4)) | uint64(n)<<56
+	default:
+		return uint64(b[0]) | uint64(b[n/2])<<8 | uint64(b[n-1])<<16 | uint64(n)<<56
+	}
 }
 
 // Hashes returns the hash of every token's key, in order.
