@@ -65,6 +65,26 @@ func capitalisedEntities(text string, toks []normalize.Token, lang *language, ad
 // headlineCase reports whether a line of four or more content words has
 // most of them capitalised.
 func headlineCase(text string, line []normalize.Token, lang *language) bool {
+	// Most capitalised is caps*10 > content*6, 2*caps > 3*(content -
+	// caps). The capitalised words bound caps from above without asking
+	// the stopword list; once the lower-case content words read make the
+	// bound fail, the answer is no (the most common one, in prose), and
+	// only the other lines are counted word by word.
+	most := 0
+	for _, t := range line {
+		if capitalised(text[t.Begin:t.End]) {
+			most++
+		}
+	}
+	lower := 0
+	for _, t := range line {
+		if capitalised(text[t.Begin:t.End]) || lang != nil && lang.stopword(t.Key) || allDigits(t.Key) {
+			continue
+		}
+		if lower++; 2*most <= 3*lower {
+			return false
+		}
+	}
 	content, caps := 0, 0
 	for _, t := range line {
 		if lang != nil && lang.stopword(t.Key) {

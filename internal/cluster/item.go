@@ -51,11 +51,14 @@ type Item struct {
 // Words are the words of a text as the caller read them: its tokens
 // (normalize.AppendTokens) and, for each token, the number of its key
 // (the same number for the same key, numbers from 0 to Keys-1), as
-// extraction numbers them (extract.Words).
+// extraction numbers them (extract.Words); and, when the caller hashed
+// them, each key's normalize.KeyHash by its number (nil: none), which
+// preparing then takes rather than hashing the keys again.
 type Words struct {
 	Tokens []normalize.Token
 	IDs    []int32
 	Keys   int
+	Hashes []uint64
 }
 
 // Kept reports whether the byte at offset off of the document's text is

@@ -245,7 +245,11 @@ func prepare(it *Item, stems stemCache, ids, seen []int32, terms, ents []Prepare
 	lang := languageOf(it.Lang, sample)
 	// A text has fewer terms than half its tokens, most often: the
 	// terms are counted into room made once.
-	p.Terms = numberedTerms(slices.Grow(terms, len(toks)/2+len(titleToks)+8), it.Text, toks, ids, seen, lang, stems)
+	var hashes []uint64 // of the keys numbered by ids, as far as the caller gave them
+	if ids != nil && len(it.read.Hashes) == it.read.Keys {
+		hashes = it.read.Hashes
+	}
+	p.Terms = numberedTerms(slices.Grow(terms, len(toks)/2+len(titleToks)+8), it.Text, toks, ids, seen, hashes, lang, stems)
 	p.TitleAt = len(p.Terms)
 	p.Terms = contentTerms(p.Terms, it.Title, titleToks, lang, stems)
 	if lang != nil {

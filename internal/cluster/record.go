@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/bits"
 	"slices"
+	"unsafe"
 )
 
 // A record is a prepared item in bytes, as a pipeline keeps it between
@@ -278,6 +279,11 @@ func appendTerms(b []byte, ts []PreparedTerm) []byte {
 	for _, t := range ts {
 		b = appendString(b, t.Key)
 		shared := 0
+		if len(t.Key) <= len(t.Surface) && unsafe.StringData(t.Key) == unsafe.StringData(t.Surface) {
+			// The key is the surface's opening bytes (as preparing takes
+			// most keys from the word): all of it is shared.
+			shared = len(t.Key)
+		}
 		for shared < len(t.Key) && shared < len(t.Surface) && t.Key[shared] == t.Surface[shared] {
 			shared++
 		}

@@ -85,7 +85,7 @@ func guessLanguage(toks []normalize.Token) string {
 // The terms are appended to out, each with its stem as key, the surface
 // form it was first seen in, and how often it occurs.
 func contentTerms(out []PreparedTerm, text string, toks []normalize.Token, lang *language, stems stemCache) []PreparedTerm {
-	return numberedTerms(out, text, toks, nil, nil, lang, stems)
+	return numberedTerms(out, text, toks, nil, nil, nil, lang, stems)
 }
 
 // numberedTerms is contentTerms for tokens whose keys are numbered (ids,
@@ -95,15 +95,16 @@ func contentTerms(out []PreparedTerm, text string, toks []normalize.Token, lang 
 // term's place in the text's terms), so that the key's next tokens are
 // counted there, without looking the word up in the stem cache again (a
 // text's words are mostly repeats, and the cache is far larger than the
-// processor's caches). seen is left as it was filled.
-func numberedTerms(out []PreparedTerm, text string, toks []normalize.Token, ids []int32, seen []int32, lang *language, stems stemCache) []PreparedTerm {
+// processor's caches). seen is left as it was filled. given are the
+// keys' hashes by number as far as the caller has them (see hashKeys).
+func numberedTerms(out []PreparedTerm, text string, toks []normalize.Token, ids []int32, seen []int32, given []uint64, lang *language, stems stemCache) []PreparedTerm {
 	words := stems.words(lang)
 	from := len(out)
 	places := &words.places
 	places.reset(len(toks))
 	var hashes []uint64
 	if ids != nil {
-		hashes = words.hashKeys(toks, ids, seen)
+		hashes = words.hashKeys(toks, ids, seen, given)
 	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
@@ -172,8 +173,10 @@ const hashedKey = -2
 // a text's distinct words were each a miss of the caches, one after the
 // other, where this loop, short and with no lookup depending on another,
 // has many of them under way at once. It returns the hashes by number,
-// in the cache's room.
-func (w *stemWords) hashKeys(toks []normalize.Token, ids []int32, seen []int32) []uint64 {
+// in the cache's room. given are the hashes of the first numbers, as the
+// caller's reading of the words took them (normalize.KeyHash; extraction
+// lends them): those keys are not hashed again.
+func (w *stemWords) hashKeys(toks []normalize.Token, ids []int32, seen []int32, given []uint64) []uint64 {
 	hashes := w.hashes[:0]
 	if cap(hashes) < len(seen) {
 		hashes = make([]uint64, 0, len(seen))
@@ -185,7 +188,11 @@ func (w *stemWords) hashKeys(toks []normalize.Token, ids []int32, seen []int32) 
 	for i, id := range ids {
 		if seen[id] == 0 {
 			seen[id] = hashedKey
-			hashes[id] = normalize.Hash(toks[i].Key)
+			if int(id) < len(given) {
+				hashes[id] = given[id]
+			} else {
+				hashes[id] = normalize.KeyHash(toks[i].Key)
+			}
 		}
 	}
 	if slots := w.ids.slots; len(slots) > 0 {
@@ -279,9 +286,10 @@ func allDigits(s string) bool {
 // terms. Looking a word up was still most of the time of preparing a
 // document — a cache of every word of a corpus is far larger than the
 // processor's caches, and a lookup keyed by strings touches the key's
-// bytes too — so a word is looked up by its 64-bit hash (the identity
-// the reuse index gives words as well) and its stem is a number, which
-// a text's own terms are then counted by.
+// bytes too — so a word is looked up by its 64-bit hash
+// (normalize.KeyHash, which extraction takes of every key it reads and
+// lends with its words) and its stem is a number, which a text's own
+// terms are then counted by.
 type stemCache map[string]*stemWords
 
 // stemWords is the cache of one language.
@@ -342,7 +350,7 @@ func (c stemCache) words(lang *language) *stemWords {
 // stem returns the word's stem: number 0 when the word is no term (a
 // single character or a stopword).
 func (w *stemWords) stem(word string) wordStem {
-	h := normalize.Hash(word)
+	h := normalize.KeyHash(word)
 	slot := &w.recent[h&(recentWords-1)]
 	if slot.hash == h && (h != 0 || slot.number != 0) {
 		return slot.wordStem
@@ -360,7 +368,7 @@ func (w *stemWords) stem(word string) wordStem {
 // token of a key, its repeats counted by number): the recent slots, which
 // serve the repeats, are neither asked nor filled.
 func (w *stemWords) lookup(word string) wordStem {
-	return w.lookupHash(normalize.Hash(word), word)
+	return w.lookupHash(normalize.KeyHash(word), word)
 }
 
 // lookupHash is lookup of a word whose hash is h.

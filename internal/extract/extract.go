@@ -109,11 +109,13 @@ func DocumentWith(d *doc.Document, gaz *Gazetteer) Result {
 // Words are the words of a text as extraction read them: its tokens
 // (normalize.AppendTokens), and for each token the number of its key
 // among the text's distinct keys (the same number for the same key,
-// numbers from 0 to Keys-1 in the order the keys first occur).
+// numbers from 0 to Keys-1 in the order the keys first occur), and
+// each key's normalize.KeyHash by its number.
 type Words struct {
 	Tokens []normalize.Token
 	IDs    []int32
 	Keys   int
+	Hashes []uint64
 }
 
 // DocumentWords is DocumentWith that also lends its caller the words of
@@ -130,7 +132,7 @@ func DocumentWords(d *doc.Document, gaz *Gazetteer, then func(Result, Words)) Re
 	res.Claims = a.claimOccurrences(d.ID)
 	res.Entities = a.entities()
 	if then != nil {
-		then(res, Words{Tokens: a.toks, IDs: a.wordID, Keys: a.words})
+		then(res, Words{Tokens: a.toks, IDs: a.wordID, Keys: a.words, Hashes: a.keyHash})
 	}
 	return res
 }
@@ -142,7 +144,7 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 	a.toks = normalize.AppendTokens(s.toks[:0], text)
 	a.tokIndex = s.tokIndex
 	a.tokIndex.build(a.toks, len(text))
-	a.wordID, a.class = s.wordID, s.class
+	a.wordID, a.class, a.keyHash = s.wordID, s.class, s.keyHashes
 	a.classify()
 	a.paras = appendParagraphs(s.paras[:0], text)
 	a.quotes = findQuotes(text, a.paras)
@@ -161,6 +163,9 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 	s.upper = upper
 	si := 0
 	prevSent := -1
+	// The tokens come in text order: a cursor over the quotations' spans
+	// answers inSpans for each, when the spans are in order and apart.
+	qi, ordered := 0, spansInOrder(a.qspans)
 	for i, t := range a.toks {
 		for si < len(a.sents) && a.sents[si].End <= t.Begin {
 			si++
@@ -172,7 +177,14 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 		}
 		a.starts[i] = a.tokSent[i] != prevSent || i > 0 && isQuoteRune(runeBefore(text, t.Begin)) && strings.TrimSpace(gap(text, a.toks, i)) != ""
 		prevSent = a.tokSent[i]
-		a.inQuote[i] = inSpans(a.qspans, t.Begin)
+		if ordered {
+			for qi < len(a.qspans) && a.qspans[qi].End <= t.Begin {
+				qi++
+			}
+			a.inQuote[i] = qi < len(a.qspans) && a.qspans[qi].Begin <= t.Begin
+		} else {
+			a.inQuote[i] = inSpans(a.qspans, t.Begin)
+		}
 		upper[i] = isUpperStart(text[t.Begin:t.End])
 	}
 	a.lower = newLowerCase(a.wordID, a.words, upper)

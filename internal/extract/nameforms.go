@@ -214,6 +214,11 @@ func hasKey(toks []normalize.Token, a, b int, k string) bool {
 func isTitleCase(text string, toks []normalize.Token, first, last int) bool {
 	long, upper := 0, 0
 	for i := first; i <= last; i++ {
+		// upper*4 >= long*3 is upper >= 3*(long-upper): once the words
+		// left could not make it so, the answer is no (most paragraphs).
+		if upper+last-i+1 < 3*(long-upper) {
+			return false
+		}
 		w := text[toks[i].Begin:toks[i].End]
 		if len(w) < 4 || !unicode.IsLetter(firstRune(w)) {
 			continue

@@ -20,6 +20,7 @@ type scratch struct {
 	classes                []wordClass // key number -> its classes (classify)
 	keySlots               []keySlot   // classify's table of the document's keys
 	keyFound               []int32     // classify's slot of each key number
+	keyHashes              []uint64    // classify's hash of each key number
 	tokSent, runAt         []int
 	starts, inQuote, upper []bool
 	runs                   []nameRun
@@ -74,7 +75,7 @@ func (a *analysis) release() {
 	clear(s.linkCands)
 	clear(s.alone)
 	*s = scratch{toks: a.toks[:0], wordID: a.wordID, class: a.class, tokSent: a.tokSent, runAt: a.runAt,
-		starts: a.starts, inQuote: a.inQuote, upper: s.upper, runs: a.runs[:0], tokIndex: a.tokIndex, classes: s.classes[:0], keySlots: s.keySlots, keyFound: s.keyFound[:0],
+		starts: a.starts, inQuote: a.inQuote, upper: s.upper, runs: a.runs[:0], tokIndex: a.tokIndex, classes: s.classes[:0], keySlots: s.keySlots, keyFound: s.keyFound[:0], keyHashes: a.keyHash[:0],
 		paras: a.paras[:0], sents: a.sents[:0], qspans: a.qspans[:0], attrs: a.attrs[:0], top: s.top[:0], titled: s.titled,
 		runKeys: s.runKeys, linkKeys: s.linkKeys, linkCands: s.linkCands, alone: s.alone, single: s.single}
 	scratchPool.Put(s)

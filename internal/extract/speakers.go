@@ -67,6 +67,7 @@ type analysis struct {
 	class    []wordClass // token -> the word lists its key is in (wordclass.go)
 	wordID   []int32     // token -> number of its key among the document's distinct keys
 	words    int         // how many distinct keys
+	keyHash  []uint64    // key number -> its keyHash
 	lower    lowerCase   // whether the document writes a token's word in lower case anywhere
 	scratch  *scratch    // where the per-token tables come from and go back to (scratch.go)
 	gaz      *Gazetteer

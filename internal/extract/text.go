@@ -100,6 +100,17 @@ func isAllCaps(word string) bool {
 	return n >= 2
 }
 
+// spansInOrder reports whether each span ends before the next begins
+// (and none is empty), as inSpans reads them.
+func spansInOrder(spans []doc.Span) bool {
+	for i, s := range spans {
+		if s.Begin >= s.End || i > 0 && spans[i-1].End > s.Begin {
+			return false
+		}
+	}
+	return true
+}
+
 // inSpans reports whether off lies inside one of the sorted spans.
 func inSpans(spans []doc.Span, off int) bool {
 	lo, hi := 0, len(spans)

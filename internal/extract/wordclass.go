@@ -1,6 +1,6 @@
 package extract
 
-import "hash/maphash"
+import "github.com/echotrace/echotrace/internal/normalize"
 
 // The passes over every token (the attribution scan, the name-run scan)
 // ask of each word whether it is in one word list after another: a cue
@@ -174,10 +174,13 @@ func (a *analysis) classify() {
 		a.wordID[i] = slots[j].id
 	}
 	classes = sized(classes, len(found))
+	hashes := sized(a.keyHash, len(found))
 	for id, j := range found {
 		sl := slots[j]
+		hashes[id] = sl.hash
 		classes[id] = lexiconClasses.lookup(sl.hash, a.toks[sl.first].Key)
 	}
+	a.keyHash = hashes
 	for i, id := range a.wordID {
 		a.class[i] = classes[id]
 	}
@@ -198,12 +201,11 @@ type keySlot struct {
 // to the scratch pool: one grown by a huge document is let go.
 const maxPooledKeySlots = 1 << 16
 
-// keySeed seeds keyHash for the process.
-var keySeed = maphash.MakeSeed()
-
 // keyHash is the hash of a key that classify's tables are probed by,
-// never 0 (the empty slot).
-func keyHash(k string) uint64 { return maphash.String(keySeed, k) | 1 }
+// never 0 (the empty slot). Which hash it is changes no result: the
+// tables compare keys where hashes agree, and number keys in the order
+// of the text.
+func keyHash(k string) uint64 { return normalize.KeyHash(k) }
 
 // classTable is wordClasses as an open-addressing table probed by
 // keyHash: the hashes alone in one array (most keys of a document are in

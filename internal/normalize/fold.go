@@ -112,16 +112,7 @@ func Key(word string) string {
 		if !upper {
 			return word
 		}
-		// As strings.ToLower, without its second pass over the word.
-		b := make([]byte, len(word))
-		for i := 0; i < len(word); i++ {
-			c := word[i]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b[i] = c
-		}
-		return unsafe.String(unsafe.SliceData(b), len(b))
+		return lowerASCII(word)
 	}
 	if strings.ContainsFunc(word, isInvisible) {
 		word = strings.Map(func(r rune) rune {
@@ -143,4 +134,18 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// lowerASCII is an ASCII word with its capitals lowered, in a new string:
+// strings.ToLower without its second pass over the word.
+func lowerASCII(word string) string {
+	b := make([]byte, len(word))
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }

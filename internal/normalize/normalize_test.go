@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
@@ -225,4 +226,83 @@ func FuzzCollapseASCIISpace(f *testing.F) {
 			t.Fatalf("collapseASCIISpace(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// KeyHash is never 0 (an empty slot of the tables that use it), and the
+// short keys of a text's words do not meet.
+func TestKeyHash(t *testing.T) {
+	seen := map[uint64]string{}
+	for _, tok := range Tokens("the Talks of 2008 résumé négociations négociation a b ab ba aa aaaaaaaa aaaaaaaaa Straße ﬁve") {
+		h := KeyHash(tok.Key)
+		if h == 0 {
+			t.Errorf("KeyHash(%q) = 0", tok.Key)
+		}
+		if k, ok := seen[h]; ok && k != tok.Key {
+			t.Errorf("KeyHash(%q) = KeyHash(%q)", tok.Key, k)
+		}
+		seen[h] = tok.Key
+	}
+}
+
+// tokensByScan is AppendTokens as scan and Key define it, which
+// AppendTokens writes out with a fast path of its own.
+func tokensByScan(text string) []Token {
+	var out []Token
+	scan(text, func(b, e int) { out = append(out, Token{Key: Key(text[b:e]), Begin: b, End: e}) })
+	return out
+}
+
+func TestAppendTokensIsScanAndKey(t *testing.T) {
+	pieces := []string{"a", "Z", "q9", "ABC", "x", "7", " ", "  ", ",", ".", "-", "’", "é", "É", "ß", "ﬁ", "Ё", "\u00ad", "\u200b", "\ufeff", "\xff", "\xe2\x80", "\u0301", "\n", "“", "…", "Straße"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := 0; n < 50000; n++ {
+		var b strings.Builder
+		for k := rng.IntN(12); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := AppendTokens(nil, s), tokensByScan(s); !reflect.DeepEqual(got, want) && len(want) > 0 {
+			t.Fatalf("AppendTokens(%q) = %+v, scan and Key give %+v", s, got, want)
+		}
+	}
+}
+
+func FuzzAppendTokens(f *testing.F) {
+	f.Add("Kiev’s “UNITS” — ﬁve ЁЛКА… 2,000 Café ab\xffcd soft\u00adhyphen")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := AppendTokens(nil, s), tokensByScan(s); !reflect.DeepEqual(got, want) && len(want) > 0 {
+			t.Fatalf("AppendTokens(%q) = %+v, scan and Key give %+v", s, got, want)
+		}
+	})
+}
+
+// shortKey is a key's bytes, little endian, with its length in the top
+// byte below 8 bytes.
+func TestShortKeyIsTheBytes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	seen := map[uint64]string{}
+	for n := 0; n < 200000; n++ {
+		b := make([]byte, 1+rng.IntN(8))
+		for i := range b {
+			b[i] = byte(8 + rng.IntN(248))
+		}
+		k := string(b)
+		var want uint64
+		for i := 0; i < len(k); i++ {
+			want |= uint64(k[i]) << (8 * i)
+		}
+		if len(k) < 8 {
+			want |= uint64(len(k)) << 56
+		}
+		if len(k) <= 3 {
+			want = uint64(k[0]) | uint64(k[len(k)/2])<<8 | uint64(k[len(k)-1])<<16 | uint64(len(k))<<56
+		}
+		if got := shortKey(k); got != want {
+			t.Fatalf("shortKey(%q) = %x, want %x", k, got, want)
+		}
+		if o, ok := seen[KeyHash(k)]; ok && o != k {
+			t.Fatalf("KeyHash(%q) = KeyHash(%q)", k, o)
+		}
+		seen[KeyHash(k)] = k
+	}
 }

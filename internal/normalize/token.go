@@ -1,9 +1,11 @@
 package normalize
 
 import (
+	"encoding/binary"
 	"slices"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/zeebo/xxh3"
 )
@@ -105,7 +107,41 @@ func AppendTokens(dst []Token, text string) []Token {
 	// Room for a word every six bytes, as Tokens makes: growing by
 	// doubling copies the tokens of a long text several times over.
 	dst = slices.Grow(dst, len(text)/6+1)
-	scan(text, func(b, e int) { dst = append(dst, Token{Key: Key(text[b:e]), Begin: b, End: e}) })
+	// Most words are a run of ASCII letters and digits that an ASCII
+	// byte which is no part of a word (or the text's end) follows: such
+	// a run is a whole word, and its key (Key) is the run itself or the
+	// run lowered, known from the one pass over its bytes. The other
+	// words go through scan and Key, from where the fast path stops.
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf && !asciiWord[c] {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			j, upper := i, false
+			for ; j < len(text) && asciiWord[text[j]]; j++ {
+				upper = upper || 'A' <= text[j] && text[j] <= 'Z'
+			}
+			if j == len(text) || text[j] < utf8.RuneSelf {
+				key := text[i:j]
+				if upper {
+					key = lowerASCII(key)
+				}
+				dst = append(dst, Token{Key: key, Begin: i, End: j})
+				i = j
+				continue
+			}
+		}
+		// A word with other bytes than ASCII, or not a word: scan reads
+		// it, up to the next ASCII byte that is no part of a word.
+		end := i
+		for end < len(text) && (text[end] >= utf8.RuneSelf || asciiWord[text[end]]) {
+			end++
+		}
+		scan(text[i:end], func(b, e int) { dst = append(dst, Token{Key: Key(text[i+b : i+e]), Begin: i + b, End: i + e}) })
+		i = end
+	}
 	return dst
 }
 
@@ -131,6 +167,48 @@ func Spans(text string) []Span {
 // Hash is the 64-bit hash of a token key that the index and the aligner
 // compare instead of strings.
 func Hash(key string) uint64 { return xxh3.HashString(key) }
+
+// KeyHash is the 64-bit hash of a token key that tables of words probed
+// for every token use (extraction's word classes, the story stage's
+// stems), never 0: extraction hashes each key once and lends the hashes
+// with its words (see extract.Words), so a later reader of the same words
+// does not hash them again. Most keys are short words, hashed inline:
+// the bytes of a key of up to 8 bytes as one number (shortKey: no two
+// keys without bytes below 8 give the same), seeded and mixed by
+// MurmurHash3's finalizer, a bijection; longer keys by Hash.
+func KeyHash(key string) uint64 {
+	if len(key) > 8 {
+		return Hash(key) | 1
+	}
+	v := shortKey(key) ^ 0x9e3779b97f4a7c15
+	v ^= v >> 33
+	v *= 0xff51afd7ed558ccd
+	v ^= v >> 33
+	v *= 0xc4ceb9fe1a85ec53
+	v ^= v >> 33
+	return v | 1
+}
+
+// shortKey is a key of at most 8 bytes as a number: its bytes, little
+// endian, and below 8 bytes its length in the top byte. It reads the
+// bytes in at most two loads.
+func shortKey(key string) uint64 {
+	n := len(key)
+	if n == 0 {
+		return 0
+	}
+	b := unsafe.Slice(unsafe.StringData(key), n)
+	switch {
+	case n == 8:
+		return binary.LittleEndian.Uint64(b)
+	case n >= 4:
+		// The first and the last four bytes, which overlap by 8-n.
+		lo, hi := uint64(binary.LittleEndian.Uint32(b)), uint64(binary.LittleEndian.Uint32(b[n-4:]))
+		return lo | hi<<(8*(n-4)) | uint64(n)<<56
+	default:
+		return uint64(b[0]) | uint64(b[n/2])<<8 | uint64(b[n-1])<<16 | uint64(n)<<56
+	}
+}
 
 // Hashes returns the hash of every token's key, in order.
 func Hashes(toks []Token) []uint64 {

@@ -152,7 +152,7 @@ func runQuotes(ctx context.Context, st store.Store, version int64, opt StageOpti
 		extract.DocumentWords(d, gaz, func(res extract.Result, w extract.Words) {
 			q.Result = res
 			q.mentions = store.MentionsOf(res)
-			q.story = stories.prepare(d, q.mentions, cluster.Words{Tokens: w.Tokens, IDs: w.IDs, Keys: w.Keys})
+			q.story = stories.prepare(d, q.mentions, cluster.Words{Tokens: w.Tokens, IDs: w.IDs, Keys: w.Keys, Hashes: w.Hashes})
 		})
 		return q
 	}

@@ -1,0 +1,89 @@
+package extract
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/echotrace/echotrace/internal/normalize"
+)
+
+// isTitleCaseCounted is isTitleCase as its rule reads, every word
+// counted: the early answer must never differ from it.
+func isTitleCaseCounted(text string, toks []normalize.Token, first, last int) bool {
+	long, upper := 0, 0
+	for i := first; i <= last; i++ {
+		w := text[toks[i].Begin:toks[i].End]
+		if len(w) < 4 || !unicode.IsLetter(firstRune(w)) {
+			continue
+		}
+		long++
+		if isUpperStart(w) {
+			upper++
+		}
+	}
+	return long >= 4 && upper*4 >= long*3
+}
+
+func TestIsTitleCaseAnswersAsCounted(t *testing.T) {
+	words := []string{"the", "council", "harbour", "Lindholm", "2024", "vote", "of", "approves", "budget", "été", "über", "Élan", "works"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	yes := 0
+	for n := 0; n < 20000; n++ {
+		ws := make([]string, 1+rng.IntN(14))
+		capShare := rng.Float64()
+		for i := range ws {
+			w := words[rng.IntN(len(words))]
+			if rng.Float64() < capShare {
+				r := []rune(w)
+				r[0] = unicode.ToUpper(r[0])
+				w = string(r)
+			}
+			ws[i] = w
+		}
+		text := strings.Join(ws, " ")
+		toks := normalize.Tokens(text)
+		first := rng.IntN(len(toks))
+		last := first + rng.IntN(len(toks)-first)
+		got, want := isTitleCase(text, toks, first, last), isTitleCaseCounted(text, toks, first, last)
+		if got != want {
+			t.Fatalf("isTitleCase(%q, %d, %d) = %v, counted %v", text, first, last, got, want)
+		}
+		if want {
+			yes++
+		}
+	}
+	if yes == 0 {
+		t.Fatal("no title case: the test tests nothing")
+	}
+}
+
+// The tokens' marks of being inside a quotation, read with a cursor over
+// the quotations' spans, are inSpans' for each token.
+func TestInQuoteIsInSpans(t *testing.T) {
+	texts := []string{
+		`“We will not,” she said. “Not today.” He left. ‘Maybe’ and "plain" quotes.`,
+		"No quotation at all here.",
+		"“Unclosed quotation that runs on\n\nNext paragraph “with one” inside.",
+		`He said "a 'nested' word" and «guillemets» and „German“ ones.`,
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	pieces := []string{"“", "”", "\"", "'", "‘", "’", "«", "»", " word", " Name", ", ", ". ", "\n\n", " said"}
+	for n := 0; n < 2000; n++ {
+		var b strings.Builder
+		for k := rng.IntN(40); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, text := range texts {
+		a := analyse(text, DefaultGazetteer())
+		for i, tk := range a.toks {
+			if got, want := a.inQuote[i], inSpans(a.qspans, tk.Begin); got != want {
+				t.Fatalf("%q: token %d (%q) in a quotation %v, inSpans %v", text, i, tk.Key, got, want)
+			}
+		}
+		a.release()
+	}
+}
