@@ -38,7 +38,6 @@ func (c *Clusterer) narrativeLinks() [][]link {
 			norms[i] = [2]float64{normOf(s.Terms, &c.terms), normOf(s.Ents, &c.ents)}
 		}
 	})
-	tails := c.tails()
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(c.stories)/256))
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -52,7 +51,8 @@ func (c *Clusterer) narrativeLinks() [][]link {
 				if len(s.Docs) == 0 {
 					continue
 				}
-				cands := c.candidatesIn(&sc, topIn(&sc.ss, s.Terms, c.p.QueryTerms, &c.terms), topIn(&sc.ss, s.Ents, c.p.QueryTerms, &c.ents), tails)
+				f := features{terms: s.Terms, ents: s.Ents}
+				cands := c.candidatesWith(&sc, &f)
 				near.setNormed(c, s.Terms, s.Ents, norms[i])
 				for _, j := range cands {
 					if int(j) == i {

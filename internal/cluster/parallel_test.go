@@ -4,7 +4,6 @@ import (
 	"maps"
 	"math"
 	"math/rand/v2"
-	"slices"
 	"testing"
 )
 
@@ -75,35 +74,5 @@ func fillNear(c *Clusterer, n int, rng *rand.Rand) {
 		c.docs = append(c.docs, docRecord{ID: id, Story: si, Terms: f.terms, Ents: f.ents})
 		c.docIndex[id] = di
 		c.join(si, di, f.terms, f.ents)
-	}
-}
-
-// TestIndexTails: a settled clusterer's candidates read from the index's
-// resolved tails are those read from the index itself, in the same
-// order, for every story (as narrativeLinks looks them up); merged and
-// emptied stories are among the index's entries.
-func TestIndexTails(t *testing.T) {
-	c := New(DefaultParams())
-	fillNear(c, 3000, rand.New(rand.NewPCG(5, 6)))
-	c.Settle()
-	checkHops(t, c)
-	tails := c.tails()
-	var a, b candidateScratch
-	found := 0
-	for _, s := range c.stories {
-		q := func(sc *candidateScratch) ([]weighted, []weighted) {
-			return topIn(&sc.ss, s.Terms, c.p.QueryTerms, &c.terms), topIn(&sc.ss, s.Ents, c.p.QueryTerms, &c.ents)
-		}
-		at, ae := q(&a)
-		want := c.candidatesOf(&a, at, ae)
-		bt, be := q(&b)
-		got := c.candidatesIn(&b, bt, be, tails)
-		if !slices.Equal(got, want) {
-			t.Fatalf("candidates from the tails %v, from the index %v", got, want)
-		}
-		found += len(got)
-	}
-	if found == 0 {
-		t.Fatal("no candidates found; the test does not exercise it")
 	}
 }

@@ -344,70 +344,6 @@ type candidateScratch struct {
 	scores []float64
 }
 
-// add adds w to the score of story si, found in the index.
-func (sc *candidateScratch) add(si int32, w float64) {
-	k := sc.at[si]
-	if k == 0 {
-		sc.hit = append(sc.hit, candidate{si: si})
-		k = int32(len(sc.hit))
-		sc.at[si] = k
-	}
-	sc.hit[k-1].acc += w
-}
-
-// indexTails are, for each term and entity, the stories of its index
-// entries that candidatesOf reads (the last PostingTail), each resolved
-// to the story holding its documents now, those that hold none left
-// out, in the entries' order. While the clusterer does not change they
-// give the candidates the index gives; and where many vectors look for
-// candidates (every story, for the narratives), each entry is resolved
-// once, not once for every lookup (some 2 000 a lookup, each a read of
-// hop at a story of its own).
-type indexTails struct{ terms, ents resolvedTails }
-
-// resolvedTails are one vocabulary's: the stories of id are
-// stories[at[id]:at[id+1]].
-type resolvedTails struct {
-	at      []int32
-	stories []int32
-}
-
-func (t *resolvedTails) of(id uint32) []int32 {
-	if int(id)+1 >= len(t.at) {
-		return nil
-	}
-	return t.stories[t.at[id]:t.at[id+1]]
-}
-
-// tails makes the index's tails under the clusterer as it is now.
-func (c *Clusterer) tails() *indexTails {
-	var t indexTails
-	for _, x := range []struct {
-		p   *postings
-		out *resolvedTails
-	}{{&c.termPostings, &t.terms}, {&c.entPostings, &t.ents}} {
-		out := x.out
-		out.at = make([]int32, len(x.p.lists)+1)
-		n := 0
-		for _, list := range x.p.lists {
-			n += min(len(list), c.p.PostingTail)
-		}
-		out.stories = make([]int32, 0, n)
-		for id, list := range x.p.lists {
-			if len(list) > c.p.PostingTail {
-				list = list[len(list)-c.p.PostingTail:]
-			}
-			for _, si := range list {
-				if si = c.resolve(si); si >= 0 {
-					out.stories = append(out.stories, si)
-				}
-			}
-			out.at[id+1] = int32(len(out.stories))
-		}
-	}
-	return &t
-}
-
 // candidate is a story found in the index and the idf it shares.
 type candidate struct {
 	si  int32
@@ -439,43 +375,31 @@ func (c *Clusterer) candidatesWith(sc *candidateScratch, f *features) []int32 {
 // candidatesOf is candidatesWith for the terms and entities looked up
 // (the top QueryTerms of a vector, by score).
 func (c *Clusterer) candidatesOf(sc *candidateScratch, qTerms, qEnts []weighted) []int32 {
-	return c.candidatesIn(sc, qTerms, qEnts, nil)
-}
-
-// candidatesIn is candidatesOf reading the index entries from tails,
-// when not nil, instead of the index (see resolvedTails): the same
-// stories in the same order, so the same candidates.
-func (c *Clusterer) candidatesIn(sc *candidateScratch, qTerms, qEnts []weighted, tails *indexTails) []int32 {
 	if n := len(c.stories); len(sc.at) < n {
 		sc.at = append(sc.at, make([]int32, n-len(sc.at))...)
 	}
-	collect := func(keys []weighted, v *vocab, postings *postings, tails *resolvedTails) {
+	collect := func(keys []weighted, v *vocab, postings *postings) {
 		for _, x := range keys {
-			w := float64(x.W) * v.idf(x.ID)
-			if tails != nil {
-				for _, si := range tails.of(x.ID) {
-					sc.add(si, w)
-				}
-				continue
-			}
 			list := postings.of(x.ID)
 			if len(list) > c.p.PostingTail {
 				list = list[len(list)-c.p.PostingTail:]
 			}
+			w := float64(x.W) * v.idf(x.ID)
 			for _, si := range list {
 				if si = c.resolve(si); si >= 0 {
-					sc.add(si, w)
+					k := sc.at[si]
+					if k == 0 {
+						sc.hit = append(sc.hit, candidate{si: si})
+						k = int32(len(sc.hit))
+						sc.at[si] = k
+					}
+					sc.hit[k-1].acc += w
 				}
 			}
 		}
 	}
-	if tails == nil {
-		collect(qTerms, &c.terms, &c.termPostings, nil)
-		collect(qEnts, &c.ents, &c.entPostings, nil)
-	} else {
-		collect(qTerms, &c.terms, nil, &tails.terms)
-		collect(qEnts, &c.ents, nil, &tails.ents)
-	}
+	collect(qTerms, &c.terms, &c.termPostings)
+	collect(qEnts, &c.ents, &c.entPostings)
 	n := min(len(sc.hit), c.p.Candidates)
 	selectFirst(sc.hit, n, betterCandidate)
 	best := sc.hit[:n]
