@@ -11,7 +11,7 @@ import (
 // stateVersion changes whenever the saved form or the meaning of a saved
 // field changes; a state of another version is refused, and the caller
 // rebuilds with Recluster.
-const stateVersion = 5
+const stateVersion = 6
 
 // stateBatch is how many documents or stories one gob message of a saved
 // state holds. gob builds each message whole in a buffer of its own before
@@ -34,7 +34,8 @@ type state struct {
 	QuoteIDs     map[string]uint32
 	Base         int // documents the clusterer was built from (0 in older states)
 	// NDocs and NStories are how many documents and stories follow this
-	// message, in batches of stateBatch ([]docRecord, then []*story).
+	// message, in batches of stateBatch (docBatch, then storyBatch: each a
+	// gob message of bytes in a form of its own, see statebin.go).
 	NDocs, NStories int
 	MaxKey          orderKey
 	Unordered       []int32
@@ -158,10 +159,10 @@ func (c *Clusterer) encodeState(w io.Writer) error {
 		MaxKey: c.maxKey, Unordered: c.unordered,
 	})
 	for i := 0; err == nil && i < len(c.docs); i += stateBatch {
-		err = enc.Encode(c.docs[i:min(i+stateBatch, len(c.docs))])
+		err = enc.Encode(docBatch(c.docs[i:min(i+stateBatch, len(c.docs))]))
 	}
 	for i := 0; err == nil && i < len(c.stories); i += stateBatch {
-		err = enc.Encode(c.stories[i:min(i+stateBatch, len(c.stories))])
+		err = enc.Encode(storyBatch(c.stories[i:min(i+stateBatch, len(c.stories))]))
 	}
 	return err
 }
@@ -183,14 +184,14 @@ func Read(r io.Reader) (*Clusterer, error) {
 		return nil, fmt.Errorf("cluster: saved state has version %d, this build reads %d; recluster", s.Version, stateVersion)
 	}
 	for len(s.Docs) < s.NDocs {
-		var batch []docRecord
+		var batch docBatch
 		if err := dec.Decode(&batch); err != nil || len(batch) == 0 {
 			return nil, fmt.Errorf("cluster: reading saved documents (%d of %d): %v; recluster", len(s.Docs), s.NDocs, err)
 		}
 		s.Docs = append(s.Docs, batch...)
 	}
 	for len(s.Stories) < s.NStories {
-		var batch []*story
+		var batch storyBatch
 		if err := dec.Decode(&batch); err != nil || len(batch) == 0 {
 			return nil, fmt.Errorf("cluster: reading saved stories (%d of %d): %v; recluster", len(s.Stories), s.NStories, err)
 		}

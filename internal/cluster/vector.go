@@ -3,6 +3,7 @@ package cluster
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -195,28 +196,69 @@ func unitVectorWith(counts []idCount, keys *[]uint64) []weighted {
 
 // sortByID sorts counts by id (counts of one id in any order). Each
 // packed with its count into one number, they sort as plain integers,
-// without a call of a comparison function at every step: several times
-// faster on the few hundred terms of a document, which placing sorts.
-// The numbers are kept in *scratch when it is not nil, grown as needed.
+// without a call of a comparison function at every step; and a list of
+// radixMin or more is sorted by its ids' bytes (radixByID), a few passes
+// over it where a comparison sort's branches are a coin toss at every
+// step: on the few hundred terms of a document, which placing's reader
+// sorts for every document, a third of the time. The numbers are kept in
+// *scratch when it is not nil, grown as needed.
 func sortByID(counts []idCount, scratch *[]uint64) {
+	n := len(counts)
 	var keys []uint64
 	if scratch != nil {
-		keys = slices.Grow((*scratch)[:0], len(counts))[:len(counts)]
+		keys = slices.Grow((*scratch)[:0], 2*n)[:2*n]
 		*scratch = keys
 	} else {
-		keys = make([]uint64, len(counts))
+		keys = make([]uint64, 2*n)
 	}
+	keys, tmp := keys[:n], keys[n:]
+	var most uint32
 	for i, c := range counts {
 		if c.n < 0 || c.n > math.MaxUint32 {
 			slices.SortFunc(counts, func(a, b idCount) int { return cmp.Compare(a.id, b.id) })
 			return
 		}
 		keys[i] = uint64(c.id)<<32 | uint64(c.n)
+		most |= c.id
 	}
-	slices.Sort(keys)
+	if n < radixMin {
+		slices.Sort(keys)
+	} else {
+		keys = radixByID(keys, tmp, bits.Len32(most))
+	}
 	for i, k := range keys {
 		counts[i] = idCount{uint32(k >> 32), int(uint32(k))}
 	}
+}
+
+// radixMin is the shortest list sortByID sorts by bytes: below it a
+// comparison sort is as fast.
+const radixMin = 64
+
+// radixByID sorts keys (id<<32 | count) by id, ids of idBits bits at
+// most, a byte of the id a pass (least significant first, each pass
+// stable), with tmp (as long as keys) as the other buffer; it returns
+// whichever of the two holds the sorted keys. Keys of one id keep their
+// order.
+func radixByID(keys, tmp []uint64, idBits int) []uint64 {
+	for shift := 32; shift < 32+idBits; shift += 8 {
+		var at [256]int32
+		for _, k := range keys {
+			at[byte(k>>shift)]++
+		}
+		sum := int32(0)
+		for b, c := range at {
+			at[b] = sum
+			sum += c
+		}
+		for _, k := range keys {
+			b := byte(k >> shift)
+			tmp[at[b]] = k
+			at[b]++
+		}
+		keys, tmp = tmp, keys
+	}
+	return keys
 }
 
 // cosine is the cosine similarity of a and b with every coordinate scaled

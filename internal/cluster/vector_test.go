@@ -33,31 +33,53 @@ func TestInternBytesAgreesWithIntern(t *testing.T) {
 }
 
 // TestSortByID: counts come out ordered by id with every count kept, a
-// count too large to pack included.
+// count too large to pack included, short lists and long ones (sorted by
+// bytes), with ids of a few bits and of all 32.
 func TestSortByID(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
-	for _, big := range []bool{false, true} {
-		counts := make([]idCount, 500)
+	for _, c := range []struct {
+		n   int
+		ids uint32
+		big bool
+	}{{500, 300, false}, {500, 300, true}, {30, 300, false}, {radixMin, 1 << 16, false}, {700, math.MaxUint32, false}, {400, 70000, false}} {
+		counts := make([]idCount, c.n)
 		sum := map[uint32]int{}
 		for i := range counts {
-			counts[i] = idCount{uint32(rng.IntN(300)), 1 + rng.IntN(5)}
-			if big && i == 250 {
+			counts[i] = idCount{rng.Uint32N(c.ids), 1 + rng.IntN(5)}
+			if c.big && i == 250 {
 				counts[i].n = 1 << 40
 			}
 			sum[counts[i].id] += counts[i].n
 		}
-		sortByID(counts, nil)
+		var scratch []uint64
+		sortByID(counts, &scratch)
 		for i := range counts {
 			if i > 0 && counts[i].id < counts[i-1].id {
-				t.Fatalf("big %v: out of order at %d: %d after %d", big, i, counts[i].id, counts[i-1].id)
+				t.Fatalf("%+v: out of order at %d: %d after %d", c, i, counts[i].id, counts[i-1].id)
 			}
 			sum[counts[i].id] -= counts[i].n
 		}
 		for id, n := range sum {
 			if n != 0 {
-				t.Fatalf("big %v: id %d: counts off by %d", big, id, n)
+				t.Fatalf("%+v: id %d: counts off by %d", c, id, n)
 			}
 		}
+	}
+}
+
+// BenchmarkSortByID sorts a document's worth of term counts (400 ids of
+// a vocabulary of 45 000, as on the bench).
+func BenchmarkSortByID(b *testing.B) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	src := make([]idCount, 400)
+	for i := range src {
+		src[i] = idCount{rng.Uint32N(45000), 1 + rng.IntN(5)}
+	}
+	counts := make([]idCount, len(src))
+	var scratch []uint64
+	for b.Loop() {
+		copy(counts, src)
+		sortByID(counts, &scratch)
 	}
 }
 

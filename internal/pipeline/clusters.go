@@ -87,10 +87,6 @@ func clusterStage(ctx context.Context, st store.Store, version int64, rebuild bo
 	}
 	in.placed()
 	c.Settle()
-	// The narratives are found here; the summaries of stories and
-	// narratives are made batch by batch as the store writes them.
-	summaries := c.Summaries()
-	res.Stories, res.Narratives = summaries.Stories(), summaries.Narratives()
 	// The comparisons' scratch and the stories' working copies are
 	// garbage now, but the Go heap keeps their pages; the store then
 	// copies each part of the state into SQLite's own memory, which the
@@ -105,13 +101,57 @@ func clusterStage(ctx context.Context, st store.Store, version int64, rebuild bo
 	// short step costs a few collections; under the reuse analysis's
 	// bound (boundGC) the bound keeps the step's peak instead.
 	defer opt.tightenGC()()
+	// The narratives are found (on all cores, then Louvain's serial
+	// steps) while the store writes the saved state, which does not
+	// depend on them (the store writes it first); the summaries of
+	// stories and narratives are made batch by batch as the store writes
+	// them after it.
+	summaries := foundSummaries(c)
+	defer summaries.wait() // the clusterer is read until they are found
 	// One writer at a time; and as when the stages ran one after the
 	// other, no stories are stored after the quotes failed to be.
 	if err := quotesStored(); err != nil {
 		return res, err
 	}
 	res.Stored, err = st.ReplaceClusters(ctx, version, summaries, c.WriteState)
+	s := summaries.wait()
+	res.Stories, res.Narratives = s.Stories(), s.Narratives()
 	return res, err
+}
+
+// pendingSummaries are a clusterer's summaries (cluster.Clusterer.Summaries,
+// where the narratives are found) made on a goroutine of their own; a
+// store asking for them waits until they are made.
+type pendingSummaries struct {
+	done chan struct{}
+	s    *cluster.Summaries
+}
+
+// foundSummaries starts making c's summaries; c must not change until
+// they are made (wait).
+func foundSummaries(c *cluster.Clusterer) *pendingSummaries {
+	p := &pendingSummaries{done: make(chan struct{})}
+	go func() {
+		defer close(p.done)
+		p.s = c.Summaries()
+	}()
+	return p
+}
+
+// wait waits until the summaries are made and returns them.
+func (p *pendingSummaries) wait() *cluster.Summaries {
+	<-p.done
+	return p.s
+}
+
+// EachStory is the summaries' EachStory, once they are made.
+func (p *pendingSummaries) EachStory(fn func([]cluster.Story) error) error {
+	return p.wait().EachStory(fn)
+}
+
+// EachNarrative is the summaries' EachNarrative, once they are made.
+func (p *pendingSummaries) EachNarrative(fn func([]cluster.Narrative) error) error {
+	return p.wait().EachNarrative(fn)
 }
 
 // unplaced is what placing takes: the clusterer, and the documents it has

@@ -31,7 +31,9 @@ type ClusterStore interface {
 	// The stories and narratives are stored batch by batch as summaries
 	// gives them, and the state is written by `state` (nil: none) inside
 	// the transaction and stored part by part as it comes (see
-	// WriteStateParts), so neither is ever held whole.
+	// WriteStateParts), so neither is ever held whole. The state is
+	// written first: the caller may still be making the summaries (the
+	// narratives) while it is, and a store asks for them only after.
 	ReplaceClusters(ctx context.Context, version int64, summaries ClusterSummaries, state StateWriter) (bool, error)
 	// ClustersVersion is the corpus version the stored clusters describe.
 	ClustersVersion(ctx context.Context) (int64, error)

@@ -54,19 +54,21 @@ func (s *DB) ReplaceClusters(ctx context.Context, version int64, summaries store
 		if _, err := tx.Exec(ctx, `TRUNCATE stories, story_documents, narratives, cluster_state`); err != nil {
 			return fmt.Errorf("clear clusters: %w", err)
 		}
-		nStories, nNarratives, err := copyClusters(ctx, tx, summaries)
-		if err != nil {
-			return err
-		}
-		if err := writeClusterCounts(ctx, tx, nStories, nNarratives); err != nil {
-			return err
-		}
+		// The state first: a caller may still be making the summaries
+		// (store.ClusterSummaries), which the state does not need.
 		err = store.WriteStateParts(state, func(id int, part []byte) error {
 			_, err := tx.Exec(ctx, `INSERT INTO cluster_state (id, data) VALUES ($1, $2)`, id, part)
 			return err
 		})
 		if err != nil {
 			return fmt.Errorf("store cluster state: %w", err)
+		}
+		nStories, nNarratives, err := copyClusters(ctx, tx, summaries)
+		if err != nil {
+			return err
+		}
+		if err := writeClusterCounts(ctx, tx, nStories, nNarratives); err != nil {
+			return err
 		}
 		replaced = true
 		return nil

@@ -64,19 +64,21 @@ func (s *DB) ReplaceClusters(ctx context.Context, version int64, summaries store
 				return fmt.Errorf("clear %s: %w", t, err)
 			}
 		}
-		nStories, nNarratives, err := insertClusters(ctx, conn, summaries)
-		if err != nil {
-			return err
-		}
-		if err := writeClusterCounts(ctx, tx, nStories, nNarratives); err != nil {
-			return err
-		}
+		// The state first: a caller may still be making the summaries
+		// (store.ClusterSummaries), which the state does not need.
 		err = store.WriteStateParts(state, func(id int, part []byte) error {
 			_, err := tx.ExecContext(ctx, `INSERT INTO cluster_state(id, data) VALUES (?, ?)`, id, part)
 			return err
 		})
 		if err != nil {
 			return fmt.Errorf("store cluster state: %w", err)
+		}
+		nStories, nNarratives, err := insertClusters(ctx, conn, summaries)
+		if err != nil {
+			return err
+		}
+		if err := writeClusterCounts(ctx, tx, nStories, nNarratives); err != nil {
+			return err
 		}
 		replaced = true
 		return nil
