@@ -23,8 +23,10 @@ func init() {
 mention, with how often and where: per entity, per document and per
 outlet. Spellings and transliterations of one place (Kiev, Kyiv, Киев)
 count as one entity; a surname, "he" or "the minister" resolved to a
-person counts as a mention of that person. It analyses new documents
-first.
+person counts as a mention of that person, and an organisation named by
+its first word where other documents of the story name it in full
+("Kessel", "Kessel Agrochemicals") as a mention of that organisation. It
+analyses new documents first.
 
 With --json it prints {"entities", "documents", "outlets"}.`,
 		Args: cobra.NoArgs,

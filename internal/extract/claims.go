@@ -132,7 +132,7 @@ func (a *analysis) findAttributions() {
 			k0--
 		}
 		if a.clauseOpensAfterComma(a.toks[k0].Begin) {
-			if s, ok := a.npAfter(i + 1); ok && isBlank(gap(a.text, a.toks, i+1)) && a.closesInvertedSource(s) {
+			if s, ok := a.npAfter(i + 1); ok && isBlank(gap(a.text, a.toks, i+1)) && a.closesInvertedSource(s) && (a.afterClosingQuote(a.toks[k0].Begin) || !a.describedObject(s)) {
 				a.addAttr(attribution{Cue: a.span(i, i), CueTok: i, Src: s, Pre: false})
 			}
 		}
@@ -311,6 +311,40 @@ func (a *analysis) closesInvertedSource(s source) bool {
 	// source; it is no finite verb of a clause the source opens.
 	participle := len(k) > 4 && strings.HasSuffix(k, "ing") && s.Kind != srcPronoun && s.Kind != srcPlural
 	return prepositions[k] || timeWords[k] || isAdverb(k, w) || k == "who" || k == "which" || k == "and" || k == "as" || isUpperStart(w) || s.Kind == srcName && !auxiliaries[k] || participle
+}
+
+// describedObject reports whether the description s after an inverted
+// cue reads as the verb's object rather than its source: "Residents …,
+// reported a sharp smell by Monday", "…, accused the leadership of
+// backing down". Its head is no role, body or text, and more words follow
+// it; a described source goes on only with who it is ("said the man who
+// built …", "said a handful of Democrats", "reads an editorial in The
+// Ledger"). After a quotation the order is the inverted one ("“…,” read
+// the sign on the gate").
+func (a *analysis) describedObject(s source) bool {
+	if s.Kind != srcOrgRole || roleNouns[s.Head] || orgRoleNouns[s.Head] || isCueNoun(s.Head, s.Head) {
+		return false
+	}
+	n := a.tokenAt(s.Span.End) + 1
+	if n >= len(a.toks) || a.tokSent[n] != a.tokSent[n-1] || !isBlank(gap(a.text, a.toks, n)) {
+		return false
+	}
+	k := a.toks[n].Key
+	return k != "who" && k != "whose" && !a.namedAfterPreposition(n)
+}
+
+// namedAfterPreposition reports whether token n is a preposition whose
+// object is a name or a capitalised word, a determiner perhaps between
+// ("of Democrats", "in The Ledger"; not "by Monday").
+func (a *analysis) namedAfterPreposition(n int) bool {
+	m := n + 1
+	if !prepositions[a.toks[n].Key] || m >= len(a.toks) || a.tokSent[m] != a.tokSent[n] || !isBlank(gap(a.text, a.toks, m)) {
+		return false
+	}
+	if determiners[a.toks[m].Key] && m+1 < len(a.toks) && isBlank(gap(a.text, a.toks, m+1)) {
+		m++
+	}
+	return isUpperStart(a.text[a.toks[m].Begin:a.toks[m].End]) && !calendarWords[a.toks[m].Key]
 }
 
 // findIntroducedQuotes attributes a quotation that a clause introduces

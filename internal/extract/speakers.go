@@ -421,7 +421,31 @@ func (a *analysis) headBeforePreposition(p, end int) (source, bool) {
 		ds.Span.End = end
 		return ds, true
 	}
+	// "Residents of Lindvik, a village …, reported", "Workers at the
+	// plant said": a plural common noun opening the sentence, capitalised
+	// only for standing there, is a group the phrase after it describes.
+	if j := p - 1; a.openingPlural(j) {
+		return source{Span: doc.Span{Begin: a.toks[j].Begin, End: end}, Kind: srcPlural, Run: -1, Head: a.toks[j].Key}, true
+	}
 	return source{}, false
+}
+
+// openingPlural reports whether token j opens its sentence with a plural
+// common noun, capitalised only for standing there: one word that is no
+// name of a person, organisation or place the text knows ("Residents",
+// "Workers", "Families").
+func (a *analysis) openingPlural(j int) bool {
+	if j < 0 || !a.starts[j] || a.inQuote[j] {
+		return false
+	}
+	if ri := a.runAt[j]; ri >= 0 && (a.runs[ri].First != j || a.runs[ri].Last != j || !a.runs[ri].None && a.runs[ri].Type != Unknown) {
+		return false
+	}
+	k := a.toks[j].Key
+	if len(k) < 4 || !strings.HasSuffix(k, "s") || strings.HasSuffix(k, "ss") || strings.HasSuffix(k, "us") || strings.HasSuffix(k, "is") {
+		return false
+	}
+	return isDescriptionHead(k, strings.ToLower(a.text[a.toks[j].Begin:a.toks[j].End])) && !calendarWords[k] && !timeWords[k]
 }
 
 // roleBefore parses "the (modifiers) ROLE" or "X's ROLE" ending at e.

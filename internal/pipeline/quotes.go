@@ -57,14 +57,7 @@ var occurrenceCodec = spillCodec[spilledOccurrence]{
 		v.N = r.int()
 		o.Doc, o.Kind, o.Outlet = r.string(), extract.Kind(r.string()), r.string()
 		o.Begin, o.End = r.int(), r.int()
-		if n := r.int(); n > 0 && n <= len(r.s) {
-			o.Parts = make([]doc.Span, n)
-			for i := range o.Parts {
-				o.Parts[i] = doc.Span{Begin: r.int(), End: r.int()}
-			}
-		} else if n != 0 {
-			r.bad = true
-		}
+		o.Parts = getSlice(r, func() doc.Span { return doc.Span{Begin: r.int(), End: r.int()} })
 		o.Text, o.Unclosed = r.string(), r.bool()
 		o.Speaker, o.SpeakerType = r.string(), extract.EntityType(r.string())
 		o.SpeakerSpan = getSpan(r)
@@ -102,6 +95,27 @@ var mentionCodec = spillCodec[store.EntityMention]{
 	},
 }
 
+// shortDocCodec spills what extract.ShortNames reads of a document in
+// its second pass.
+var shortDocCodec = spillCodec[extract.ShortDoc]{
+	put: func(b []byte, d *extract.ShortDoc) []byte {
+		b = putInt(putString(b, d.Doc), len(d.Orgs))
+		for _, o := range d.Orgs {
+			b = putString(putString(b, o.ID), o.Name)
+		}
+		b = putInt(b, len(d.People))
+		for _, p := range d.People {
+			b = putInt(b, int(p))
+		}
+		return b
+	},
+	get: func(r *spillRecord, d *extract.ShortDoc) {
+		d.Doc = r.string()
+		d.Orgs = getSlice(r, func() extract.ShortOrg { return extract.ShortOrg{ID: r.string(), Name: r.string()} })
+		d.People = getSlice(r, func() uint64 { return uint64(r.int()) })
+	},
+}
+
 // quotedDoc is what the quote stage's workers make of a document: what
 // extraction found, its entity mentions as stored, and, when the story
 // stage runs next, the document prepared for it (see storyHandoff).
@@ -128,6 +142,13 @@ func runQuotes(ctx context.Context, st store.Store, version int64, opt StageOpti
 	if err != nil {
 		return errors.Join(err, occs.Close())
 	}
+	// What the join of organisations' short names across documents reads
+	// in its second pass (extract.ShortNames).
+	shortDocs, err := newSpill(opt.TempDir, "short-names", shortDocCodec)
+	if err != nil {
+		return errors.Join(err, occs.Close(), mentions.Close())
+	}
+	defer func() { err = errors.Join(err, shortDocs.Close()) }()
 	// The spills are closed once their rows are stored: here, or by the
 	// story stage when it stores them (handedOff).
 	handedOff := false
@@ -141,6 +162,7 @@ func runQuotes(ctx context.Context, st store.Store, version int64, opt StageOpti
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	linker := extract.NewLinker()
+	short := extract.NewShortNames()
 	stories := opt.stories
 	if err := stories.begin(ctx, st, opt.TempDir); err != nil {
 		return err
@@ -169,6 +191,12 @@ func runQuotes(ctx context.Context, st store.Store, version int64, opt StageOpti
 				}
 			}
 		}
+		if d, ok := short.Add(r.Doc, r.Entities); ok {
+			if err := shortDocs.add(&d); err != nil {
+				cancel(err)
+				return
+			}
+		}
 		for i := range r.mentions {
 			if err := mentions.add(&r.mentions[i]); err != nil {
 				cancel(err)
@@ -190,6 +218,15 @@ func runQuotes(ctx context.Context, st store.Store, version int64, opt StageOpti
 	if err := stories.linked(linker); err != nil {
 		return err
 	}
+	if short.Needed() {
+		for d, err := range shortDocs.all() {
+			if err != nil {
+				return err
+			}
+			short.Check(d)
+		}
+	}
+	short.Finish()
 	rows := store.QuoteRows{
 		Occurrences: func(yield func(store.OccurrenceRow, error) bool) {
 			for rec, err := range occs.all() {
@@ -203,7 +240,7 @@ func runQuotes(ctx context.Context, st store.Store, version int64, opt StageOpti
 				}
 			}
 		},
-		Mentions: mentions.all(),
+		Mentions: store.JoinShortNames(mentions.all(), short),
 	}
 	storeRows := func() error {
 		// Storing the rows makes garbage (each row's fields, its parts

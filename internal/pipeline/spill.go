@@ -142,6 +142,24 @@ func (r *spillRecord) int() int {
 
 func (r *spillRecord) bool() bool { return r.uvarint() != 0 }
 
+// getSlice reads a count and that many elements with get; none reads back
+// as nil, and a count longer than what is left of the record marks it bad.
+func getSlice[T any](r *spillRecord, get func() T) []T {
+	n := r.int()
+	if n == 0 {
+		return nil
+	}
+	if n < 0 || n > len(r.s) {
+		r.bad = true
+		return nil
+	}
+	s := make([]T, n)
+	for i := range s {
+		s[i] = get()
+	}
+	return s
+}
+
 func (r *spillRecord) string() string {
 	n := r.uvarint()
 	if n > uint64(len(r.s)) {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/echotrace/echotrace/internal/doc"
+	"github.com/echotrace/echotrace/internal/extract"
 	"github.com/echotrace/echotrace/internal/store"
 )
 
@@ -17,6 +18,8 @@ func fill(v reflect.Value, n *int) {
 		v.SetString("s" + string(rune('a'+*n%26)) + "·" + string(rune('0'+*n%10)))
 	case reflect.Int, reflect.Int64, reflect.Int32:
 		v.SetInt(int64(*n*1000 - 7))
+	case reflect.Uint64:
+		v.SetUint(uint64(*n) * 0x9e3779b97f4a7c15) // hashes use every bit
 	case reflect.Bool:
 		v.SetBool(true)
 	case reflect.Struct:
@@ -63,8 +66,9 @@ func roundTrip[T any](t *testing.T, codec spillCodec[T], recs []T) {
 	}
 }
 
-// Every field of an occurrence and of an entity mention comes back from a
-// spill file as it went in; nil spans stay nil, and so do no parts.
+// Every field of an occurrence, of an entity mention and of a document's
+// record for the join of short names comes back from a spill file as it
+// went in; nil spans stay nil, and so do no parts.
 func TestSpillCodecsKeepEveryField(t *testing.T) {
 	n := 0
 	var full spilledOccurrence
@@ -76,4 +80,7 @@ func TestSpillCodecsKeepEveryField(t *testing.T) {
 	var m store.EntityMention
 	fill(reflect.ValueOf(&m).Elem(), &n)
 	roundTrip(t, mentionCodec, []store.EntityMention{m, {}, m})
+	var d extract.ShortDoc
+	fill(reflect.ValueOf(&d).Elem(), &n)
+	roundTrip(t, shortDocCodec, []extract.ShortDoc{d, {}, d})
 }

@@ -113,6 +113,7 @@ func QuoteRowsOf(results []extract.Result, quotes []extract.Quote) QuoteRows {
 	for _, r := range results {
 		outlet[r.Doc] = r.Outlet
 	}
+	short := extract.ShortNamesOf(len(results), func(i int) (string, []extract.Entity) { return results[i].Doc, results[i].Entities })
 	return QuoteRows{
 		Occurrences: func(yield func(OccurrenceRow, error) bool) {
 			for _, q := range quotes {
@@ -123,7 +124,7 @@ func QuoteRowsOf(results []extract.Result, quotes []extract.Quote) QuoteRows {
 				}
 			}
 		},
-		Mentions: func(yield func(EntityMention, error) bool) {
+		Mentions: JoinShortNames(func(yield func(EntityMention, error) bool) {
 			for _, r := range results {
 				for _, m := range MentionsOf(r) {
 					if !yield(m, nil) {
@@ -131,7 +132,23 @@ func QuoteRowsOf(results []extract.Result, quotes []extract.Quote) QuoteRows {
 					}
 				}
 			}
-		},
+		}, short),
+	}
+}
+
+// JoinShortNames gives each mention of an organisation named by one word
+// the id and name of the organisation the corpus names in full with it
+// (extract.ShortNames), once short has finished its passes.
+func JoinShortNames(mentions iter.Seq2[EntityMention, error], short *extract.ShortNames) iter.Seq2[EntityMention, error] {
+	return func(yield func(EntityMention, error) bool) {
+		for m, err := range mentions {
+			if err == nil {
+				m.Entity, m.Name = short.Resolve(m.Doc, m.Type, m.Entity, m.Name)
+			}
+			if !yield(m, err) {
+				return
+			}
+		}
 	}
 }
 

@@ -9,7 +9,10 @@
 //	go run ./internal/extract/eval/entities -file ../shared/data/ecbplus/topics-01-25.jsonl -n 200 -seed 14
 //
 // With -types it prints, instead, every name that was given more than one
-// type across the articles.
+// type across the articles. Organisations named by one word take the
+// name the articles give them in full (extract.ShortNames), as the
+// pipeline lists them; -joins prints, instead, each such link with its
+// context.
 package main
 
 import (
@@ -33,6 +36,12 @@ type article struct {
 	Text  string `json:"text"`
 }
 
+// docEntities are the entities of one article.
+type docEntities struct {
+	id       string
+	entities []extract.Entity
+}
+
 type link struct {
 	doc, name, id, context string
 	typ                    extract.EntityType
@@ -44,6 +53,7 @@ func main() {
 	n := flag.Int("n", 200, "links to draw")
 	seed := flag.Uint64("seed", 14, "seed of the draw")
 	types := flag.Bool("types", false, "list names given more than one type instead of drawing a sample")
+	joins := flag.Bool("joins", false, "list the one-word organisations joined to a name given in full in another article instead of drawing a sample")
 	flag.Parse()
 	f, err := os.Open(*file)
 	if err != nil {
@@ -51,6 +61,7 @@ func main() {
 	}
 	defer f.Close()
 	var links []link
+	var docs []docEntities
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<26)
 	line, bad := 0, 0
@@ -64,6 +75,7 @@ func main() {
 		}
 		text := a.Title + "\n\n" + a.Text
 		r := extract.Document(&doc.Document{ID: a.ID, Text: text})
+		docs = append(docs, docEntities{a.ID, r.Entities})
 		for _, e := range r.Entities {
 			if len(e.Mentions) == 0 {
 				continue
@@ -74,6 +86,23 @@ func main() {
 	}
 	if err := sc.Err(); err != nil {
 		log.Fatal(err)
+	}
+	short := extract.ShortNamesOf(len(docs), func(i int) (string, []extract.Entity) { return docs[i].id, docs[i].entities })
+	joined := 0
+	for i, l := range links {
+		id, name := short.Resolve(l.doc, l.typ, l.id, l.name)
+		if id == l.id {
+			continue
+		}
+		joined++
+		if *joins {
+			fmt.Printf("%s\t%s\t%s → %s\t%s\n", l.doc, l.typ, l.name, name, l.context)
+		}
+		links[i].id, links[i].name = id, name
+	}
+	if *joins {
+		fmt.Printf("%d links joined\n", joined)
+		return
 	}
 	if *types {
 		byName := map[string]map[extract.EntityType]int{}
