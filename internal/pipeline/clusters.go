@@ -86,6 +86,9 @@ func clusterStage(ctx context.Context, st store.Store, version int64, rebuild bo
 		return res, err // a spill file error, or an empty or repeated id, which the store never holds
 	}
 	in.placed()
+	// The steps after placing count no documents; a terminal shows
+	// which one runs (at a million documents each takes minutes).
+	opt.progress("stories: settling", 0, 0)
 	c.Settle()
 	// The comparisons' scratch and the stories' working copies are
 	// garbage now, but the Go heap keeps their pages; the store then
@@ -106,6 +109,7 @@ func clusterStage(ctx context.Context, st store.Store, version int64, rebuild bo
 	// depend on them (the store writes it first); the summaries of
 	// stories and narratives are made batch by batch as the store writes
 	// them after it.
+	opt.progress("stories: narratives and storing", 0, 0)
 	summaries := foundSummaries(c)
 	defer summaries.wait() // the clusterer is read until they are found
 	// One writer at a time; and as when the stages ran one after the
