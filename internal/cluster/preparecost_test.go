@@ -5,9 +5,9 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/echotrace/echotrace/internal/normalize"
+	"github.com/echotrace/echotrace/internal/testutil"
 )
 
 // headlineCaseCounted is headlineCase as its rule reads, every word
@@ -32,18 +32,7 @@ func TestHeadlineCaseAnswersAsCounted(t *testing.T) {
 	lang := languageOf("en", nil)
 	yes := 0
 	for n := 0; n < 20000; n++ {
-		ws := make([]string, rng.IntN(14))
-		capShare := rng.Float64()
-		for i := range ws {
-			w := words[rng.IntN(len(words))]
-			if rng.Float64() < capShare {
-				r := []rune(w)
-				r[0] = unicode.ToUpper(r[0])
-				w = string(r)
-			}
-			ws[i] = w
-		}
-		text := strings.Join(ws, " ")
+		text := testutil.RandomLine(rng, words, rng.IntN(14), rng.Float64())
 		toks := normalize.Tokens(text)
 		for _, l := range []*language{lang, nil} {
 			got, want := headlineCase(text, toks, l), headlineCaseCounted(text, toks, l)

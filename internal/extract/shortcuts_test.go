@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/echotrace/echotrace/internal/normalize"
+	"github.com/echotrace/echotrace/internal/testutil"
 )
 
 // isTitleCaseCounted is isTitleCase as its rule reads, every word
@@ -31,18 +32,7 @@ func TestIsTitleCaseAnswersAsCounted(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	yes := 0
 	for n := 0; n < 20000; n++ {
-		ws := make([]string, 1+rng.IntN(14))
-		capShare := rng.Float64()
-		for i := range ws {
-			w := words[rng.IntN(len(words))]
-			if rng.Float64() < capShare {
-				r := []rune(w)
-				r[0] = unicode.ToUpper(r[0])
-				w = string(r)
-			}
-			ws[i] = w
-		}
-		text := strings.Join(ws, " ")
+		text := testutil.RandomLine(rng, words, 1+rng.IntN(14), rng.Float64())
 		toks := normalize.Tokens(text)
 		first := rng.IntN(len(toks))
 		last := first + rng.IntN(len(toks)-first)
