@@ -56,16 +56,22 @@ type TextIndexer interface {
 	IndexText(ctx context.Context) error
 }
 
-// BulkLoader is implemented by a backend whose full-text index costs less
-// to build after a large ingest than to keep up to date during it
-// (PostgreSQL's GIN index over words). Ingest calls BeginBulk before it
-// stores anything and the function it returns when it is done, whatever
-// happened. A backend may decline to defer the index (when the store is
+// BulkLoader is implemented by a backend whose indexes cost less to build
+// after a large ingest than to keep up to date during it (PostgreSQL's GIN
+// index over words; SQLite's indexes of documents by date, outlet,
+// language and content hash). Ingest calls BeginBulk before it stores
+// anything and the function it returns when it is done, whatever
+// happened. A backend may decline to defer its indexes (when the store is
 // already large, rebuilding would cost more than the ingest saves); it
 // still returns a function to call.
 type BulkLoader interface {
 	BeginBulk(ctx context.Context) (end func(context.Context) error, err error)
 }
+
+// BulkMaxStored is the size of store up to which the backends defer
+// their indexes during an ingest: past it, rebuilding them could cost
+// more than a small ingest saves.
+const BulkMaxStored = 100_000
 
 // PutResult counts what a PutDocuments call did.
 type PutResult struct {

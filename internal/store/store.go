@@ -44,7 +44,9 @@
 // extra hold JSON. content_hash is doc.ContentHash of the text; record_hash
 // covers every field and is what decides whether a put changes anything.
 // Indexes: documents by id, seq, (date_us, seq), (outlet, date_us, seq),
-// (lang, date_us, seq), content_hash, and full text over title and text:
+// (lang, date_us, seq), content_hash (on SQLite these four are dropped
+// during a bulk ingest into a store of fewer than 100 000 documents and
+// built at its end, see BulkLoader), and full text over title and text:
 // on SQLite an external-content FTS5 table (unicode61, diacritics removed),
 // built after ingest from fts_pending(seq PK), the documents not indexed
 // yet (see TextIndexer); on PostgreSQL a GIN index over words, the folded

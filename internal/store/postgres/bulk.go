@@ -15,24 +15,19 @@ import (
 // without the index (slower, same answers); an ingest killed before its
 // end leaves no index, and the next Open builds it again.
 
-// bulkMaxStored is the size of store up to which an ingest defers the
-// word index: rebuilding it for a larger store could cost more than a
-// small ingest saves.
-const bulkMaxStored = 100_000
-
 // createWordIndex is the word index as the documents schema creates it.
 const createWordIndex = `CREATE INDEX IF NOT EXISTS documents_words ON documents USING gin (words) WITH (fastupdate = on, gin_pending_list_limit = 65536)`
 
 var _ store.BulkLoader = (*DB)(nil)
 
 // BeginBulk drops the word index when the store holds fewer than
-// bulkMaxStored documents; the function it returns builds it again.
+// store.BulkMaxStored documents; the function it returns builds it again.
 func (s *DB) BeginBulk(ctx context.Context) (func(context.Context) error, error) {
 	n, err := s.CountDocuments(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if n >= bulkMaxStored {
+	if n >= store.BulkMaxStored {
 		return func(context.Context) error { return nil }, nil
 	}
 	if err := s.underSchemaLock(ctx, `DROP INDEX IF EXISTS documents_words`); err != nil {
