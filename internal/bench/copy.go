@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/echotrace/echotrace/internal/match/neardup"
 	"github.com/echotrace/echotrace/internal/normalize"
 	"github.com/echotrace/echotrace/internal/relate"
 )
@@ -40,7 +42,7 @@ func (g *generator) copyOf(i int, src *article, op Op) {
 		ps = g.copied(src, 0, len(src.paras), 1.0/30, 0.5)
 	}
 	b := g.compose(i, g.outlets[g.r.IntN(len(g.outlets))], ps)
-	g.emit(job{rec: g.record(i, b), op: op, src: src, copy: b, pieces: ps})
+	g.emit(job{rec: g.record(i, b), op: op, src: src, copy: b, pieces: ps, jaccard: startJaccard(src.text, b.text, g.cfg.Shingle)})
 }
 
 // copied returns src's paragraphs [from, to) as pieces, each word replaced
@@ -150,7 +152,7 @@ func isIdentity(p []int) bool {
 // plant writes the truth for copy b of src (on the writer goroutine): one passage per maximal run of
 // pieces that copies consecutive source paragraphs (pasted lines inside a
 // run belong to it), and the pair with its exact shingle Jaccard.
-func (g *generator) plant(op Op, src, b *article, ps []piece) error {
+func (g *generator) plant(op Op, src, b *article, ps []piece, jaccard *pairJaccard) error {
 	type run struct{ aFirst, aLast, bFirst, bLast int }
 	var runs []run
 	open := false
@@ -178,7 +180,7 @@ func (g *generator) plant(op Op, src, b *article, ps []piece) error {
 		}
 		g.stats.Passages++
 	}
-	pair := PlantedPair{Op: op, A: src.id, B: b.id, Jaccard: g.jaccard(src.text, b.text)}
+	pair := PlantedPair{Op: op, A: src.id, B: b.id, Jaccard: jaccard.wait()}
 	if err := g.truth.Encode(truthLine{Pair: &pair}); err != nil {
 		return fmt.Errorf("bench: writing truth: %w", err)
 	}
@@ -186,13 +188,53 @@ func (g *generator) plant(op Op, src, b *article, ps []piece) error {
 	return nil
 }
 
+// pairJaccard is the exact shingle Jaccard of a copy and its source,
+// computed on a goroutine of its own while the generator and the writer
+// go on (it was half the writer's work, and the writer set the pace of
+// generation); the writer waits for it in order.
+type pairJaccard struct {
+	done  chan struct{}
+	value float64
+}
+
+// startJaccard starts computing the Jaccard similarity of a and b.
+func startJaccard(a, b string, shingle int) *pairJaccard {
+	p := &pairJaccard{done: make(chan struct{})}
+	go func() {
+		defer close(p.done)
+		s := jaccardScratch.Get().(*shingleScratch)
+		defer jaccardScratch.Put(s)
+		p.value = s.jaccard(a, b, shingle)
+	}()
+	return p
+}
+
+// wait is the similarity, once computed.
+func (p *pairJaccard) wait() float64 {
+	<-p.done
+	return p.value
+}
+
+// shingleScratch is what one goroutine computing Jaccard similarities
+// reuses between calls: a signer (which keeps a buffer) and two sorted
+// slices, cheaper than hash sets.
+type shingleScratch struct {
+	signer     *neardup.Signer
+	shingle    int
+	setA, setB []uint64
+}
+
+var jaccardScratch = sync.Pool{New: func() any { return new(shingleScratch) }}
+
 // jaccard is the exact Jaccard similarity of the shingle sets of two
-// texts, tokenised and shingled as the near-duplicate stage does. Sorted
-// slices reused between calls keep it cheaper than hash sets.
-func (g *generator) jaccard(a, b string) float64 {
-	g.setA = g.shingleSet(a, g.setA[:0])
-	g.setB = g.shingleSet(b, g.setB[:0])
-	x, y := g.setA, g.setB
+// texts, tokenised and shingled as the near-duplicate stage does.
+func (s *shingleScratch) jaccard(a, b string, shingle int) float64 {
+	if s.signer == nil || s.shingle != shingle {
+		s.signer, s.shingle = neardup.NewSigner(1, shingle, 0), shingle
+	}
+	s.setA = s.shingleSet(a, s.setA[:0])
+	s.setB = s.shingleSet(b, s.setB[:0])
+	x, y := s.setA, s.setB
 	both := 0
 	for len(x) > 0 && len(y) > 0 {
 		switch {
@@ -205,7 +247,7 @@ func (g *generator) jaccard(a, b string) float64 {
 			y = y[1:]
 		}
 	}
-	union := len(g.setA) + len(g.setB) - both
+	union := len(s.setA) + len(s.setB) - both
 	if union == 0 {
 		return 0
 	}
@@ -213,8 +255,8 @@ func (g *generator) jaccard(a, b string) float64 {
 }
 
 // shingleSet appends the distinct shingle hashes of text to set, sorted.
-func (g *generator) shingleSet(text string, set []uint64) []uint64 {
-	g.signer.ShingleHashes(normalize.Hashes(normalize.Tokens(text)), func(h uint64) { set = append(set, h) })
+func (s *shingleScratch) shingleSet(text string, set []uint64) []uint64 {
+	s.signer.ShingleHashes(normalize.Hashes(normalize.Tokens(text)), func(h uint64) { set = append(set, h) })
 	slices.Sort(set)
 	return slices.Compact(set)
 }

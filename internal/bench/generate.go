@@ -90,9 +90,6 @@ type generator struct {
 	v       *vocabulary
 	outlets []*outlet
 	pool    []*article // originals not yet copied
-	signer  *neardup.Signer
-	setA    []uint64 // scratch of jaccard
-	setB    []uint64
 	base    time.Time
 	jobs    chan job
 	failed  atomic.Bool
@@ -114,6 +111,8 @@ type job struct {
 	src    *article
 	copy   *article
 	pieces []piece
+	// jaccard is the pair's similarity for the truth, being computed.
+	jaccard *pairJaccard
 }
 
 // sourcePool bounds the originals kept for copying: generation streams,
@@ -137,14 +136,13 @@ func Generate(ctx context.Context, cfg Config, corpus, truth io.Writer) (Stats, 
 	cw, tw := bufio.NewWriterSize(corpus, 1<<20), bufio.NewWriterSize(truth, 1<<16)
 	r := rand.New(rand.NewPCG(cfg.Seed, 0x5eed))
 	g := &generator{
-		cfg:    cfg,
-		r:      r,
-		v:      newVocabulary(r, 40000),
-		signer: neardup.NewSigner(1, cfg.Shingle, 0),
-		base:   time.Date(2024, 1, 1, 6, 0, 0, 0, time.UTC),
-		out:    json.NewEncoder(cw),
-		truth:  json.NewEncoder(tw),
-		stats:  Stats{Ops: map[Op]int{}},
+		cfg:   cfg,
+		r:     r,
+		v:     newVocabulary(r, 40000),
+		base:  time.Date(2024, 1, 1, 6, 0, 0, 0, time.UTC),
+		out:   json.NewEncoder(cw),
+		truth: json.NewEncoder(tw),
+		stats: Stats{Ops: map[Op]int{}},
 	}
 	g.out.SetEscapeHTML(false)
 	nOutlets := min(max(cfg.Docs/150, 3), 400)
@@ -323,7 +321,7 @@ func (g *generator) writeLoop(done chan<- struct{}) {
 func (g *generator) write(j job) error {
 	if j.op != "" {
 		g.stats.Ops[j.op]++
-		if err := g.plant(j.op, j.src, j.copy, j.pieces); err != nil {
+		if err := g.plant(j.op, j.src, j.copy, j.pieces, j.jaccard); err != nil {
 			return err
 		}
 	}
