@@ -63,13 +63,13 @@ func Align(a, b []uint64, opt AlignOptions) []Alignment {
 
 // Aligner aligns one document, A, with many others in turn. It indexes A's
 // seeds once and keeps its scratch space between calls, so aligning a
-// document with all its candidates allocates little. An Aligner is not
-// safe for concurrent use.
+// document with all its candidates allocates little; Reset readies it for
+// another A with the same room. An Aligner is not safe for concurrent use.
 type Aligner struct {
 	a     []uint64
 	opt   AlignOptions
-	pos   map[uint64][]int32 // seed hash → positions in a
-	sa    []uint64           // a's seeds, by position
+	pos   seedTable // seed hash → positions in a
+	sa    []uint64  // a's seeds, by position
 	sb    []uint64
 	seeds []seed
 	ch    chainScratch
@@ -79,13 +79,16 @@ type seed struct{ d, i int } // diagonal i-j and position in a
 
 // NewAligner prepares to align a with other documents.
 func NewAligner(a []uint64, opt AlignOptions) *Aligner {
-	k := max(opt.Seed, 1)
-	sa := Shingles(a, k)
-	pos := make(map[uint64][]int32, len(sa))
-	for i, h := range sa {
-		pos[h] = append(pos[h], int32(i))
-	}
-	return &Aligner{a: a, opt: opt, pos: pos, sa: sa}
+	x := &Aligner{}
+	x.Reset(a, opt)
+	return x
+}
+
+// Reset prepares x to align a with other documents, reusing its room.
+func (x *Aligner) Reset(a []uint64, opt AlignOptions) {
+	x.a, x.opt = a, opt
+	x.sa = appendShingles(x.sa[:0], a, max(opt.Seed, 1))
+	x.pos.build(x.sa)
 }
 
 // Align returns the passages that A and b share, ordered by position in A.
@@ -119,16 +122,16 @@ func (x *Aligner) exactRuns(b []uint64) []run {
 	a, opt := x.a, x.opt
 	k := max(opt.Seed, 1)
 	x.sb = appendShingles(x.sb[:0], b, k)
-	if len(x.pos) == 0 || len(x.sb) == 0 {
+	if len(x.sa) == 0 || len(x.sb) == 0 {
 		return nil
 	}
 	seeds := x.seeds[:0]
 	for j, h := range x.sb {
-		ps := x.pos[h]
-		if len(ps) == 0 || (opt.MaxRepeat > 0 && len(ps) > opt.MaxRepeat) {
+		n, first := x.pos.find(h)
+		if n == 0 || (opt.MaxRepeat > 0 && int(n) > opt.MaxRepeat) {
 			continue
 		}
-		for _, i := range ps {
+		for i := first; i >= 0; i = x.pos.next[i] {
 			seeds = append(seeds, seed{int(i) - j, int(i)})
 		}
 	}

@@ -173,6 +173,10 @@ func findReuse(ctx context.Context, c Corpus, opt ReuseOptions, progress reusePr
 			var counts map[uint32]int
 			var xtok, ytok []uint64
 			var xbuf, ybuf []byte
+			// One aligner per worker, reset for each document: its seeds
+			// are indexed once for all the document's candidates, in room
+			// kept from one document to the next.
+			aligner := new(match.Aligner)
 			for i := range jobs {
 				var err error
 				if xtok, xbuf, err = tf.read(i, xtok, xbuf); err != nil {
@@ -194,10 +198,8 @@ func findReuse(ctx context.Context, c Corpus, opt ReuseOptions, progress reusePr
 					continue
 				}
 				candidates.Add(int64(len(cands)))
-				// One aligner per document: its seeds are indexed once for
-				// all its candidates.
 				x := &pairSide{fp: &docs[i], tokens: xtok, fps: fps, rec: rec}
-				aligner := match.NewAligner(xtok, opt.Align)
+				aligner.Reset(xtok, opt.Align)
 				for _, cand := range cands {
 					if ytok, ybuf, err = tf.read(int(cand.Doc), ytok, ybuf); err != nil {
 						fail(err)
