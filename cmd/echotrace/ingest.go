@@ -70,6 +70,7 @@ func ingest(ctx context.Context, st store.Store, paths []string, errw io.Writer)
 	opt := pipeline.IngestOptions{Read: read.Options{MaxBytes: flagMaxBytes, Stdin: os.Stdin, Root: "."}}
 	progress := newProgress(errw)
 	opt.Progress = progress.update
+	opt.Indexing = progress.indexing
 	sum, err := pipeline.Ingest(ctx, st, paths, opt, func(p read.Problem) {
 		progress.clear()
 		fmt.Fprintln(errw, "echotrace:", p.Error())

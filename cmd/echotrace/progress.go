@@ -36,6 +36,14 @@ func (p *progress) update(n int) {
 	}
 }
 
+// indexing says that every document is stored and the store builds its
+// indexes.
+func (p *progress) indexing() {
+	if p.bar != nil {
+		p.bar.Describe("indexing")
+	}
+}
+
 // clear removes the bar so a message can be printed on a clean line.
 func (p *progress) clear() {
 	if p.bar != nil {

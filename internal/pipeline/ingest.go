@@ -23,6 +23,10 @@ type IngestOptions struct {
 	// Progress, when set, is called after each stored batch with the
 	// number of documents read so far.
 	Progress func(read int)
+	// Indexing, when set, is called once every document is stored, when
+	// the backend builds the indexes it deferred (store.BulkLoader): a
+	// step of seconds to a minute at a million documents.
+	Indexing func()
 }
 
 // IngestSummary says what an ingest did.
@@ -52,6 +56,9 @@ func Ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptio
 		return IngestSummary{}, err
 	}
 	sum, err := ingest(ctx, st, paths, opt, report)
+	if opt.Indexing != nil {
+		opt.Indexing()
+	}
 	// The index is built even when the ingest was cancelled.
 	return sum, errors.Join(err, end(context.WithoutCancel(ctx)))
 }

@@ -164,3 +164,37 @@ func TestIngestArchiveCopies(t *testing.T) {
 		}
 	}
 }
+
+// TestIngestTellsIndexing: Indexing is called once, after the last
+// document is stored, and the store then has the indexes it deferred
+// (a query by outlet in date order finds the documents).
+func TestIngestTellsIndexing(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"siteA/index.html": page("Coast Daily"), "siteB/index.html": page("Valley Weekly"), "siteC/a.txt": wire})
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "test.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var events []string
+	opt := IngestOptions{
+		Batch:    1,
+		Progress: func(n int) { events = append(events, "stored") },
+		Indexing: func() { events = append(events, "indexing") },
+	}
+	if _, err := Ingest(ctx, st, []string{dir}, opt, func(p read.Problem) { t.Errorf("problem: %v", p) }); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"stored", "stored", "stored", "indexing"}
+	if strings.Join(events, " ") != strings.Join(want, " ") {
+		t.Errorf("events %v, want %v", events, want)
+	}
+	docs, err := st.Documents(ctx, store.DocQuery{Outlet: "Valley Weekly"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 1 {
+		t.Errorf("documents of Valley Weekly: %d, want 1", len(docs))
+	}
+}
