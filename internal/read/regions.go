@@ -188,7 +188,7 @@ func headerSignals(l textLine) (handle, ago, points, reply bool) {
 			ago = true
 		case digit && pointsRe.MatchString(part):
 			points = true
-		case replyRe.MatchString(part):
+		case mayBeReplyLine(part) && replyRe.MatchString(part):
 			reply = true
 		}
 	}
@@ -450,7 +450,7 @@ func classifyLine(lines []textLine, i int) (doc.Region, bool) {
 	case len(c) <= 40 && adLineRe.MatchString(c):
 		return whole(doc.RegionBoilerplate, "")
 	}
-	if len(c) <= maxCaptionLen && captionLabelRe.MatchString(head) {
+	if len(c) <= maxCaptionLen && mayBeCaptionLabel(head) && captionLabelRe.MatchString(head) {
 		return whole(doc.RegionCaption, "")
 	}
 	if len(c) > maxTwoPhraseLen {
