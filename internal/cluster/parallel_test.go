@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"bytes"
 	"maps"
 	"math"
 	"math/rand/v2"
@@ -27,10 +28,22 @@ func TestSettleAhead(t *testing.T) {
 		t.Fatalf("with fits found ahead settling moved %d documents, without %d, into other stories", movedAhead, moved)
 	}
 	checkHops(t, ahead)
+	// A clusterer read back from its saved state resolves merged stories
+	// as the one saved.
+	var saved bytes.Buffer
+	if err := ahead.WriteState(&saved); err != nil {
+		t.Fatal(err)
+	}
+	back, err := Read(&saved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkHops(t, back)
 }
 
 // checkHops checks that hop says of every story what the story says:
-// where it was merged into, or whether it is empty.
+// where it was merged into, or whether it is empty; and holding, whether
+// it holds its documents.
 func checkHops(t *testing.T, c *Clusterer) {
 	t.Helper()
 	merged := 0
@@ -45,6 +58,9 @@ func checkHops(t *testing.T, c *Clusterer) {
 		}
 		if c.hop[si] != want {
 			t.Fatalf("hop of story %d is %d, want %d", si, c.hop[si], want)
+		}
+		if held := c.holding[si>>6]&(1<<(si&63)) != 0; held != (want == 0) {
+			t.Fatalf("holding says %v of story %d, whose hop is %d", held, si, want)
 		}
 	}
 	if merged == 0 {

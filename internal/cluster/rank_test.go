@@ -91,3 +91,36 @@ func TestPostings(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstCandidates checks that the heap keeps the same best
+// candidates as selectFirst, with many tied scores and lists shorter and
+// longer than the number kept.
+func TestFirstCandidates(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for trial := range 300 {
+		hit := make([]candidate, rng.IntN(200))
+		for i := range hit {
+			hit[i] = candidate{si: int32(rng.IntN(1000)), acc: float64(rng.IntN(8))}
+		}
+		n := min(len(hit), rng.IntN(40))
+		want := slices.Clone(hit)
+		selectFirst(want, n, betterCandidate)
+		firstCandidates(hit, n)
+		sorted := func(s []candidate) []candidate {
+			s = slices.Clone(s)
+			slices.SortFunc(s, func(a, b candidate) int {
+				if betterCandidate(a, b) {
+					return -1
+				}
+				if betterCandidate(b, a) {
+					return 1
+				}
+				return 0
+			})
+			return s
+		}
+		if got, w := sorted(hit[:n]), sorted(want[:n]); !slices.Equal(got, w) {
+			t.Fatalf("trial %d: first %d are %v, want %v", trial, n, got, w)
+		}
+	}
+}

@@ -206,7 +206,11 @@ func (c *Clusterer) mergeBestFirst(work []int32) int {
 			if ti == si {
 				continue
 			}
-			if v := c.mergeScoreWith(sc, si, ti); v >= c.p.Threshold+c.mergeMargin(si, ti) {
+			least := c.p.Threshold + c.mergeMargin(si, ti)
+			if c.mergeCeiling(si, ti) < least {
+				continue // too far in time to reach it (see scoreCeiling)
+			}
+			if v := c.mergeScoreWith(sc, si, ti); v >= least {
 				found[k] = append(found[k], proposal{min(si, ti), max(si, ti), v})
 			}
 		}
@@ -262,6 +266,24 @@ func (c *Clusterer) mergeScore(far *side, a, b int32) float64 {
 		a, b = b, a
 	}
 	return c.fitOf(far, a, b)
+}
+
+// mergeCeiling is more than mergeScore can give for stories a and b: the
+// mean of the ceilings (scoreCeiling) of the smaller story's documents
+// against the larger.
+func (c *Clusterer) mergeCeiling(a, b int32) float64 {
+	if len(c.stories[a].Docs) > len(c.stories[b].Docs) {
+		a, b = b, a
+	}
+	sa, sb := c.stories[a], c.stories[b]
+	if len(sa.Docs) == 0 {
+		return 0
+	}
+	var sum float64
+	for _, di := range sa.Docs {
+		sum += c.scoreCeiling(sb, c.docs[di].Date)
+	}
+	return sum / float64(len(sa.Docs)) * (1 + 1e-9)
 }
 
 // mergeScoreWith is mergeScore with a goroutine's scratch, whose side is
@@ -354,6 +376,9 @@ func (c *Clusterer) bestOtherWith(sc *candidateScratch, near *side, norms *phase
 			continue
 		}
 		s := c.stories[ti]
+		if c.scoreCeiling(s, d.Date) <= bestScore {
+			continue // cannot score more than the best (see scoreCeiling)
+		}
 		var content float64
 		if norms != nil {
 			content = c.contentNormed(near, s.Terms, s.Ents, norms.story(c, ti))

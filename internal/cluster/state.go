@@ -235,6 +235,7 @@ func Read(r io.Reader) (*Clusterer, error) {
 	}
 	c.termPostings, c.entPostings = postingsOf(s.TermPostings), postingsOf(s.EntPostings)
 	c.hop = make([]int32, len(c.stories))
+	c.holding = make([]uint64, (len(c.stories)+63)/64)
 	for si, st := range c.stories {
 		if st.Into < 0 || int(st.Into) > len(c.stories) {
 			return nil, fmt.Errorf("cluster: saved state merges a story into a missing one; recluster")

@@ -1,0 +1,83 @@
+package cluster
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestScoreCeiling: passing over the candidates whose time factor leaves
+// them no chance (scoreCeiling) places, settles and links every document
+// and story as comparing them all does, Placement scores included. The
+// documents tell few kinds of event in words of a small vocabulary, spread
+// over two years, one in ten undated, some sharing quotes, so that most
+// candidates a document finds are months from it.
+func TestScoreCeiling(t *testing.T) {
+	run := func(ceilings bool) ([]Placement, map[string]string, []Narrative) {
+		defer func(was bool) { useCeilings = was }(useCeilings)
+		useCeilings = ceilings
+		rng := rand.New(rand.NewPCG(5, 6))
+		var its []Item
+		start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+		for i := range 1500 {
+			kind := rng.IntN(12)
+			var words []string
+			for range 12 + rng.IntN(20) {
+				words = append(words, "w"+itoa(kind*7+rng.IntN(14)))
+			}
+			it := Item{ID: "d" + itoa(i), Title: strings.Join(words[:4], " "), Text: strings.Join(words, " ") + "."}
+			if rng.IntN(10) != 0 {
+				it.Date = start.Add(time.Duration(rng.IntN(730*24)) * time.Hour)
+			}
+			it.Entities = []string{"e" + itoa(kind*3+rng.IntN(4))}
+			if rng.IntN(8) == 0 {
+				it.Quotes = []string{"q" + itoa(kind*2+rng.IntN(3))}
+			}
+			its = append(its, it)
+		}
+		Order(its)
+		c := New(DefaultParams())
+		var pls []Placement
+		for _, it := range its {
+			pl, err := c.Add(it)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pls = append(pls, pl)
+		}
+		c.Settle()
+		return pls, c.Assignments(), c.Narratives()
+	}
+	pls, stories, narratives := run(true)
+	allPls, allStories, allNarratives := run(false)
+	if !slices.Equal(pls, allPls) {
+		t.Fatal("placements differ when candidates are passed over")
+	}
+	if len(stories) != len(allStories) {
+		t.Fatal("documents differ")
+	}
+	for id, s := range allStories {
+		if stories[id] != s {
+			t.Fatalf("document %s is in story %s, comparing every candidate in %s", id, stories[id], s)
+		}
+	}
+	if len(narratives) != len(allNarratives) {
+		t.Fatalf("%d narratives, comparing every candidate %d", len(narratives), len(allNarratives))
+	}
+	for k := range narratives {
+		if !slices.Equal(narratives[k].Stories, allNarratives[k].Stories) {
+			t.Fatalf("narrative %d differs", k)
+		}
+	}
+	joined := 0
+	for _, pl := range pls {
+		if !pl.New {
+			joined++
+		}
+	}
+	if joined < 100 {
+		t.Fatalf("%d documents joined a story; the test does not exercise placing", joined)
+	}
+}
