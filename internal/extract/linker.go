@@ -26,7 +26,9 @@ import (
 // whose lists stop growing at linkMaxPostings (a shingle that common is
 // a stock phrase, not evidence). The work per occurrence is bounded too:
 // shingles are looked up rarest first and at most linkMaxTouches postings
-// are read, so a quote-heavy document costs time linear in its size.
+// are read, so a quote-heavy document costs time linear in its size, and
+// at most the newest linkListReads of one shingle, so that an
+// occurrence's cost does not grow with the corpus as the lists do.
 //
 // Quote ids depend on the group's longest occurrence (of equal length,
 // the one with the smaller id hash), so they are known once every
@@ -80,6 +82,14 @@ type rep struct {
 
 // linkMaxTouches bounds the index postings one occurrence reads.
 const linkMaxTouches = 4096
+
+// linkListReads bounds the postings one occurrence reads of one
+// shingle's list: its newest ones. A list that long is of a phrase many
+// quotes share; a quote that recurs with variants has its newest ones
+// in it, and any one of its group links the occurrence to the group.
+// Without this bound the postings an occurrence reads grow with the
+// corpus until linkMaxTouches, and so does its cost.
+const linkListReads = 64
 
 // NewLinker returns an empty linker.
 func NewLinker() *Linker {
@@ -181,7 +191,8 @@ type shingleLookup struct {
 }
 
 // linkNear joins occurrence i with the representatives it matches,
-// reading its rarest shingles first and at most linkMaxTouches postings.
+// reading its rarest shingles first, at most linkListReads postings of
+// each and linkMaxTouches in all.
 //
 // Each step reads memory at random once the index outgrows the
 // processor's caches, so each is a loop that does nothing but one kind
@@ -210,11 +221,11 @@ func (l *Linker) linkNear(i int32) {
 	}
 	slices.SortFunc(l.lookups, func(a, b shingleLookup) int { return a.count - b.count })
 	// The postings, newest first in each list as it was added to, up to
-	// linkMaxTouches of them.
+	// linkListReads of a list and linkMaxTouches in all.
 	l.cands = l.cands[:0]
 	for _, lk := range l.lookups {
 		k, used := blockSpan(lk.count)
-		stop := linkMaxTouches
+		stop := min(len(l.cands)+linkListReads, linkMaxTouches)
 		for b := int(lk.head); b >= 0 && len(l.cands) < stop; b = int(x.blocks[b]) {
 			// The block before this one is full.
 			block := x.blocks[b+1 : b+1+used]
