@@ -26,7 +26,9 @@ import (
 // whose lists stop growing at linkMaxPostings (a shingle that common is
 // a stock phrase, not evidence). The work per occurrence is bounded too:
 // shingles are looked up rarest first and at most linkMaxTouches postings
-// are read, so a quote-heavy document costs time linear in its size.
+// are read, so a quote-heavy document costs time linear in its size, and
+// at most the newest linkListReads of one shingle, so that an
+// occurrence's cost does not grow with the corpus as the lists do.
 //
 // Quote ids depend on the group's longest occurrence (of equal length,
 // the one with the smaller id hash), so they are known once every
@@ -51,16 +53,20 @@ type Linker struct {
 	arena  []uint32
 	index  shingleIndex
 	// scratch
-	toks     []normalize.Token
-	idText   []byte
-	keys     []string
-	hashes   []uint64
-	words    []uint32
-	pairs    []uint32
-	sig      uint64    // wordSig of the scratch words
-	bitWords [64]int32 // how many of the scratch words have each bit of sig
-	shs      []uint64
-	lookups  []shingleLookup
+	toks      []normalize.Token
+	idText    []byte
+	keys      []string
+	hashes    []uint64
+	words     []uint32
+	pairs     []uint32
+	sig       uint64    // wordSig of the scratch words
+	bitWords  [64]int32 // how many of the scratch words have each bit of sig
+	shs       []uint64
+	homes     []shingleSlot // the slots where l.shs's searches start
+	lookups   []shingleLookup
+	cands     []int32 // the representatives of the postings read
+	candWords []uint32
+	candSigs  []uint64
 }
 
 // rep is what a candidate representative is first tested by, in one
@@ -76,6 +82,14 @@ type rep struct {
 
 // linkMaxTouches bounds the index postings one occurrence reads.
 const linkMaxTouches = 4096
+
+// linkListReads bounds the postings one occurrence reads of one
+// shingle's list: its newest ones. A list that long is of a phrase many
+// quotes share; a quote that recurs with variants has its newest ones
+// in it, and any one of its group links the occurrence to the group.
+// Without this bound the postings an occurrence reads grow with the
+// corpus until linkMaxTouches, and so does its cost.
+const linkListReads = 64
 
 // NewLinker returns an empty linker.
 func NewLinker() *Linker {
@@ -177,50 +191,67 @@ type shingleLookup struct {
 }
 
 // linkNear joins occurrence i with the representatives it matches,
-// reading its rarest shingles first and at most linkMaxTouches postings.
+// reading its rarest shingles first, at most linkListReads postings of
+// each and linkMaxTouches in all.
+//
+// Each step reads memory at random once the index outgrows the
+// processor's caches, so each is a loop that does nothing but one kind
+// of read, whose reads do not wait on one another: the processor then
+// has many cache misses in flight at once, not one at a time. The
+// shingles' slots first, then the postings of the lists, then the
+// candidates' sizes and signatures. The order in which candidates are
+// tested does not change the groups: a candidate is skipped only when
+// it is in i's group already.
 func (l *Linker) linkNear(i int32) {
-	l.lookups = l.lookups[:0]
+	x := &l.index
+	l.homes = l.homes[:0]
 	for _, sh := range l.shs {
-		head, count := l.index.lookup(sh)
-		if count == 0 || count > linkMaxPostings {
+		l.homes = append(l.homes, x.slots[x.home(max(sh, 1))])
+	}
+	l.lookups = l.lookups[:0]
+	for k, sh := range l.shs {
+		sl := l.homes[k]
+		if sl.key != max(sh, 1) && sl.key != 0 {
+			sl = x.slots[x.slot(sh)] // further along its probe
+		}
+		if sl.key == 0 || int(sl.count) > linkMaxPostings {
 			continue
 		}
-		l.lookups = append(l.lookups, shingleLookup{head, count})
+		l.lookups = append(l.lookups, shingleLookup{sl.head, int(sl.count)})
 	}
 	slices.SortFunc(l.lookups, func(a, b shingleLookup) int { return a.count - b.count })
-	touched := 0
+	// The postings, newest first in each list as it was added to, up to
+	// linkListReads of a list and linkMaxTouches in all.
+	l.cands = l.cands[:0]
 	for _, lk := range l.lookups {
 		k, used := blockSpan(lk.count)
-		for b := int(lk.head); b >= 0 && touched < linkMaxTouches; b = int(l.index.blocks[b]) {
-			// Newest first, as the list was added to; the block before
-			// this one is full.
-			block := l.index.blocks[b+1 : b+1+used]
+		stop := min(len(l.cands)+linkListReads, linkMaxTouches)
+		for b := int(lk.head); b >= 0 && len(l.cands) < stop; b = int(x.blocks[b]) {
+			// The block before this one is full.
+			block := x.blocks[b+1 : b+1+used]
 			k--
 			used = blockCap(max(k, 0))
-			n := min(len(block), linkMaxTouches-touched)
-			touched += n
-			// The candidates' sizes and signatures first, newest first,
-			// in a loop of nothing but loads: they do not wait on one
-			// another, so the processor has many of their cache misses
-			// in flight at once rather than one at a time.
-			var words [postBlockMax]uint32
-			var sigs [postBlockMax]uint64
-			for q := range n {
-				rp := &l.reps[block[len(block)-1-q]]
-				words[q], sigs[q] = rp.words, rp.sig
+			for q := len(block) - 1; q >= max(len(block)-(stop-len(l.cands)), 0); q-- {
+				l.cands = append(l.cands, block[q])
 			}
-			for q := range n {
-				// The sizes, then the words' signatures, which bound the
-				// overlap from above: they rule out most candidates of a
-				// large index (one that shares only a common shingle is
-				// rarely close); matches would refuse the same.
-				if !sizesCanAgree(len(l.words), int(words[q])) || !l.sigCanAgree(int(words[q]), sigs[q]) {
-					continue
-				}
-				if r := block[len(block)-1-q]; l.nearMatch(i, r) {
-					l.union(i, l.reps[r].occ)
-				}
-			}
+		}
+	}
+	l.candWords = slices.Grow(l.candWords[:0], len(l.cands))[:len(l.cands)]
+	l.candSigs = slices.Grow(l.candSigs[:0], len(l.cands))[:len(l.cands)]
+	for q, r := range l.cands {
+		rp := &l.reps[r]
+		l.candWords[q], l.candSigs[q] = rp.words, rp.sig
+	}
+	for q, r := range l.cands {
+		// The sizes, then the words' signatures, which bound the overlap
+		// from above: they rule out most candidates of a large index (one
+		// that shares only a common shingle is rarely close); matches
+		// would refuse the same.
+		if !sizesCanAgree(len(l.words), int(l.candWords[q])) || !l.sigCanAgree(int(l.candWords[q]), l.candSigs[q]) {
+			continue
+		}
+		if l.nearMatch(i, r) {
+			l.union(i, l.reps[r].occ)
 		}
 	}
 }
@@ -393,7 +424,33 @@ func containmentAtLeast(a, b []uint32, share float64) (float64, bool) {
 
 // needFor is the least count of a set of size elements whose share, as
 // containmentAtLeast computes it, reaches share (size+1 when none does).
+// It is asked for every candidate a linking occurrence reads, so the
+// counts of the linking shares are kept for sets of up to needSizes.
 func needFor(size int, share float64) int {
+	if size < needSizes {
+		switch share {
+		case linkContainment:
+			return int(needContainment[size])
+		case linkBigrams:
+			return int(needBigrams[size])
+		}
+	}
+	return needForShare(size, share)
+}
+
+const needSizes = 1024
+
+var needContainment, needBigrams = needTable(linkContainment), needTable(linkBigrams)
+
+func needTable(share float64) *[needSizes]int16 {
+	var t [needSizes]int16
+	for size := range t {
+		t[size] = int16(needForShare(size, share))
+	}
+	return &t
+}
+
+func needForShare(size int, share float64) int {
 	need := max(int(share*float64(size))-1, 0)
 	for need <= size && float64(need)/float64(size) < share {
 		need++
@@ -424,9 +481,10 @@ func quoteID(k Kind, h uint64) string {
 
 // shingleIndex maps shingle hashes to the representatives holding them:
 // an open-addressing table of keys, each with the newest block of its
-// list of postings and the list's length, the blocks in one flat array.
-// A map of slices would cost several times the memory at millions of
-// shingles.
+// list of postings and the list's length in the same 16-byte slot (one
+// cache line read for a lookup, not one each), the blocks in one flat
+// array. A map of slices would cost several times the memory at
+// millions of shingles.
 //
 // A list is a chain of blocks, newest first, of 1, 2, 4, … up to
 // postBlockMax representatives each (blockSpan), so that reading it is
@@ -434,14 +492,21 @@ func quoteID(k Kind, h uint64) string {
 // postings it was a walk from one cache miss to the next, each waiting
 // for the one before: at a million documents most of linking's time.
 type shingleIndex struct {
-	keys  []uint64 // 0 marks an empty slot (a zero hash is stored as 1)
-	head  []int32  // offset in blocks of the newest block
-	count []uint16 // saturates above linkMaxPostings
+	slots []shingleSlot
 	used  int
 	// blocks holds each block as the offset of the block before it in
 	// its list (-1: none) followed by its representatives in the order
 	// they were added.
 	blocks []int32
+}
+
+// shingleSlot is one slot of the table: a key (0 marks an empty slot; a
+// zero hash is stored as 1), the offset in blocks of its list's newest
+// block, and the list's length, which saturates above linkMaxPostings.
+type shingleSlot struct {
+	key   uint64
+	head  int32
+	count uint16
 }
 
 // postBlockMax is the largest block of a list: large enough that a long
@@ -463,17 +528,18 @@ func blockSpan(n int) (k, used int) {
 }
 
 func newShingleIndex() shingleIndex {
-	const size = 1 << 10
-	return shingleIndex{keys: make([]uint64, size), head: make([]int32, size), count: make([]uint16, size)}
+	return shingleIndex{slots: make([]shingleSlot, 1<<10)}
 }
 
+// home is the slot where a search for key h (never 0) starts.
+func (x *shingleIndex) home(h uint64) int { return int(h>>32^h) & (len(x.slots) - 1) }
+
+// slot is the slot of key h, or the empty slot where it would go.
 func (x *shingleIndex) slot(h uint64) int {
-	if h == 0 {
-		h = 1
-	}
-	mask := len(x.keys) - 1
-	s := int(h>>32^h) & mask
-	for x.keys[s] != 0 && x.keys[s] != h {
+	h = max(h, 1)
+	mask := len(x.slots) - 1
+	s := x.home(h)
+	for x.slots[s].key != 0 && x.slots[s].key != h {
 		s = (s + 1) & mask
 	}
 	return s
@@ -482,29 +548,30 @@ func (x *shingleIndex) slot(h uint64) int {
 // lookup returns the head of h's postings and how many there are.
 func (x *shingleIndex) lookup(h uint64) (int32, int) {
 	s := x.slot(h)
-	if x.keys[s] == 0 {
+	if x.slots[s].key == 0 {
 		return -1, 0
 	}
-	return x.head[s], int(x.count[s])
+	return x.slots[s].head, int(x.slots[s].count)
 }
 
 // add appends representative r to h's postings, unless the list is
 // already past linkMaxPostings.
 func (x *shingleIndex) add(h uint64, r int32) {
-	if 10*(x.used+1) > 7*len(x.keys) {
+	if 10*(x.used+1) > 7*len(x.slots) {
 		x.grow()
 	}
 	s := x.slot(h)
-	if x.keys[s] == 0 {
-		x.keys[s] = max(h, 1)
-		x.head[s] = -1
+	sl := &x.slots[s]
+	if sl.key == 0 {
+		sl.key = max(h, 1)
+		sl.head = -1
 		x.used++
 	}
-	if int(x.count[s]) > linkMaxPostings {
+	if int(sl.count) > linkMaxPostings {
 		return
 	}
-	x.count[s]++
-	n := int(x.count[s])
+	sl.count++
+	n := int(sl.count)
 	if n > linkMaxPostings {
 		return // from now on a stock phrase: its list is no longer read
 	}
@@ -512,22 +579,19 @@ func (x *shingleIndex) add(h uint64, r int32) {
 	if used == 1 {
 		// The newest block is full (or there is none): start the next.
 		b := len(x.blocks)
-		x.blocks = append(x.blocks, x.head[s])
+		x.blocks = append(x.blocks, sl.head)
 		x.blocks = slices.Grow(x.blocks, blockCap(k))[:b+1+blockCap(k)]
-		x.head[s] = int32(b)
+		sl.head = int32(b)
 	}
-	x.blocks[int(x.head[s])+used] = r
+	x.blocks[int(sl.head)+used] = r
 }
 
 func (x *shingleIndex) grow() {
-	old := *x
-	n := 2 * len(old.keys)
-	x.keys, x.head, x.count = make([]uint64, n), make([]int32, n), make([]uint16, n)
-	for s, k := range old.keys {
-		if k == 0 {
-			continue
+	old := x.slots
+	x.slots = make([]shingleSlot, 2*len(old))
+	for _, sl := range old {
+		if sl.key != 0 {
+			x.slots[x.slot(sl.key)] = sl
 		}
-		t := x.slot(k)
-		x.keys[t], x.head[t], x.count[t] = k, old.head[s], old.count[s]
 	}
 }

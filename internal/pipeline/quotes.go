@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/echotrace/echotrace/internal/cluster"
 	"github.com/echotrace/echotrace/internal/doc"
@@ -178,13 +179,39 @@ func runQuotes(ctx context.Context, st store.Store, version int64, opt StageOpti
 		})
 		return q
 	}
+	// The linker reads the occurrences on a goroutine of its own, in the
+	// order they come, so that linking overlaps the spills and the story
+	// handoff of this one: at a million documents its cost per
+	// occurrence, which grows with the index, would otherwise set the
+	// stage's pace. An occurrence's number is the count before it, as
+	// Linker.Add would return it.
+	toLink := make(chan [2][]extract.Occurrence, 256)
+	linking := make(chan struct{})
+	go func() {
+		defer close(linking)
+		for lists := range toLink {
+			for _, list := range lists {
+				for _, o := range list {
+					linker.Add(o)
+				}
+			}
+		}
+	}()
+	linkedAll := sync.OnceFunc(func() {
+		close(toLink)
+		<-linking
+	})
+	defer linkedAll()
+	occurrences := 0
 	err = eachMapped(ctx, st.EachDocument, extracted, func(n int, r quotedDoc) {
 		if context.Cause(ctx) != nil {
 			return
 		}
+		toLink <- [2][]extract.Occurrence{r.Quotes, r.Claims}
 		for _, list := range [][]extract.Occurrence{r.Quotes, r.Claims} {
 			for _, o := range list {
-				rec := spilledOccurrence{N: linker.Add(o), Row: store.OccurrenceRow{Occurrence: o, Outlet: r.Outlet}}
+				rec := spilledOccurrence{N: occurrences, Row: store.OccurrenceRow{Occurrence: o, Outlet: r.Outlet}}
+				occurrences++
 				if err := occs.add(&rec); err != nil {
 					cancel(err)
 					return
@@ -203,7 +230,7 @@ func runQuotes(ctx context.Context, st store.Store, version int64, opt StageOpti
 				return
 			}
 		}
-		if err := errors.Join(r.story.err, stories.add(r.story, linker.Len())); err != nil {
+		if err := errors.Join(r.story.err, stories.add(r.story, occurrences)); err != nil {
 			cancel(err)
 			return
 		}
@@ -212,6 +239,7 @@ func runQuotes(ctx context.Context, st store.Store, version int64, opt StageOpti
 	if cause := context.Cause(ctx); cause != nil {
 		err = cause
 	}
+	linkedAll()
 	if err != nil {
 		return fmt.Errorf("extract quotes: %w", err)
 	}
