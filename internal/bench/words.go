@@ -270,10 +270,12 @@ func (v *vocabulary) drawWord(r *rand.Rand) *wordEntry {
 		t = v.head
 	}
 	col, frac := bits.Mul64(r.Uint64(), uint64(len(t)))
-	if e := &t[col]; uint32(frac>>32) < e.keep {
-		return e
+	// Without a branch on the entry, which may not be in cache yet.
+	k := uint64(t[col].alias)
+	if uint32(frac>>32) < t[col].keep {
+		k = col
 	}
-	return &t[t[col].alias]
+	return &t[k]
 }
 
 // appendWord appends the word of e to b, its first letter upper-cased
@@ -311,25 +313,35 @@ func (v *vocabulary) sentence(r *rand.Rand, b []byte, hs []uint64) ([]byte, []ui
 	if quoted {
 		b = append(b, open...)
 	}
+	// The words are drawn first, then written: the draws do not wait for
+	// one another, so the processor fetches the entries of the rare
+	// words, which are not in its caches, all at once rather than one
+	// after the other. The random numbers are drawn in the same order.
+	var words [28]*wordEntry
+	var after [28]string // the punctuation after each word
 	for i := range n {
-		e := v.drawWord(r)
+		words[i] = v.drawWord(r)
+		after[i] = ""
+		if i < n-1 && i > 1 {
+			switch x := r.IntN(40); {
+			case x < 3:
+				after[i] = ","
+			case x == 3:
+				if r.IntN(2) == 0 {
+					after[i] = "..."
+				} else {
+					after[i] = "…"
+				}
+			}
+		}
+	}
+	for i, e := range words[:n] {
 		if i > 0 {
 			b = append(b, ' ')
 		}
 		b = v.appendWord(b, e, i == 0)
 		hs = append(hs, e.hash)
-		if i < n-1 && i > 1 {
-			switch x := r.IntN(40); {
-			case x < 3:
-				b = append(b, ',')
-			case x == 3:
-				if r.IntN(2) == 0 {
-					b = append(b, "..."...)
-				} else {
-					b = append(b, "…"...)
-				}
-			}
-		}
+		b = append(b, after[i]...)
 	}
 	if quoted {
 		k := v.name.draw(r)
