@@ -141,6 +141,7 @@ type task struct {
 	bytes    int      // of text
 	words    int
 	passages int
+	err      error // why the document was not made
 }
 
 // sourcePool bounds the originals kept for copying: generation streams,
@@ -356,8 +357,8 @@ func (w *worker) make(t *task) {
 		w.encodeRecord(t)
 	}
 	if err != nil {
-		// Unreachable for these types; stop rather than write a hole.
-		t.art, t.corpus = nil, nil
+		// Not expected of these types; stop rather than write a hole.
+		t.art, t.corpus, t.err = nil, nil, err
 		w.failed.Store(true)
 	}
 }
@@ -466,6 +467,9 @@ type writer struct {
 func (w *writer) loop(g *generator, order <-chan *task) {
 	for t := range order {
 		<-t.done
+		if w.err == nil && t.err != nil {
+			w.err = t.err
+		}
 		if w.err != nil || t.corpus == nil {
 			continue
 		}
