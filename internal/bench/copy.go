@@ -1,85 +1,108 @@
 package bench
 
 import (
+	"bytes"
 	"fmt"
-	"slices"
+	"math"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/echotrace/echotrace/internal/match/neardup"
-	"github.com/echotrace/echotrace/internal/normalize"
 	"github.com/echotrace/echotrace/internal/relate"
 )
 
-// copyOf makes the i-th document as a copy of src made by op.
-func (g *generator) copyOf(i int, src *article, op Op) {
+// copyOf makes the document of t as a copy of src by t.op, and its lines.
+func (w *worker) copyOf(t *task, src *article) error {
 	var ps []piece
 	body := len(src.paras) - 1 // paragraphs after the headline
-	switch op {
+	switch t.op {
 	case OpNearDup:
-		ps = g.copied(src, 0, len(src.paras), 1.0/400, 0.1)
+		ps = w.copied(src, 0, len(src.paras), 1.0/400, 0.1)
 	case OpInsert:
-		ps = g.copied(src, 0, len(src.paras), 1.0/60, 0.3)
-		for range 1 + g.r.IntN(2) {
+		ps = w.copied(src, 0, len(src.paras), 1.0/60, 0.3)
+		for range 1 + w.r.IntN(2) {
 			if len(ps) < 3 {
 				break
 			}
-			at := 2 + g.r.IntN(len(ps)-2) // strictly inside: after the headline and a paragraph
-			ps = append(ps[:at], append([]piece{{text: g.insertLine(), src: -1, inserted: true}}, ps[at:]...)...)
+			at := 2 + w.r.IntN(len(ps)-2) // strictly inside: after the headline and a paragraph
+			ps = append(ps[:at], append([]piece{{text: w.insertLine(), src: -1, inserted: true}}, ps[at:]...)...)
 		}
 	case OpReorder:
-		ps = g.copied(src, 0, len(src.paras), 1.0/80, 0.2)
-		ps = append(ps[:1], g.shuffleBlocks(ps[1:])...)
+		ps = w.copied(src, 0, len(src.paras), 1.0/80, 0.2)
+		ps = append(ps[:1], w.shuffleBlocks(ps[1:])...)
 	case OpPartial:
-		n := min(2+g.r.IntN(3), body)
-		from := 1 + g.r.IntN(body-n+1)
-		ps = g.freshPieces(true, 60+g.r.IntN(300))
-		ps = append(ps, g.copied(src, from, from+n, 1.0/60, 0.2)...)
-		ps = append(ps, g.freshPieces(false, 60+g.r.IntN(300))...)
+		n := min(2+w.r.IntN(3), body)
+		from := 1 + w.r.IntN(body-n+1)
+		ps = w.freshPieces(true, 60+w.r.IntN(300))
+		ps = append(ps, w.copied(src, from, from+n, 1.0/60, 0.2)...)
+		ps = append(ps, w.freshPieces(false, 60+w.r.IntN(300))...)
 	default: // OpEdit
-		ps = g.copied(src, 0, len(src.paras), 1.0/30, 0.5)
+		ps = w.copied(src, 0, len(src.paras), 1.0/30, 0.5)
 	}
-	b := g.compose(i, g.outlets[g.r.IntN(len(g.outlets))], ps)
-	g.emit(job{rec: g.record(i, b), op: op, src: src, copy: b, pieces: ps, jaccard: startJaccard(src.text, b.text, g.cfg.Shingle)})
+	t.art = w.compose(t.i, w.outlets[w.r.IntN(len(w.outlets))], ps)
+	w.encodeRecord(t)
+	return w.plant(t, src, ps)
 }
 
 // copied returns src's paragraphs [from, to) as pieces, each word replaced
 // with probability subst and each paragraph's punctuation changed with
 // probability punct. The headline is copied without edits.
-func (g *generator) copied(src *article, from, to int, subst, punct float64) []piece {
+func (w *worker) copied(src *article, from, to int, subst, punct float64) []piece {
 	ps := make([]piece, 0, to-from)
 	for j := from; j < to; j++ {
 		t := src.paras[j]
+		// The copy has the source's tokens unless a word was replaced:
+		// punctuation is no token.
+		hashes := src.hashes[src.tokens[j].begin:src.tokens[j].end:src.tokens[j].end]
 		if j > 0 {
-			t = g.editWords(t, subst)
-			if g.r.Float64() < punct {
-				t = g.editPunctuation(t)
+			if edited := w.editWords(t, subst); edited != t {
+				t, hashes = edited, nil
+			}
+			if w.r.Float64() < punct {
+				t = w.editPunctuation(t)
 			}
 		}
-		ps = append(ps, piece{text: t, src: j})
+		ps = append(ps, piece{text: t, src: j, hashes: hashes})
 	}
 	return ps
 }
 
-// editWords replaces the letters of some words with another word, keeping
-// the punctuation around them.
-func (g *generator) editWords(t string, p float64) string {
+// editWords replaces the letters of each word, with probability p, with
+// another word, keeping the punctuation around them.
+func (w *worker) editWords(t string, p float64) string {
+	// The words replaced are drawn as gaps between them (geometric, the
+	// number of words kept before the next one replaced): one draw per
+	// replacement rather than one per word.
+	k := w.wordsKept(p)
+	n := strings.Count(t, " ") + 1
+	if k >= n {
+		return t
+	}
 	ws := strings.Split(t, " ")
-	for k, w := range ws {
-		if g.r.Float64() >= p {
-			continue
-		}
-		lead := strings.IndexFunc(w, isWordRune)
+	for ; k < n; k += 1 + w.wordsKept(p) {
+		word := ws[k]
+		lead := strings.IndexFunc(word, isWordRune)
 		if lead < 0 {
 			continue
 		}
-		end := strings.LastIndexFunc(w, isWordRune)
-		_, size := utf8.DecodeRuneInString(w[end:])
-		ws[k] = w[:lead] + g.v.word() + w[end+size:]
+		end := strings.LastIndexFunc(word, isWordRune)
+		_, size := utf8.DecodeRuneInString(word[end:])
+		ws[k] = word[:lead] + w.v.anyWord(w.r) + word[end+size:]
 	}
 	return strings.Join(ws, " ")
+}
+
+// wordsKept draws how many words are kept before the next one replaced
+// when each is replaced with probability p: the geometric law of the
+// failures before a first success.
+func (w *worker) wordsKept(p float64) int {
+	u := 1 - w.r.Float64() // in (0, 1]
+	k := math.Floor(math.Log(u) / math.Log1p(-p))
+	if k > math.MaxInt32 {
+		return math.MaxInt32
+	}
+	return int(k)
 }
 
 // isWordRune matches the letters and digits of a word.
@@ -87,8 +110,8 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 
 // editPunctuation makes the changes copy editors and CMSs make: ellipsis
 // forms, quote styles, a comma turned into a semicolon.
-func (g *generator) editPunctuation(t string) string {
-	switch g.r.IntN(3) {
+func (w *worker) editPunctuation(t string) string {
+	switch w.r.IntN(3) {
 	case 0:
 		if strings.Contains(t, "…") {
 			return strings.ReplaceAll(t, "…", "...")
@@ -106,32 +129,32 @@ func (g *generator) editPunctuation(t string) string {
 
 // insertLine is a line pasted into a copied story: a photo caption or a
 // link to another article.
-func (g *generator) insertLine() string {
-	switch g.r.IntN(3) {
+func (w *worker) insertLine() string {
+	switch w.r.IntN(3) {
 	case 0:
-		return fmt.Sprintf("Photo: %s %s / %s", g.v.names[g.r.IntN(len(g.v.names))], g.v.names[g.r.IntN(len(g.v.names))], g.outlets[g.r.IntN(len(g.outlets))].name)
+		return fmt.Sprintf("Photo: %s %s / %s", w.v.names[w.r.IntN(len(w.v.names))], w.v.names[w.r.IntN(len(w.v.names))], w.outlets[w.r.IntN(len(w.outlets))].name)
 	case 1:
-		return "Related: " + g.v.title()
+		return "Related: " + w.v.titleText(w.r)
 	default:
-		return "READ MORE: " + g.v.title()
+		return "READ MORE: " + w.v.titleText(w.r)
 	}
 }
 
 // shuffleBlocks cuts ps into two to four blocks and returns them in
 // another order.
-func (g *generator) shuffleBlocks(ps []piece) []piece {
+func (w *worker) shuffleBlocks(ps []piece) []piece {
 	if len(ps) < 2 {
 		return ps
 	}
-	k := min(2+g.r.IntN(3), len(ps))
+	k := min(2+w.r.IntN(3), len(ps))
 	cuts := []int{0}
 	for c := 1; c < k; c++ {
 		cuts = append(cuts, c*len(ps)/k)
 	}
 	cuts = append(cuts, len(ps))
-	order := g.r.Perm(k)
+	order := w.r.Perm(k)
 	for isIdentity(order) {
-		order = g.r.Perm(k)
+		order = w.r.Perm(k)
 	}
 	out := make([]piece, 0, len(ps))
 	for _, b := range order {
@@ -149,10 +172,11 @@ func isIdentity(p []int) bool {
 	return true
 }
 
-// plant writes the truth for copy b of src (on the writer goroutine): one passage per maximal run of
-// pieces that copies consecutive source paragraphs (pasted lines inside a
-// run belong to it), and the pair with its exact shingle Jaccard.
-func (g *generator) plant(op Op, src, b *article, ps []piece, jaccard *pairJaccard) error {
+// plant encodes the truth of t, copy b of src: one passage per maximal
+// run of pieces that copies consecutive source paragraphs (pasted lines
+// inside a run belong to it), and the pair with its exact shingle Jaccard.
+func (w *worker) plant(t *task, src *article, ps []piece) error {
+	b := t.art
 	type run struct{ aFirst, aLast, bFirst, bLast int }
 	var runs []run
 	open := false
@@ -167,96 +191,73 @@ func (g *generator) plant(op Op, src, b *article, ps []piece, jaccard *pairJacca
 			open = false
 		}
 	}
+	w.buf.Reset()
 	for _, r := range runs {
 		pp := PlantedPassage{
-			Op: op,
+			Op: t.op,
 			A:  relate.End{Doc: src.id, Begin: src.spans[r.aFirst].Begin, End: src.spans[r.aLast].End},
 			B:  relate.End{Doc: b.id, Begin: b.spans[r.bFirst].Begin, End: b.spans[r.bLast].End},
 		}
-		pp.Tokens = len(normalize.Tokens(src.text[pp.A.Begin:pp.A.End]))
+		pp.Tokens = int(src.tokens[r.aLast].end - src.tokens[r.aFirst].begin)
 		pp.Short = pp.Tokens < MinPassageTokens
-		if err := g.truth.Encode(truthLine{Passage: &pp}); err != nil {
-			return fmt.Errorf("bench: writing truth: %w", err)
+		if err := w.tenc.Encode(truthLine{Passage: &pp}); err != nil {
+			return fmt.Errorf("bench: encoding truth: %w", err)
 		}
-		g.stats.Passages++
+		t.passages++
 	}
-	pair := PlantedPair{Op: op, A: src.id, B: b.id, Jaccard: jaccard.wait()}
-	if err := g.truth.Encode(truthLine{Pair: &pair}); err != nil {
-		return fmt.Errorf("bench: writing truth: %w", err)
+	pair := PlantedPair{Op: t.op, A: src.id, B: b.id, Jaccard: w.jaccard.jaccard(src.hashes, b.hashes, w.cfg.Shingle)}
+	if err := w.tenc.Encode(truthLine{Pair: &pair}); err != nil {
+		return fmt.Errorf("bench: encoding truth: %w", err)
 	}
-	g.stats.Pairs++
+	t.truth = bytes.Clone(w.buf.Bytes())
 	return nil
 }
 
-// pairJaccard is the exact shingle Jaccard of a copy and its source,
-// computed on a goroutine of its own while the generator and the writer
-// go on (it was half the writer's work, and the writer set the pace of
-// generation); the writer waits for it in order.
-type pairJaccard struct {
-	done  chan struct{}
-	value float64
-}
-
-// startJaccard starts computing the Jaccard similarity of a and b.
-func startJaccard(a, b string, shingle int) *pairJaccard {
-	p := &pairJaccard{done: make(chan struct{})}
-	go func() {
-		defer close(p.done)
-		s := jaccardScratch.Get().(*shingleScratch)
-		defer jaccardScratch.Put(s)
-		p.value = s.jaccard(a, b, shingle)
-	}()
-	return p
-}
-
-// wait is the similarity, once computed.
-func (p *pairJaccard) wait() float64 {
-	<-p.done
-	return p.value
-}
-
-// shingleScratch is what one goroutine computing Jaccard similarities
-// reuses between calls: a signer (which keeps a buffer) and two sorted
-// slices, cheaper than hash sets.
+// shingleScratch is what one worker computing Jaccard similarities
+// reuses between calls: a signer (which keeps a buffer) and a hash set.
 type shingleScratch struct {
-	signer     *neardup.Signer
-	shingle    int
-	setA, setB []uint64
+	signer  *neardup.Signer
+	shingle int
+	// set is an open-addressing table of shingle hashes, sets the sets
+	// each is in (1 for the first text, 2 for the second, 0 for an
+	// empty slot).
+	set  []uint64
+	sets []uint8
 }
-
-var jaccardScratch = sync.Pool{New: func() any { return new(shingleScratch) }}
 
 // jaccard is the exact Jaccard similarity of the shingle sets of two
-// texts, tokenised and shingled as the near-duplicate stage does.
-func (s *shingleScratch) jaccard(a, b string, shingle int) float64 {
+// texts given by their token hashes (normalize.TokenHashes), shingled as
+// the near-duplicate stage does.
+func (s *shingleScratch) jaccard(ha, hb []uint64, shingle int) float64 {
 	if s.signer == nil || s.shingle != shingle {
 		s.signer, s.shingle = neardup.NewSigner(1, shingle, 0), shingle
 	}
-	s.setA = s.shingleSet(a, s.setA[:0])
-	s.setB = s.shingleSet(b, s.setB[:0])
-	x, y := s.setA, s.setB
-	both := 0
-	for len(x) > 0 && len(y) > 0 {
-		switch {
-		case x[0] == y[0]:
-			both++
-			x, y = x[1:], y[1:]
-		case x[0] < y[0]:
-			x = x[1:]
-		default:
-			y = y[1:]
-		}
+	size := 16
+	for size < 2*(len(ha)+len(hb)) {
+		size *= 2
 	}
-	union := len(s.setA) + len(s.setB) - both
+	if cap(s.set) < size {
+		s.set, s.sets = make([]uint64, size), make([]uint8, size)
+	}
+	s.set, s.sets = s.set[:size], s.sets[:size]
+	clear(s.sets)
+	mask := uint64(size - 1)
+	var count [4]int // distinct shingles by the sets they are in
+	add := func(h uint64, in uint8) {
+		k := h & mask
+		for s.sets[k] != 0 && s.set[k] != h {
+			k = (k + 1) & mask
+		}
+		count[s.sets[k]]--
+		s.set[k] = h
+		s.sets[k] |= in
+		count[s.sets[k]]++
+	}
+	s.signer.ShingleHashes(ha, func(h uint64) { add(h, 1) })
+	s.signer.ShingleHashes(hb, func(h uint64) { add(h, 2) })
+	union := count[1] + count[2] + count[3]
 	if union == 0 {
 		return 0
 	}
-	return float64(both) / float64(union)
-}
-
-// shingleSet appends the distinct shingle hashes of text to set, sorted.
-func (s *shingleScratch) shingleSet(text string, set []uint64) []uint64 {
-	s.signer.ShingleHashes(normalize.Hashes(normalize.Tokens(text)), func(h uint64) { set = append(set, h) })
-	slices.Sort(set)
-	return slices.Compact(set)
+	return float64(count[3]) / float64(union)
 }

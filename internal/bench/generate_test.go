@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -42,17 +43,21 @@ func generate(t *testing.T, cfg Config) generated {
 }
 
 func TestGenerateIsDeterministic(t *testing.T) {
-	run := func(seed uint64) string {
+	run := func(seed uint64, procs int) string {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
 		var c, tr bytes.Buffer
-		if _, err := Generate(context.Background(), Config{Docs: 60, Seed: seed}, &c, &tr); err != nil {
+		if _, err := Generate(context.Background(), Config{Docs: 300, Seed: seed}, &c, &tr); err != nil {
 			t.Fatal(err)
 		}
 		return c.String() + tr.String()
 	}
-	if run(7) != run(7) {
-		t.Fatal("same seed, different corpus")
+	one := run(7, 1)
+	for _, procs := range []int{1, 2, 5} {
+		if run(7, procs) != one {
+			t.Fatalf("same seed, different corpus on %d cores and on one", procs)
+		}
 	}
-	if run(7) == run(8) {
+	if run(8, 2) == one {
 		t.Fatal("different seeds, same corpus")
 	}
 }

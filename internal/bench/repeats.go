@@ -27,47 +27,47 @@ var listHeads = []string{"Venues:", "Again at:", "Stops on the route:", "Also in
 // sentence of at least 12 words printed two or three times, a list of
 // places printed twice, and two to four template sentences with
 // different fillers (a date line repeats with the same date).
-func (g *generator) withRepeats(ps []piece, withTitle bool) []piece {
+func (w *worker) withRepeats(ps []piece, withTitle bool) []piece {
 	first := 0
 	if withTitle {
 		first = 1
 	}
 	insert := func(text string) {
-		at := first + g.r.IntN(len(ps)-first+1)
+		at := first + w.r.IntN(len(ps)-first+1)
 		ps = append(ps[:at], append([]piece{{text: text, src: -1}}, ps[at:]...)...)
 	}
-	kinds := 1 + g.r.IntN(7) // a bit set of the three kinds, never empty
+	kinds := 1 + w.r.IntN(7) // a bit set of the three kinds, never empty
 	if kinds&1 != 0 {
-		var b strings.Builder
-		for b.Reset(); g.v.sentence(&b) < 12; b.Reset() {
+		var b []byte
+		for n := 0; n < 12; b, _, n = w.v.sentence(w.r, b[:0], nil) {
 		}
-		refrain := b.String()
-		for range 2 + g.r.IntN(2) {
+		refrain := string(b)
+		for range 2 + w.r.IntN(2) {
 			insert(refrain)
 		}
 	}
 	if kinds&2 != 0 {
-		places := make([]string, 5+g.r.IntN(4))
+		places := make([]string, 5+w.r.IntN(4))
 		for k := range places {
-			places[k] = capitalize(g.v.invented[g.r.IntN(len(g.v.invented))]) + " " + capitalize(g.v.invented[g.r.IntN(len(g.v.invented))])
+			places[k] = capitalize(w.v.invented[w.r.IntN(len(w.v.invented))]) + " " + capitalize(w.v.invented[w.r.IntN(len(w.v.invented))])
 		}
 		list := strings.Join(places, ", ") + "."
 		for range 2 {
-			insert(listHeads[g.r.IntN(len(listHeads))] + " " + list)
+			insert(listHeads[w.r.IntN(len(listHeads))] + " " + list)
 		}
 	}
 	if kinds&4 != 0 {
-		t := templates[g.r.IntN(len(templates))]
-		date := fmt.Sprintf("%d %s %d", 1+g.r.IntN(28), months[g.r.IntN(len(months))], 1998+g.r.IntN(27))
-		for range 2 + g.r.IntN(3) {
+		t := templates[w.r.IntN(len(templates))]
+		date := fmt.Sprintf("%d %s %d", 1+w.r.IntN(28), months[w.r.IntN(len(months))], 1998+w.r.IntN(27))
+		for range 2 + w.r.IntN(3) {
 			filler := date
 			if !strings.HasPrefix(t, "Publish") {
 				// A name or two rare words: a filler of common words
 				// would make the same whole sentence of 12 tokens in
 				// unrelated documents, text the truth does not list.
-				filler = g.v.names[g.r.IntN(len(g.v.names))]
-				if g.r.IntN(2) == 0 {
-					filler = g.v.invented[g.r.IntN(len(g.v.invented))] + " " + g.v.invented[g.r.IntN(len(g.v.invented))]
+				filler = w.v.names[w.r.IntN(len(w.v.names))]
+				if w.r.IntN(2) == 0 {
+					filler = w.v.invented[w.r.IntN(len(w.v.invented))] + " " + w.v.invented[w.r.IntN(len(w.v.invented))]
 				}
 			}
 			insert(fmt.Sprintf(t, filler))
