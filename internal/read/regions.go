@@ -1222,14 +1222,22 @@ func (x *RecurringIndex) Mark(d *doc.Document) int {
 	}
 	var buf [8]doc.Region // templates are a few lines
 	found := buf[:0]
-	covered, total := 0, nonSpaceLen(d.Text)
+	covered := 0
 	for l := range eachLine(d.Text) {
 		if h, ok := lineKey(l.text); ok && x.template(o, h) {
 			found = append(found, doc.Region{Kind: doc.RegionBoilerplate, Begin: l.begin, End: l.end})
 			covered += nonSpaceLen(l.text)
 		}
 	}
-	if total == 0 || float64(covered) > maxRecurringCover*float64(total) {
+	if len(found) == 0 {
+		// The text's length only weighs what was found; without it, the
+		// regions are merged as below, as long as the text has any.
+		if strings.TrimSpace(d.Text) != "" {
+			mergeAdjacent(d)
+		}
+		return 0
+	}
+	if total := nonSpaceLen(d.Text); total == 0 || float64(covered) > maxRecurringCover*float64(total) {
 		return 0
 	}
 	added := 0
