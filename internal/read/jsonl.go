@@ -119,21 +119,12 @@ func parseRecord(line []byte, needText bool) (doc.Document, []error, error) {
 	if !utf8.Valid(line) {
 		return doc.Document{}, nil, fmt.Errorf("%w at byte offset %d of the line", ErrInvalidUTF8, firstInvalid(line))
 	}
-	dec := json.NewDecoder(bytes.NewReader(line))
-	dec.UseNumber()
-	var obj map[string]any
-	if err := dec.Decode(&obj); err != nil {
-		var typeErr *json.UnmarshalTypeError
-		if errors.As(err, &typeErr) {
-			return doc.Document{}, nil, fmt.Errorf("%w: the line is a JSON %s, not an object", ErrMalformed, typeErr.Value)
+	obj, ok := flatObject(line)
+	if !ok {
+		var err error
+		if obj, err = decodeObject(line); err != nil {
+			return doc.Document{}, nil, err
 		}
-		return doc.Document{}, nil, fmt.Errorf("%w: %v", ErrMalformed, err)
-	}
-	if obj == nil {
-		return doc.Document{}, nil, fmt.Errorf("%w: the line is null, not an object", ErrMalformed)
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return doc.Document{}, nil, fmt.Errorf("%w: more than one JSON value on the line", ErrMalformed)
 	}
 	var d doc.Document
 	var warnings []error
@@ -228,6 +219,28 @@ func parseRecord(line []byte, needText bool) (doc.Document, []error, error) {
 		}
 	}
 	return d, warnings, nil
+}
+
+// decodeObject decodes a line that holds one JSON object with
+// encoding/json: numbers keep their exact text.
+func decodeObject(line []byte) (map[string]any, error) {
+	dec := json.NewDecoder(bytes.NewReader(line))
+	dec.UseNumber()
+	var obj map[string]any
+	if err := dec.Decode(&obj); err != nil {
+		var typeErr *json.UnmarshalTypeError
+		if errors.As(err, &typeErr) {
+			return nil, fmt.Errorf("%w: the line is a JSON %s, not an object", ErrMalformed, typeErr.Value)
+		}
+		return nil, fmt.Errorf("%w: %v", ErrMalformed, err)
+	}
+	if obj == nil {
+		return nil, fmt.Errorf("%w: the line is null, not an object", ErrMalformed)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("%w: more than one JSON value on the line", ErrMalformed)
+	}
+	return obj, nil
 }
 
 // coerceString turns a value of another JSON type into the string a field

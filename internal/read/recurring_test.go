@@ -299,7 +299,7 @@ func referenceLineKey(s string) (uint64, bool) {
 var lineKeySeeds = []string{
 	"", " ", "---", "* * *", "a", "A", "Coast Daily · Harbour desk", "  Coast   DAILY\t·\vHarbour\fdesk\r",
 	"non\u00a0breaking\u0085next\u2028line\u3000wide", "٣ ٤", "İstanbul ß ẞ Σίσυφος", "“Quoted” ‘single’ „low‚ «guillemets»",
-	"en–em—bar―minus−", "wait… what...", "bad\xff\xfebytes", "\xe2\x80", "\x00\x1f\x7f",
+	"en–em—bar―minus−", "wait… what...", "0 \u2005", "a \u00a0b\u2028", "bad\xff\xfebytes", "\xe2\x80", "\x00\x1f\x7f",
 	strings.Repeat("Long paragraph with “quotes” — and dashes. ", 40),
 	strings.Repeat("Длинный абзац — с «кавычками». ", 60),
 }
