@@ -16,7 +16,9 @@ import (
 // "voiced by X", and the colon that introduces a statement.
 func (a *analysis) findAttributions() {
 	for i := 0; i < len(a.toks); i++ {
-		if a.inQuote[i] {
+		// Most words are no cue and open none: every test below asks
+		// for one of attributionStarts first.
+		if a.inQuote[i] || a.class[i]&attributionStarts == 0 {
 			continue
 		}
 		if n := a.matchAccording(i); n > 0 {

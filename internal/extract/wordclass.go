@@ -26,6 +26,10 @@ const (
 	wcFunctionWord
 	wcCalendarWord
 	wcInscriptionCue
+	// The other words at which findAttributions looks further: "as"
+	// ("as X put it"), "put" and "puts", "in" ("in a statement"), and
+	// the chantNouns.
+	wcAttributionWord
 
 	// The lists the name-run scan (findNameRuns, classifyRun, formType)
 	// asks about each word of a run and the words around it.
@@ -92,11 +96,22 @@ func buildWordClasses() map[string]wordClass {
 	add(wcFunctionWord, functionWords)
 	add(wcCalendarWord, calendarWords)
 	add(wcInscriptionCue, inscriptionCues)
+	add(wcAttributionWord, attributionWords)
+	add(wcAttributionWord, chantNouns)
 	for _, l := range nameRunLists() {
 		add(l.c, l.words)
 	}
 	return m
 }
+
+// attributionWords are the words findAttributions compares a token's
+// key with, besides its word lists (wcAttributionWord).
+var attributionWords = set(`as put puts in`)
+
+// attributionStarts are the word classes of the tokens at which
+// findAttributions may find a cue: a token of none is passed over.
+const attributionStarts = wcAccordingFirst | wcPhrasalFirst | wcNamingVerb | wcFindingVerb | wcSayingNoun |
+	wcInscriptionCue | wcCueVerb | wcPassiveCue | wcAttributionWord
 
 // classList is a word list and its bit.
 type classList struct {
