@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -18,10 +19,9 @@ func appendParagraphs(ps []doc.Span, text string) []doc.Span {
 	start := 0
 	for start <= len(text) {
 		end := len(text)
-		for i := start; i < len(text); i++ {
-			if text[i] == '\n' {
-				end = i
-				break
+		if start < len(text) {
+			if i := strings.IndexByte(text[start:], '\n'); i >= 0 {
+				end = start + i
 			}
 		}
 		if b, e := trimSpace(text, start, end); b < e {
