@@ -332,7 +332,7 @@ func (a *analysis) quoteOccurrences(docID string) []Occurrence {
 		o.Text = a.partsText(parts)
 		words := 0
 		for _, p := range parts {
-			words += normalize.CountWords(a.text[p.Begin:p.End])
+			words += a.countWords(p.Begin, p.End)
 		}
 		var used *attribution // the attribution that gave the speaker
 		switch {
@@ -620,7 +620,7 @@ func (a *analysis) claimOccurrences(docID string) []Occurrence {
 		}
 		b, e := trimSpace(a.text, at.Content.Begin, at.Content.End)
 		b, e = trimClaim(a.text, b, e)
-		if normalize.CountWords(a.text[b:e]) < 3 {
+		if a.countWords(b, e) < 3 {
 			continue
 		}
 		// A claim that is mostly a quotation is that quotation.
