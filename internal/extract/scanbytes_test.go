@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"math/rand/v2"
 	"testing"
 	"unicode/utf8"
 )
@@ -17,15 +16,15 @@ func TestMarkBytesCoverEveryMark(t *testing.T) {
 			continue
 		}
 		utf8.EncodeRune(buf[:], r)
-		if isQuoteRune(r) && !quoteMarkBytes.in[buf[0]] {
+		if isQuoteRune(r) && !quoteMarkBytes[buf[0]] {
 			t.Errorf("quotation mark %q begins with byte %#x, not in quoteMarkBytes", r, buf[0])
 		}
-		if (r == '.' || r == '!' || r == '?' || r == '…') && !sentenceMarkBytes.in[buf[0]] {
+		if (r == '.' || r == '!' || r == '?' || r == '…') && !sentenceMarkBytes[buf[0]] {
 			t.Errorf("sentence mark %q begins with byte %#x, not in sentenceMarkBytes", r, buf[0])
 		}
 	}
 	for b := 0x80; b < 0xC0; b++ {
-		if quoteMarkBytes.in[b] || sentenceMarkBytes.in[b] {
+		if quoteMarkBytes[b] || sentenceMarkBytes[b] {
 			t.Errorf("continuation byte %#x is a mark byte: a skip could land inside a rune", b)
 		}
 	}
@@ -49,36 +48,5 @@ func TestRuneAtN(t *testing.T) {
 	}
 	if r, n := runeAtN(text, len(text)); r != 0 || n != 1 {
 		t.Errorf("past the end: got %q,%d want 0,1", r, n)
-	}
-}
-
-// nextByteIn, which tests eight bytes at a time, finds what a scan byte
-// by byte finds, from every start to every end of random texts dense
-// with the sets' bytes, and with marks in every place of a word.
-func TestNextByteInAsByteByByte(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1, 2))
-	alphabet := []byte(".!?\"'ab \xc2\xe2\xe3\x80\x99\x01\xff")
-	for _, set := range []*markBytes{&quoteMarkBytes, &sentenceMarkBytes} {
-		for range 300 {
-			text := make([]byte, rng.IntN(40))
-			for i := range text {
-				if rng.IntN(4) == 0 {
-					text[i] = alphabet[rng.IntN(len(alphabet))]
-				} else {
-					text[i] = 'a' + byte(rng.IntN(26))
-				}
-			}
-			for i := 0; i <= len(text); i++ {
-				for end := i; end <= len(text); end++ {
-					want := i
-					for want < end && !set.in[text[want]] {
-						want++
-					}
-					if got := nextByteIn(string(text), i, end, set); got != want {
-						t.Fatalf("nextByteIn(%q, %d, %d) = %d, want %d", text, i, end, got, want)
-					}
-				}
-			}
-		}
 	}
 }

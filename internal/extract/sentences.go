@@ -1,12 +1,9 @@
 package extract
 
 import (
-	"encoding/binary"
-	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/echotrace/echotrace/internal/doc"
 	"github.com/echotrace/echotrace/internal/normalize"
@@ -134,45 +131,18 @@ func runeAtN(text string, i int) (rune, int) {
 // by rune would.
 var sentenceMarkBytes = byteSet(".!?\xe2")
 
-// markBytes is a set of a few bytes: a table to test one byte, and each
-// byte repeated over a 64-bit word, to test eight bytes of a text at a
-// time (nextByteIn).
-type markBytes struct {
-	in      [256]bool
-	repeats []uint64
-}
-
-// byteSet is the set of the bytes of s.
-func byteSet(s string) (set markBytes) {
+// byteSet marks the bytes of s.
+func byteSet(s string) (set [256]bool) {
 	for i := 0; i < len(s); i++ {
-		if !set.in[s[i]] {
-			set.in[s[i]] = true
-			set.repeats = append(set.repeats, uint64(s[i])*0x0101010101010101)
-		}
+		set[s[i]] = true
 	}
 	return set
 }
 
 // nextByteIn is the first index in [i, end) of text whose byte is in set,
-// or end. Eight bytes are tested at once: a word has a byte equal to b
-// where the word XOR b's repeats has a zero byte, and (x - 0x01…) &^ x &
-// 0x80… sets the top bit of the lowest zero byte of x (a byte above it
-// may be set falsely, by the borrow, never one below it), so the lowest
-// bit set over all the set's bytes marks the first byte in the set.
-func nextByteIn(text string, i, end int, set *markBytes) int {
-	const ones, tops = 0x0101010101010101, 0x8080808080808080
-	for ; i+8 <= end; i += 8 {
-		w := binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(text[i:]), 8))
-		var m uint64
-		for _, r := range set.repeats {
-			x := w ^ r
-			m |= (x - ones) &^ x & tops
-		}
-		if m != 0 {
-			return i + bits.TrailingZeros64(m)/8
-		}
-	}
-	for i < end && !set.in[text[i]] {
+// or end.
+func nextByteIn(text string, i, end int, set *[256]bool) int {
+	for i < end && !set[text[i]] {
 		i++
 	}
 	return i
