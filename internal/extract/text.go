@@ -57,6 +57,9 @@ func runeBefore(text string, i int) rune {
 	if i <= 0 || i > len(text) {
 		return 0
 	}
+	if c := text[i-1]; c < utf8.RuneSelf {
+		return rune(c)
+	}
 	r, _ := utf8.DecodeLastRuneInString(text[:i])
 	return r
 }
@@ -81,6 +84,9 @@ func firstRune(s string) rune {
 
 // isUpperStart reports whether word begins with an upper-case letter.
 func isUpperStart(word string) bool {
+	if len(word) > 0 && word[0] < utf8.RuneSelf {
+		return 'A' <= word[0] && word[0] <= 'Z' // the upper-case letters of ASCII
+	}
 	r, _ := utf8.DecodeRuneInString(word)
 	return unicode.IsUpper(r)
 }
@@ -89,7 +95,17 @@ func isUpperStart(word string) bool {
 // (an acronym such as NATO).
 func isAllCaps(word string) bool {
 	n := 0
-	for _, r := range word {
+	// ASCII bytes first, without decoding: a small letter answers no.
+	i := 0
+	for ; i < len(word) && word[i] < utf8.RuneSelf; i++ {
+		switch c := word[i]; {
+		case 'a' <= c && c <= 'z':
+			return false
+		case 'A' <= c && c <= 'Z':
+			n++
+		}
+	}
+	for _, r := range word[i:] {
 		if unicode.IsLetter(r) {
 			if !unicode.IsUpper(r) {
 				return false
