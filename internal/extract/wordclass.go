@@ -1,6 +1,11 @@
 package extract
 
-import "github.com/echotrace/echotrace/internal/normalize"
+import (
+	"encoding/binary"
+	"unsafe"
+
+	"github.com/echotrace/echotrace/internal/normalize"
+)
 
 // The passes over every token (the attribution scan, the name-run scan)
 // ask of each word whether it is in one word list after another: a cue
@@ -181,7 +186,7 @@ func (a *analysis) classify() {
 				found = append(found, int32(j))
 				break
 			}
-			if sl.hash == h && a.toks[sl.first].Key == t.Key {
+			if sl.hash == h && sameKey(a.toks[sl.first].Key, t.Key) {
 				break
 			}
 			j = (j + 1) & mask
@@ -203,6 +208,25 @@ func (a *analysis) classify() {
 	if a.scratch != nil && cap(slots) <= maxPooledKeySlots {
 		a.scratch.keySlots, a.scratch.classes, a.scratch.keyFound = slots, classes, found
 	}
+}
+
+// sameKey is a == b, comparing keys of up to 8 bytes (most words) in
+// at most two loads of each, without a call.
+func sameKey(a, b string) bool {
+	n := len(a)
+	if n != len(b) {
+		return false
+	}
+	if n > 8 || n == 0 {
+		return a == b
+	}
+	x, y := unsafe.Slice(unsafe.StringData(a), n), unsafe.Slice(unsafe.StringData(b), n)
+	if n >= 4 {
+		// The first and the last four bytes, which overlap by 8-n.
+		return binary.LittleEndian.Uint32(x) == binary.LittleEndian.Uint32(y) &&
+			binary.LittleEndian.Uint32(x[n-4:]) == binary.LittleEndian.Uint32(y[n-4:])
+	}
+	return x[0] == y[0] && x[n/2] == y[n/2] && x[n-1] == y[n-1]
 }
 
 // keySlot is a slot of classify's table of a document's keys: the key's
