@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/echotrace/echotrace/internal/doc"
 	"github.com/echotrace/echotrace/internal/normalize"
@@ -175,7 +176,15 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 		} else {
 			a.tokSent[i] = -1
 		}
-		a.starts[i] = a.tokSent[i] != prevSent || i > 0 && isQuoteRune(runeBefore(text, t.Begin)) && strings.TrimSpace(gap(text, a.toks, i)) != ""
+		start := a.tokSent[i] != prevSent
+		// After a quotation mark inside the sentence: the byte before
+		// the token is one, or begins one (the ASCII marks are " and ').
+		if !start && i > 0 {
+			if c := text[t.Begin-1]; c >= utf8.RuneSelf || c == '"' || c == '\'' {
+				start = isQuoteRune(runeBefore(text, t.Begin)) && strings.TrimSpace(gap(text, a.toks, i)) != ""
+			}
+		}
+		a.starts[i] = start
 		prevSent = a.tokSent[i]
 		if ordered {
 			for qi < len(a.qspans) && a.qspans[qi].End <= t.Begin {

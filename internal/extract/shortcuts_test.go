@@ -106,6 +106,13 @@ func TestASCIIShortcutsAnswerAsRunes(t *testing.T) {
 		r, _ := utf8.DecodeLastRuneInString(text[:i])
 		return r
 	}
+	// analyse tests only " and ' among the ASCII bytes before a token
+	// for a quotation mark.
+	for c := rune(0); c < utf8.RuneSelf; c++ {
+		if isQuoteRune(c) != (c == '"' || c == '\'') {
+			t.Fatalf("isQuoteRune(%q) = %v: analyse's test of the byte before a token misses it", c, isQuoteRune(c))
+		}
+	}
 	var words []string
 	for c := 0; c < 256; c++ {
 		words = append(words, string([]byte{byte(c)}), string([]byte{byte(c), 'A'}), "N"+string([]byte{byte(c)})+"TO")

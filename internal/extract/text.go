@@ -84,9 +84,14 @@ func firstRune(s string) rune {
 
 // isUpperStart reports whether word begins with an upper-case letter.
 func isUpperStart(word string) bool {
-	if len(word) > 0 && word[0] < utf8.RuneSelf {
-		return 'A' <= word[0] && word[0] <= 'Z' // the upper-case letters of ASCII
+	if word != "" && word[0] < utf8.RuneSelf {
+		return word[0]-'A' < 26 // A–Z, ASCII's upper-case letters
 	}
+	return upperRuneStart(word) // (apart, so that the ASCII test is inlined)
+}
+
+// upperRuneStart is isUpperStart by the decoded first rune.
+func upperRuneStart(word string) bool {
 	r, _ := utf8.DecodeRuneInString(word)
 	return unicode.IsUpper(r)
 }
