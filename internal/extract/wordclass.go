@@ -255,6 +255,21 @@ type classTable struct {
 	keys    []string
 	classes []wordClass
 	mask    uint64
+	// held has a bit set for the keyHash of every key of the table
+	// (classHeldWords words of 64 bits, 8 KiB): most distinct words of
+	// a document are in no list, and the bits, which stay in the
+	// processor's caches, answer for most of them without a probe.
+	held *[classHeldWords]uint64
+}
+
+// classHeldWords is the size of classTable.held in 64-bit words.
+const classHeldWords = 1 << 10
+
+// heldBit is the bit of held that stands for hash h: bits of h that the
+// probes (its low bits) do not use.
+func heldBit(h uint64) (word int, bit uint64) {
+	b := h >> 48 & (classHeldWords*64 - 1)
+	return int(b >> 6), 1 << (b & 63)
 }
 
 var lexiconClasses = newClassTable(wordClasses)
@@ -264,9 +279,12 @@ func newClassTable(m map[string]wordClass) *classTable {
 	for size < 4*len(m) {
 		size <<= 1
 	}
-	t := &classTable{hashes: make([]uint64, size), keys: make([]string, size), classes: make([]wordClass, size), mask: uint64(size - 1)}
+	t := &classTable{hashes: make([]uint64, size), keys: make([]string, size), classes: make([]wordClass, size), mask: uint64(size - 1),
+		held: new([classHeldWords]uint64)}
 	for k, c := range m {
 		h := keyHash(k)
+		w, b := heldBit(h)
+		t.held[w] |= b
 		j := h & t.mask
 		for t.hashes[j] != 0 {
 			j = (j + 1) & t.mask
@@ -278,6 +296,9 @@ func newClassTable(m map[string]wordClass) *classTable {
 
 // lookup is wordClasses[k], h being keyHash(k).
 func (t *classTable) lookup(h uint64, k string) wordClass {
+	if w, b := heldBit(h); t.held[w]&b == 0 {
+		return 0
+	}
 	for j := h & t.mask; t.hashes[j] != 0; j = (j + 1) & t.mask {
 		if t.hashes[j] == h && t.keys[j] == k {
 			return t.classes[j]
