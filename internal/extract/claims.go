@@ -16,7 +16,9 @@ import (
 // "voiced by X", and the colon that introduces a statement.
 func (a *analysis) findAttributions() {
 	for i := 0; i < len(a.toks); i++ {
-		if a.inQuote[i] {
+		// Most words are no cue and open none: every test below asks
+		// for one of attributionStarts first.
+		if a.inQuote[i] || a.class[i]&attributionStarts == 0 {
 			continue
 		}
 		if n := a.matchAccording(i); n > 0 {
@@ -828,7 +830,7 @@ func (a *analysis) titledHeadline(p doc.Span, f int) {
 		}
 		// A quotation (any mark, ‘’ too) opens in what follows.
 		k := sort.Search(len(a.qspans), func(k int) bool { return a.qspans[k].Begin >= cb })
-		if normalize.CountWords(a.text[cb:ce]) < 2 || k >= len(a.qspans) || a.qspans[k].Begin >= ce {
+		if a.countWords(cb, ce) < 2 || k >= len(a.qspans) || a.qspans[k].Begin >= ce {
 			return
 		}
 		// A cue the scan already attributed ("Quill Says …") keeps its
@@ -943,7 +945,7 @@ func (a *analysis) findHeadlines() {
 		}
 		colon := a.toks[r.Last].End
 		cb, ce := trimSpace(a.text, colon+1, p.End)
-		if normalize.CountWords(a.text[cb:ce]) < 3 {
+		if a.countWords(cb, ce) < 3 {
 			continue
 		}
 		src := source{Span: doc.Span{Begin: a.toks[r.NameFirst].Begin, End: a.toks[r.Last].End}, Kind: srcName, Run: ri, Type: r.Type}
@@ -1594,7 +1596,7 @@ func (a *analysis) shortQuoteStart(j int) (int, bool) {
 		return 0, false
 	}
 	q := a.qspans[k]
-	if normalize.CountWords(a.text[q.Begin:q.End]) > 4 {
+	if a.countWords(q.Begin, q.End) > 4 {
 		return 0, false
 	}
 	f := a.tokenStartingAt(q.Begin)
@@ -1802,7 +1804,7 @@ func (a *analysis) titleQuoteAt(j int) bool {
 		return false
 	}
 	q := a.qspans[i]
-	if normalize.CountWords(a.text[q.Begin:q.End]) > 4 {
+	if a.countWords(q.Begin, q.End) > 4 {
 		return false
 	}
 	rest := strings.TrimSpace(a.text[q.End:a.sents[a.tokSent[j]].End])

@@ -68,7 +68,7 @@ func (a *analysis) titleQuoteBefore(b int) bool {
 	words := normalize.CountWords(inner)
 	sent := a.sents[a.tokSent[j]]
 	return words > 0 && words <= 6 && headingCase(inner) &&
-		q.Begin > sent.Begin && normalize.CountWords(a.text[sent.Begin:q.Begin]) > 0
+		q.Begin > sent.Begin && a.countWords(sent.Begin, q.Begin) > 0
 }
 
 // subjectPronouns can only be subjects: no preposition governs them.

@@ -237,8 +237,8 @@ func (a *analysis) readDiscourse() *discourse {
 // two styles and do not pair.
 func (a *analysis) markedAsTitle(r nameRun) bool {
 	b, e := a.toks[r.First].Begin, a.toks[r.Last].End
-	before := strings.TrimRight(a.text[max(0, b-4):b], " ")
-	after := strings.TrimLeft(a.text[e:min(len(a.text), e+6)], " .,!?")
+	before := trimRightBytes(a.text[max(0, b-4):b], " ")
+	after := trimLeftBytes(a.text[e:min(len(a.text), e+6)], " .,!?")
 	opens := strings.HasSuffix(before, "\"") || strings.HasSuffix(before, "“")
 	closes := strings.HasPrefix(after, "''") || strings.HasPrefix(after, "\"") || strings.HasPrefix(after, "”")
 	// Headlines quote titles in single marks ('Catching Fire').
@@ -381,4 +381,22 @@ func (d *discourse) commonWord(a *analysis, r nameRun) bool {
 	}
 	k := a.toks[r.Last].Key
 	return commonAbbreviations[k] || d.common[k]
+}
+
+// trimLeftBytes is strings.TrimLeft(s, cut) for a cut set of ASCII
+// bytes, without building the set for each call.
+func trimLeftBytes(s, cut string) string {
+	for len(s) > 0 && strings.IndexByte(cut, s[0]) >= 0 {
+		s = s[1:]
+	}
+	return s
+}
+
+// trimRightBytes is strings.TrimRight(s, cut) for a cut set of ASCII
+// bytes.
+func trimRightBytes(s, cut string) string {
+	for len(s) > 0 && strings.IndexByte(cut, s[len(s)-1]) >= 0 {
+		s = s[:len(s)-1]
+	}
+	return s
 }

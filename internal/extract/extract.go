@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/echotrace/echotrace/internal/doc"
 	"github.com/echotrace/echotrace/internal/normalize"
@@ -175,7 +176,15 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 		} else {
 			a.tokSent[i] = -1
 		}
-		a.starts[i] = a.tokSent[i] != prevSent || i > 0 && isQuoteRune(runeBefore(text, t.Begin)) && strings.TrimSpace(gap(text, a.toks, i)) != ""
+		start := a.tokSent[i] != prevSent
+		// After a quotation mark inside the sentence: the byte before
+		// the token is one, or begins one (the ASCII marks are " and ').
+		if !start && i > 0 {
+			if c := text[t.Begin-1]; c >= utf8.RuneSelf || c == '"' || c == '\'' {
+				start = isQuoteRune(runeBefore(text, t.Begin)) && strings.TrimSpace(gap(text, a.toks, i)) != ""
+			}
+		}
+		a.starts[i] = start
 		prevSent = a.tokSent[i]
 		if ordered {
 			for qi < len(a.qspans) && a.qspans[qi].End <= t.Begin {
@@ -332,7 +341,7 @@ func (a *analysis) quoteOccurrences(docID string) []Occurrence {
 		o.Text = a.partsText(parts)
 		words := 0
 		for _, p := range parts {
-			words += normalize.CountWords(a.text[p.Begin:p.End])
+			words += a.countWords(p.Begin, p.End)
 		}
 		var used *attribution // the attribution that gave the speaker
 		switch {
@@ -620,7 +629,7 @@ func (a *analysis) claimOccurrences(docID string) []Occurrence {
 		}
 		b, e := trimSpace(a.text, at.Content.Begin, at.Content.End)
 		b, e = trimClaim(a.text, b, e)
-		if normalize.CountWords(a.text[b:e]) < 3 {
+		if a.countWords(b, e) < 3 {
 			continue
 		}
 		// A claim that is mostly a quotation is that quotation.

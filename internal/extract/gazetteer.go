@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unsafe"
 
 	"github.com/echotrace/echotrace/internal/normalize"
 )
@@ -45,6 +46,21 @@ type Gazetteer struct {
 	capsOnly   map[string]bool              // keys only abbreviations in capitals give ("US": not "Us")
 	bySkeleton map[string][]*GazetteerEntry
 	maxWords   int
+	// known has a bit set for the keyHash of every key cands holds: a
+	// key whose bit is clear is in none of the maps. Most lookups are of
+	// capitalised runs the tables do not hold, and the bits (32 KiB)
+	// stay in the processor's caches where the maps' slots do not.
+	known *[knownWords]uint64
+}
+
+// knownWords is the size of Gazetteer.known in 64-bit words.
+const knownWords = 1 << 12
+
+// mayHold reports whether k may be a key of the gazetteer's maps: false
+// means it is in none.
+func (g *Gazetteer) mayHold(k string) bool {
+	h := keyHash(k) >> 40 & (knownWords*64 - 1)
+	return g.known[h>>6]&(1<<(h&63)) != 0
 }
 
 var (
@@ -67,7 +83,7 @@ func DefaultGazetteer() *Gazetteer {
 
 // NewGazetteer returns an empty gazetteer.
 func NewGazetteer() *Gazetteer {
-	return &Gazetteer{byKey: map[string]*GazetteerEntry{}, cands: map[string][]*GazetteerEntry{}, capsOnly: map[string]bool{}, bySkeleton: map[string][]*GazetteerEntry{}}
+	return &Gazetteer{byKey: map[string]*GazetteerEntry{}, cands: map[string][]*GazetteerEntry{}, capsOnly: map[string]bool{}, bySkeleton: map[string][]*GazetteerEntry{}, known: new([knownWords]uint64)}
 }
 
 // Load adds the rows of a table in the places.tsv format. Malformed rows
@@ -146,6 +162,8 @@ func (g *Gazetteer) addCandidate(k string, e *GazetteerEntry) {
 		}
 	}
 	list = append(list, e)
+	h := keyHash(k) >> 40 & (knownWords*64 - 1)
+	g.known[h>>6] |= 1 << (h & 63)
 	sort.SliceStable(list, func(i, j int) bool {
 		if d := g.byKey[k]; d != nil && (list[i] == d) != (list[j] == d) {
 			return list[i] == d
@@ -169,7 +187,7 @@ func (e *GazetteerEntry) key() string {
 // Candidates lists every entry a lookup key names (see nameKey): the
 // entry Lookup gives first, then its namesakes, minor entries last.
 func (g *Gazetteer) Candidates(key string) []*GazetteerEntry {
-	if g == nil {
+	if g == nil || !g.mayHold(key) {
 		return nil
 	}
 	return g.cands[key]
@@ -187,7 +205,7 @@ func nameKey(name string) string {
 
 // Lookup finds an entry by its lookup key (see nameKey).
 func (g *Gazetteer) Lookup(key string) *GazetteerEntry {
-	if g == nil {
+	if g == nil || !g.mayHold(key) {
 		return nil
 	}
 	return g.byKey[key]
@@ -226,7 +244,9 @@ func (g *Gazetteer) LookupSpan(text string, toks []normalize.Token, a, b int) *G
 	}
 	var buf [96]byte
 	k := appendRunKey(buf[:0], toks, a, b)
-	if e := g.byKey[string(k)]; e != nil {
+	if !g.mayHold(unsafe.String(unsafe.SliceData(k), len(k))) {
+		// (Not held: only a single word's variant may still match.)
+	} else if e := g.byKey[string(k)]; e != nil {
 		if g.capsOnly[string(k)] && !isAllCaps(text[toks[a].Begin:toks[b].End]) {
 			return nil
 		}
@@ -246,7 +266,11 @@ func (g *Gazetteer) candidatesSpan(toks []normalize.Token, a, b int) []*Gazettee
 		return nil
 	}
 	var buf [96]byte
-	return g.cands[string(appendRunKey(buf[:0], toks, a, b))]
+	k := appendRunKey(buf[:0], toks, a, b)
+	if !g.mayHold(unsafe.String(unsafe.SliceData(k), len(k))) {
+		return nil
+	}
+	return g.cands[string(k)]
 }
 
 // appendRunKey appends the lookup key of tokens [a, b] (their keys joined

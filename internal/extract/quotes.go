@@ -62,7 +62,10 @@ func isQuoteRune(r rune) bool {
 // and the lead bytes of the others (U+00AB/BB, U+2018–203A, U+300C–300F).
 // None is a UTF-8 continuation byte, so a scan byte by byte meets every
 // mark a scan rune by rune would.
-var quoteMarkBytes = byteSet("\"'\xc2\xe2\xe3")
+var quoteMarkBytes = byteSet(quoteMarkLeads)
+
+// quoteMarkLeads are the bytes of quoteMarkBytes.
+const quoteMarkLeads = "\"'\xc2\xe2\xe3"
 
 func quoteFamily(r rune) family {
 	switch r {
@@ -85,11 +88,12 @@ type quoteScanner struct {
 	text  string
 	paras []doc.Span
 	out   []rawQuote
+	marks byteFinder // of quoteMarkLeads in text
 }
 
 // findQuotes returns the quotations of text, sorted by opening mark.
 func findQuotes(text string, paras []doc.Span) []rawQuote {
-	s := &quoteScanner{text: text, paras: paras}
+	s := &quoteScanner{text: text, paras: paras, marks: newByteFinder(text, quoteMarkLeads)}
 	var stack []openQuote
 	for pi := 0; pi < len(paras); pi++ {
 		stack = s.scanParagraph(pi, stack, true)
@@ -116,7 +120,7 @@ func findQuotes(text string, paras []doc.Span) []rawQuote {
 // the next paragraphs, by scanning them on a copy of the stack without
 // emitting anything.
 func (s *quoteScanner) closesAhead(pi int, stack []openQuote) bool {
-	sim := &quoteScanner{text: s.text, paras: s.paras}
+	sim := &quoteScanner{text: s.text, paras: s.paras, marks: newByteFinder(s.text, quoteMarkLeads)}
 	cp := make([]openQuote, len(stack))
 	for i, o := range stack {
 		cp[i] = o
@@ -162,7 +166,7 @@ func (s *quoteScanner) scanParagraph(pi int, stack []openQuote, emit bool) []ope
 	}
 	first := true
 	for i := p.Begin; i < p.End; {
-		if j := nextByteIn(text, i, p.End, &quoteMarkBytes); j > i {
+		if j := s.marks.next(i, p.End); j > i {
 			first = false
 			if i = j; i >= p.End {
 				break

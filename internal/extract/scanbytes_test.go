@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/rand/v2"
 	"testing"
 	"unicode/utf8"
 )
@@ -48,5 +49,58 @@ func TestRuneAtN(t *testing.T) {
 	}
 	if r, n := runeAtN(text, len(text)); r != 0 || n != 1 {
 		t.Errorf("past the end: got %q,%d want 0,1", r, n)
+	}
+}
+
+// nextByteIn is the first index in [i, end) of text whose byte is in set,
+// or end: byteFinder's answer, byte by byte.
+func nextByteIn(text string, i, end int, set *[256]bool) int {
+	for i < end && !set[text[i]] {
+		i++
+	}
+	return i
+}
+
+// byteFinder, which remembers where each byte of its set comes next,
+// answers as nextByteIn from every start to every end of random texts
+// dense with the sets' bytes, asked in order (as the scanners ask) and
+// out of order.
+func TestByteFinderIsNextByteIn(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []byte(".!?\"'ab \xc2\xe2\xe3\x80\x99\x01\xff")
+	sets := []struct {
+		bytes string
+		set   *[256]bool
+	}{{quoteMarkLeads, &quoteMarkBytes}, {sentenceMarks, &sentenceMarkBytes}}
+	for _, set := range sets {
+		for range 300 {
+			b := make([]byte, rng.IntN(60))
+			for i := range b {
+				if rng.IntN(4) == 0 {
+					b[i] = alphabet[rng.IntN(len(alphabet))]
+				} else {
+					b[i] = 'a' + byte(rng.IntN(26))
+				}
+			}
+			text := string(b)
+			f := newByteFinder(text, set.bytes)
+			ask := func(i, end int) {
+				if got, want := f.next(i, end), nextByteIn(text, i, end, set.set); got != want {
+					t.Fatalf("next(%d, %d) in %q = %d, want %d", i, end, text, got, want)
+				}
+			}
+			// In order, as a scan asks: from each found byte on.
+			for end := 0; end <= len(text); end++ {
+				f = newByteFinder(text, set.bytes)
+				for i := 0; i < end; i++ {
+					ask(i, end)
+				}
+			}
+			// Out of order.
+			for range 200 {
+				i := rng.IntN(len(text) + 1)
+				ask(i, i+rng.IntN(len(text)-i+1))
+			}
+		}
 	}
 }

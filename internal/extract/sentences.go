@@ -36,13 +36,14 @@ func sentences(text string, paras []doc.Span, protected []doc.Span) []doc.Span {
 // protected) to out.
 func appendSentences(out []doc.Span, text string, paras []doc.Span, protected []doc.Span) []doc.Span {
 	var cur = -1
+	marks := newByteFinder(text, sentenceMarks)
 	for pi, p := range paras {
 		if cur < 0 {
 			cur = p.Begin
 		}
 		i := p.Begin
 		for i < p.End {
-			if i = nextByteIn(text, i, p.End, &sentenceMarkBytes); i >= p.End {
+			if i = marks.next(i, p.End); i >= p.End {
 				break
 			}
 			r, n := runeAtN(text, i)
@@ -129,7 +130,10 @@ func runeAtN(text string, i int) (rune, int) {
 // mark: . ! ? and the lead byte of … (U+2026). None is a UTF-8
 // continuation byte, so a scan byte by byte meets every mark a scan rune
 // by rune would.
-var sentenceMarkBytes = byteSet(".!?\xe2")
+var sentenceMarkBytes = byteSet(sentenceMarks)
+
+// sentenceMarks are the bytes of sentenceMarkBytes.
+const sentenceMarks = ".!?\xe2"
 
 // byteSet marks the bytes of s.
 func byteSet(s string) (set [256]bool) {
@@ -139,13 +143,44 @@ func byteSet(s string) (set [256]bool) {
 	return set
 }
 
-// nextByteIn is the first index in [i, end) of text whose byte is in set,
-// or end.
-func nextByteIn(text string, i, end int, set *[256]bool) int {
-	for i < end && !set[text[i]] {
-		i++
+// byteFinder finds the first byte of a set in [i, end) of one text (or
+// end), with strings.IndexByte: it remembers for each byte of the set
+// where it occurs next, found from where it was last asked for, so a
+// scan that asks from place after place in order reads the text once
+// for each byte, many bytes at a time, rather than byte by byte.
+type byteFinder struct {
+	text  string
+	bytes string // the set, at most 8 bytes
+	// For each byte of the set: it does not occur in [from, at), and
+	// occurs at at (len(text): not after from).
+	from, at [8]int
+}
+
+func newByteFinder(text, bytes string) byteFinder {
+	f := byteFinder{text: text, bytes: bytes}
+	for k := range f.from {
+		f.from[k], f.at[k] = 1, 0 // known for no place
 	}
-	return i
+	return f
+}
+
+// next is the first index in [i, end) of f.text whose byte is one of
+// f.bytes, or end.
+func (f *byteFinder) next(i, end int) int {
+	if i >= end {
+		return end
+	}
+	best := end
+	for k := 0; k < len(f.bytes); k++ {
+		if i < f.from[k] || i > f.at[k] {
+			f.from[k], f.at[k] = i, len(f.text)
+			if j := strings.IndexByte(f.text[i:], f.bytes[k]); j >= 0 {
+				f.at[k] = i + j
+			}
+		}
+		best = min(best, f.at[k])
+	}
+	return best
 }
 
 func isClosingPunct(r rune) bool { return r == ')' || r == ']' || r == '}' }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/echotrace/echotrace/internal/normalize"
 	"github.com/echotrace/echotrace/internal/testutil"
@@ -75,5 +76,89 @@ func TestInQuoteIsInSpans(t *testing.T) {
 			}
 		}
 		a.release()
+	}
+}
+
+// isUpperStart, isAllCaps and runeBefore read ASCII bytes without
+// decoding them: they must answer as the rune by rune forms do, for
+// every ASCII byte and for words mixing ASCII and other letters.
+func TestASCIIShortcutsAnswerAsRunes(t *testing.T) {
+	upperStart := func(w string) bool {
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsUpper(r)
+	}
+	allCaps := func(w string) bool {
+		n := 0
+		for _, r := range w {
+			if unicode.IsLetter(r) {
+				if !unicode.IsUpper(r) {
+					return false
+				}
+				n++
+			}
+		}
+		return n >= 2
+	}
+	before := func(text string, i int) rune {
+		if i <= 0 || i > len(text) {
+			return 0
+		}
+		r, _ := utf8.DecodeLastRuneInString(text[:i])
+		return r
+	}
+	// analyse tests only " and ' among the ASCII bytes before a token
+	// for a quotation mark.
+	for c := rune(0); c < utf8.RuneSelf; c++ {
+		if isQuoteRune(c) != (c == '"' || c == '\'') {
+			t.Fatalf("isQuoteRune(%q) = %v: analyse's test of the byte before a token misses it", c, isQuoteRune(c))
+		}
+	}
+	var words []string
+	for c := 0; c < 256; c++ {
+		words = append(words, string([]byte{byte(c)}), string([]byte{byte(c), 'A'}), "N"+string([]byte{byte(c)})+"TO")
+	}
+	pieces := []string{"A", "b", "Z", "z", "1", "-", "É", "é", "Ж", "ж", "ǅ", "\xff", "’", " "}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 20000 {
+		var b strings.Builder
+		for k := rng.IntN(6); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		words = append(words, b.String())
+	}
+	for _, w := range words {
+		if got, want := isUpperStart(w), upperStart(w); got != want {
+			t.Fatalf("isUpperStart(%q) = %v, want %v", w, got, want)
+		}
+		if got, want := isAllCaps(w), allCaps(w); got != want {
+			t.Fatalf("isAllCaps(%q) = %v, want %v", w, got, want)
+		}
+		for i := -1; i <= len(w)+1; i++ {
+			if got, want := runeBefore(w, i), before(w, i); got != want {
+				t.Fatalf("runeBefore(%q, %d) = %q, want %q", w, i, got, want)
+			}
+		}
+	}
+}
+
+// trimLeftBytes and trimRightBytes trim as strings.TrimLeft and
+// TrimRight do with the same ASCII cut set, texts with other bytes too.
+func TestTrimBytesAsStrings(t *testing.T) {
+	pieces := []string{" ", ".", ",", "!", "?", "a", "”", "\"", "\xff", "é"}
+	rng := rand.New(rand.NewPCG(11, 12))
+	for range 20000 {
+		var b strings.Builder
+		for k := rng.IntN(8); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		for _, cut := range []string{" ", " .,!?"} {
+			if got, want := trimLeftBytes(s, cut), strings.TrimLeft(s, cut); got != want {
+				t.Fatalf("trimLeftBytes(%q, %q) = %q, want %q", s, cut, got, want)
+			}
+			if got, want := trimRightBytes(s, cut), strings.TrimRight(s, cut); got != want {
+				t.Fatalf("trimRightBytes(%q, %q) = %q, want %q", s, cut, got, want)
+			}
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -18,10 +19,9 @@ func appendParagraphs(ps []doc.Span, text string) []doc.Span {
 	start := 0
 	for start <= len(text) {
 		end := len(text)
-		for i := start; i < len(text); i++ {
-			if text[i] == '\n' {
-				end = i
-				break
+		if start < len(text) {
+			if i := strings.IndexByte(text[start:], '\n'); i >= 0 {
+				end = start + i
 			}
 		}
 		if b, e := trimSpace(text, start, end); b < e {
@@ -57,6 +57,9 @@ func runeBefore(text string, i int) rune {
 	if i <= 0 || i > len(text) {
 		return 0
 	}
+	if c := text[i-1]; c < utf8.RuneSelf {
+		return rune(c)
+	}
 	r, _ := utf8.DecodeLastRuneInString(text[:i])
 	return r
 }
@@ -81,6 +84,14 @@ func firstRune(s string) rune {
 
 // isUpperStart reports whether word begins with an upper-case letter.
 func isUpperStart(word string) bool {
+	if word != "" && word[0] < utf8.RuneSelf {
+		return word[0]-'A' < 26 // A–Z, ASCII's upper-case letters
+	}
+	return upperRuneStart(word) // (apart, so that the ASCII test is inlined)
+}
+
+// upperRuneStart is isUpperStart by the decoded first rune.
+func upperRuneStart(word string) bool {
 	r, _ := utf8.DecodeRuneInString(word)
 	return unicode.IsUpper(r)
 }
@@ -89,7 +100,17 @@ func isUpperStart(word string) bool {
 // (an acronym such as NATO).
 func isAllCaps(word string) bool {
 	n := 0
-	for _, r := range word {
+	// ASCII bytes first, without decoding: a small letter answers no.
+	i := 0
+	for ; i < len(word) && word[i] < utf8.RuneSelf; i++ {
+		switch c := word[i]; {
+		case 'a' <= c && c <= 'z':
+			return false
+		case 'A' <= c && c <= 'Z':
+			n++
+		}
+	}
+	for _, r := range word[i:] {
 		if unicode.IsLetter(r) {
 			if !unicode.IsUpper(r) {
 				return false

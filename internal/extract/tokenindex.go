@@ -45,3 +45,25 @@ func (ix *tokenIndex) around(b, ntoks int) (lo, hi int) {
 	// is before block k; first[k+1] begins after b.
 	return max(int(ix.first[k])-1, 0), int(ix.first[k+1])
 }
+
+// countWords is normalize.CountWords(a.text[b:e]) counted on the
+// document's tokens: the tokens inside [b, e), when no token begins
+// before b and ends after it, nor begins before e and ends after it.
+// A word of the text between b and e is then a token of the whole text
+// (words are maximal runs, and neither end cuts one), and the text is
+// not split again; a token cut by b or e leaves a piece that is a word
+// of the stretch alone, and then the stretch is split again.
+func (a *analysis) countWords(b, e int) int {
+	if b >= e {
+		return normalize.CountWords(a.text[b:e])
+	}
+	f := a.tokenAt(b + 1) // the first token ending after b
+	if f < len(a.toks) && a.toks[f].Begin < b {
+		return normalize.CountWords(a.text[b:e])
+	}
+	l := a.tokenAt(e + 1) // the first token ending after e
+	if l < len(a.toks) && a.toks[l].Begin < e {
+		return normalize.CountWords(a.text[b:e])
+	}
+	return l - f
+}

@@ -43,3 +43,30 @@ func TestTokenIndexAgreesWithSearch(t *testing.T) {
 		}
 	}
 }
+
+// TestCountWordsAsSplitting compares countWords, which counts the
+// document's tokens, with splitting the stretch again, for every stretch
+// of texts with words of several scripts, invisible characters inside
+// and beside words, quotation marks and invalid bytes, so that stretches
+// begin and end inside words, inside characters and beside them.
+func TestCountWordsAsSplitting(t *testing.T) {
+	texts := []string{
+		"",
+		"word",
+		"  Mayor Ines Varga said, “We will open the locks.” ",
+		"Ab\u00adcd e\u200bf \u200bgh ij\u200b. Киев’s café\xffdone « Él » 76ers",
+		"“Short,” she said. ‘Tiny’ \"quote\" x\u0301y",
+		strings.Repeat("Quill said the harbour “is closed” today. ", 20),
+	}
+	for _, text := range texts {
+		a := &analysis{text: text, toks: normalize.Tokens(text)}
+		a.tokIndex.build(a.toks, len(text))
+		for b := 0; b <= len(text); b++ {
+			for e := b; e <= len(text); e++ {
+				if got, want := a.countWords(b, e), normalize.CountWords(text[b:e]); got != want {
+					t.Fatalf("countWords(%d, %d) of %q = %d, want %d", b, e, text[b:e], got, want)
+				}
+			}
+		}
+	}
+}

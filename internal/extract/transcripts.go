@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/echotrace/echotrace/internal/doc"
-	"github.com/echotrace/echotrace/internal/normalize"
 )
 
 // findTranscriptLabels attributes the paragraphs of an interview
@@ -51,7 +50,7 @@ func (a *analysis) findTranscriptLabels() {
 		if lead != "" {
 			cb = p.Begin // the quotation the label opens is the content
 		}
-		if normalize.CountWords(a.text[cb:ce]) < 3 {
+		if a.countWords(cb, ce) < 3 {
 			continue
 		}
 		name := a.people.resolve(a.text[a.toks[c].Begin:a.toks[c].End])

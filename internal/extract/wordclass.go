@@ -1,6 +1,11 @@
 package extract
 
-import "github.com/echotrace/echotrace/internal/normalize"
+import (
+	"encoding/binary"
+	"unsafe"
+
+	"github.com/echotrace/echotrace/internal/normalize"
+)
 
 // The passes over every token (the attribution scan, the name-run scan)
 // ask of each word whether it is in one word list after another: a cue
@@ -26,6 +31,10 @@ const (
 	wcFunctionWord
 	wcCalendarWord
 	wcInscriptionCue
+	// The other words at which findAttributions looks further: "as"
+	// ("as X put it"), "put" and "puts", "in" ("in a statement"), and
+	// the chantNouns.
+	wcAttributionWord
 
 	// The lists the name-run scan (findNameRuns, classifyRun, formType)
 	// asks about each word of a run and the words around it.
@@ -92,11 +101,22 @@ func buildWordClasses() map[string]wordClass {
 	add(wcFunctionWord, functionWords)
 	add(wcCalendarWord, calendarWords)
 	add(wcInscriptionCue, inscriptionCues)
+	add(wcAttributionWord, attributionWords)
+	add(wcAttributionWord, chantNouns)
 	for _, l := range nameRunLists() {
 		add(l.c, l.words)
 	}
 	return m
 }
+
+// attributionWords are the words findAttributions compares a token's
+// key with, besides its word lists (wcAttributionWord).
+var attributionWords = set(`as put puts in`)
+
+// attributionStarts are the word classes of the tokens at which
+// findAttributions may find a cue: a token of none is passed over.
+const attributionStarts = wcAccordingFirst | wcPhrasalFirst | wcNamingVerb | wcFindingVerb | wcSayingNoun |
+	wcInscriptionCue | wcCueVerb | wcPassiveCue | wcAttributionWord
 
 // classList is a word list and its bit.
 type classList struct {
@@ -166,7 +186,7 @@ func (a *analysis) classify() {
 				found = append(found, int32(j))
 				break
 			}
-			if sl.hash == h && a.toks[sl.first].Key == t.Key {
+			if sl.hash == h && sameKey(a.toks[sl.first].Key, t.Key) {
 				break
 			}
 			j = (j + 1) & mask
@@ -188,6 +208,25 @@ func (a *analysis) classify() {
 	if a.scratch != nil && cap(slots) <= maxPooledKeySlots {
 		a.scratch.keySlots, a.scratch.classes, a.scratch.keyFound = slots, classes, found
 	}
+}
+
+// sameKey is a == b, comparing keys of up to 8 bytes (most words) in
+// at most two loads of each, without a call.
+func sameKey(a, b string) bool {
+	n := len(a)
+	if n != len(b) {
+		return false
+	}
+	if n > 8 || n == 0 {
+		return a == b
+	}
+	x, y := unsafe.Slice(unsafe.StringData(a), n), unsafe.Slice(unsafe.StringData(b), n)
+	if n >= 4 {
+		// The first and the last four bytes, which overlap by 8-n.
+		return binary.LittleEndian.Uint32(x) == binary.LittleEndian.Uint32(y) &&
+			binary.LittleEndian.Uint32(x[n-4:]) == binary.LittleEndian.Uint32(y[n-4:])
+	}
+	return x[0] == y[0] && x[n/2] == y[n/2] && x[n-1] == y[n-1]
 }
 
 // keySlot is a slot of classify's table of a document's keys: the key's
@@ -216,6 +255,21 @@ type classTable struct {
 	keys    []string
 	classes []wordClass
 	mask    uint64
+	// held has a bit set for the keyHash of every key of the table
+	// (classHeldWords words of 64 bits, 8 KiB): most distinct words of
+	// a document are in no list, and the bits, which stay in the
+	// processor's caches, answer for most of them without a probe.
+	held *[classHeldWords]uint64
+}
+
+// classHeldWords is the size of classTable.held in 64-bit words.
+const classHeldWords = 1 << 10
+
+// heldBit is the bit of held that stands for hash h: bits of h that the
+// probes (its low bits) do not use.
+func heldBit(h uint64) (word int, bit uint64) {
+	b := h >> 48 & (classHeldWords*64 - 1)
+	return int(b >> 6), 1 << (b & 63)
 }
 
 var lexiconClasses = newClassTable(wordClasses)
@@ -225,9 +279,12 @@ func newClassTable(m map[string]wordClass) *classTable {
 	for size < 4*len(m) {
 		size <<= 1
 	}
-	t := &classTable{hashes: make([]uint64, size), keys: make([]string, size), classes: make([]wordClass, size), mask: uint64(size - 1)}
+	t := &classTable{hashes: make([]uint64, size), keys: make([]string, size), classes: make([]wordClass, size), mask: uint64(size - 1),
+		held: new([classHeldWords]uint64)}
 	for k, c := range m {
 		h := keyHash(k)
+		w, b := heldBit(h)
+		t.held[w] |= b
 		j := h & t.mask
 		for t.hashes[j] != 0 {
 			j = (j + 1) & t.mask
@@ -239,6 +296,9 @@ func newClassTable(m map[string]wordClass) *classTable {
 
 // lookup is wordClasses[k], h being keyHash(k).
 func (t *classTable) lookup(h uint64, k string) wordClass {
+	if w, b := heldBit(h); t.held[w]&b == 0 {
+		return 0
+	}
 	for j := h & t.mask; t.hashes[j] != 0; j = (j + 1) & t.mask {
 		if t.hashes[j] == h && t.keys[j] == k {
 			return t.classes[j]

@@ -115,3 +115,27 @@ func TestClassifyNumbersKeys(t *testing.T) {
 		}
 	}
 }
+
+// sameKey compares short keys by loads of their bytes: it must answer
+// as == for keys of every length up to and past 8 bytes, equal or
+// differing in any one byte.
+func TestSameKeyIsEqual(t *testing.T) {
+	keys := []string{"", "a", "b", "ab", "ba", "abc", "abd", "xbc", "axc"}
+	for n := 1; n <= 10; n++ {
+		base := []byte("abcdefghij"[:n])
+		keys = append(keys, string(base))
+		for i := range base {
+			c := append([]byte(nil), base...)
+			c[i] = 'z'
+			keys = append(keys, string(c))
+		}
+	}
+	keys = append(keys, "été", "ete", "киев", "x\xffy")
+	for _, a := range keys {
+		for _, b := range keys {
+			if got, want := sameKey(a, b), a == b; got != want {
+				t.Fatalf("sameKey(%q, %q) = %v, want %v", a, b, got, want)
+			}
+		}
+	}
+}

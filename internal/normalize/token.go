@@ -96,6 +96,30 @@ var asciiWord = func() (t [256]bool) {
 	return t
 }()
 
+// asciiClass tells of each byte whether it is an ASCII byte of a word
+// (asciiInWord), an ASCII capital too (asciiCapital), or an ASCII byte
+// that is no part of a word (asciiNone); bytes from utf8.RuneSelf up
+// are none of these (0).
+var asciiClass = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case 'A' <= c && c <= 'Z':
+			t[c] = asciiInWord | asciiCapital
+		case asciiWord[c]:
+			t[c] = asciiInWord
+		default:
+			t[c] = asciiNone
+		}
+	}
+	return t
+}()
+
+const (
+	asciiInWord  = 1
+	asciiCapital = 2
+	asciiNone    = 4
+)
+
 // Tokens splits text into words with their matching keys.
 func Tokens(text string) []Token {
 	return AppendTokens(make([]Token, 0, len(text)/6+1), text)
@@ -114,18 +138,23 @@ func AppendTokens(dst []Token, text string) []Token {
 	// words go through scan and Key, from where the fast path stops.
 	for i := 0; i < len(text); {
 		c := text[i]
-		if c < utf8.RuneSelf && !asciiWord[c] {
+		if asciiClass[c] == asciiNone {
 			i++
 			continue
 		}
 		if c < utf8.RuneSelf {
-			j, upper := i, false
-			for ; j < len(text) && asciiWord[text[j]]; j++ {
-				upper = upper || 'A' <= text[j] && text[j] <= 'Z'
+			// One table read a byte tells a word's byte and a capital.
+			j, seen := i, uint8(0)
+			for ; j < len(text); j++ {
+				k := asciiClass[text[j]]
+				if k&asciiInWord == 0 {
+					break
+				}
+				seen |= k
 			}
 			if j == len(text) || text[j] < utf8.RuneSelf {
 				key := text[i:j]
-				if upper {
+				if seen&asciiCapital != 0 {
 					key = lowerASCII(key)
 				}
 				dst = append(dst, Token{Key: key, Begin: i, End: j})
