@@ -112,22 +112,24 @@ func (s *DB) ReplaceQuoteRows(ctx context.Context, version int64, rows store.Quo
 				return fmt.Errorf("clear %s: %w", t, err)
 			}
 		}
+		// The values repeated from row to row are boxed once (lastString).
+		var docs, outlets, kinds, speakerTypes, cues, entityDocs, entityOutlets, types lastString
 		if err := insertSeq(ctx, conn, `INSERT INTO quote_occurrences(ord, quote, doc, outlet, kind, begin, end, text, parts,
 			unclosed, speaker, speaker_type, speaker_begin, speaker_end, speaker_text, cue, cue_begin, cue_end)`, 18, rows.Occurrences, func(dst []any, i int, o store.OccurrenceRow) []any {
 			var sb, se, cb, ce any
 			if o.SpeakerSpan != nil {
-				sb, se = int64(o.SpeakerSpan.Begin), int64(o.SpeakerSpan.End)
+				sb, se = boxInt(o.SpeakerSpan.Begin), boxInt(o.SpeakerSpan.End)
 			}
 			if o.CueSpan != nil {
-				cb, ce = int64(o.CueSpan.Begin), int64(o.CueSpan.End)
+				cb, ce = boxInt(o.CueSpan.Begin), boxInt(o.CueSpan.End)
 			}
-			return append(dst, int64(i), o.Quote, o.Doc, o.Outlet, string(o.Kind), int64(o.Begin), int64(o.End), o.Text, spansJSON(o.Parts), o.Unclosed,
-				nullString(o.Speaker), nullString(string(o.SpeakerType)), sb, se, nullString(o.SpeakerText), nullString(o.Cue), cb, ce)
+			return append(dst, int64(i), o.Quote, docs.box(o.Doc), outlets.box(o.Outlet), kinds.box(string(o.Kind)), boxInt(o.Begin), boxInt(o.End), o.Text, spansJSON(o.Parts), o.Unclosed,
+				nullString(o.Speaker), speakerTypes.null(string(o.SpeakerType)), sb, se, nullString(o.SpeakerText), cues.null(o.Cue), cb, ce)
 		}); err != nil {
 			return fmt.Errorf("store quote occurrences: %w", err)
 		}
 		if err := insertSeq(ctx, conn, `INSERT INTO entity_mentions(ord, doc, outlet, entity, name, type, begin, end, text, reference)`, 10, rows.Mentions, func(dst []any, i int, m store.EntityMention) []any {
-			return append(dst, int64(i), m.Doc, m.Outlet, m.Entity, m.Name, string(m.Type), int64(m.Begin), int64(m.End), m.Text, m.Reference)
+			return append(dst, int64(i), entityDocs.box(m.Doc), entityOutlets.box(m.Outlet), m.Entity, m.Name, types.box(string(m.Type)), boxInt(m.Begin), boxInt(m.End), m.Text, m.Reference)
 		}); err != nil {
 			return fmt.Errorf("store entity mentions: %w", err)
 		}
