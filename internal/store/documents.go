@@ -213,7 +213,9 @@ func Check(d doc.Document) error {
 // backend. The error names the document.
 func DecodeRecord(d *doc.Document, regions, extra string) error {
 	if regions != "" {
-		if err := json.Unmarshal([]byte(regions), &d.Regions); err != nil {
+		if rs, ok := regionsJSON(regions); ok {
+			d.Regions = rs
+		} else if err := json.Unmarshal([]byte(regions), &d.Regions); err != nil {
 			return fmt.Errorf("document %q: stored regions: %w", d.ID, err)
 		}
 	}
@@ -223,6 +225,116 @@ func DecodeRecord(d *doc.Document, regions, extra string) error {
 		}
 	}
 	return nil
+}
+
+// regionsJSON reads regions as EncodeRecord writes them (json.Marshal:
+// `[{"kind":"caption","begin":2,"end":9,"note":"..."}]`, no spaces, the
+// fields in that order, the note only when there is one), giving what
+// json.Unmarshal would; ok is false for any other text, which
+// json.Unmarshal then reads. Every later stage reads every document's
+// regions back, and encoding/json's reflection and a copy of the text
+// were most of what reading a document's fields cost besides its text.
+// A string of the result is part of s, or one of the known kinds.
+func regionsJSON(s string) (rs []doc.Region, ok bool) {
+	p := jsonText{s: s}
+	if !p.lit("[") {
+		return nil, false
+	}
+	rs = make([]doc.Region, 0, strings.Count(s, "{"))
+	if p.lit("]") {
+		return rs, p.s == ""
+	}
+	for {
+		var r doc.Region
+		var kind string
+		if !p.lit(`{"kind":`) || !p.str(&kind) || !p.lit(`,"begin":`) || !p.int(&r.Begin) || !p.lit(`,"end":`) || !p.int(&r.End) {
+			return nil, false
+		}
+		r.Kind = knownRegionKind(kind)
+		if p.lit(`,"note":`) && !p.str(&r.Note) {
+			return nil, false
+		}
+		if !p.lit("}") {
+			return nil, false
+		}
+		rs = append(rs, r)
+		if p.lit("]") {
+			return rs, p.s == ""
+		}
+		if !p.lit(",") {
+			return nil, false
+		}
+	}
+}
+
+// knownRegionKind is kind, as the constant when it is one of doc's.
+func knownRegionKind(kind string) doc.RegionKind {
+	for _, k := range []doc.RegionKind{doc.RegionBoilerplate, doc.RegionCaption, doc.RegionComment, doc.RegionHint} {
+		if kind == string(k) {
+			return k
+		}
+	}
+	return doc.RegionKind(kind)
+}
+
+// jsonText is what is left to read of a JSON text of regionsJSON.
+type jsonText struct{ s string }
+
+// lit reads lit when the text goes on with it.
+func (p *jsonText) lit(lit string) bool {
+	if !strings.HasPrefix(p.s, lit) {
+		return false
+	}
+	p.s = p.s[len(lit):]
+	return true
+}
+
+// str reads a string of no escapes and no control characters, in valid
+// UTF-8 (json.Unmarshal would replace a bad byte): nothing to undo.
+func (p *jsonText) str(v *string) bool {
+	if !p.lit(`"`) {
+		return false
+	}
+	for i := 0; i < len(p.s); i++ {
+		switch c := p.s[i]; {
+		case c == '"':
+			if !utf8.ValidString(p.s[:i]) {
+				return false
+			}
+			*v, p.s = p.s[:i], p.s[i+1:]
+			return true
+		case c == '\\' || c < 0x20:
+			return false
+		}
+	}
+	return false
+}
+
+// int reads an integer as JSON writes it (an optional minus, no leading
+// zero), of at most 18 digits so that it cannot overflow.
+func (p *jsonText) int(v *int) bool {
+	i, neg := 0, false
+	if strings.HasPrefix(p.s, "-") {
+		i, neg = 1, true
+	}
+	start := i
+	n := 0
+	for i < len(p.s) && p.s[i] >= '0' && p.s[i] <= '9' {
+		n = n*10 + int(p.s[i]-'0')
+		i++
+	}
+	digits := i - start
+	if digits == 0 || digits > 18 || digits > 1 && p.s[start] == '0' {
+		return false
+	}
+	if i < len(p.s) && (p.s[i] == '.' || p.s[i] == 'e' || p.s[i] == 'E') {
+		return false
+	}
+	if neg {
+		n = -n
+	}
+	*v, p.s = n, p.s[i:]
+	return true
 }
 
 // Rejection is one document that PutDocuments did not store, and why.

@@ -238,6 +238,53 @@ func insertSeq[T any](ctx context.Context, conn *sql.Conn, head string, cols int
 	})
 }
 
+// boxedInts are the numbers below 1<<14 as driver values, made once:
+// converting an int64 above 255 to an interface allocates, and a row of
+// quote occurrences carries up to six offsets into its document, most
+// of them small. (16 384 values, 384 KiB, made at the first insert.)
+var boxedInts = sync.OnceValue(func() []any {
+	b := make([]any, 1<<14)
+	for i := range b {
+		b[i] = int64(i)
+	}
+	return b
+})
+
+// boxInt is v as a driver value (int64), without an allocation when
+// it is small.
+func boxInt(v int) any {
+	if b := boxedInts(); uint(v) < uint(len(b)) {
+		return b[v]
+	}
+	return int64(v)
+}
+
+// lastString boxes the strings of one column of a run of rows: a string
+// equal to the row before's is given as the same driver value, without
+// a new allocation (the rows of one document repeat its id and outlet,
+// and a kind or type is one of a few).
+type lastString struct {
+	s  string
+	v  any
+	ok bool
+}
+
+// box is s as a driver value.
+func (l *lastString) box(s string) any {
+	if !l.ok || s != l.s {
+		l.s, l.v, l.ok = s, s, true
+	}
+	return l.v
+}
+
+// null is box(s), or nil (SQL NULL) for "".
+func (l *lastString) null(s string) any {
+	if s == "" {
+		return nil
+	}
+	return l.box(s)
+}
+
 // insertStatement is the statement inserting n rows of cols values each
 // ("INSERT INTO t(a, b) VALUES (?, ?), (?, ?)"), head its part before
 // VALUES.
