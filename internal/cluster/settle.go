@@ -366,7 +366,8 @@ func (c *Clusterer) bestOther(di, si int32) (int32, float64) {
 
 // bestOtherWith is bestOther with the given scratch, near set for the
 // document, the norms of the phase when not nil, and the document's terms
-// and entities looked up in the index; it also returns the candidates.
+// and entities looked up in the index; it also returns the candidates
+// (in sc's room, see candidatesOf).
 func (c *Clusterer) bestOtherWith(sc *candidateScratch, near *side, norms *phaseNorms, di, si int32, qTerms, qEnts []weighted) (int32, float64, []int32) {
 	d := &c.docs[di]
 	best, bestScore := int32(-1), 0.0
@@ -441,7 +442,7 @@ func (c *Clusterer) fitsAhead(work []int32) {
 		sc.far.set(c, d.Terms, d.Ents)
 		qt, qe := topIn(&sc.cands.ss, d.Terms, c.p.QueryTerms, &c.terms), topIn(&sc.cands.ss, d.Ents, c.p.QueryTerms, &c.ents)
 		to, score, cands := c.bestOtherWith(&sc.cands, &sc.far, &c.norms, di, si, qt, qe)
-		fits[k] = aheadFit{story: si, to: to, score: score, cands: cands, terms: qt, ents: qe}
+		fits[k] = aheadFit{story: si, to: to, score: score, cands: slices.Clone(cands), terms: qt, ents: qe}
 	})
 	if c.ahead.fits == nil {
 		c.ahead = aheadFits{fits: make(map[int32]aheadFit), stories: make(map[int32]bool), terms: make(map[uint32]bool), ents: make(map[uint32]bool)}

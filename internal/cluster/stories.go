@@ -83,6 +83,9 @@ type Clusterer struct {
 	sums sumScratch
 	// pool is the scratch of the goroutines of eachWith.
 	pool []*scratch
+	// spare are placed documents' vectors handed back to AddRecords'
+	// reader (see handBack).
+	spare chan []weighted
 	// ahead are the fits of a round of Settle found on all cores.
 	ahead aheadFits
 	// norms are the vectors' norms of a phase of Settle run on all
@@ -309,20 +312,27 @@ func (c *Clusterer) rank(vec []weighted, v *vocab) ranking {
 	}
 	n := max(0, min(c.p.DocTerms, len(vec)))
 	selectFirst(sc.ss, n, betterScored)
-	r.byScore = sortedTop(sc.ss[:n])
 	switch {
 	case len(vec) <= c.p.DocTerms:
 		r.kept = vec // as prune keeps it
 	case n == 0:
-		r.kept = r.byScore
 	default:
-		r.kept = keptBest(vec, sc.scores, sc.ss[n-1], n) // sortedTop sorted the best n
+		r.kept = keptBest(vec, sc.scores, worstScored(sc.ss[:n]), n)
+	}
+	// Only the first few by score are asked for (first): of the best n,
+	// those are selected and sorted, not all n.
+	f := min(n, max(c.p.QueryTerms, c.p.IndexTerms))
+	selectFirst(sc.ss[:n], f, betterScored)
+	r.byScore = sortedTop(sc.ss[:f])
+	if n == 0 {
+		r.kept = r.byScore
 	}
 	return r
 }
 
 // first is top(vec, n) of the ranked vector, and top(kept, n) too: the
-// best n of the best DocTerms are the best n (n at most DocTerms).
+// best n of the best DocTerms are the best n (n at most DocTerms, and at
+// most the larger of QueryTerms and IndexTerms, as many as rank sorts).
 func (r ranking) first(n int) []weighted {
 	return r.byScore[:min(n, len(r.byScore))]
 }
@@ -372,6 +382,11 @@ type candidateScratch struct {
 	ss  []scored // topIn's
 	// scores are rank's, by coordinate.
 	scores []float64
+	// out are the stories candidatesOf returns, and qTerms and qEnts
+	// the terms and entities candidatesWith looks up: each valid until
+	// the next call with this scratch.
+	out           []int32
+	qTerms, qEnts []weighted
 }
 
 // candidate is a story found in the index and the idf it shares.
@@ -443,11 +458,14 @@ func (c *Clusterer) candidates(f *features) []int32 {
 // that each have their own may look for candidates at once, as long as
 // none changes the clusterer.
 func (c *Clusterer) candidatesWith(sc *candidateScratch, f *features) []int32 {
-	return c.candidatesOf(sc, topIn(&sc.ss, f.terms, c.p.QueryTerms, &c.terms), topIn(&sc.ss, f.ents, c.p.QueryTerms, &c.ents))
+	sc.qTerms = topInto(sc.qTerms[:0], &sc.ss, f.terms, c.p.QueryTerms, &c.terms)
+	sc.qEnts = topInto(sc.qEnts[:0], &sc.ss, f.ents, c.p.QueryTerms, &c.ents)
+	return c.candidatesOf(sc, sc.qTerms, sc.qEnts)
 }
 
 // candidatesOf is candidatesWith for the terms and entities looked up
-// (the top QueryTerms of a vector, by score).
+// (the top QueryTerms of a vector, by score). The stories it returns are
+// in sc's room, valid until sc is used again.
 func (c *Clusterer) candidatesOf(sc *candidateScratch, qTerms, qEnts []weighted) []int32 {
 	// The table holds twice the entries the lookups can read at most, so
 	// that probes stay short.
@@ -495,10 +513,11 @@ func (c *Clusterer) candidatesOf(sc *candidateScratch, qTerms, qEnts []weighted)
 		}
 		return 1
 	})
-	out := make([]int32, n)
-	for i, h := range best {
-		out[i] = h.si
+	out := sc.out[:0]
+	for _, h := range best {
+		out = append(out, h.si)
 	}
+	sc.out = out
 	clear(at)
 	sc.hit = sc.hit[:0]
 	return out
