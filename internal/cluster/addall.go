@@ -89,7 +89,7 @@ func (c *Clusterer) addAll(read func(yield func(Prepared, features, error) bool)
 		if err = x.err; err != nil {
 			break
 		}
-		if _, err = c.place(x.p, x.f); err != nil {
+		if _, err = c.place(x.p, x.f, c.p.Threshold); err != nil {
 			break
 		}
 		c.handBack(x.f)

@@ -10,12 +10,14 @@ import (
 
 // TestScoreCeiling: passing over the candidates whose time factor leaves
 // them no chance (scoreCeiling) places, settles and links every document
-// and story as comparing them all does, Placement scores included. The
+// and story as comparing them all does, Placement scores included; and
+// so does AddAll, which also passes over those that cannot reach the
+// threshold (its placements' scores are not reported). The
 // documents tell few kinds of event in words of a small vocabulary, spread
 // over two years, one in ten undated, some sharing quotes, so that most
 // candidates a document finds are months from it.
 func TestScoreCeiling(t *testing.T) {
-	run := func(ceilings bool) ([]Placement, map[string]string, []Narrative) {
+	run := func(ceilings, addAll bool) ([]Placement, map[string]string, []Narrative) {
 		defer func(was bool) { useCeilings = was }(useCeilings)
 		useCeilings = ceilings
 		rng := rand.New(rand.NewPCG(5, 6))
@@ -40,6 +42,19 @@ func TestScoreCeiling(t *testing.T) {
 		Order(its)
 		c := New(DefaultParams())
 		var pls []Placement
+		if addAll {
+			err := c.AddAll(func(yield func(Prepared, error) bool) {
+				for _, it := range its {
+					if !yield(Prepare(it), nil) {
+						return
+					}
+				}
+			}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			its = nil
+		}
 		for _, it := range its {
 			pl, err := c.Add(it)
 			if err != nil {
@@ -50,11 +65,29 @@ func TestScoreCeiling(t *testing.T) {
 		c.Settle()
 		return pls, c.Assignments(), c.Narratives()
 	}
-	pls, stories, narratives := run(true)
-	allPls, allStories, allNarratives := run(false)
+	pls, stories, narratives := run(true, false)
+	allPls, allStories, allNarratives := run(false, false)
 	if !slices.Equal(pls, allPls) {
 		t.Fatal("placements differ when candidates are passed over")
 	}
+	_, addAllStories, addAllNarratives := run(true, true)
+	same(t, addAllStories, addAllNarratives, allStories, allNarratives)
+	same(t, stories, narratives, allStories, allNarratives)
+	joined := 0
+	for _, pl := range pls {
+		if !pl.New {
+			joined++
+		}
+	}
+	if joined < 100 {
+		t.Fatalf("%d documents joined a story; the test does not exercise placing", joined)
+	}
+}
+
+// same fails the test unless the stories and narratives are those of
+// comparing every candidate.
+func same(t *testing.T, stories map[string]string, narratives []Narrative, allStories map[string]string, allNarratives []Narrative) {
+	t.Helper()
 	if len(stories) != len(allStories) {
 		t.Fatal("documents differ")
 	}
@@ -70,14 +103,5 @@ func TestScoreCeiling(t *testing.T) {
 		if !slices.Equal(narratives[k].Stories, allNarratives[k].Stories) {
 			t.Fatalf("narrative %d differs", k)
 		}
-	}
-	joined := 0
-	for _, pl := range pls {
-		if !pl.New {
-			joined++
-		}
-	}
-	if joined < 100 {
-		t.Fatalf("%d documents joined a story; the test does not exercise placing", joined)
 	}
 }

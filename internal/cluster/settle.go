@@ -356,7 +356,10 @@ func (c *Clusterer) fitOfSet(far *side, a, b int32, norms *phaseNorms) float64 {
 }
 
 // bestOther is the candidate story other than si that document di fits
-// best, and its score; -1 when there is none.
+// best, and its score, when that score reaches the threshold; else -1,
+// or a story below the threshold (every caller moves a document only to
+// a story it fits at the threshold or above, so candidates that cannot
+// reach it are passed over, see scoreCeiling).
 func (c *Clusterer) bestOther(di, si int32) (int32, float64) {
 	d := &c.docs[di]
 	c.near.set(c, d.Terms, d.Ents)
@@ -377,8 +380,8 @@ func (c *Clusterer) bestOtherWith(sc *candidateScratch, near *side, norms *phase
 			continue
 		}
 		s := c.stories[ti]
-		if c.scoreCeiling(s, d.Date) <= bestScore {
-			continue // cannot score more than the best (see scoreCeiling)
+		if ceiling := c.scoreCeiling(s, d.Date); ceiling <= bestScore || ceiling < c.p.Threshold {
+			continue // cannot score more than the best, or reach the threshold (see scoreCeiling)
 		}
 		var content float64
 		if norms != nil {

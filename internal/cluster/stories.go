@@ -154,11 +154,15 @@ func (c *Clusterer) AddPrepared(it Prepared) (Placement, error) {
 	if err := c.checkNew(it.ID, it.Title); err != nil {
 		return Placement{}, err
 	}
-	return c.place(it, it.features(&c.terms, &c.ents, &c.names))
+	return c.place(it, it.features(&c.terms, &c.ents, &c.names), 0)
 }
 
-// place is AddPrepared with the item's features read.
-func (c *Clusterer) place(it Prepared, f features) (Placement, error) {
+// place is AddPrepared with the item's features read. A candidate story
+// that cannot score least (scoreCeiling) is passed over: with least the
+// threshold, the placement is the same, only a new story's Placement.Score
+// (the best score below the threshold) may be lower, and AddAll, which
+// reports no scores, passes it.
+func (c *Clusterer) place(it Prepared, f features, least float64) (Placement, error) {
 	if err := c.checkNew(it.ID, it.Title); err != nil {
 		return Placement{}, err
 	}
@@ -184,7 +188,7 @@ func (c *Clusterer) place(it Prepared, f features) (Placement, error) {
 	default:
 		var scanned int
 		c.near.setNormed(c, f.terms, f.ents, [2]float64{terms.norm, ents.norm})
-		si, pl.Score, scanned = c.bestNear(rec.Quotes, it.Date, terms.first(c.p.QueryTerms), ents.first(c.p.QueryTerms))
+		si, pl.Score, scanned = c.bestNear(rec.Quotes, it.Date, terms.first(c.p.QueryTerms), ents.first(c.p.QueryTerms), least)
 		pl.Scanned = scanned
 		if si >= 0 && pl.Score >= c.p.Threshold {
 			pl.Reason = "similar"
@@ -346,17 +350,19 @@ func (c *Clusterer) best(f *features, date time.Time) (int32, float64, int) {
 // telling terms and entities (top QueryTerms) given.
 func (c *Clusterer) bestRanked(f *features, quotes []uint32, date time.Time, qTerms, qEnts []weighted) (int32, float64, int) {
 	c.near.set(c, f.terms, f.ents)
-	return c.bestNear(quotes, date, qTerms, qEnts)
+	return c.bestNear(quotes, date, qTerms, qEnts, 0)
 }
 
-// bestNear is bestRanked with c.near set to the document's vectors.
-func (c *Clusterer) bestNear(quotes []uint32, date time.Time, qTerms, qEnts []weighted) (int32, float64, int) {
+// bestNear is bestRanked with c.near set to the document's vectors,
+// passing over the candidates that cannot score least either (least 0:
+// none): the best of those that can is the same story.
+func (c *Clusterer) bestNear(quotes []uint32, date time.Time, qTerms, qEnts []weighted, least float64) (int32, float64, int) {
 	cands := c.candidatesOf(&c.cands, qTerms, qEnts)
 	bestStory, bestScore := int32(-1), 0.0
 	for _, si := range cands {
 		st := c.stories[si]
-		if bestStory >= 0 && c.scoreCeiling(st, date) < bestScore {
-			continue // cannot beat the best: not compared (see scoreCeiling)
+		if ceiling := c.scoreCeiling(st, date); ceiling < least || bestStory >= 0 && ceiling < bestScore {
+			continue // cannot beat the best, or reach least: not compared (see scoreCeiling)
 		}
 		s := c.scoreNear(quotes, st, date)
 		if s > bestScore || (s == bestScore && bestStory >= 0 && si < bestStory) {
