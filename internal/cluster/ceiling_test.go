@@ -105,3 +105,37 @@ func same(t *testing.T, stories map[string]string, narratives []Narrative, allSt
 		}
 	}
 }
+
+// TestFarBeyond: a dated story further than farBeyond(least) from a
+// dated document has a ceiling below least, for gaps around the bound
+// and far past it, with and without decay, a bonus or a least above
+// the bonus' reach; an undated side is never far.
+func TestFarBeyond(t *testing.T) {
+	day := 24 * time.Hour
+	start := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	for _, p := range []Params{
+		DefaultParams(),
+		{Window: day, Decay: 0, QuoteBonus: 0.15},
+		{Window: 2 * day, Decay: 30 * day, QuoteBonus: 0},
+		{Window: 0, Decay: day, QuoteBonus: 0.5},
+	} {
+		c := New(p)
+		for _, least := range []float64{0.01, 0.325, 0.9, 1.2, 2} {
+			far := c.farBeyond(least)
+			for _, gap := range []time.Duration{0, far - time.Second, far, far + time.Nanosecond, far + time.Minute, 2 * far, 400 * day} {
+				if gap < 0 {
+					continue
+				}
+				s := &story{First: start, Last: start.Add(3 * day)}
+				for _, date := range []time.Time{s.First.Add(-gap), s.Last.Add(gap)} {
+					if c.farFrom(date, s, far) && c.scoreCeiling(s, date) >= least {
+						t.Fatalf("params %+v, least %v: gap %v is past %v, but the ceiling is %v", p, least, gap, far, c.scoreCeiling(s, date))
+					}
+				}
+				if c.farFrom(time.Time{}, s, far) || c.farFrom(start, &story{}, far) {
+					t.Fatal("an undated side is far")
+				}
+			}
+		}
+	}
+}

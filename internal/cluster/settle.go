@@ -375,11 +375,15 @@ func (c *Clusterer) bestOtherWith(sc *candidateScratch, near *side, norms *phase
 	d := &c.docs[di]
 	best, bestScore := int32(-1), 0.0
 	cands := c.candidatesOf(sc, qTerms, qEnts)
+	far := c.farBeyond(c.p.Threshold)
 	for _, ti := range cands {
 		if ti == si {
 			continue
 		}
 		s := c.stories[ti]
+		if c.farFrom(d.Date, s, far) {
+			continue // cannot reach the threshold (see farBeyond)
+		}
 		if ceiling := c.scoreCeiling(s, d.Date); ceiling <= bestScore || ceiling < c.p.Threshold {
 			continue // cannot score more than the best, or reach the threshold (see scoreCeiling)
 		}

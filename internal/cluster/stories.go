@@ -359,8 +359,12 @@ func (c *Clusterer) bestRanked(f *features, quotes []uint32, date time.Time, qTe
 func (c *Clusterer) bestNear(quotes []uint32, date time.Time, qTerms, qEnts []weighted, least float64) (int32, float64, int) {
 	cands := c.candidatesOf(&c.cands, qTerms, qEnts)
 	bestStory, bestScore := int32(-1), 0.0
+	far := c.farBeyond(least)
 	for _, si := range cands {
 		st := c.stories[si]
+		if c.farFrom(date, st, far) {
+			continue // cannot reach least (see farBeyond)
+		}
 		if ceiling := c.scoreCeiling(st, date); ceiling < least || bestStory >= 0 && ceiling < bestScore {
 			continue // cannot beat the best, or reach least: not compared (see scoreCeiling)
 		}
@@ -601,19 +605,53 @@ func (c *Clusterer) scoreCeiling(s *story, date time.Time) float64 {
 // useCeilings is false only in the test that compares every candidate.
 var useCeilings = true
 
+// farBeyond is a gap in time past which a dated document cannot score
+// least against a dated story, whatever their contents: scoreCeiling is
+// below least there, with a margin (a minute) far above the rounding of
+// its exponential. Placing and settling pass over most candidates by
+// their dates alone this way (farFrom), without that exponential. The
+// longest duration when no gap is that far (least 0, or no ceilings).
+func (c *Clusterer) farBeyond(least float64) time.Duration {
+	const never = time.Duration(math.MaxInt64)
+	if !useCeilings || least <= 0 {
+		return never
+	}
+	// The time factor must fall below r.
+	r := least / ((1 + max(0, c.p.QuoteBonus)) * (1 + 1e-9))
+	if r >= 1 || c.p.Decay <= 0 {
+		return c.p.Window + time.Minute // past the window the factor is below 1 (0 without decay)
+	}
+	g := float64(c.p.Window) + float64(c.p.Decay)*-math.Log(r) + float64(time.Minute)
+	if g >= float64(never) {
+		return never
+	}
+	return time.Duration(g)
+}
+
+// farFrom reports whether a document of date and story s are both dated
+// and further apart than far (see farBeyond).
+func (c *Clusterer) farFrom(date time.Time, s *story, far time.Duration) bool {
+	return !date.IsZero() && !s.First.IsZero() && gapTo(date, s) > far
+}
+
+// gapTo is how far date lies outside the story's dated span (0 within it).
+func gapTo(date time.Time, s *story) time.Duration {
+	switch {
+	case date.Before(s.First):
+		return s.First.Sub(date)
+	case date.After(s.Last):
+		return date.Sub(s.Last)
+	}
+	return 0
+}
+
 // timeFactor is 1 within Window of the story's dated span and decays
 // exponentially beyond it; 1 when either side is undated.
 func (c *Clusterer) timeFactor(date time.Time, s *story) float64 {
 	if date.IsZero() || s.First.IsZero() {
 		return 1
 	}
-	var gap time.Duration
-	switch {
-	case date.Before(s.First):
-		gap = s.First.Sub(date)
-	case date.After(s.Last):
-		gap = date.Sub(s.Last)
-	}
+	gap := gapTo(date, s)
 	if gap <= c.p.Window {
 		return 1
 	}
