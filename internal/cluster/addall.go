@@ -39,7 +39,7 @@ func (c *Clusterer) AddAll(seq iter.Seq2[Prepared, error], placed func()) error 
 func (c *Clusterer) AddRecords(seq iter.Seq2[[]byte, error], placed func()) error {
 	return c.addAll(func(yield func(Prepared, features, error) bool) {
 		n := 0
-		var sc featureScratch
+		sc := featureScratch{room: c.spareRoom, whole: c.p.DocTerms}
 		for b, err := range seq {
 			var p Prepared
 			var f features
@@ -66,6 +66,9 @@ func (c *Clusterer) addAll(read func(yield func(Prepared, features, error) bool)
 		err error
 	}
 	ch := make(chan fed, feedAhead)
+	if c.spare == nil {
+		c.spare = make(chan []weighted, spareVectors)
+	}
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Add(1)
@@ -86,9 +89,10 @@ func (c *Clusterer) addAll(read func(yield func(Prepared, features, error) bool)
 		if err = x.err; err != nil {
 			break
 		}
-		if _, err = c.place(x.p, x.f); err != nil {
+		if _, err = c.place(x.p, x.f, c.p.Threshold); err != nil {
 			break
 		}
+		c.handBack(x.f)
 		if placed != nil {
 			placed()
 		}
@@ -98,4 +102,46 @@ func (c *Clusterer) addAll(read func(yield func(Prepared, features, error) bool)
 	}
 	wg.Wait()
 	return err
+}
+
+// A placed document's whole vectors (its features) are garbage once it
+// is placed, unless the document keeps them (a vector of at most DocTerms
+// coordinates is kept as it is, see rank): the reader's next vectors are
+// made in them rather than in new memory, some kilobytes a document,
+// which at a large corpus set the collector's pace in placing. The spare
+// vectors go from the placer to the reader through a channel, as many as
+// may be under way between them.
+func (c *Clusterer) handBack(f features) {
+	c.near.terms.release() // it may hold f.terms
+	c.near.ents.release()
+	for _, v := range [2][]weighted{f.terms, f.ents} {
+		if len(v) <= c.p.DocTerms {
+			continue // the document keeps it
+		}
+		select {
+		case c.spare <- v[:0]:
+		default:
+		}
+	}
+}
+
+// spareVectors is how many spare vectors handBack keeps.
+const spareVectors = 2*feedAhead + 8
+
+// spareRoom is the room the reader makes a vector of up to n coordinates
+// in: a spare one when there is one long enough, nil (new memory) when
+// the vector may be kept whole (n at most DocTerms) or none is spare.
+// Only the reader calls it.
+func (c *Clusterer) spareRoom(n int) []weighted {
+	if n <= c.p.DocTerms || c.spare == nil {
+		return nil
+	}
+	select {
+	case v := <-c.spare:
+		if cap(v) >= n {
+			return v
+		}
+	default:
+	}
+	return make([]weighted, 0, (n+63)&^63)
 }

@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -169,6 +170,32 @@ var weekdays = func() map[string]bool {
 	return m
 }()
 
+// isWeekday reports whether a name is a weekday (weekdays[nameKey(name)]),
+// its key written in room lent by nameKeys rather than in a new string:
+// every label asks it of the entities it names.
+func isWeekday(name string) bool {
+	sc := nameKeys.Get().(*nameKeyScratch)
+	defer nameKeys.Put(sc)
+	sc.toks = normalize.AppendTokens(sc.toks[:0], name)
+	sc.key = sc.key[:0]
+	for i, t := range sc.toks {
+		if i > 0 {
+			sc.key = append(sc.key, ' ')
+		}
+		sc.key = append(sc.key, t.Key...)
+	}
+	clear(sc.toks) // their keys may be strings of their own
+	return weekdays[string(sc.key)]
+}
+
+// nameKeyScratch is isWeekday's room.
+type nameKeyScratch struct {
+	toks []normalize.Token
+	key  []byte
+}
+
+var nameKeys = sync.Pool{New: func() any { return new(nameKeyScratch) }}
+
 // maxNameWords is the longest name, in words, looked for in a title.
 const maxNameWords = 5
 
@@ -194,6 +221,9 @@ func nameKey(name string) string {
 // the text names), then any entity of the corpus by full name.
 func titleEntities(title string, toks []normalize.Token, own, corpus map[string]uint32) []uint32 {
 	var out []uint32
+	// The run's name is written into one buffer, and the maps are asked
+	// with its bytes: no string is made for a name looked up.
+	var b []byte
 	for i := 0; i < len(toks); {
 		if !capitalised(title[toks[i].Begin:toks[i].End]) {
 			i++
@@ -201,20 +231,19 @@ func titleEntities(title string, toks []normalize.Token, own, corpus map[string]
 		}
 		found := false
 		for n := min(maxNameWords, len(toks)-i); n >= 1 && !found; n-- {
-			var b strings.Builder
+			b = b[:0]
 			for j, t := range toks[i : i+n] {
 				if j > 0 {
 					if newlineBetween(title, toks[i+j-1].End, t.Begin) {
 						break
 					}
-					b.WriteByte(' ')
+					b = append(b, ' ')
 				}
-				b.WriteString(t.Key)
+				b = append(b, t.Key...)
 			}
-			k := b.String()
-			id, ok := own[k]
+			id, ok := own[string(b)]
 			if !ok {
-				id, ok = corpus[k]
+				id, ok = corpus[string(b)]
 			}
 			if ok {
 				out = append(out, id)

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -92,25 +93,27 @@ func headline(title, text string) string {
 // and entity vectors are terms and ents.
 func (c *Clusterer) summarize(id string, docs []int32, terms, ents []weighted) Summary {
 	s := Summary{ID: id, Documents: []string{}, Outlets: []string{}, Timeline: []TimelineDay{}}
-	s.Details.Entities = firstTop(ents, &c.ents, func(name string) bool { return !weekdays[nameKey(name)] })
+	s.Details.Entities = firstTop(ents, &c.ents, func(name string) bool { return !isWeekday(name) })
 	s.Details.Terms = firstTop(terms, &c.terms, func(w string) bool { return !reportingVerbs[w] && !allDigits(w) })
 	s.Details.Headline = c.docs[c.representative(docs, terms)].Headline
 	s.Label = labelText(s.Details)
 
-	outlets := make(map[string]bool)
-	days := make(map[[2]string]int)
+	// The outlets and the days are gathered in lists, sorted, and their
+	// repeats joined: the same lists as counting them in maps, for the
+	// one or two documents of most stories without making two maps.
+	s.Documents = slices.Grow(s.Documents, len(docs))
 	var first, last time.Time
 	for _, di := range docs {
 		d := &c.docs[di]
 		s.Documents = append(s.Documents, d.ID)
 		if d.Outlet != "" {
-			outlets[d.Outlet] = true
+			s.Outlets = append(s.Outlets, d.Outlet)
 		}
 		if d.Date.IsZero() {
 			s.Undated++
 			continue
 		}
-		days[[2]string{d.Date.Format(time.DateOnly), d.Outlet}]++
+		s.Timeline = append(s.Timeline, TimelineDay{Date: d.Date.Format(time.DateOnly), Outlet: d.Outlet, Documents: 1})
 		if first.IsZero() || d.Date.Before(first) {
 			first = d.Date
 		}
@@ -118,19 +121,24 @@ func (c *Clusterer) summarize(id string, docs []int32, terms, ents []weighted) S
 			last = d.Date
 		}
 	}
-	for o := range outlets {
-		s.Outlets = append(s.Outlets, o)
-	}
 	slices.Sort(s.Outlets)
+	s.Outlets = slices.Compact(s.Outlets)
 	if !first.IsZero() {
 		s.First, s.Last = first.Format(time.DateOnly), last.Format(time.DateOnly)
-	}
-	for k, n := range days {
-		s.Timeline = append(s.Timeline, TimelineDay{Date: k[0], Outlet: k[1], Documents: n})
 	}
 	slices.SortFunc(s.Timeline, func(a, b TimelineDay) int {
 		return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.Outlet, b.Outlet))
 	})
+	days := s.Timeline[:0]
+	for _, t := range s.Timeline {
+		if n := len(days); n > 0 && days[n-1].Date == t.Date && days[n-1].Outlet == t.Outlet {
+			days[n-1].Documents++
+			continue
+		}
+		days = append(days, t)
+	}
+	clear(s.Timeline[len(days):])
+	s.Timeline = days
 	return s
 }
 
@@ -139,16 +147,30 @@ func (c *Clusterer) summarize(id string, docs []int32, terms, ents []weighted) S
 // accepts. A story's vector has up to CentroidTerms coordinates and
 // nearly always the first few serve, so the best few are selected and
 // sorted first, and more only when keep refused too many of them: the
-// same forms as going down the whole sorted vector.
+// same forms as going down the whole sorted vector. The coordinates are
+// scored once, in room lent by scoredRoom (a summary is made for every
+// story and narrative, and their scores were most of what summarising
+// allocated), and each wider round selects from them again: the best n
+// under a total order are one set in any arrangement.
 func firstTop(vec []weighted, v *vocab, keep func(string) bool) []string {
+	room := scoredRoom.Get().(*[]scored)
+	defer scoredRoom.Put(room)
+	*room = appendScored((*room)[:0], vec, v)
+	ss := *room
 	var out []string
 	for n := 4 * labelSize; ; n *= 4 {
 		out = nil
-		for _, x := range top(vec, n, v) {
+		k := max(0, min(n, len(ss)))
+		selectFirst(ss, k, betterScored)
+		sortScored(ss[:k])
+		for _, s := range ss[:k] {
 			if len(out) == labelSize {
 				return out
 			}
-			if w := v.Surface[x.ID]; keep(w) {
+			if w := v.Surface[s.x.ID]; keep(w) {
+				if out == nil {
+					out = make([]string, 0, labelSize)
+				}
 				out = append(out, w)
 			}
 		}
@@ -157,6 +179,9 @@ func firstTop(vec []weighted, v *vocab, keep func(string) bool) []string {
 		}
 	}
 }
+
+// scoredRoom lends room for scoring a vector's coordinates (firstTop).
+var scoredRoom = sync.Pool{New: func() any { return new([]scored) }}
 
 // representative is the document closest to the group's term vector:
 // of one document (most stories), that one, without comparing.

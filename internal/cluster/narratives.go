@@ -128,9 +128,18 @@ func (c *Clusterer) narrative(k int, members []int32) Narrative {
 	for _, si := range members {
 		s := c.stories[si]
 		docs = append(docs, s.Docs...)
-		terms = add(terms, s.Terms)
-		ents = add(ents, s.Ents)
 		ids = append(ids, storyID(si))
+	}
+	if len(members) == 1 {
+		// Most narratives are one story: its vectors are the sums, read
+		// as they are (summarize does not change them).
+		terms, ents = c.stories[members[0]].Terms, c.stories[members[0]].Ents
+	} else {
+		for _, si := range members {
+			s := c.stories[si]
+			terms = add(terms, s.Terms)
+			ents = add(ents, s.Ents)
+		}
 	}
 	slices.Sort(docs)
 	return Narrative{Summary: c.summarize(narrativeID(k), docs, terms, ents), Stories: ids}

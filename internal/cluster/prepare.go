@@ -316,12 +316,19 @@ type entityReader struct {
 // featureScratch is what making an item's features uses only while it
 // makes them, kept by a goroutine that makes many one after the other
 // (placing's reader, Clusterer.AddRecords): the term and entity counts,
-// the names of the item's own entities and the sort's keys. Nothing of
-// it is in the features made: the vectors are new (unitVectorWith).
+// the names of the item's own entities, the sort's keys and the title's
+// tokens. Nothing of it is in the features made: the vectors are new
+// (unitVectorWith), or made in what room (when not nil) gives for a
+// vector of up to n coordinates (nil: none), which placing handed back;
+// a vector of at most whole coordinates is kept whole by its document
+// and is never made in such room.
 type featureScratch struct {
 	terms, ents []idCount
 	own         map[string]uint32
 	keys        []uint64
+	title       []normalize.Token
+	room        func(n int) []weighted
+	whole       int
 }
 
 // newEntityReader starts reading an item's n entities, into sc's
@@ -364,14 +371,36 @@ func (er *entityReader) add(id uint32, n int, surface func() string) {
 func (er *entityReader) features(terms []idCount, p *Prepared, ents *vocab, names *nameIndex, sc *featureScratch) features {
 	if p.Extracted {
 		names.sync(ents)
-		for _, id := range titleEntities(p.Title, normalize.Tokens(p.Title), er.own, names.ids) {
+		var toks []normalize.Token
+		if sc != nil {
+			sc.title = normalize.AppendTokens(sc.title[:0], p.Title)
+			toks = sc.title
+		} else {
+			toks = normalize.Tokens(p.Title)
+		}
+		for _, id := range titleEntities(p.Title, toks, er.own, names.ids) {
 			er.counts = append(er.counts, idCount{id, titleWeight})
 		}
 	}
 	var keys *[]uint64
+	var termRoom, entRoom []weighted
 	if sc != nil {
 		keys = &sc.keys
 		sc.terms, sc.ents = terms[:0], er.counts[:0]
+		if sc.room != nil {
+			termRoom, entRoom = sc.room(len(terms)), sc.room(len(er.counts))
+		}
 	}
-	return features{terms: unitVectorWith(terms, keys), ents: unitVectorWith(er.counts, keys), quotes: p.Quotes}
+	return features{terms: inRoom(termRoom, terms, keys, sc), ents: inRoom(entRoom, er.counts, keys, sc), quotes: p.Quotes}
+}
+
+// inRoom is unitVectorIn; a vector made in spare room (room not nil)
+// that the document will keep whole, its repeated ids having made it
+// short, is copied out of the room, which is left to the collector.
+func inRoom(room []weighted, counts []idCount, keys *[]uint64, sc *featureScratch) []weighted {
+	vec := unitVectorIn(room, counts, keys)
+	if room != nil && len(vec) <= sc.whole {
+		vec = slices.Clone(vec)
+	}
+	return vec
 }

@@ -9,8 +9,8 @@ import (
 	"testing"
 )
 
-// TestRank: a ranking is top and prune of the vector and its norm normOf,
-// to the bit, and a pruned sum is prune of the sum, also when many
+// TestRank: a ranking's first coordinates are top of the vector, its
+// kept ones prune of it and its norm normOf, to the bit, and a pruned sum is prune of the sum, also when many
 // coordinates score the same (weights and counts from few values, so
 // that the order's ties by id decide which are kept).
 func TestRank(t *testing.T) {
@@ -46,8 +46,10 @@ func TestRank(t *testing.T) {
 			c.p.DocTerms = rng.IntN(150)
 			a := vec(rng.IntN(300))
 			r := c.rank(a, &v)
-			if want := top(a, c.p.DocTerms, &v); !slices.Equal(r.byScore, want) {
-				t.Fatalf("ties %v: byScore of %d to %d: %v, want %v", ties, len(a), c.p.DocTerms, r.byScore, want)
+			for _, n := range []int{c.p.QueryTerms, c.p.IndexTerms} {
+				if want := top(a, min(n, c.p.DocTerms), &v); !slices.Equal(r.first(n), want) {
+					t.Fatalf("ties %v: first %d of %d to %d: %v, want %v", ties, n, len(a), c.p.DocTerms, r.first(n), want)
+				}
 			}
 			if want := prune(a, c.p.DocTerms, &v); !slices.Equal(r.kept, want) {
 				t.Fatalf("ties %v: kept of %d to %d: %v, want %v", ties, len(a), c.p.DocTerms, r.kept, want)

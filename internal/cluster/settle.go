@@ -356,7 +356,10 @@ func (c *Clusterer) fitOfSet(far *side, a, b int32, norms *phaseNorms) float64 {
 }
 
 // bestOther is the candidate story other than si that document di fits
-// best, and its score; -1 when there is none.
+// best, and its score, when that score reaches the threshold; else -1,
+// or a story below the threshold (every caller moves a document only to
+// a story it fits at the threshold or above, so candidates that cannot
+// reach it are passed over, see scoreCeiling).
 func (c *Clusterer) bestOther(di, si int32) (int32, float64) {
 	d := &c.docs[di]
 	c.near.set(c, d.Terms, d.Ents)
@@ -366,18 +369,23 @@ func (c *Clusterer) bestOther(di, si int32) (int32, float64) {
 
 // bestOtherWith is bestOther with the given scratch, near set for the
 // document, the norms of the phase when not nil, and the document's terms
-// and entities looked up in the index; it also returns the candidates.
+// and entities looked up in the index; it also returns the candidates
+// (in sc's room, see candidatesOf).
 func (c *Clusterer) bestOtherWith(sc *candidateScratch, near *side, norms *phaseNorms, di, si int32, qTerms, qEnts []weighted) (int32, float64, []int32) {
 	d := &c.docs[di]
 	best, bestScore := int32(-1), 0.0
 	cands := c.candidatesOf(sc, qTerms, qEnts)
+	far := c.farBeyond(c.p.Threshold)
 	for _, ti := range cands {
 		if ti == si {
 			continue
 		}
 		s := c.stories[ti]
-		if c.scoreCeiling(s, d.Date) <= bestScore {
-			continue // cannot score more than the best (see scoreCeiling)
+		if c.farFrom(d.Date, s, far) {
+			continue // cannot reach the threshold (see farBeyond)
+		}
+		if ceiling := c.scoreCeiling(s, d.Date); ceiling <= bestScore || ceiling < c.p.Threshold {
+			continue // cannot score more than the best, or reach the threshold (see scoreCeiling)
 		}
 		var content float64
 		if norms != nil {
@@ -441,7 +449,7 @@ func (c *Clusterer) fitsAhead(work []int32) {
 		sc.far.set(c, d.Terms, d.Ents)
 		qt, qe := topIn(&sc.cands.ss, d.Terms, c.p.QueryTerms, &c.terms), topIn(&sc.cands.ss, d.Ents, c.p.QueryTerms, &c.ents)
 		to, score, cands := c.bestOtherWith(&sc.cands, &sc.far, &c.norms, di, si, qt, qe)
-		fits[k] = aheadFit{story: si, to: to, score: score, cands: cands, terms: qt, ents: qe}
+		fits[k] = aheadFit{story: si, to: to, score: score, cands: slices.Clone(cands), terms: qt, ents: qe}
 	})
 	if c.ahead.fits == nil {
 		c.ahead = aheadFits{fits: make(map[int32]aheadFit), stories: make(map[int32]bool), terms: make(map[uint32]bool), ents: make(map[uint32]bool)}

@@ -83,6 +83,9 @@ type Clusterer struct {
 	sums sumScratch
 	// pool is the scratch of the goroutines of eachWith.
 	pool []*scratch
+	// spare are placed documents' vectors handed back to AddRecords'
+	// reader (see handBack).
+	spare chan []weighted
 	// ahead are the fits of a round of Settle found on all cores.
 	ahead aheadFits
 	// norms are the vectors' norms of a phase of Settle run on all
@@ -151,11 +154,15 @@ func (c *Clusterer) AddPrepared(it Prepared) (Placement, error) {
 	if err := c.checkNew(it.ID, it.Title); err != nil {
 		return Placement{}, err
 	}
-	return c.place(it, it.features(&c.terms, &c.ents, &c.names))
+	return c.place(it, it.features(&c.terms, &c.ents, &c.names), 0)
 }
 
-// place is AddPrepared with the item's features read.
-func (c *Clusterer) place(it Prepared, f features) (Placement, error) {
+// place is AddPrepared with the item's features read. A candidate story
+// that cannot score least (scoreCeiling) is passed over: with least the
+// threshold, the placement is the same, only a new story's Placement.Score
+// (the best score below the threshold) may be lower, and AddAll, which
+// reports no scores, passes it.
+func (c *Clusterer) place(it Prepared, f features, least float64) (Placement, error) {
 	if err := c.checkNew(it.ID, it.Title); err != nil {
 		return Placement{}, err
 	}
@@ -181,7 +188,7 @@ func (c *Clusterer) place(it Prepared, f features) (Placement, error) {
 	default:
 		var scanned int
 		c.near.setNormed(c, f.terms, f.ents, [2]float64{terms.norm, ents.norm})
-		si, pl.Score, scanned = c.bestNear(rec.Quotes, it.Date, terms.first(c.p.QueryTerms), ents.first(c.p.QueryTerms))
+		si, pl.Score, scanned = c.bestNear(rec.Quotes, it.Date, terms.first(c.p.QueryTerms), ents.first(c.p.QueryTerms), least)
 		pl.Scanned = scanned
 		if si >= 0 && pl.Score >= c.p.Threshold {
 			pl.Reason = "similar"
@@ -309,20 +316,27 @@ func (c *Clusterer) rank(vec []weighted, v *vocab) ranking {
 	}
 	n := max(0, min(c.p.DocTerms, len(vec)))
 	selectFirst(sc.ss, n, betterScored)
-	r.byScore = sortedTop(sc.ss[:n])
 	switch {
 	case len(vec) <= c.p.DocTerms:
 		r.kept = vec // as prune keeps it
 	case n == 0:
-		r.kept = r.byScore
 	default:
-		r.kept = keptBest(vec, sc.scores, sc.ss[n-1], n) // sortedTop sorted the best n
+		r.kept = keptBest(vec, sc.scores, worstScored(sc.ss[:n]), n)
+	}
+	// Only the first few by score are asked for (first): of the best n,
+	// those are selected and sorted, not all n.
+	f := min(n, max(c.p.QueryTerms, c.p.IndexTerms))
+	selectFirst(sc.ss[:n], f, betterScored)
+	r.byScore = sortedTop(sc.ss[:f])
+	if n == 0 {
+		r.kept = r.byScore
 	}
 	return r
 }
 
 // first is top(vec, n) of the ranked vector, and top(kept, n) too: the
-// best n of the best DocTerms are the best n (n at most DocTerms).
+// best n of the best DocTerms are the best n (n at most DocTerms, and at
+// most the larger of QueryTerms and IndexTerms, as many as rank sorts).
 func (r ranking) first(n int) []weighted {
 	return r.byScore[:min(n, len(r.byScore))]
 }
@@ -336,17 +350,23 @@ func (c *Clusterer) best(f *features, date time.Time) (int32, float64, int) {
 // telling terms and entities (top QueryTerms) given.
 func (c *Clusterer) bestRanked(f *features, quotes []uint32, date time.Time, qTerms, qEnts []weighted) (int32, float64, int) {
 	c.near.set(c, f.terms, f.ents)
-	return c.bestNear(quotes, date, qTerms, qEnts)
+	return c.bestNear(quotes, date, qTerms, qEnts, 0)
 }
 
-// bestNear is bestRanked with c.near set to the document's vectors.
-func (c *Clusterer) bestNear(quotes []uint32, date time.Time, qTerms, qEnts []weighted) (int32, float64, int) {
+// bestNear is bestRanked with c.near set to the document's vectors,
+// passing over the candidates that cannot score least either (least 0:
+// none): the best of those that can is the same story.
+func (c *Clusterer) bestNear(quotes []uint32, date time.Time, qTerms, qEnts []weighted, least float64) (int32, float64, int) {
 	cands := c.candidatesOf(&c.cands, qTerms, qEnts)
 	bestStory, bestScore := int32(-1), 0.0
+	far := c.farBeyond(least)
 	for _, si := range cands {
 		st := c.stories[si]
-		if bestStory >= 0 && c.scoreCeiling(st, date) < bestScore {
-			continue // cannot beat the best: not compared (see scoreCeiling)
+		if c.farFrom(date, st, far) {
+			continue // cannot reach least (see farBeyond)
+		}
+		if ceiling := c.scoreCeiling(st, date); ceiling < least || bestStory >= 0 && ceiling < bestScore {
+			continue // cannot beat the best, or reach least: not compared (see scoreCeiling)
 		}
 		s := c.scoreNear(quotes, st, date)
 		if s > bestScore || (s == bestScore && bestStory >= 0 && si < bestStory) {
@@ -372,6 +392,11 @@ type candidateScratch struct {
 	ss  []scored // topIn's
 	// scores are rank's, by coordinate.
 	scores []float64
+	// out are the stories candidatesOf returns, and qTerms and qEnts
+	// the terms and entities candidatesWith looks up: each valid until
+	// the next call with this scratch.
+	out           []int32
+	qTerms, qEnts []weighted
 }
 
 // candidate is a story found in the index and the idf it shares.
@@ -443,11 +468,14 @@ func (c *Clusterer) candidates(f *features) []int32 {
 // that each have their own may look for candidates at once, as long as
 // none changes the clusterer.
 func (c *Clusterer) candidatesWith(sc *candidateScratch, f *features) []int32 {
-	return c.candidatesOf(sc, topIn(&sc.ss, f.terms, c.p.QueryTerms, &c.terms), topIn(&sc.ss, f.ents, c.p.QueryTerms, &c.ents))
+	sc.qTerms = topInto(sc.qTerms[:0], &sc.ss, f.terms, c.p.QueryTerms, &c.terms)
+	sc.qEnts = topInto(sc.qEnts[:0], &sc.ss, f.ents, c.p.QueryTerms, &c.ents)
+	return c.candidatesOf(sc, sc.qTerms, sc.qEnts)
 }
 
 // candidatesOf is candidatesWith for the terms and entities looked up
-// (the top QueryTerms of a vector, by score).
+// (the top QueryTerms of a vector, by score). The stories it returns are
+// in sc's room, valid until sc is used again.
 func (c *Clusterer) candidatesOf(sc *candidateScratch, qTerms, qEnts []weighted) []int32 {
 	// The table holds twice the entries the lookups can read at most, so
 	// that probes stay short.
@@ -495,10 +523,11 @@ func (c *Clusterer) candidatesOf(sc *candidateScratch, qTerms, qEnts []weighted)
 		}
 		return 1
 	})
-	out := make([]int32, n)
-	for i, h := range best {
-		out[i] = h.si
+	out := sc.out[:0]
+	for _, h := range best {
+		out = append(out, h.si)
 	}
+	sc.out = out
 	clear(at)
 	sc.hit = sc.hit[:0]
 	return out
@@ -576,19 +605,53 @@ func (c *Clusterer) scoreCeiling(s *story, date time.Time) float64 {
 // useCeilings is false only in the test that compares every candidate.
 var useCeilings = true
 
+// farBeyond is a gap in time past which a dated document cannot score
+// least against a dated story, whatever their contents: scoreCeiling is
+// below least there, with a margin (a minute) far above the rounding of
+// its exponential. Placing and settling pass over most candidates by
+// their dates alone this way (farFrom), without that exponential. The
+// longest duration when no gap is that far (least 0, or no ceilings).
+func (c *Clusterer) farBeyond(least float64) time.Duration {
+	const never = time.Duration(math.MaxInt64)
+	if !useCeilings || least <= 0 {
+		return never
+	}
+	// The time factor must fall below r.
+	r := least / ((1 + max(0, c.p.QuoteBonus)) * (1 + 1e-9))
+	if r >= 1 || c.p.Decay <= 0 {
+		return c.p.Window + time.Minute // past the window the factor is below 1 (0 without decay)
+	}
+	g := float64(c.p.Window) + float64(c.p.Decay)*-math.Log(r) + float64(time.Minute)
+	if g >= float64(never) {
+		return never
+	}
+	return time.Duration(g)
+}
+
+// farFrom reports whether a document of date and story s are both dated
+// and further apart than far (see farBeyond).
+func (c *Clusterer) farFrom(date time.Time, s *story, far time.Duration) bool {
+	return !date.IsZero() && !s.First.IsZero() && gapTo(date, s) > far
+}
+
+// gapTo is how far date lies outside the story's dated span (0 within it).
+func gapTo(date time.Time, s *story) time.Duration {
+	switch {
+	case date.Before(s.First):
+		return s.First.Sub(date)
+	case date.After(s.Last):
+		return date.Sub(s.Last)
+	}
+	return 0
+}
+
 // timeFactor is 1 within Window of the story's dated span and decays
 // exponentially beyond it; 1 when either side is undated.
 func (c *Clusterer) timeFactor(date time.Time, s *story) float64 {
 	if date.IsZero() || s.First.IsZero() {
 		return 1
 	}
-	var gap time.Duration
-	switch {
-	case date.Before(s.First):
-		gap = s.First.Sub(date)
-	case date.After(s.Last):
-		gap = date.Sub(s.Last)
-	}
+	gap := gapTo(date, s)
 	if gap <= c.p.Window {
 		return 1
 	}

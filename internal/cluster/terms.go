@@ -110,7 +110,12 @@ func numberedTerms(out []PreparedTerm, text string, toks []normalize.Token, ids 
 		t := toks[i]
 		k := t.Key
 		var id int32 = -1 // the key's number, when the term is that of the key
-		if n := numberRun(text, toks[i:]); n > 1 {
+		// A key opening with an ASCII byte not a digit is no number.
+		n := 0
+		if len(k) == 0 || k[0] >= utf8.RuneSelf || k[0] >= '0' && k[0] <= '9' {
+			n = numberRun(text, toks[i:])
+		}
+		if n > 1 {
 			k = text[t.Begin:toks[i+n-1].End]
 			i += n - 1
 		} else if ids != nil {

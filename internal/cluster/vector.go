@@ -175,8 +175,17 @@ func unitVector(counts []idCount) []weighted { return unitVectorWith(counts, nil
 
 // unitVectorWith is unitVector sorting with keys as scratch (see sortByID).
 func unitVectorWith(counts []idCount, keys *[]uint64) []weighted {
+	return unitVectorIn(nil, counts, keys)
+}
+
+// unitVectorIn is unitVectorWith made in room when room is at least as
+// long as counts (else in room of its own).
+func unitVectorIn(room []weighted, counts []idCount, keys *[]uint64) []weighted {
 	sortByID(counts, keys)
-	vec := make([]weighted, 0, len(counts))
+	vec := room[:0]
+	if cap(room) < len(counts) {
+		vec = make([]weighted, 0, len(counts))
+	}
 	var norm float64
 	for i := 0; i < len(counts); {
 		id, n := counts[i].id, 0
@@ -326,6 +335,16 @@ func (q *query) setNormed(vec []weighted, norm float64, v *vocab) {
 	for i, x := range vec {
 		q.at[x.ID] = int32(i + 1)
 	}
+}
+
+// release forgets the query's vector (its table cleared), so that the
+// caller may reuse the vector's memory: the next set would clear the
+// table from it.
+func (q *query) release() {
+	for _, x := range q.vec {
+		q.at[x.ID] = 0
+	}
+	q.vec = nil
 }
 
 // cosine is cosine(q.vec, b, v).
@@ -510,27 +529,41 @@ func top(vec []weighted, n int, v *vocab) []weighted {
 // document's or story's hundreds of coordinates are scored at every
 // placing, lookup of candidates and move.
 func topIn(ss *[]scored, vec []weighted, n int, v *vocab) []weighted {
-	n = max(0, min(n, len(vec)))
-	*ss = appendScored((*ss)[:0], vec, v)
-	s := *ss
-	selectFirst(s, n, betterScored)
-	return sortedTop(s[:n])
+	return topInto(make([]weighted, 0, max(0, min(n, len(vec)))), ss, vec, n, v)
 }
 
 // sortedTop is the coordinates of ss sorted by score, highest first (ties
 // by id); ss is sorted in place.
 func sortedTop(ss []scored) []weighted {
+	return appendSortedTop(make([]weighted, 0, len(ss)), ss)
+}
+
+// appendSortedTop is sortedTop appended to out.
+func appendSortedTop(out []weighted, ss []scored) []weighted {
+	sortScored(ss)
+	for i := range ss {
+		out = append(out, ss[i].x)
+	}
+	return out
+}
+
+// topInto is topIn appended to out (room the caller keeps), not new.
+func topInto(out []weighted, ss *[]scored, vec []weighted, n int, v *vocab) []weighted {
+	n = max(0, min(n, len(vec)))
+	*ss = appendScored((*ss)[:0], vec, v)
+	s := *ss
+	selectFirst(s, n, betterScored)
+	return appendSortedTop(out, s[:n])
+}
+
+// sortScored sorts ss by score, highest first (ties by id).
+func sortScored(ss []scored) {
 	slices.SortFunc(ss, func(a, b scored) int {
 		if betterScored(a, b) {
 			return -1
 		}
 		return 1
 	})
-	out := make([]weighted, len(ss))
-	for i := range ss {
-		out[i] = ss[i].x
-	}
-	return out
 }
 
 // bestScored returns the n best coordinates of vec, in no order.
