@@ -281,7 +281,7 @@ var verbFunctionWords = set(`will would can could shall should may might must be
 // name before the surname at f+1: a capitalised word of no other class,
 // no place, never written in lower case, that ends the name.
 func functionGivenName(text string, toks []normalize.Token, starts []bool, lower lowerCase, class []wordClass, f int, gaz *Gazetteer) bool {
-	if !lower.upper[f] || !verbFunctionWords[toks[f].Key] || starts[f] || len(toks[f].Key) < 3 || isAllCaps(text[toks[f].Begin:toks[f].End]) {
+	if !lower.upper[f] || class[f]&wcVerbFunctionWord == 0 || starts[f] || len(toks[f].Key) < 3 || isAllCaps(text[toks[f].Begin:toks[f].End]) {
 		return false
 	}
 	if f > 0 && lower.upper[f-1] && isBlank(gap(text, toks, f)) {
