@@ -52,10 +52,12 @@ type Linker struct {
 	repOff []int64
 	arena  []uint32
 	index  shingleIndex
-	// scratch
-	toks      []normalize.Token
+	// scratch: the kind, a zero byte and the keys joined by spaces
+	// (idText), the keys beginning at keysAt, each ending at its offset
+	// in ends
 	idText    []byte
-	keys      []string
+	keysAt    int
+	ends      []int
 	hashes    []uint64
 	words     []uint32
 	pairs     []uint32
@@ -103,18 +105,13 @@ func (l *Linker) Len() int { return len(l.parent) }
 // which ID names its quote once every occurrence is added.
 func (l *Linker) Add(o Occurrence) int {
 	i := int32(len(l.parent))
-	l.toks = normalize.AppendTokens(l.toks[:0], o.Text)
-	l.keys = l.keys[:0]
 	// The id hashes the kind, a zero byte and the keys joined by spaces,
-	// put together in a reused buffer.
+	// put together in a reused buffer; the words' hashes are of the keys
+	// in it (normalize.AppendKeys: the keys of normalize.Tokens, without
+	// a Token or a string for each).
 	l.idText = append(append(l.idText[:0], o.Kind...), 0)
-	for k, t := range l.toks {
-		l.keys = append(l.keys, t.Key)
-		if k > 0 {
-			l.idText = append(l.idText, ' ')
-		}
-		l.idText = append(l.idText, t.Key...)
-	}
+	l.keysAt = len(l.idText)
+	l.idText, l.ends = normalize.AppendKeys(l.idText, l.ends[:0], o.Text)
 	id := xxh3.Hash(l.idText)
 	code := slices.Index(l.kinds, o.Kind)
 	if code < 0 {
@@ -133,7 +130,7 @@ func (l *Linker) Add(o Occurrence) int {
 		return int(i)
 	}
 	l.exact[id] = i
-	if o.Kind == KindTerm || len(l.keys) < linkMinWords {
+	if o.Kind == KindTerm || len(l.ends) < linkMinWords {
 		return int(i)
 	}
 	l.hashWords()
@@ -156,11 +153,13 @@ func (l *Linker) ID(n int) string {
 func (l *Linker) Group(n int) int { return int(l.find(int32(n))) }
 
 // hashWords fills the scratch word hashes, the sorted sets of hashed
-// words and word pairs, and the shingle hashes of l.keys.
+// words and word pairs, and the shingle hashes of the keys in l.idText.
 func (l *Linker) hashWords() {
 	l.hashes = l.hashes[:0]
-	for _, k := range l.keys {
-		l.hashes = append(l.hashes, xxh3.HashString(k))
+	b := l.keysAt
+	for _, e := range l.ends {
+		l.hashes = append(l.hashes, xxh3.Hash(l.idText[b:e]))
+		b = e + 1
 	}
 	l.words = l.words[:0]
 	for _, h := range l.hashes {
