@@ -157,7 +157,7 @@ func findNameRuns(runs []nameRun, text string, toks []normalize.Token, starts, t
 		// "DO Channel Johnny Carson": after a verb in capitals opening a
 		// sentence (a list of dos and don'ts), the words are a heading's,
 		// the first of them an imperative.
-		if i > 0 && starts[i-1] && verbFunctionWords[toks[i-1].Key] && len(toks[i-1].Key) > 1 && isAllCaps(text[toks[i-1].Begin:toks[i-1].End]) {
+		if i > 0 && starts[i-1] && class[i-1]&wcVerbFunctionWord != 0 && len(toks[i-1].Key) > 1 && isAllCaps(text[toks[i-1].Begin:toks[i-1].End]) {
 			i = j
 			continue
 		}
@@ -223,7 +223,7 @@ func titleCaseBefore(text string, toks []normalize.Token, starts []bool, lower l
 	}
 	// An article may open a sentence whose full stop is missing ("…
 	// Death Penalty A Superior Court jury").
-	return !determiners[toks[i-1].Key] && !isAllCaps(text[toks[i-1].Begin:toks[i-1].End])
+	return class[i-1]&wcDeterminer == 0 && !isAllCaps(text[toks[i-1].Begin:toks[i-1].End])
 }
 
 // hasClassOutside reports whether a token of [a, b] has none of the
