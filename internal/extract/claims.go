@@ -130,7 +130,7 @@ func (a *analysis) findAttributions() {
 		// Inverted: "…,” said X" / "…, says X, a professor" / "…», a
 		// déclaré X" (auxiliaries before the verb).
 		k0 := i
-		for k0 > 0 && adverbials[a.toks[k0-1].Key] && isBlank(gap(a.text, a.toks, k0)) {
+		for k0 > 0 && a.is(k0-1, wcAdverbial) && isBlank(gap(a.text, a.toks, k0)) {
 			k0--
 		}
 		if a.clauseOpensAfterComma(a.toks[k0].Begin) {
@@ -294,7 +294,7 @@ func (a *analysis) officeOfBefore(r nameRun) bool {
 		return false
 	}
 	w := a.text[a.toks[o-1].Begin:a.toks[o-1].End]
-	return isUpperStart(w) && !isAllCaps(w) && (titles[a.toks[o-1].Key] || roleNouns[a.toks[o-1].Key] || strings.HasSuffix(a.toks[o-1].Key, "or") || strings.HasSuffix(a.toks[o-1].Key, "er"))
+	return isUpperStart(w) && !isAllCaps(w) && (a.is(o-1, wcTitleWord) || a.is(o-1, wcRoleNoun) || strings.HasSuffix(a.toks[o-1].Key, "or") || strings.HasSuffix(a.toks[o-1].Key, "er"))
 }
 
 // closesInvertedSource reports whether the source named after its cue
@@ -340,13 +340,13 @@ func (a *analysis) describedObject(s source) bool {
 // ("of Democrats", "in The Ledger"; not "by Monday").
 func (a *analysis) namedAfterPreposition(n int) bool {
 	m := n + 1
-	if !prepositions[a.toks[n].Key] || m >= len(a.toks) || a.tokSent[m] != a.tokSent[n] || !isBlank(gap(a.text, a.toks, m)) {
+	if !a.is(n, wcPreposition) || m >= len(a.toks) || a.tokSent[m] != a.tokSent[n] || !isBlank(gap(a.text, a.toks, m)) {
 		return false
 	}
-	if determiners[a.toks[m].Key] && m+1 < len(a.toks) && isBlank(gap(a.text, a.toks, m+1)) {
+	if a.is(m, wcDeterminer) && m+1 < len(a.toks) && isBlank(gap(a.text, a.toks, m+1)) {
 		m++
 	}
-	return isUpperStart(a.text[a.toks[m].Begin:a.toks[m].End]) && !calendarWords[a.toks[m].Key]
+	return isUpperStart(a.text[a.toks[m].Begin:a.toks[m].End]) && !a.is(m, wcCalendarWord)
 }
 
 // findIntroducedQuotes attributes a quotation that a clause introduces
@@ -375,7 +375,7 @@ func (a *analysis) findIntroducedQuotes() {
 		}
 		prefix := strings.TrimSpace(a.text[sent.Begin:min(sent.End, q.Open)])
 		last := a.lastTokenBefore(q.Open)
-		participle := last >= 0 && strings.HasSuffix(a.toks[last].Key, "ing") && cueVerbs[a.toks[last].Key] && isBlank(a.text[a.toks[last].End:q.Open])
+		participle := last >= 0 && strings.HasSuffix(a.toks[last].Key, "ing") && a.is(last, wcCueVerb) && isBlank(a.text[a.toks[last].End:q.Open])
 		if len(prefix) > 200 || !(strings.HasSuffix(prefix, ":") || strings.HasSuffix(prefix, ",") || participle) || hasQuoteMark(prefix) {
 			continue
 		}
@@ -425,18 +425,18 @@ func (a *analysis) sentenceSubjectDo(sent doc.Span, do bool) (source, int, bool)
 		}
 	}
 	v := e + 1
-	for v < len(a.toks) && (adverbials[a.toks[v].Key] || isAdverb(a.toks[v].Key, a.text[a.toks[v].Begin:a.toks[v].End]) || (v > e+1 || do && doSupport[a.toks[v].Key]) && preVerbWords[a.toks[v].Key] && isBlank(gap(a.text, a.toks, v))) {
+	for v < len(a.toks) && (a.is(v, wcAdverbial) || isAdverb(a.toks[v].Key, a.text[a.toks[v].Begin:a.toks[v].End]) || (v > e+1 || do && doSupport[a.toks[v].Key]) && preVerbWords[a.toks[v].Key] && isBlank(gap(a.text, a.toks, v))) {
 		// "has since apologized", "could only quip": the words
 		// beforeVerbGroup skips between a subject and its verb.
 		v++
 	}
 	// "The board on Monday also said": adverbs after the time phrase.
 	if t := a.skipTimePhrase(v); t > v {
-		for v = t; v < len(a.toks) && adverbials[a.toks[v].Key]; v++ {
+		for v = t; v < len(a.toks) && a.is(v, wcAdverbial); v++ {
 		}
 	}
 	if v >= len(a.toks) || a.toks[v].Begin >= sent.End || !isBlank(gap(a.text, a.toks, v)) && !(apposition && v == e+1) || isUpperStart(a.text[a.toks[v].Begin:a.toks[v].End]) ||
-		prepositions[a.toks[v].Key] || notHeads[a.toks[v].Key] && !auxiliaries[a.toks[v].Key] {
+		a.is(v, wcPreposition) || a.is(v, wcNotHead) && !auxiliaries[a.toks[v].Key] {
 		return source{}, 0, false
 	}
 	return src, v, true
@@ -560,7 +560,7 @@ func (a *analysis) skipTimePhrase(v int) int {
 	if n < len(a.toks) && (a.toks[n].Key == "on" || a.toks[n].Key == "last" || a.toks[n].Key == "this" || a.toks[n].Key == "earlier" || a.toks[n].Key == "later") {
 		n++
 	}
-	if n < len(a.toks) && n > v && (timeWords[a.toks[n].Key] || calendarWords[a.toks[n].Key]) || n == v && n < len(a.toks) && weekdays[a.toks[n].Key] {
+	if n < len(a.toks) && n > v && (timeWords[a.toks[n].Key] || a.is(n, wcCalendarWord)) || n == v && n < len(a.toks) && a.is(n, wcWeekday) {
 		return n + 1
 	}
 	return v
@@ -746,10 +746,10 @@ func (a *analysis) fromDescriptionColon(c int, cued []bool) {
 	}
 	// A determiner and up to three modifiers before the head.
 	b := c
-	for n := 0; n < 4 && b > 0 && isBlank(gap(a.text, a.toks, b)) && !determiners[a.toks[b].Key]; n++ {
+	for n := 0; n < 4 && b > 0 && isBlank(gap(a.text, a.toks, b)) && !a.is(b, wcDeterminer); n++ {
 		b--
 	}
-	if !determiners[a.toks[b].Key] || b < 1 || a.toks[b-1].Key != "from" || !isBlank(gap(a.text, a.toks, b)) {
+	if !a.is(b, wcDeterminer) || b < 1 || a.toks[b-1].Key != "from" || !isBlank(gap(a.text, a.toks, b)) {
 		return
 	}
 	s := source{Span: doc.Span{Begin: a.toks[b].Begin, End: a.toks[c].End}, Kind: srcOrgRole, Run: -1, Head: k}
@@ -789,12 +789,12 @@ func (a *analysis) clauseOpening(j int) int {
 func (a *analysis) titledHeadline(p doc.Span, f int) {
 	for c := f; c < len(a.toks) && c <= f+3 && a.toks[c].End < p.End; c++ {
 		w := a.text[a.toks[c].Begin:a.toks[c].End]
-		if !isUpperStart(w) || functionWords[a.toks[c].Key] || c+1 >= len(a.toks) {
+		if !isUpperStart(w) || a.is(c, wcFunctionWord) || c+1 >= len(a.toks) {
 			return
 		}
 		g := gap(a.text, a.toks, c+1)
 		colon := strings.HasPrefix(g, ":")
-		cue := isBlank(g) && (cueVerbs[a.toks[c+1].Key] || namingVerbs[a.toks[c+1].Key]) && isUpperStart(a.text[a.toks[c+1].Begin:a.toks[c+1].End])
+		cue := isBlank(g) && (a.is(c+1, wcCueVerb) || a.is(c+1, wcNamingVerb)) && isUpperStart(a.text[a.toks[c+1].Begin:a.toks[c+1].End])
 		if !colon && !cue {
 			if !isBlank(g) && strings.TrimSpace(g) != "." {
 				return
@@ -857,7 +857,7 @@ func (a *analysis) headlineFrameAfter(p doc.Span, f int) bool {
 		return false
 	}
 	for v := e; v > f+1 && v >= e-4; v-- {
-		if !cueVerbs[a.toks[v].Key] || !isUpperStart(a.text[a.toks[v].Begin:a.toks[v].End]) {
+		if !a.is(v, wcCueVerb) || !isUpperStart(a.text[a.toks[v].Begin:a.toks[v].End]) {
 			continue
 		}
 		// The name: capitalised words back to the comma.
@@ -869,7 +869,7 @@ func (a *analysis) headlineFrameAfter(p doc.Span, f int) bool {
 			return false
 		}
 		for i := s; i < v; i++ {
-			if w := a.text[a.toks[i].Begin:a.toks[i].End]; !isUpperStart(w) || functionWords[a.toks[i].Key] || labelWords[a.toks[i].Key] {
+			if w := a.text[a.toks[i].Begin:a.toks[i].End]; !isUpperStart(w) || a.is(i, wcFunctionWord) || a.is(i, wcLabelWord) {
 				return false
 			}
 		}
@@ -893,7 +893,7 @@ func (a *analysis) headlineFrameAfter(p doc.Span, f int) bool {
 // ("WATCH:", "Breaking:") nor a date.
 func (a *analysis) headlineSpeaker(f, c int) bool {
 	for i := f; i <= c; i++ {
-		if labelWords[a.toks[i].Key] || calendarWords[a.toks[i].Key] {
+		if a.is(i, wcLabelWord) || a.is(i, wcCalendarWord) {
 			return false
 		}
 	}
@@ -1035,10 +1035,10 @@ func (a *analysis) clauseBeforeParticiple(i int, sent doc.Span) (source, bool) {
 		return source{}, false
 	}
 	v := a.tokenAt(src.Span.End) + 1
-	for v < i && (adverbials[a.toks[v].Key] || preVerbWords[a.toks[v].Key] || auxiliaries[a.toks[v].Key]) {
+	for v < i && (a.is(v, wcAdverbial) || preVerbWords[a.toks[v].Key] || auxiliaries[a.toks[v].Key]) {
 		v++
 	}
-	if v >= i || isUpperStart(a.text[a.toks[v].Begin:a.toks[v].End]) || prepositions[a.toks[v].Key] || !isBlank(gap(a.text, a.toks, v)) {
+	if v >= i || isUpperStart(a.text[a.toks[v].Begin:a.toks[v].End]) || a.is(v, wcPreposition) || !isBlank(gap(a.text, a.toks, v)) {
 		return source{}, false
 	}
 	return src, true
@@ -1405,7 +1405,7 @@ func (a *analysis) catenative(j int) bool {
 	if isUpperStart(w) || prepositions[k] || determiners[k] || functionWords[k] && !auxiliaries[k] || personPronouns[k] || pluralPronouns[k] || objectPronouns[k] || cueVerbs[k] && !strings.HasSuffix(k, "ed") {
 		return false
 	}
-	if j > 0 && isBlank(gap(a.text, a.toks, j)) && (determiners[a.toks[j-1].Key] || a.toks[j-1].Key == "s" && !a.contracted(j-1)) {
+	if j > 0 && isBlank(gap(a.text, a.toks, j)) && (a.is(j-1, wcDeterminer) || a.toks[j-1].Key == "s" && !a.contracted(j-1)) {
 		return false // "a plan to", "Trump's decision to"
 	}
 	return true
@@ -1479,7 +1479,7 @@ func (a *analysis) nameBeforeAppositions(seg int) (source, bool) {
 		for k := seg; k <= p; k++ {
 			// A cue form after a determiner is a noun ("outside of the
 			// state capital", "the report").
-			if (cueVerbs[a.toks[k].Key] || namingVerbs[a.toks[k].Key]) && !(k > seg && determiners[a.toks[k-1].Key]) {
+			if (a.is(k, wcCueVerb) || a.is(k, wcNamingVerb)) && !(k > seg && a.is(k-1, wcDeterminer)) {
 				return source{}, false
 			}
 		}
@@ -1661,7 +1661,7 @@ func (a *analysis) isApposition(b, e int) bool {
 		return false
 	}
 	w := a.text[a.toks[b].Begin:a.toks[b].End]
-	return determiners[a.toks[b].Key] || !isUpperStart(w) || roleNouns[a.toks[e].Key] || a.possessiveOpening(b, e)
+	return a.is(b, wcDeterminer) || !isUpperStart(w) || a.is(e, wcRoleNoun) || a.possessiveOpening(b, e)
 }
 
 // possessiveOpening reports whether tokens [b, e] open with a name in the
@@ -1710,7 +1710,7 @@ func (a *analysis) introducesClause(i int, afterQuote bool) bool {
 	s := a.tokSent[i]
 	j := a.objectEnd(i)
 	// The French auxiliary "a" is an adverbial; the English article is no adverb.
-	for j < len(a.toks) && a.tokSent[j] == s && adverbials[a.toks[j].Key] && !determiners[a.toks[j].Key] && isBlank(gap(a.text, a.toks, j)) {
+	for j < len(a.toks) && a.tokSent[j] == s && a.is(j, wcAdverbial) && !a.is(j, wcDeterminer) && isBlank(gap(a.text, a.toks, j)) {
 		j++
 	}
 	if j >= len(a.toks) || a.tokSent[j] != s {
@@ -1953,7 +1953,7 @@ func (a *analysis) phraseBegin(s source) int {
 	}
 	// A bare plural takes its modifiers too ("“…,” federal prosecutors
 	// wrote"); other descriptions open with their determiner.
-	bare := s.Kind == srcPlural && !determiners[a.toks[j].Key] && !partitives[a.toks[j].Key] && a.toks[j].End == s.Span.End
+	bare := s.Kind == srcPlural && !a.is(j, wcDeterminer) && !partitives[a.toks[j].Key] && a.toks[j].End == s.Span.End
 	if s.Kind != srcName && !bare {
 		return min(s.Span.Begin, a.toks[j].Begin)
 	}
@@ -2025,8 +2025,8 @@ func (a *analysis) findContent() {
 			// What stands before "…, X said" is a statement only if it
 			// is a clause, not an adverbial opening the sentence ("In an
 			// interview, Durbin said.").
-			if first := a.tokenStartingAt(sent.Begin); first < len(a.toks) && (prepositions[a.toks[first].Key] || subordinators[a.toks[first].Key]) &&
-				(a.tokenAt(b)-first < 8 || prepositions[a.toks[first].Key] && a.tokenAt(b)-first < 16 && !strings.ContainsAny(strings.TrimRight(a.text[sent.Begin:b], " ,"), ",;:")) {
+			if first := a.tokenStartingAt(sent.Begin); first < len(a.toks) && (a.is(first, wcPreposition) || a.is(first, wcSubordinator)) &&
+				(a.tokenAt(b)-first < 8 || a.is(first, wcPreposition) && a.tokenAt(b)-first < 16 && !strings.ContainsAny(strings.TrimRight(a.text[sent.Begin:b], " ,"), ",;:")) {
 				// Also a longer adverbial without a comma of its own ("In
 				// a subsequent interview with The Harbor Gazette, she
 				// joked.").
@@ -2100,14 +2100,14 @@ func (a *analysis) findContent() {
 				// "has said for weeks he is the only one": what was said
 				// follows the time phrase; "said Sunday on Fox News" says
 				// where, not what.
-				if t+1 < len(a.toks) && a.tokSent[t+1] == at.Sentence && prepositions[a.toks[t].Key] && clauseWords[a.toks[t+1].Key] {
+				if t+1 < len(a.toks) && a.tokSent[t+1] == at.Sentence && a.is(t, wcPreposition) && clauseWords[a.toks[t+1].Key] {
 					t++ // "weighed in Friday about whether …"
 				}
-				if t >= len(a.toks) || a.tokSent[t] != at.Sentence || prepositions[a.toks[t].Key] || !isBlank(gap(a.text, a.toks, t)) {
+				if t >= len(a.toks) || a.tokSent[t] != at.Sentence || a.is(t, wcPreposition) || !isBlank(gap(a.text, a.toks, t)) {
 					continue
 				}
 				j, b = t, a.toks[t].Begin
-			} else if j > at.CueTok+1 && prepositions[a.toks[j].Key] && a.toks[j].Key != "to" {
+			} else if j > at.CueTok+1 && a.is(j, wcPreposition) && a.toks[j].Key != "to" {
 				// "told reporters on Monday": what was told is not given,
 				// unless a clause opens after the place ("told a crowd in
 				// Dover she will …").
@@ -2258,7 +2258,7 @@ func (a *analysis) complementizerAt(j int) (int, bool) {
 			}
 			continue
 		}
-		if cueVerbs[a.toks[m].Key] || personPronouns[a.toks[m].Key] || pluralPronouns[a.toks[m].Key] {
+		if a.is(m, wcCueVerb) || a.is(m, wcPersonPronoun) || a.is(m, wcPluralPronoun) {
 			return 0, false
 		}
 	}
@@ -2391,7 +2391,7 @@ var participleConjunctions = set(`by after before while when`)
 // "with" and the participle, adverbs aside.
 func (a *analysis) withSubject(i int) (source, bool) {
 	j := i - 1
-	for j >= 0 && (adverbials[a.toks[j].Key] || isAdverb(a.toks[j].Key, a.text[a.toks[j].Begin:a.toks[j].End])) && isBlank(gap(a.text, a.toks, j+1)) {
+	for j >= 0 && (a.is(j, wcAdverbial) || isAdverb(a.toks[j].Key, a.text[a.toks[j].Begin:a.toks[j].End])) && isBlank(gap(a.text, a.toks, j+1)) {
 		j--
 	}
 	if j < 1 || !isBlank(gap(a.text, a.toks, j+1)) || a.inQuote[j] {

@@ -81,7 +81,7 @@ var subjectPronouns = set(`he she they we i`)
 func (a *analysis) pronounClauseAfter(j int) int {
 	s := a.tokSent[j]
 	for m := j + 1; m < len(a.toks) && m <= j+6 && a.tokSent[m] == s; m++ {
-		if !isBlank(gap(a.text, a.toks, m)) || a.inQuote[m] || cueVerbs[a.toks[m].Key] {
+		if !isBlank(gap(a.text, a.toks, m)) || a.inQuote[m] || a.is(m, wcCueVerb) {
 			return -1
 		}
 		if subjectPronouns[a.toks[m].Key] {

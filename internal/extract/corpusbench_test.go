@@ -149,3 +149,55 @@ func TestDocumentWordsDigest(t *testing.T) {
 	t.Logf("%d documents: %x", len(docs), h.Sum(nil))
 	fmt.Fprintf(os.Stderr, "digest %d documents: %x\n", len(docs), h.Sum(nil))
 }
+
+// corpusOccurrences extracts the documents of benchCorpus and returns
+// their occurrences in the order the quote stage links them: each
+// document's quotations, then its claims.
+func corpusOccurrences(tb testing.TB) []Occurrence {
+	gaz := DefaultGazetteer()
+	var occs []Occurrence
+	for _, d := range benchCorpus(tb) {
+		r := DocumentWords(d, gaz, nil)
+		occs = append(append(occs, r.Quotes...), r.Claims...)
+	}
+	return occs
+}
+
+// BenchmarkLinkerAdd links the occurrences of a bench corpus
+// (ECHOTRACE_CORPUS, see benchCorpus) with one Linker, as the quote
+// stage's linking goroutine does, and reports the CPU seconds of the
+// process per 1 000 occurrences. The extraction before is not timed.
+func BenchmarkLinkerAdd(b *testing.B) {
+	occs := corpusOccurrences(b)
+	if len(occs) == 0 {
+		b.Skip("no occurrences")
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	start := testutil.CPUSeconds()
+	for b.Loop() {
+		l := NewLinker()
+		for _, o := range occs {
+			l.Add(o)
+		}
+	}
+	b.ReportMetric((testutil.CPUSeconds()-start)/float64(b.N)/float64(len(occs))*1000, "cpu-s/1000occ")
+}
+
+// TestLinkerDigest prints a SHA-256 of the quote id of every occurrence
+// of the documents of ECHOTRACE_CORPUS as one Linker links them: a
+// change meant to keep the linking shows the same digest before and
+// after.
+func TestLinkerDigest(t *testing.T) {
+	occs := corpusOccurrences(t)
+	l := NewLinker()
+	for _, o := range occs {
+		l.Add(o)
+	}
+	h := sha256.New()
+	for n := range occs {
+		fmt.Fprintf(h, "%s %d\n", l.ID(n), l.Chosen(n))
+	}
+	t.Logf("%d occurrences: %x", len(occs), h.Sum(nil))
+	fmt.Fprintf(os.Stderr, "linker digest %d occurrences: %x\n", len(occs), h.Sum(nil))
+}

@@ -178,12 +178,12 @@ func (a *analysis) readDiscourse() *discourse {
 		}
 		// "INS Mysore", "MV Gibe": the name after the prefix is the ship.
 		for m := r.First; m < r.Last; m++ {
-			if vesselPrefixes[a.toks[m].Key] {
+			if a.is(m, wcVesselPrefix) {
 				d.vessels[runKey(a.toks, m+1, r.Last)] = true
 				d.vessels[d.key(a, ri)] = true
 			}
 		}
-		if r.First > 0 && vesselNouns[a.toks[r.First-1].Key] && isBlank(gap(a.text, a.toks, r.First)) {
+		if r.First > 0 && a.is(r.First-1, wcVesselNoun) && isBlank(gap(a.text, a.toks, r.First)) {
 			d.vessels[d.key(a, ri)] = true
 		}
 		last := a.toks[r.Last].Key
@@ -329,7 +329,7 @@ func (a *analysis) afterWorkNoun(r nameRun) bool {
 	if r.First > 1 && a.toks[r.First-1].Key == "in" && starringVerbs[a.toks[r.First-2].Key] && a.gaz.LookupSpan(a.text, a.toks, r.First, r.Last) == nil {
 		return true
 	}
-	if r.First == 0 || !workNouns[a.toks[r.First-1].Key] {
+	if r.First == 0 || !a.is(r.First-1, wcWorkNoun) {
 		return false
 	}
 	g := gap(a.text, a.toks, r.First)

@@ -746,7 +746,7 @@ func (n *aloneNames) has(k string) bool {
 		n.keys = a.scratch.alone
 		for _, r := range a.runs {
 			// "the Saints" is a team's short name, not a surname.
-			if r.First == r.Last && (r.First == 0 || !determiners[a.toks[r.First-1].Key]) && a.gaz.Lookup(a.toks[r.First].Key) == nil {
+			if r.First == r.Last && (r.First == 0 || !a.is(r.First-1, wcDeterminer)) && a.gaz.Lookup(a.toks[r.First].Key) == nil {
 				n.keys[a.toks[r.First].Key] = true
 			}
 		}

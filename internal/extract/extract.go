@@ -522,7 +522,7 @@ func (a *analysis) namingPredicate(q rawQuote, c *attribution, claims claimIndex
 	if j < 0 {
 		return false
 	}
-	if namingVerbs[a.toks[c.CueTok].Key] && (c.Cue.End > a.toks[c.CueTok].End || j > c.CueTok && j <= c.CueTok+1) {
+	if a.is(c.CueTok, wcNamingVerb) && (c.Cue.End > a.toks[c.CueTok].End || j > c.CueTok && j <= c.CueTok+1) {
 		// "a call for a “revolution”" asks for something.
 		return false
 	}

@@ -50,7 +50,7 @@ func (a *analysis) inDocument(i int) int {
 		if g := gap(a.text, a.toks, j); j > i+1 && strings.Trim(g, " /-") != "" {
 			break
 		}
-		if a.inQuote[j] || clauseWords[a.toks[j].Key] && j > i+1 || prepositions[a.toks[j].Key] && a.toks[j].Key != "of" {
+		if a.inQuote[j] || clauseWords[a.toks[j].Key] && j > i+1 || a.is(j, wcPreposition) && a.toks[j].Key != "of" {
 			break
 		}
 		if documentNouns[a.toks[j].Key] {

@@ -236,3 +236,58 @@ func TestSigCanAgreeRefusesOnlyMismatches(t *testing.T) {
 	}
 	t.Logf("%d pairs match; the signatures refused %d of %d unrelated pairs", agree, refused, unrelated)
 }
+
+// firstTable answers as a map of first occurrences, zero hashes and
+// colliding homes among them, across its growths.
+func TestFirstTableIsAMap(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	tab, want := newFirstTable(), map[uint64]int32{}
+	for i := range int32(20000) {
+		h := rng.Uint64N(6000)
+		switch i % 3 {
+		case 1:
+			h <<= 32 // the same home as h>>32 ^ h spreads less
+		case 2:
+			h = h * 0x9e3779b97f4a7c15
+		}
+		first, added := tab.firstOr(h, i)
+		w, seen := want[h]
+		if !seen {
+			want[h], w = i, i
+		}
+		if first != w || added == seen {
+			t.Fatalf("hash %#x at %d: first %d (added %v), want %d (added %v)", h, i, first, added, w, !seen)
+		}
+	}
+}
+
+// The index's slot hints, as linkNear finds them, land where a search
+// does.
+func TestShingleIndexHints(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	hinted, searched := newShingleIndex(), newShingleIndex()
+	for r := range int32(3000) {
+		var shs []uint64
+		for range 1 + rng.IntN(30) {
+			shs = append(shs, rng.Uint64N(5000)<<(rng.UintN(2)*32))
+		}
+		slices.Sort(shs)
+		shs = slices.Compact(shs)
+		growths := hinted.growths
+		var at []int
+		for _, sh := range shs {
+			at = append(at, hinted.slot(sh))
+		}
+		for k, sh := range shs {
+			hint := -1
+			if hinted.growths == growths {
+				hint = at[k]
+			}
+			hinted.add(sh, r, hint)
+			searched.add(sh, r, -1)
+		}
+	}
+	if !slices.Equal(hinted.slots, searched.slots) || !slices.Equal(hinted.blocks, searched.blocks) {
+		t.Fatal("the index built with hints differs from the one built by searching")
+	}
+}

@@ -43,7 +43,7 @@ type Linker struct {
 	bestIdx  []int32
 	bestHash []uint64
 	// exact maps the id hash of a text to its first occurrence.
-	exact map[uint64]int32
+	exact firstTable
 	// Occurrences that take part in near matching ("representatives"),
 	// with their sorted hashed words followed by their word pairs in
 	// arena[repOff[r]:repOff[r+1]], the words being the first
@@ -52,17 +52,24 @@ type Linker struct {
 	repOff []int64
 	arena  []uint32
 	index  shingleIndex
-	// scratch
-	toks      []normalize.Token
-	idText    []byte
-	keys      []string
-	hashes    []uint64
-	words     []uint32
-	pairs     []uint32
-	sig       uint64    // wordSig of the scratch words
-	bitWords  [64]int32 // how many of the scratch words have each bit of sig
-	shs       []uint64
-	homes     []shingleSlot // the slots where l.shs's searches start
+	// scratch: the kind, a zero byte and the keys joined by spaces
+	// (idText), the keys beginning at keysAt, each ending at its offset
+	// in ends
+	idText   []byte
+	keysAt   int
+	ends     []int
+	hashes   []uint64
+	words    []uint32
+	pairs    []uint32
+	sig      uint64    // wordSig of the scratch words
+	bitWords [64]int32 // how many of the scratch words have each bit of sig
+	shs      []uint64
+	homes    []shingleSlot // the slots where l.shs's searches start
+	// at is, for each of l.shs, its slot or the empty one where it
+	// would go, as linkNear found them, while the index has grown
+	// atGrowth times: addRep inserts there without searching again.
+	at        []int32
+	atGrowth  int
 	lookups   []shingleLookup
 	cands     []int32 // the representatives of the postings read
 	candWords []uint32
@@ -93,7 +100,7 @@ const linkListReads = 64
 
 // NewLinker returns an empty linker.
 func NewLinker() *Linker {
-	return &Linker{exact: map[uint64]int32{}, repOff: []int64{0}, index: newShingleIndex()}
+	return &Linker{exact: newFirstTable(), repOff: []int64{0}, index: newShingleIndex()}
 }
 
 // Len is the number of occurrences added.
@@ -103,18 +110,13 @@ func (l *Linker) Len() int { return len(l.parent) }
 // which ID names its quote once every occurrence is added.
 func (l *Linker) Add(o Occurrence) int {
 	i := int32(len(l.parent))
-	l.toks = normalize.AppendTokens(l.toks[:0], o.Text)
-	l.keys = l.keys[:0]
 	// The id hashes the kind, a zero byte and the keys joined by spaces,
-	// put together in a reused buffer.
+	// put together in a reused buffer; the words' hashes are of the keys
+	// in it (normalize.AppendKeys: the keys of normalize.Tokens, without
+	// a Token or a string for each).
 	l.idText = append(append(l.idText[:0], o.Kind...), 0)
-	for k, t := range l.toks {
-		l.keys = append(l.keys, t.Key)
-		if k > 0 {
-			l.idText = append(l.idText, ' ')
-		}
-		l.idText = append(l.idText, t.Key...)
-	}
+	l.keysAt = len(l.idText)
+	l.idText, l.ends = normalize.AppendKeys(l.idText, l.ends[:0], o.Text)
 	id := xxh3.Hash(l.idText)
 	code := slices.Index(l.kinds, o.Kind)
 	if code < 0 {
@@ -126,14 +128,13 @@ func (l *Linker) Add(o Occurrence) int {
 	l.bestLen = append(l.bestLen, int32(min(len(o.Text), 1<<31-1)))
 	l.bestIdx = append(l.bestIdx, i)
 	l.bestHash = append(l.bestHash, id)
-	if j, ok := l.exact[id]; ok {
+	if j, added := l.exact.firstOr(id, i); !added {
 		// Its copies are linked already; only the first of a text takes
 		// part in near matching.
 		l.union(i, j)
 		return int(i)
 	}
-	l.exact[id] = i
-	if o.Kind == KindTerm || len(l.keys) < linkMinWords {
+	if o.Kind == KindTerm || len(l.ends) < linkMinWords {
 		return int(i)
 	}
 	l.hashWords()
@@ -156,11 +157,13 @@ func (l *Linker) ID(n int) string {
 func (l *Linker) Group(n int) int { return int(l.find(int32(n))) }
 
 // hashWords fills the scratch word hashes, the sorted sets of hashed
-// words and word pairs, and the shingle hashes of l.keys.
+// words and word pairs, and the shingle hashes of the keys in l.idText.
 func (l *Linker) hashWords() {
 	l.hashes = l.hashes[:0]
-	for _, k := range l.keys {
-		l.hashes = append(l.hashes, xxh3.HashString(k))
+	b := l.keysAt
+	for _, e := range l.ends {
+		l.hashes = append(l.hashes, xxh3.Hash(l.idText[b:e]))
+		b = e + 1
 	}
 	l.words = l.words[:0]
 	for _, h := range l.hashes {
@@ -205,14 +208,19 @@ type shingleLookup struct {
 func (l *Linker) linkNear(i int32) {
 	x := &l.index
 	l.homes = l.homes[:0]
+	l.at = l.at[:0]
 	for _, sh := range l.shs {
-		l.homes = append(l.homes, x.slots[x.home(max(sh, 1))])
+		s := x.home(max(sh, 1))
+		l.homes = append(l.homes, x.slots[s])
+		l.at = append(l.at, int32(s))
 	}
+	l.atGrowth = x.growths
 	l.lookups = l.lookups[:0]
 	for k, sh := range l.shs {
 		sl := l.homes[k]
 		if sl.key != max(sh, 1) && sl.key != 0 {
-			sl = x.slots[x.slot(sh)] // further along its probe
+			s := x.slot(sh) // further along its probe
+			sl, l.at[k] = x.slots[s], int32(s)
 		}
 		if sl.key == 0 || int(sl.count) > linkMaxPostings {
 			continue
@@ -343,8 +351,12 @@ func (l *Linker) addRep(i int32) {
 	l.arena = append(l.arena, l.words...)
 	l.arena = append(l.arena, l.pairs...)
 	l.repOff = append(l.repOff, int64(len(l.arena)))
-	for _, sh := range l.shs {
-		l.index.add(sh, r)
+	for k, sh := range l.shs {
+		hint := -1
+		if l.atGrowth == l.index.growths && k < len(l.at) {
+			hint = int(l.at[k])
+		}
+		l.index.add(sh, r, hint)
 	}
 }
 
@@ -479,6 +491,60 @@ func quoteID(k Kind, h uint64) string {
 	return string(k[0]) + hex.EncodeToString(b[:])
 }
 
+// firstTable maps the id hash of a text to its first occurrence: an
+// open-addressing table of hashes and occurrences in one 16-byte slot,
+// so that a look-up, most often a miss of the processor's caches once it
+// holds millions, reads one slot (a map read a group's control word,
+// then its slot).
+type firstTable struct {
+	slots []firstSlot
+	used  int
+}
+
+// firstSlot is one slot of a firstTable: a hash and its first
+// occurrence; a slot of hash 0 is empty unless zero says the hash is 0.
+type firstSlot struct {
+	hash  uint64
+	first int32
+	zero  bool // the hash is 0
+}
+
+func newFirstTable() firstTable { return firstTable{slots: make([]firstSlot, 1<<10)} }
+
+// firstOr returns the first occurrence of hash h, or, when h is new,
+// makes i its first and returns i and true.
+func (t *firstTable) firstOr(h uint64, i int32) (int32, bool) {
+	if 10*(t.used+1) > 7*len(t.slots) {
+		old := t.slots
+		t.slots = make([]firstSlot, 2*len(old))
+		for _, sl := range old {
+			if sl.hash != 0 || sl.zero {
+				t.slots[t.find(sl.hash)] = sl
+			}
+		}
+	}
+	s := t.find(h)
+	if sl := &t.slots[s]; sl.hash != 0 || sl.zero {
+		return sl.first, false
+	}
+	t.slots[s] = firstSlot{hash: h, first: i, zero: h == 0}
+	t.used++
+	return i, true
+}
+
+// find is the slot of hash h, or the empty one where it would go.
+func (t *firstTable) find(h uint64) int {
+	mask := len(t.slots) - 1
+	s := int(h>>32^h) & mask
+	for {
+		sl := &t.slots[s]
+		if sl.hash == h && (h != 0 || sl.zero) || sl.hash == 0 && !sl.zero {
+			return s
+		}
+		s = (s + 1) & mask
+	}
+}
+
 // shingleIndex maps shingle hashes to the representatives holding them:
 // an open-addressing table of keys, each with the newest block of its
 // list of postings and the list's length in the same 16-byte slot (one
@@ -492,8 +558,9 @@ func quoteID(k Kind, h uint64) string {
 // postings it was a walk from one cache miss to the next, each waiting
 // for the one before: at a million documents most of linking's time.
 type shingleIndex struct {
-	slots []shingleSlot
-	used  int
+	slots   []shingleSlot
+	used    int
+	growths int // how many times slots has grown
 	// blocks holds each block as the offset of the block before it in
 	// its list (-1: none) followed by its representatives in the order
 	// they were added.
@@ -555,12 +622,21 @@ func (x *shingleIndex) lookup(h uint64) (int32, int) {
 }
 
 // add appends representative r to h's postings, unless the list is
-// already past linkMaxPostings.
-func (x *shingleIndex) add(h uint64, r int32) {
+// already past linkMaxPostings. hint, unless negative, is h's slot or
+// the empty one where h would go, as found since the table last grew
+// (linkNear found them all): then that slot is h's unless another key
+// has taken it since, and the search is not made again. The slot is the
+// same either way: a search goes from h's home to the first slot that
+// is h's or empty, and slots are only ever filled.
+func (x *shingleIndex) add(h uint64, r int32, hint int) {
 	if 10*(x.used+1) > 7*len(x.slots) {
 		x.grow()
+		hint = -1
 	}
-	s := x.slot(h)
+	s := hint
+	if s < 0 || x.slots[s].key != max(h, 1) && x.slots[s].key != 0 {
+		s = x.slot(h)
+	}
 	sl := &x.slots[s]
 	if sl.key == 0 {
 		sl.key = max(h, 1)
@@ -587,6 +663,7 @@ func (x *shingleIndex) add(h uint64, r int32) {
 }
 
 func (x *shingleIndex) grow() {
+	x.growths++
 	old := x.slots
 	x.slots = make([]shingleSlot, 2*len(old))
 	for _, sl := range old {

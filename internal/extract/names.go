@@ -157,7 +157,7 @@ func findNameRuns(runs []nameRun, text string, toks []normalize.Token, starts, t
 		// "DO Channel Johnny Carson": after a verb in capitals opening a
 		// sentence (a list of dos and don'ts), the words are a heading's,
 		// the first of them an imperative.
-		if i > 0 && starts[i-1] && verbFunctionWords[toks[i-1].Key] && len(toks[i-1].Key) > 1 && isAllCaps(text[toks[i-1].Begin:toks[i-1].End]) {
+		if i > 0 && starts[i-1] && class[i-1]&wcVerbFunctionWord != 0 && len(toks[i-1].Key) > 1 && isAllCaps(text[toks[i-1].Begin:toks[i-1].End]) {
 			i = j
 			continue
 		}
@@ -223,7 +223,7 @@ func titleCaseBefore(text string, toks []normalize.Token, starts []bool, lower l
 	}
 	// An article may open a sentence whose full stop is missing ("…
 	// Death Penalty A Superior Court jury").
-	return !determiners[toks[i-1].Key] && !isAllCaps(text[toks[i-1].Begin:toks[i-1].End])
+	return class[i-1]&wcDeterminer == 0 && !isAllCaps(text[toks[i-1].Begin:toks[i-1].End])
 }
 
 // hasClassOutside reports whether a token of [a, b] has none of the
@@ -281,7 +281,7 @@ var verbFunctionWords = set(`will would can could shall should may might must be
 // name before the surname at f+1: a capitalised word of no other class,
 // no place, never written in lower case, that ends the name.
 func functionGivenName(text string, toks []normalize.Token, starts []bool, lower lowerCase, class []wordClass, f int, gaz *Gazetteer) bool {
-	if !lower.upper[f] || !verbFunctionWords[toks[f].Key] || starts[f] || len(toks[f].Key) < 3 || isAllCaps(text[toks[f].Begin:toks[f].End]) {
+	if !lower.upper[f] || class[f]&wcVerbFunctionWord == 0 || starts[f] || len(toks[f].Key) < 3 || isAllCaps(text[toks[f].Begin:toks[f].End]) {
 		return false
 	}
 	if f > 0 && lower.upper[f-1] && isBlank(gap(text, toks, f)) {

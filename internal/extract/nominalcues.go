@@ -55,7 +55,7 @@ func (a *analysis) nominalCue(i int) {
 // between ("his repeated claims").
 func (a *analysis) possessiveOwner(i int) (source, bool) {
 	j := i - 1
-	for n := 0; n < 2 && j >= 0 && isBlank(gap(a.text, a.toks, j+1)) && (isAdverb(a.toks[j].Key, a.text[a.toks[j].Begin:a.toks[j].End]) || isModifier(a.toks[j].Key, a.text[a.toks[j].Begin:a.toks[j].End]) && !isUpperStart(a.text[a.toks[j].Begin:a.toks[j].End]) && !determiners[a.toks[j].Key] && a.toks[j].Key != "s"); n++ {
+	for n := 0; n < 2 && j >= 0 && isBlank(gap(a.text, a.toks, j+1)) && (isAdverb(a.toks[j].Key, a.text[a.toks[j].Begin:a.toks[j].End]) || isModifier(a.toks[j].Key, a.text[a.toks[j].Begin:a.toks[j].End]) && !isUpperStart(a.text[a.toks[j].Begin:a.toks[j].End]) && !a.is(j, wcDeterminer) && a.toks[j].Key != "s"); n++ {
 		j--
 	}
 	if j < 0 || a.inQuote[j] || !isBlank(gap(a.text, a.toks, j+1)) {
@@ -106,7 +106,7 @@ func (a *analysis) chantCue(i int) bool {
 		// chants; chants it is greeted or roused "to" are others'
 		// ("walked in to chants of …", "roused the crowd to chants").
 		p := i - 1
-		for p > 0 && isBlank(gap(a.text, a.toks, p+1)) && !prepositions[a.toks[p].Key] && isModifier(a.toks[p].Key, a.text[a.toks[p].Begin:a.toks[p].End]) && !isUpperStart(a.text[a.toks[p].Begin:a.toks[p].End]) {
+		for p > 0 && isBlank(gap(a.text, a.toks, p+1)) && !a.is(p, wcPreposition) && isModifier(a.toks[p].Key, a.text[a.toks[p].Begin:a.toks[p].End]) && !isUpperStart(a.text[a.toks[p].Begin:a.toks[p].End]) {
 			p--
 		}
 		if p < 0 || p < i-3 || (a.toks[p].Key != "with" && a.toks[p].Key != "into") || !isBlank(gap(a.text, a.toks, p+1)) {

@@ -73,7 +73,7 @@ func (a *analysis) quantityBefore(e int) (source, bool) {
 		}
 		break
 	}
-	if g := gap(a.text, a.toks, b); b > 0 && !a.starts[b] && !strings.ContainsAny(g, ",;:—–") && !strings.Contains(g, " - ") && !subordinators[a.toks[b-1].Key] {
+	if g := gap(a.text, a.toks, b); b > 0 && !a.starts[b] && !strings.ContainsAny(g, ",;:—–") && !strings.Contains(g, " - ") && !a.is(b-1, wcSubordinator) {
 		return source{}, false
 	}
 	end := a.toks[e].End

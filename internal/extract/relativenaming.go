@@ -38,7 +38,7 @@ func (a *analysis) relativeClauseSubject(i int) (source, bool) {
 			return source{}, false
 		}
 		v := a.tokenAt(s.Span.End) + 1
-		for v < i && (adverbials[a.toks[v].Key] || isAdverb(a.toks[v].Key, a.text[a.toks[v].Begin:a.toks[v].End])) {
+		for v < i && (a.is(v, wcAdverbial) || isAdverb(a.toks[v].Key, a.text[a.toks[v].Begin:a.toks[v].End])) {
 			v++
 		}
 		return s, a.skipTimePhrase(v) == i || v == i

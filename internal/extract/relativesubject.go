@@ -14,7 +14,7 @@ package extract
 // relativeReach words.
 func (a *analysis) relativeSubjectBefore(i, j int) (source, bool) {
 	const relativeReach = 24
-	if j < 0 || isUpperStart(a.text[a.toks[i].Begin:a.toks[i].End]) || determiners[a.toks[j].Key] {
+	if j < 0 || isUpperStart(a.text[a.toks[i].Begin:a.toks[i].End]) || a.is(j, wcDeterminer) {
 		return source{}, false
 	}
 	si := a.tokSent[j]
@@ -41,7 +41,7 @@ func (a *analysis) relativeSubjectBefore(i, j int) (source, bool) {
 		if key := a.toks[k].Key; (key == "and" || key == "but") && k < j && a.joinsVerbs(k+1) && isBlank(gap(a.text, a.toks, k)) {
 			continue // "who told the story but asked not to be named said"
 		}
-		if key := a.toks[k].Key; personPronouns[key] || pluralPronouns[key] || key == "i" || subordinators[key] && key != "asked" && key != "speaking" || key == "that" || key == "which" || hasMarkOr(gap(a.text, a.toks, k), ",.;:!?()—–") {
+		if key := a.toks[k].Key; a.is(k, wcPersonPronoun|wcPluralPronoun) || key == "i" || a.is(k, wcSubordinator) && key != "asked" && key != "speaking" || key == "that" || key == "which" || hasMarkOr(gap(a.text, a.toks, k), ",.;:!?()—–") {
 			// A clause of its own inside the relative clause ("who
 			// gained attention when he yelled", "who helped write a plan
 			// that portrayed her"): the cue may be its verb.

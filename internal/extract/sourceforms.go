@@ -192,7 +192,7 @@ func (a *analysis) describedNameAfter(b int) int {
 		k := a.toks[j].Key
 		// "former secretary of state Ada Quill": an office in lower case
 		// with its "of".
-		if k == "of" && j > b && roleNouns[a.toks[j-1].Key] && j+1 < len(a.toks) && isBlank(gap(a.text, a.toks, j+1)) && !determiners[a.toks[j+1].Key] && !isUpperStart(a.text[a.toks[j+1].Begin:a.toks[j+1].End]) {
+		if k == "of" && j > b && a.is(j-1, wcRoleNoun) && j+1 < len(a.toks) && isBlank(gap(a.text, a.toks, j+1)) && !a.is(j+1, wcDeterminer) && !isUpperStart(a.text[a.toks[j+1].Begin:a.toks[j+1].End]) {
 			j++ // the office's field, whatever word it is ("state")
 			continue
 		}
@@ -245,7 +245,7 @@ var cognitionCues = set(`think thinks thought believe believes believed hope hop
 // of speaking or writing ("it said", "it reads"), not of thinking.
 func (a *analysis) speechCueAfter(e int) bool {
 	n := e + 1
-	return n < len(a.toks) && isBlank(gap(a.text, a.toks, n)) && (cueVerbs[a.toks[n].Key] && !cognitionCues[a.toks[n].Key] || a.inscriptionCue(n))
+	return n < len(a.toks) && isBlank(gap(a.text, a.toks, n)) && (a.is(n, wcCueVerb) && !cognitionCues[a.toks[n].Key] || a.inscriptionCue(n))
 }
 
 // personFrom parses "NAME of PLACE", "NAME from PLACE" or "NAME of (the)
@@ -281,7 +281,7 @@ func (a *analysis) personFrom(p, end int) (source, bool) {
 func (a *analysis) roleOfWord(j int) bool {
 	w := a.text[a.toks[j].Begin:a.toks[j].End]
 	return j >= 2 && a.toks[j-1].Key == "of" && isBlank(gap(a.text, a.toks, j)) && isBlank(gap(a.text, a.toks, j-1)) &&
-		!isUpperStart(w) && isWordKey(a.toks[j].Key) && roleNouns[a.toks[j-2].Key]
+		!isUpperStart(w) && isWordKey(a.toks[j].Key) && a.is(j-2, wcRoleNoun)
 }
 
 // endsRoleOf reports whether the token before b is "of" or the word
@@ -340,7 +340,7 @@ func (a *analysis) joinedDescriptionBefore(e int) (source, bool) {
 			// a role with one word after "of" ends a conjunct.
 		case isBlank(g) && determiners[pk] && pk != "that":
 			// The object of a preposition is no subject.
-			if !joined || b >= 2 && prepositions[a.toks[b-2].Key] && isBlank(gap(a.text, a.toks, b-1)) {
+			if !joined || b >= 2 && a.is(b-2, wcPreposition) && isBlank(gap(a.text, a.toks, b-1)) {
 				return source{}, false
 			}
 			return source{Span: doc.Span{Begin: a.toks[b-1].Begin, End: a.toks[e].End}, Kind: srcOrgRole, Run: -1, Head: k}, true

@@ -118,10 +118,10 @@ func (a *analysis) npBefore(e int) (source, bool) {
 		// by the organisation it belongs to.
 		if r.First >= 2 && r.Type != Person {
 			p := r.First - 1
-			if determiners[a.toks[p].Key] && p > 0 {
+			if a.is(p, wcDeterminer) && p > 0 {
 				p--
 			}
-			if a.toks[p].Key == "of" && p > 0 && roleNouns[a.toks[p-1].Key] {
+			if a.toks[p].Key == "of" && p > 0 && a.is(p-1, wcRoleNoun) {
 				if rs, ok := a.roleBefore(p - 1); ok {
 					rs.Span.End = a.toks[e].End
 					return rs, true
@@ -202,7 +202,7 @@ func (a *analysis) descriptionBefore(e int) (source, bool) {
 			// "the foreign ministers of the Baltic countries", "some
 			// delegates at the convention": the head is before the
 			// preposition; the object of a preposition is no subject.
-			if b >= 2 && prepositions[a.toks[b-2].Key] && !subordinators[a.toks[b-2].Key] && isBlank(gap(a.text, a.toks, b-1)) {
+			if b >= 2 && a.is(b-2, wcPreposition) && !a.is(b-2, wcSubordinator) && isBlank(gap(a.text, a.toks, b-1)) {
 				if outer, ok := a.headBeforePreposition(b-2, src.Span.End); ok {
 					return outer, true
 				}
@@ -215,7 +215,7 @@ func (a *analysis) descriptionBefore(e int) (source, bool) {
 			if ri := a.runAt[p]; ri >= 0 {
 				p = a.runs[ri].First
 			}
-			if p > 0 && isBlank(gap(a.text, a.toks, p)) && determiners[a.toks[p-1].Key] {
+			if p > 0 && isBlank(gap(a.text, a.toks, p)) && a.is(p-1, wcDeterminer) {
 				p-- // "the paper's editorial board"
 			}
 			if p >= 2 && a.toks[p-1].Key == "of" && partitives[a.toks[p-2].Key] && isBlank(gap(a.text, a.toks, p)) && isBlank(gap(a.text, a.toks, p-1)) {
@@ -241,7 +241,7 @@ func (a *analysis) descriptionBefore(e int) (source, bool) {
 	// A bare plural opening its clause, with its modifiers: "Participants
 	// said", "Republican primary voters said", "… while protest groups say".
 	if strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ss") && len(k) > 3 && (b == 0 || a.starts[b] || strings.ContainsAny(gap(a.text, a.toks, b), ",;—–") ||
-		b < e && isBlank(gap(a.text, a.toks, b)) && subordinators[a.toks[b-1].Key] && !a.inQuote[b-1]) {
+		b < e && isBlank(gap(a.text, a.toks, b)) && a.is(b-1, wcSubordinator) && !a.inQuote[b-1]) {
 		return source{Span: doc.Span{Begin: a.toks[b].Begin, End: a.toks[e].End}, Kind: srcPlural, Run: -1, Head: k}, true
 	}
 	return source{}, false
@@ -278,8 +278,11 @@ func (a *analysis) countBefore(b, e int) int {
 // phrase: a lower-case content word that is not a pronoun, function
 // word, cue verb, adverb or number.
 func isDescriptionHead(k, w string) bool {
-	if isUpperStart(w) || len(k) < 2 || functionWords[k] || adverbials[k] || prepositions[k] || determiners[k] ||
-		cueVerbs[k] || personPronouns[k] || pluralPronouns[k] || notHeads[k] || strings.HasSuffix(k, "ly") && !notAdverbs[k] {
+	if isUpperStart(w) || len(k) < 2 {
+		return false
+	}
+	const notDescribing = wcFunctionWord | wcAdverbial | wcPreposition | wcDeterminer | wcCueVerb | wcPersonPronoun | wcPluralPronoun | wcNotHead
+	if c := keyClass(k); c&notDescribing != 0 || strings.HasSuffix(k, "ly") && c&wcNotAdverb == 0 {
 		return false
 	}
 	for _, r := range k {
@@ -293,10 +296,11 @@ func isDescriptionHead(k, w string) bool {
 // isModifier reports whether a word may stand between a determiner and
 // the head of a descriptive noun phrase.
 func isModifier(k, w string) bool {
-	if ordinals[k] {
+	c := keyClass(k)
+	if c&wcOrdinal != 0 {
 		return true // "the first lady", "a second official"
 	}
-	if functionWords[k] && !isAllCaps(w) || prepositions[k] || cueVerbs[k] && !isUpperStart(w) || notHeads[k] {
+	if c&wcFunctionWord != 0 && !isAllCaps(w) || c&wcPreposition != 0 || c&wcCueVerb != 0 && !isUpperStart(w) || c&wcNotHead != 0 {
 		return false
 	}
 	for _, r := range k {
@@ -354,7 +358,7 @@ func (a *analysis) demonymSource(r nameRun) (source, bool) {
 		return source{}, false
 	}
 	b := a.toks[r.First].Begin
-	if r.First > 0 && determiners[a.toks[r.First-1].Key] && isBlank(gap(a.text, a.toks, r.First)) {
+	if r.First > 0 && a.is(r.First-1, wcDeterminer) && isBlank(gap(a.text, a.toks, r.First)) {
 		b = a.toks[r.First-1].Begin
 	}
 	k := a.toks[r.Last].Key
@@ -371,7 +375,7 @@ func (a *analysis) demonymSource(r nameRun) (source, bool) {
 // department" is.
 func (a *analysis) kindNameSource(r nameRun) (source, bool) {
 	k := a.toks[r.Last].Key
-	if r.First == 0 || a.toks[r.First-1].Key != "the" || !isBlank(gap(a.text, a.toks, r.First)) || !genericNouns[k] || !genericModifiers[a.toks[r.First].Key] {
+	if r.First == 0 || a.toks[r.First-1].Key != "the" || !isBlank(gap(a.text, a.toks, r.First)) || !genericNouns[k] || !a.is(r.First, wcGenericModifier) {
 		return source{}, false
 	}
 	return source{Span: doc.Span{Begin: a.toks[r.First-1].Begin, End: a.toks[r.Last].End}, Kind: srcOrgRole, Run: -1, Head: k}, true
@@ -528,15 +532,15 @@ func (a *analysis) npAfter(b int) (source, bool) {
 	}
 	t := a.toks[b]
 	k := t.Key
-	if personPronouns[k] {
+	if a.is(b, wcPersonPronoun) {
 		return source{Span: doc.Span{Begin: t.Begin, End: t.End}, Kind: srcPronoun, Run: -1, Head: k}, true
 	}
-	if pluralPronouns[k] {
+	if a.is(b, wcPluralPronoun) {
 		return source{Span: doc.Span{Begin: t.Begin, End: t.End}, Kind: srcPlural, Run: -1, Head: k}, true
 	}
 	// "Hundreds of dockers marched", "About 200 protesters gathered": a
 	// counted group, its plural head found as descriptionBefore finds it.
-	if countOpeners[k] || k != "" && k[0] >= '0' && k[0] <= '9' && a.isNumber(b) {
+	if a.is(b, wcCountOpener) || k != "" && k[0] >= '0' && k[0] <= '9' && a.isNumber(b) {
 		for j := b + 1; j < len(a.toks) && j <= b+6; j++ {
 			if g := gap(a.text, a.toks, j); !isBlank(g) && g != "-" && g != "," {
 				break
@@ -574,7 +578,7 @@ func (a *analysis) npAfter(b int) (source, bool) {
 	// "said former Sen. Evan Bayh", "said longtime adviser Ann Oyler",
 	// "said Dakota delegate Tom Reyes": words describing the person
 	// come before the name.
-	if !determiners[k] {
+	if !a.is(b, wcDeterminer) {
 		if j := a.describedNameAfter(b); j > b {
 			s, ok := a.npAfter(j)
 			s.Span.Begin = t.Begin
@@ -638,7 +642,7 @@ func (a *analysis) npAfter(b int) (source, bool) {
 			}
 			// "said a committee spokesman", "said one party activist": a
 			// role noun before another is its modifier.
-			if n := j + 1; n < len(a.toks) && n <= b+4 && isBlank(gap(a.text, a.toks, n)) && (roleNouns[a.toks[n].Key] || orgRoleNouns[a.toks[n].Key]) && !isUpperStart(a.text[a.toks[n].Begin:a.toks[n].End]) {
+			if n := j + 1; n < len(a.toks) && n <= b+4 && isBlank(gap(a.text, a.toks, n)) && (a.is(n, wcRoleNoun) || a.is(n, wcOrgRoleNoun)) && !isUpperStart(a.text[a.toks[n].Begin:a.toks[n].End]) {
 				continue
 			}
 			if s, ok := a.roleBefore(j); ok && s.Span.Begin <= t.Begin {
@@ -669,7 +673,7 @@ func (a *analysis) npAfter(b int) (source, bool) {
 			}
 			// A participle after the head opens a clause about it ("a man
 			// holding a sign"), not more of the phrase.
-			if j+1 < len(a.toks) && isBlank(gap(a.text, a.toks, j+1)) && isModifier(a.toks[j+1].Key, a.text[a.toks[j+1].Begin:a.toks[j+1].End]) && !determiners[a.toks[j+1].Key] &&
+			if j+1 < len(a.toks) && isBlank(gap(a.text, a.toks, j+1)) && isModifier(a.toks[j+1].Key, a.text[a.toks[j+1].Begin:a.toks[j+1].End]) && !a.is(j+1, wcDeterminer) &&
 				!(len(a.toks[j+1].Key) > 4 && strings.HasSuffix(a.toks[j+1].Key, "ing")) && !a.pastVerbWithObject(j+1) {
 				continue // the head is further on
 			}
@@ -708,7 +712,7 @@ func (a *analysis) pastVerbWithObject(j int) bool {
 		// the panel".
 		m := n + 1
 		return m < len(a.toks) && isBlank(gap(a.text, a.toks, m)) && !isUpperStart(a.text[a.toks[m].Begin:a.toks[m].End]) &&
-			!determiners[a.toks[m].Key] && !objectPronouns[a.toks[m].Key] && !prepositions[a.toks[m].Key] && !timeWords[a.toks[m].Key]
+			!a.is(m, wcDeterminer) && !objectPronouns[a.toks[m].Key] && !a.is(m, wcPreposition) && !timeWords[a.toks[m].Key]
 	}
 	return false
 }

@@ -104,7 +104,7 @@ func (a *analysis) namingParticipleBefore(q rawQuote) (int, bool) {
 		g := gap(a.text, a.toks, i)
 		if namingParticiples[a.toks[i].Key] {
 			// "calling at Dover", "calling on the board": another sense.
-			return i, i > 0 && strings.Contains(g, ",") && !hasQuoteMark(g) && !prepositions[a.toks[i+1].Key]
+			return i, i > 0 && strings.Contains(g, ",") && !hasQuoteMark(g) && !a.is(i+1, wcPreposition)
 		}
 		// A hyphen or a possessive joins words of the object
 		// ("calling border-crossers “…”", "calling the board’s plan").
@@ -289,7 +289,7 @@ func (a *analysis) framedSpeaker(q rawQuote) (source, int, bool) {
 		return s, l, true
 	}
 	v := a.tokenAt(s.Span.End) + 1
-	for v < len(a.toks) && adverbials[a.toks[v].Key] && isBlank(gap(a.text, a.toks, v)) {
+	for v < len(a.toks) && a.is(v, wcAdverbial) && isBlank(gap(a.text, a.toks, v)) {
 		v++
 	}
 	if v >= len(a.toks) || !isBlank(gap(a.text, a.toks, v)) || a.tokSent[v] != a.tokSent[j] || !a.sayingVerbAt(v) {
@@ -322,7 +322,7 @@ func (a *analysis) sayingVerbAt(v int) bool {
 		return true
 	}
 	g := gap(a.text, a.toks, n)
-	return strings.ContainsAny(g, ".,;:!?—") || isBlank(g) && (prepositions[a.toks[n].Key] || determiners[a.toks[n].Key] || a.runAt[n] >= 0)
+	return strings.ContainsAny(g, ".,;:!?—") || isBlank(g) && (a.is(n, wcPreposition) || a.is(n, wcDeterminer) || a.runAt[n] >= 0)
 }
 
 // previousSentenceSpeaker finds who speaks a quotation of five words or

@@ -41,7 +41,7 @@ func (a *analysis) findTranscriptLabels() {
 		caps := true
 		for i := f; i <= c; i++ {
 			w := a.text[a.toks[i].Begin:a.toks[i].End]
-			caps = caps && isAllCaps(w) && len([]rune(w)) >= 3 && !labelWords[a.toks[i].Key]
+			caps = caps && isAllCaps(w) && len([]rune(w)) >= 3 && !a.is(i, wcLabelWord)
 		}
 		if !caps {
 			continue

@@ -72,6 +72,21 @@ const (
 	wcPlaceOpener
 	wcPlaceNoun
 	wcPlaceWord
+
+	// The lists that the helpers of the noun-phrase rules (isModifier,
+	// isDescriptionHead, npAfter, relativeSubjectBefore, afterWorkNoun,
+	// readDiscourse, functionGivenName) ask about a word, besides some
+	// of the above: by token from a.class, by key from keyClass, one
+	// look-up where each list was one.
+	wcPersonPronoun
+	wcPluralPronoun
+	wcSubordinator
+	wcNotAdverb
+	wcOrdinal
+	wcCountOpener
+	wcWorkNoun
+	wcVesselNoun
+	wcVerbFunctionWord
 )
 
 // wordClasses maps every key of the lists to its bits; a key in none is
@@ -106,7 +121,20 @@ func buildWordClasses() map[string]wordClass {
 	for _, l := range nameRunLists() {
 		add(l.c, l.words)
 	}
+	for _, l := range helperLists() {
+		add(l.c, l.words)
+	}
 	return m
+}
+
+// helperLists are the word lists of the noun-phrase helpers with their
+// bits.
+func helperLists() []classList {
+	return []classList{
+		{wcPersonPronoun, personPronouns}, {wcPluralPronoun, pluralPronouns}, {wcSubordinator, subordinators},
+		{wcNotAdverb, notAdverbs}, {wcOrdinal, ordinals}, {wcCountOpener, countOpeners}, {wcWorkNoun, workNouns},
+		{wcVesselNoun, vesselNouns}, {wcVerbFunctionWord, verbFunctionWords},
+	}
 }
 
 // attributionWords are the words findAttributions compares a token's
@@ -306,6 +334,12 @@ func (t *classTable) lookup(h uint64, k string) wordClass {
 	}
 	return 0
 }
+
+// keyClass is the word classes of key k, for a word that is not a
+// token's (whose classes a.class holds): one look-up of the lexicon's
+// table, which most keys of no list leave at its bits, where each word
+// list asked was a map look-up hashing the key again.
+func keyClass(k string) wordClass { return lexiconClasses.lookup(keyHash(k), k) }
 
 // is reports whether token i is in one of the word lists c names.
 func (a *analysis) is(i int, c wordClass) bool { return a.class[i]&c != 0 }

@@ -27,7 +27,7 @@ func TestWordClassesAgreeWithLists(t *testing.T) {
 	// The name-run scan's lists, a bit for one list or more (isTitle's).
 	byBit := map[wordClass][]map[string]bool{}
 	var bits []wordClass
-	for _, l := range nameRunLists() {
+	for _, l := range append(nameRunLists(), helperLists()...) {
 		if byBit[l.c] == nil {
 			bits = append(bits, l.c)
 		}
@@ -38,7 +38,7 @@ func TestWordClassesAgreeWithLists(t *testing.T) {
 			name string
 			c    wordClass
 			in   func(k string) bool
-		}{fmt.Sprintf("name-run list %#x", uint64(c)), c, func(k string) bool {
+		}{fmt.Sprintf("name-run or helper list %#x", uint64(c)), c, func(k string) bool {
 			for _, m := range byBit[c] {
 				if m[k] {
 					return true
@@ -56,7 +56,7 @@ func TestWordClassesAgreeWithLists(t *testing.T) {
 			keys[k] = true
 		}
 	}
-	for _, l := range nameRunLists() {
+	for _, l := range append(nameRunLists(), helperLists()...) {
 		for k := range l.words {
 			keys[k] = true
 		}
@@ -76,6 +76,9 @@ func TestWordClassesAgreeWithLists(t *testing.T) {
 		for _, l := range lists {
 			if got, want := a.is(i, l.c), l.in(tok.Key); got != want {
 				t.Errorf("token %q: class %s is %v, the list says %v", tok.Key, l.name, got, want)
+			}
+			if got, want := keyClass(tok.Key)&l.c != 0, l.in(tok.Key); got != want {
+				t.Errorf("key %q: keyClass's %s is %v, the list says %v", tok.Key, l.name, got, want)
 			}
 		}
 	}

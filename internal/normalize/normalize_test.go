@@ -3,6 +3,7 @@ package normalize
 import (
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -273,7 +274,42 @@ func FuzzAppendTokens(f *testing.F) {
 		if got, want := AppendTokens(nil, s), tokensByScan(s); !reflect.DeepEqual(got, want) && len(want) > 0 {
 			t.Fatalf("AppendTokens(%q) = %+v, scan and Key give %+v", s, got, want)
 		}
+		checkAppendKeys(t, s)
 	})
+}
+
+// checkAppendKeys fails unless AppendKeys gives the keys of Tokens(s),
+// joined by spaces after what dst held, each ending where ends says.
+func checkAppendKeys(t *testing.T, s string) {
+	t.Helper()
+	toks := Tokens(s)
+	want := []byte("kind\x00")
+	var wantEnds []int
+	for k, tok := range toks {
+		if k > 0 {
+			want = append(want, ' ')
+		}
+		want = append(want, tok.Key...)
+		wantEnds = append(wantEnds, len(want))
+	}
+	got, ends := AppendKeys([]byte("kind\x00"), []int{7}, s)
+	if string(got) != string(want) || !slices.Equal(ends[1:], wantEnds) || ends[0] != 7 {
+		t.Fatalf("AppendKeys(%q) = %q %v, want %q %v", s, got, ends, want, wantEnds)
+	}
+}
+
+// AppendKeys gives the keys of Tokens, for the same invented texts as
+// TestAppendTokensIsScanAndKey.
+func TestAppendKeysIsTokensKeys(t *testing.T) {
+	pieces := []string{"a", "Z", "q9", "ABC", "x", "7", " ", "  ", ",", ".", "-", "’", "é", "É", "ß", "ﬁ", "Ё", "\u00ad", "\u200b", "\ufeff", "\xff", "\xe2\x80", "\u0301", "\n", "“", "…", "Straße", "\ufdfa"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for n := 0; n < 50000; n++ {
+		var b strings.Builder
+		for k := rng.IntN(12); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		checkAppendKeys(t, b.String())
+	}
 }
 
 // shortKey is a key's bytes, little endian, with its length in the top

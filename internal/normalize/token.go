@@ -143,18 +143,9 @@ func AppendTokens(dst []Token, text string) []Token {
 			continue
 		}
 		if c < utf8.RuneSelf {
-			// One table read a byte tells a word's byte and a capital.
-			j, seen := i, uint8(0)
-			for ; j < len(text); j++ {
-				k := asciiClass[text[j]]
-				if k&asciiInWord == 0 {
-					break
-				}
-				seen |= k
-			}
-			if j == len(text) || text[j] < utf8.RuneSelf {
+			if j, capital, whole := asciiRun(text, i); whole {
 				key := text[i:j]
-				if seen&asciiCapital != 0 {
+				if capital {
 					key = lowerASCII(key)
 				}
 				dst = append(dst, Token{Key: key, Begin: i, End: j})
@@ -164,14 +155,84 @@ func AppendTokens(dst []Token, text string) []Token {
 		}
 		// A word with other bytes than ASCII, or not a word: scan reads
 		// it, up to the next ASCII byte that is no part of a word.
-		end := i
-		for end < len(text) && (text[end] >= utf8.RuneSelf || asciiWord[text[end]]) {
-			end++
-		}
+		end := mixedRunEnd(text, i)
 		scan(text[i:end], func(b, e int) { dst = append(dst, Token{Key: Key(text[i+b : i+e]), Begin: i + b, End: i + e}) })
 		i = end
 	}
 	return dst
+}
+
+// AppendKeys appends the keys of text's words, as Tokens gives them, to
+// dst, a space between one and the next, and to ends the offset in dst
+// just past each key: the key of word k is dst[ends[k-1]+1:ends[k]], the
+// first beginning where dst ended. It makes no Token and no string for
+// a plain ASCII word: for a caller that wants only the keys' bytes (the
+// quote linker hashes them, and the kind and the keys joined by spaces).
+func AppendKeys(dst []byte, ends []int, text string) ([]byte, []int) {
+	first := true
+	for i := 0; i < len(text); {
+		c := text[i]
+		if asciiClass[c] == asciiNone {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			if j, capital, whole := asciiRun(text, i); whole {
+				if !first {
+					dst = append(dst, ' ')
+				}
+				first = false
+				k := len(dst)
+				dst = append(dst, text[i:j]...)
+				for ; capital && k < len(dst); k++ {
+					if asciiClass[dst[k]]&asciiCapital != 0 {
+						dst[k] += 'a' - 'A'
+					}
+				}
+				ends = append(ends, len(dst))
+				i = j
+				continue
+			}
+		}
+		end := mixedRunEnd(text, i)
+		scan(text[i:end], func(b, e int) {
+			if !first {
+				dst = append(dst, ' ')
+			}
+			first = false
+			dst = append(dst, Key(text[i+b:i+e])...)
+			ends = append(ends, len(dst))
+		})
+		i = end
+	}
+	return dst, ends
+}
+
+// asciiRun reads the run of ASCII letters and digits at text[i] (an
+// ASCII byte): where it ends, whether it holds a capital, and whether it
+// is a whole word, which it is when an ASCII byte that is no part of a
+// word, or the text's end, follows it. One table read a byte tells a
+// word's byte and a capital.
+func asciiRun(text string, i int) (j int, capital, whole bool) {
+	seen := uint8(0)
+	for j = i; j < len(text); j++ {
+		k := asciiClass[text[j]]
+		if k&asciiInWord == 0 {
+			break
+		}
+		seen |= k
+	}
+	return j, seen&asciiCapital != 0, j == len(text) || text[j] < utf8.RuneSelf
+}
+
+// mixedRunEnd is the end of the stretch from i up to the next ASCII byte
+// that is no part of a word: the words of a run with other bytes than
+// ASCII, which scan reads.
+func mixedRunEnd(text string, i int) int {
+	for i < len(text) && (text[i] >= utf8.RuneSelf || asciiWord[text[i]]) {
+		i++
+	}
+	return i
 }
 
 // CountWords is len(Tokens(text)) without building the tokens: the number
