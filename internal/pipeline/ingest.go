@@ -89,25 +89,33 @@ func ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptio
 	// (SQLite writes on one core). While one batch is stored the next is
 	// marked and a third read, so the store's core is never idle waiting
 	// for the others. Each hand-over holds one batch at most, so memory
-	// stays bounded.
+	// stays bounded. A store that takes records made beforehand
+	// (store.BatchPutter) has them made by the finisher too, off the
+	// store's core.
+	putter, putsBatches := st.(store.BatchPutter)
+	type finishedBatch struct {
+		docs []doc.Document
+		made store.Batch
+	}
 	batches := make(chan []doc.Document, 1)
-	finished := make(chan []doc.Document, 1)
+	finished := make(chan finishedBatch, 1)
 	stored := make(chan error, 1)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	go func() {
 		defer close(finished)
 		for batch := range batches {
+			f := finishedBatch{docs: batch}
 			if ctx.Err() == nil {
-				finishBatch(batch)
+				f.made = finishBatch(batch, putsBatches)
 			}
-			finished <- batch
+			finished <- f
 		}
 	}()
 	go func() {
 		var err error
 		n := 0
-		for batch := range finished {
+		for f := range finished {
 			if err == nil {
 				err = ctx.Err() // a batch left unfinished is never stored
 			}
@@ -115,7 +123,11 @@ func ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptio
 				continue // drain after a failure
 			}
 			var res store.PutResult
-			res, err = st.PutDocuments(ctx, batch)
+			if putsBatches {
+				res, err = putter.PutBatch(ctx, f.made)
+			} else {
+				res, err = st.PutDocuments(ctx, f.docs)
+			}
 			var rej *store.RejectedError
 			if errors.As(err, &rej) {
 				for _, r := range rej.Rejected {
@@ -132,7 +144,7 @@ func ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptio
 			sum.Stored.Updated += res.Updated
 			sum.Stored.Unchanged += res.Unchanged
 			sum.Stored.Renamed += res.Renamed
-			n += len(batch)
+			n += len(f.docs)
 			if opt.Progress != nil {
 				opt.Progress(n)
 			}

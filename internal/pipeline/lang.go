@@ -8,6 +8,7 @@ import (
 	"github.com/echotrace/echotrace/internal/doc"
 	"github.com/echotrace/echotrace/internal/normalize"
 	"github.com/echotrace/echotrace/internal/read"
+	"github.com/echotrace/echotrace/internal/store"
 )
 
 // langSample bounds the article text given to language detection; the
@@ -17,8 +18,15 @@ const langSample = 2000
 // finishBatch marks the regions of every document of a batch (the reader
 // left them to us, see read.Options.DeferRegions) and sets the language of
 // those whose source did not give one, from their own text (comments,
-// captions and boilerplate left out), on all cores.
-func finishBatch(batch []doc.Document) {
+// captions and boilerplate left out), on all cores. With records, it
+// also makes each document's record (store.NewRecord) for a store that
+// takes them made (store.BatchPutter), and returns the batch.
+func finishBatch(batch []doc.Document, records bool) store.Batch {
+	var recs []store.Record
+	var errs []error
+	if records {
+		recs, errs = make([]store.Record, len(batch)), make([]error, len(batch))
+	}
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -31,6 +39,9 @@ func finishBatch(batch []doc.Document) {
 				if d.Lang == "" {
 					d.Lang = normalize.DetectLanguage(ownText(d, langSample))
 				}
+				if records {
+					recs[i], errs[i] = store.NewRecord(*d)
+				}
 			}
 		}()
 	}
@@ -39,6 +50,14 @@ func finishBatch(batch []doc.Document) {
 	}
 	close(next)
 	wg.Wait()
+	var b store.Batch
+	if records {
+		b.Records = make([]store.Record, 0, len(batch))
+		for i, d := range batch {
+			b.Add(d, recs[i], errs[i])
+		}
+	}
+	return b
 }
 
 // ownText is up to limit bytes of d's text outside comment, caption and

@@ -84,7 +84,14 @@ const upsertDocument = `INSERT INTO documents (` + docRowColumns + `)
 
 // PutDocuments stores a batch of documents in one transaction.
 func (s *DB) PutDocuments(ctx context.Context, docs []doc.Document) (store.PutResult, error) {
-	recs, rejected := store.Records(docs)
+	return s.PutBatch(ctx, store.NewBatch(docs))
+}
+
+var _ store.BatchPutter = (*DB)(nil)
+
+// PutBatch is PutDocuments of a batch whose records are made.
+func (s *DB) PutBatch(ctx context.Context, b store.Batch) (store.PutResult, error) {
+	recs, rejected := b.Records, b.Err()
 	renamed, err := s.adoptLegacy(ctx, recs)
 	if err != nil {
 		return store.PutResult{}, fmt.Errorf("postgres: put documents: %w", err)

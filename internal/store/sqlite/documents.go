@@ -80,8 +80,15 @@ const docColumns = `id, path, line, series, title, outlet, author, url, lang, da
 
 // PutDocuments stores a batch of documents in one transaction.
 func (s *DB) PutDocuments(ctx context.Context, docs []doc.Document) (store.PutResult, error) {
+	return s.PutBatch(ctx, store.NewBatch(docs))
+}
+
+var _ store.BatchPutter = (*DB)(nil)
+
+// PutBatch is PutDocuments of a batch whose records are made.
+func (s *DB) PutBatch(ctx context.Context, b store.Batch) (store.PutResult, error) {
 	var res store.PutResult
-	recs, rejected := store.Records(docs)
+	recs, rejected := b.Records, b.Err()
 	if len(recs) == 0 {
 		return res, rejected
 	}

@@ -13,6 +13,34 @@ func HoldTextIndex(s *DB) (release func()) {
 	return func() { <-s.indexing }
 }
 
+// SetRestartPages sets the size of write-ahead log past which a writer
+// starts a new one, until restore is called.
+func SetRestartPages(n int) (restore func()) {
+	old := restartPages
+	restartPages = n
+	return func() { restartPages = old }
+}
+
+// Checkpoint runs a checkpoint of s as its checkpointer does and returns
+// the size of the write-ahead log in pages.
+func Checkpoint(ctx context.Context, s *DB) int {
+	s.checkpoints.checkpoint(ctx)
+	s.checkpoints.logMu.Lock()
+	defer s.checkpoints.logMu.Unlock()
+	return s.checkpoints.logPages
+}
+
+// PauseCheckpoints stops the checkpoints after commits until resume is
+// called, and has s take the write-ahead log as pages long (as if a
+// checkpoint had seen it so).
+func PauseCheckpoints(s *DB, pages int) (resume func()) {
+	s.checkpoints.paused.Store(true)
+	s.checkpoints.logMu.Lock()
+	s.checkpoints.logPages = pages
+	s.checkpoints.logMu.Unlock()
+	return func() { s.checkpoints.paused.Store(false) }
+}
+
 // SetSearchIndexWait shortens how long a search waits for a catch-up,
 // until restore is called.
 func SetSearchIndexWait(d time.Duration) (restore func()) {

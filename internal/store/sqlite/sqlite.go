@@ -77,6 +77,9 @@ type DB struct {
 	// process that runs; a channel rather than a mutex so that a search
 	// waiting for it can give up when its context ends.
 	indexing chan struct{}
+	// checkpoints copies the write-ahead log into the file beside the
+	// writer (nil for an in-memory database, which has no log).
+	checkpoints *checkpointer
 	// document looks up one document by id. Prepared once: reuse
 	// analysis looks up every document of every pair that shares text,
 	// and parsing the statement each time cost as much as running it.
@@ -136,6 +139,8 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		// system caches the file too), the write transaction a large one
 		// (inTx).
 		fmt.Sprintf("_pragma=cache_size(%d)", readerCacheKiB),
+		// The checkpoints run beside the writer (checkpoint.go).
+		"_pragma=wal_autocheckpoint(0)",
 		"_txlock=immediate",
 	}, "&")
 	db, err := sql.Open("sqlite", dsn)
@@ -155,16 +160,19 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	db.SetMaxIdleConns(maxIdleConns)
 	db.SetConnMaxIdleTime(connMaxIdle)
 	s := &DB{db: db, indexing: make(chan struct{}, 1)}
+	if path != ":memory:" {
+		s.checkpoints = startCheckpointer(db)
+	}
 	if err := s.migrate(ctx); err != nil {
-		db.Close()
+		s.close()
 		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
 	}
 	if err := s.buildMissingIndexes(ctx); err != nil {
-		db.Close()
+		s.close()
 		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
 	}
 	if s.document, err = db.PrepareContext(ctx, `SELECT `+docColumns+` FROM documents WHERE id = ?`); err != nil {
-		db.Close()
+		s.close()
 		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
 	}
 	return s, nil
@@ -182,6 +190,15 @@ func (s *DB) Close() error {
 		conn.Close()
 	}
 	s.document.Close()
+	return s.close()
+}
+
+// close stops the checkpoints and closes the connections (the last one
+// copies what is left of the log into the file).
+func (s *DB) close() error {
+	if s.checkpoints != nil {
+		s.checkpoints.stop()
+	}
 	return s.db.Close()
 }
 
@@ -245,6 +262,9 @@ func (s *DB) inTxConn(ctx context.Context, cacheKiB int, fn func(*sql.Conn, *sql
 	// Shrinking the cache frees its pages; with a context already ended
 	// the pragma would not run, so it gets one of its own.
 	defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("PRAGMA cache_size=%d", readerCacheKiB))
+	if s.checkpoints != nil {
+		defer s.checkpoints.beforeWrite(ctx)()
+	}
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -253,7 +273,13 @@ func (s *DB) inTxConn(ctx context.Context, cacheKiB int, fn func(*sql.Conn, *sql
 		tx.Rollback()
 		return err
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	if s.checkpoints != nil {
+		s.checkpoints.committed()
+	}
+	return nil
 }
 
 // counter reads a named counter (0 when absent).
