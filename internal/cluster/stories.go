@@ -360,13 +360,23 @@ func (c *Clusterer) bestNear(quotes []uint32, date time.Time, qTerms, qEnts []we
 	cands := c.candidatesOf(&c.cands, qTerms, qEnts)
 	bestStory, bestScore := int32(-1), 0.0
 	far := c.farBeyond(least)
+	// The candidates that can reach least are found first, and what
+	// comparing them reads is touched (touchCounts), in loops of nothing
+	// else (see touchStories).
+	live := c.cands.live[:0]
 	for _, si := range cands {
 		st := c.stories[si]
-		if c.farFrom(date, st, far) {
-			continue // cannot reach least (see farBeyond)
+		if c.farFrom(date, st, far) || c.scoreCeiling(st, date) < least {
+			continue // cannot reach least (see farBeyond, scoreCeiling)
 		}
-		if ceiling := c.scoreCeiling(st, date); ceiling < least || bestStory >= 0 && ceiling < bestScore {
-			continue // cannot beat the best, or reach least: not compared (see scoreCeiling)
+		live = append(live, si)
+	}
+	c.cands.live = live
+	c.cands.touched += c.touchCounts(live)
+	for _, si := range live {
+		st := c.stories[si]
+		if bestStory >= 0 && c.scoreCeiling(st, date) < bestScore {
+			continue // cannot beat the best: not compared (see scoreCeiling)
 		}
 		s := c.scoreNear(quotes, st, date)
 		if s > bestScore || (s == bestScore && bestStory >= 0 && si < bestStory) {
@@ -397,6 +407,8 @@ type candidateScratch struct {
 	// the next call with this scratch.
 	out           []int32
 	qTerms, qEnts []weighted
+	// live are the candidates bestNear and bestOtherWith may compare.
+	live []int32
 	// touched sums what touchStories and touchVectors read.
 	touched int
 }
@@ -587,6 +599,23 @@ func (c *Clusterer) touchVectors(cands []int32) int {
 		}
 		for i := 0; i < len(s.Ents); i += touchStride / 8 {
 			n += int(s.Ents[i].ID)
+		}
+	}
+	return n
+}
+
+// touchCounts is touchVectors for a caller that reads the counts of
+// every coordinate as well (query.cosine): it reads those counts, at
+// ids scattered through the vocabulary.
+func (c *Clusterer) touchCounts(cands []int32) int {
+	n := 0
+	for _, si := range cands {
+		s := c.stories[si]
+		for _, y := range s.Terms {
+			n += int(c.terms.DF[y.ID])
+		}
+		for _, y := range s.Ents {
+			n += int(c.ents.DF[y.ID])
 		}
 	}
 	return n
