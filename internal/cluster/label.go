@@ -161,7 +161,7 @@ func firstTop(vec []weighted, v *vocab, keep func(string) bool) []string {
 	for n := 4 * labelSize; ; n *= 4 {
 		out = nil
 		k := max(0, min(n, len(ss)))
-		selectFirst(ss, k, betterScored)
+		selectFirst(ss, k)
 		sortScored(ss[:k])
 		for _, s := range ss[:k] {
 			if len(out) == labelSize {

@@ -53,6 +53,7 @@ func (c *Clusterer) narrativeLinks() [][]link {
 				}
 				f := features{terms: s.Terms, ents: s.Ents}
 				cands := c.candidatesWith(&sc, &f)
+				sc.touched += c.touchVectors(cands)
 				near.setNormed(c, s.Terms, s.Ents, norms[i])
 				for _, j := range cands {
 					if int(j) == i {

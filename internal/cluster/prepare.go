@@ -324,6 +324,7 @@ type entityReader struct {
 // and is never made in such room.
 type featureScratch struct {
 	terms, ents []idCount
+	raw         []rawTerm
 	own         map[string]uint32
 	keys        []uint64
 	title       []normalize.Token

@@ -7,6 +7,8 @@ import (
 	"math/bits"
 	"slices"
 	"unsafe"
+
+	"github.com/zeebo/xxh3"
 )
 
 // A record is a prepared item in bytes, as a pipeline keeps it between
@@ -118,23 +120,75 @@ func DecodeRecord(b []byte) (Prepared, error) {
 func (c *Clusterer) readRecord(b []byte, sc *featureScratch) (Prepared, features, error) {
 	r := recordReader{b: b}
 	p := r.head()
-	counts := slices.Grow(sc.terms[:0], r.count())
-	for i := 0; r.more(); i++ {
-		key, surface, n := r.term()
+	// The keys are read and hashed first, and the slots of the table by
+	// hash where their lookups start are read in a loop of nothing else
+	// (vocab.touch): the table of a corpus's vocabulary is far larger
+	// than the processor's caches, and its reads, one after the other
+	// in the interning loop, were each a miss; here many are under way
+	// at once. The keys are interned in the same order as before.
+	raw := r.rawTerms(sc.raw[:0])
+	c.terms.touch(raw)
+	counts := slices.Grow(sc.terms[:0], len(raw))
+	for i := range raw {
+		t := &raw[i]
+		n := t.n
 		if i >= p.TitleAt {
 			n *= titleWeight
 		}
-		counts = append(counts, idCount{c.terms.internBytes(key, surface), n})
+		counts = append(counts, idCount{c.terms.internHash(t.hash, t.key, r.surfaceOf(t)), n})
 	}
-	er := newEntityReader(&p, r.count(), sc)
-	for r.more() {
-		key, surface, n := r.term()
-		er.add(c.ents.internBytes(key, surface), n, func() string { return string(surface) })
+	raw = r.rawTerms(raw[:0])
+	c.ents.touch(raw)
+	er := newEntityReader(&p, len(raw), sc)
+	for i := range raw {
+		t := &raw[i]
+		surface := r.surfaceOf(t)
+		er.add(c.ents.internHash(t.hash, t.key, surface), t.n, func() string { return string(surface) })
 	}
+	clear(raw) // the entries point into the record
+	sc.raw = raw[:0]
 	if err := r.done(); err != nil {
 		return p, features{}, err
 	}
 	return p, er.features(counts, &p, &c.ents, &c.names, sc), nil
+}
+
+// rawTerm is an entry of a record's list of terms or entity keys, read
+// but not interned: its key and the hash of the key, the key's first
+// shared bytes and rest making its surface, its count.
+type rawTerm struct {
+	key, rest []byte
+	hash      uint64
+	shared    int
+	n         int
+}
+
+// rawTerms reads the next list of entries (its count, then every entry)
+// and appends them to into.
+func (r *recordReader) rawTerms(into []rawTerm) []rawTerm {
+	into = slices.Grow(into, r.count())
+	for r.more() {
+		r.left--
+		key := r.bytes()
+		shared := r.uvarint()
+		rest := r.bytes()
+		if shared > uint64(len(key)) {
+			r.fail()
+			break
+		}
+		into = append(into, rawTerm{key: key, rest: rest, hash: xxh3.Hash(key), shared: int(shared), n: int(r.uvarint())})
+	}
+	return into
+}
+
+// surfaceOf is the surface of an entry, as term gives it (the surface
+// may be in the reader's scratch, valid until the next call).
+func (r *recordReader) surfaceOf(t *rawTerm) []byte {
+	if len(t.rest) == 0 {
+		return t.key[:t.shared]
+	}
+	r.surface = append(append(r.surface[:0], t.key[:t.shared]...), t.rest...)
+	return r.surface
 }
 
 // recordReader reads a record; the first error sticks and stops it.

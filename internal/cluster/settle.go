@@ -202,6 +202,9 @@ func (c *Clusterer) mergeBestFirst(work []int32) int {
 			return
 		}
 		f := features{terms: s.Terms, ents: s.Ents}
+		// The candidates that can reach what a merge must first, their
+		// vectors touched (see touchStories).
+		live := sc.cands.live[:0]
 		for _, ti := range c.candidatesWith(&sc.cands, &f) {
 			if ti == si {
 				continue
@@ -210,6 +213,12 @@ func (c *Clusterer) mergeBestFirst(work []int32) int {
 			if c.mergeCeiling(si, ti) < least {
 				continue // too far in time to reach it (see scoreCeiling)
 			}
+			live = append(live, ti)
+		}
+		sc.cands.live = live
+		sc.cands.touched += c.touchVectors(live)
+		for _, ti := range live {
+			least := c.p.Threshold + c.mergeMargin(si, ti)
 			if v := c.mergeScoreWith(sc, si, ti); v >= least {
 				found[k] = append(found[k], proposal{min(si, ti), max(si, ti), v})
 			}
@@ -376,16 +385,22 @@ func (c *Clusterer) bestOtherWith(sc *candidateScratch, near *side, norms *phase
 	best, bestScore := int32(-1), 0.0
 	cands := c.candidatesOf(sc, qTerms, qEnts)
 	far := c.farBeyond(c.p.Threshold)
+	// As in bestNear: the candidates that can reach the threshold first,
+	// their vectors touched.
+	live := sc.live[:0]
 	for _, ti := range cands {
-		if ti == si {
-			continue
-		}
 		s := c.stories[ti]
-		if c.farFrom(d.Date, s, far) {
-			continue // cannot reach the threshold (see farBeyond)
+		if ti == si || c.farFrom(d.Date, s, far) || c.scoreCeiling(s, d.Date) < c.p.Threshold {
+			continue // cannot reach the threshold (see farBeyond, scoreCeiling)
 		}
-		if ceiling := c.scoreCeiling(s, d.Date); ceiling <= bestScore || ceiling < c.p.Threshold {
-			continue // cannot score more than the best, or reach the threshold (see scoreCeiling)
+		live = append(live, ti)
+	}
+	sc.live = live
+	sc.touched += c.touchVectors(live)
+	for _, ti := range live {
+		s := c.stories[ti]
+		if c.scoreCeiling(s, d.Date) <= bestScore {
+			continue // cannot score more than the best (see scoreCeiling)
 		}
 		var content float64
 		if norms != nil {

@@ -315,7 +315,7 @@ func (c *Clusterer) rank(vec []weighted, v *vocab) ranking {
 		r.norm += s * s
 	}
 	n := max(0, min(c.p.DocTerms, len(vec)))
-	selectFirst(sc.ss, n, betterScored)
+	selectFirst(sc.ss, n)
 	switch {
 	case len(vec) <= c.p.DocTerms:
 		r.kept = vec // as prune keeps it
@@ -326,7 +326,7 @@ func (c *Clusterer) rank(vec []weighted, v *vocab) ranking {
 	// Only the first few by score are asked for (first): of the best n,
 	// those are selected and sorted, not all n.
 	f := min(n, max(c.p.QueryTerms, c.p.IndexTerms))
-	selectFirst(sc.ss[:n], f, betterScored)
+	selectFirst(sc.ss[:n], f)
 	r.byScore = sortedTop(sc.ss[:f])
 	if n == 0 {
 		r.kept = r.byScore
@@ -360,13 +360,23 @@ func (c *Clusterer) bestNear(quotes []uint32, date time.Time, qTerms, qEnts []we
 	cands := c.candidatesOf(&c.cands, qTerms, qEnts)
 	bestStory, bestScore := int32(-1), 0.0
 	far := c.farBeyond(least)
+	// The candidates that can reach least are found first, and what
+	// comparing them reads is touched (touchCounts), in loops of nothing
+	// else (see touchStories).
+	live := c.cands.live[:0]
 	for _, si := range cands {
 		st := c.stories[si]
-		if c.farFrom(date, st, far) {
-			continue // cannot reach least (see farBeyond)
+		if c.farFrom(date, st, far) || c.scoreCeiling(st, date) < least {
+			continue // cannot reach least (see farBeyond, scoreCeiling)
 		}
-		if ceiling := c.scoreCeiling(st, date); ceiling < least || bestStory >= 0 && ceiling < bestScore {
-			continue // cannot beat the best, or reach least: not compared (see scoreCeiling)
+		live = append(live, si)
+	}
+	c.cands.live = live
+	c.cands.touched += c.touchCounts(live)
+	for _, si := range live {
+		st := c.stories[si]
+		if bestStory >= 0 && c.scoreCeiling(st, date) < bestScore {
+			continue // cannot beat the best: not compared (see scoreCeiling)
 		}
 		s := c.scoreNear(quotes, st, date)
 		if s > bestScore || (s == bestScore && bestStory >= 0 && si < bestStory) {
@@ -397,6 +407,10 @@ type candidateScratch struct {
 	// the next call with this scratch.
 	out           []int32
 	qTerms, qEnts []weighted
+	// live are the candidates bestNear and bestOtherWith may compare.
+	live []int32
+	// touched sums what touchStories and touchVectors read.
+	touched int
 }
 
 // candidate is a story found in the index and the idf it shares.
@@ -412,14 +426,14 @@ func betterCandidate(a, b candidate) bool {
 	return a.acc > b.acc || a.acc == b.acc && a.si < b.si
 }
 
-// firstCandidates is selectFirst(hit, n, betterCandidate): it reorders
-// hit so that its first n are the n best, in no particular order. The
+// firstCandidates is selectFirst for candidates under betterCandidate:
+// it reorders hit so that its first n are the n best, in no particular
+// order. The
 // best n are kept as a heap whose root is the worst of them, and each
 // other candidate is compared with the root alone: a lookup finds some
 // thousand stories past 100 000 documents, of which 32 are kept, so
-// nearly every candidate is one comparison, written out here where
-// selectFirst's partitions moved each candidate several times through
-// a comparison it called as a function value.
+// nearly every candidate is one comparison, where quickselect's
+// partitions moved each candidate several times.
 func firstCandidates(hit []candidate, n int) {
 	if n <= 0 || n >= len(hit) {
 		return
@@ -486,6 +500,7 @@ func (c *Clusterer) candidatesOf(sc *candidateScratch, qTerms, qEnts []weighted)
 		sc.at = make([]int32, size)
 	}
 	at, mask, shift := sc.at[:size], uint32(size-1), uint(32-lg)
+	sc.touched += c.touchPostings(qTerms, &c.terms, &c.termPostings) + c.touchPostings(qEnts, &c.ents, &c.entPostings)
 	collect := func(keys []weighted, v *vocab, postings *postings) {
 		for _, x := range keys {
 			list := postings.of(x.ID)
@@ -528,10 +543,87 @@ func (c *Clusterer) candidatesOf(sc *candidateScratch, qTerms, qEnts []weighted)
 		out = append(out, h.si)
 	}
 	sc.out = out
+	sc.touched += c.touchStories(out)
 	clear(at)
 	sc.hit = sc.hit[:0]
 	return out
 }
+
+// touchStories reads a word of every cache line of each story's record
+// (its dates, the headers of its vectors, its size), in a loop of nothing
+// else, and returns a sum of what it read. Every caller of candidatesOf
+// reads them next, candidate after candidate: the records lie scattered
+// through a heap far larger than the processor's caches, and read one
+// after the other each was a miss, where here the reads of all the
+// candidates are under way at once.
+func (c *Clusterer) touchStories(cands []int32) int {
+	n := 0
+	for _, si := range cands {
+		s := c.stories[si]
+		n += len(s.Docs) + len(s.Ents) + len(s.Quotes) + int(s.Into)
+		if s.First.IsZero() {
+			n++
+		}
+	}
+	return n
+}
+
+// touchPostings is touchStories for the index entries a lookup of keys
+// reads (candidatesOf): each key's list, the entries of its tail read
+// (a word of every cache line), and its count.
+func (c *Clusterer) touchPostings(keys []weighted, v *vocab, postings *postings) int {
+	n := 0
+	for _, x := range keys {
+		list := postings.of(x.ID)
+		if len(list) > c.p.PostingTail {
+			list = list[len(list)-c.p.PostingTail:]
+		}
+		for i := 0; i < len(list); i += touchStride / 4 {
+			n += int(list[i])
+		}
+		if int(x.ID) < len(v.DF) {
+			n += int(v.DF[x.ID])
+		}
+	}
+	return n
+}
+
+// touchVectors is touchStories for the vectors of the stories, a word
+// of every cache line, for a caller that compares them all.
+func (c *Clusterer) touchVectors(cands []int32) int {
+	n := 0
+	for _, si := range cands {
+		s := c.stories[si]
+		for i := 0; i < len(s.Terms); i += touchStride / 8 {
+			n += int(s.Terms[i].ID)
+		}
+		for i := 0; i < len(s.Ents); i += touchStride / 8 {
+			n += int(s.Ents[i].ID)
+		}
+	}
+	return n
+}
+
+// touchCounts is touchVectors for a caller that reads the counts of
+// every coordinate as well (query.cosine): it reads those counts, at
+// ids scattered through the vocabulary.
+func (c *Clusterer) touchCounts(cands []int32) int {
+	n := 0
+	for _, si := range cands {
+		s := c.stories[si]
+		for _, y := range s.Terms {
+			n += int(c.terms.DF[y.ID])
+		}
+		for _, y := range s.Ents {
+			n += int(c.ents.DF[y.ID])
+		}
+	}
+	return n
+}
+
+// touchStride is the bytes between the words the touch functions read:
+// a cache line's.
+const touchStride = 64
 
 // side is one side of many comparisons, a document or a story, its
 // vectors made queries (see query).

@@ -37,6 +37,8 @@ type vocab struct {
 	// besides, most often two or three reads of memory the processor has
 	// not cached, where this is one.
 	byHash wordTable
+	// touched is the sum of the slots touch read.
+	touched uint32
 	// lnDocs is ln1p(Docs), kept up to date by count (and readDocs when
 	// a saved state is read): idf needs it at every coordinate, and past
 	// len(lnSmall) documents it is a logarithm.
@@ -70,10 +72,14 @@ func (v *vocab) add(key, surface string) uint32 {
 // first in a small table by their 64-bit hash (taken for the key, as the
 // stem cache and the reuse index take a word's hash).
 func (v *vocab) internBytes(key, surface []byte) uint32 {
+	return v.internHash(xxh3.Hash(key), key, surface)
+}
+
+// internHash is internBytes of a key whose hash (xxh3.Hash) is h.
+func (v *vocab) internHash(h uint64, key, surface []byte) uint32 {
 	if v.recent == nil {
 		v.recent = new(recentKeys)
 	}
-	h := xxh3.Hash(key)
 	slot := &v.recent[h&uint64(len(v.recent)-1)]
 	if slot.hash == h && slot.id1 > 0 {
 		return slot.id1 - 1
@@ -89,6 +95,23 @@ func (v *vocab) internBytes(key, surface []byte) uint32 {
 	}
 	*slot = recentKey{h, id + 1}
 	return id
+}
+
+// touch reads the slots of byHash where the lookups of the entries'
+// keys start, so that interning them next finds those slots in the
+// processor's caches (see Clusterer.readRecord); the sum of what it
+// read is kept so that the reads are made.
+func (v *vocab) touch(raw []rawTerm) {
+	slots := v.byHash.slots
+	if len(slots) == 0 {
+		return
+	}
+	var touched uint32
+	shift := 64 - bits.TrailingZeros(uint(len(slots)))
+	for i := range raw {
+		touched += slots[raw[i].hash>>shift].number1
+	}
+	v.touched += touched
 }
 
 // recentKeys are the slots of vocab.recent, a power of two of them.
@@ -315,6 +338,28 @@ type query struct {
 	vec  []weighted
 	norm float64 // Σ (w·idf)², summed in id order as cosine does
 	at   []int32 // at[id]: 1 + the index of id in vec, 0 when absent
+	// has has bit id mod queryBits set for every id of vec: a table of a
+	// few KB, in the core's own cache, where at, as long as the
+	// vocabulary, is read at random from memory the caches do not hold.
+	// Most coordinates of a vector compared are not the query's, and
+	// their bit tells so without reading at.
+	has *[queryBits / 64]uint64
+}
+
+// queryBits is how many bits query.has has (a power of two): a query
+// has at most a few hundred ids, so few other ids share a bit with one.
+const queryBits = 1 << 15
+
+// mark sets (on) or clears the bits of query.has of the ids of vec.
+func (q *query) mark(vec []weighted, on bool) {
+	for _, x := range vec {
+		b := x.ID & (queryBits - 1)
+		if on {
+			q.has[b>>6] |= 1 << (b & 63)
+		} else {
+			q.has[b>>6] &^= 1 << (b & 63)
+		}
+	}
 }
 
 // set makes q the query for vec under the vocabulary's current counts.
@@ -328,6 +373,10 @@ func (q *query) setNormed(vec []weighted, norm float64, v *vocab) {
 	for _, x := range q.vec {
 		q.at[x.ID] = 0
 	}
+	if q.has == nil {
+		q.has = new([queryBits / 64]uint64)
+	}
+	q.mark(q.vec, false)
 	if n := len(v.DF); len(q.at) < n {
 		q.at = append(q.at, make([]int32, n-len(q.at))...)
 	}
@@ -335,6 +384,7 @@ func (q *query) setNormed(vec []weighted, norm float64, v *vocab) {
 	for i, x := range vec {
 		q.at[x.ID] = int32(i + 1)
 	}
+	q.mark(vec, true)
 }
 
 // release forgets the query's vector (its table cleared), so that the
@@ -343,6 +393,9 @@ func (q *query) setNormed(vec []weighted, norm float64, v *vocab) {
 func (q *query) release() {
 	for _, x := range q.vec {
 		q.at[x.ID] = 0
+	}
+	if q.has != nil {
+		q.mark(q.vec, false)
 	}
 	q.vec = nil
 }
@@ -402,12 +455,14 @@ func (g *gathered) counts(part []weighted, v *vocab) {
 }
 
 // slots reads the query's table at the ids of part (at most gatherRun
-// coordinates): 0 where the query lacks the id.
+// coordinates): 0 where the query lacks the id. Only the ids whose bit
+// of q.has is set read the table.
 func (g *gathered) slots(part []weighted, q *query) {
 	at := g.at[:len(part)]
+	has := q.has
 	for i, y := range part {
 		k := int32(0)
-		if int(y.ID) < len(q.at) {
+		if b := y.ID & (queryBits - 1); has[b>>6]&(1<<(b&63)) != 0 && int(y.ID) < len(q.at) {
 			k = q.at[y.ID]
 		}
 		at[i] = k
@@ -552,7 +607,7 @@ func topInto(out []weighted, ss *[]scored, vec []weighted, n int, v *vocab) []we
 	n = max(0, min(n, len(vec)))
 	*ss = appendScored((*ss)[:0], vec, v)
 	s := *ss
-	selectFirst(s, n, betterScored)
+	selectFirst(s, n)
 	return appendSortedTop(out, s[:n])
 }
 
@@ -570,33 +625,43 @@ func sortScored(ss []scored) {
 func bestScored(vec []weighted, n int, v *vocab) []scored {
 	n = max(0, min(n, len(vec)))
 	ss := appendScored(make([]scored, 0, len(vec)), vec, v)
-	selectFirst(ss, n, betterScored)
+	selectFirst(ss, n)
 	return ss[:n]
 }
 
 // appendScored appends the coordinates of vec with their scores to ss.
+// The counts, at ids scattered through the vocabulary, are read first in
+// a loop of nothing else (see query.cosine), into the scores' room.
 func appendScored(ss []scored, vec []weighted, v *vocab) []scored {
 	base := v.lnDocs
-	for _, x := range vec {
-		ss = append(ss, scored{x, float64(x.W) * (base - ln1p(int(v.DF[x.ID])) + 1)}) // v.idf, with ln(1+N) read once
+	from := len(ss)
+	ss = slices.Grow(ss, len(vec))[:from+len(vec)]
+	out := ss[from:]
+	for i, x := range vec {
+		out[i] = scored{x, float64(v.DF[x.ID])}
+	}
+	for i := range out {
+		out[i].score = float64(out[i].x.W) * (base - ln1p(int(out[i].score)) + 1) // v.idf, with ln(1+N) read once
 	}
 	return ss
 }
 
-// selectFirst reorders s so that its first n elements are the n best under
-// the strict total order better, in no particular order (quickselect,
-// linear on average).
-func selectFirst[T any](s []T, n int, better func(a, b T) bool) {
+// selectFirst reorders s so that its first n elements are the n best
+// under betterScored, a strict total order, in no particular order
+// (quickselect, linear on average). It is written for scored alone, so
+// that the comparison, made several times for each element, is inlined
+// rather than called through a function value.
+func selectFirst(s []scored, n int) {
 	lo, hi := 0, len(s)
 	for n > lo && n < hi && hi-lo > 1 {
 		// Median of three as pivot, moved to the end.
 		a, b, c := lo, lo+(hi-lo)/2, hi-1
-		if better(s[b], s[a]) {
+		if betterScored(s[b], s[a]) {
 			a, b = b, a
 		}
-		if better(s[c], s[b]) {
+		if betterScored(s[c], s[b]) {
 			b = c
-			if better(s[b], s[a]) {
+			if betterScored(s[b], s[a]) {
 				b = a
 			}
 		}
@@ -604,7 +669,7 @@ func selectFirst[T any](s []T, n int, better func(a, b T) bool) {
 		pivot := s[hi-1]
 		at := lo
 		for i := lo; i < hi-1; i++ {
-			if better(s[i], pivot) {
+			if betterScored(s[i], pivot) {
 				s[at], s[i] = s[i], s[at]
 				at++
 			}
@@ -671,7 +736,7 @@ func (sc *sumScratch) prunedSum(a, b []weighted, n int, v *vocab) []weighted {
 	}
 	sc.ss = appendScored(sc.ss[:0], sc.sum, v)
 	sc.scores = appendScores(sc.scores[:0], sc.ss)
-	selectFirst(sc.ss, n, betterScored)
+	selectFirst(sc.ss, n)
 	return keptBest(sc.sum, sc.scores, worstScored(sc.ss[:n]), n)
 }
 
