@@ -42,6 +42,19 @@ func init() {
 
 var _ store.ClusterStore = (*DB)(nil)
 
+// clusterIndexes are the indexes of the story tables that
+// ReplaceClusters drops before it inserts and builds again after, as
+// ReplaceQuoteRows does the quote tables': the keys of every one come
+// in no order (each document's story, each story's narrative), and kept
+// up to date row by row each insert is a search of its own through a
+// tree that outgrows the step's small cache at a million documents.
+// (The stories' and narratives' unique ids stay: they are constraints.)
+var clusterIndexes = []string{
+	`CREATE INDEX stories_narrative ON stories(narrative, ord)`,
+	`CREATE INDEX story_documents_doc ON story_documents(doc)`,
+	`CREATE INDEX story_documents_story ON story_documents(story)`,
+}
+
 // ReplaceClusters replaces stories, narratives and state unless a newer
 // analysis is stored.
 func (s *DB) ReplaceClusters(ctx context.Context, version int64, summaries store.ClusterSummaries, state store.StateWriter) (bool, error) {
@@ -57,6 +70,9 @@ func (s *DB) ReplaceClusters(ctx context.Context, version int64, summaries store
 			return err
 		}
 		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return err
+		}
+		if err := dropIndexes(ctx, tx, clusterIndexes); err != nil {
 			return err
 		}
 		for _, t := range []string{"stories", "story_documents", "narratives", "cluster_state"} {
@@ -75,6 +91,9 @@ func (s *DB) ReplaceClusters(ctx context.Context, version int64, summaries store
 		}
 		nStories, nNarratives, err := insertClusters(ctx, conn, summaries)
 		if err != nil {
+			return err
+		}
+		if err := createIndexes(ctx, tx, clusterIndexes); err != nil {
 			return err
 		}
 		if err := writeClusterCounts(ctx, tx, nStories, nNarratives); err != nil {
@@ -97,9 +116,9 @@ func (s *DB) ReplaceClusters(ctx context.Context, version int64, summaries store
 func insertClusters(ctx context.Context, conn *sql.Conn, summaries store.ClusterSummaries) (nStories, nNarratives int, err error) {
 	const stories, links, narratives = 0, 1, 2
 	tables := []insertTable{
-		stories:    {head: "INSERT INTO stories(ord, id, narrative, first, last, data)", cols: 6},
-		links:      {head: "INSERT INTO story_documents(doc, story)", cols: 2},
-		narratives: {head: "INSERT INTO narratives(ord, id, first, last, data)", cols: 5},
+		stories:    {head: "INSERT OR FAIL INTO stories(id, narrative, first, last, data)", cols: 5},
+		links:      {head: "INSERT OR FAIL INTO story_documents(doc, story)", cols: 2},
+		narratives: {head: "INSERT OR FAIL INTO narratives(id, first, last, data)", cols: 4},
 	}
 	// errStopped ends the summaries' walk when the writer has stopped
 	// (its error is insertTables's).
@@ -112,7 +131,7 @@ func insertClusters(ctx context.Context, conn *sql.Conn, summaries store.Cluster
 					return fmt.Errorf("encode story %s: %w", st.ID, err)
 				}
 				b := s.row(stories)
-				if b == nil || !s.put(stories, append(b, int64(nStories), st.ID, st.Narrative, st.First, st.Last, string(data))) {
+				if b == nil || !s.put(stories, append(b, st.ID, st.Narrative, st.First, st.Last, string(data))) {
 					return errStopped
 				}
 				nStories++
@@ -135,7 +154,7 @@ func insertClusters(ctx context.Context, conn *sql.Conn, summaries store.Cluster
 					return fmt.Errorf("encode narrative %s: %w", n.ID, err)
 				}
 				b := s.row(narratives)
-				if b == nil || !s.put(narratives, append(b, int64(nNarratives), n.ID, n.First, n.Last, string(data))) {
+				if b == nil || !s.put(narratives, append(b, n.ID, n.First, n.Last, string(data))) {
 					return errStopped
 				}
 				nNarratives++

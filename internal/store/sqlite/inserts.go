@@ -23,7 +23,19 @@ const insertBatch = 64
 const insertAhead = 4
 
 // insertTable is a table insertTables writes: head is the statement up
-// to VALUES ("INSERT INTO t(a, b)"), cols its number of columns.
+// to VALUES ("INSERT OR FAIL INTO t(a, b)"), cols its number of columns.
+//
+// The bulk replacements' heads say OR FAIL and give no value of the
+// table's INTEGER PRIMARY KEY (its rowid, which SQLite then numbers from
+// 1 in the order of the rows in an emptied table): a statement that may
+// stop half-way with its rows undone (a NOT NULL or unique constraint
+// of the default ABORT, or a key value that must be checked to be an
+// integer) makes SQLite keep a statement journal inside a transaction,
+// and every page that the statement reuses from the free list (where
+// the DELETE before it left the rows replaced) was copied into it first,
+// a temporary file, at a system call a page. With OR FAIL a failed row
+// keeps the rows before it, which is the same here: an error rolls the
+// whole replacement back.
 type insertTable struct {
 	head string
 	cols int
@@ -217,22 +229,20 @@ func tableName(head string) string {
 
 // insertSeq inserts every row of a sequence into one table with
 // insertTables: head and cols as insertTable's, args appends a row's
-// values, given its number, to dst.
-func insertSeq[T any](ctx context.Context, conn *sql.Conn, head string, cols int, rows iter.Seq2[T, error], args func(dst []any, i int, row T) []any) error {
+// values to dst.
+func insertSeq[T any](ctx context.Context, conn *sql.Conn, head string, cols int, rows iter.Seq2[T, error], args func(dst []any, row T) []any) error {
 	if rows == nil {
 		return nil
 	}
 	return insertTables(ctx, conn, []insertTable{{head: head, cols: cols}}, func(s *rowSink) error {
-		i := 0
 		for row, err := range rows {
 			if err != nil {
 				return err
 			}
 			b := s.row(0)
-			if b == nil || !s.put(0, args(b, i, row)) {
+			if b == nil || !s.put(0, args(b, row)) {
 				return nil
 			}
-			i++
 		}
 		return nil
 	})

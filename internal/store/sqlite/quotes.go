@@ -101,11 +101,8 @@ func (s *DB) ReplaceQuoteRows(ctx context.Context, version int64, rows store.Quo
 		if n, err := res.RowsAffected(); err != nil || n == 0 {
 			return err
 		}
-		for _, def := range quoteIndexes {
-			name := strings.Fields(def)[2]
-			if _, err := tx.ExecContext(ctx, "DROP INDEX IF EXISTS "+name); err != nil {
-				return fmt.Errorf("drop index %s: %w", name, err)
-			}
+		if err := dropIndexes(ctx, tx, quoteIndexes); err != nil {
+			return err
 		}
 		for _, t := range []string{"quote_occurrences", "entity_mentions"} {
 			if _, err := tx.ExecContext(ctx, "DELETE FROM "+t); err != nil {
@@ -114,8 +111,8 @@ func (s *DB) ReplaceQuoteRows(ctx context.Context, version int64, rows store.Quo
 		}
 		// The values repeated from row to row are boxed once (lastString).
 		var docs, outlets, kinds, speakerTypes, cues, entityDocs, entityOutlets, types lastString
-		if err := insertSeq(ctx, conn, `INSERT INTO quote_occurrences(ord, quote, doc, outlet, kind, begin, end, text, parts,
-			unclosed, speaker, speaker_type, speaker_begin, speaker_end, speaker_text, cue, cue_begin, cue_end)`, 18, rows.Occurrences, func(dst []any, i int, o store.OccurrenceRow) []any {
+		if err := insertSeq(ctx, conn, `INSERT OR FAIL INTO quote_occurrences(quote, doc, outlet, kind, begin, end, text, parts,
+			unclosed, speaker, speaker_type, speaker_begin, speaker_end, speaker_text, cue, cue_begin, cue_end)`, 17, rows.Occurrences, func(dst []any, o store.OccurrenceRow) []any {
 			var sb, se, cb, ce any
 			if o.SpeakerSpan != nil {
 				sb, se = boxInt(o.SpeakerSpan.Begin), boxInt(o.SpeakerSpan.End)
@@ -123,20 +120,18 @@ func (s *DB) ReplaceQuoteRows(ctx context.Context, version int64, rows store.Quo
 			if o.CueSpan != nil {
 				cb, ce = boxInt(o.CueSpan.Begin), boxInt(o.CueSpan.End)
 			}
-			return append(dst, int64(i), o.Quote, docs.box(o.Doc), outlets.box(o.Outlet), kinds.box(string(o.Kind)), boxInt(o.Begin), boxInt(o.End), o.Text, spansJSON(o.Parts), o.Unclosed,
+			return append(dst, o.Quote, docs.box(o.Doc), outlets.box(o.Outlet), kinds.box(string(o.Kind)), boxInt(o.Begin), boxInt(o.End), o.Text, spansJSON(o.Parts), o.Unclosed,
 				nullString(o.Speaker), speakerTypes.null(string(o.SpeakerType)), sb, se, nullString(o.SpeakerText), cues.null(o.Cue), cb, ce)
 		}); err != nil {
 			return fmt.Errorf("store quote occurrences: %w", err)
 		}
-		if err := insertSeq(ctx, conn, `INSERT INTO entity_mentions(ord, doc, outlet, entity, name, type, begin, end, text, reference)`, 10, rows.Mentions, func(dst []any, i int, m store.EntityMention) []any {
-			return append(dst, int64(i), entityDocs.box(m.Doc), entityOutlets.box(m.Outlet), m.Entity, m.Name, types.box(string(m.Type)), boxInt(m.Begin), boxInt(m.End), m.Text, m.Reference)
+		if err := insertSeq(ctx, conn, `INSERT OR FAIL INTO entity_mentions(doc, outlet, entity, name, type, begin, end, text, reference)`, 9, rows.Mentions, func(dst []any, m store.EntityMention) []any {
+			return append(dst, entityDocs.box(m.Doc), entityOutlets.box(m.Outlet), m.Entity, m.Name, types.box(string(m.Type)), boxInt(m.Begin), boxInt(m.End), m.Text, m.Reference)
 		}); err != nil {
 			return fmt.Errorf("store entity mentions: %w", err)
 		}
-		for _, def := range quoteIndexes {
-			if _, err := tx.ExecContext(ctx, def); err != nil {
-				return fmt.Errorf("build index: %w", err)
-			}
+		if err := createIndexes(ctx, tx, quoteIndexes); err != nil {
+			return err
 		}
 		replaced = true
 		return nil
@@ -145,6 +140,27 @@ func (s *DB) ReplaceQuoteRows(ctx context.Context, version int64, rows store.Quo
 		return false, fmt.Errorf("sqlite: replace quotes: %w", err)
 	}
 	return replaced, nil
+}
+
+// dropIndexes drops the indexes that defs create, where they exist.
+func dropIndexes(ctx context.Context, tx *sql.Tx, defs []string) error {
+	for _, def := range defs {
+		name := strings.Fields(def)[2]
+		if _, err := tx.ExecContext(ctx, "DROP INDEX IF EXISTS "+name); err != nil {
+			return fmt.Errorf("drop index %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// createIndexes builds the indexes defs create.
+func createIndexes(ctx context.Context, tx *sql.Tx, defs []string) error {
+	for _, def := range defs {
+		if _, err := tx.ExecContext(ctx, def); err != nil {
+			return fmt.Errorf("build index %s: %w", strings.Fields(def)[2], err)
+		}
+	}
+	return nil
 }
 
 // spansJSON is json.Marshal of spans as a string, without reflection.

@@ -3,6 +3,7 @@ package sqlite_test
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -16,9 +17,20 @@ import (
 // quoteIndexes lists the indexes of the quote tables with their
 // definitions, as SQLite keeps them.
 func quoteIndexes(tb testing.TB, db *sql.DB) []string {
+	return tableIndexes(tb, db, "quote_occurrences", "entity_mentions")
+}
+
+// tableIndexes lists the indexes of tables with their definitions, as
+// SQLite keeps them (the automatic indexes of unique constraints, which
+// have none, left out).
+func tableIndexes(tb testing.TB, db *sql.DB, tables ...string) []string {
 	tb.Helper()
+	names, err := json.Marshal(tables)
+	if err != nil {
+		tb.Fatal(err)
+	}
 	rows, err := db.Query(`SELECT name || ': ' || sql FROM sqlite_master
-		WHERE type = 'index' AND tbl_name IN ('quote_occurrences', 'entity_mentions') AND sql IS NOT NULL ORDER BY name`)
+		WHERE type = 'index' AND tbl_name IN (SELECT value FROM json_each(?)) AND sql IS NOT NULL ORDER BY name`, string(names))
 	if err != nil {
 		tb.Fatal(err)
 	}
