@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // Checkpoints run beside the writer, not in it.
@@ -20,9 +21,9 @@ import (
 //
 // So the store turns the automatic checkpoint off (wal_autocheckpoint
 // 0, every connection of this process) and a goroutine of its own
-// checkpoints after each commit, PASSIVE (it never blocks a reader or
-// the writer), on a connection of its own, while the writer goes on with
-// its next transaction. A checkpoint that runs beside a writer cannot
+// checkpoints after commits (at most every checkpointGap), PASSIVE (it
+// never blocks a reader or the writer), on a connection of its own,
+// while the writer goes on with its next transaction. A checkpoint that runs beside a writer cannot
 // restart the log (a writer does that, at the start of a transaction
 // that finds every page of the log copied), so the log would only grow:
 // once it holds restartPages, the next write transaction waits for the
@@ -76,8 +77,24 @@ func (c *checkpointer) run() {
 		case <-c.quit:
 			return
 		}
+		// Commits that come faster than checkpointGap share one
+		// checkpoint (their wakes coalesce meanwhile): a checkpoint
+		// syncs the disk, and one per commit would sync for every small
+		// write a server makes, where SQLite's own waited for 1000 pages.
+		gap := time.NewTimer(checkpointGap)
+		select {
+		case <-gap.C:
+		case <-c.quit:
+			gap.Stop()
+			return
+		}
 	}
 }
+
+// checkpointGap is the least time from one checkpoint after commits to
+// the next: an ingest commits a batch of 500 documents, some megabytes,
+// about every tenth of a second.
+const checkpointGap = 250 * time.Millisecond
 
 // committed wakes the checkpointer after a write transaction committed.
 func (c *checkpointer) committed() {
