@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"time"
 
 	"github.com/echotrace/echotrace/internal/relate"
@@ -41,10 +42,15 @@ func (o *EngineOutput) Time(name string, fn func() error) error {
 }
 
 // Start begins the phase name; the function it returns ends it and
-// records its wall and CPU time and the collector's work.
+// records its wall and CPU time and the collector's work. The calling
+// goroutine, and every goroutine it starts in the phase, carries the
+// profiler label phase=name, so a --cpuprofile splits by phase
+// (go tool pprof -tagfocus phase=quotes).
 func (o *EngineOutput) Start(name string) func() {
 	start, cpu, gc := time.Now(), cpuSeconds(), readGC()
+	pprof.SetGoroutineLabels(pprof.WithLabels(context.Background(), pprof.Labels("phase", name)))
 	return func() {
+		pprof.SetGoroutineLabels(context.Background())
 		ph := Phase{time.Since(start).Seconds(), cpuSeconds() - cpu}
 		o.Phases = append(o.Phases, NamedPhase{name, ph, readGC().since(gc)})
 	}
