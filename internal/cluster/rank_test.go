@@ -108,19 +108,76 @@ func TestFirstCandidates(t *testing.T) {
 		firstCandidates(hit, n)
 		sorted := func(s []candidate) []candidate {
 			s = slices.Clone(s)
-			slices.SortFunc(s, func(a, b candidate) int {
-				if betterCandidate(a, b) {
-					return -1
-				}
-				if betterCandidate(b, a) {
-					return 1
-				}
-				return 0
-			})
+			slices.SortFunc(s, compareCandidates)
 			return s
 		}
 		if got, w := sorted(hit[:n]), sorted(hit)[:n]; !slices.Equal(got, w) {
 			t.Fatalf("trial %d: first %d are %v, want %v", trial, n, got, w)
 		}
 	}
+}
+
+// TestTopSelection checks top (selectFirst, then sortScored, which
+// sorts few by insertion) against a sort of all the coordinates, and sortCandidates
+// against slices.SortFunc, with many tied scores and lengths on both
+// sides of the sizes where they change method.
+func TestTopSelection(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	v := randomVocab(rng, 2000, 4, 1000)
+	better := func(a, b scored) int {
+		if betterScored(a, b) {
+			return -1
+		}
+		return 1
+	}
+	for trial := range 500 {
+		vec := make([]weighted, 0, 300)
+		for _, id := range rng.Perm(len(v.DF))[:rng.IntN(300)] {
+			vec = append(vec, weighted{uint32(id), float32(1+rng.IntN(3)) / 4})
+		}
+		slices.SortFunc(vec, func(x, y weighted) int { return cmp.Compare(x.ID, y.ID) })
+		n := rng.IntN(60)
+		all := appendScored(nil, vec, &v)
+		slices.SortFunc(all, better)
+		var want []weighted
+		for _, s := range all[:min(n, len(all))] {
+			want = append(want, s.x)
+		}
+		if got := top(vec, n, &v); !slices.Equal(got, want) {
+			t.Fatalf("trial %d: top %d of %d: %v, want %v", trial, n, len(vec), got, want)
+		}
+		hit := make([]candidate, rng.IntN(80))
+		for i := range hit {
+			hit[i] = candidate{si: int32(rng.IntN(1000)), acc: float64(rng.IntN(8))}
+		}
+		w := slices.Clone(hit)
+		slices.SortFunc(w, compareCandidates)
+		if sortCandidates(hit); !slices.Equal(hit, w) {
+			t.Fatalf("trial %d: sortCandidates gave %v, want %v", trial, hit, w)
+		}
+	}
+}
+
+// compareCandidates is betterCandidate as slices.SortFunc's comparison.
+func compareCandidates(a, b candidate) int {
+	if betterCandidate(a, b) {
+		return -1
+	}
+	if betterCandidate(b, a) {
+		return 1
+	}
+	return 0
+}
+
+// randomVocab is a vocabulary of ids terms with counts below maxDF,
+// counted over docs documents.
+func randomVocab(rng *rand.Rand, ids, maxDF, docs int) vocab {
+	v := newVocab()
+	v.DF = make([]uint32, ids)
+	for i := range v.DF {
+		v.DF[i] = uint32(rng.IntN(maxDF))
+	}
+	v.Docs = docs
+	v.readDocs()
+	return v
 }

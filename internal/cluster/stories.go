@@ -390,14 +390,14 @@ func (c *Clusterer) bestNear(quotes []uint32, date time.Time, qTerms, qEnts []we
 // each story's score is, by story, and the stories scored with their
 // scores side by side, instead of a map per call.
 type candidateScratch struct {
-	// at is a table by story of 1 + the story's place in hit, 0 when it
-	// has none, so that the scores summed and compared while the best are
-	// selected are in hit, one beside the other. It is a hash table
-	// (open addressing) as long as twice the entries one call can read,
-	// 16 KB for the defaults: a table with a slot for every story was 4
-	// bytes a story, read at random for every entry, 800 KB at 300 000
-	// bench documents, more than the core's own caches hold.
-	at  []int32
+	// at is a table by story of the story's place in hit, so that the
+	// scores summed and compared while the best are selected are in hit,
+	// one beside the other. It is a hash table (open addressing) as long
+	// as twice the entries one call can read, 32 KB for the defaults: a
+	// table with a slot for every story was 4 bytes a story, read at
+	// random for every entry, 800 KB at 300 000 bench documents, more
+	// than the core's own caches hold.
+	at  []hitSlot
 	hit []candidate
 	ss  []scored // topIn's
 	// scores are rank's, by coordinate.
@@ -411,6 +411,16 @@ type candidateScratch struct {
 	live []int32
 	// touched sums what touchStories and touchVectors read.
 	touched int
+}
+
+// hitSlot is a slot of candidateScratch.at: 1 + a story (0: an empty
+// slot) and its place in hit. The story is in the slot itself, so that
+// a probe compares it there: when the slot held only the place, every
+// entry read (some thousand a lookup past 100 000 documents) read the
+// story's place in hit too before it could tell a match from a
+// collision, one more read that the next step waited for.
+type hitSlot struct {
+	si1, k int32
 }
 
 // candidate is a story found in the index and the idf it shares.
@@ -448,6 +458,20 @@ func firstCandidates(hit []candidate, n int) {
 			h[0], hit[i] = x, r
 			siftWorst(h, 0)
 		}
+	}
+}
+
+// sortCandidates sorts a lookup's best candidates (Candidates of them,
+// 32 by default) under betterCandidate: an insertion sort, its comparison
+// inlined, where slices.SortFunc called a function value for each of its
+// comparisons, at every lookup.
+func sortCandidates(c []candidate) {
+	for i := 1; i < len(c); i++ {
+		x, j := c[i], i
+		for ; j > 0 && betterCandidate(x, c[j-1]); j-- {
+			c[j] = c[j-1]
+		}
+		c[j] = x
 	}
 }
 
@@ -497,7 +521,7 @@ func (c *Clusterer) candidatesOf(sc *candidateScratch, qTerms, qEnts []weighted)
 	lg = max(lg, 4)
 	size := 1 << lg
 	if len(sc.at) < size {
-		sc.at = make([]int32, size)
+		sc.at = make([]hitSlot, size)
 	}
 	at, mask, shift := sc.at[:size], uint32(size-1), uint(32-lg)
 	sc.touched += c.touchPostings(qTerms, &c.terms, &c.termPostings) + c.touchPostings(qEnts, &c.ents, &c.entPostings)
@@ -513,14 +537,14 @@ func (c *Clusterer) candidatesOf(sc *candidateScratch, qTerms, qEnts []weighted)
 					continue
 				}
 				for h := uint32(si) * 0x9e3779b1 >> shift; ; h = (h + 1) & mask {
-					k := at[h]
-					if k == 0 {
-						sc.hit = append(sc.hit, candidate{si: si, acc: w})
-						at[h] = int32(len(sc.hit))
+					slot := &at[h]
+					if slot.si1 == si+1 {
+						sc.hit[slot.k].acc += w
 						break
 					}
-					if sc.hit[k-1].si == si {
-						sc.hit[k-1].acc += w
+					if slot.si1 == 0 {
+						*slot = hitSlot{si + 1, int32(len(sc.hit))}
+						sc.hit = append(sc.hit, candidate{si: si, acc: w})
 						break
 					}
 				}
@@ -532,12 +556,7 @@ func (c *Clusterer) candidatesOf(sc *candidateScratch, qTerms, qEnts []weighted)
 	n := min(len(sc.hit), c.p.Candidates)
 	firstCandidates(sc.hit, n)
 	best := sc.hit[:n]
-	slices.SortFunc(best, func(a, b candidate) int {
-		if betterCandidate(a, b) {
-			return -1
-		}
-		return 1
-	})
+	sortCandidates(best)
 	out := sc.out[:0]
 	for _, h := range best {
 		out = append(out, h.si)

@@ -611,15 +611,31 @@ func topInto(out []weighted, ss *[]scored, vec []weighted, n int, v *vocab) []we
 	return appendSortedTop(out, s[:n])
 }
 
-// sortScored sorts ss by score, highest first (ties by id).
+// sortScored sorts ss by score, highest first (ties by id). The few
+// that ranking and lookups sort (QueryTerms, IndexTerms) are sorted by
+// insertion, the comparison inlined, where slices.SortFunc called a
+// function value for each comparison.
 func sortScored(ss []scored) {
-	slices.SortFunc(ss, func(a, b scored) int {
-		if betterScored(a, b) {
-			return -1
+	if len(ss) > maxInsertionSort {
+		slices.SortFunc(ss, func(a, b scored) int {
+			if betterScored(a, b) {
+				return -1
+			}
+			return 1
+		})
+		return
+	}
+	for i := 1; i < len(ss); i++ {
+		x, j := ss[i], i
+		for ; j > 0 && betterScored(x, ss[j-1]); j-- {
+			ss[j] = ss[j-1]
 		}
-		return 1
-	})
+		ss[j] = x
+	}
 }
+
+// maxInsertionSort is the most coordinates sortScored sorts by insertion.
+const maxInsertionSort = 32
 
 // bestScored returns the n best coordinates of vec, in no order.
 func bestScored(vec []weighted, n int, v *vocab) []scored {

@@ -137,13 +137,7 @@ func TestCosineNormed(t *testing.T) {
 // whatever was summed before in the same scratch.
 func TestPrunedSum(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 10))
-	v := newVocab()
-	v.DF = make([]uint32, 3000)
-	for i := range v.DF {
-		v.DF[i] = uint32(rng.IntN(50))
-	}
-	v.Docs = 70000
-	v.readDocs()
+	v := randomVocab(rng, 3000, 50, 70000)
 	vec := func(n int) []weighted {
 		ids := rng.Perm(3000)[:n]
 		out := make([]weighted, n)
