@@ -477,21 +477,27 @@ func sortCandidates(c []candidate) {
 
 // siftWorst moves h[i] down the heap h, whose root is its worst
 // candidate (betterCandidate's order), until its children are better.
+// The candidate is held aside and each worse child moved up into the
+// hole it leaves, one write a level where a swap made two: a lookup
+// past 100 000 documents replaces the heap's root a hundred times or
+// so, each sifted down five levels.
 func siftWorst(h []candidate, i int) {
+	x := h[i]
 	for {
-		w := i
-		if l := 2*i + 1; l < len(h) && betterCandidate(h[w], h[l]) {
-			w = l
+		c := 2*i + 1
+		if c >= len(h) {
+			break
 		}
-		if r := 2*i + 2; r < len(h) && betterCandidate(h[w], h[r]) {
-			w = r
+		if r := c + 1; r < len(h) && betterCandidate(h[c], h[r]) {
+			c = r // the worse child
 		}
-		if w == i {
-			return
+		if !betterCandidate(x, h[c]) {
+			break
 		}
-		h[i], h[w] = h[w], h[i]
-		i = w
+		h[i] = h[c]
+		i = c
 	}
+	h[i] = x
 }
 
 // candidates are the stories that share the document's most telling
