@@ -607,14 +607,17 @@ func (a *analysis) setSpeaker(o *Occurrence, at *attribution) {
 	o.CueSpan = &cs
 }
 
-// partsText is the folded text of the parts, joined by a space.
+// partsText is the folded text of the parts, joined by a space. A part
+// folded already is the document's text itself (normalize.FoldShared):
+// an occurrence keeps that text alive anyway (its SpeakerText and Cue
+// are cut from it), and most quotations need no folding.
 func (a *analysis) partsText(parts []doc.Span) string {
 	if len(parts) == 1 {
-		return normalize.Fold(a.text[parts[0].Begin:parts[0].End])
+		return normalize.FoldShared(a.text[parts[0].Begin:parts[0].End])
 	}
 	s := make([]string, len(parts))
 	for i, p := range parts {
-		s[i] = normalize.Fold(a.text[p.Begin:p.End])
+		s[i] = normalize.FoldShared(a.text[p.Begin:p.End])
 	}
 	return strings.Join(s, " ")
 }
@@ -637,7 +640,7 @@ func (a *analysis) claimOccurrences(docID string) []Occurrence {
 			continue
 		}
 		o := Occurrence{Doc: docID, Kind: KindClaim, Begin: b, End: e, Parts: []doc.Span{{Begin: b, End: e}}}
-		o.Text = normalize.Fold(a.text[b:e])
+		o.Text = normalize.FoldShared(a.text[b:e])
 		a.setSpeaker(&o, at)
 		out = append(out, o)
 	}

@@ -60,6 +60,28 @@ func Fold(s string) string {
 	return strings.TrimRight(b.String(), " ")
 }
 
+// FoldShared is Fold(s), but s itself when s is folded already (ASCII
+// without a backtick or white space other than single spaces between
+// words, the common case of a quotation in news), found in one pass
+// without a copy. The result then shares s's memory and keeps all of it
+// alive: for callers whose result lives no longer than the text s is
+// cut from (extraction's occurrences of a document), not for a short
+// string kept from a long text.
+func FoldShared(s string) string {
+	prev := byte(' ') // a space first or last is not folded
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || c == '`' || asciiSpace[c] && (c != ' ' || prev == ' ') {
+			return Fold(s)
+		}
+		prev = c
+	}
+	if prev == ' ' && len(s) > 0 {
+		return Fold(s)
+	}
+	return s
+}
+
 // collapseASCIISpace is strings.Join(strings.Fields(s), " ") for an
 // ASCII s, in one pass and one allocation: the quote stage folds the text
 // of every occurrence, and the list of fields cost more than the text.
@@ -134,6 +156,22 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// appendLowerASCII appends an ASCII word with its capitals lowered; b
+// has room for it.
+func appendLowerASCII(b []byte, word string) []byte {
+	n := len(b)
+	b = b[:n+len(word)]
+	dst := b[n:]
+	for i := 0; i < len(word) && i < len(dst); i++ {
+		c := word[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst[i] = c
+	}
+	return b
 }
 
 // lowerASCII is an ASCII word with its capitals lowered, in a new string:

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+	"unsafe"
 )
 
 func TestFold(t *testing.T) {
@@ -340,5 +341,28 @@ func TestShortKeyIsTheBytes(t *testing.T) {
 			t.Fatalf("KeyHash(%q) = KeyHash(%q)", k, o)
 		}
 		seen[KeyHash(k)] = k
+	}
+}
+
+// TestFoldSharedIsFold compares FoldShared with Fold on texts of
+// letters, spaces of every kind, backticks and other characters than
+// ASCII, and checks that it returns the text itself only when Fold
+// would not change it.
+func TestFoldSharedIsFold(t *testing.T) {
+	pieces := []string{"a", "b", " ", "  ", "\t", "\n", "`", "é", "“", "\u00a0", "\u200b", ".", "x y"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		got, want := FoldShared(s), Fold(s)
+		if got != want {
+			t.Fatalf("FoldShared(%q) = %q, want %q", s, got, want)
+		}
+		if len(s) > 0 && unsafe.StringData(got) == unsafe.StringData(s) && got != s {
+			t.Fatalf("FoldShared(%q) shares the text but is %q", s, got)
+		}
 	}
 }
