@@ -36,6 +36,14 @@ func Fold(s string) string {
 		// character folds, so only white space remains to collapse.
 		return collapseASCIISpace(s)
 	}
+	if t, ok := foldTypographic(s); ok {
+		return t
+	}
+	return foldRunes(s)
+}
+
+// foldRunes is Fold for any text: NFKC, then rune by rune.
+func foldRunes(s string) string {
 	s = norm.NFKC.String(s) // NFKC already turns "…" into "..."
 	var b strings.Builder
 	b.Grow(len(s))
@@ -104,6 +112,64 @@ func collapseASCIISpace(s string) string {
 		return ""
 	}
 	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// foldTypographic is Fold(s) for a text of ASCII and the typographic
+// quotes, dashes and ellipses of news (‘ ’ “ ” – — …) and nothing else,
+// in one pass and one allocation; ok is false for any other text. NFKC
+// leaves such a text as it is but for the ellipsis, which it makes
+// "..." (the others have no compatibility form, and there is no
+// combining mark to compose), so folding is foldRune and collapsing
+// white space. Most quotations that are not ASCII are such texts (an
+// apostrophe, a dash, an ellipsis), and NFKC's pass cost more than the
+// folding.
+func foldTypographic(s string) (string, bool) {
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			switch r {
+			case '‘', '’':
+				c = '\''
+			case '“', '”':
+				c = '"'
+			case '–', '—':
+				c = '-'
+			case '…':
+				// NFKC's form; its dots are no white space.
+				if space && len(b) > 0 {
+					b = append(b, ' ')
+				}
+				space = false
+				b = append(b, '.', '.', '.')
+				i += size
+				continue
+			default:
+				return "", false
+			}
+			i += size
+		} else {
+			i++
+			if asciiSpace[c] {
+				space = true
+				continue
+			}
+			if c == '`' {
+				c = '\''
+			}
+		}
+		if space && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		space = false
+		b = append(b, c)
+	}
+	if len(b) == 0 {
+		return "", true
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b)), true
 }
 
 // asciiSpace marks the ASCII bytes unicode.IsSpace reports, which
