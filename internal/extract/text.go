@@ -168,3 +168,19 @@ func isBlank(g string) bool {
 	}
 	return true
 }
+
+// oneRune is len([]rune(s)) == 1 without counting the runes of the whole
+// of s: the name rules ask it of every word of a capitalised run.
+func oneRune(s string) bool {
+	if len(s) == 0 || len(s) > utf8.UTFMax {
+		return false
+	}
+	if s[0] < utf8.RuneSelf {
+		return len(s) == 1
+	}
+	_, n := utf8.DecodeRuneInString(s)
+	return n == len(s)
+}
+
+// twoRunes is len([]rune(s)) >= 2, likewise.
+func twoRunes(s string) bool { return len(s) > 0 && !oneRune(s) }
