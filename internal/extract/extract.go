@@ -210,7 +210,7 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 			a.runAt[j] = ri
 		}
 		if r.Type == Person {
-			if p := r.proper(text, a.toks); len(strings.Fields(p)) >= 2 {
+			if p := r.proper(text, a.toks); countFields(p, 2) >= 2 {
 				a.people.add(p, r.ByShape)
 			}
 		}
@@ -276,7 +276,7 @@ func (a *analysis) canonical(r *nameRun) {
 		}
 		r.Canonical = p
 	case Person:
-		if len(strings.Fields(p)) >= 2 {
+		if countFields(p, 2) >= 2 {
 			r.Canonical = p
 		} else if full := a.people.resolve(p); full != "" {
 			r.Canonical = full
@@ -599,12 +599,11 @@ func isCueTail(between string) bool {
 func (a *analysis) setSpeaker(o *Occurrence, at *attribution) {
 	o.Speaker = at.Src.Name
 	o.SpeakerType = at.Src.Type
-	sp := at.Src.Span
-	o.SpeakerSpan = &sp
-	o.SpeakerText = a.text[sp.Begin:sp.End]
+	// Both spans in one allocation: an attributed occurrence has both.
+	spans := &[2]doc.Span{at.Src.Span, at.Cue}
+	o.SpeakerSpan, o.CueSpan = &spans[0], &spans[1]
+	o.SpeakerText = a.text[at.Src.Span.Begin:at.Src.Span.End]
 	o.Cue = a.text[at.Cue.Begin:at.Cue.End]
-	cs := at.Cue
-	o.CueSpan = &cs
 }
 
 // partsText is the folded text of the parts, joined by a space. A part
