@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/echotrace/echotrace/internal/normalize"
 )
 
 // TestOneRuneIsRuneCount compares oneRune and twoRunes with counting the
@@ -39,6 +41,25 @@ func TestCountFieldsIsFields(t *testing.T) {
 			if got := countFields(s, limit); got != min(want, limit) {
 				t.Fatalf("countFields(%q, %d) = %d, strings.Fields has %d", s, limit, got, want)
 			}
+		}
+	}
+}
+
+// TestNameKeyIsJoinedKeys checks nameKey and EntityID against the keys
+// of normalize.Tokens joined by spaces.
+func TestNameKeyIsJoinedKeys(t *testing.T) {
+	for _, name := range []string{"", " ", "Emmanuel Macron", "  Jean-Luc  MÉLENCHON ", "O’Brien", "ﬁeld Marshal", "Ursula von der Leyen", "北京", "a\u00adb c"} {
+		toks := normalize.Tokens(name)
+		keys := make([]string, len(toks))
+		for i, tk := range toks {
+			keys[i] = tk.Key
+		}
+		want := strings.Join(keys, " ")
+		if got := nameKey(name); got != want {
+			t.Errorf("nameKey(%q) = %q, want %q", name, got, want)
+		}
+		if got := EntityID(Person, name); got != string(Person)+"/"+want {
+			t.Errorf("EntityID(Person, %q) = %q", name, got)
 		}
 	}
 }
