@@ -63,3 +63,30 @@ func TestNameKeyIsJoinedKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstClosingIn compares topQuotes.firstClosingIn with a scan of
+// the quotations, on random ones whose closing offsets repeat and are
+// out of order.
+func TestFirstClosingIn(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 2000 {
+		quotes := make([]rawQuote, rng.IntN(8))
+		for i := range quotes {
+			quotes[i] = rawQuote{Open: rng.IntN(40), Close: rng.IntN(40), Depth: rng.IntN(2)}
+		}
+		top := newTopQuotes(quotes)
+		for range 20 {
+			lo, hi := rng.IntN(42)-1, rng.IntN(42)-1
+			want := -1
+			for qi, q := range quotes {
+				if q.Depth == 0 && lo <= q.Close && q.Close <= hi {
+					want = qi
+					break
+				}
+			}
+			if got := top.firstClosingIn(lo, hi); got != want {
+				t.Fatalf("%+v: firstClosingIn(%d, %d) = %d, want %d", quotes, lo, hi, got, want)
+			}
+		}
+	}
+}
