@@ -246,7 +246,7 @@ func (a *analysis) markedAsTitle(r nameRun) bool {
 	// opens.
 	if opens && !closes {
 		rest := a.text[e:min(len(a.text), e+40)]
-		if k := strings.IndexAny(rest, "\"”"); k >= 0 && !strings.ContainsAny(rest[:k], ".!?;\n") && len(strings.Fields(rest[:k])) <= 3 {
+		if k := strings.IndexAny(rest, "\"”"); k >= 0 && !strings.ContainsAny(rest[:k], ".!?;\n") && countFields(rest[:k], 4) <= 3 {
 			closes = true
 		}
 	}

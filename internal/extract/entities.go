@@ -31,7 +31,8 @@ type Mention struct {
 // that fold to one transliteration skeleton share an id when the
 // gazetteer knows them, and otherwise their folded spelling decides.
 func EntityID(t EntityType, name string) string {
-	return string(t) + "/" + nameKey(name)
+	b := make([]byte, 0, len(t)+1+len(name))
+	return appendNameKey(append(append(b, t...), '/'), name)
 }
 
 // entities groups the document's names and resolved references.

@@ -210,7 +210,7 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 			a.runAt[j] = ri
 		}
 		if r.Type == Person {
-			if p := r.proper(text, a.toks); len(strings.Fields(p)) >= 2 {
+			if p := r.proper(text, a.toks); countFields(p, 2) >= 2 {
 				a.people.add(p, r.ByShape)
 			}
 		}
@@ -276,7 +276,7 @@ func (a *analysis) canonical(r *nameRun) {
 		}
 		r.Canonical = p
 	case Person:
-		if len(strings.Fields(p)) >= 2 {
+		if countFields(p, 2) >= 2 {
 			r.Canonical = p
 		} else if full := a.people.resolve(p); full != "" {
 			r.Canonical = full
@@ -599,22 +599,24 @@ func isCueTail(between string) bool {
 func (a *analysis) setSpeaker(o *Occurrence, at *attribution) {
 	o.Speaker = at.Src.Name
 	o.SpeakerType = at.Src.Type
-	sp := at.Src.Span
-	o.SpeakerSpan = &sp
-	o.SpeakerText = a.text[sp.Begin:sp.End]
+	// Both spans in one allocation: an attributed occurrence has both.
+	spans := &[2]doc.Span{at.Src.Span, at.Cue}
+	o.SpeakerSpan, o.CueSpan = &spans[0], &spans[1]
+	o.SpeakerText = a.text[at.Src.Span.Begin:at.Src.Span.End]
 	o.Cue = a.text[at.Cue.Begin:at.Cue.End]
-	cs := at.Cue
-	o.CueSpan = &cs
 }
 
-// partsText is the folded text of the parts, joined by a space.
+// partsText is the folded text of the parts, joined by a space. A part
+// folded already is the document's text itself (normalize.FoldShared):
+// an occurrence keeps that text alive anyway (its SpeakerText and Cue
+// are cut from it), and most quotations need no folding.
 func (a *analysis) partsText(parts []doc.Span) string {
 	if len(parts) == 1 {
-		return normalize.Fold(a.text[parts[0].Begin:parts[0].End])
+		return normalize.FoldShared(a.text[parts[0].Begin:parts[0].End])
 	}
 	s := make([]string, len(parts))
 	for i, p := range parts {
-		s[i] = normalize.Fold(a.text[p.Begin:p.End])
+		s[i] = normalize.FoldShared(a.text[p.Begin:p.End])
 	}
 	return strings.Join(s, " ")
 }
@@ -637,7 +639,7 @@ func (a *analysis) claimOccurrences(docID string) []Occurrence {
 			continue
 		}
 		o := Occurrence{Doc: docID, Kind: KindClaim, Begin: b, End: e, Parts: []doc.Span{{Begin: b, End: e}}}
-		o.Text = normalize.Fold(a.text[b:e])
+		o.Text = normalize.FoldShared(a.text[b:e])
 		a.setSpeaker(&o, at)
 		out = append(out, o)
 	}

@@ -195,12 +195,21 @@ func (g *Gazetteer) Candidates(key string) []*GazetteerEntry {
 
 // nameKey is the lookup form of a name: its token keys joined by spaces.
 func nameKey(name string) string {
-	toks := normalize.Tokens(name)
-	keys := make([]string, len(toks))
-	for i, t := range toks {
-		keys[i] = t.Key
+	return appendNameKey(make([]byte, 0, len(name)), name)
+}
+
+// appendNameKey is prefix followed by nameKey(name), as one string: the
+// keys joined by spaces straight into it (normalize.AppendKeys), not a
+// Token, a list of keys and their join (entity ids and gazetteer
+// lookups make one for most names of a document).
+func appendNameKey(prefix []byte, name string) string {
+	var ends [16]int
+	b, _ := normalize.AppendKeys(prefix, ends[:0], name)
+	if len(b) == 0 {
+		return ""
 	}
-	return strings.Join(keys, " ")
+	// b is not written again.
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // Lookup finds an entry by its lookup key (see nameKey).

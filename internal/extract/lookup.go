@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 
 	"github.com/echotrace/echotrace/internal/doc"
@@ -16,22 +18,45 @@ import (
 
 // topQuotes indexes the top-level quotations (Depth 0) of a document.
 type topQuotes struct {
-	byOpen  []int       // indices into analysis.quotes, by opening offset
-	byClose map[int]int // closing offset → the first such quotation
+	byOpen  []int        // indices into analysis.quotes, by opening offset
+	byClose []closeEntry // by closing offset, then index
 }
 
+// closeEntry is a top-level quotation's closing offset and its index.
+type closeEntry struct{ close, qi int }
+
 func newTopQuotes(quotes []rawQuote) topQuotes {
-	t := topQuotes{byClose: map[int]int{}}
+	var t topQuotes
+	n := 0
+	for _, q := range quotes {
+		if q.Depth == 0 {
+			n++
+		}
+	}
+	if n == 0 {
+		return t
+	}
+	// One allocation for both lists (a map of the closing offsets was
+	// several, and every offset of a stretch a look-up of it).
+	t.byOpen = make([]int, 0, n)
+	t.byClose = make([]closeEntry, 0, n)
 	for qi, q := range quotes {
 		if q.Depth != 0 {
 			continue
 		}
 		t.byOpen = append(t.byOpen, qi)
-		if _, ok := t.byClose[q.Close]; !ok {
-			t.byClose[q.Close] = qi
-		}
+		t.byClose = append(t.byClose, closeEntry{q.Close, qi})
+	}
+	// Top-level quotations close in the order they open but for
+	// malformed text; sorted by offset and then index either way.
+	if !slices.IsSortedFunc(t.byClose, compareCloseEntries) {
+		slices.SortFunc(t.byClose, compareCloseEntries)
 	}
 	return t
+}
+
+func compareCloseEntries(a, b closeEntry) int {
+	return cmp.Or(cmp.Compare(a.close, b.close), cmp.Compare(a.qi, b.qi))
 }
 
 // firstOpeningAt is the first top-level quotation (in document order)
@@ -48,8 +73,9 @@ func (t topQuotes) firstOpeningAt(quotes []rawQuote, off int) int {
 // whose closing offset lies in [lo, hi], or -1.
 func (t topQuotes) firstClosingIn(lo, hi int) int {
 	best := -1
-	for off := lo; off <= hi; off++ {
-		if qi, ok := t.byClose[off]; ok && (best < 0 || qi < best) {
+	k, _ := slices.BinarySearchFunc(t.byClose, lo, func(e closeEntry, off int) int { return cmp.Compare(e.close, off) })
+	for ; k < len(t.byClose) && t.byClose[k].close <= hi; k++ {
+		if qi := t.byClose[k].qi; best < 0 || qi < best {
 			best = qi
 		}
 	}

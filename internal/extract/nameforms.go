@@ -187,7 +187,7 @@ func allInClass(class []wordClass, a, b int, c wordClass) bool {
 // role stands before it ("prosecutor Kellie Hill").
 func personBefore(text string, toks []normalize.Token, class []wordClass, a int) bool {
 	// An initial, but not an abbreviated direction ("E. Dahlia Ave").
-	if k := toks[a].Key; len([]rune(k)) == 1 && !strings.Contains("nsew", k) {
+	if k := toks[a].Key; oneRune(k) && !strings.Contains("nsew", k) {
 		return true
 	}
 	// "PJ Hill", "CC Sabathia": two initials written together.

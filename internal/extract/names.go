@@ -174,16 +174,16 @@ func findNameRuns(runs []nameRun, text string, toks []normalize.Token, starts, t
 		}
 		// A weekday after a name is when, not part of it ("… Center
 		// Thursday").
-		for j > i && (class[j]&wcWeekday != 0 || len([]rune(toks[j].Key)) == 1) {
+		for j > i && (class[j]&wcWeekday != 0 || oneRune(toks[j].Key)) {
 			j-- // nor a letter cut from a name ("Jim O" of "Jim O'Brien")
 		}
-		if i == j && len([]rune(toks[i].Key)) == 1 {
+		if i == j && oneRune(toks[i].Key) {
 			continue
 		}
 		// "TOO" is a word in capitals, "VA089897" a code, "D-Mass" a
 		// party and state: none is a name.
 		if i == j && (isAllCaps(text[toks[i].Begin:toks[i].End]) && (lower.at(i) || i > 0 && (toks[i-1].Key == "a" || toks[i-1].Key == "an")) || digits(toks[i].Key) >= 3) ||
-			len([]rune(toks[i].Key)) == 1 && i < j && gap(text, toks, i+1) == "-" {
+			oneRune(toks[i].Key) && i < j && gap(text, toks, i+1) == "-" {
 			i = j
 			continue
 		}
@@ -263,7 +263,7 @@ func surnameWord(text string, toks []normalize.Token, starts []bool, lower lower
 	if s >= len(toks) || !lower.upper[s] || class[s]&wcFunctionWord == 0 || starts[s] || len(toks[s].Key) < 3 || isAllCaps(text[toks[s].Begin:toks[s].End]) {
 		return false
 	}
-	if class[g]&notGivenName != 0 || lower.at(g) || len([]rune(toks[g].Key)) < 2 || isAllCaps(text[toks[g].Begin:toks[g].End]) || gaz.Lookup(toks[g].Key) != nil {
+	if class[g]&notGivenName != 0 || lower.at(g) || !twoRunes(toks[g].Key) || isAllCaps(text[toks[g].Begin:toks[g].End]) || gaz.Lookup(toks[g].Key) != nil {
 		return false
 	}
 	return s+1 >= len(toks) || !lower.upper[s+1] || !isBlank(gap(text, toks, s+1))
@@ -288,7 +288,7 @@ func functionGivenName(text string, toks []normalize.Token, starts []bool, lower
 		return false
 	}
 	s := f + 1
-	if class[s]&notGivenName != 0 || !lower.upper[s] || lower.at(s) || len([]rune(toks[s].Key)) < 2 || isAllCaps(text[toks[s].Begin:toks[s].End]) || gaz.Lookup(toks[s].Key) != nil {
+	if class[s]&notGivenName != 0 || !lower.upper[s] || lower.at(s) || !twoRunes(toks[s].Key) || isAllCaps(text[toks[s].Begin:toks[s].End]) || gaz.Lookup(toks[s].Key) != nil {
 		return false
 	}
 	return s+1 >= len(toks) || !lower.upper[s+1] || !isBlank(gap(text, toks, s+1))
@@ -314,10 +314,10 @@ func titleSurname(text string, toks []normalize.Token, a, b int, lower lowerCase
 	}
 	for p := a; p < b; p++ {
 		k := toks[p].Key
-		if g := gap(text, toks, p+1); g != " " && g != "\u00a0" && !(len([]rune(k)) == 1 && g == ". ") {
+		if g := gap(text, toks, p+1); g != " " && g != "\u00a0" && !(oneRune(k) && g == ". ") {
 			return false
 		}
-		if len([]rune(k)) == 1 && p > a {
+		if oneRune(k) && p > a {
 			continue // "Peter T. King": an initial
 		}
 		if isTitle(k) || honorifics[k] || lower.at(p) || demonyms[k] || orgWords[k] || genericNouns[k] || genericModifiers[k] || gaz.Lookup(k) != nil {
@@ -382,7 +382,7 @@ func numberedName(text string, t normalize.Token) bool {
 // title abbreviation or an initial that a name follows.
 func abbreviatedInName(text string, t normalize.Token) bool {
 	w := text[t.Begin:t.End]
-	if len([]rune(w)) == 1 {
+	if oneRune(w) {
 		return isUpperStart(w)
 	}
 	return abbreviations[t.Key] && isTitle(t.Key) || rankAbbreviations[t.Key] || t.Key == "jr" || t.Key == "sr"

@@ -206,7 +206,7 @@ func isAbbreviationBefore(text string, floor, dot int) bool {
 	if word == "" {
 		return false
 	}
-	if len([]rune(word)) == 1 && isUpperStart(word) {
+	if oneRune(word) && isUpperStart(word) {
 		return true // an initial: "J. Smith"
 	}
 	return abbreviations[strings.ToLower(word)]

@@ -168,3 +168,48 @@ func isBlank(g string) bool {
 	}
 	return true
 }
+
+// oneRune is len([]rune(s)) == 1 without counting the runes of the whole
+// of s: the name rules ask it of every word of a capitalised run.
+func oneRune(s string) bool {
+	if len(s) == 0 || len(s) > utf8.UTFMax {
+		return false
+	}
+	if s[0] < utf8.RuneSelf {
+		return len(s) == 1
+	}
+	_, n := utf8.DecodeRuneInString(s)
+	return n == len(s)
+}
+
+// twoRunes is len([]rune(s)) >= 2, likewise.
+func twoRunes(s string) bool { return len(s) > 0 && !oneRune(s) }
+
+// countFields is len(strings.Fields(s)) when that is below limit, and
+// limit otherwise: the rules that ask how many words a name or a stretch
+// has count them without making the list.
+func countFields(s string, limit int) int {
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = c == ' ' || '\t' <= c && c <= '\r'
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if space {
+			in = false
+			continue
+		}
+		if !in {
+			in = true
+			if n++; n >= limit {
+				return limit
+			}
+		}
+	}
+	return n
+}

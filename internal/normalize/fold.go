@@ -36,6 +36,14 @@ func Fold(s string) string {
 		// character folds, so only white space remains to collapse.
 		return collapseASCIISpace(s)
 	}
+	if t, ok := foldTypographic(s); ok {
+		return t
+	}
+	return foldRunes(s)
+}
+
+// foldRunes is Fold for any text: NFKC, then rune by rune.
+func foldRunes(s string) string {
 	s = norm.NFKC.String(s) // NFKC already turns "…" into "..."
 	var b strings.Builder
 	b.Grow(len(s))
@@ -60,6 +68,28 @@ func Fold(s string) string {
 	return strings.TrimRight(b.String(), " ")
 }
 
+// FoldShared is Fold(s), but s itself when s is folded already (ASCII
+// without a backtick or white space other than single spaces between
+// words, the common case of a quotation in news), found in one pass
+// without a copy. The result then shares s's memory and keeps all of it
+// alive: for callers whose result lives no longer than the text s is
+// cut from (extraction's occurrences of a document), not for a short
+// string kept from a long text.
+func FoldShared(s string) string {
+	prev := byte(' ') // a space first or last is not folded
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || c == '`' || asciiSpace[c] && (c != ' ' || prev == ' ') {
+			return Fold(s)
+		}
+		prev = c
+	}
+	if prev == ' ' && len(s) > 0 {
+		return Fold(s)
+	}
+	return s
+}
+
 // collapseASCIISpace is strings.Join(strings.Fields(s), " ") for an
 // ASCII s, in one pass and one allocation: the quote stage folds the text
 // of every occurrence, and the list of fields cost more than the text.
@@ -82,6 +112,64 @@ func collapseASCIISpace(s string) string {
 		return ""
 	}
 	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// foldTypographic is Fold(s) for a text of ASCII and the typographic
+// quotes, dashes and ellipses of news (‘ ’ “ ” – — …) and nothing else,
+// in one pass and one allocation; ok is false for any other text. NFKC
+// leaves such a text as it is but for the ellipsis, which it makes
+// "..." (the others have no compatibility form, and there is no
+// combining mark to compose), so folding is foldRune and collapsing
+// white space. Most quotations that are not ASCII are such texts (an
+// apostrophe, a dash, an ellipsis), and NFKC's pass cost more than the
+// folding.
+func foldTypographic(s string) (string, bool) {
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			switch r {
+			case '‘', '’':
+				c = '\''
+			case '“', '”':
+				c = '"'
+			case '–', '—':
+				c = '-'
+			case '…':
+				// NFKC's form; its dots are no white space.
+				if space && len(b) > 0 {
+					b = append(b, ' ')
+				}
+				space = false
+				b = append(b, '.', '.', '.')
+				i += size
+				continue
+			default:
+				return "", false
+			}
+			i += size
+		} else {
+			i++
+			if asciiSpace[c] {
+				space = true
+				continue
+			}
+			if c == '`' {
+				c = '\''
+			}
+		}
+		if space && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		space = false
+		b = append(b, c)
+	}
+	if len(b) == 0 {
+		return "", true
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b)), true
 }
 
 // asciiSpace marks the ASCII bytes unicode.IsSpace reports, which
@@ -134,6 +222,22 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// appendLowerASCII appends an ASCII word with its capitals lowered; b
+// has room for it.
+func appendLowerASCII(b []byte, word string) []byte {
+	n := len(b)
+	b = b[:n+len(word)]
+	dst := b[n:]
+	for i := 0; i < len(word) && i < len(dst); i++ {
+		c := word[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst[i] = c
+	}
+	return b
 }
 
 // lowerASCII is an ASCII word with its capitals lowered, in a new string:

@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+	"unsafe"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestFold(t *testing.T) {
@@ -340,5 +343,64 @@ func TestShortKeyIsTheBytes(t *testing.T) {
 			t.Fatalf("KeyHash(%q) = KeyHash(%q)", k, o)
 		}
 		seen[KeyHash(k)] = k
+	}
+}
+
+// TestFoldSharedIsFold compares FoldShared with Fold on texts of
+// letters, spaces of every kind, backticks and other characters than
+// ASCII, and checks that it returns the text itself only when Fold
+// would not change it.
+func TestFoldSharedIsFold(t *testing.T) {
+	pieces := []string{"a", "b", " ", "  ", "\t", "\n", "`", "é", "“", "\u00a0", "\u200b", ".", "x y"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		got, want := FoldShared(s), Fold(s)
+		if got != want {
+			t.Fatalf("FoldShared(%q) = %q, want %q", s, got, want)
+		}
+		if len(s) > 0 && unsafe.StringData(got) == unsafe.StringData(s) && got != s {
+			t.Fatalf("FoldShared(%q) shares the text but is %q", s, got)
+		}
+	}
+}
+
+// TestFoldTypographicIsFold compares Fold's one pass for ASCII and
+// typographic quotes, dashes and ellipses with its general path (NFKC, then rune
+// by rune) on random texts of those and of other characters.
+func TestFoldTypographicIsFold(t *testing.T) {
+	pieces := []string{"a", "B", " ", "  ", "\t", "\n", "`", "'", "\"", "-", "‘", "’", "“", "”", "–", "—",
+		"é", "e\u0301", "\u0301", "…", "\u00a0", "\u200b", "\u00ad", "＂", "″", "ﬁ", "."}
+	rng := rand.New(rand.NewPCG(3, 4))
+	typographic := 0
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		got, ok := foldTypographic(s)
+		if !ok {
+			continue
+		}
+		typographic++
+		if want := foldRunes(s); got != want {
+			t.Fatalf("foldTypographic(%q) = %q, want %q", s, got, want)
+		}
+	}
+	if typographic < 1000 {
+		t.Fatalf("only %d texts took the one pass", typographic)
+	}
+	for _, r := range "‘’“”–—" {
+		if norm.NFKC.String(string(r)) != string(r) {
+			t.Errorf("NFKC changes %q", r)
+		}
+	}
+	if norm.NFKC.String("…") != "..." {
+		t.Errorf("NFKC(…) = %q", norm.NFKC.String("…"))
 	}
 }

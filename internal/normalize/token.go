@@ -120,6 +120,10 @@ const (
 	asciiNone    = 4
 )
 
+// loweredBlock is the size of AppendTokens' blocks of lowered keys: a
+// few dozen keys each, and little left unused at a text's end.
+const loweredBlock = 256
+
 // Tokens splits text into words with their matching keys.
 func Tokens(text string) []Token {
 	return AppendTokens(make([]Token, 0, len(text)/6+1), text)
@@ -136,6 +140,14 @@ func AppendTokens(dst []Token, text string) []Token {
 	// a run is a whole word, and its key (Key) is the run itself or the
 	// run lowered, known from the one pass over its bytes. The other
 	// words go through scan and Key, from where the fast path stops.
+	//
+	// A lowered key is cut from a block of lowered keys (lowered), not
+	// allocated on its own: a capitalised word is about one word in
+	// eight, and its allocation was most of the tokenizer's. A key kept
+	// past the text keeps its block alive, as a lower-case key (the
+	// text itself) keeps the text: a caller that keeps keys copies them
+	// (strings.Clone), as it must for those already.
+	var lowered []byte
 	for i := 0; i < len(text); {
 		c := text[i]
 		if asciiClass[c] == asciiNone {
@@ -146,7 +158,14 @@ func AppendTokens(dst []Token, text string) []Token {
 			if j, capital, whole := asciiRun(text, i); whole {
 				key := text[i:j]
 				if capital {
-					key = lowerASCII(key)
+					if cap(lowered)-len(lowered) < len(key) {
+						// No larger than the rest of the text: a short
+						// text (a name) gets a block of its size.
+						lowered = make([]byte, 0, max(min(loweredBlock, len(text)-i), len(key)))
+					}
+					b := len(lowered)
+					lowered = appendLowerASCII(lowered, key)
+					key = unsafe.String(&lowered[b], len(key))
 				}
 				dst = append(dst, Token{Key: key, Begin: i, End: j})
 				i = j

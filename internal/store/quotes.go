@@ -154,7 +154,17 @@ func JoinShortNames(mentions iter.Seq2[EntityMention, error], short *extract.Sho
 
 // MentionsOf lists the entity mentions of one document's results.
 func MentionsOf(r extract.Result) []EntityMention {
-	var out []EntityMention
+	// Counted first: a mention is a large record, and growing the slice
+	// by appends copied each some twice (the quote stage makes these for
+	// every document).
+	n := 0
+	for _, e := range r.Entities {
+		n += len(e.Mentions)
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]EntityMention, 0, n)
 	for _, e := range r.Entities {
 		for _, m := range e.Mentions {
 			out = append(out, EntityMention{Doc: r.Doc, Outlet: r.Outlet, Entity: e.ID, Name: e.Name,
