@@ -35,16 +35,8 @@ const replayEnv = "ECHOTRACE_REPLAY_DB"
 // another one (PRAGMA page_size; VACUUM) compares page sizes.
 func BenchmarkReplayStoreSteps(b *testing.B) {
 	t := b
-	src := os.Getenv(replayEnv)
-	if src == "" {
-		t.Skip(replayEnv + " is not set")
-	}
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "replay.db")
-	if err := copyFile(src, path); err != nil {
-		t.Fatal(err)
-	}
-	s, err := sqlite.Open(ctx, path)
+	s, err := sqlite.Open(ctx, replayCopy(b))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,18 +103,10 @@ func BenchmarkReplayStoreSteps(b *testing.B) {
 // set:
 //
 //	go test -c -o sqlite.test ./internal/store/sqlite
-//	ECHOTRACE_REPLAY_DB=DIR/bench.db ./sqlite.test -test.run XXX -test.bench ReplayIndexBuilds -test.benchtime 6x
+//	ECHOTRACE_REPLAY_DB=DIR/bench.db ./sqlite.test -test.run XXX -test.bench ReplayIndexBuilds -test.benchtime 4x
 func BenchmarkReplayIndexBuilds(b *testing.B) {
-	src := os.Getenv(replayEnv)
-	if src == "" {
-		b.Skip(replayEnv + " is not set")
-	}
 	ctx := context.Background()
-	path := filepath.Join(b.TempDir(), "replay.db")
-	if err := copyFile(src, path); err != nil {
-		b.Fatal(err)
-	}
-	db, err := sql.Open("sqlite", path+"?_pragma=busy_timeout(60000)&_txlock=immediate")
+	db, err := sql.Open("sqlite", replayCopy(b)+"?_pragma=busy_timeout(60000)&_txlock=immediate")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -168,6 +152,21 @@ func BenchmarkReplayIndexBuilds(b *testing.B) {
 	for i, c := range caches {
 		b.ReportMetric(cpu[i].Seconds()/float64(n), c.name+"-cpu-s/op")
 	}
+}
+
+// replayCopy is the path of a copy, in a temporary directory, of the
+// database ECHOTRACE_REPLAY_DB names; it skips b when the variable is not
+// set.
+func replayCopy(b *testing.B) string {
+	src := os.Getenv(replayEnv)
+	if src == "" {
+		b.Skip(replayEnv + " is not set")
+	}
+	path := filepath.Join(b.TempDir(), "replay.db")
+	if err := copyFile(src, path); err != nil {
+		b.Fatal(err)
+	}
+	return path
 }
 
 // sliceSeq yields the rows of a slice.
