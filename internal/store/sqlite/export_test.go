@@ -74,3 +74,10 @@ func CacheSizes(ctx context.Context, s *DB, n int) ([]int, error) {
 	}
 	return sizes, nil
 }
+
+// QuoteIndexes are the indexes ReplaceQuoteRows builds after its rows.
+var QuoteIndexes = quoteIndexes
+
+// Page caches of the write transaction and of the index builds, in
+// KiB as PRAGMA cache_size takes them.
+const WriterCacheKiB, SorterCacheKiB = writerCacheKiB, sorterCacheKiB

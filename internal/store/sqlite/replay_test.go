@@ -5,9 +5,12 @@ package sqlite_test
 import (
 	"bytes"
 	"context"
+	"database/sql"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -32,16 +35,8 @@ const replayEnv = "ECHOTRACE_REPLAY_DB"
 // another one (PRAGMA page_size; VACUUM) compares page sizes.
 func BenchmarkReplayStoreSteps(b *testing.B) {
 	t := b
-	src := os.Getenv(replayEnv)
-	if src == "" {
-		t.Skip(replayEnv + " is not set")
-	}
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "replay.db")
-	if err := copyFile(src, path); err != nil {
-		t.Fatal(err)
-	}
-	s, err := sqlite.Open(ctx, path)
+	s, err := sqlite.Open(ctx, replayCopy(b))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,6 +92,81 @@ func BenchmarkReplayStoreSteps(b *testing.B) {
 	}
 	b.ReportMetric(quoteCPU.Seconds()/float64(i), "quote-rows-cpu-s/op")
 	b.ReportMetric(clusterCPU.Seconds()/float64(i), "clusters-cpu-s/op")
+}
+
+// BenchmarkReplayIndexBuilds measures the quote tables' index builds
+// alone, with the page cache (which bounds the memory of SQLite's sorter)
+// of the writer and of the index builds: it copies the database named by
+// ECHOTRACE_REPLAY_DB, drops the indexes, and builds them all in a
+// transaction rolled back after, with each cache in turn once an
+// iteration, reporting the CPU of each. Skipped unless the variable is
+// set:
+//
+//	go test -c -o sqlite.test ./internal/store/sqlite
+//	ECHOTRACE_REPLAY_DB=DIR/bench.db ./sqlite.test -test.run XXX -test.bench ReplayIndexBuilds -test.benchtime 4x
+func BenchmarkReplayIndexBuilds(b *testing.B) {
+	ctx := context.Background()
+	db, err := sql.Open("sqlite", replayCopy(b)+"?_pragma=busy_timeout(60000)&_txlock=immediate")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer conn.Close()
+	for _, def := range sqlite.QuoteIndexes {
+		if _, err := conn.ExecContext(ctx, "DROP INDEX IF EXISTS "+strings.Fields(def)[2]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	caches := []struct {
+		name string
+		kib  int
+	}{{"writer-cache", sqlite.WriterCacheKiB}, {"sorter-cache", sqlite.SorterCacheKiB}}
+	cpu := make([]time.Duration, len(caches))
+	n := 0
+	for b.Loop() {
+		n++
+		for i, c := range caches {
+			tx, err := conn.BeginTx(ctx, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			start := cpuTime(b)
+			if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size=%d", c.kib)); err != nil {
+				b.Fatal(err)
+			}
+			for _, def := range sqlite.QuoteIndexes {
+				if _, err := tx.ExecContext(ctx, def); err != nil {
+					b.Fatal(err)
+				}
+			}
+			cpu[i] += cpuTime(b) - start
+			if err := tx.Rollback(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	for i, c := range caches {
+		b.ReportMetric(cpu[i].Seconds()/float64(n), c.name+"-cpu-s/op")
+	}
+}
+
+// replayCopy is the path of a copy, in a temporary directory, of the
+// database ECHOTRACE_REPLAY_DB names; it skips b when the variable is not
+// set.
+func replayCopy(b *testing.B) string {
+	src := os.Getenv(replayEnv)
+	if src == "" {
+		b.Skip(replayEnv + " is not set")
+	}
+	path := filepath.Join(b.TempDir(), "replay.db")
+	if err := copyFile(src, path); err != nil {
+		b.Fatal(err)
+	}
+	return path
 }
 
 // sliceSeq yields the rows of a slice.
