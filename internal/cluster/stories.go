@@ -464,8 +464,18 @@ func firstCandidates(hit []candidate, n int) {
 // sortCandidates sorts a lookup's best candidates (Candidates of them,
 // 32 by default) under betterCandidate: an insertion sort, its comparison
 // inlined, where slices.SortFunc called a function value for each of its
-// comparisons, at every lookup.
+// comparisons, at every lookup. A Candidates set far above the default
+// is sorted by slices.SortFunc, so that the sort stays n log n.
 func sortCandidates(c []candidate) {
+	if len(c) > maxInsertionSort {
+		slices.SortFunc(c, func(a, b candidate) int {
+			if betterCandidate(a, b) {
+				return -1
+			}
+			return 1
+		})
+		return
+	}
 	for i := 1; i < len(c); i++ {
 		x, j := c[i], i
 		for ; j > 0 && betterCandidate(x, c[j-1]); j-- {

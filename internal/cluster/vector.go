@@ -634,7 +634,8 @@ func sortScored(ss []scored) {
 	}
 }
 
-// maxInsertionSort is the most coordinates sortScored sorts by insertion.
+// maxInsertionSort is the most coordinates or candidates sortScored and
+// sortCandidates sort by insertion; longer lists go to slices.SortFunc.
 const maxInsertionSort = 32
 
 // bestScored returns the n best coordinates of vec, in no order.

@@ -23,8 +23,8 @@ import (
 // 0, every connection of this process) and a goroutine of its own
 // checkpoints after commits (at most every checkpointGap), PASSIVE (it
 // never blocks a reader or the writer), on a connection of its own,
-// while the writer goes on with its next transaction. A checkpoint that runs beside a writer cannot
-// restart the log (a writer does that, at the start of a transaction
+// while the writer goes on with its next transaction. A checkpoint that
+// runs beside a writer cannot restart the log (a writer does that, at the start of a transaction
 // that finds every page of the log copied), so the log would only grow:
 // once it holds restartPages, the next write transaction waits for the
 // checkpointer to copy what is left (most of it was copied already)
