@@ -290,7 +290,7 @@ func referenceLineKey(s string) (uint64, bool) {
 	if !word {
 		return 0, false
 	}
-	return xxh3.Hash(buf), true
+	return withLead(xxh3.Hash(buf), buf[0]), true
 }
 
 // lineKeySeeds are lines whose comparison form is easy to get wrong: every
@@ -310,6 +310,11 @@ func checkLineKey(t *testing.T, s string) {
 	wh, wok := referenceLineKey(s)
 	if h != wh || ok != wok {
 		t.Errorf("lineKey(%q) = %x %v, want %x %v", s, h, ok, wh, wok)
+	}
+	// Mark passes over a line by leadOf alone only when it is the lead
+	// lineKey would give the line's hash.
+	if lead, lok := leadOf(s); lok && ok && lead != byte(h>>56) {
+		t.Errorf("leadOf(%q) = %q, but lineKey's lead is %q", s, lead, byte(h>>56))
 	}
 }
 

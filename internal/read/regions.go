@@ -978,6 +978,9 @@ type outletLines struct {
 	// recurring holds, once sealed, the sorted hashes of the lines that
 	// are the outlet's templates: all Mark needs of counts.
 	recurring []uint64
+	// leads holds, once sealed, the first bytes of the templates'
+	// comparison forms, from their hashes' top bytes (withLead).
+	leads leadSet
 }
 
 // NewRecurringIndex makes an empty index; see RecurringLines for the
@@ -1058,8 +1061,35 @@ func lineKey(s string) (uint64, bool) {
 	if word == 0 {
 		return 0, false
 	}
-	return xxh3.Hash(buf), true
+	return withLead(xxh3.Hash(buf), buf[0]), true
 }
+
+// withLead puts the first byte of a line's comparison form in the top
+// byte of its hash. Marking a document looks its lines up among its
+// outlet's few templates, and most lines start with a byte no template
+// starts with: leadOf tells that from the line's first byte alone, before
+// the line is folded and hashed (see RecurringIndex.Mark). The hash keeps
+// 56 bits, plenty to tell an outlet's lines apart.
+func withLead(h uint64, lead byte) uint64 {
+	return h&^(0xff<<56) | uint64(lead)<<56
+}
+
+// leadOf is the first byte of the comparison form of a line whose first
+// byte is ASCII and not white space (which lineKey skips), without
+// folding the rest; false for other lines, whose first byte the folding
+// may change.
+func leadOf(line string) (byte, bool) {
+	if line == "" || lineClass[line[0]]&(lineSpace|lineHigh) != 0 {
+		return 0, false
+	}
+	return asciiLower[line[0]], true
+}
+
+// leadSet is a set of first bytes of templates (see withLead).
+type leadSet [4]uint64
+
+func (s *leadSet) add(b byte)      { s[b>>6] |= 1 << (b & 63) }
+func (s *leadSet) has(b byte) bool { return s[b>>6]&(1<<(b&63)) != 0 }
 
 // lineClass classes a line's bytes for lineKey: an ASCII letter or digit,
 // ASCII white space, or the first or a later byte of a multi-byte rune;
@@ -1186,6 +1216,7 @@ func (x *RecurringIndex) Seal() {
 			for h, n := range o.counts {
 				if x.recurs(n, o.docs) {
 					o.recurring = append(o.recurring, h)
+					o.leads.add(byte(h >> 56))
 				}
 			}
 			slices.Sort(o.recurring)
@@ -1224,6 +1255,9 @@ func (x *RecurringIndex) Mark(d *doc.Document) int {
 	found := buf[:0]
 	covered := 0
 	for l := range eachLine(d.Text) {
+		if lead, ok := leadOf(l.text); ok && x.sealed && !o.leads.has(lead) {
+			continue // no template starts so: not worth folding and hashing
+		}
 		if h, ok := lineKey(l.text); ok && x.template(o, h) {
 			found = append(found, doc.Region{Kind: doc.RegionBoilerplate, Begin: l.begin, End: l.end})
 			covered += nonSpaceLen(l.text)
