@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"bytes"
 	"strings"
 	"sync"
 	"unicode"
@@ -196,6 +197,9 @@ type nameKeyScratch struct {
 
 var nameKeys = sync.Pool{New: func() any { return new(nameKeyScratch) }}
 
+// space is a name key's separator between words (nameKey).
+var space = []byte{' '}
+
 // maxNameWords is the longest name, in words, looked for in a title.
 const maxNameWords = 5
 
@@ -219,7 +223,7 @@ func nameKey(name string) string {
 // first, each run opening with a capitalised word: the document's own
 // entities by full name or by last word ("Lohan" for Lindsay Lohan, whom
 // the text names), then any entity of the corpus by full name.
-func titleEntities(title string, toks []normalize.Token, own, corpus map[string]uint32) []uint32 {
+func titleEntities(title string, toks []normalize.Token, own map[string]uint32, corpus *nameIndex) []uint32 {
 	var out []uint32
 	// The run's name is written into one buffer, and the maps are asked
 	// with its bytes: no string is made for a name looked up.
@@ -229,6 +233,9 @@ func titleEntities(title string, toks []normalize.Token, own, corpus map[string]
 			i++
 			continue
 		}
+		// A run is a name of the corpus only if some name opens with
+		// the run's first word and has as many spaces (words) at least.
+		most := corpus.mostSpaces(toks[i].Key)
 		found := false
 		for n := min(maxNameWords, len(toks)-i); n >= 1 && !found; n-- {
 			b = b[:0]
@@ -242,8 +249,8 @@ func titleEntities(title string, toks []normalize.Token, own, corpus map[string]
 				b = append(b, t.Key...)
 			}
 			id, ok := own[string(b)]
-			if !ok {
-				id, ok = corpus[string(b)]
+			if !ok && most >= 0 && bytes.Count(b, space) <= most {
+				id, ok = corpus.ids[string(b)]
 			}
 			if ok {
 				out = append(out, id)

@@ -42,22 +42,54 @@ func ownNames(own map[string]uint32, name string, id uint32, lang *language) {
 // that a title can name an entity its own text does not. It is rebuilt
 // from the vocabulary, not saved.
 type nameIndex struct {
-	ids  map[string]uint32
-	upTo int // entity ids below this are indexed
+	ids map[string]uint32
+	// spaces holds, by the first word of every name of ids (its key up
+	// to the first space), the most spaces a name opening with it has.
+	// A title asks ids of up to maxNameWords runs of words from each
+	// capitalised word, nearly all of them names of no entity, and ids
+	// grows with the corpus's entities far beyond the processor's
+	// caches, so each lookup was a miss; spaces has an entry a first
+	// word, far fewer, and tells which runs ids cannot hold (see
+	// mostSpaces).
+	spaces map[string]int
+	upTo   int // entity ids below this are indexed
 }
 
 // sync indexes the entities interned since the last call.
 func (n *nameIndex) sync(ents *vocab) {
 	if n.ids == nil {
 		n.ids = make(map[string]uint32)
+		n.spaces = make(map[string]int)
 	}
 	for ; n.upTo < len(ents.Surface); n.upTo++ {
 		if k := nameKey(ents.Surface[n.upTo]); k != "" {
 			if _, taken := n.ids[k]; !taken {
 				n.ids[k] = uint32(n.upTo)
+				first, spaces := firstWord(k), strings.Count(k, " ")
+				if m, ok := n.spaces[first]; !ok || spaces > m {
+					n.spaces[first] = spaces
+				}
 			}
 		}
 	}
+}
+
+// mostSpaces is the most spaces a name of ids opening with the word w
+// has (the first word of w, should it have spaces), -1 when none opens
+// with it: ids holds no name key opening with w with more spaces.
+func (n *nameIndex) mostSpaces(w string) int {
+	if m, ok := n.spaces[firstWord(w)]; ok {
+		return m
+	}
+	return -1
+}
+
+// firstWord is a name key up to its first space.
+func firstWord(k string) string {
+	if i := strings.IndexByte(k, ' '); i >= 0 {
+		return k[:i]
+	}
+	return k
 }
 
 // featuresOf computes an item's signals (entities named in the title
