@@ -1,7 +1,6 @@
 package cluster
 
 import (
-	"bytes"
 	"strings"
 	"sync"
 	"unicode"
@@ -197,9 +196,6 @@ type nameKeyScratch struct {
 
 var nameKeys = sync.Pool{New: func() any { return new(nameKeyScratch) }}
 
-// space is a name key's separator between words (nameKey).
-var space = []byte{' '}
-
 // maxNameWords is the longest name, in words, looked for in a title.
 const maxNameWords = 5
 
@@ -233,9 +229,6 @@ func titleEntities(title string, toks []normalize.Token, own map[string]uint32, 
 			i++
 			continue
 		}
-		// A run is a name of the corpus only if some name opens with
-		// the run's first word and has as many spaces (words) at least.
-		most := corpus.mostSpaces(toks[i].Key)
 		found := false
 		for n := min(maxNameWords, len(toks)-i); n >= 1 && !found; n-- {
 			b = b[:0]
@@ -249,7 +242,7 @@ func titleEntities(title string, toks []normalize.Token, own map[string]uint32, 
 				b = append(b, t.Key...)
 			}
 			id, ok := own[string(b)]
-			if !ok && most >= 0 && bytes.Count(b, space) <= most {
+			if !ok && corpus.mayHold(b) {
 				id, ok = corpus.ids[string(b)]
 			}
 			if ok {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/zeebo/xxh3"
+
 	"github.com/echotrace/echotrace/internal/normalize"
 )
 
@@ -43,53 +45,77 @@ func ownNames(own map[string]uint32, name string, id uint32, lang *language) {
 // from the vocabulary, not saved.
 type nameIndex struct {
 	ids map[string]uint32
-	// spaces holds, by the first word of every name of ids (its key up
-	// to the first space), the most spaces a name opening with it has.
-	// A title asks ids of up to maxNameWords runs of words from each
-	// capitalised word, nearly all of them names of no entity, and ids
-	// grows with the corpus's entities far beyond the processor's
-	// caches, so each lookup was a miss; spaces has an entry a first
-	// word, far fewer, and tells which runs ids cannot hold (see
-	// mostSpaces).
-	spaces map[string]int
-	upTo   int // entity ids below this are indexed
+	// may is a Bloom filter of the keys of ids: a title asks ids of up
+	// to maxNameWords runs of words from each capitalised word, nearly
+	// all of them names of no entity, and ids grows with the corpus's
+	// entities far beyond the processor's caches, so each lookup was a
+	// miss or two (the map's control bytes, then its keys). The filter
+	// reads one cache line a run, and the few runs it lets through are
+	// asked of ids.
+	may  nameFilter
+	upTo int // entity ids below this are indexed
 }
 
 // sync indexes the entities interned since the last call.
 func (n *nameIndex) sync(ents *vocab) {
 	if n.ids == nil {
 		n.ids = make(map[string]uint32)
-		n.spaces = make(map[string]int)
 	}
 	for ; n.upTo < len(ents.Surface); n.upTo++ {
 		if k := nameKey(ents.Surface[n.upTo]); k != "" {
 			if _, taken := n.ids[k]; !taken {
 				n.ids[k] = uint32(n.upTo)
-				first, spaces := firstWord(k), strings.Count(k, " ")
-				if m, ok := n.spaces[first]; !ok || spaces > m {
-					n.spaces[first] = spaces
-				}
+				n.may.add(n.ids, xxh3.HashString(k))
 			}
 		}
 	}
 }
 
-// mostSpaces is the most spaces a name of ids opening with the word w
-// has (the first word of w, should it have spaces), -1 when none opens
-// with it: ids holds no name key opening with w with more spaces.
-func (n *nameIndex) mostSpaces(w string) int {
-	if m, ok := n.spaces[firstWord(w)]; ok {
-		return m
-	}
-	return -1
+// mayHold reports whether ids may hold the name key b: false only when
+// it does not.
+func (n *nameIndex) mayHold(b []byte) bool { return n.may.has(xxh3.Hash(b)) }
+
+// nameFilter is a Bloom filter of name keys by their hashes (xxh3), the
+// two bits of a key in one block of a cache line, at least
+// nameFilterBits bits a key: some 2 % of the keys not added pass.
+type nameFilter struct {
+	blocks [][8]uint64 // a power of two of them
+	keys   int
 }
 
-// firstWord is a name key up to its first space.
-func firstWord(k string) string {
-	if i := strings.IndexByte(k, ' '); i >= 0 {
-		return k[:i]
+// nameFilterBits is the least bits of a nameFilter a key has.
+const nameFilterBits = 16
+
+// add adds the key of hash h, the last key added to ids: when the
+// filter is full, it is made anew twice as large from every key of ids.
+func (f *nameFilter) add(ids map[string]uint32, h uint64) {
+	f.keys++
+	if f.keys*nameFilterBits <= len(f.blocks)*512 {
+		f.set(h)
+		return
 	}
-	return k
+	f.blocks = make([][8]uint64, max(64, 2*len(f.blocks)))
+	for k := range ids {
+		f.set(xxh3.HashString(k))
+	}
+}
+
+func (f *nameFilter) set(h uint64) {
+	b := &f.blocks[h&uint64(len(f.blocks)-1)]
+	b1, b2 := h>>32&511, h>>41&511
+	b[b1>>6] |= 1 << (b1 & 63)
+	b[b2>>6] |= 1 << (b2 & 63)
+}
+
+// has reports whether the key of hash h may have been added: false only
+// when it was not. An empty filter (no key added) has none.
+func (f *nameFilter) has(h uint64) bool {
+	if len(f.blocks) == 0 {
+		return false
+	}
+	b := &f.blocks[h&uint64(len(f.blocks)-1)]
+	b1, b2 := h>>32&511, h>>41&511
+	return b[b1>>6]&(1<<(b1&63)) != 0 && b[b2>>6]&(1<<(b2&63)) != 0
 }
 
 // featuresOf computes an item's signals (entities named in the title

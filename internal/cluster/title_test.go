@@ -31,16 +31,17 @@ func TestTitleEntities(t *testing.T) {
 	}
 }
 
-// TestTitleEntitiesSpaces: the names a title is found to name are those
-// of asking the corpus's names for every run, though the runs no name
-// can be (by its first word and spaces, nameIndex.mostSpaces) are not
-// asked; names share first words and have up to maxNameWords+1 words.
-func TestTitleEntitiesSpaces(t *testing.T) {
+// TestTitleEntitiesFilter: the names a title is found to name are those
+// of asking the corpus's names for every run, though the runs the
+// names' filter (nameIndex.may) tells are none are not asked. The names
+// share words and have up to maxNameWords+1 of them, and enough are
+// added that the filter is made anew larger several times.
+func TestTitleEntitiesFilter(t *testing.T) {
 	words := []string{"Anna", "Berg", "Carl", "Dorn", "Eva", "Fell", "Gus", "Hart", "New", "York", "The", "Ida", "Jon", "Kai"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	var ents vocab
 	ents = newVocab()
-	for range 60 {
+	for range 20000 {
 		n := 1 + rng.IntN(maxNameWords+1)
 		name := make([]string, n)
 		for i := range name {
@@ -50,7 +51,26 @@ func TestTitleEntitiesSpaces(t *testing.T) {
 		ents.intern("x/"+strings.ToLower(s), s)
 	}
 	var names nameIndex
+	for i := range ents.Surface {
+		// Synced a few names at a time, as records are read.
+		if i%7 == 0 {
+			names.sync(&ents)
+		}
+	}
 	names.sync(&ents)
+	if len(names.may.blocks) < 4*64 {
+		t.Fatalf("%d names in %d blocks: the filter was not made anew", len(names.ids), len(names.may.blocks))
+	}
+	for k := range names.ids {
+		if !names.mayHold([]byte(k)) {
+			t.Fatalf("the filter does not hold %q", k)
+		}
+	}
+	// The reference asks ids of every run: a filter of every bit set.
+	all := nameIndex{ids: names.ids, may: nameFilter{blocks: make([][8]uint64, 1)}}
+	for i := range all.may.blocks[0] {
+		all.may.blocks[0][i] = ^uint64(0)
+	}
 	own := map[string]uint32{"hart": 7, "eva fell": 9}
 	found := 0
 	for range 20000 {
@@ -68,12 +88,6 @@ func TestTitleEntitiesSpaces(t *testing.T) {
 		s := strings.Join(title, " ")
 		toks := normalize.Tokens(s)
 		got := titleEntities(s, toks, own, &names)
-		// The reference asks ids of every run, as with no spaces.
-		all := names
-		all.spaces = map[string]int{}
-		for k := range names.ids {
-			all.spaces[firstWord(k)] = maxNameWords * 2
-		}
 		want := titleEntities(s, toks, own, &all)
 		if !slices.Equal(got, want) {
 			t.Fatalf("%q: %v, asking every run %v", s, got, want)
