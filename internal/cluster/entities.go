@@ -219,7 +219,7 @@ func nameKey(name string) string {
 // first, each run opening with a capitalised word: the document's own
 // entities by full name or by last word ("Lohan" for Lindsay Lohan, whom
 // the text names), then any entity of the corpus by full name.
-func titleEntities(title string, toks []normalize.Token, own, corpus map[string]uint32) []uint32 {
+func titleEntities(title string, toks []normalize.Token, own map[string]uint32, corpus *nameIndex) []uint32 {
 	var out []uint32
 	// The run's name is written into one buffer, and the maps are asked
 	// with its bytes: no string is made for a name looked up.
@@ -242,8 +242,8 @@ func titleEntities(title string, toks []normalize.Token, own, corpus map[string]
 				b = append(b, t.Key...)
 			}
 			id, ok := own[string(b)]
-			if !ok {
-				id, ok = corpus[string(b)]
+			if !ok && corpus.mayHold(b) {
+				id, ok = corpus.ids[string(b)]
 			}
 			if ok {
 				out = append(out, id)

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/zeebo/xxh3"
+
 	"github.com/echotrace/echotrace/internal/normalize"
 )
 
@@ -42,7 +44,15 @@ func ownNames(own map[string]uint32, name string, id uint32, lang *language) {
 // that a title can name an entity its own text does not. It is rebuilt
 // from the vocabulary, not saved.
 type nameIndex struct {
-	ids  map[string]uint32
+	ids map[string]uint32
+	// may is a Bloom filter of the keys of ids: a title asks ids of up
+	// to maxNameWords runs of words from each capitalised word, nearly
+	// all of them names of no entity, and ids grows with the corpus's
+	// entities far beyond the processor's caches, so each lookup was a
+	// miss or two (the map's control bytes, then its keys). The filter
+	// reads one cache line a run, and the few runs it lets through are
+	// asked of ids.
+	may  nameFilter
 	upTo int // entity ids below this are indexed
 }
 
@@ -55,9 +65,57 @@ func (n *nameIndex) sync(ents *vocab) {
 		if k := nameKey(ents.Surface[n.upTo]); k != "" {
 			if _, taken := n.ids[k]; !taken {
 				n.ids[k] = uint32(n.upTo)
+				n.may.add(n.ids, xxh3.HashString(k))
 			}
 		}
 	}
+}
+
+// mayHold reports whether ids may hold the name key b: false only when
+// it does not.
+func (n *nameIndex) mayHold(b []byte) bool { return n.may.has(xxh3.Hash(b)) }
+
+// nameFilter is a Bloom filter of name keys by their hashes (xxh3), the
+// two bits of a key in one block of a cache line, at least
+// nameFilterBits bits a key: some 2 % of the keys not added pass.
+type nameFilter struct {
+	blocks [][8]uint64 // a power of two of them
+	keys   int
+}
+
+// nameFilterBits is the least bits of a nameFilter a key has.
+const nameFilterBits = 16
+
+// add adds the key of hash h, the last key added to ids: when the
+// filter is full, it is made anew twice as large from every key of ids.
+func (f *nameFilter) add(ids map[string]uint32, h uint64) {
+	f.keys++
+	if f.keys*nameFilterBits <= len(f.blocks)*512 {
+		f.set(h)
+		return
+	}
+	f.blocks = make([][8]uint64, max(64, 2*len(f.blocks)))
+	for k := range ids {
+		f.set(xxh3.HashString(k))
+	}
+}
+
+func (f *nameFilter) set(h uint64) {
+	b := &f.blocks[h&uint64(len(f.blocks)-1)]
+	b1, b2 := h>>32&511, h>>41&511
+	b[b1>>6] |= 1 << (b1 & 63)
+	b[b2>>6] |= 1 << (b2 & 63)
+}
+
+// has reports whether the key of hash h may have been added: false only
+// when it was not. An empty filter (no key added) has none.
+func (f *nameFilter) has(h uint64) bool {
+	if len(f.blocks) == 0 {
+		return false
+	}
+	b := &f.blocks[h&uint64(len(f.blocks)-1)]
+	b1, b2 := h>>32&511, h>>41&511
+	return b[b1>>6]&(1<<(b1&63)) != 0 && b[b2>>6]&(1<<(b2&63)) != 0
 }
 
 // featuresOf computes an item's signals (entities named in the title

@@ -190,8 +190,11 @@ func (c *Clusterer) representative(docs []int32, terms []weighted) int32 {
 	if len(docs) == 1 {
 		return best
 	}
+	// The group's norm is summed once, not for every document (the
+	// same cosines to the bit): a narrative's documents are many.
+	nb := -1.0
 	for _, di := range docs {
-		if sim := cosine(c.docs[di].Terms, terms, &c.terms); sim > bestSim {
+		if sim := cosineKept(c.docs[di].Terms, terms, &c.terms, &nb); sim > bestSim {
 			best, bestSim = di, sim
 		}
 	}

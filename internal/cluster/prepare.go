@@ -379,7 +379,7 @@ func (er *entityReader) features(terms []idCount, p *Prepared, ents *vocab, name
 		} else {
 			toks = normalize.Tokens(p.Title)
 		}
-		for _, id := range titleEntities(p.Title, toks, er.own, names.ids) {
+		for _, id := range titleEntities(p.Title, toks, er.own, names) {
 			er.counts = append(er.counts, idCount{id, titleWeight})
 		}
 	}

@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"cmp"
+	"fmt"
 	"maps"
 	"math"
 	"math/rand/v2"
@@ -180,4 +181,30 @@ func randomVocab(rng *rand.Rand, ids, maxDF, docs int) vocab {
 	v.Docs = docs
 	v.readDocs()
 	return v
+}
+
+// BenchmarkSelectFirst selects as ranking, lookups and pruning do: the
+// best 16 of a story's 200 coordinates (topInto), the best 100 of a
+// document's 250 (rank) and the best 200 of a sum's 300 (prunedSum),
+// scores from a vocabulary's counts (few distinct, so some ties).
+func BenchmarkSelectFirst(b *testing.B) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	v := randomVocab(rng, 50000, 2000, 100000)
+	for _, c := range []struct{ n, of int }{{16, 200}, {100, 250}, {200, 300}} {
+		var sets [][]scored
+		for range 64 {
+			vec := make([]weighted, 0, c.of)
+			for _, id := range rng.Perm(len(v.DF))[:c.of] {
+				vec = append(vec, weighted{uint32(id), float32(1+rng.IntN(5)) / 8})
+			}
+			sets = append(sets, appendScored(nil, vec, &v))
+		}
+		b.Run(fmt.Sprintf("%dof%d", c.n, c.of), func(b *testing.B) {
+			ss := make([]scored, c.of)
+			for i := 0; b.Loop(); i++ {
+				copy(ss, sets[i%len(sets)])
+				selectFirst(ss, c.n)
+			}
+		})
+	}
 }

@@ -296,10 +296,19 @@ func radixByID(keys, tmp []uint64, idBits int) []uint64 {
 // cosine is the cosine similarity of a and b with every coordinate scaled
 // by the current idf of its id.
 func cosine(a, b []weighted, v *vocab) float64 {
+	nb := -1.0
+	return cosineKept(a, b, v, &nb)
+}
+
+// cosineKept is cosine with the norm of b (normOf, Σ (w·idf)² summed as
+// cosine sums it) in *nb, or summed into it when *nb is negative and
+// the cosine needs it: a caller comparing many vectors with one b sums
+// its norm once, the same value to the bit.
+func cosineKept(a, b []weighted, v *vocab, nb *float64) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	var dot, na, nb float64
+	var dot, na float64
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
@@ -321,11 +330,10 @@ func cosine(a, b []weighted, v *vocab) float64 {
 		w := float64(x.W) * v.idf(x.ID)
 		na += w * w
 	}
-	for _, x := range b {
-		w := float64(x.W) * v.idf(x.ID)
-		nb += w * w
+	if *nb < 0 {
+		*nb = normOf(b, v)
 	}
-	return dot / math.Sqrt(na*nb)
+	return dot / math.Sqrt(na*(*nb))
 }
 
 // query is a vector scored against many others while the vocabulary

@@ -119,6 +119,17 @@ func TestCosineNormed(t *testing.T) {
 		if got := q.cosineNormed(b, normOf(b, &v), &v); got != want {
 			t.Fatalf("cosineNormed = %v, cosine = %v", got, want)
 		}
+		if got := cosine(a, b, &v); got != want {
+			t.Fatalf("cosine = %v, query's cosine = %v", got, want)
+		}
+		// b's norm kept from one comparison to the next (cosineKept, as
+		// representative compares a group's documents with its vector).
+		nb := -1.0
+		for _, o := range [][]weighted{vec(1+rng.IntN(200), 5000), a, vec(1+rng.IntN(50), 5000)} {
+			if got, w := cosineKept(o, b, &v, &nb), cosine(o, b, &v); got != w {
+				t.Fatalf("cosineKept = %v, cosine = %v", got, w)
+			}
+		}
 		// A query set with its norm given is the same query.
 		var r query
 		r.set(b, &v) // something to clear first
