@@ -853,7 +853,7 @@ func (a *analysis) titledHeadline(p doc.Span, f int) {
 // names in full, or two to four capitalised words.
 func (a *analysis) headlineFrameAfter(p doc.Span, f int) bool {
 	e := a.lastTokenBefore(p.End)
-	if e <= f+2 || !isTitleCase(a.text, a.toks, f, e) {
+	if e <= f+2 || !a.isTitleCase(f, e) {
 		return false
 	}
 	for v := e; v > f+1 && v >= e-4; v-- {
