@@ -209,7 +209,39 @@ func isAbbreviationBefore(text string, floor, dot int) bool {
 	if oneRune(word) && isUpperStart(word) {
 		return true // an initial: "J. Smith"
 	}
-	return abbreviations[strings.ToLower(word)]
+	return isAbbreviation(word)
+}
+
+// abbreviationLen is the length in bytes of the longest of abbreviations.
+var abbreviationLen = func() int {
+	n := 0
+	for k := range abbreviations {
+		n = max(n, len(k))
+	}
+	return n
+}()
+
+// isAbbreviation is abbreviations[strings.ToLower(word)], asked of the
+// word before every full stop. An ASCII word (most) is lowered on the
+// stack instead of into a new string (strings.ToLower allocates for a
+// capital), and one longer than every abbreviation is none: lowering an
+// ASCII word keeps its length.
+func isAbbreviation(word string) bool {
+	var buf [16]byte
+	if len(word) > len(buf) {
+		return abbreviations[strings.ToLower(word)]
+	}
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			return abbreviations[strings.ToLower(word)]
+		}
+		if c-'A' < 26 {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return len(word) <= abbreviationLen && abbreviations[string(buf[:len(word)])]
 }
 
 // abbreviationStart returns where the word of letters and full stops

@@ -165,3 +165,28 @@ func TestTrimBytesAsStrings(t *testing.T) {
 		}
 	}
 }
+
+// isAbbreviation answers as the look-up of the lowered word it stands
+// for, on every abbreviation in every case, on words beside them, and on
+// words whose lowering changes their length (the Kelvin sign).
+func TestIsAbbreviationIsLowerLookup(t *testing.T) {
+	words := []string{"", "J", "Smith", "approximately", "APPROX", "Approx", "e.G", "I.E", "U.S", "ТЫС", "Млрд", "\u212At", "\u212Ao", "Mrs", "MRS", "mR", "St", "a-long-ascii-word-of-many-bytes", "Ünter"}
+	for k := range abbreviations {
+		words = append(words, k, strings.ToUpper(k), strings.ToUpper(k[:1])+k[1:], k+"x", "x"+k)
+	}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for n := 0; n < 2000; n++ {
+		w := []byte(words[rng.IntN(len(words))])
+		for i := range w {
+			if w[i] < utf8.RuneSelf && rng.IntN(2) == 0 {
+				w[i] = byte(unicode.ToUpper(rune(w[i])))
+			}
+		}
+		words = append(words, string(w))
+	}
+	for _, w := range words {
+		if got, want := isAbbreviation(w), abbreviations[strings.ToLower(w)]; got != want {
+			t.Fatalf("isAbbreviation(%q) = %v, look-up %v", w, got, want)
+		}
+	}
+}
