@@ -190,3 +190,41 @@ func TestIsAbbreviationIsLowerLookup(t *testing.T) {
 		}
 	}
 }
+
+// lastFields gives the last two fields of strings.Fields and their
+// count up to 3, on names with white space of several kinds, invalid
+// bytes and none at all.
+func TestLastFieldsAreFields(t *testing.T) {
+	pieces := []string{"Ann", "Lee", "III", " ", "  ", "\t", "\u00a0", "\u2009", "\u3000", "\xff", "\xc2", "\x85", "Ørsted", "O’Neil", "Jr", ""}
+	rng := rand.New(rand.NewPCG(11, 12))
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for k := rng.IntN(8); k > 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		f := strings.Fields(s)
+		var prev, last string
+		if len(f) > 0 {
+			last = f[len(f)-1]
+		}
+		if len(f) > 1 {
+			prev = f[len(f)-2]
+		}
+		gp, gl, gn := lastFields(s)
+		if gp != prev || gl != last || gn != min(len(f), 3) {
+			t.Fatalf("lastFields(%q) = %q, %q, %d; Fields %q", s, gp, gl, gn, f)
+		}
+	}
+}
+
+// loweredIn answers as the look-up of normalize.Key's key for the
+// generations people.add asks about.
+func TestLoweredInIsKeyLookup(t *testing.T) {
+	words := []string{"", "III", "Iii", "iii", "IIII", "Jr", "JR", "jr.", "Sr", "IV", "Ⅳ", "ⅲ", "Ｊｒ", "Smith", "a-long-ascii-word-of-many-bytes"}
+	for _, w := range words {
+		if got, want := loweredIn(generations, w, generationLen, normalize.Key), generations[normalize.Key(w)]; got != want {
+			t.Fatalf("loweredIn(generations, %q) = %v, look-up %v", w, got, want)
+		}
+	}
+}
