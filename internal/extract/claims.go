@@ -853,7 +853,7 @@ func (a *analysis) titledHeadline(p doc.Span, f int) {
 // names in full, or two to four capitalised words.
 func (a *analysis) headlineFrameAfter(p doc.Span, f int) bool {
 	e := a.lastTokenBefore(p.End)
-	if e <= f+2 || !isTitleCase(a.text, a.toks, f, e) {
+	if e <= f+2 || !a.isTitleCase(f, e) {
 		return false
 	}
 	for v := e; v > f+1 && v >= e-4; v-- {
@@ -1525,6 +1525,13 @@ func isAdverb(k, w string) bool {
 
 // tokenStartingAt returns the index of the token that begins at byte b.
 func (a *analysis) tokenStartingAt(b int) int {
+	return min(a.tokenFrom(b), len(a.toks)-1)
+}
+
+// tokenFrom is the first token that begins at or after byte b,
+// len(a.toks) when none does: sort.Search over the tokens, between the
+// neighbouring entries of the token index.
+func (a *analysis) tokenFrom(b int) int {
 	lo, hi := a.tokIndex.around(b, len(a.toks))
 	for lo < hi {
 		m := (lo + hi) / 2
@@ -1533,9 +1540,6 @@ func (a *analysis) tokenStartingAt(b int) int {
 		} else {
 			hi = m
 		}
-	}
-	if lo >= len(a.toks) {
-		return len(a.toks) - 1
 	}
 	return lo
 }

@@ -677,9 +677,7 @@ func (a *analysis) quotedTitle(r nameRun) bool {
 	}
 	q := a.qspans[i]
 	// The quotation's words are the document's tokens within it.
-	lo := sort.Search(len(a.toks), func(k int) bool { return a.toks[k].Begin >= q.Begin })
-	hi := sort.Search(len(a.toks), func(k int) bool { return a.toks[k].Begin >= q.End })
-	return hi-lo <= r.Last-r.First+3
+	return a.tokenFrom(q.End)-a.tokenFrom(q.Begin) <= r.Last-r.First+3
 }
 
 // describedAfter reports whether a name is followed by an age or a

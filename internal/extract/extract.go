@@ -162,6 +162,11 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 	a.inQuote = sized(s.inQuote, len(a.toks))
 	upper := sized(s.upper, len(a.toks))
 	s.upper = upper
+	// What isTitleCase counts of a paragraph's words, counted once for
+	// every token as it is read here: a headline's test is then two
+	// differences, not a second reading of every paragraph's words.
+	a.titles = sized(s.titles, len(a.toks)+1)
+	var titles titleCount
 	si := 0
 	prevSent := -1
 	// The tokens come in text order: a cursor over the quotations' spans
@@ -194,8 +199,17 @@ func analyse(text string, gaz *Gazetteer) *analysis {
 		} else {
 			a.inQuote[i] = inSpans(a.qspans, t.Begin)
 		}
-		upper[i] = isUpperStart(text[t.Begin:t.End])
+		w := text[t.Begin:t.End]
+		upper[i] = isUpperStart(w)
+		a.titles[i] = titles
+		if titleWord(w) {
+			titles.long++
+			if upper[i] {
+				titles.upper++
+			}
+		}
 	}
+	a.titles[len(a.toks)] = titles
 	a.lower = newLowerCase(a.wordID, a.words, upper)
 	a.runs = findNameRuns(s.runs[:0], text, a.toks, a.starts, a.titleCaseTokens(), a.lower, a.class, gaz)
 	trimIntoNames(a.runs, text, a.toks)
@@ -247,7 +261,7 @@ func (a *analysis) titleCaseTokens() []bool {
 		for t < len(a.toks) && a.toks[t].End <= p.End {
 			t++
 		}
-		if t > first && isTitleCase(a.text, a.toks, first, t-1) {
+		if t > first && a.isTitleCase(first, t-1) {
 			for i := first; i < t; i++ {
 				titled[i] = true
 			}
@@ -434,7 +448,7 @@ func (a *analysis) inTitledParagraph(off int) bool {
 	for last+1 < len(a.toks) && a.toks[last+1].End <= p.End {
 		last++
 	}
-	return first < len(a.toks) && a.toks[first].Begin >= p.Begin && last >= first && isTitleCase(a.text, a.toks, first, last)
+	return first < len(a.toks) && a.toks[first].Begin >= p.Begin && last >= first && a.isTitleCase(first, last)
 }
 
 // headingCase reports whether most words of a text are capitalised, as

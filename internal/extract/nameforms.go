@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/echotrace/echotrace/internal/normalize"
 )
@@ -207,26 +208,29 @@ func hasKey(toks []normalize.Token, a, b int, k string) bool {
 	return false
 }
 
-// isTitleCase reports whether a paragraph is written in title case (a
-// headline: "Lindsay Lohan Checks Out Of Rehab"), where capitals do not
-// mark names: most of its words of four letters or more begin with a
-// capital.
-func isTitleCase(text string, toks []normalize.Token, first, last int) bool {
-	long, upper := 0, 0
-	for i := first; i <= last; i++ {
-		// upper*4 >= long*3 is upper >= 3*(long-upper): once the words
-		// left could not make it so, the answer is no (most paragraphs).
-		if upper+last-i+1 < 3*(long-upper) {
-			return false
-		}
-		w := text[toks[i].Begin:toks[i].End]
-		if len(w) < 4 || !unicode.IsLetter(firstRune(w)) {
-			continue
-		}
-		long++
-		if isUpperStart(w) {
-			upper++
-		}
-	}
+// isTitleCase reports whether the paragraph of tokens first to last is
+// written in title case (a headline: "Lindsay Lohan Checks Out Of
+// Rehab"), where capitals do not mark names: most of its words of four
+// letters or more (titleWord) begin with a capital.
+func (a *analysis) isTitleCase(first, last int) bool {
+	long := a.titles[last+1].long - a.titles[first].long
+	upper := a.titles[last+1].upper - a.titles[first].upper
 	return long >= 4 && upper*4 >= long*3
+}
+
+// titleCount counts the words isTitleCase counts, in the tokens before
+// one: the words of four letters or more, and of those the ones that
+// begin with a capital.
+type titleCount struct{ long, upper int32 }
+
+// titleWord reports whether a token's word is one isTitleCase counts: of
+// four bytes or more, beginning with a letter.
+func titleWord(w string) bool {
+	if len(w) < 4 {
+		return false
+	}
+	if c := w[0]; c < utf8.RuneSelf {
+		return (c|0x20)-'a' < 26 // ASCII's letters
+	}
+	return unicode.IsLetter(firstRune(w))
 }

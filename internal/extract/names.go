@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/echotrace/echotrace/internal/normalize"
@@ -634,15 +635,15 @@ func newPeople() *people { return &people{byLast: map[string][]string{}, byForm:
 // a name the text gives a title or role ("President Emmanuel Macron")
 // before one it does not.
 func (p *people) add(full string, byShape bool) {
-	f := strings.Fields(full)
-	if len(f) < 2 {
+	prev, last, n := lastFields(full)
+	if n < 2 {
 		return
 	}
 	// "Anthony LaCalamita III": the surname stands before a generation.
-	if len(f) > 2 && generations[normalize.Key(f[len(f)-1])] {
-		f = f[:len(f)-1]
+	if n > 2 && loweredIn(generations, last, generationLen, normalize.Key) {
+		last = prev
 	}
-	k := normalize.Key(strings.TrimRight(f[len(f)-1], "’'"))
+	k := normalize.Key(strings.TrimRight(last, "’'"))
 	seen := false
 	for _, n := range p.byLast[k] {
 		seen = seen || n == full
@@ -681,6 +682,54 @@ func (p *people) resolveTitledNames(names []string) string {
 
 // generations follow a surname ("Jr.", "III").
 var generations = set(`jr sr ii iii iv`)
+
+// generationLen is the length in bytes of the longest of generations.
+var generationLen = longestKey(generations)
+
+// lastFields returns the last two of the fields strings.Fields splits s
+// into, and how many fields it has, counted up to 3: what people.add
+// reads of a name, without making the list of its fields.
+func lastFields(s string) (prev, last string, n int) {
+	end := len(s)
+	for n < 3 {
+		// Past the white space before the field, then to its start.
+		for end > 0 {
+			space, size := spaceBefore(s, end)
+			if !space {
+				break
+			}
+			end -= size
+		}
+		if end == 0 {
+			return prev, last, n
+		}
+		b := end
+		for b > 0 {
+			space, size := spaceBefore(s, b)
+			if space {
+				break
+			}
+			b -= size
+		}
+		if n++; n == 1 {
+			last = s[b:end]
+		} else if n == 2 {
+			prev = s[b:end]
+		}
+		end = b
+	}
+	return prev, last, n
+}
+
+// spaceBefore reports whether the character that ends at byte end of s
+// is white space as strings.Fields tells it, and its size.
+func spaceBefore(s string, end int) (bool, int) {
+	if c := s[end-1]; c < utf8.RuneSelf {
+		return c == ' ' || c-'\t' < 5, 1 // \t \n \v \f \r
+	}
+	r, size := utf8.DecodeLastRuneInString(s[:end])
+	return unicode.IsSpace(r), size
+}
 
 // resolve returns the full name for a one-word name: the only one the
 // document gives, else the only one of them it gives a title, role or

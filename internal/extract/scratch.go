@@ -33,9 +33,10 @@ type scratch struct {
 	attrs                []attribution
 	top                  []rawQuote // topLevelQuotes, once topDone
 	topDone              bool
-	titled               []bool   // titleCaseTokens
-	runKeys              []string // discourse.keys
-	linkKeys             []string // placeLinks' keys
+	titled               []bool       // titleCaseTokens
+	titles               []titleCount // analysis.titles
+	runKeys              []string     // discourse.keys
+	linkKeys             []string     // placeLinks' keys
 	linkCands            [][]*GazetteerEntry
 	alone                map[string]bool
 	single               []bool // discourse.single
@@ -76,7 +77,7 @@ func (a *analysis) release() {
 	clear(s.alone)
 	*s = scratch{toks: a.toks[:0], wordID: a.wordID, class: a.class, tokSent: a.tokSent, runAt: a.runAt,
 		starts: a.starts, inQuote: a.inQuote, upper: s.upper, runs: a.runs[:0], tokIndex: a.tokIndex, classes: s.classes[:0], keySlots: s.keySlots, keyFound: s.keyFound[:0], keyHashes: a.keyHash[:0],
-		paras: a.paras[:0], sents: a.sents[:0], qspans: a.qspans[:0], attrs: a.attrs[:0], top: s.top[:0], titled: s.titled,
+		paras: a.paras[:0], sents: a.sents[:0], qspans: a.qspans[:0], attrs: a.attrs[:0], top: s.top[:0], titled: s.titled, titles: a.titles,
 		runKeys: s.runKeys, linkKeys: s.linkKeys, linkCands: s.linkCands, alone: s.alone, single: s.single}
 	scratchPool.Put(s)
 }

@@ -209,7 +209,50 @@ func isAbbreviationBefore(text string, floor, dot int) bool {
 	if oneRune(word) && isUpperStart(word) {
 		return true // an initial: "J. Smith"
 	}
-	return abbreviations[strings.ToLower(word)]
+	return isAbbreviation(word)
+}
+
+// abbreviationLen is the length in bytes of the longest of abbreviations.
+var abbreviationLen = longestKey(abbreviations)
+
+// isAbbreviation is abbreviations[strings.ToLower(word)], asked of the
+// word before every full stop; one longer than every abbreviation is
+// none, as lowering an ASCII word keeps its length.
+func isAbbreviation(word string) bool {
+	return loweredIn(abbreviations, word, abbreviationLen, strings.ToLower)
+}
+
+// loweredIn is set[lower(word)] for a lower that lowers an ASCII word's
+// capitals and nothing else of it (strings.ToLower, normalize.Key),
+// without making a string of an ASCII word (most words; lower allocates
+// for a capital): it is lowered on the stack, and when it is longer
+// than maxLen, the longest key of set, it is in no set. Any other word
+// is lower's.
+func loweredIn(set map[string]bool, word string, maxLen int, lower func(string) string) bool {
+	var buf [16]byte
+	if len(word) > len(buf) {
+		return set[lower(word)]
+	}
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			return set[lower(word)]
+		}
+		if c-'A' < 26 {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return len(word) <= maxLen && set[string(buf[:len(word)])]
+}
+
+// longestKey is the length in bytes of the longest key of set.
+func longestKey(set map[string]bool) int {
+	n := 0
+	for k := range set {
+		n = max(n, len(k))
+	}
+	return n
 }
 
 // abbreviationStart returns where the word of letters and full stops

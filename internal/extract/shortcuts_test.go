@@ -12,7 +12,8 @@ import (
 )
 
 // isTitleCaseCounted is isTitleCase as its rule reads, every word
-// counted: the early answer must never differ from it.
+// counted: the answer from the counts analyse keeps by token must never
+// differ from it.
 func isTitleCaseCounted(text string, toks []normalize.Token, first, last int) bool {
 	long, upper := 0, 0
 	for i := first; i <= last; i++ {
@@ -29,15 +30,17 @@ func isTitleCaseCounted(text string, toks []normalize.Token, first, last int) bo
 }
 
 func TestIsTitleCaseAnswersAsCounted(t *testing.T) {
-	words := []string{"the", "council", "harbour", "Lindholm", "2024", "vote", "of", "approves", "budget", "été", "über", "Élan", "works"}
+	words := []string{"the", "council", "harbour", "Lindholm", "2024", "vote", "of", "approves", "budget", "été", "über", "Élan", "works", "Ørsted", "ÅS", "Ωmega", "1st", "_under"}
 	rng := rand.New(rand.NewPCG(5, 6))
 	yes := 0
 	for n := 0; n < 20000; n++ {
 		text := testutil.RandomLine(rng, words, 1+rng.IntN(14), rng.Float64())
-		toks := normalize.Tokens(text)
+		a := analyse(text, DefaultGazetteer())
+		toks := a.toks
 		first := rng.IntN(len(toks))
 		last := first + rng.IntN(len(toks)-first)
-		got, want := isTitleCase(text, toks, first, last), isTitleCaseCounted(text, toks, first, last)
+		got, want := a.isTitleCase(first, last), isTitleCaseCounted(text, toks, first, last)
+		a.release()
 		if got != want {
 			t.Fatalf("isTitleCase(%q, %d, %d) = %v, counted %v", text, first, last, got, want)
 		}
@@ -159,6 +162,69 @@ func TestTrimBytesAsStrings(t *testing.T) {
 			if got, want := trimRightBytes(s, cut), strings.TrimRight(s, cut); got != want {
 				t.Fatalf("trimRightBytes(%q, %q) = %q, want %q", s, cut, got, want)
 			}
+		}
+	}
+}
+
+// isAbbreviation answers as the look-up of the lowered word it stands
+// for, on every abbreviation in every case, on words beside them, and on
+// words whose lowering changes their length (the Kelvin sign).
+func TestIsAbbreviationIsLowerLookup(t *testing.T) {
+	words := []string{"", "J", "Smith", "approximately", "APPROX", "Approx", "e.G", "I.E", "U.S", "ТЫС", "Млрд", "\u212At", "\u212Ao", "Mrs", "MRS", "mR", "St", "a-long-ascii-word-of-many-bytes", "Ünter"}
+	for k := range abbreviations {
+		words = append(words, k, strings.ToUpper(k), strings.ToUpper(k[:1])+k[1:], k+"x", "x"+k)
+	}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for n := 0; n < 2000; n++ {
+		w := []byte(words[rng.IntN(len(words))])
+		for i := range w {
+			if w[i] < utf8.RuneSelf && rng.IntN(2) == 0 {
+				w[i] = byte(unicode.ToUpper(rune(w[i])))
+			}
+		}
+		words = append(words, string(w))
+	}
+	for _, w := range words {
+		if got, want := isAbbreviation(w), abbreviations[strings.ToLower(w)]; got != want {
+			t.Fatalf("isAbbreviation(%q) = %v, look-up %v", w, got, want)
+		}
+	}
+}
+
+// lastFields gives the last two fields of strings.Fields and their
+// count up to 3, on names with white space of several kinds, invalid
+// bytes and none at all.
+func TestLastFieldsAreFields(t *testing.T) {
+	pieces := []string{"Ann", "Lee", "III", " ", "  ", "\t", "\u00a0", "\u2009", "\u3000", "\xff", "\xc2", "\x85", "Ørsted", "O’Neil", "Jr", ""}
+	rng := rand.New(rand.NewPCG(11, 12))
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for k := rng.IntN(8); k > 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		f := strings.Fields(s)
+		var prev, last string
+		if len(f) > 0 {
+			last = f[len(f)-1]
+		}
+		if len(f) > 1 {
+			prev = f[len(f)-2]
+		}
+		gp, gl, gn := lastFields(s)
+		if gp != prev || gl != last || gn != min(len(f), 3) {
+			t.Fatalf("lastFields(%q) = %q, %q, %d; Fields %q", s, gp, gl, gn, f)
+		}
+	}
+}
+
+// loweredIn answers as the look-up of normalize.Key's key for the
+// generations people.add asks about.
+func TestLoweredInIsKeyLookup(t *testing.T) {
+	words := []string{"", "III", "Iii", "iii", "IIII", "Jr", "JR", "jr.", "Sr", "IV", "Ⅳ", "ⅲ", "Ｊｒ", "Smith", "a-long-ascii-word-of-many-bytes"}
+	for _, w := range words {
+		if got, want := loweredIn(generations, w, generationLen, normalize.Key), generations[normalize.Key(w)]; got != want {
+			t.Fatalf("loweredIn(generations, %q) = %v, look-up %v", w, got, want)
 		}
 	}
 }

@@ -64,12 +64,13 @@ type analysis struct {
 	runs     []nameRun
 	runAt    []int // token -> run index, -1
 	inQuote  []bool
-	class    []wordClass // token -> the word lists its key is in (wordclass.go)
-	wordID   []int32     // token -> number of its key among the document's distinct keys
-	words    int         // how many distinct keys
-	keyHash  []uint64    // key number -> its keyHash
-	lower    lowerCase   // whether the document writes a token's word in lower case anywhere
-	scratch  *scratch    // where the per-token tables come from and go back to (scratch.go)
+	class    []wordClass  // token -> the word lists its key is in (wordclass.go)
+	wordID   []int32      // token -> number of its key among the document's distinct keys
+	words    int          // how many distinct keys
+	keyHash  []uint64     // key number -> its keyHash
+	lower    lowerCase    // whether the document writes a token's word in lower case anywhere
+	titles   []titleCount // counts of isTitleCase's words before each token (analyse)
+	scratch  *scratch     // where the per-token tables come from and go back to (scratch.go)
 	gaz      *Gazetteer
 	people   *people
 	attrs    []attribution

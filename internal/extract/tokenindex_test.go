@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"testing"
 
@@ -33,6 +34,9 @@ func TestTokenIndexAgreesWithSearch(t *testing.T) {
 			}
 			if wantStart == len(a.toks) {
 				wantStart = len(a.toks) - 1
+			}
+			if got, want := a.tokenFrom(b), sort.Search(len(a.toks), func(k int) bool { return a.toks[k].Begin >= b }); got != want {
+				t.Fatalf("text of %d bytes: tokenFrom(%d) = %d, want %d", len(text), b, got, want)
 			}
 			if got := a.tokenStartingAt(b); got != wantStart {
 				t.Fatalf("text of %d bytes: tokenStartingAt(%d) = %d, want %d", len(text), b, got, wantStart)
