@@ -120,7 +120,7 @@ func (s *DB) ReplaceQuoteRows(ctx context.Context, version int64, rows store.Quo
 			if o.CueSpan != nil {
 				cb, ce = boxInt(o.CueSpan.Begin), boxInt(o.CueSpan.End)
 			}
-			return append(dst, o.Quote, docs.box(o.Doc), outlets.box(o.Outlet), kinds.box(string(o.Kind)), boxInt(o.Begin), boxInt(o.End), o.Text, spansJSON(o.Parts), o.Unclosed,
+			return append(dst, o.Quote, docs.box(o.Doc), outlets.box(o.Outlet), kinds.box(string(o.Kind)), boxInt(o.Begin), boxInt(o.End), o.Text, partsValue(o.Parts, o.Begin, o.End), o.Unclosed,
 				nullString(o.Speaker), speakerTypes.null(string(o.SpeakerType)), sb, se, nullString(o.SpeakerText), cues.null(o.Cue), cb, ce)
 		}); err != nil {
 			return fmt.Errorf("store quote occurrences: %w", err)
@@ -180,6 +180,36 @@ func createIndexes(ctx context.Context, tx *sql.Tx, defs []string) error {
 		}
 	}
 	return nil
+}
+
+// oneWholePart is the parts column of an occurrence whose one part is
+// the whole of it, from begin to end: nearly every occurrence (a quote
+// of one paragraph, a claim), for which the JSON would repeat the row's
+// own begin and end. The empty text is no JSON, so it
+// cannot be taken for parts written out; databases written before keep
+// the JSON of every occurrence, which reads back the same.
+const oneWholePart = ""
+
+// partsValue is the parts column of an occurrence from begin to end:
+// oneWholePart, or the JSON of its parts. The column was a tenth of the
+// quote table's bytes, written to the log and again into the file at
+// every analysis, and a string the driver copied for every row.
+func partsValue(parts []doc.Span, begin, end int) any {
+	if len(parts) == 1 && parts[0] == (doc.Span{Begin: begin, End: end}) {
+		return oneWholePart
+	}
+	return spansJSON(parts)
+}
+
+// readParts decodes the parts column of an occurrence from begin to end
+// (partsValue).
+func readParts(parts string, begin, end int) ([]doc.Span, error) {
+	if parts == oneWholePart {
+		return []doc.Span{{Begin: begin, End: end}}, nil
+	}
+	var out []doc.Span
+	err := json.Unmarshal([]byte(parts), &out)
+	return out, err
 }
 
 // spansJSON is json.Marshal of spans as a string, without reflection.
@@ -262,7 +292,7 @@ func (s *DB) Occurrences(ctx context.Context, q store.OccurrenceQuery) ([]store.
 			return nil, fmt.Errorf("sqlite: occurrences: %w", err)
 		}
 		r.Kind = extract.Kind(kind)
-		if err := json.Unmarshal([]byte(parts), &r.Parts); err != nil {
+		if r.Parts, err = readParts(parts, r.Begin, r.End); err != nil {
 			return nil, fmt.Errorf("sqlite: occurrence parts of %s: %w", r.Doc, err)
 		}
 		r.Speaker, r.SpeakerType, r.SpeakerText, r.Cue = speaker.String, extract.EntityType(stype.String), stext.String, cue.String
