@@ -93,7 +93,16 @@ var quoteIndexes = []string{
 // when version is newer than theirs.
 func (s *DB) ReplaceQuoteRows(ctx context.Context, version int64, rows store.QuoteRows) (bool, error) {
 	replaced := false
-	err := s.inTxConn(ctx, writerCacheKiB, func(conn *sql.Conn, tx *sql.Tx) error {
+	// The whole replacement runs with the index builds' small cache, not
+	// the writer's 64 MiB: the rows go in in rowid order, so a cache holds
+	// little more than the pages being filled. With the large one the
+	// pages the inserts left dirty were written out during the first
+	// index build, each copied first into that statement's journal (a
+	// temporary file), as a page that existed before the statement began;
+	// with the small one they go into the log as the inserts fill them,
+	// and the replacement took about a tenth less CPU at 100 000 documents
+	// (doc/performance.md, seventeenth session).
+	err := s.inTxConn(ctx, sorterCacheKiB, func(conn *sql.Conn, tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE counters SET value = ? WHERE name = 'quotes_version' AND value < ?`, version, version)
 		if err != nil {
 			return err
