@@ -68,20 +68,25 @@ func (s *DB) BeginBulk(ctx context.Context) (func(context.Context) error, error)
 }
 
 // buildIndexes builds the deferred indexes that are missing, in one
-// transaction.
+// transaction, their keys sorted as the later stages' index builds sort
+// theirs (createIndexes, sorterCacheKiB).
 func (s *DB) buildIndexes(ctx context.Context) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		for _, ix := range deferredIndexes {
-			if _, err := tx.ExecContext(ctx, `CREATE INDEX IF NOT EXISTS `+ix.name+` ON documents(`+ix.columns+`)`); err != nil {
-				return err
-			}
+		defs := make([]string, len(deferredIndexes))
+		for i, ix := range deferredIndexes {
+			defs[i] = deferredIndexDef(ix.name, ix.columns)
 		}
-		return nil
+		return createIndexes(ctx, tx, defs)
 	})
 	if err != nil {
 		return fmt.Errorf("build the documents' indexes: %w", err)
 	}
 	return nil
+}
+
+// deferredIndexDef is the statement that builds a deferred index.
+func deferredIndexDef(name, columns string) string {
+	return `CREATE INDEX IF NOT EXISTS ` + name + ` ON documents(` + columns + `)`
 }
 
 // buildMissingIndexes builds the deferred indexes when an ingest killed

@@ -154,7 +154,7 @@ func (s *DB) ReplaceQuoteRows(ctx context.Context, version int64, rows store.Quo
 // dropIndexes drops the indexes that defs create, where they exist.
 func dropIndexes(ctx context.Context, tx *sql.Tx, defs []string) error {
 	for _, def := range defs {
-		name := strings.Fields(def)[2]
+		name := indexName(def)
 		if _, err := tx.ExecContext(ctx, "DROP INDEX IF EXISTS "+name); err != nil {
 			return fmt.Errorf("drop index %s: %w", name, err)
 		}
@@ -185,10 +185,23 @@ func createIndexes(ctx context.Context, tx *sql.Tx, defs []string) error {
 	}
 	for _, def := range defs {
 		if _, err := tx.ExecContext(ctx, def); err != nil {
-			return fmt.Errorf("build index %s: %w", strings.Fields(def)[2], err)
+			return fmt.Errorf("build index %s: %w", indexName(def), err)
 		}
 	}
 	return nil
+}
+
+// indexName is the name of the index def creates ("CREATE INDEX [IF NOT
+// EXISTS] name ON ...").
+func indexName(def string) string {
+	f := strings.Fields(def)
+	if len(f) > 5 && strings.EqualFold(f[2], "IF") {
+		return f[5]
+	}
+	if len(f) > 2 {
+		return f[2]
+	}
+	return def
 }
 
 // oneWholePart is the parts column of an occurrence whose one part is
