@@ -72,11 +72,7 @@ func (s *DB) BeginBulk(ctx context.Context) (func(context.Context) error, error)
 // theirs (createIndexes, sorterCacheKiB).
 func (s *DB) buildIndexes(ctx context.Context) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		defs := make([]string, len(deferredIndexes))
-		for i, ix := range deferredIndexes {
-			defs[i] = deferredIndexDef(ix.name, ix.columns)
-		}
-		return createIndexes(ctx, tx, defs)
+		return createIndexes(ctx, tx, deferredIndexDefs())
 	})
 	if err != nil {
 		return fmt.Errorf("build the documents' indexes: %w", err)
@@ -84,9 +80,14 @@ func (s *DB) buildIndexes(ctx context.Context) error {
 	return nil
 }
 
-// deferredIndexDef is the statement that builds a deferred index.
-func deferredIndexDef(name, columns string) string {
-	return `CREATE INDEX IF NOT EXISTS ` + name + ` ON documents(` + columns + `)`
+// deferredIndexDefs are the statements that build the deferred indexes
+// where they are missing.
+func deferredIndexDefs() []string {
+	defs := make([]string, len(deferredIndexes))
+	for i, ix := range deferredIndexes {
+		defs[i] = `CREATE INDEX IF NOT EXISTS ` + ix.name + ` ON documents(` + ix.columns + `)`
+	}
+	return defs
 }
 
 // buildMissingIndexes builds the deferred indexes when an ingest killed

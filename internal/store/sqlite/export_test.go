@@ -87,10 +87,4 @@ var IndexName = indexName
 
 // DeferredIndexes are the statements that build the documents' indexes
 // an ingest defers.
-func DeferredIndexes() []string {
-	defs := make([]string, len(deferredIndexes))
-	for i, ix := range deferredIndexes {
-		defs[i] = deferredIndexDef(ix.name, ix.columns)
-	}
-	return defs
-}
+var DeferredIndexes = deferredIndexDefs
