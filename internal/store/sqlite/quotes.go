@@ -100,8 +100,8 @@ func (s *DB) ReplaceQuoteRows(ctx context.Context, version int64, rows store.Quo
 	// index build, each copied first into that statement's journal (a
 	// temporary file), as a page that existed before the statement began;
 	// with the small one they go into the log as the inserts fill them,
-	// and the replacement took about a tenth less CPU at 100 000 documents
-	// (doc/performance.md, seventeenth session).
+	// and a replay of 100 000 documents' rows took about a tenth less CPU
+	// (less beside a busy core; doc/performance.md, seventeenth session).
 	err := s.inTxConn(ctx, sorterCacheKiB, func(conn *sql.Conn, tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE counters SET value = ? WHERE name = 'quotes_version' AND value < ?`, version, version)
 		if err != nil {
