@@ -23,10 +23,12 @@ import (
 //	                reference)
 //
 // speaker, speaker_begin and the cue columns are NULL when unknown; parts
-// is JSON. Indexes: occurrences by doc, and by quote, speaker and kind
-// each followed by (doc, begin); mentions by doc, and by entity and type
-// each followed by (doc, begin). Results come in byte order of doc on both
-// engines (PostgreSQL compares doc with COLLATE "C").
+// is JSON (on SQLite the empty text for an occurrence whose one part is
+// the whole of it, from begin to end: most of them). Indexes: occurrences
+// by doc, and by quote, speaker and kind each followed by (doc, begin);
+// mentions by doc, and by entity and type each followed by (doc, begin).
+// Results come in byte order of doc on both engines (PostgreSQL compares
+// doc with COLLATE "C").
 type QuoteStore interface {
 	// ReplaceQuotes replaces all stored occurrences and mentions in one
 	// transaction with those of an analysis of corpus version `version`,

@@ -68,20 +68,26 @@ func (s *DB) BeginBulk(ctx context.Context) (func(context.Context) error, error)
 }
 
 // buildIndexes builds the deferred indexes that are missing, in one
-// transaction.
+// transaction, their keys sorted as the later stages' index builds sort
+// theirs (createIndexes, sorterCacheKiB).
 func (s *DB) buildIndexes(ctx context.Context) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		for _, ix := range deferredIndexes {
-			if _, err := tx.ExecContext(ctx, `CREATE INDEX IF NOT EXISTS `+ix.name+` ON documents(`+ix.columns+`)`); err != nil {
-				return err
-			}
-		}
-		return nil
+		return createIndexes(ctx, tx, deferredIndexDefs())
 	})
 	if err != nil {
 		return fmt.Errorf("build the documents' indexes: %w", err)
 	}
 	return nil
+}
+
+// deferredIndexDefs are the statements that build the deferred indexes
+// where they are missing.
+func deferredIndexDefs() []string {
+	defs := make([]string, len(deferredIndexes))
+	for i, ix := range deferredIndexes {
+		defs[i] = `CREATE INDEX IF NOT EXISTS ` + ix.name + ` ON documents(` + ix.columns + `)`
+	}
+	return defs
 }
 
 // buildMissingIndexes builds the deferred indexes when an ingest killed

@@ -81,3 +81,10 @@ var QuoteIndexes = quoteIndexes
 // Page caches of the write transaction and of the index builds, in
 // KiB as PRAGMA cache_size takes them.
 const WriterCacheKiB, SorterCacheKiB = writerCacheKiB, sorterCacheKiB
+
+// IndexName is the name of the index a CREATE INDEX statement creates.
+var IndexName = indexName
+
+// DeferredIndexes are the statements that build the documents' indexes
+// an ingest defers.
+var DeferredIndexes = deferredIndexDefs

@@ -93,7 +93,16 @@ var quoteIndexes = []string{
 // when version is newer than theirs.
 func (s *DB) ReplaceQuoteRows(ctx context.Context, version int64, rows store.QuoteRows) (bool, error) {
 	replaced := false
-	err := s.inTxConn(ctx, writerCacheKiB, func(conn *sql.Conn, tx *sql.Tx) error {
+	// The whole replacement runs with the index builds' small cache, not
+	// the writer's 64 MiB: the rows go in in rowid order, so a cache holds
+	// little more than the pages being filled. With the large one the
+	// pages the inserts left dirty were written out during the first
+	// index build, each copied first into that statement's journal (a
+	// temporary file), as a page that existed before the statement began;
+	// with the small one they go into the log as the inserts fill them,
+	// and a replay of 100 000 documents' rows took about a tenth less CPU
+	// (less beside a busy core; doc/performance.md, seventeenth session).
+	err := s.inTxConn(ctx, sorterCacheKiB, func(conn *sql.Conn, tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE counters SET value = ? WHERE name = 'quotes_version' AND value < ?`, version, version)
 		if err != nil {
 			return err
@@ -120,7 +129,7 @@ func (s *DB) ReplaceQuoteRows(ctx context.Context, version int64, rows store.Quo
 			if o.CueSpan != nil {
 				cb, ce = boxInt(o.CueSpan.Begin), boxInt(o.CueSpan.End)
 			}
-			return append(dst, o.Quote, docs.box(o.Doc), outlets.box(o.Outlet), kinds.box(string(o.Kind)), boxInt(o.Begin), boxInt(o.End), o.Text, spansJSON(o.Parts), o.Unclosed,
+			return append(dst, o.Quote, docs.box(o.Doc), outlets.box(o.Outlet), kinds.box(string(o.Kind)), boxInt(o.Begin), boxInt(o.End), o.Text, partsValue(o.Parts, o.Begin, o.End), o.Unclosed,
 				nullString(o.Speaker), speakerTypes.null(string(o.SpeakerType)), sb, se, nullString(o.SpeakerText), cues.null(o.Cue), cb, ce)
 		}); err != nil {
 			return fmt.Errorf("store quote occurrences: %w", err)
@@ -145,7 +154,7 @@ func (s *DB) ReplaceQuoteRows(ctx context.Context, version int64, rows store.Quo
 // dropIndexes drops the indexes that defs create, where they exist.
 func dropIndexes(ctx context.Context, tx *sql.Tx, defs []string) error {
 	for _, def := range defs {
-		name := strings.Fields(def)[2]
+		name := indexName(def)
 		if _, err := tx.ExecContext(ctx, "DROP INDEX IF EXISTS "+name); err != nil {
 			return fmt.Errorf("drop index %s: %w", name, err)
 		}
@@ -176,10 +185,53 @@ func createIndexes(ctx context.Context, tx *sql.Tx, defs []string) error {
 	}
 	for _, def := range defs {
 		if _, err := tx.ExecContext(ctx, def); err != nil {
-			return fmt.Errorf("build index %s: %w", strings.Fields(def)[2], err)
+			return fmt.Errorf("build index %s: %w", indexName(def), err)
 		}
 	}
 	return nil
+}
+
+// indexName is the name of the index def creates ("CREATE INDEX [IF NOT
+// EXISTS] name ON ...").
+func indexName(def string) string {
+	f := strings.Fields(def)
+	if len(f) > 5 && strings.EqualFold(f[2], "IF") {
+		return f[5]
+	}
+	if len(f) > 2 {
+		return f[2]
+	}
+	return def
+}
+
+// oneWholePart is the parts column of an occurrence whose one part is
+// the whole of it, from begin to end: nearly every occurrence (a quote
+// of one paragraph, a claim), for which the JSON would repeat the row's
+// own begin and end. The empty text is no JSON, so it
+// cannot be taken for parts written out; databases written before keep
+// the JSON of every occurrence, which reads back the same.
+const oneWholePart = ""
+
+// partsValue is the parts column of an occurrence from begin to end:
+// oneWholePart, or the JSON of its parts. The column was a tenth of the
+// quote table's bytes, written to the log and again into the file at
+// every analysis, and a string the driver copied for every row.
+func partsValue(parts []doc.Span, begin, end int) any {
+	if len(parts) == 1 && parts[0] == (doc.Span{Begin: begin, End: end}) {
+		return oneWholePart
+	}
+	return spansJSON(parts)
+}
+
+// readParts decodes the parts column of an occurrence from begin to end
+// (partsValue).
+func readParts(parts string, begin, end int) ([]doc.Span, error) {
+	if parts == oneWholePart {
+		return []doc.Span{{Begin: begin, End: end}}, nil
+	}
+	var out []doc.Span
+	err := json.Unmarshal([]byte(parts), &out)
+	return out, err
 }
 
 // spansJSON is json.Marshal of spans as a string, without reflection.
@@ -262,7 +314,7 @@ func (s *DB) Occurrences(ctx context.Context, q store.OccurrenceQuery) ([]store.
 			return nil, fmt.Errorf("sqlite: occurrences: %w", err)
 		}
 		r.Kind = extract.Kind(kind)
-		if err := json.Unmarshal([]byte(parts), &r.Parts); err != nil {
+		if r.Parts, err = readParts(parts, r.Begin, r.End); err != nil {
 			return nil, fmt.Errorf("sqlite: occurrence parts of %s: %w", r.Doc, err)
 		}
 		r.Speaker, r.SpeakerType, r.SpeakerText, r.Cue = speaker.String, extract.EntityType(stype.String), stext.String, cue.String

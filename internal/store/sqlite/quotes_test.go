@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -148,4 +149,57 @@ func anyArgs(n int) []any {
 		out[i] = "x"
 	}
 	return out
+}
+
+// An occurrence whose one part is the whole of it is stored without the
+// JSON of its parts, and reads back as it was given, as do occurrences of
+// other parts and the rows of a database written before, which hold the
+// JSON of every occurrence.
+func TestOccurrencePartsReadBack(t *testing.T) {
+	ctx := context.Background()
+	path := created(t)
+	s, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	occ := func(begin, end int, parts []doc.Span) extract.Occurrence {
+		return extract.Occurrence{Doc: "a", Kind: extract.KindQuote, Begin: begin, End: end, Text: "x", Parts: parts}
+	}
+	given := []extract.Occurrence{
+		occ(1, 9, []doc.Span{{Begin: 1, End: 9}}),
+		occ(10, 30, []doc.Span{{Begin: 10, End: 14}, {Begin: 20, End: 30}}),
+		occ(31, 40, []doc.Span{{Begin: 32, End: 40}}),
+		occ(41, 50, nil),
+		occ(51, 60, []doc.Span{}),
+		occ(0, 0, []doc.Span{{}}),
+	}
+	results := []extract.Result{{Doc: "a", Outlet: "Herald", Quotes: given}}
+	if ok, err := s.ReplaceQuoteRows(ctx, 1, store.QuoteRowsOf(results, extract.Link(results))); err != nil || !ok {
+		t.Fatalf("replace: %v, %v", ok, err)
+	}
+	check := func(when string) {
+		t.Helper()
+		got, err := s.Occurrences(ctx, store.OccurrenceQuery{})
+		if err != nil || len(got) != len(given) {
+			t.Fatalf("%s: %d occurrences, %v", when, len(got), err)
+		}
+		for _, o := range got {
+			i := slices.IndexFunc(given, func(g extract.Occurrence) bool { return g.Begin == o.Begin })
+			if i < 0 || !reflect.DeepEqual(o.Parts, given[i].Parts) {
+				t.Errorf("%s: parts of %d–%d read back %#v, want %#v", when, o.Begin, o.End, o.Parts, given[i].Parts)
+			}
+		}
+	}
+	check("stored")
+	raw := rawFile(t, path)
+	var whole int
+	if err := raw.QueryRow(`SELECT count(*) FROM quote_occurrences WHERE parts = ''`).Scan(&whole); err != nil || whole != 2 {
+		t.Errorf("%d occurrences stored without their parts' JSON (%v), want 2", whole, err)
+	}
+	// As a database written before stores them.
+	if _, err := raw.Exec(`UPDATE quote_occurrences SET parts = json_array(json_object('begin', begin, 'end', end)) WHERE parts = ''`); err != nil {
+		t.Fatal(err)
+	}
+	check("written as before")
 }
