@@ -55,7 +55,8 @@ type checkpointer struct {
 	// logPages is the size of the log the last checkpoint saw.
 	logMu    sync.Mutex
 	logPages int
-	// paused stops the checkpoints after commits (tests).
+	// paused stops the checkpoints after commits (tests); set with mu
+	// held.
 	paused atomic.Bool
 }
 
@@ -71,9 +72,7 @@ func (c *checkpointer) run() {
 	for {
 		select {
 		case <-c.wake:
-			if !c.paused.Load() {
-				c.checkpoint(context.Background())
-			}
+			c.afterCommit()
 		case <-c.quit:
 			return
 		}
@@ -120,6 +119,17 @@ func (c *checkpointer) beforeWrite(ctx context.Context) (ended func()) {
 	c.mu.Lock()
 	c.checkpointLocked(ctx)
 	return c.mu.Unlock
+}
+
+// afterCommit runs the checkpoint after commits unless they are paused.
+// It looks at paused with mu held, so that once a pause has taken mu
+// (tests), no checkpoint after commits begins or is still running.
+func (c *checkpointer) afterCommit() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.paused.Load() {
+		c.checkpointLocked(context.Background())
+	}
 }
 
 // checkpoint runs a checkpoint once no other one runs.

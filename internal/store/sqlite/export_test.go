@@ -32,13 +32,22 @@ func Checkpoint(ctx context.Context, s *DB) int {
 
 // PauseCheckpoints stops the checkpoints after commits until resume is
 // called, and has s take the write-ahead log as pages long (as if a
-// checkpoint had seen it so).
+// checkpoint had seen it so). A checkpoint after commits that runs when
+// it is called ends first, so that the size it saw does not overwrite
+// pages.
 func PauseCheckpoints(s *DB, pages int) (resume func()) {
-	s.checkpoints.paused.Store(true)
-	s.checkpoints.logMu.Lock()
-	s.checkpoints.logPages = pages
-	s.checkpoints.logMu.Unlock()
-	return func() { s.checkpoints.paused.Store(false) }
+	c := s.checkpoints
+	c.mu.Lock()
+	c.paused.Store(true)
+	c.logMu.Lock()
+	c.logPages = pages
+	c.logMu.Unlock()
+	c.mu.Unlock()
+	return func() {
+		c.mu.Lock()
+		c.paused.Store(false)
+		c.mu.Unlock()
+	}
 }
 
 // SetSearchIndexWait shortens how long a search waits for a catch-up,
