@@ -132,13 +132,6 @@ func (c *checkpointer) afterCommit() {
 	}
 }
 
-// checkpoint runs a checkpoint once no other one runs.
-func (c *checkpointer) checkpoint(ctx context.Context) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.checkpointLocked(ctx)
-}
-
 // checkpointLocked copies the log's pages into the file (PASSIVE: as
 // many as no reader still needs) and notes the log's size. A failed
 // checkpoint is no error of anyone's: the pages stay in the log, which

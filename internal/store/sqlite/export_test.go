@@ -24,7 +24,9 @@ func SetRestartPages(n int) (restore func()) {
 // Checkpoint runs a checkpoint of s as its checkpointer does and returns
 // the size of the write-ahead log in pages.
 func Checkpoint(ctx context.Context, s *DB) int {
-	s.checkpoints.checkpoint(ctx)
+	s.checkpoints.mu.Lock()
+	s.checkpoints.checkpointLocked(ctx)
+	s.checkpoints.mu.Unlock()
 	s.checkpoints.logMu.Lock()
 	defer s.checkpoints.logMu.Unlock()
 	return s.checkpoints.logPages
