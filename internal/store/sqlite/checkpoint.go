@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"sync"
-	"sync/atomic"
 	"time"
 )
 
@@ -55,9 +54,8 @@ type checkpointer struct {
 	// logPages is the size of the log the last checkpoint saw.
 	logMu    sync.Mutex
 	logPages int
-	// paused stops the checkpoints after commits (tests); set with mu
-	// held.
-	paused atomic.Bool
+	// paused stops the checkpoints after commits (tests); guarded by mu.
+	paused bool
 }
 
 // startCheckpointer starts the checkpoints of db; stop ends them.
@@ -127,7 +125,7 @@ func (c *checkpointer) beforeWrite(ctx context.Context) (ended func()) {
 func (c *checkpointer) afterCommit() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if !c.paused.Load() {
+	if !c.paused {
 		c.checkpointLocked(context.Background())
 	}
 }

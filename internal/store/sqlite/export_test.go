@@ -40,14 +40,14 @@ func Checkpoint(ctx context.Context, s *DB) int {
 func PauseCheckpoints(s *DB, pages int) (resume func()) {
 	c := s.checkpoints
 	c.mu.Lock()
-	c.paused.Store(true)
+	c.paused = true
 	c.logMu.Lock()
 	c.logPages = pages
 	c.logMu.Unlock()
 	c.mu.Unlock()
 	return func() {
 		c.mu.Lock()
-		c.paused.Store(false)
+		c.paused = false
 		c.mu.Unlock()
 	}
 }
