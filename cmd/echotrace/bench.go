@@ -278,7 +278,7 @@ func printEngineResult(w io.Writer, r bench.EngineResult) {
 	fmt.Fprintf(w, "planted    %d passages in %d pairs\n", c.Passages, c.Pairs)
 	fmt.Fprintf(w, "engine     %.1f s (%.1f s CPU): %.0f documents/s, %.2f MB/s\n", r.Seconds, r.CPUSeconds, r.DocsPerSec, r.MBPerSec)
 	for _, ph := range r.Phases {
-		fmt.Fprintf(w, "  %-12s %.1f s (%.1f s CPU; collector %.1f s CPU in %d cycles, Go memory %s at the end)\n",
+		fmt.Fprintf(w, "  %-12s %.1f s (%.1f s CPU; collector %.1f s CPU in %d cycles; Go memory mapped %s so far)\n",
 			ph.Name, ph.Seconds, ph.CPUSeconds, ph.GC.CPUSeconds, ph.GC.Cycles, mib(int64(ph.GC.GoBytes)))
 	}
 	fmt.Fprintf(w, "memory     peak %s (%s)\n", mib(r.PeakRSS), r.PeakNote)
